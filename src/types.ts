@@ -1,0 +1,86 @@
+// The shared vocabulary of the pipeline: events, tokens, opcodes and the edit script.
+// Every stage speaks in these types; none of them holds behaviour.
+
+/** Half-open offsets into the source: `source.slice(start, end)` is the item's own text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How a document is parsed: HTML rules (void elements, implied end tags) or XML rules. */
+export type ParseMode = "html" | "xml";
+
+/** One attribute as written: name and value with character references decoded. */
+export type Attribute = readonly [name: string, value: string];
+
+/** A start tag. `selfClosing` is true for `<x/>` where the mode honours it. */
+export interface OpenEvent extends Span {
+  readonly kind: "open";
+  readonly name: string;
+  readonly attrs: readonly Attribute[];
+  readonly selfClosing: boolean;
+}
+
+/** An end tag. `implied` is true when the parser closed the element without an end tag (empty span). */
+export interface CloseEvent extends Span {
+  readonly kind: "close";
+  readonly name: string;
+  readonly implied: boolean;
+}
+
+/** Character data, a comment or a CDATA section; `text` is the content with references decoded. */
+export interface TextEvent extends Span {
+  readonly kind: "text" | "comment" | "cdata";
+  readonly text: string;
+}
+
+/** A processing instruction or a doctype: `name` is `?xml`, `!doctype`, …; `data` is what follows it. */
+export interface InstructionEvent extends Span {
+  readonly kind: "instruction";
+  readonly name: string;
+  readonly data: string;
+}
+
+/** One frozen event of a parsed document. */
+export type DocEvent = OpenEvent | CloseEvent | TextEvent | InstructionEvent;
+
+/** The kinds of token the tokenizer produces; markup events are one token each. */
+export type TokenKind = "word" | "space" | "punct" | "open" | "close" | "comment" | "cdata" | "instruction";
+
+/** A unit of comparison: `text` as written (for display), `key` what is compared (after the ignore options). */
+export interface Token extends Span {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly key: string;
+  /** Index of the event this token comes from. */
+  readonly event: number;
+}
+
+/** The tag of an opcode, as in Python's difflib. */
+export type OpTag = "equal" | "delete" | "insert" | "replace";
+
+/** `a[aStart:aEnd]` becomes `b[bStart:bEnd]`; consecutive opcodes tile both sequences. */
+export interface Opcode {
+  readonly tag: OpTag;
+  readonly aStart: number;
+  readonly aEnd: number;
+  readonly bStart: number;
+  readonly bEnd: number;
+}
+
+/** A run of equal items: `a[a:a+size] == b[b:b+size]`. */
+export interface MatchingBlock {
+  readonly a: number;
+  readonly b: number;
+  readonly size: number;
+}
+
+/** What a sequence-matching algorithm returns: opcodes, and whether a cost cap forced a coarser result. */
+export interface Alignment {
+  readonly opcodes: readonly Opcode[];
+  /** True when the work budget ran out and part of the result is coarser than minimal. */
+  readonly fallback: boolean;
+}
+
+/** The matching algorithms the pipeline can run over interned keys. */
+export type AlgorithmName = "default" | "myers" | "histogram" | "difflib";
