@@ -1,0 +1,13 @@
+// The process-facing surface the CLI runs against, so tests can run it in-process.
+
+/** Where the CLI reads and writes; the real process or a test's buffers. */
+export interface CliIO {
+  /** Writes to standard output. */
+  readonly out: (text: string) => void;
+  /** Writes to standard error. */
+  readonly err: (text: string) => void;
+  /** Reads all of standard input. */
+  readonly readStdin: () => Promise<Uint8Array>;
+  /** The environment (NO_COLOR, FORCE_COLOR, …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}

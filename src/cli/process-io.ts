@@ -1,0 +1,28 @@
+// The real process behind CliIO: stdout and stderr, standard input, the environment.
+
+import type { CliIO } from "./io.js";
+
+/**
+ * CliIO for this process. A closed pipe on stdout (`htmldiff … | head`) ends output quietly.
+ *
+ * @example process.exitCode = await run(process.argv.slice(2), processIO())
+ */
+export function processIO(): CliIO {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  return {
+    out: (text) => {
+      process.stdout.write(text);
+    },
+    err: (text) => {
+      process.stderr.write(text);
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    env: process.env,
+  };
+}

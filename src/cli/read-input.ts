@@ -1,0 +1,62 @@
+// Reads one side of a comparison: a file, `-` for standard input, `/dev/null` for nothing.
+
+import { readFile } from "node:fs/promises";
+import { decodeBytes, InputError } from "../read/decode.js";
+import { detectMode } from "../read/mode.js";
+import type { ParseMode } from "../types.js";
+import type { CliIO } from "./io.js";
+
+/** A side read and decoded, with the name to show for it and warnings about its decoding. */
+export interface Input {
+  readonly name: string;
+  readonly text: string;
+  readonly mode: ParseMode;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads and decodes `path`; the mode is `forced` or detected from the name and the text.
+ * Throws {@link InputError} with a one-line message for anything that is not a readable document.
+ *
+ * @example await readInput("old.html", io) // { name: "old.html", text: "<!doctype html>…", mode: "html", … }
+ */
+export async function readInput(path: string, io: CliIO, forced?: ParseMode): Promise<Input> {
+  const bytes = path === "-" ? await io.readStdin() : await readBytes(path);
+  let decoded;
+  try {
+    decoded = decodeBytes(bytes);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+  return {
+    name: path,
+    text: decoded.text,
+    mode: forced ?? detectMode(path, decoded.text),
+    warnings: decoded.warnings.map((w) => `${path}: ${w}`),
+  };
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError(`${path}: ${describe(error)}`);
+  }
+}
+
+/** A file system error as a short phrase, like diff(1) says it. */
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "No such file or directory";
+    case "EISDIR":
+      return "Is a directory (expected a file)";
+    case "EACCES":
+    case "EPERM":
+      return "Permission denied";
+    default:
+      return (error as Error).message.split("\n")[0] ?? String(error);
+  }
+}

@@ -1,0 +1,15 @@
+// The public surface of htmldiff: named re-exports only.
+
+export { parseDocument, parseChunks, type ParsedDocument, type ParseOptions } from "./events/parse.js";
+export { diffDocuments } from "./pipeline.js";
+export { type DiffOptions, normalizeOptions, type NormalizedOptions } from "./options.js";
+export { EditScript, type DiffStats, type EventRanges, type Side } from "./script/edit-script.js";
+export { SequenceMatcher } from "./match/sequence-matcher.js";
+export { myersDiff } from "./match/myers.js";
+export { histogramDiff } from "./match/histogram.js";
+export { opcodesFromBlocks, groupOpcodes } from "./match/opcodes.js";
+export { tokenize } from "./text/tokens.js";
+export { renderText, plainTheme, type Theme, type TextOptions } from "./render/text.js";
+export { decodeBytes, InputError, type DecodedInput } from "./read/decode.js";
+export { detectMode } from "./read/mode.js";
+export type * from "./types.js";

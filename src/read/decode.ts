@@ -1,0 +1,63 @@
+// Bytes -> text: the encoding comes from a byte order mark, then from `<meta charset>` or the
+// XML declaration, else UTF-8. Binary input (NUL bytes) is refused.
+
+/** Input that cannot be read as a document; the message is one line for the user. */
+export class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+/** A decoded document and what a user should hear about how it was decoded. */
+export interface DecodedInput {
+  readonly text: string;
+  /** The WHATWG name of the encoding used, e.g. "utf-8", "windows-1252". */
+  readonly encoding: string;
+  /** Problems worth a warning that did not stop the decoding (invalid UTF-8, …). */
+  readonly warnings: readonly string[];
+}
+
+const SNIFF_BYTES = 4096;
+
+/**
+ * Decodes a document's bytes to text.
+ *
+ * @example decodeBytes(Buffer.from('<meta charset="latin1"><p>\xe9')).encoding // "windows-1252"
+ */
+export function decodeBytes(bytes: Uint8Array): DecodedInput {
+  const bom = bomEncoding(bytes);
+  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, warnings: [] };
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (bytes.includes(0)) throw new InputError("binary file (contains NUL bytes)");
+  const declared = declaredEncoding(new TextDecoder("latin1").decode(head));
+  // A document that reached us without a BOM cannot really be UTF-16, whatever it says (as browsers decide).
+  const encoding = declared && !declared.startsWith("utf-16") ? declared : "utf-8";
+  if (encoding !== "utf-8") return { text: new TextDecoder(encoding).decode(bytes), encoding, warnings: [] };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding, warnings: [] };
+  } catch {
+    return {
+      text: new TextDecoder("utf-8").decode(bytes),
+      encoding,
+      warnings: ["invalid UTF-8: bad bytes were replaced by U+FFFD"],
+    };
+  }
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", length: 2 };
+  return undefined;
+}
+
+/** The encoding a document declares in its first bytes, normalised to a WHATWG name, if the platform knows it. */
+function declaredEncoding(head: string): string | undefined {
+  const label =
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
+    /<meta[^>]*\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,41 @@
+// The key policy: what is compared for each token, after the ignore options.
+// Keys of markup always start with "<", which no single text token can equal.
+
+import type { NormalizedOptions } from "../options.js";
+import type { DocEvent } from "../types.js";
+
+/**
+ * The comparison key of a markup event; attribute order never matters, ignored attributes vanish.
+ *
+ * @example markupKey(<a href=x id=y>, opts) // '<a href="x" id="y">' whichever order they were written in
+ */
+export function markupKey(event: DocEvent, options: NormalizedOptions): string {
+  switch (event.kind) {
+    case "open": {
+      const attrs = event.attrs
+        .filter(([name]) => !options.isIgnoredAttribute(name))
+        .map(([name, value]) => ` ${name}="${value}"`)
+        .sort();
+      return `<${event.name}${attrs.join("")}>`;
+    }
+    case "close":
+      return `</${event.name}>`;
+    case "comment":
+      return `<!--${options.ignoreCase ? event.text.toLowerCase() : event.text}-->`;
+    case "cdata":
+      return `<![CDATA[${event.text}]]>`;
+    case "instruction":
+      return `<${event.name} ${event.data}>`;
+    case "text":
+      throw new TypeError("text events are split into word tokens, not keyed whole");
+  }
+}
+
+/**
+ * The comparison key of a word, space or punctuation token: its decoded text, folded as asked.
+ *
+ * @example textKey("Caf\u00e9", { ignoreCase: true }) // "caf\u00e9"
+ */
+export function textKey(decoded: string, options: Pick<NormalizedOptions, "ignoreCase">): string {
+  return options.ignoreCase ? decoded.toLowerCase() : decoded;
+}

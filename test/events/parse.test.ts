@@ -1,0 +1,131 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseChunks, parseDocument } from "../../src/events/parse.js";
+import { decodeText } from "../../src/events/references.js";
+import type { DocEvent, ParseMode } from "../../src/types.js";
+import { anyText, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+
+/** Checks that an event's span slices back to the source text that produced it. */
+function expectSpanMatches(event: DocEvent, source: string, mode: ParseMode): void {
+  const slice = source.slice(event.start, event.end);
+  switch (event.kind) {
+    case "open":
+      if (slice !== "") expect(slice.toLowerCase().startsWith(`<${event.name.toLowerCase()}`)).toBe(true);
+      break;
+    case "close":
+      if (event.implied) expect(slice).toBe("");
+      else expect(slice).toMatch(/^<\//);
+      break;
+    case "text":
+      expect(slice.length).toBeGreaterThan(0);
+      expect(event.text === slice || decodeText(slice, mode).text === event.text).toBe(true);
+      break;
+    case "comment":
+      expect(slice.startsWith("<")).toBe(true);
+      expect(slice.includes(event.text)).toBe(true);
+      break;
+    case "cdata":
+      expect(slice).toBe(`<![CDATA[${event.text}]]>`);
+      break;
+    case "instruction":
+      expect(slice.startsWith("<")).toBe(true);
+      expect(slice.includes(event.data)).toBe(true);
+      break;
+  }
+}
+
+function expectWellFormedSpans(source: string, mode: ParseMode): void {
+  const { events } = parseDocument(source, { mode });
+  let last = 0;
+  for (const event of events) {
+    expect(Object.isFrozen(event)).toBe(true);
+    expect(event.start).toBeGreaterThanOrEqual(last);
+    expect(event.end).toBeGreaterThanOrEqual(event.start);
+    expect(event.end).toBeLessThanOrEqual(source.length);
+    expectSpanMatches(event, source, mode);
+    last = event.end;
+  }
+}
+
+/** Splits a string at the given cut points (taken modulo its length). */
+function splitAt(source: string, cuts: number[]): string[] {
+  const points = [...new Set(cuts.map((c) => (source.length ? c % (source.length + 1) : 0)))].sort((x, y) => x - y);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const p of points) {
+    chunks.push(source.slice(from, p));
+    from = p;
+  }
+  chunks.push(source.slice(from));
+  return chunks;
+}
+
+describe("parseDocument", () => {
+  it("turns markup into open, text, close events with exact spans", () => {
+    const source = '<p class="a">Hi &amp; bye</p>';
+    const { events } = parseDocument(source);
+    expect(events.map((e) => e.kind)).toEqual(["open", "text", "close"]);
+    expect(events[0]).toMatchObject({ name: "p", attrs: [["class", "a"]], start: 0, end: 13 });
+    expect(events[1]).toMatchObject({ text: "Hi & bye", start: 13, end: 25 });
+    expect(source.slice(events[2]!.start, events[2]!.end)).toBe("</p>");
+  });
+
+  it("gives implied end tags an empty span where they are implied", () => {
+    const source = "<p>one<p>two";
+    const { events } = parseDocument(source);
+    const closes = events.filter((e) => e.kind === "close");
+    expect(closes.map((e) => [e.start, e.end, e.kind === "close" && e.implied])).toEqual([[6, 6, true], [12, 12, true]]);
+  });
+
+  it("knows void elements and raw text elements in HTML", () => {
+    const { events } = parseDocument("<br><script>a &amp;&& b<c</script>");
+    expect(events.map((e) => e.kind)).toEqual(["open", "close", "open", "text", "close"]);
+    expect(events[3]).toMatchObject({ text: "a &amp;&& b<c" });
+  });
+
+  it("keeps case, prefixes, CDATA, instructions and self-closing tags in XML", () => {
+    const { events } = parseDocument('<?xml version="1.0"?><a:B x:y="1"/><c><![CDATA[<raw>]]></c>', { mode: "xml" });
+    expect(events.map((e) => e.kind)).toEqual(["instruction", "open", "close", "open", "cdata", "close"]);
+    expect(events[1]).toMatchObject({ name: "a:B", attrs: [["x:y", "1"]], selfClosing: true });
+    expect(events[4]).toMatchObject({ text: "<raw>" });
+  });
+
+  it("merges adjacent text into one event", () => {
+    const { events } = parseDocument("a &lt; b &#65; c");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: "text", text: "a < b A c" });
+  });
+
+  it("parses 100,000 nested elements without overflowing the stack", () => {
+    for (const mode of ["html", "xml"] as const) {
+      const depth = 100_000;
+      const source = "<div>".repeat(depth) + "x" + "</div>".repeat(depth);
+      const { events } = parseDocument(source, { mode });
+      expect(events).toHaveLength(2 * depth + 1);
+    }
+  });
+
+  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+    it(`gives the same events written one character at a time (${mode}, property)`, () => {
+      fc.assert(
+        fc.property(arb, (source) => {
+          expect(parseChunks([...source], { mode })).toEqual(parseDocument(source, { mode }));
+        }),
+        fcParams(300),
+      );
+    });
+
+    it(`gives the same events for any split of the input (${mode}, property)`, () => {
+      fc.assert(
+        fc.property(fc.oneof(arb, anyText()), fc.array(fc.nat(), { maxLength: 6 }), (source, cuts) => {
+          expect(parseChunks(splitAt(source, cuts), { mode })).toEqual(parseDocument(source, { mode }));
+        }),
+        fcParams(500),
+      );
+    });
+
+    it(`slices every span back to its event (${mode}, property)`, () => {
+      fc.assert(fc.property(fc.oneof(arb, anyText()), (source) => expectWellFormedSpans(source, mode)), fcParams(500));
+    });
+  }
+});

@@ -1,0 +1,267 @@
+// Properties of histogramDiff: valid difflib-shaped opcodes on repetitive random inputs, exact
+// answers for single edits among unique tokens, its Myers fallback, and the work budget.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { histogramDiff } from "../../src/match/histogram.js";
+import { myersDiff } from "../../src/match/myers.js";
+import type { Opcode } from "../../src/types.js";
+
+// FC_SEED=<n> replays a failing run; fast-check prints the seed of any failure.
+const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
+fc.configureGlobal(seed === undefined ? {} : { seed });
+
+/** Length of a longest common subsequence, by the plain O(n·m) table. */
+function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let prev = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    }
+    [prev, row] = [row, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Deleted plus inserted items of an opcode list. */
+function editCount(opcodes: readonly Opcode[]): number {
+  let count = 0;
+  for (const o of opcodes) if (o.tag !== "equal") count += o.aEnd - o.aStart + o.bEnd - o.bStart;
+  return count;
+}
+
+/**
+ * Throws unless `opcodes` are what difflib's get_opcodes could return for a and b: they tile both
+ * sequences from 0 to the end, no opcode is empty, each tag's ranges have the right shape, equal
+ * runs really are equal, equal and non-equal opcodes alternate, and applying them to a gives b.
+ */
+function expectValid(a: Int32Array, b: Int32Array, opcodes: readonly Opcode[]): void {
+  if (a.length === 0 && b.length === 0) {
+    expect(opcodes).toEqual([]);
+    return;
+  }
+  let i = 0;
+  let j = 0;
+  let previous: Opcode | undefined;
+  const rebuilt: number[] = [];
+  for (const o of opcodes) {
+    expect([o.aStart, o.bStart]).toEqual([i, j]);
+    const aLength = o.aEnd - o.aStart;
+    const bLength = o.bEnd - o.bStart;
+    switch (o.tag) {
+      case "equal":
+        expect(aLength).toBeGreaterThan(0);
+        expect(bLength).toBe(aLength);
+        for (let k = 0; k < aLength; k++) {
+          if (a[o.aStart + k] !== b[o.bStart + k]) throw new Error(`equal opcode at a[${o.aStart + k}] is not equal`);
+        }
+        for (let k = o.aStart; k < o.aEnd; k++) rebuilt.push(a[k]!);
+        break;
+      case "delete":
+        expect(aLength).toBeGreaterThan(0);
+        expect(bLength).toBe(0);
+        break;
+      case "insert":
+        expect(aLength).toBe(0);
+        expect(bLength).toBeGreaterThan(0);
+        for (let k = o.bStart; k < o.bEnd; k++) rebuilt.push(b[k]!);
+        break;
+      case "replace":
+        expect(aLength).toBeGreaterThan(0);
+        expect(bLength).toBeGreaterThan(0);
+        for (let k = o.bStart; k < o.bEnd; k++) rebuilt.push(b[k]!);
+        break;
+    }
+    // difflib merges adjacent matches and puts one change between two matches.
+    if (previous) expect(previous.tag === "equal").not.toBe(o.tag === "equal");
+    previous = o;
+    i = o.aEnd;
+    j = o.bEnd;
+  }
+  expect([i, j]).toEqual([a.length, b.length]);
+  if (rebuilt.length !== b.length || rebuilt.some((x, k) => x !== b[k])) throw new Error("applying the opcodes to a does not give b");
+}
+
+/** A deterministic pseudo-random generator (mulberry32), for large inputs. */
+function random(seedValue: number): () => number {
+  let s = seedValue >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Text-like tokens: a space token (0) between words drawn log-uniformly from `vocabulary` ids. */
+function textLike(length: number, vocabulary: number, next: () => number): Int32Array {
+  const out = new Int32Array(length);
+  for (let k = 0; k < length; k++) out[k] = k % 2 ? 0 : Math.floor(Math.pow(vocabulary, next()));
+  return out;
+}
+
+/** `a` with a fraction of positions replaced, deleted or preceded by an insertion; `cost` is the edit count of that script. */
+function scatterEdits(a: Int32Array, rate: number, vocabulary: number, next: () => number): { b: Int32Array; cost: number } {
+  const out: number[] = [];
+  let cost = 0;
+  for (let k = 0; k < a.length; k++) {
+    const r = next();
+    if (r < rate / 3) {
+      out.push(vocabulary + Math.floor(next() * vocabulary));
+      cost += 2;
+    } else if (r < (2 * rate) / 3) {
+      cost += 1;
+    } else if (r < rate) {
+      out.push(vocabulary + Math.floor(next() * vocabulary), a[k]!);
+      cost += 1;
+    } else {
+      out.push(a[k]!);
+    }
+  }
+  return { b: Int32Array.from(out), cost };
+}
+
+/** Two sequences over a shared alphabet of 1 to `maxAlphabet` symbols (small alphabets repeat a lot). */
+const pair = (maxAlphabet: number, maxLength: number) =>
+  fc.integer({ min: 1, max: maxAlphabet }).chain((k) => {
+    const items = fc.array(fc.integer({ min: 0, max: k - 1 }), { maxLength });
+    return fc.tuple(items, items).map(([x, y]) => [Int32Array.from(x), Int32Array.from(y)] as const);
+  });
+
+/** b derived from a by moving, duplicating and dropping slices: shared runs in a new order. */
+const shuffledPair = fc
+  .tuple(
+    fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 60 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 })), { maxLength: 8 }),
+  )
+  .map(([x, slices]) => {
+    const b: number[] = [];
+    for (const [start, length] of slices) {
+      const s = x.length ? start % x.length : 0;
+      b.push(...x.slice(s, s + length));
+    }
+    return [Int32Array.from(x), Int32Array.from(b)] as const;
+  });
+
+describe("histogramDiff on small random inputs", () => {
+  it("is valid, and never better than minimal, on repetitive inputs", () => {
+    fc.assert(
+      fc.property(fc.oneof(pair(5, 30), pair(40, 60), shuffledPair), ([a, b]) => {
+        const { opcodes, fallback } = histogramDiff(a, b);
+        expectValid(a, b, opcodes);
+        expect(editCount(opcodes)).toBeGreaterThanOrEqual(a.length + b.length - 2 * lcsLength(a, b));
+        expect(fallback).toBe(false);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("finds at least one match whenever the inputs share an element", () => {
+    fc.assert(
+      fc.property(pair(40, 40), ([a, b]) => {
+        const shared = a.some((x) => b.includes(x));
+        const count = editCount(histogramDiff(a, b).opcodes);
+        if (shared) expect(count).toBeLessThanOrEqual(a.length + b.length - 2);
+        else expect(count).toBe(a.length + b.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("stays valid when the chain cap, the fallback's cost cap or the work budget is tiny", () => {
+    fc.assert(
+      fc.property(
+        pair(6, 50),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 200 }),
+        ([a, b], maxChainLength, maxCost, budget) => {
+          const { opcodes } = histogramDiff(a, b, { maxChainLength, maxCost, budget });
+          expectValid(a, b, opcodes);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reports a fallback when the work budget runs out", () => {
+    const a = Int32Array.from({ length: 200 }, (_, k) => (k * 7) % 13);
+    const b = Int32Array.from({ length: 200 }, (_, k) => (k * 5) % 11);
+    const result = histogramDiff(a, b, { budget: 10 });
+    expectValid(a, b, result.opcodes);
+    expect(result.fallback).toBe(true);
+    expect(histogramDiff(a, b).fallback).toBe(false);
+  });
+
+  it("is exactly myersDiff when no element may anchor (chain cap 0)", () => {
+    fc.assert(
+      fc.property(pair(5, 40), ([a, b]) => {
+        expect(histogramDiff(a, b, { maxChainLength: 0 })).toEqual(myersDiff(a, b));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("finds exactly the one inserted, deleted or replaced run among unique tokens", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (length, at, removed, added) => {
+          const a = Int32Array.from({ length }, (_, k) => k);
+          const start = at % (length + 1);
+          const end = Math.min(length, start + removed);
+          const fresh = Array.from({ length: added }, (_, k) => 1000 + k);
+          const b = Int32Array.from([...a.subarray(0, start), ...fresh, ...a.subarray(end)]);
+          const expected: Opcode[] = [];
+          if (start > 0) expected.push({ tag: "equal", aStart: 0, aEnd: start, bStart: 0, bEnd: start });
+          if (end > start || added > 0) {
+            const tag = end === start ? "insert" : added === 0 ? "delete" : "replace";
+            expected.push({ tag, aStart: start, aEnd: end, bStart: start, bEnd: start + added });
+          }
+          if (end < length) expected.push({ tag: "equal", aStart: end, aEnd: length, bStart: start + added, bEnd: b.length });
+          expect(histogramDiff(a, b)).toEqual({ opcodes: expected, fallback: false });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("anchors on a unique element rather than on frequent ones", () => {
+    // Unique 9 is the anchor; Myers would instead match the three 1s of b against a's 1s.
+    const a = Int32Array.of(1, 1, 1, 9, 2);
+    const b = Int32Array.of(2, 9, 1, 1, 1);
+    expect(histogramDiff(a, b).opcodes).toEqual([
+      { tag: "replace", aStart: 0, aEnd: 3, bStart: 0, bEnd: 1 },
+      { tag: "equal", aStart: 3, aEnd: 4, bStart: 1, bEnd: 2 },
+      { tag: "replace", aStart: 4, aEnd: 5, bStart: 2, bEnd: 5 },
+    ]);
+  });
+});
+
+describe("histogramDiff on large inputs", () => {
+  it("aligns a 1,000,000-token pair with 1% scattered edits without fallback", () => {
+    const next = random(23);
+    const a = textLike(1_000_000, 20_000, next);
+    const { b, cost } = scatterEdits(a, 0.01, 20_000, next);
+    const { opcodes, fallback } = histogramDiff(a, b);
+    expect(fallback).toBe(false);
+    expectValid(a, b, opcodes);
+    // Not minimal in general, but it should find nearly the edit script that made b.
+    expect(editCount(opcodes)).toBeLessThanOrEqual(cost * 1.05);
+  });
+
+  it("gives up gracefully on two unrelated 1,000,000-token inputs", () => {
+    // 64 symbols: every one occurs far more often than the chain cap, so no anchor exists.
+    const next = random(29);
+    const a = Int32Array.from({ length: 1_000_000 }, () => Math.floor(next() * 64));
+    const b = Int32Array.from({ length: 1_000_000 }, () => Math.floor(next() * 64));
+    const { opcodes, fallback } = histogramDiff(a, b);
+    expect(fallback).toBe(true);
+    expectValid(a, b, opcodes);
+  });
+});

@@ -1,0 +1,48 @@
+// Seeded fast-check generators of HTML-like and XML-like documents, shared by property tests.
+
+import fc from "fast-check";
+
+/** Pieces that exercise the parser: tags of every kind, references, raw text, broken markup. */
+const HTML_PIECES = [
+  "<p>", "</p>", "<br>", "<div class=\"x\" id=y>", "</div>", "<a href='/a?b=1&amp;c=2'>", "</a>", "<b>", "</b>", "<i>",
+  "</i>", "<li>", "<ul>", "</ul>", "<table>", "<tr>", "<td>", "</td>", "</table>", "<img src=a.png alt=\"A\">",
+  "<!-- note -->", "<!---->", "<![CDATA[x<y]]>", "<?php echo 1 ?>", "<!DOCTYPE html>", "<script>if (a<b) x()</script>",
+  "<style>p>a{color:red}</style>", "<textarea>a &amp; <b></textarea>", "<title>T &amp; U</title>",
+  "<svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg>", "<input disabled>", "<P CLASS=Up>", "</P>",
+  "hello", "world", "caf&eacute;", "&amp;", "&lt;", "&#233;", "&#x1F600;", "&nosuch;", "&", "<", ">", " ", "\n", "\t",
+  "  ", "é", "e\u0301", "日本語", "ภาษา", "👍🏽", "It's", "3.14", "don’t", ",", ".", "!", "\u00a0", "<p", "=\"", "</",
+];
+
+const XML_PIECES = [
+  "<?xml version=\"1.0\"?>", "<a>", "</a>", "<b:c x=\"1\" b:y='2'>", "</b:c>", "<d/>", "<E Attr=\"V\"/>", "<f>", "</f>",
+  "<![CDATA[ <raw> & ]]>", "<?pi data?>", "<!-- c -->", "<!DOCTYPE r [<!ENTITY e \"v\">]>", "text", "more text", "&amp;",
+  "&lt;", "&#65;", "&custom;", " ", "\n", "日本", "<", "&",
+];
+
+/** A random HTML-like document (valid or not) built from {@link HTML_PIECES}. */
+export const htmlDocument = (maxPieces = 40): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...HTML_PIECES), { maxLength: maxPieces }).map((p) => p.join(""));
+
+/** A random XML-like document (valid or not) built from {@link XML_PIECES}. */
+export const xmlDocument = (maxPieces = 40): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...XML_PIECES), { maxLength: maxPieces }).map((p) => p.join(""));
+
+/** Any string, including lone surrogates and control characters. */
+export const anyText = (): fc.Arbitrary<string> => fc.string({ unit: "binary", maxLength: 200 });
+
+/** A document and a mutation of it: pieces inserted, deleted or replaced. */
+export const documentPair = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, string]> =>
+  fc.tuple(doc, doc, fc.nat(), fc.nat(), fc.boolean()).map(([x, y, i, j, unrelated]) => {
+    if (unrelated) return [x, y];
+    const at = x.length ? i % x.length : 0;
+    const cut = x.length ? j % (x.length - at + 1) : 0;
+    return [x, x.slice(0, at) + y.slice(0, 20) + x.slice(at + cut)];
+  });
+
+/** The seed of this run: FC_SEED when set (`random` for a fresh one), else a fixed one so CI is repeatable. */
+const SEED = process.env.FC_SEED === "random" ? undefined : Number(process.env.FC_SEED ?? 20261126);
+
+/** The fast-check parameters every property test uses; fast-check prints the seed of a failure. */
+export function fcParams(numRuns: number): fc.Parameters<unknown> {
+  return SEED === undefined ? { numRuns } : { numRuns, seed: SEED };
+}
