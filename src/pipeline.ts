@@ -1,11 +1,9 @@
-// diffDocuments(): wires the stages parse -> tokenize -> key -> match -> refine; no logic of its own.
+// diffDocuments(): wires the stages parse -> tokenize -> match and refine -> edit script; no logic of its own.
 
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
-import { align } from "./match/align.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
-import { foldConfetti } from "./script/cleanup.js";
+import { diffTokens } from "./script/diff-tokens.js";
 import { EditScript } from "./script/edit-script.js";
-import { internKeys } from "./text/intern.js";
 import { tokenize } from "./text/tokens.js";
 
 /**
@@ -20,8 +18,6 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
   const tokensA = tokenize(docA, opts);
   const tokensB = tokenize(docB, opts);
-  const [keysA, keysB] = internKeys([tokensA, tokensB]) as [Int32Array, Int32Array];
-  const { opcodes, fallback } = align(keysA, keysB, opts.algorithm);
-  const refined = foldConfetti(opcodes, tokensA, tokensB);
-  return new EditScript({ doc: docA, tokens: tokensA }, { doc: docB, tokens: tokensB }, refined, fallback);
+  const { opcodes, fallback } = diffTokens(tokensA, tokensB, opts.algorithm);
+  return new EditScript({ doc: docA, tokens: tokensA }, { doc: docB, tokens: tokensB }, opcodes, fallback);
 }

@@ -14,21 +14,22 @@ export interface MyersOptions {
   readonly maxCost?: number;
 }
 
-/** Work units (diagonal visits plus snake steps) the default cap lets unrelated inputs spend: about a second. */
-const WORK_TARGET = 500_000_000;
-/** The cap never drops below this, so small scattered changes in huge inputs stay minimal. */
-const MIN_COST = 256;
+/** Work units (diagonal visits plus snake steps) the default cap lets unrelated inputs spend. */
+const WORK_TARGET = 200_000_000;
+/** The cap never drops below this, so a few scattered changes in huge inputs stay minimal. */
+const MIN_COST = 64;
 /** Largest value a backward V entry can hold; the sentinel just past its range. */
 const FAR = 0x7fffffff;
 
 /**
- * The default cost cap for inputs of `size` = n + m items: `WORK_TARGET / size`, at least
- * 256. With cap C the search spends about C·(n + m) work units on unrelated inputs (each
- * capped search costs ~C² and advances ~C items), so the product, not the cap, is held
- * constant: 100,000-token documents get C = 2,500, enough to stay minimal with 1% of tokens
- * edited (a middle snake needs C ≥ D/2), while a 1,000,000-token pair gets 256.
+ * The default cost cap for inputs of `size` = n + m items: 200,000,000 / size, at least 64.
+ * With cap C, unrelated inputs cost about C·(n + m) work units (each capped search costs
+ * ~C² and advances ~2C items; the pieces it cuts off cost ~C² more to solve exactly), so the
+ * product, not the cap, is held constant: 100,000-token documents get C = 1,000, enough to stay
+ * minimal with 1% of tokens edited (a middle snake needs C ≥ D/2, about 700 there), while a
+ * 1,000,000-token pair gets C = 100 and finishes in a couple of seconds.
  *
- * @example defaultMaxCost(200_000) // 2500
+ * @example defaultMaxCost(200_000) // 1000
  */
 export function defaultMaxCost(size: number): number {
   return Math.max(MIN_COST, Math.floor(WORK_TARGET / Math.max(1, size)));
@@ -94,8 +95,11 @@ export class MyersEngine {
   private forward = new Int32Array(0);
   private backward = new Int32Array(0);
   private stack = new Int32Array(256);
+  // Where split() cuts a region: [lo, (splitX, splitY)), [(splitX, splitY), (splitX2, splitY2)), [(splitX2, splitY2), hi).
   private splitX = 0;
   private splitY = 0;
+  private splitX2 = 0;
+  private splitY2 = 0;
 
   /** An engine over `a` and `b` with nothing marked yet. */
   constructor(
@@ -134,15 +138,15 @@ export class MyersEngine {
         this.single(a, xLo, xHi, b[yLo]!, this.deleted, this.inserted, yLo);
       } else {
         if (!this.split(xLo, xHi, yLo, yHi, cap, budget)) this.fallback = true;
-        const x = this.splitX;
-        const y = this.splitY;
-        if ((x === xLo && y === yLo) || (x === xHi && y === yHi)) {
-          // Cannot happen (a split point is at least one step from both corners); never loop on it.
+        const { splitX: x, splitY: y, splitX2: x2, splitY2: y2 } = this;
+        if ((x === xHi && y === yHi) || (x2 === xLo && y2 === yLo) || (x === xLo && y === yLo && x2 === xHi && y2 === yHi)) {
+          // Cannot happen (split points are at least one step from the corners); never loop on it.
           this.fallback = true;
           this.replace(xLo, xHi, yLo, yHi);
           continue;
         }
-        sp = this.push(sp, x, xHi, y, yHi);
+        sp = this.push(sp, x2, xHi, y2, yHi);
+        if (x < x2 || y < y2) sp = this.push(sp, x, x2, y, y2);
         sp = this.push(sp, xLo, x, yLo, y);
       }
     }
@@ -205,8 +209,10 @@ export class MyersEngine {
 
   /**
    * Finds where to split a trimmed region (both sides non-empty, first items and last items
-   * different) into {@link splitX}, {@link splitY}. Returns true for a middle snake (the split
-   * is on a minimal path), false when the cap or the budget forced the furthest point instead.
+   * different). Returns true for a middle snake: one point on a minimal path, in both split
+   * points. Returns false when the cap or the budget stopped the search: then the furthest
+   * forward point and the furthest backward point cut the region in three when they are in
+   * order (both searches count as progress), otherwise the better of them cuts it in two.
    */
   private split(aLo: number, aHi: number, bLo: number, bHi: number, maxCost: number, budget: number): boolean {
     const { a, b } = this;
@@ -218,101 +224,112 @@ export class MyersEngine {
     }
     const vf = this.forward;
     const vb = this.backward;
-    // Diagonal k = x − y lives at vf[k + off]; diagonals run from dmin to dmax, plus one sentinel each side.
+    // Diagonal k = x − y is stored at index i = k + off: the region's diagonals aLo − bHi …
+    // aHi − bLo take indices 1 … need − 2, with a sentinel slot at each end. On diagonal i,
+    // y = x + off − i.
     const off = bHi - aLo + 1;
-    const dmin = aLo - bHi;
-    const dmax = aHi - bLo;
-    const fmid = aLo - bLo;
-    const bmid = aHi - bHi;
-    const odd = ((fmid - bmid) & 1) !== 0;
-    let fmin = fmid;
-    let fmax = fmid;
-    let bmin = bmid;
-    let bmax = bmid;
+    const iMax = need - 2;
+    const fMid = aLo - bLo + off;
+    const bMid = aHi - bHi + off;
+    const odd = ((fMid - bMid) & 1) !== 0;
+    let fMin = fMid;
+    let fMax = fMid;
+    let bMin = bMid;
+    let bMax = bMid;
     // The region is trimmed, so no snake leaves either corner.
-    vf[fmid + off] = aLo;
-    vb[bmid + off] = aHi;
+    vf[fMid] = aLo;
+    vb[bMid] = aHi;
     let work = this.work;
 
     for (let d = 1; ; d++) {
       // Forward: widen the diagonal range by one each side, or narrow it at the region's edge
       // (keeping parity); the neighbour beyond the range gets a sentinel that loses every comparison.
-      if (fmin > dmin) vf[--fmin - 1 + off] = -1;
-      else ++fmin;
-      if (fmax < dmax) vf[++fmax + 1 + off] = -1;
-      else --fmax;
-      for (let k = fmax; k >= fmin; k -= 2) {
-        const lo = vf[k - 1 + off]!;
-        const hi = vf[k + 1 + off]!;
-        // One more deletion from diagonal k − 1, or one more insertion from k + 1.
+      if (fMin > 1) vf[--fMin - 1] = -1;
+      else ++fMin;
+      if (fMax < iMax) vf[++fMax + 1] = -1;
+      else --fMax;
+      // y ≤ bHi on diagonal i means x ≤ bHi + i − off: one bound per diagonal, one test per snake step.
+      let yBound = bHi + fMax - off;
+      for (let i = fMax; i >= fMin; i -= 2, yBound -= 2) {
+        const lo = vf[i - 1]!;
+        const hi = vf[i + 1]!;
+        // One more deletion from diagonal i − 1, or one more insertion from i + 1.
         let x = lo >= hi ? lo + 1 : hi;
+        const xEnd = yBound < aHi ? yBound : aHi;
         // A step out of the box: the box's last point on this diagonal is reachable as cheaply.
-        if (x > aHi) x = aHi;
-        if (x - k > bHi) x = bHi + k;
-        let y = x - k;
+        if (x > xEnd) x = xEnd;
+        const shift = off - i;
         const x0 = x;
-        while (x < aHi && y < bHi && a[x] === b[y]) x++, y++;
+        while (x < xEnd && a[x] === b[x + shift]) x++;
         work += x - x0 + 1;
-        vf[k + off] = x;
-        if (odd && k >= bmin && k <= bmax && vb[k + off]! <= x) {
-          this.splitX = x;
-          this.splitY = y;
+        vf[i] = x;
+        if (odd && i >= bMin && i <= bMax && vb[i]! <= x) {
+          this.splitX = this.splitX2 = x;
+          this.splitY = this.splitY2 = x + shift;
           this.work = work;
           return true;
         }
       }
 
       // Backward, the mirror image: smallest x reached from the end corner.
-      if (bmin > dmin) vb[--bmin - 1 + off] = FAR;
-      else ++bmin;
-      if (bmax < dmax) vb[++bmax + 1 + off] = FAR;
-      else --bmax;
-      for (let k = bmax; k >= bmin; k -= 2) {
-        const lo = vb[k - 1 + off]!;
-        const hi = vb[k + 1 + off]!;
+      if (bMin > 1) vb[--bMin - 1] = FAR;
+      else ++bMin;
+      if (bMax < iMax) vb[++bMax + 1] = FAR;
+      else --bMax;
+      let yFloor = bLo + bMax - off;
+      for (let i = bMax; i >= bMin; i -= 2, yFloor -= 2) {
+        const lo = vb[i - 1]!;
+        const hi = vb[i + 1]!;
         let x = lo < hi ? lo : hi - 1;
-        if (x < aLo) x = aLo;
-        if (x - k < bLo) x = bLo + k;
-        let y = x - k;
+        const xStart = yFloor > aLo ? yFloor : aLo;
+        if (x < xStart) x = xStart;
+        const shift = off - i;
         const x0 = x;
-        while (x > aLo && y > bLo && a[x - 1] === b[y - 1]) x--, y--;
+        while (x > xStart && a[x - 1] === b[x - 1 + shift]) x--;
         work += x0 - x + 1;
-        vb[k + off] = x;
-        if (!odd && k >= fmin && k <= fmax && x <= vf[k + off]!) {
-          this.splitX = x;
-          this.splitY = y;
+        vb[i] = x;
+        if (!odd && i >= fMin && i <= fMax && x <= vf[i]!) {
+          this.splitX = this.splitX2 = x;
+          this.splitY = this.splitY2 = x + shift;
           this.work = work;
           return true;
         }
       }
 
-      if (d >= maxCost || work >= budget) {
+      if (d > maxCost || work >= budget) {
         this.work = work;
-        // Too expensive: take the point furthest from its own corner, by x + y.
+        // Too expensive: take the points furthest from their own corners, by x + y.
         let fBest = -1;
         let fx = aLo;
-        for (let k = fmax; k >= fmin; k -= 2) {
-          const x = vf[k + off]!;
-          if (2 * x - k > fBest) {
-            fBest = 2 * x - k;
-            fx = x;
+        for (let i = fMax; i >= fMin; i -= 2) {
+          const sum = 2 * vf[i]! + off - i;
+          if (sum > fBest) {
+            fBest = sum;
+            fx = vf[i]!;
           }
         }
         let bBest = FAR;
         let bx = aHi;
-        for (let k = bmax; k >= bmin; k -= 2) {
-          const x = vb[k + off]!;
-          if (2 * x - k < bBest) {
-            bBest = 2 * x - k;
-            bx = x;
+        for (let i = bMax; i >= bMin; i -= 2) {
+          const sum = 2 * vb[i]! + off - i;
+          if (sum < bBest) {
+            bBest = sum;
+            bx = vb[i]!;
           }
         }
-        if (aHi + bHi - bBest < fBest - (aLo + bLo)) {
+        const fy = fBest - fx;
+        const by = bBest - bx;
+        if (fx <= bx && fy <= by) {
           this.splitX = fx;
-          this.splitY = fBest - fx;
+          this.splitY = fy;
+          this.splitX2 = bx;
+          this.splitY2 = by;
+        } else if (aHi + bHi - bBest < fBest - (aLo + bLo)) {
+          this.splitX = this.splitX2 = fx;
+          this.splitY = this.splitY2 = fy;
         } else {
-          this.splitX = bx;
-          this.splitY = bBest - bx;
+          this.splitX = this.splitX2 = bx;
+          this.splitY = this.splitY2 = by;
         }
         return false;
       }

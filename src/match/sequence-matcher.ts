@@ -40,8 +40,9 @@ const EMPTY: ArrayLike<never> = Object.freeze([]);
 const identity = (item: unknown): unknown => item;
 
 /**
- * Finds the longest matching runs of two sequences, recursively on both sides of each run,
- * with exactly the answers of CPython's `difflib.SequenceMatcher`, for any item type.
+ * Finds the longest matching run of two sequences, then again on both sides of each run found
+ * (with a stack, not recursion), with exactly the answers of CPython's `difflib.SequenceMatcher`,
+ * for any item type.
  *
  * Like difflib it indexes `b` once, so compare one sequence against many by setting it as `b`
  * and changing `a` with {@link SequenceMatcher.setSeq1}.

@@ -1,7 +1,8 @@
 // The word policy: how character data splits into word, space and punctuation tokens.
 //
 // Whitespace runs are tokens of their own rather than being glued to words: a glued space
-// would make "cat " and "cat" different words. Lone space tokens between changed words are
+// would make "cat " and "cat" different words. A line break ends a space token ("\n  " is
+// "\n" then "  "), so a whole inserted line can be one change that starts and ends at line starts. Lone space tokens between changed words are
 // folded into the change later, by the refine stage, so they do not produce confetti.
 
 /** Scripts written without spaces between words: one token per character. */
@@ -14,7 +15,10 @@ const IDEOGRAPH = String.raw`[${IDEOGRAPHIC}\u3005\u30fc][\p{M}\u200d\ufe0e\ufe0
 /** Anything else is one code point with the marks, modifiers and ZWJ sequences attached to it. */
 const OTHER = String.raw`\p{RI}\p{RI}|[^](?:[\p{M}\p{Emoji_Modifier}\ufe0e\ufe0f]|\u200d[^])*`;
 
-const PIECE = new RegExp(String.raw`(\s+)|(${IDEOGRAPH})|(${WORD})|${OTHER}`, "gv");
+/** A space token ends at a line break, so a change can start or end exactly at a line boundary. */
+const SPACE = String.raw`[^\S\n]*\n|[^\S\n]+`;
+
+const PIECE = new RegExp(String.raw`(${SPACE})|(${IDEOGRAPH})|(${WORD})|${OTHER}`, "gv");
 
 /** The three kinds of character-data token. */
 export type WordKind = "word" | "space" | "punct";

@@ -35,52 +35,46 @@ function editCount(opcodes: readonly Opcode[]): number {
  * Throws unless `opcodes` are what difflib's get_opcodes could return for a and b: they tile both
  * sequences from 0 to the end, no opcode is empty, each tag's ranges have the right shape, equal
  * runs really are equal, equal and non-equal opcodes alternate, and applying them to a gives b.
+ * (Plain checks rather than an `expect` per opcode: large inputs have ~10⁶ opcodes.)
  */
 function expectValid(a: Int32Array, b: Int32Array, opcodes: readonly Opcode[]): void {
-  if (a.length === 0 && b.length === 0) {
-    expect(opcodes).toEqual([]);
-    return;
-  }
+  const fail = (what: string, o?: Opcode) => {
+    throw new Error(`${what}${o ? ` at ${JSON.stringify(o)}` : ""} (n=${a.length}, m=${b.length})`);
+  };
+  if (a.length === 0 && b.length === 0 && opcodes.length) fail("opcodes for two empty inputs");
   let i = 0;
   let j = 0;
   let previous: Opcode | undefined;
-  const rebuilt: number[] = [];
+  const rebuilt = new Int32Array(b.length);
+  let r = 0;
   for (const o of opcodes) {
-    expect([o.aStart, o.bStart]).toEqual([i, j]);
+    if (o.aStart !== i || o.bStart !== j) fail("opcodes do not tile", o);
     const aLength = o.aEnd - o.aStart;
     const bLength = o.bEnd - o.bStart;
-    switch (o.tag) {
-      case "equal":
-        expect(aLength).toBeGreaterThan(0);
-        expect(bLength).toBe(aLength);
-        for (let k = 0; k < aLength; k++) {
-          if (a[o.aStart + k] !== b[o.bStart + k]) throw new Error(`equal opcode at a[${o.aStart + k}] is not equal`);
-        }
-        for (let k = o.aStart; k < o.aEnd; k++) rebuilt.push(a[k]!);
-        break;
-      case "delete":
-        expect(aLength).toBeGreaterThan(0);
-        expect(bLength).toBe(0);
-        break;
-      case "insert":
-        expect(aLength).toBe(0);
-        expect(bLength).toBeGreaterThan(0);
-        for (let k = o.bStart; k < o.bEnd; k++) rebuilt.push(b[k]!);
-        break;
-      case "replace":
-        expect(aLength).toBeGreaterThan(0);
-        expect(bLength).toBeGreaterThan(0);
-        for (let k = o.bStart; k < o.bEnd; k++) rebuilt.push(b[k]!);
-        break;
+    const shapeOk =
+      o.tag === "equal" ? aLength > 0 && bLength === aLength
+      : o.tag === "delete" ? aLength > 0 && bLength === 0
+      : o.tag === "insert" ? aLength === 0 && bLength > 0
+      : aLength > 0 && bLength > 0;
+    if (!shapeOk) fail("empty or misshapen opcode", o);
+    if (o.tag === "equal") {
+      for (let k = 0; k < aLength; k++) if (a[o.aStart + k] !== b[o.bStart + k]) fail("unequal items in", o);
+      if (r + aLength > b.length) fail("applying the opcodes to a gives more than b");
+      rebuilt.set(a.subarray(o.aStart, o.aEnd), r);
+      r += aLength;
+    } else if (o.tag !== "delete") {
+      if (r + bLength > b.length) fail("applying the opcodes to a gives more than b");
+      rebuilt.set(b.subarray(o.bStart, o.bEnd), r);
+      r += bLength;
     }
     // difflib merges adjacent matches and puts one change between two matches.
-    if (previous) expect(previous.tag === "equal").not.toBe(o.tag === "equal");
+    if (previous && (previous.tag === "equal") === (o.tag === "equal")) fail("two equal or two non-equal opcodes in a row", o);
     previous = o;
     i = o.aEnd;
     j = o.bEnd;
   }
-  expect([i, j]).toEqual([a.length, b.length]);
-  if (rebuilt.length !== b.length || rebuilt.some((x, k) => x !== b[k])) throw new Error("applying the opcodes to a does not give b");
+  if (i !== a.length || j !== b.length) fail(`opcodes end at ${i}, ${j}`);
+  if (r !== b.length || rebuilt.some((x, k) => x !== b[k])) fail("applying the opcodes to a does not give b");
 }
 
 /** A deterministic pseudo-random generator (mulberry32), for large inputs. */
@@ -218,11 +212,15 @@ describe("histogramDiff on small random inputs", () => {
           const fresh = Array.from({ length: added }, (_, k) => 1000 + k);
           const b = Int32Array.from([...a.subarray(0, start), ...fresh, ...a.subarray(end)]);
           const expected: Opcode[] = [];
-          if (start > 0) expected.push({ tag: "equal", aStart: 0, aEnd: start, bStart: 0, bEnd: start });
-          if (end > start || added > 0) {
-            const tag = end === start ? "insert" : added === 0 ? "delete" : "replace";
-            expected.push({ tag, aStart: start, aEnd: end, bStart: start, bEnd: start + added });
+          if (end === start && added === 0) {
+            // No edit at all.
+            if (length) expected.push({ tag: "equal", aStart: 0, aEnd: length, bStart: 0, bEnd: length });
+            expect(histogramDiff(a, b)).toEqual({ opcodes: expected, fallback: false });
+            return;
           }
+          if (start > 0) expected.push({ tag: "equal", aStart: 0, aEnd: start, bStart: 0, bEnd: start });
+          const tag = end === start ? "insert" : added === 0 ? "delete" : "replace";
+          expected.push({ tag, aStart: start, aEnd: end, bStart: start, bEnd: start + added });
           if (end < length) expected.push({ tag: "equal", aStart: end, aEnd: length, bStart: start + added, bEnd: b.length });
           expect(histogramDiff(a, b)).toEqual({ opcodes: expected, fallback: false });
         },
@@ -232,14 +230,29 @@ describe("histogramDiff on small random inputs", () => {
   });
 
   it("anchors on a unique element rather than on frequent ones", () => {
-    // Unique 9 is the anchor; Myers would instead match the three 1s of b against a's 1s.
-    const a = Int32Array.of(1, 1, 1, 9, 2);
-    const b = Int32Array.of(2, 9, 1, 1, 1);
+    // The unique 9 is the anchor; Myers matches the three 1s instead (2 edits, not 6).
+    const a = Int32Array.of(1, 1, 1, 9);
+    const b = Int32Array.of(9, 1, 1, 1);
     expect(histogramDiff(a, b).opcodes).toEqual([
-      { tag: "replace", aStart: 0, aEnd: 3, bStart: 0, bEnd: 1 },
-      { tag: "equal", aStart: 3, aEnd: 4, bStart: 1, bEnd: 2 },
-      { tag: "replace", aStart: 4, aEnd: 5, bStart: 2, bEnd: 5 },
+      { tag: "delete", aStart: 0, aEnd: 3, bStart: 0, bEnd: 0 },
+      { tag: "equal", aStart: 3, aEnd: 4, bStart: 0, bEnd: 1 },
+      { tag: "insert", aStart: 4, aEnd: 4, bStart: 1, bEnd: 4 },
     ]);
+    expect(myersDiff(a, b).opcodes).toEqual([
+      { tag: "insert", aStart: 0, aEnd: 0, bStart: 0, bEnd: 1 },
+      { tag: "equal", aStart: 0, aEnd: 3, bStart: 1, bEnd: 4 },
+      { tag: "delete", aStart: 3, aEnd: 4, bStart: 4, bEnd: 4 },
+    ]);
+  });
+
+  it("prefers the anchor nearest the middle among equally rare, equally long ones", () => {
+    // Unique tokens with every third one replaced: ties everywhere, and the anchors must still
+    // leave exactly the replaced tokens.
+    const a = Int32Array.from({ length: 300 }, (_, k) => k);
+    const b = Int32Array.from(a, (x, k) => (k % 3 === 1 ? 1000 + k : x));
+    const { opcodes } = histogramDiff(a, b);
+    expectValid(a, b, opcodes);
+    expect(editCount(opcodes)).toBe(200);
   });
 });
 

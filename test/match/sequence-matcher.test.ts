@@ -103,8 +103,8 @@ describe("SequenceMatcher: inputs", () => {
 
   it("passes items (not keys) to isjunk and reports junk and popular items by key", () => {
     const seen: unknown[] = [];
-    const a = [{ k: "x" }, { k: " " }];
-    const b = [{ k: " " }, { k: "x" }, { k: " " }];
+    const a = [{ k: "x", at: "a0" }, { k: " ", at: "a1" }];
+    const b = [{ k: " ", at: "b0" }, { k: "x", at: "b1" }, { k: " ", at: "b2" }];
     const sm = new SequenceMatcher({
       a, b,
       key: (o) => o.k,

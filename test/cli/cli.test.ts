@@ -1,0 +1,95 @@
+// End-to-end: the built binary, run as a user runs it.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
+const FIXTURES = join(import.meta.dirname, "../../fixtures");
+
+function htmldiff(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const oldHtml = join(FIXTURES, "word-change/old.html");
+const newHtml = join(FIXTURES, "word-change/new.html");
+
+describe("htmldiff OLD NEW", () => {
+  it("shows a one-word change as deleted and inserted, with both line numbers, and exits 1", () => {
+    const { status, stdout, stderr } = htmldiff([oldHtml, newHtml]);
+    expect(status).toBe(1);
+    expect(stderr).toBe("");
+    expect(stdout).toContain(`--- ${oldHtml}\n+++ ${newHtml}\n@@ -6,7 +6,7 @@\n`);
+    expect(stdout).toContain(" 9  9 │   <p>This release makes the parser [-faster-]{+quicker+} and fixes two bugs in the\n");
+    expect(stdout.match(/\[-|\{\+/g)).toHaveLength(2);
+  });
+
+  it("exits 0 with no output for the same file twice", () => {
+    expect(htmldiff([oldHtml, oldHtml])).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  it("exits 1 with no output with -q", () => {
+    expect(htmldiff(["-q", oldHtml, newHtml])).toEqual({ status: 1, stdout: "", stderr: "" });
+  });
+
+  it("reads one side from standard input", () => {
+    const { status, stdout } = htmldiff([oldHtml, "-"], "<p>changed</p>");
+    expect(status).toBe(1);
+    expect(stdout).toContain("[-<!DOCTYPE html>-]");
+    expect(stdout).toContain("{+changed+}");
+  });
+
+  it("numbers lines of insertions and deletions from their own file", () => {
+    const { stdout } = htmldiff([join(FIXTURES, "list-item/old.html"), join(FIXTURES, "list-item/new.html")]);
+    expect(stdout).toContain(" 6  6 │   <li>Apples</li>\n    7 │ {+  <li>Butter</li>+}\n 7  8 │   <li>Bread</li>\n");
+    expect(stdout).toContain('10 11 │ <p>Total: <b>[-3-]{+4+}</b> items, see [-<a href="/cart">-]{+<a href="/basket">+}the [-cart-]{+basket+}</a>.</p>\n');
+  });
+
+  it("parses .svg files with XML rules", () => {
+    const { status, stdout } = htmldiff([join(FIXTURES, "svg-path/old.svg"), join(FIXTURES, "svg-path/new.svg")]);
+    expect(status).toBe(1);
+    expect(stdout).toContain("<title>Arrow{+ right+}</title>");
+  });
+});
+
+describe("trouble exits 2 with one line on stderr", () => {
+  const dir = mkdtempSync(join(tmpdir(), "htmldiff-cli-"));
+  const binary = join(dir, "binary.html");
+  writeFileSync(binary, Buffer.from([0x3c, 0x70, 0x3e, 0x00, 0x01, 0x02]));
+  const cases: [string, string[], RegExp][] = [
+    ["a missing file", [join(dir, "nope.html"), oldHtml], /^htmldiff: .*nope\.html: No such file or directory\n$/],
+    ["a directory", [dir, oldHtml], /^htmldiff: .*: Is a directory \(expected a file\)\n$/],
+    ["both sides on stdin", ["-", "-"], /^htmldiff: only one side can be standard input \(-\)\n$/],
+    ["a binary file", [binary, oldHtml], /^htmldiff: .*binary\.html: binary file \(contains NUL bytes\)\n$/],
+    ["a missing argument", [oldHtml], /^htmldiff: missing required argument 'new'\n$/],
+    ["an unknown option", ["--frobnicate", oldHtml, newHtml], /^htmldiff: unknown option '--frobnicate'\n$/],
+    ["a bad context", ["-U", "x", oldHtml, newHtml], /^htmldiff: option .* argument 'x' is invalid\. expected a whole number of lines\n$/],
+    ["an unknown algorithm", ["--algorithm", "nope", oldHtml, newHtml], /^htmldiff: option .* argument 'nope' is invalid\. Allowed choices are .*\n$/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, () => {
+      const { status, stdout, stderr } = htmldiff(args, "");
+      expect(status).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(message);
+    });
+  }
+});
+
+describe("--help and --version", () => {
+  it("prints help with examples and exits 0", () => {
+    const { status, stdout } = htmldiff(["--help"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: htmldiff \[options\] OLD NEW/);
+    expect(stdout).toContain("Examples:");
+  });
+
+  it("prints the package version and exits 0", () => {
+    const { status, stdout } = htmldiff(["--version"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/events/parse.js";
+import { normalizeOptions, type DiffOptions } from "../../src/options.js";
+import { internKeys } from "../../src/text/intern.js";
+import { tokenize } from "../../src/text/tokens.js";
+import { splitWords, type WordKind } from "../../src/text/words.js";
+import { anyText, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+
+function words(text: string): string[] {
+  const out: string[] = [];
+  splitWords(text, (s, e, kind: WordKind) => out.push(`${kind[0]}:${text.slice(s, e)}`));
+  return out;
+}
+
+function tokens(source: string, options: DiffOptions = {}) {
+  return tokenize(parseDocument(source, { mode: options.mode ?? "html" }), normalizeOptions(options));
+}
+
+describe("splitWords", () => {
+  it("splits words, spaces and punctuation, keeping apostrophes and decimals inside words", () => {
+    expect(words("It's 3.14, ok!")).toEqual(["w:It's", "s: ", "w:3.14", "p:,", "s: ", "w:ok", "p:!"]);
+  });
+
+  it("gives one token per character in scripts written without spaces", () => {
+    expect(words("日本語です")).toEqual(["w:日", "w:本", "w:語", "w:で", "w:す"]);
+    expect(words("ภาษาไทย")).toHaveLength(7);
+  });
+
+  it("keeps letters of any script and their combining marks in one word", () => {
+    expect(words("naïve cafe\u0301 Привет مرحبا")).toEqual(["w:naïve", "s: ", "w:cafe\u0301", "s: ", "w:Привет", "s: ", "w:مرحبا"]);
+  });
+
+  it("keeps emoji sequences and flags whole", () => {
+    expect(words("👍🏽👨‍👩‍👧🇫🇷")).toEqual(["p:👍🏽", "p:👨‍👩‍👧", "p:🇫🇷"]);
+  });
+
+  it("tiles any text and never splits a surrogate pair or a combining sequence (property)", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText(), fc.string({ unit: "grapheme" })), (text) => {
+        let at = 0;
+        splitWords(text, (s, e) => {
+          expect(s).toBe(at);
+          expect(e).toBeGreaterThan(s);
+          at = e;
+          if (s > 0) {
+            const before = text.charCodeAt(s - 1);
+            const here = text.charCodeAt(s);
+            const splitsPair = before >= 0xd800 && before <= 0xdbff && here >= 0xdc00 && here <= 0xdfff;
+            expect(splitsPair).toBe(false);
+            expect(/^\p{M}/u.test(text.slice(s)) && !/\s$/u.test(text.slice(0, s))).toBe(false);
+          }
+        });
+        expect(at).toBe(text.length);
+      }),
+      fcParams(2000),
+    );
+  });
+});
+
+describe("tokenize", () => {
+  it("makes one token per markup event and word tokens of text, with exact spans", () => {
+    const source = '<p id="x">Caf&eacute; &amp; bar</p>';
+    const list = tokens(source);
+    expect(list.map((t) => t.text)).toEqual(['<p id="x">', "Caf&eacute;", " ", "&amp;", " ", "bar", "</p>"]);
+    expect(list.map((t) => t.key)).toEqual(['<p id="x">', "Café", " ", "&", " ", "bar", "</p>"]);
+    for (const t of list) expect(source.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it("ignores attribute order, and ignored attributes by glob", () => {
+    const [x, y] = [tokens('<a href="/" data-id="1" class="c">'), tokens('<a class="c" data-id="2" href="/">')];
+    expect(x[0]!.key).not.toBe(y[0]!.key);
+    const opts = { ignoreAttributes: ["data-*"] };
+    expect(tokens('<a href="/" data-id="1" class="c">', opts)[0]!.key).toBe(tokens('<a class="c" data-id="2" href="/">', opts)[0]!.key);
+  });
+
+  it("folds case, drops whitespace and comments when asked", () => {
+    expect(tokens("<p>Hello World</p>", { ignoreCase: true }).map((t) => t.key)).toEqual(["<p>", "hello", " ", "world", "</p>"]);
+    expect(tokens("<p>a \n b</p>", { ignoreWhitespace: true }).map((t) => t.key)).toEqual(["<p>", "a", "b", "</p>"]);
+    expect(tokens("<p>a<!-- x -->b</p>", { ignoreComments: true }).map((t) => t.key)).toEqual(["<p>", "a", "b", "</p>"]);
+  });
+
+  it("does not decode references inside raw text elements", () => {
+    expect(tokens("<script>a&amp;b</script>").map((t) => t.key)).toContain("&");
+    expect(tokens("<script>a&amp;b</script>").map((t) => t.text).join("")).toBe("<script>a&amp;b</script>");
+  });
+
+  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+    it(`slices every token back to its text, and the tokens of a text event tile it (${mode}, property)`, () => {
+      fc.assert(
+        fc.property(fc.oneof(arb, anyText()), (source) => {
+          const doc = parseDocument(source, { mode });
+          const list = tokenize(doc, normalizeOptions({ mode }));
+          const byEvent = new Map<number, string>();
+          for (const t of list) {
+            expect(source.slice(t.start, t.end)).toBe(t.text);
+            if (t.kind === "word" || t.kind === "space" || t.kind === "punct") byEvent.set(t.event, (byEvent.get(t.event) ?? "") + t.text);
+          }
+          doc.events.forEach((e, i) => {
+            if (e.kind === "text") expect(byEvent.get(i)).toBe(source.slice(e.start, e.end));
+          });
+        }),
+        fcParams(500),
+      );
+    });
+  }
+});
+
+describe("internKeys", () => {
+  it("gives equal keys equal integers across both documents", () => {
+    const [a, b] = internKeys([tokens("<p>a b</p>"), tokens("<p>b a</p>")]);
+    expect(Array.from(a!)).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from(b!)).toEqual([0, 3, 2, 1, 4]);
+  });
+});
