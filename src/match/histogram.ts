@@ -39,8 +39,8 @@ const OUT_OF_BUDGET = 3;
  * it lines up rare elements (unique words, distinctive tags) instead of frequent ones (spaces,
  * `the`), which reads better, and it is near-linear on similar inputs.
  *
- * See {@link HistogramRun} for the algorithm. `fallback` is true when the work budget ran out
- * or the Myers fallback hit its cost cap somewhere.
+ * See {@link HistogramRun} for the algorithm. `fallback` is true when the work budget cut
+ * anchoring short or ran out, or when a Myers fallback hit its cost cap.
  *
  * @example histogramDiff(Int32Array.of(1, 1, 9), Int32Array.of(9, 1, 1)).opcodes
  *   // [delete 0-2/0-0, equal 2-3/0-1, insert 3-3/1-3]: anchored on the unique 9

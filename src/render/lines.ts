@@ -73,7 +73,8 @@ export function displayLines(script: EditScript): DisplayLine[] {
       lineOld = oldLine;
       lineNew = newLine;
     }
-    const pieces = seg.text.split("\n");
+    // A CRLF line end is one line break; a lone CR stays in the text.
+    const pieces = seg.text.split(/\r?\n/);
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
       if (piece) parts.push({ kind: seg.kind, text: piece });

@@ -180,6 +180,17 @@ describe("histogramDiff on small random inputs", () => {
     );
   });
 
+  it("gives the same answer for keys that are negative or sparse (renumbered internally)", () => {
+    fc.assert(
+      fc.property(pair(8, 40), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ([a, b], offset) => {
+        // An injective map of 0..7 onto scattered int32 values, some negative.
+        const scatter = (x: number) => (Math.imul(x + 1, 0x9e3779b1) + offset) | 0;
+        expect(histogramDiff(a.map(scatter), b.map(scatter))).toEqual(histogramDiff(a, b));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("reports a fallback when the work budget runs out", () => {
     const a = Int32Array.from({ length: 200 }, (_, k) => (k * 7) % 13);
     const b = Int32Array.from({ length: 200 }, (_, k) => (k * 5) % 11);
@@ -245,9 +256,30 @@ describe("histogramDiff on small random inputs", () => {
     ]);
   });
 
-  it("prefers the anchor nearest the middle among equally rare, equally long ones", () => {
-    // Unique tokens with every third one replaced: ties everywhere, and the anchors must still
-    // leave exactly the replaced tokens.
+  it("tries every occurrence, including one right after a match it just extended", () => {
+    // 5 occurs twice; its second occurrence extends to [5, 6], longer and as rare (6 occurs 3 times).
+    const a = Int32Array.of(9, 5, 5, 6, 1, 6, 6);
+    const b = Int32Array.of(8, 5, 6, 2);
+    expect(histogramDiff(a, b).opcodes).toEqual([
+      { tag: "replace", aStart: 0, aEnd: 2, bStart: 0, bEnd: 1 },
+      { tag: "equal", aStart: 2, aEnd: 4, bStart: 1, bEnd: 3 },
+      { tag: "replace", aStart: 4, aEnd: 7, bStart: 3, bEnd: 4 },
+    ]);
+  });
+
+  it("among equally rare and long candidates, anchors the one nearest the region's middle", () => {
+    // 11 and 10 cross; jgit would keep 11 (found first in b), but 10 is nearer the middle.
+    const a = Int32Array.of(1, 10, 11, 2);
+    const b = Int32Array.of(5, 11, 10, 6, 7, 8, 13, 14);
+    expect(histogramDiff(a, b).opcodes).toEqual([
+      { tag: "replace", aStart: 0, aEnd: 1, bStart: 0, bEnd: 2 },
+      { tag: "equal", aStart: 1, aEnd: 2, bStart: 2, bEnd: 3 },
+      { tag: "replace", aStart: 2, aEnd: 4, bStart: 3, bEnd: 8 },
+    ]);
+  });
+
+  it("finds every match among evenly spaced edits (ties everywhere)", () => {
+    // Unique tokens with every third one replaced: all candidates tie, splits must stay exact.
     const a = Int32Array.from({ length: 300 }, (_, k) => k);
     const b = Int32Array.from(a, (x, k) => (k % 3 === 1 ? 1000 + k : x));
     const { opcodes } = histogramDiff(a, b);

@@ -178,6 +178,17 @@ describe("myersDiff on small random inputs", () => {
     );
   });
 
+  it("takes up to maxCost edit steps per direction before falling back", () => {
+    // Nothing in common: D = 4, the middle snake is found after 2 steps each way.
+    const a = Int32Array.of(1, 2);
+    const b = Int32Array.of(3, 4);
+    expect(myersDiff(a, b, { maxCost: 1 }).fallback).toBe(true);
+    expect(myersDiff(a, b, { maxCost: 2 })).toEqual({
+      opcodes: [{ tag: "replace", aStart: 0, aEnd: 2, bStart: 0, bEnd: 2 }],
+      fallback: false,
+    });
+  });
+
   it("handles the empty and one-sided cases", () => {
     const x = Int32Array.of(1, 2, 3);
     const none = new Int32Array(0);
