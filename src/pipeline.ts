@@ -16,8 +16,8 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const opts = normalizeOptions(options);
   const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html" }) : a;
   const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
-  const tokensA = tokenize(docA, opts);
-  const tokensB = tokenize(docB, opts);
-  const { opcodes, fallback } = diffTokens(tokensA, tokensB, opts.algorithm);
-  return new EditScript({ doc: docA, tokens: tokensA }, { doc: docB, tokens: tokensB }, opcodes, fallback);
+  const sideA = { doc: docA, tokens: tokenize(docA, opts) };
+  const sideB = { doc: docB, tokens: tokenize(docB, opts) };
+  const { opcodes, changes, fallback } = diffTokens(sideA, sideB, opts);
+  return new EditScript(sideA, sideB, opcodes, changes, fallback);
 }

@@ -84,3 +84,30 @@ export interface Alignment {
 
 /** The matching algorithms the pipeline can run over interned keys. */
 export type AlgorithmName = "default" | "myers" | "histogram" | "difflib";
+
+/** What a change is, as a reader names it. */
+export type ChangeKind = "insert" | "delete" | "replace" | "move" | "attributes" | "tag";
+
+/** One attribute that differs between two paired start tags; `null` where the attribute is absent. */
+export interface AttributeDelta {
+  readonly name: string;
+  readonly old: string | null;
+  readonly new: string | null;
+}
+
+/**
+ * The reading of one non-equal opcode. Which side a move half stands on follows from its
+ * opcode (a delete is where the block left, an insert where it arrived).
+ */
+export interface Change {
+  readonly kind: ChangeKind;
+  /** Index of the opcode this change describes. */
+  readonly op: number;
+  /** A move's other half, or a renamed start tag's end tag (and back): an index into the changes. */
+  readonly partner?: number;
+  /** For a tag change: the element's old and new names. */
+  readonly oldName?: string;
+  readonly newName?: string;
+  /** For an attribute change (or a tag change whose attributes changed too): what differs. */
+  readonly attributes?: readonly AttributeDelta[];
+}

@@ -3,6 +3,7 @@
 
 import type { Alignment } from "../types.js";
 import { defaultMaxCost, MyersEngine } from "./myers.js";
+import { RegionStack } from "./region-stack.js";
 
 /** Options of {@link histogramDiff}. */
 export interface HistogramOptions {
@@ -103,7 +104,8 @@ class HistogramRun {
   private readonly head: Int32Array;
   private readonly next: Int32Array;
   private region = 0;
-  private stack = new Int32Array(256);
+  /** Regions still to split (the engine has its own stack for the Myers fallback). */
+  private readonly regions = new RegionStack();
   private anchorA = 0;
   private anchorB = 0;
   private anchorLength = 0;
@@ -129,15 +131,15 @@ class HistogramRun {
 
   /** Diffs the whole of `a` and `b` into the engine's change marks. */
   run(): void {
-    const { a, b, engine, budget } = this;
-    let sp = this.push(0, 0, a.length, 0, b.length);
-    while (sp > 0) {
-      sp -= 4;
-      const stack = this.stack;
-      let aLo = stack[sp]!;
-      let aHi = stack[sp + 1]!;
-      let bLo = stack[sp + 2]!;
-      let bHi = stack[sp + 3]!;
+    const { a, b, engine, budget, regions } = this;
+    regions.push(0, a.length, 0, b.length);
+    while (!regions.empty) {
+      const at = regions.pop();
+      const stack = regions.data;
+      let aLo = stack[at]!;
+      let aHi = stack[at + 1]!;
+      let bLo = stack[at + 2]!;
+      let bHi = stack[at + 3]!;
       const size = aHi - aLo + bHi - bLo;
       while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) aLo++, bLo++;
       while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) aHi--, bHi--;
@@ -149,8 +151,8 @@ class HistogramRun {
       const scan = engine.work < this.anchorBudget ? this.findAnchor(aLo, aHi, bLo, bHi) : OUT_OF_BUDGET;
       if (scan === ANCHORED) {
         const { anchorA: x, anchorB: y, anchorLength: length } = this;
-        sp = this.push(sp, x + length, aHi, y + length, bHi);
-        sp = this.push(sp, aLo, x, bLo, y);
+        regions.push(x + length, aHi, y + length, bHi);
+        regions.push(aLo, x, bLo, y);
       } else if (scan === NOTHING_COMMON) {
         engine.replace(aLo, aHi, bLo, bHi);
       } else if (scan === TOO_FREQUENT) {
@@ -245,21 +247,6 @@ class HistogramRun {
     }
     if (bp < bHi) return OUT_OF_BUDGET;
     return common ? TOO_FREQUENT : NOTHING_COMMON;
-  }
-
-  /** Pushes a region at stack pointer `sp`, growing the stack if needed; returns the new pointer. */
-  private push(sp: number, aLo: number, aHi: number, bLo: number, bHi: number): number {
-    if (sp + 4 > this.stack.length) {
-      const grown = new Int32Array(this.stack.length * 2);
-      grown.set(this.stack);
-      this.stack = grown;
-    }
-    const stack = this.stack;
-    stack[sp] = aLo;
-    stack[sp + 1] = aHi;
-    stack[sp + 2] = bLo;
-    stack[sp + 3] = bHi;
-    return sp + 4;
   }
 }
 

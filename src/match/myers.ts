@@ -3,6 +3,7 @@
 
 import type { Alignment, MatchingBlock } from "../types.js";
 import { opcodesFromBlocks } from "./opcodes.js";
+import { RegionStack } from "./region-stack.js";
 
 /** Options of {@link myersDiff}. */
 export interface MyersOptions {
@@ -104,7 +105,8 @@ export class MyersEngine {
 
   private forward = new Int32Array(0);
   private backward = new Int32Array(0);
-  private stack = new Int32Array(256);
+  /** Regions still to diff; empty between calls of {@link diff}. */
+  private readonly regions = new RegionStack();
   // Where split() cuts a region: start corner → (splitX, splitY) → (splitX2, splitY2) → end corner.
   private splitX = 0;
   private splitY = 0;
@@ -125,16 +127,16 @@ export class MyersEngine {
    * more than `maxCost` steps per direction or {@link work} reaches `budget`.
    */
   diff(aLo: number, aHi: number, bLo: number, bHi: number, maxCost: number, budget: number): void {
-    const { a, b } = this;
+    const { a, b, regions } = this;
     const cap = Math.max(1, Math.floor(maxCost));
-    let sp = this.push(0, aLo, aHi, bLo, bHi);
-    while (sp > 0) {
-      sp -= 4;
-      const stack = this.stack;
-      let xLo = stack[sp]!;
-      let xHi = stack[sp + 1]!;
-      let yLo = stack[sp + 2]!;
-      let yHi = stack[sp + 3]!;
+    regions.push(aLo, aHi, bLo, bHi);
+    while (!regions.empty) {
+      const at = regions.pop();
+      const stack = regions.data;
+      let xLo = stack[at]!;
+      let xHi = stack[at + 1]!;
+      let yLo = stack[at + 2]!;
+      let yHi = stack[at + 3]!;
       const size = xHi - xLo + yHi - yLo;
       while (xLo < xHi && yLo < yHi && a[xLo] === b[yLo]) xLo++, yLo++;
       while (xLo < xHi && yLo < yHi && a[xHi - 1] === b[yHi - 1]) xHi--, yHi--;
@@ -156,9 +158,9 @@ export class MyersEngine {
           this.replace(xLo, xHi, yLo, yHi);
           continue;
         }
-        sp = this.push(sp, x2, xHi, y2, yHi);
-        if (x < x2 || y < y2) sp = this.push(sp, x, x2, y, y2);
-        sp = this.push(sp, xLo, x, yLo, y);
+        regions.push(x2, xHi, y2, yHi);
+        if (x < x2 || y < y2) regions.push(x, x2, y, y2);
+        regions.push(xLo, x, yLo, y);
       }
     }
   }
@@ -210,21 +212,6 @@ export class MyersEngine {
     if (at === -1) otherMarks[otherAt] = 1;
     else seqMarks[lo + at] = 0;
     this.work += hi - lo;
-  }
-
-  /** Pushes a region at stack pointer `sp`, growing the stack if needed; returns the new pointer. */
-  private push(sp: number, aLo: number, aHi: number, bLo: number, bHi: number): number {
-    if (sp + 4 > this.stack.length) {
-      const grown = new Int32Array(this.stack.length * 2);
-      grown.set(this.stack);
-      this.stack = grown;
-    }
-    const stack = this.stack;
-    stack[sp] = aLo;
-    stack[sp + 1] = aHi;
-    stack[sp + 2] = bLo;
-    stack[sp + 3] = bHi;
-    return sp + 4;
   }
 
   /**

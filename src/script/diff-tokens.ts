@@ -1,28 +1,45 @@
-// Matches two token lists and refines the result: intern keys, align, slide, fold.
-// The result does not depend on which side is called old: see canonicalOrder.
+// Matches two token lists and refines the result for reading: intern keys, align, slide, fold,
+// pair changed tags, find moves, name each change. The result does not depend on which side is
+// called old: see precedes().
 
 import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
+import type { NormalizedOptions } from "../options.js";
 import { internKeys } from "../text/intern.js";
-import type { Alignment, AlgorithmName, Opcode, Token } from "../types.js";
+import type { Change, Opcode, Token } from "../types.js";
+import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./cleanup.js";
+import type { Side } from "./edit-script.js";
+import { pairMarkup, partners } from "./markup.js";
+import { findMoves } from "./moves.js";
 import { slideEdits } from "./slide.js";
 
+/** The refined comparison of two sides: opcodes, one change per non-equal opcode, and whether a work cap was hit. */
+export interface TokenDiff {
+  readonly opcodes: readonly Opcode[];
+  readonly changes: readonly Change[];
+  readonly fallback: boolean;
+}
+
 /**
- * Opcodes that turn `a` into `b`, refined for reading, and whether a work cap made them coarser.
+ * Opcodes that turn side `a` into side `b`, refined for reading, with their changes named.
  * Except for difflib (whose exact results are its point), swapping `a` and `b` gives the
- * mirrored opcodes: inserts and deletes trade places, nothing else changes.
+ * mirrored result: inserts and deletes trade places, old and new values too, nothing else changes.
  *
- * @example diffTokens(tokens("<p>a b</p>"), tokens("<p>a c</p>"), "default").opcodes
- *   // [equal 0-3/0-3, replace 3-4/3-4, equal 4-5/4-5]
+ * @example diffTokens(sideOf("<p>a b</p>"), sideOf("<p>a c</p>"), opts).changes // [{ kind: "replace", op: 1 }]
  */
-export function diffTokens(a: readonly Token[], b: readonly Token[], algorithm: AlgorithmName): Alignment {
-  const swap = algorithm !== "difflib" && precedes(b, a);
+export function diffTokens(a: Side, b: Side, options: NormalizedOptions): TokenDiff {
+  const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
-  const [keysX, keysY] = internKeys([x, y]) as [Int32Array, Int32Array];
-  const { opcodes, fallback } = align(keysX, keysY, algorithm);
-  const refined = foldConfetti(slideEdits(opcodes, x, y), x, y);
-  return { opcodes: swap ? refined.map(mirror) : refined, fallback };
+  const [keysX, keysY] = internKeys([x.tokens, y.tokens]) as [Int32Array, Int32Array];
+  const { opcodes, fallback } = align(keysX, keysY, options.algorithm);
+  const readable = foldConfetti(slideEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
+  const partnersX = partners(x.tokens);
+  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));
+  const codes = annotated.map((entry) => entry.code);
+  const changes = describeChanges(annotated, findMoves(codes, x.tokens, y.tokens), x, y, partnersX, options);
+  if (!swap) return { opcodes: codes, changes, fallback };
+  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback };
 }
 
 /**
@@ -40,7 +57,16 @@ function precedes(x: readonly Token[], y: readonly Token[]): boolean {
 }
 
 /** The same opcode seen from the other side. */
-function mirror(code: Opcode): Opcode {
+function mirrorOpcode(code: Opcode): Opcode {
   const tag = code.tag === "insert" ? "delete" : code.tag === "delete" ? "insert" : code.tag;
   return op(tag, code.bStart, code.bEnd, code.aStart, code.aEnd);
+}
+
+/** The same change seen from the other side. */
+function mirrorChange(change: Change): Change {
+  const kind = change.kind === "insert" ? "delete" : change.kind === "delete" ? "insert" : change.kind;
+  const mirrored: Change = { ...change, kind };
+  if (change.oldName !== undefined) Object.assign(mirrored, { oldName: change.newName, newName: change.oldName });
+  if (change.attributes) Object.assign(mirrored, { attributes: change.attributes.map((d) => ({ name: d.name, old: d.new, new: d.old })) });
+  return mirrored;
 }

@@ -2,7 +2,7 @@
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
 import type { ParsedDocument } from "../events/parse.js";
-import type { Opcode, Span, Token } from "../types.js";
+import type { Change, Opcode, Span, Token } from "../types.js";
 
 /** One side of a comparison: the parsed document and the tokens that were compared. */
 export interface Side {
@@ -41,6 +41,8 @@ export class EditScript {
     readonly a: Side,
     readonly b: Side,
     readonly opcodes: readonly Opcode[],
+    /** One per non-equal opcode, in order: what a reader calls the change (move, attributes, tag, …). */
+    readonly changes: readonly Change[],
     readonly fallback: boolean,
   ) {
     let inserted = 0;
