@@ -2,14 +2,16 @@
 // new line numbers, and groups the changed lines into hunks with context.
 
 import type { EditScript } from "../script/edit-script.js";
+import { type Granularity, segmentsOf } from "./segments.js";
 
 /** What a piece of a display line is: unchanged (shown from the new text), deleted or inserted. */
 export type PartKind = "equal" | "delete" | "insert";
 
-/** A piece of one display line. */
+/** A piece of one display line; `moved` marks text that is half of a move. */
 export interface LinePart {
   readonly kind: PartKind;
   readonly text: string;
+  readonly moved?: boolean;
 }
 
 /** One display line: its parts and the old and new line numbers it shows (null when it has no such side). */
@@ -19,6 +21,8 @@ export interface DisplayLine {
   readonly parts: readonly LinePart[];
   /** True when any part (or the line break that ends the line) is a change. */
   readonly changed: boolean;
+  /** Remarks to show after the line, such as where a moved block went. */
+  readonly notes: readonly string[];
 }
 
 /** A run of display lines around changes, with the old and new line ranges it covers. */
@@ -30,15 +34,6 @@ export interface Hunk {
   readonly lines: readonly DisplayLine[];
 }
 
-interface Segment {
-  readonly kind: PartKind;
-  readonly text: string;
-  /** Offset in the old source where the segment starts (its position there for an insertion). */
-  readonly aOffset: number;
-  /** Offset in the new source where the segment starts (its position there for a deletion). */
-  readonly bOffset: number;
-}
-
 /**
  * The whole comparison as display lines: the new document's text, with deleted old text
  * placed where it was removed.
@@ -46,12 +41,13 @@ interface Segment {
  * @example displayLines(diffDocuments("<p>a</p>\n", "<p>b</p>\n"))[0].parts
  *   // [equal "<p>", delete "a", insert "b", equal "</p>"]
  */
-export function displayLines(script: EditScript): DisplayLine[] {
-  const segments = segmentsOf(script);
+export function displayLines(script: EditScript, granularity: Granularity = "word"): DisplayLine[] {
+  const segments = segmentsOf(script, granularity);
   const aStarts = lineStarts(script.a.doc.source);
   const bStarts = lineStarts(script.b.doc.source);
   const lines: DisplayLine[] = [];
   let parts: LinePart[] = [];
+  let notes: string[] = [];
   let hasOld = false;
   let hasNew = false;
   let changed = false;
@@ -60,8 +56,9 @@ export function displayLines(script: EditScript): DisplayLine[] {
   let lineOld = 1;
   let lineNew = 1;
   const endLine = (): void => {
-    lines.push({ oldLine: hasOld ? lineOld : null, newLine: hasNew ? lineNew : null, parts, changed });
+    lines.push({ oldLine: hasOld ? lineOld : null, newLine: hasNew ? lineNew : null, parts, changed, notes });
     parts = [];
+    notes = [];
     hasOld = hasNew = changed = false;
     lineOld = oldLine;
     lineNew = newLine;
@@ -73,11 +70,15 @@ export function displayLines(script: EditScript): DisplayLine[] {
       lineOld = oldLine;
       lineNew = newLine;
     }
+    if (seg.moved) {
+      const other = seg.moved.side === "to" ? lineAt(aStarts, seg.moved.otherOffset) : lineAt(bStarts, seg.moved.otherOffset);
+      notes.push(seg.moved.side === "to" ? `moved from old line ${other}` : `moved to new line ${other}`);
+    }
     // A CRLF line end is one line break; a lone CR stays in the text.
     const pieces = seg.text.split(/\r?\n/);
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
-      if (piece) parts.push({ kind: seg.kind, text: piece });
+      if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
       const ended = p < pieces.length - 1;
       if (piece || ended) {
         if (seg.kind !== "insert") hasOld = true;
@@ -129,43 +130,6 @@ function makeHunk(lines: DisplayLine[]): Hunk {
   const [oldStart, oldCount] = range(olds, Math.max(0, (lines[0]?.newLine ?? 1) - 1));
   const [newStart, newCount] = range(news, Math.max(0, (lines[0]?.oldLine ?? 1) - 1));
   return { oldStart, oldCount, newStart, newCount, lines };
-}
-
-/** The script as segments that cover the new source, with deletions taken from the old one. */
-function segmentsOf(script: EditScript): Segment[] {
-  const a = script.a.tokens;
-  const b = script.b.tokens;
-  const aSource = script.a.doc.source;
-  const bSource = script.b.doc.source;
-  const out: Segment[] = [];
-  let ca = 0;
-  let cb = 0;
-  const equal = (bEnd: number, aEnd: number): void => {
-    if (bEnd > cb) out.push({ kind: "equal", text: bSource.slice(cb, bEnd), aOffset: ca, bOffset: cb });
-    cb = Math.max(cb, bEnd);
-    ca = Math.max(ca, aEnd);
-  };
-  for (const code of script.opcodes) {
-    if (code.tag === "equal") {
-      equal(b[code.bEnd - 1]!.end, a[code.aEnd - 1]!.end);
-      continue;
-    }
-    // Text the comparison left out (ignored whitespace or comments) before the change stays as context.
-    if (code.bEnd > code.bStart) equal(b[code.bStart]!.start, ca);
-    if (code.aEnd > code.aStart) {
-      const start = a[code.aStart]!.start;
-      const end = a[code.aEnd - 1]!.end;
-      out.push({ kind: "delete", text: aSource.slice(start, end), aOffset: start, bOffset: cb });
-      ca = end;
-    }
-    if (code.bEnd > code.bStart) {
-      const end = b[code.bEnd - 1]!.end;
-      out.push({ kind: "insert", text: bSource.slice(cb, end), aOffset: ca, bOffset: cb });
-      cb = end;
-    }
-  }
-  equal(bSource.length, aSource.length);
-  return out;
 }
 
 /** Offsets where each line starts. */

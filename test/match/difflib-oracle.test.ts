@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SequenceMatcher } from "../../src/match/sequence-matcher.js";
 import type { MatchingBlock, Opcode } from "../../src/types.js";
+import { random } from "../support/sequences.js";
 
 const DEFAULT_SEED = 0x5eed_d1ff;
 const SMALL_CASES = 1_700;
@@ -64,18 +65,6 @@ function readSeed(): number {
     throw new Error(`ORACLE_SEED must be an integer in [0, 2^32), got ${JSON.stringify(raw)}`);
   }
   return seed;
-}
-
-/** mulberry32: a tiny deterministic PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Rng {
@@ -269,7 +258,7 @@ function boundaryCase(rng: Rng): OracleCase {
 }
 
 function generateCases(seed: number): OracleCase[] {
-  const rng = new Rng(mulberry32(seed));
+  const rng = new Rng(random(seed)); // mulberry32
   const cases: OracleCase[] = [];
   for (let i = 0; i < SMALL_CASES; i++) cases.push(smallCase(rng));
   for (let i = 0; i < LONG_CASES; i++) cases.push(longCase(rng));

@@ -6,23 +6,11 @@ import { describe, expect, it } from "vitest";
 import { histogramDiff } from "../../src/match/histogram.js";
 import { myersDiff } from "../../src/match/myers.js";
 import type { Opcode } from "../../src/types.js";
+import { expectValid, lcsLength, random, scatterEdits, smallPair, textLike } from "../support/sequences.js";
 
 // FC_SEED=<n> replays a failing run; fast-check prints the seed of any failure.
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 fc.configureGlobal(seed === undefined ? {} : { seed });
-
-/** Length of a longest common subsequence, by the plain O(n·m) table. */
-function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let prev = new Int32Array(b.length + 1);
-  let row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    }
-    [prev, row] = [row, prev];
-  }
-  return prev[b.length]!;
-}
 
 /** Deleted plus inserted items of an opcode list. */
 function editCount(opcodes: readonly Opcode[]): number {
@@ -30,99 +18,6 @@ function editCount(opcodes: readonly Opcode[]): number {
   for (const o of opcodes) if (o.tag !== "equal") count += o.aEnd - o.aStart + o.bEnd - o.bStart;
   return count;
 }
-
-/**
- * Throws unless `opcodes` are what difflib's get_opcodes could return for a and b: they tile both
- * sequences from 0 to the end, no opcode is empty, each tag's ranges have the right shape, equal
- * runs really are equal, equal and non-equal opcodes alternate, and applying them to a gives b.
- * (Plain checks rather than an `expect` per opcode: large inputs have ~10⁶ opcodes.)
- */
-function expectValid(a: Int32Array, b: Int32Array, opcodes: readonly Opcode[]): void {
-  const fail = (what: string, o?: Opcode) => {
-    throw new Error(`${what}${o ? ` at ${JSON.stringify(o)}` : ""} (n=${a.length}, m=${b.length})`);
-  };
-  if (a.length === 0 && b.length === 0 && opcodes.length) fail("opcodes for two empty inputs");
-  let i = 0;
-  let j = 0;
-  let previous: Opcode | undefined;
-  const rebuilt = new Int32Array(b.length);
-  let r = 0;
-  for (const o of opcodes) {
-    if (o.aStart !== i || o.bStart !== j) fail("opcodes do not tile", o);
-    const aLength = o.aEnd - o.aStart;
-    const bLength = o.bEnd - o.bStart;
-    const shapeOk =
-      o.tag === "equal" ? aLength > 0 && bLength === aLength
-      : o.tag === "delete" ? aLength > 0 && bLength === 0
-      : o.tag === "insert" ? aLength === 0 && bLength > 0
-      : aLength > 0 && bLength > 0;
-    if (!shapeOk) fail("empty or misshapen opcode", o);
-    if (o.tag === "equal") {
-      for (let k = 0; k < aLength; k++) if (a[o.aStart + k] !== b[o.bStart + k]) fail("unequal items in", o);
-      if (r + aLength > b.length) fail("applying the opcodes to a gives more than b");
-      rebuilt.set(a.subarray(o.aStart, o.aEnd), r);
-      r += aLength;
-    } else if (o.tag !== "delete") {
-      if (r + bLength > b.length) fail("applying the opcodes to a gives more than b");
-      rebuilt.set(b.subarray(o.bStart, o.bEnd), r);
-      r += bLength;
-    }
-    // difflib merges adjacent matches and puts one change between two matches.
-    if (previous && (previous.tag === "equal") === (o.tag === "equal")) fail("two equal or two non-equal opcodes in a row", o);
-    previous = o;
-    i = o.aEnd;
-    j = o.bEnd;
-  }
-  if (i !== a.length || j !== b.length) fail(`opcodes end at ${i}, ${j}`);
-  if (r !== b.length || rebuilt.some((x, k) => x !== b[k])) fail("applying the opcodes to a does not give b");
-}
-
-/** A deterministic pseudo-random generator (mulberry32), for large inputs. */
-function random(seedValue: number): () => number {
-  let s = seedValue >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Text-like tokens: a space token (0) between words drawn log-uniformly from `vocabulary` ids. */
-function textLike(length: number, vocabulary: number, next: () => number): Int32Array {
-  const out = new Int32Array(length);
-  for (let k = 0; k < length; k++) out[k] = k % 2 ? 0 : Math.floor(Math.pow(vocabulary, next()));
-  return out;
-}
-
-/** `a` with a fraction of positions replaced, deleted or preceded by an insertion; `cost` is the edit count of that script. */
-function scatterEdits(a: Int32Array, rate: number, vocabulary: number, next: () => number): { b: Int32Array; cost: number } {
-  const out: number[] = [];
-  let cost = 0;
-  for (let k = 0; k < a.length; k++) {
-    const r = next();
-    if (r < rate / 3) {
-      out.push(vocabulary + Math.floor(next() * vocabulary));
-      cost += 2;
-    } else if (r < (2 * rate) / 3) {
-      cost += 1;
-    } else if (r < rate) {
-      out.push(vocabulary + Math.floor(next() * vocabulary), a[k]!);
-      cost += 1;
-    } else {
-      out.push(a[k]!);
-    }
-  }
-  return { b: Int32Array.from(out), cost };
-}
-
-/** Two sequences over a shared alphabet of 1 to `maxAlphabet` symbols (small alphabets repeat a lot). */
-const pair = (maxAlphabet: number, maxLength: number) =>
-  fc.integer({ min: 1, max: maxAlphabet }).chain((k) => {
-    const items = fc.array(fc.integer({ min: 0, max: k - 1 }), { maxLength });
-    return fc.tuple(items, items).map(([x, y]) => [Int32Array.from(x), Int32Array.from(y)] as const);
-  });
 
 /** b derived from a by moving, duplicating and dropping slices: shared runs in a new order. */
 const shuffledPair = fc
@@ -142,7 +37,7 @@ const shuffledPair = fc
 describe("histogramDiff on small random inputs", () => {
   it("is valid, and never better than minimal, on repetitive inputs", () => {
     fc.assert(
-      fc.property(fc.oneof(pair(5, 30), pair(40, 60), shuffledPair), ([a, b]) => {
+      fc.property(fc.oneof(smallPair(5, 30), smallPair(40, 60), shuffledPair), ([a, b]) => {
         const { opcodes, fallback } = histogramDiff(a, b);
         expectValid(a, b, opcodes);
         expect(editCount(opcodes)).toBeGreaterThanOrEqual(a.length + b.length - 2 * lcsLength(a, b));
@@ -154,7 +49,7 @@ describe("histogramDiff on small random inputs", () => {
 
   it("finds at least one match whenever the inputs share an element", () => {
     fc.assert(
-      fc.property(pair(40, 40), ([a, b]) => {
+      fc.property(smallPair(40, 40), ([a, b]) => {
         const shared = a.some((x) => b.includes(x));
         const count = editCount(histogramDiff(a, b).opcodes);
         if (shared) expect(count).toBeLessThanOrEqual(a.length + b.length - 2);
@@ -167,7 +62,7 @@ describe("histogramDiff on small random inputs", () => {
   it("stays valid when the chain cap, the fallback's cost cap or the work budget is tiny", () => {
     fc.assert(
       fc.property(
-        pair(6, 50),
+        smallPair(6, 50),
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 200 }),
@@ -182,7 +77,7 @@ describe("histogramDiff on small random inputs", () => {
 
   it("gives the same answer for keys that are negative or sparse (renumbered internally)", () => {
     fc.assert(
-      fc.property(pair(8, 40), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ([a, b], offset) => {
+      fc.property(smallPair(8, 40), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ([a, b], offset) => {
         // An injective map of 0..7 onto scattered int32 values, some negative.
         const scatter = (x: number) => (Math.imul(x + 1, 0x9e3779b1) + offset) | 0;
         expect(histogramDiff(a.map(scatter), b.map(scatter))).toEqual(histogramDiff(a, b));
@@ -202,7 +97,7 @@ describe("histogramDiff on small random inputs", () => {
 
   it("is exactly myersDiff when no element may anchor (chain cap 0)", () => {
     fc.assert(
-      fc.property(pair(5, 40), ([a, b]) => {
+      fc.property(smallPair(5, 40), ([a, b]) => {
         expect(histogramDiff(a, b, { maxChainLength: 0 })).toEqual(myersDiff(a, b));
       }),
       { numRuns: 1000 },

@@ -5,23 +5,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { myersDiff } from "../../src/match/myers.js";
 import type { Opcode } from "../../src/types.js";
+import { expectValid, lcsLength, random, scatterEdits, smallPair, textLike } from "../support/sequences.js";
 
 // FC_SEED=<n> replays a failing run; fast-check prints the seed of any failure.
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 fc.configureGlobal(seed === undefined ? {} : { seed });
-
-/** Length of a longest common subsequence, by the plain O(n·m) table. */
-function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let prev = new Int32Array(b.length + 1);
-  let row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    }
-    [prev, row] = [row, prev];
-  }
-  return prev[b.length]!;
-}
 
 /** Deleted and inserted item counts of an opcode list. */
 function editCounts(opcodes: readonly Opcode[]): { deleted: number; inserted: number } {
@@ -34,99 +22,6 @@ function editCounts(opcodes: readonly Opcode[]): { deleted: number; inserted: nu
   }
   return { deleted, inserted };
 }
-
-/**
- * Throws unless `opcodes` are what difflib's get_opcodes could return for a and b: they tile both
- * sequences from 0 to the end, no opcode is empty, each tag's ranges have the right shape, equal
- * runs really are equal, equal and non-equal opcodes alternate, and applying them to a gives b.
- * (Plain checks rather than an `expect` per opcode: large inputs have ~10⁶ opcodes.)
- */
-function expectValid(a: Int32Array, b: Int32Array, opcodes: readonly Opcode[]): void {
-  const fail = (what: string, o?: Opcode) => {
-    throw new Error(`${what}${o ? ` at ${JSON.stringify(o)}` : ""} (n=${a.length}, m=${b.length})`);
-  };
-  if (a.length === 0 && b.length === 0 && opcodes.length) fail("opcodes for two empty inputs");
-  let i = 0;
-  let j = 0;
-  let previous: Opcode | undefined;
-  const rebuilt = new Int32Array(b.length);
-  let r = 0;
-  for (const o of opcodes) {
-    if (o.aStart !== i || o.bStart !== j) fail("opcodes do not tile", o);
-    const aLength = o.aEnd - o.aStart;
-    const bLength = o.bEnd - o.bStart;
-    const shapeOk =
-      o.tag === "equal" ? aLength > 0 && bLength === aLength
-      : o.tag === "delete" ? aLength > 0 && bLength === 0
-      : o.tag === "insert" ? aLength === 0 && bLength > 0
-      : aLength > 0 && bLength > 0;
-    if (!shapeOk) fail("empty or misshapen opcode", o);
-    if (o.tag === "equal") {
-      for (let k = 0; k < aLength; k++) if (a[o.aStart + k] !== b[o.bStart + k]) fail("unequal items in", o);
-      if (r + aLength > b.length) fail("applying the opcodes to a gives more than b");
-      rebuilt.set(a.subarray(o.aStart, o.aEnd), r);
-      r += aLength;
-    } else if (o.tag !== "delete") {
-      if (r + bLength > b.length) fail("applying the opcodes to a gives more than b");
-      rebuilt.set(b.subarray(o.bStart, o.bEnd), r);
-      r += bLength;
-    }
-    // difflib merges adjacent matches and puts one change between two matches.
-    if (previous && (previous.tag === "equal") === (o.tag === "equal")) fail("two equal or two non-equal opcodes in a row", o);
-    previous = o;
-    i = o.aEnd;
-    j = o.bEnd;
-  }
-  if (i !== a.length || j !== b.length) fail(`opcodes end at ${i}, ${j}`);
-  if (r !== b.length || rebuilt.some((x, k) => x !== b[k])) fail("applying the opcodes to a does not give b");
-}
-
-/** A deterministic pseudo-random generator (mulberry32), for large inputs. */
-function random(seedValue: number): () => number {
-  let s = seedValue >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Text-like tokens: a space token (0) between words drawn log-uniformly from `vocabulary` ids. */
-function textLike(length: number, vocabulary: number, next: () => number): Int32Array {
-  const out = new Int32Array(length);
-  for (let k = 0; k < length; k++) out[k] = k % 2 ? 0 : Math.floor(Math.pow(vocabulary, next()));
-  return out;
-}
-
-/** `a` with a fraction of positions replaced, deleted or preceded by an insertion; `cost` bounds the minimal edit count. */
-function scatterEdits(a: Int32Array, rate: number, vocabulary: number, next: () => number): { b: Int32Array; cost: number } {
-  const out: number[] = [];
-  let cost = 0;
-  for (let k = 0; k < a.length; k++) {
-    const r = next();
-    if (r < rate / 3) {
-      out.push(vocabulary + Math.floor(next() * vocabulary));
-      cost += 2;
-    } else if (r < (2 * rate) / 3) {
-      cost += 1;
-    } else if (r < rate) {
-      out.push(vocabulary + Math.floor(next() * vocabulary), a[k]!);
-      cost += 1;
-    } else {
-      out.push(a[k]!);
-    }
-  }
-  return { b: Int32Array.from(out), cost };
-}
-
-/** Two small sequences over a shared alphabet of 1 to `maxAlphabet` symbols. */
-const smallPair = (maxAlphabet: number, maxLength: number) =>
-  fc.integer({ min: 1, max: maxAlphabet }).chain((k) => {
-    const items = fc.array(fc.integer({ min: 0, max: k - 1 }), { maxLength });
-    return fc.tuple(items, items).map(([x, y]) => [Int32Array.from(x), Int32Array.from(y)] as const);
-  });
 
 describe("myersDiff on small random inputs", () => {
   it("is valid and minimal: deleted + inserted = n + m - 2·LCS", () => {

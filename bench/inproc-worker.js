@@ -1,0 +1,52 @@
+// In-process measurement of one pair, in its own process (a fresh heap per pair):
+//   node --expose-gc bench/inproc-worker.js '{"a":..., "b":..., "xml":false, "runs":5, "warmup":1}'
+// Each round times the floor (both sides) and then diffDocuments + render, in the same process.
+// Prints one JSON object.
+
+import { readFileSync } from "node:fs";
+import * as lib from "../dist/index.js";
+import { floorParse } from "./floor.js";
+
+const { a: fileA, b: fileB, xml, runs, warmup } = JSON.parse(process.argv[2]);
+const a = readFileSync(fileA, "utf8");
+const b = readFileSync(fileB, "utf8");
+const mode = xml ? "xml" : "html";
+const renderer = typeof lib.renderHtml === "function" ? "renderHtml" : "renderText";
+const render = lib[renderer];
+const gc = globalThis.gc ?? (() => {});
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+const out = { renderer, floor: [], total: [], parse: [], diff: [], render: [] };
+for (let i = 0; i < warmup + runs; i++) {
+  gc();
+  let t = now();
+  floorParse(a, xml);
+  floorParse(b, xml);
+  const floor = now() - t;
+
+  gc();
+  t = now();
+  // diffDocuments(a, b) parses exactly like this; parsing apart only lets the stages be timed.
+  const docA = lib.parseDocument(a, { mode });
+  const docB = lib.parseDocument(b, { mode });
+  const t1 = now();
+  const script = lib.diffDocuments(docA, docB, { mode });
+  const t2 = now();
+  const text = render(script);
+  const t3 = now();
+  if (i >= warmup) {
+    out.floor.push(floor);
+    out.total.push(t3 - t);
+    out.parse.push(t1 - t);
+    out.diff.push(t2 - t1);
+    out.render.push(t3 - t2);
+  }
+  if (i === warmup + runs - 1) {
+    out.fallback = script.fallback;
+    out.identical = script.identical;
+    out.stats = script.stats;
+    out.outputChars = text.length;
+    out.tokens = [script.a?.tokens?.length, script.b?.tokens?.length];
+  }
+}
+process.stdout.write(JSON.stringify(out));

@@ -1,0 +1,141 @@
+// The Markdown report: per-pair figures, the peers, start-up and -r, and the targets of issue 5.
+
+export function fmtMs(ms) {
+  if (ms == null) return "–";
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+const fmtX = (x) => (x == null ? "–" : `${x.toFixed(2)}×`);
+const fmtMB = (mb) => (mb == null ? "–" : `${Math.round(mb)} MB`);
+const fmtBytes = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+
+function table(head, rows) {
+  const line = (cells) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function peerCell(p) {
+  if (!p) return "–";
+  if (p.skipped) return `skipped (${p.skipped})`;
+  if (p.timedOut) return `timeout (>${Math.round(p.timeoutMs / 1000)} s)`;
+  if (p.error) return `error: ${p.error.replace(/\|/g, "/")}`;
+  const text = p.text.kept ? "all text kept" : `**lost ${p.text.lost} of ${p.text.words} words**`;
+  return `${fmtMs(p.ms)}, ${text}`;
+}
+
+/** Evaluates the targets; every row is { target, measured, limit, result }. */
+export function targets(r) {
+  const by = Object.fromEntries(r.pairs.map((p) => [p.id, p]));
+  const m1 = by["gen-1m"];
+  const m5 = by["gen-5m"];
+  const rows = [];
+  const check = (target, value, limit, ok, measured) => {
+    rows.push({ target, measured: value == null ? measured ?? "n/a" : measured, limit, result: value == null ? "n/a" : ok ? "PASS" : "FAIL" });
+  };
+  for (const [label, p] of [["1 MB", m1], ["5 MB", m5]]) {
+    check(`in-process diff + ${r.renderer} ≤ 2.5× floor, ${label}`, p?.inproc.ratio, "2.5×", p?.inproc.ratio <= 2.5, p && `${fmtX(p.inproc.ratio)} (${fmtMs(p.inproc.ms)} vs ${fmtMs(p.inproc.floorMs)})`);
+  }
+  for (const [label, p] of [["1 MB", m1], ["5 MB", m5]]) {
+    check(`CLI process ≤ 2× floor process, ${label}`, p?.proc.ratio, "2×", p?.proc.ratio <= 2, p && `${fmtX(p.proc.ratio)} (${fmtMs(p.proc.cliMs)} vs ${fmtMs(p.proc.floorMs)})`);
+  }
+  {
+    const peers = Object.entries(m1?.peers ?? {}).filter(([, p]) => p.ms != null);
+    const keeping = peers.filter(([, p]) => p.text.kept).sort((x, y) => x[1].ms - y[1].ms);
+    if (!m1 || !peers.length) {
+      check("CLI ≥ 10× faster than the fastest text-keeping peer, 1 MB", null, "10×", false, m1 && !r.options.quick ? "no peer finished" : "n/a (peers not run)");
+    } else if (keeping.length) {
+      const [name, p] = keeping[0];
+      const x = p.ms / m1.proc.cliMs;
+      check("CLI ≥ 10× faster than the fastest text-keeping peer, 1 MB", x, "10×", x >= 10, `${fmtX(x)} (${name} ${fmtMs(p.ms)} vs ${fmtMs(m1.proc.cliMs)})`);
+    } else {
+      const [name, p] = peers.sort((x, y) => x[1].ms - y[1].ms)[0];
+      const x = p.ms / m1.proc.cliMs;
+      check("CLI ≥ 10× faster than the fastest text-keeping peer, 1 MB", x, "10×", x >= 10, `${fmtX(x)} (no peer kept all the text; fastest peer ${name} ${fmtMs(p.ms)})`);
+    }
+  }
+  {
+    const g = m1 && m5 ? m5.inproc.ms / m1.inproc.ms : null;
+    check("growth: 5 MB in-process time ≤ 6× the 1 MB time", g, "6×", g <= 6, g && `${fmtX(g)} (inputs ${(m5.bytes / m1.bytes).toFixed(1)}× larger)`);
+    const c = m1 && m5 ? m5.proc.cliMs / m1.proc.cliMs : null;
+    check("growth: 5 MB CLI time ≤ 6× the 1 MB time", c, "6×", c <= 6, c && fmtX(c));
+  }
+  {
+    const u = by["unrelated-1m"];
+    check("unrelated 1 MB pair: CLI ≤ 3 s", u?.proc.cliMs, "3 s", u?.proc.cliMs <= 3000, u && `${fmtMs(u.proc.cliMs)}, ${fmtMB(u.proc.cliRssMB)} RSS, fallback: ${u.inproc.fallback ? "yes" : "no"}`);
+  }
+  check("CLI peak RSS ≤ 150 MB, 1 MB", m1?.proc.cliRssMB, "150 MB", m1?.proc.cliRssMB <= 150, m1 && fmtMB(m1.proc.cliRssMB));
+  check("CLI peak RSS ≤ 400 MB, 5 MB", m5?.proc.cliRssMB, "400 MB", m5?.proc.cliRssMB <= 400, m5 && fmtMB(m5.proc.cliRssMB));
+  {
+    const s = r.startup;
+    check("start-up ≤ 2.5× `node -e 0`", s.ratio, "2.5×", s.ratio <= 2.5, `${fmtX(s.ratio)} (${fmtMs(s.cliMs)} vs ${fmtMs(s.nodeMs)})`);
+  }
+  {
+    const x = r.recursive;
+    check("`-r` over 1,000 page pairs: -j 2 ≥ 1.6× faster than -j 1", x.speedup ?? null, "1.6×", x.speedup >= 1.6, x.speedup == null ? x.note : `${fmtX(x.speedup)} (${fmtMs(x.j1Ms)} vs ${fmtMs(x.j2Ms)})`);
+  }
+  return rows;
+}
+
+export function report(r) {
+  const out = [];
+  out.push(`## htmldiff benchmark${r.options.quick ? " (--quick)" : ""}`);
+  out.push("");
+  out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}.`);
+  out.push(
+    `In-process = parseDocument ×2 + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
+      `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no --format yet: text output)"}. ` +
+      `Floor = htmlparser2 Parser with empty callbacks over both sides (in-process), \`node bench/floor-cli.js A B\` (process). ` +
+      `Medians; peak RSS via ${r.rssMethod === "gnu-time" ? "/usr/bin/time %M" : "process.resourceUsage().maxRSS"}.`,
+  );
+  out.push("");
+  out.push(
+    table(
+      ["pair", "A + B", "runs (in-proc / proc)", "floor", "diff + render", "× floor", "floor process", "CLI process", "× floor process", "CLI peak RSS", "tokens A / B", "fallback"],
+      r.pairs.map((p) => [
+        p.id,
+        fmtBytes(p.bytes),
+        `${p.inproc.runs} / ${p.proc.runs}`,
+        fmtMs(p.inproc.floorMs),
+        fmtMs(p.inproc.ms),
+        fmtX(p.inproc.ratio),
+        fmtMs(p.proc.floorMs),
+        fmtMs(p.proc.cliMs),
+        fmtX(p.proc.ratio),
+        fmtMB(p.proc.cliRssMB),
+        p.inproc.tokens?.join(" / ") ?? "–",
+        p.inproc.fallback ? "yes" : "no",
+      ]),
+    ),
+  );
+  out.push("");
+  out.push(
+    `In-process stages (medians): ` +
+      r.pairs.map((p) => `${p.id} parse ${fmtMs(p.inproc.parseMs)}, diff ${fmtMs(p.inproc.diffMs)}, render ${fmtMs(p.inproc.renderMs)}`).join("; ") +
+      ".",
+  );
+  out.push("");
+  if (r.peersRun) {
+    out.push(`### Peers (wall time of a node process per run, median; timeout ${Math.round(r.peerTimeoutMs / 1000)} s; "skipped" = the time estimated from a smaller pair, scaled by size^1.5, exceeds the timeout)`);
+    out.push("");
+    out.push(
+      table(
+        ["pair", "runs", ...r.peerNames, "htmldiff CLI"],
+        r.pairs.map((p) => [p.id, String(p.peerRuns ?? "–"), ...r.peerNames.map((n) => peerCell(p.peers?.[n])), fmtMs(p.proc.cliMs)]),
+      ),
+    );
+  } else {
+    out.push("Peers: not run (--quick).");
+  }
+  out.push("");
+  out.push(`Start-up (two tiny files, ${r.startup.runs} runs): htmldiff ${fmtMs(r.startup.cliMs)}, \`node -e 0\` ${fmtMs(r.startup.nodeMs)}. ` + `\`-r\`: ${r.recursive.speedup == null ? r.recursive.note : `-j 1 ${fmtMs(r.recursive.j1Ms)}, -j 2 ${fmtMs(r.recursive.j2Ms)}`}.`);
+  out.push("");
+  out.push("### Targets (issue 5)");
+  out.push("");
+  out.push(table(["target", "measured", "limit", "result"], r.targets.map((t) => [t.target, t.measured, t.limit, t.result])));
+  out.push("");
+  const fails = r.targets.filter((t) => t.result === "FAIL").length;
+  const passes = r.targets.filter((t) => t.result === "PASS").length;
+  out.push(`${passes} PASS, ${fails} FAIL, ${r.targets.length - passes - fails} n/a. Total bench time ${fmtMs(r.elapsedMs)}.`);
+  return out.join("\n");
+}

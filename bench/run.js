@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// `npm run bench`: htmldiff against the parsing floor and the peers, on seeded inputs and the
+// large corpus pairs; prints a Markdown table with the targets of issue 5 and writes
+// bench/results.json. See docs/performance.md.
+//
+//   node bench/run.js [--quick] [--only id,id] [--no-peers]
+//
+//   --quick     3 runs, no 5 MB pair, no peers, one corpus pair: a check in about a minute
+//   --only      only these pairs (ids as in the table), e.g. --only gen-1m,gen-5m
+//   --no-peers  skip the peers
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CORPUS_DIR, preparePairs, prepareTree } from "./inputs.js";
+import { median, rssMethod, timeInterleaved } from "./measure.js";
+import { PEERS, runPeer } from "./peers.js";
+import { report, targets } from "./report.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(root, "bin", "htmldiff.js");
+const floorCli = join(root, "bench", "floor-cli.js");
+const inprocWorker = join(root, "bench", "inproc-worker.js");
+
+const argv = process.argv.slice(2);
+const options = {
+  quick: argv.includes("--quick"),
+  peers: !argv.includes("--quick") && !argv.includes("--no-peers"),
+  only: argv.includes("--only") ? argv[argv.indexOf("--only") + 1].split(",") : null,
+};
+const PEER_TIMEOUT_MS = 60_000;
+const log = (msg) => process.stderr.write(`${msg}\n`);
+const started = Date.now();
+
+if (!existsSync(join(root, "dist", "index.js"))) {
+  log("dist/index.js is missing: run `npm run build` first (npm run bench does).");
+  process.exit(2);
+}
+const lib = await import(join(root, "dist", "index.js"));
+const renderer = typeof lib.renderHtml === "function" ? "renderHtml" : "renderText";
+
+// What the CLI offers today decides what is measured.
+const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" }).stdout ?? "";
+const cliFormat = /--format\b/.test(help) ? "--format html" : "";
+const hasRecursive = /(^|[\s,])-r\b|--recursive\b/m.test(help);
+const hasJobs = /(^|[\s,])-j\b|--jobs\b/m.test(help);
+const fmtArgs = cliFormat ? cliFormat.split(" ") : [];
+
+/** Runs per measurement, by pair. */
+function plan(pair) {
+  const q = options.quick;
+  switch (pair.id) {
+    case "gen-10k":
+      return { inproc: q ? 9 : 21, warmup: 5, proc: q ? 5 : 11, peers: 3 };
+    case "gen-100k":
+      return { inproc: q ? 5 : 11, warmup: 3, proc: q ? 3 : 7, peers: 3 };
+    default:
+      return { inproc: q ? 3 : 5, warmup: 1, proc: q ? 3 : 5, peers: 1 };
+  }
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "htmldiff-bench-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+process.on("SIGINT", () => process.exit(130));
+
+log(`inputs in ${scratch}`);
+let pairs = preparePairs(scratch, { skip5m: options.quick, log });
+if (options.quick) pairs = pairs.filter((p) => p.group !== "corpus" || p.id === "whatwg-html5-index-typo");
+if (options.only) pairs = pairs.filter((p) => options.only.includes(p.id));
+
+// ---------------------------------------------------------------------------------------------
+// Start-up
+
+log("start-up: htmldiff on two tiny files vs node -e 0");
+const tinyA = join(scratch, "tiny-a.html");
+const tinyB = join(scratch, "tiny-b.html");
+writeFileSync(tinyA, "<p>one two</p>\n");
+writeFileSync(tinyB, "<p>one three</p>\n");
+const startupRuns = options.quick ? 9 : 21;
+const s = timeInterleaved({ node: ["-e", "0"], cli: [bin, ...fmtArgs, tinyA, tinyB] }, startupRuns, 3);
+const startup = { nodeMs: s.node.ms, cliMs: s.cli.ms, ratio: s.cli.ms / s.node.ms, runs: startupRuns };
+
+// ---------------------------------------------------------------------------------------------
+// Pairs
+
+const peerNames = PEERS;
+const peerHistory = Object.fromEntries(PEERS.map((p) => [p, { bytes: 0, ms: 0, failedAt: Infinity }]));
+
+for (const pair of pairs) {
+  const runs = plan(pair);
+  const head = readFileSync(pair.a, "utf8").slice(0, 4096);
+  pair.mode = lib.detectMode(pair.a, head);
+  pair.bytes = pair.bytesA + pair.bytesB;
+  const xml = pair.mode === "xml";
+  log(`${pair.id} (${(pair.bytes / 1024).toFixed(0)} KB, ${pair.mode}): in-process ×${runs.inproc}`);
+
+  const w = spawnSync(process.execPath, ["--expose-gc", inprocWorker, JSON.stringify({ a: pair.a, b: pair.b, xml, runs: runs.inproc, warmup: runs.warmup })], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  if (w.status !== 0) throw new Error(`in-process worker failed on ${pair.id}: ${w.stderr}`);
+  const ip = JSON.parse(w.stdout);
+  pair.inproc = {
+    runs: runs.inproc,
+    floorMs: median(ip.floor),
+    ms: median(ip.total),
+    parseMs: median(ip.parse),
+    diffMs: median(ip.diff),
+    renderMs: median(ip.render),
+    fallback: ip.fallback,
+    identical: ip.identical,
+    stats: ip.stats,
+    tokens: ip.tokens,
+    outputChars: ip.outputChars,
+    all: ip.total.map(Math.round),
+    allFloor: ip.floor.map((x) => Math.round(x * 10) / 10),
+  };
+  pair.inproc.ratio = pair.inproc.ms / pair.inproc.floorMs;
+
+  log(`${pair.id}: processes ×${runs.proc}`);
+  const pr = timeInterleaved(
+    {
+      floor: [floorCli, ...(xml ? ["--xml"] : []), pair.a, pair.b],
+      cli: [bin, ...fmtArgs, pair.a, pair.b],
+    },
+    runs.proc,
+    1,
+  );
+  pair.proc = {
+    runs: runs.proc,
+    floorMs: pr.floor.ms,
+    cliMs: pr.cli.ms,
+    ratio: pr.cli.ms / pr.floor.ms,
+    cliRssMB: pr.cli.rssMB,
+    floorRssMB: pr.floor.rssMB,
+    all: pr.cli.all,
+    allFloor: pr.floor.all,
+  };
+
+  if (options.peers) {
+    pair.peers = {};
+    pair.peerRuns = runs.peers;
+    for (const peer of PEERS) {
+      const h = peerHistory[peer];
+      if (pair.bytes >= h.failedAt) {
+        pair.peers[peer] = { skipped: "failed on a smaller pair" };
+        continue;
+      }
+      const estimate = h.bytes ? h.ms * (pair.bytes / h.bytes) ** 1.5 : 0;
+      if (estimate > PEER_TIMEOUT_MS) {
+        pair.peers[peer] = { skipped: `est. ${Math.round(estimate / 1000)} s` };
+        continue;
+      }
+      log(`${pair.id}: ${peer} ×${runs.peers}`);
+      const r = runPeer(peer, pair, { runs: runs.peers, timeoutMs: PEER_TIMEOUT_MS, scratch });
+      pair.peers[peer] = r;
+      if (r.ms != null && pair.bytes >= h.bytes) Object.assign(h, { bytes: pair.bytes, ms: r.ms });
+      if (r.timedOut || r.error) h.failedAt = Math.min(h.failedAt, pair.bytes);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// -r over 1,000 small page pairs
+
+let recursive;
+if (!hasRecursive) recursive = { note: "n/a (no -r yet)" };
+else if (!hasJobs) recursive = { note: "n/a (-r but no -j yet)" };
+else {
+  log("-r: 1,000 page pairs, -j 1 vs -j 2");
+  const tree = prepareTree(join(scratch, "tree"), 1000);
+  try {
+    const runs = options.quick ? 1 : 3;
+    const t = timeInterleaved({ j1: [bin, "-r", "-j", "1", ...fmtArgs, tree.a, tree.b], j2: [bin, "-r", "-j", "2", ...fmtArgs, tree.a, tree.b] }, runs, 1);
+    recursive = { j1Ms: t.j1.ms, j2Ms: t.j2.ms, speedup: t.j1.ms / t.j2.ms, runs };
+  } catch (e) {
+    recursive = { note: `error: ${e.message.slice(0, 100)}` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const git = (args) => {
+  try {
+    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+};
+const commit = git(["rev-parse", "--short", "HEAD"]);
+const dirty = git(["status", "--porcelain", "--", "src"]);
+const results = {
+  date: new Date().toISOString().slice(0, 16).replace("T", " "),
+  options,
+  machine: {
+    cpu: cpus()[0]?.model ?? "unknown CPU",
+    cpus: cpus().length,
+    memGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    htmlparser2: JSON.parse(readFileSync(join(root, "node_modules", "htmlparser2", "package.json"), "utf8")).version,
+    commit: commit ? `commit ${commit}${dirty ? " + uncommitted src/ changes" : ""},` : null,
+  },
+  corpus: existsSync(CORPUS_DIR) ? CORPUS_DIR : null,
+  renderer,
+  cliFormat,
+  rssMethod,
+  peersRun: options.peers,
+  peerNames,
+  peerTimeoutMs: PEER_TIMEOUT_MS,
+  startup,
+  recursive,
+  pairs: pairs.map(({ a, b, ...rest }) => ({ ...rest, a: rest.group === "corpus" ? a : "(generated)", b: rest.group === "corpus" ? b : "(generated)" })),
+};
+results.targets = targets(results);
+results.elapsedMs = Date.now() - started;
+mkdirSync(join(root, "bench"), { recursive: true });
+writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${report(results)}\n`);
+log("wrote bench/results.json");
