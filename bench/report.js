@@ -84,7 +84,7 @@ export function report(r) {
   out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}.`);
   out.push(
     `In-process = parseDocument ×2 + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
-      `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no --format yet: text output)"}. ` +
+      `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no \`--format html\` yet: default output)"}. ` +
       `Floor = htmlparser2 Parser with empty callbacks over both sides (in-process), \`node bench/floor-cli.js A B\` (process). ` +
       `Medians; peak RSS via ${r.rssMethod === "gnu-time" ? "/usr/bin/time %M" : "process.resourceUsage().maxRSS"}.`,
   );

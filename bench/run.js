@@ -43,7 +43,9 @@ const renderer = typeof lib.renderHtml === "function" ? "renderHtml" : "renderTe
 
 // What the CLI offers today decides what is measured.
 const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" }).stdout ?? "";
-const cliFormat = /--format\b/.test(help) ? "--format html" : "";
+// --format html once the CLI has it (the option's description lists its choices).
+const formatHelp = /--format\b[^\n]*(\n {20,}[^\n]*)*/.exec(help)?.[0] ?? "";
+const cliFormat = /\bhtml\b/.test(formatHelp) ? "--format html" : "";
 const hasRecursive = /(^|[\s,])-r\b|--recursive\b/m.test(help);
 const hasJobs = /(^|[\s,])-j\b|--jobs\b/m.test(help);
 const fmtArgs = cliFormat ? cliFormat.split(" ") : [];

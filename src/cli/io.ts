@@ -10,4 +10,7 @@ export interface CliIO {
   readonly readStdin: () => Promise<Uint8Array>;
   /** The environment (NO_COLOR, FORCE_COLOR, …). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output and standard error are terminals. */
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
 }

@@ -1,120 +1,95 @@
-// The command line: parses arguments, reads both sides, diffs them and prints the result.
+// The command line: parses arguments, reads both sides, diffs them and prints or writes the result.
 // run() returns the exit status instead of exiting, so output to a pipe is never cut short.
 
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { CommanderError } from "commander";
 import { parseDocument } from "../events/parse.js";
-import type { DiffOptions } from "../options.js";
 import { diffDocuments } from "../pipeline.js";
 import { InputError } from "../read/decode.js";
-import { renderText } from "../render/text.js";
-import type { AlgorithmName, ParseMode } from "../types.js";
+import { plainTheme } from "../render/text.js";
+import type { ParseMode } from "../types.js";
+import { colorLevel } from "./color.js";
 import { ExitCode } from "./exit-codes.js";
+import { formatForPath, render, type FormatName } from "./formats.js";
+import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
+import { buildProgram, type CliOptions } from "./program.js";
 import { readInput } from "./read-input.js";
-import { VERSION } from "./version.js";
-
-interface CliOptions {
-  html?: boolean;
-  xml?: boolean;
-  ignoreWhitespace?: boolean;
-  ignoreCase?: boolean;
-  ignoreComments?: boolean;
-  ignoreAttr: string[];
-  context: number;
-  algorithm: AlgorithmName;
-  quiet?: boolean;
-}
-
-const EXAMPLES = `
-Examples:
-  htmldiff old.html new.html            show what changed, word by word
-  htmldiff -q expected.html actual.html exit status only: 0 same, 1 different, 2 trouble
-  curl -s "$URL" | htmldiff expected.html -
-  htmldiff --xml -w a.svg b.svg         XML rules, whitespace ignored`;
+import { terminalTheme } from "./theme.js";
+import { writeOutput } from "./write-output.js";
 
 /**
- * Runs the CLI with `argv` (without node and the script) and returns the exit status.
+ * Runs the CLI with `argv` (without node and the script) and returns the exit status:
+ * 0 same, 1 different, 2 trouble (one line on stderr).
  *
  * @example process.exitCode = await run(["old.html", "new.html"], io)
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const program = buildProgram(io);
+  let status: number = ExitCode.Trouble;
+  const program = buildProgram(io, async (args, options) => {
+    status = await main(args, options, io);
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.Same : ExitCode.Trouble;
-    }
-    if (error instanceof InputError || error instanceof RangeError) {
-      io.err(`htmldiff: ${error.message}\n`);
-      return ExitCode.Trouble;
-    }
-    io.err(`htmldiff: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Same : ExitCode.Trouble;
+    const message = error instanceof InputError || error instanceof RangeError ? error.message : `internal error: ${describe(error)}`;
+    io.err(`htmldiff: ${message}\n`);
     return ExitCode.Trouble;
   }
-  return (program as Command & { status?: number }).status ?? ExitCode.Trouble;
+  return status;
 }
 
-function buildProgram(io: CliIO): Command {
-  const program = new Command()
-    .name("htmldiff")
-    .description("Compare two HTML or XML documents word by word, aware of tags.")
-    .usage("[options] OLD NEW")
-    .argument("<old>", "the old document (a file, or - for standard input)")
-    .argument("<new>", "the new document (a file, or - for standard input)")
-    .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
-    .option("--xml", "parse both sides as XML")
-    .option("-w, --ignore-whitespace", "ignore whitespace differences")
-    .option("--ignore-case", "ignore letter case in text")
-    .option("--ignore-comments", "ignore comments")
-    .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*; repeatable)", collect, [])
-    .option("-U, --context <lines>", "unchanged lines shown around each change", parseCount, 3)
-    .addOption(
-      new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"),
-    )
-    .option("-q, --quiet", "print nothing; report differences by exit status only")
-    .version(VERSION, "--version", "print the version")
-    .helpOption("-h, --help", "show this help")
-    .addHelpText("after", EXAMPLES)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s),
-      writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${s.replace(/^error: /, "").trimEnd()}\n`),
-    })
-    .action(async (oldPath: string, newPath: string, opts: CliOptions) => {
-      (program as Command & { status?: number }).status = await compare(oldPath, newPath, opts, io);
-    });
-  return program;
+async function main(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+  const invocation = parseInvocation(args);
+  if (!invocation) {
+    const what = args.length < 2 ? `missing ${args.length ? "NEW" : "OLD and NEW"}` : `expected OLD NEW (or git's 7 or 9 external-diff arguments), got ${args.length} arguments`;
+    throw new InputError(`${what}; see htmldiff --help`);
+  }
+  const status = await comparePair(invocation, options, io);
+  // git treats any status but 0 from an external diff as a failure; --exit-code asks for diff's.
+  return invocation.fromGit && !options.exitCode && status === ExitCode.Different ? ExitCode.Same : status;
 }
 
-async function compare(oldPath: string, newPath: string, opts: CliOptions, io: CliIO): Promise<number> {
+async function comparePair(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
+  const { oldPath, newPath } = invocation;
   if (oldPath === "-" && newPath === "-") throw new InputError("only one side can be standard input (-)");
-  if (opts.html && opts.xml) throw new InputError("--html and --xml cannot both be given");
-  const forced: ParseMode | undefined = opts.xml ? "xml" : opts.html ? "html" : undefined;
-  const [a, b] = [await readInput(oldPath, io, forced), await readInput(newPath, io, forced)];
+  if (options.html && options.xml) throw new InputError("--html and --xml cannot both be given");
+  const forced: ParseMode | undefined = options.xml ? "xml" : options.html ? "html" : undefined;
+  const a = await readInput(oldPath, io, forced);
+  const b = await readInput(newPath, io, forced);
   for (const warning of [...a.warnings, ...b.warnings]) io.err(`htmldiff: warning: ${warning}\n`);
   // One mode for both sides, so that tag names and keys are comparable.
   const mode = forced ?? (a.mode === "xml" || b.mode === "xml" ? "xml" : "html");
-  const options: DiffOptions = {
+  const script = diffDocuments(parseDocument(a.text, { mode }), parseDocument(b.text, { mode }), {
     mode,
-    ignoreWhitespace: opts.ignoreWhitespace ?? false,
-    ignoreCase: opts.ignoreCase ?? false,
-    ignoreComments: opts.ignoreComments ?? false,
-    ignoreAttributes: opts.ignoreAttr,
-    algorithm: opts.algorithm,
-  };
-  const script = diffDocuments(parseDocument(a.text, { mode }), parseDocument(b.text, { mode }), options);
-  if (script.identical) return ExitCode.Same;
-  if (!opts.quiet) io.out(`--- ${a.name}\n+++ ${b.name}\n${renderText(script, { context: opts.context })}\n`);
-  return ExitCode.Different;
+    ignoreWhitespace: options.ignoreWhitespace ?? false,
+    ignoreCase: options.ignoreCase ?? false,
+    ignoreComments: options.ignoreComments ?? false,
+    ignoreAttributes: options.ignoreAttr,
+    algorithm: options.algorithm,
+  });
+  if (script.fallback) io.err("htmldiff: warning: the documents differ too much for a fine diff; parts are shown as whole replacements\n");
+  const status = script.identical ? ExitCode.Same : ExitCode.Different;
+  if (options.quiet) return status;
+  const format = chooseFormat(options);
+  const level = format === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
+  const output = render(format, script, {
+    oldLabel: invocation.oldLabel,
+    newLabel: invocation.newLabel,
+    context: options.context,
+    granularity: options.granularity,
+    theme: level ? terminalTheme(level) : plainTheme,
+  });
+  if (options.output) await writeOutput(options.output, output, [oldPath, newPath]);
+  else if (output) io.out(output);
+  return status;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** `--format`, else what the output file's name implies, else the terminal format. */
+function chooseFormat(options: CliOptions): FormatName {
+  return options.format ?? (options.output ? (formatForPath(options.output) ?? "text") : "term");
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of lines");
-  return Number(value);
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
 }

@@ -24,5 +24,7 @@ export function processIO(): CliIO {
       return Buffer.concat(chunks);
     },
     env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

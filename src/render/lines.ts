@@ -2,6 +2,7 @@
 // new line numbers, and groups the changed lines into hunks with context.
 
 import type { EditScript } from "../script/edit-script.js";
+import { LineIndex } from "./positions.js";
 import { type Granularity, segmentsOf } from "./segments.js";
 
 /** What a piece of a display line is: unchanged (shown from the new text), deleted or inserted. */
@@ -43,8 +44,8 @@ export interface Hunk {
  */
 export function displayLines(script: EditScript, granularity: Granularity = "word"): DisplayLine[] {
   const segments = segmentsOf(script, granularity);
-  const aStarts = lineStarts(script.a.doc.source);
-  const bStarts = lineStarts(script.b.doc.source);
+  const aLines = new LineIndex(script.a.doc.source);
+  const bLines = new LineIndex(script.b.doc.source);
   const lines: DisplayLine[] = [];
   let parts: LinePart[] = [];
   let notes: string[] = [];
@@ -64,14 +65,14 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     lineNew = newLine;
   };
   for (const seg of segments) {
-    if (seg.kind !== "insert") oldLine = lineAt(aStarts, seg.aOffset);
-    if (seg.kind !== "delete") newLine = lineAt(bStarts, seg.bOffset);
+    if (seg.kind !== "insert") oldLine = aLines.line(seg.aOffset);
+    if (seg.kind !== "delete") newLine = bLines.line(seg.bOffset);
     if (parts.length === 0) {
       lineOld = oldLine;
       lineNew = newLine;
     }
     if (seg.moved) {
-      const other = seg.moved.side === "to" ? lineAt(aStarts, seg.moved.otherOffset) : lineAt(bStarts, seg.moved.otherOffset);
+      const other = seg.moved.side === "to" ? aLines.line(seg.moved.otherOffset) : bLines.line(seg.moved.otherOffset);
       notes.push(seg.moved.side === "to" ? `moved from old line ${other}` : `moved to new line ${other}`);
     }
     // A CRLF line end is one line break; a lone CR stays in the text.
@@ -130,23 +131,4 @@ function makeHunk(lines: DisplayLine[]): Hunk {
   const [oldStart, oldCount] = range(olds, Math.max(0, (lines[0]?.newLine ?? 1) - 1));
   const [newStart, newCount] = range(news, Math.max(0, (lines[0]?.oldLine ?? 1) - 1));
   return { oldStart, oldCount, newStart, newCount, lines };
-}
-
-/** Offsets where each line starts. */
-function lineStarts(source: string): Int32Array {
-  const starts = [0];
-  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-  return Int32Array.from(starts);
-}
-
-/** The 1-based line of an offset. */
-function lineAt(starts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

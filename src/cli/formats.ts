@@ -1,0 +1,59 @@
+// The output formats the CLI offers, which one a file name implies, and rendering by name.
+
+import { renderGithub } from "../render/github.js";
+import { renderJson } from "../render/json.js";
+import type { Granularity } from "../render/segments.js";
+import { renderStat } from "../render/stat.js";
+import { renderText, type Theme } from "../render/text.js";
+import type { EditScript } from "../script/edit-script.js";
+
+/** Every value of `--format`. */
+export const FORMATS = ["term", "text", "json", "stat", "github"] as const;
+
+/** One of {@link FORMATS}. */
+export type FormatName = (typeof FORMATS)[number];
+
+/** What rendering needs besides the script. */
+export interface RenderContext {
+  readonly oldLabel: string;
+  readonly newLabel: string;
+  readonly context: number;
+  readonly granularity: Granularity;
+  /** The theme for `term` (plain for `text`). */
+  readonly theme: Theme;
+}
+
+/**
+ * The format an output file's extension implies: `.json` json, `.txt`/`.diff`/`.patch` text.
+ *
+ * @example formatForPath("report.json") // "json"
+ */
+export function formatForPath(path: string): FormatName | undefined {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext === "json") return "json";
+  if (ext === "txt" || ext === "diff" || ext === "patch") return "text";
+  return undefined;
+}
+
+/**
+ * The output for one compared pair; empty when there is nothing to say (identical documents
+ * in the line-oriented formats). JSON always answers, so a machine can read `identical`.
+ *
+ * @example render("stat", script, ctx) // "a.html → b.html: 1 change (1 replacement), +1 -1 tokens\n"
+ */
+export function render(format: FormatName, script: EditScript, ctx: RenderContext): string {
+  const names = { old: ctx.oldLabel, new: ctx.newLabel };
+  if (format === "json") return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
+  if (script.identical) return "";
+  switch (format) {
+    case "stat":
+      return `${renderStat(script, names)}\n`;
+    case "github":
+      return `${renderGithub(script, names)}\n`;
+    case "term":
+    case "text": {
+      const body = renderText(script, { context: ctx.context, granularity: ctx.granularity, theme: ctx.theme });
+      return `${ctx.theme.meta(`--- ${ctx.oldLabel}`)}\n${ctx.theme.meta(`+++ ${ctx.newLabel}`)}\n${body}\n`;
+    }
+  }
+}

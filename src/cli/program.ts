@@ -1,0 +1,86 @@
+// The options and help of the command line (commander), parsed into one plain object.
+
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { Granularity } from "../render/segments.js";
+import type { AlgorithmName } from "../types.js";
+import type { ColorMode } from "./color.js";
+import { FORMATS, type FormatName } from "./formats.js";
+import type { CliIO } from "./io.js";
+import { VERSION } from "./version.js";
+
+/** Everything the options say, with defaults filled in. */
+export interface CliOptions {
+  readonly format?: FormatName;
+  readonly output?: string;
+  readonly html?: boolean;
+  readonly xml?: boolean;
+  readonly ignoreWhitespace?: boolean;
+  readonly ignoreCase?: boolean;
+  readonly ignoreComments?: boolean;
+  readonly ignoreAttr: string[];
+  readonly context: number;
+  readonly granularity: Granularity;
+  readonly algorithm: AlgorithmName;
+  readonly color: ColorMode;
+  readonly quiet?: boolean;
+  readonly exitCode?: boolean;
+}
+
+const EXAMPLES = `
+Exit status: 0 same, 1 different, 2 trouble (as diff(1)). Called by git with its 7 or 9
+external-diff arguments, differences exit 0 unless --exit-code is given.
+
+Examples:
+  htmldiff old.html new.html                 what changed, word by word
+  htmldiff -q expected.html actual.html      exit status only
+  curl -s "$URL" | htmldiff expected.html -  compare with standard input
+  htmldiff -f json a.svg b.svg > edits.json  the edit script for a program
+  htmldiff -f github old.html new.html       annotations in a GitHub Actions log
+  GIT_EXTERNAL_DIFF=htmldiff git diff        as git's diff for every file
+  git difftool -y -x htmldiff                as a difftool`;
+
+/**
+ * The commander program; `action` receives the positional arguments and the parsed options.
+ *
+ * @example buildProgram(io, async (args, options) => { … }).parseAsync(argv, { from: "user" })
+ */
+export function buildProgram(io: CliIO, action: (args: string[], options: CliOptions) => Promise<void>): Command {
+  return new Command()
+    .name("htmldiff")
+    .description("Compare two HTML or XML documents word by word, aware of tags.")
+    .usage("[options] OLD NEW")
+    .argument("[documents...]", "OLD and NEW: files, or - for standard input, or /dev/null for nothing")
+    .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS))
+    .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt)")
+    .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
+    .option("--xml", "parse both sides as XML")
+    .option("-w, --ignore-whitespace", "ignore whitespace differences")
+    .option("--ignore-case", "ignore letter case in text and comments")
+    .option("--ignore-comments", "ignore comments")
+    .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*; repeatable)", collect, [])
+    .option("-U, --context <lines>", "unchanged lines shown around each change", count, 3)
+    .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
+    .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
+    .addOption(new Option("--color <when>", "colour the terminal output (NO_COLOR and FORCE_COLOR are honoured)").choices(["auto", "always", "never"]).default("auto"))
+    .option("-q, --quiet", "print nothing; report differences by exit status only")
+    .option("--exit-code", "exit 1 on differences even when called by git")
+    .version(VERSION, "--version", "print the version")
+    .helpOption("-h, --help", "show this help")
+    .addHelpText("after", EXAMPLES)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(`htmldiff: ${s.replace(/^error: /, "").trimEnd()}\n`),
+    })
+    .action((args: string[], options: CliOptions) => action(args, options));
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of lines");
+  return Number(value);
+}
