@@ -1,5 +1,5 @@
 // In-process measurement of one pair, in its own process (a fresh heap per pair):
-//   node --expose-gc bench/inproc-worker.js '{"a":..., "b":..., "xml":false, "runs":5, "warmup":1}'
+//   node bench/inproc-worker.js '{"a":..., "b":..., "xml":false, "runs":5, "warmup":1}'
 // Each round times the floor (both sides) and then diffDocuments + render, in the same process.
 // Prints one JSON object.
 
@@ -13,18 +13,17 @@ const b = readFileSync(fileB, "utf8");
 const mode = xml ? "xml" : "html";
 const renderer = typeof lib.renderHtml === "function" ? "renderHtml" : "renderText";
 const render = lib[renderer];
-const gc = globalThis.gc ?? (() => {});
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 const out = { renderer, floor: [], total: [], parse: [], diff: [], render: [] };
 for (let i = 0; i < warmup + runs; i++) {
-  gc();
+  // No forced gc() between rounds: a forced full collection here made the next parse 2-10x
+  // slower (bimodal), so each round pays for the garbage of the one before, as real use does.
   let t = now();
   floorParse(a, xml);
   floorParse(b, xml);
   const floor = now() - t;
 
-  gc();
   t = now();
   // diffDocuments(a, b) parses exactly like this; parsing apart only lets the stages be timed.
   const docA = lib.parseDocument(a, { mode });

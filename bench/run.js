@@ -98,7 +98,7 @@ for (const pair of pairs) {
   const xml = pair.mode === "xml";
   log(`${pair.id} (${(pair.bytes / 1024).toFixed(0)} KB, ${pair.mode}): in-process ×${runs.inproc}`);
 
-  const w = spawnSync(process.execPath, ["--expose-gc", inprocWorker, JSON.stringify({ a: pair.a, b: pair.b, xml, runs: runs.inproc, warmup: runs.warmup })], {
+  const w = spawnSync(process.execPath, [inprocWorker, JSON.stringify({ a: pair.a, b: pair.b, xml, runs: runs.inproc, warmup: runs.warmup })], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
   });

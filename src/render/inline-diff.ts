@@ -10,7 +10,7 @@ export type Piece = readonly ["equal" | "delete" | "insert", string];
 
 /**
  * The pieces that turn `oldText` into `newText`, at word level (words, spaces and single
- * punctuation marks are the units).
+ * punctuation marks are the units); a lone space kept between two changes is folded into them.
  *
  * @example wordDiff('<a href="/cart">', '<a href="/basket">')
  *   // [["equal", '<a href="/'], ["delete", "cart"], ["insert", "basket"], ["equal", '">']]
@@ -31,14 +31,26 @@ export function wordDiff(oldText: string, newText: string): Piece[] {
   };
   const x = units(oldText);
   const y = units(newText);
-  const out: Piece[] = [];
-  for (const code of myersDiff(x.keys, y.keys).opcodes) {
+  // Runs of [old, new] text: equal runs have old === new.
+  const runs: { equal: boolean; old: string; new: string }[] = [];
+  const codes = myersDiff(x.keys, y.keys).opcodes;
+  codes.forEach((code, i) => {
     const oldPart = oldText.slice(x.cuts[code.aStart], x.cuts[code.aEnd]);
     const newPart = newText.slice(y.cuts[code.bStart], y.cuts[code.bEnd]);
-    if (code.tag === "equal") out.push(["equal", newPart]);
+    const between = i > 0 && i < codes.length - 1;
+    const equal = code.tag === "equal" && !(between && /^[^\S\n]+$/.test(newPart));
+    const last = runs[runs.length - 1];
+    if (last && !last.equal && !equal) {
+      last.old += oldPart;
+      last.new += newPart;
+    } else runs.push({ equal, old: oldPart, new: newPart });
+  });
+  const out: Piece[] = [];
+  for (const run of runs) {
+    if (run.equal) out.push(["equal", run.new]);
     else {
-      if (oldPart) out.push(["delete", oldPart]);
-      if (newPart) out.push(["insert", newPart]);
+      if (run.old) out.push(["delete", run.old]);
+      if (run.new) out.push(["insert", run.new]);
     }
   }
   return out;
