@@ -1,7 +1,10 @@
 // In-process measurement of one pair, in its own process (a fresh heap per pair):
 //   node bench/inproc-worker.js '{"a":..., "b":..., "xml":false, "runs":5, "warmup":1}'
-// Each round times the floor (both sides) and then diffDocuments + render, in the same process.
-// Prints one JSON object.
+// First the floor (both sides), then diffDocuments + render, in the same process. Prints JSON.
+//
+// No forced gc() between rounds: a forced full collection made the next parse 2-10× slower
+// (bimodal), so each round pays for the garbage of the one before, as real use does. The floor
+// is timed before any diff has run, so it never pays for the diff's garbage.
 
 import { readFileSync } from "node:fs";
 import * as lib from "../dist/index.js";
@@ -16,15 +19,19 @@ const render = lib[renderer];
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 const out = { renderer, floor: [], total: [], parse: [], diff: [], render: [] };
-for (let i = 0; i < warmup + runs; i++) {
-  // No forced gc() between rounds: a forced full collection here made the next parse 2-10x
-  // slower (bimodal), so each round pays for the garbage of the one before, as real use does.
-  let t = now();
+
+// The floor is cheap: at least 15 rounds and 3 warm-up rounds, whatever the diff gets.
+const floorWarmup = Math.max(warmup, 3);
+const floorRuns = Math.max(runs, 15);
+for (let i = 0; i < floorWarmup + floorRuns; i++) {
+  const t = now();
   floorParse(a, xml);
   floorParse(b, xml);
-  const floor = now() - t;
+  if (i >= floorWarmup) out.floor.push(now() - t);
+}
 
-  t = now();
+for (let i = 0; i < warmup + runs; i++) {
+  const t = now();
   // diffDocuments(a, b) parses exactly like this; parsing apart only lets the stages be timed.
   const docA = lib.parseDocument(a, { mode });
   const docB = lib.parseDocument(b, { mode });
@@ -34,7 +41,6 @@ for (let i = 0; i < warmup + runs; i++) {
   const text = render(script);
   const t3 = now();
   if (i >= warmup) {
-    out.floor.push(floor);
     out.total.push(t3 - t);
     out.parse.push(t1 - t);
     out.diff.push(t2 - t1);
@@ -48,4 +54,5 @@ for (let i = 0; i < warmup + runs; i++) {
     out.tokens = [script.a?.tokens?.length, script.b?.tokens?.length];
   }
 }
+out.floorRuns = floorRuns;
 process.stdout.write(JSON.stringify(out));

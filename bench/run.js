@@ -106,6 +106,7 @@ for (const pair of pairs) {
   const ip = JSON.parse(w.stdout);
   pair.inproc = {
     runs: runs.inproc,
+    floorRuns: ip.floorRuns,
     floorMs: median(ip.floor),
     ms: median(ip.total),
     parseMs: median(ip.parse),

@@ -1,0 +1,69 @@
+// What a person sees: the real binary in a real terminal (tmux), colour decided by the TTY.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
+const FIXTURES = join(import.meta.dirname, "../../fixtures");
+const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
+const session = `htmldiff-test-${process.pid}`;
+
+if (!hasTmux) console.warn("SKIPPED: the terminal test needs tmux (apt-get install tmux); .ci/run installs it");
+
+/** Runs a shell command in a 100x30 tmux pane and returns the screen, plain and with escapes. */
+async function inTerminal(command: string, env: Record<string, string> = {}): Promise<{ plain: string; escapes: string }> {
+  const vars = Object.entries(env).map(([k, v]) => `${k}=${v} `).join("");
+  execFileSync("tmux", ["new-session", "-d", "-s", session, "-x", "100", "-y", "30", `${vars}${command}; echo EXIT=$?; sleep 30`]);
+  try {
+    for (let i = 0; i < 100; i++) {
+      const plain = execFileSync("tmux", ["capture-pane", "-p", "-t", session], { encoding: "utf8" });
+      if (plain.includes("EXIT=")) {
+        const escapes = execFileSync("tmux", ["capture-pane", "-p", "-e", "-t", session], { encoding: "utf8" });
+        return { plain, escapes };
+      }
+      await sleep(100);
+    }
+    throw new Error("the command did not finish in the terminal");
+  } finally {
+    execFileSync("tmux", ["kill-session", "-t", session]);
+  }
+}
+
+/** The SGR parameters in force right before `word` on the screen (those set since the last reset). */
+function styleBefore(screen: string, word: string): string[] {
+  const at = screen.indexOf(word);
+  const codes = [...screen.slice(0, at).matchAll(/\u001b\[([0-9;]*)m/g)].flatMap((m) => m[1]!.split(";"));
+  const reset = codes.lastIndexOf("0");
+  return codes.slice(reset + 1).filter((c) => c !== "" && c !== "39" && c !== "29");
+}
+
+describe.skipIf(!hasTmux && !process.env.CI)("in a terminal", () => {
+  afterAll(() => void spawnSync("tmux", ["kill-session", "-t", session]));
+
+  it("colours deletions red and insertions green, without markers, with line numbers", async () => {
+    const command = `node ${BIN} ${join(FIXTURES, "word-change/old.html")} ${join(FIXTURES, "word-change/new.html")}`;
+    const { plain, escapes } = await inTerminal(command, { TERM: "xterm-256color" });
+    expect(plain).toContain(" 9  9 │   <p>This release makes the parser fasterquicker and fixes two bugs in the");
+    expect(plain).toContain("EXIT=1");
+    expect(plain).not.toContain("[-");
+    expect(styleBefore(escapes, "faster")).toEqual(expect.arrayContaining(["31", "9"]));
+    expect(styleBefore(escapes, "quicker")).toEqual(expect.arrayContaining(["32"]));
+    expect(styleBefore(escapes, "quicker")).not.toContain("9");
+  });
+
+  it("uses plain markers in a terminal when NO_COLOR is set", async () => {
+    const command = `node ${BIN} ${join(FIXTURES, "word-change/old.html")} ${join(FIXTURES, "word-change/new.html")}`;
+    const { plain, escapes } = await inTerminal(command, { NO_COLOR: "1", TERM: "xterm-256color" });
+    expect(plain).toContain("[-faster-]{+quicker+}");
+    expect(escapes).not.toMatch(/\u001b\[3[12]m/);
+  });
+
+  it("ends quietly when the reader stops early (| head)", async () => {
+    const command = `node ${BIN} ${join(FIXTURES, "list-item/old.html")} ${join(FIXTURES, "list-item/new.html")} | head -2`;
+    const { plain } = await inTerminal(command);
+    expect(plain).toContain("--- ");
+    expect(plain).not.toMatch(/Error|EPIPE|at .*\.js/);
+  });
+});
