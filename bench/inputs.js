@@ -396,13 +396,14 @@ export function preparePairs(dir, { skip5m = false, log = () => {} } = {}) {
   });
 
   if (manifest) {
+    const corpus = [];
     for (const name of CORPUS_PAIRS) {
       const files = corpusFiles(name);
       if (!files) {
         log(`!! corpus pair ${name} not found; skipped`);
         continue;
       }
-      pairs.push({
+      corpus.push({
         id: name,
         label: `corpus ${name}`,
         group: "corpus",
@@ -411,6 +412,8 @@ export function preparePairs(dir, { skip5m = false, log = () => {} } = {}) {
         bytesB: readFileSync(files.b).length,
       });
     }
+    // Smallest first, so that a slow peer's time on one can rule it out of the larger ones.
+    pairs.push(...corpus.sort((x, y) => x.bytesA + x.bytesB - (y.bytesA + y.bytesB)));
   }
   return pairs;
 }

@@ -81,7 +81,7 @@ export function report(r) {
   const out = [];
   out.push(`## htmldiff benchmark${r.options.quick ? " (--quick)" : ""}`);
   out.push("");
-  out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}.`);
+  out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}; 1-minute load average ${r.machine.load[0]} before the run, ${r.machine.load[1]} at its end (the bench itself adds about 1; more means other processes shared the 2 CPUs).`);
   out.push(
     `In-process = parseDocument ×2 + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
       `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no \`--format html\` yet: default output)"}. ` +
@@ -116,7 +116,7 @@ export function report(r) {
   );
   out.push("");
   if (r.peersRun) {
-    out.push(`### Peers (wall time of a node process per run, median; timeout ${Math.round(r.peerTimeoutMs / 1000)} s; "skipped" = the time estimated from a smaller pair, scaled by size^1.5, exceeds the timeout)`);
+    out.push(`### Peers (wall time of a node process per run, median; timeout ${Math.round(r.peerTimeoutMs / 1000)} s; "skipped" = the time extrapolated from the peer's smaller pairs of the same group exceeds the timeout)`);
     out.push("");
     out.push(
       table(

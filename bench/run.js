@@ -11,7 +11,7 @@
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CORPUS_DIR, preparePairs, prepareTree } from "./inputs.js";
@@ -33,6 +33,8 @@ const options = {
 const PEER_TIMEOUT_MS = 60_000;
 const log = (msg) => process.stderr.write(`${msg}\n`);
 const started = Date.now();
+const loadAtStart = loadavg()[0];
+if (loadAtStart > 0.7) log(`!! load average ${loadAtStart.toFixed(2)}: other processes are using the CPUs; timings will be noisy.`);
 
 if (!existsSync(join(root, "dist", "index.js"))) {
   log("dist/index.js is missing: run `npm run build` first (npm run bench does).");
@@ -88,7 +90,22 @@ const startup = { nodeMs: s.node.ms, cliMs: s.cli.ms, ratio: s.cli.ms / s.node.m
 // Pairs
 
 const peerNames = PEERS;
-const peerHistory = Object.fromEntries(PEERS.map((p) => [p, { bytes: 0, ms: 0, failedAt: Infinity }]));
+// Per peer and group of pairs: the sizes and times it managed, to skip what cannot finish in time.
+const peerHistory = {};
+const history = (peer, group) => (peerHistory[`${peer}/${group}`] ??= { done: [], failedAt: Infinity });
+
+/** The peer's time on `bytes`, extrapolated from its two largest pairs so far (exponent 1 to 2). */
+function estimate(h, bytes) {
+  const done = h.done.filter((d) => d.bytes <= bytes * 1.2).sort((x, y) => x.bytes - y.bytes);
+  if (!done.length) return 0;
+  const last = done[done.length - 1];
+  let k = 1.5;
+  if (done.length >= 2) {
+    const prev = done[done.length - 2];
+    if (last.bytes > prev.bytes * 1.5) k = Math.log(last.ms / prev.ms) / Math.log(last.bytes / prev.bytes);
+  }
+  return last.ms * (bytes / last.bytes) ** Math.min(2, Math.max(1, k));
+}
 
 for (const pair of pairs) {
   const runs = plan(pair);
@@ -146,21 +163,22 @@ for (const pair of pairs) {
     pair.peers = {};
     pair.peerRuns = runs.peers;
     for (const peer of PEERS) {
-      const h = peerHistory[peer];
+      // The unrelated pair is extrapolated from the generated ones (same size as gen-1m).
+      const h = history(peer, pair.group === "unrelated" ? "generated" : pair.group);
       if (pair.bytes >= h.failedAt) {
         pair.peers[peer] = { skipped: "failed on a smaller pair" };
         continue;
       }
-      const estimate = h.bytes ? h.ms * (pair.bytes / h.bytes) ** 1.5 : 0;
-      if (estimate > PEER_TIMEOUT_MS) {
-        pair.peers[peer] = { skipped: `est. ${Math.round(estimate / 1000)} s` };
+      const est = estimate(h, pair.bytes);
+      if (est > PEER_TIMEOUT_MS) {
+        pair.peers[peer] = { skipped: `est. ${Math.round(est / 1000)} s` };
         continue;
       }
       log(`${pair.id}: ${peer} ×${runs.peers}`);
       const r = runPeer(peer, pair, { runs: runs.peers, timeoutMs: PEER_TIMEOUT_MS, scratch });
       pair.peers[peer] = r;
-      if (r.ms != null && pair.bytes >= h.bytes) Object.assign(h, { bytes: pair.bytes, ms: r.ms });
-      if (r.timedOut || r.error) h.failedAt = Math.min(h.failedAt, pair.bytes);
+      if (r.ms != null && pair.group !== "unrelated") h.done.push({ bytes: pair.bytes, ms: r.ms });
+      if ((r.timedOut || r.error) && pair.group !== "unrelated") h.failedAt = Math.min(h.failedAt, pair.bytes);
     }
   }
 }
@@ -204,6 +222,7 @@ const results = {
     memGB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     htmlparser2: JSON.parse(readFileSync(join(root, "node_modules", "htmlparser2", "package.json"), "utf8")).version,
+    load: [loadAtStart, loadavg()[0]].map((x) => Math.round(x * 100) / 100),
     commit: commit ? `commit ${commit}${dirty ? " + uncommitted src/ changes" : ""},` : null,
   },
   corpus: existsSync(CORPUS_DIR) ? CORPUS_DIR : null,

@@ -20,7 +20,7 @@ export interface Input {
  *
  * @example await readInput("old.html", io) // { name: "old.html", text: "<!doctype html>…", mode: "html", … }
  */
-export async function readInput(path: string, io: CliIO, forced?: ParseMode): Promise<Input> {
+export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode): Promise<Input> {
   const bytes = path === "-" ? await io.readStdin() : await readBytes(path);
   let decoded;
   try {

@@ -1,0 +1,39 @@
+// Escaping for HTML output: text, attribute values, and the payload of the marker comments that
+// carry content a browser must not see (a deleted doctype, whitespace deleted inside a table).
+
+/**
+ * Text as HTML character data: `&`, `<` and `>` escaped, everything else kept.
+ *
+ * @example escapeText("a < b & c") // "a &lt; b &amp; c"
+ */
+export function escapeText(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;")) : text;
+}
+
+/**
+ * A value for a double-quoted attribute: `&` and `"` escaped.
+ *
+ * @example escapeAttribute('say "hi" & go') // "say &quot;hi&quot; &amp; go"
+ */
+export function escapeAttribute(value: string): string {
+  return /[&"]/.test(value) ? value.replace(/[&"]/g, (c) => (c === "&" ? "&amp;" : "&quot;")) : value;
+}
+
+/**
+ * Markup made safe to stand inside a comment: `%`, `-` and `>` percent-encoded, so that no
+ * `-->` can end the comment early. {@link decodeCommentPayload} undoes it.
+ *
+ * @example encodeCommentPayload("<!DOCTYPE html>") // "<!DOCTYPE html%3E"
+ */
+export function encodeCommentPayload(markup: string): string {
+  return markup.replace(/[%\->]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The markup that {@link encodeCommentPayload} encoded.
+ *
+ * @example decodeCommentPayload("a%2D%2D%3E") // "a-->"
+ */
+export function decodeCommentPayload(payload: string): string {
+  return payload.replace(/%(25|2D|3E)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

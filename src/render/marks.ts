@@ -1,0 +1,61 @@
+// The vocabulary of marks that HTML output adds to a document, shared by the renderers and by
+// accept/reject, which remove them. Every mark is an attribute starting with `data-diff`, an
+// element carrying one, or a comment starting with `htmldiff:`; the documents' own attributes
+// and comments that look like marks are renamed so that the marks stay unambiguous.
+
+import type { Attribute } from "../types.js";
+
+/** On an `<ins>`, `<del>` or `<template>` that the renderer added: `ins`, `del`, or `inert` (page neutralisation). */
+export const WRAP = "data-diff-wrap";
+/** On a document element: space-separated flags `ins`, `del`, `attrs`, `tag`. */
+export const MARK = "data-diff";
+/** Prefix of an attribute keeping the old value of a changed attribute. */
+export const OLD_VALUE = "data-diff-old-";
+/** Names (space-separated) of attributes that the old element did not have. */
+export const ADDED = "data-diff-added";
+/** The old name of a renamed element. */
+export const OLD_TAG = "data-diff-tag";
+/** The element's own class before the renderer added its classes (absent: it had none). */
+export const OWN_CLASS = "data-diff-class";
+/** On the review page: the real name of `html`, `head` and `body`, shown as `div`. */
+export const AS = "data-diff-as";
+/** The two halves of a move share this value. */
+export const MOVE = "data-diff-move";
+/** `source` on the source view's `<pre>`, `document` on the review page's container of the document. */
+export const VIEW = "data-diff-view";
+/** Prefix under which a document attribute is kept when its own name cannot stand (`data-diff…`, `on…`, `javascript:` URLs). */
+export const RAW = "data-diff-raw-";
+/** Prefix of marker comments: `htmldiff:del:…`, `htmldiff:ins:…`, `htmldiff:both:…` (encoded markup), `htmldiff:raw:…` (a document's own comment). */
+export const COMMENT = "htmldiff:";
+
+/** What a marker comment carries: markup of the old side, the new side, both, or a document comment that looked like a marker. */
+export type CommentRole = "del" | "ins" | "both" | "raw";
+
+/**
+ * A document attribute as written in output: names that look like marks are kept under {@link RAW}.
+ *
+ * @example keepAttribute(["data-diff", "x"]) // ["data-diff-raw-data-diff", "x"]
+ */
+export function keepAttribute([name, value]: Attribute): Attribute {
+  return name.startsWith(MARK) ? [RAW + name, value] : [name, value];
+}
+
+/**
+ * The comment text that stands for a document's own comment: one that starts like a marker is
+ * prefixed with `htmldiff:raw:`.
+ *
+ * @example keepComment("htmldiff:x") // "htmldiff:raw:htmldiff:x"; keepComment(" note ") // " note "
+ */
+export function keepComment(text: string): string {
+  return text.startsWith(COMMENT) ? `${COMMENT}raw:${text}` : text;
+}
+
+/**
+ * Reads a marker comment: its role and payload, or null for an ordinary comment.
+ *
+ * @example readComment("htmldiff:del:%0A") // { role: "del", payload: "%0A" }
+ */
+export function readComment(text: string): { role: CommentRole; payload: string } | null {
+  const match = /^htmldiff:(del|ins|both|raw):/.exec(text);
+  return match ? { role: match[1] as CommentRole, payload: text.slice(match[0].length) } : null;
+}
