@@ -2,12 +2,15 @@
 // Where the time goes: a CPU profile (V8's sampling profiler, through node:inspector) of the
 // in-process diff + render on benchmark pairs, summarised by pipeline stage and by function.
 //
-//   node bench/profile.js [pair ids...] [--runs N] [--save DIR]
+//   node bench/profile.js [pair ids...] [--runs N] [--save DIR] [--cli]
 //
 // Default pairs: gen-1m gen-5m. --save writes each .cpuprofile (open in Chrome DevTools).
+// --cli profiles one whole CLI process per pair instead (`node --cpu-prof bin/htmldiff.js A B`):
+// cold JIT, module loading, reading and writing included.
 // Run `npm run build` first.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +21,8 @@ import { preparePairs } from "./inputs.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name) => (argv.includes(name) ? argv.splice(argv.indexOf(name), 2)[1] : undefined);
-const runs = Number(flag("--runs") ?? 3);
+const cli = argv.includes("--cli") ? (argv.splice(argv.indexOf("--cli"), 1), true) : false;
+const runs = cli ? 1 : Number(flag("--runs") ?? 3);
 const save = flag("--save");
 const ids = argv.length ? argv : ["gen-1m", "gen-5m"];
 
@@ -27,10 +31,13 @@ function stage(url, fn) {
   if (fn === "(garbage collector)") return "gc";
   if (!url) return fn === "(program)" || fn === "(idle)" ? "other" : "native/builtin";
   if (url.startsWith("node:inspector")) return "profiler";
+  if (url.startsWith("node:")) return "node internals (module loading, fs, streams)";
   if (url.includes("/node_modules/htmlparser2/") || url.includes("/node_modules/entities/")) return "parse (htmlparser2)";
   const m = /\/dist\/(.*)\.js$/.exec(url);
-  if (!m) return url.includes("/node_modules/") ? "other module" : "other";
+  if (!m) return url.includes("/node_modules/") ? "other modules (commander, chalk, …)" : "other";
   const file = m[1];
+  if (file.startsWith("cli/")) return "cli";
+  if (file.startsWith("read/")) return "read/decode";
   if (file.startsWith("events/")) return "parse (events/)";
   if (file === "text/intern") return "intern";
   if (file.startsWith("text/")) return "tokenize";
@@ -99,6 +106,38 @@ session.connect();
 await session.post("Profiler.enable");
 await session.post("Profiler.setSamplingInterval", { interval: 250 });
 
+if (cli) {
+  const dir = join(scratch, "cpuprof");
+  for (const pair of pairs) {
+    rmSync(dir, { recursive: true, force: true });
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "250", join(root, "bin", "htmldiff.js"), pair.a, pair.b], { stdio: ["ignore", "ignore", "inherit"] });
+    const wall = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`htmldiff exited with ${r.status}`);
+    const file = join(dir, readdirSync(dir).find((f) => f.endsWith(".cpuprofile")));
+    const profile = JSON.parse(readFileSync(file, "utf8"));
+    if (save) {
+      mkdirSync(save, { recursive: true });
+      writeFileSync(join(save, `${pair.id}-cli.cpuprofile`), JSON.stringify(profile));
+    }
+    print(`${pair.id}, whole CLI process`, pair, 1, wall, summarise(profile));
+  }
+  process.exit(0);
+}
+
+function print(title, pair, n, wall, s) {
+  const pct = (ms) => `${((100 * ms) / s.total).toFixed(1)}%`;
+  console.log(`\n### ${title} (${((pair.bytesA + pair.bytesB) / 2 ** 20).toFixed(2)} MB, ${n} run${n > 1 ? "s" : ""}, ${wall.toFixed(0)} ms per run while profiled)\n`);
+  console.log("| stage | self time per run | share |\n| --- | --- | --- |");
+  for (const [st, ms] of s.stages) console.log(`| ${st} | ${(ms / n).toFixed(0)} ms | ${pct(ms)} |`);
+  console.log("\n| function | file | stage | self per run | share |\n| --- | --- | --- | --- | --- |");
+  for (const [key, f] of s.fns.slice(0, 25)) {
+    const [fn0, file] = key.split("  ");
+    const fn = fn0.length > 60 ? `${fn0.slice(0, 57)}…` : fn0;
+    console.log(`| ${fn.replace(/\|/g, "/")} | ${file.replace(/\|/g, "/")} | ${f.stage} | ${(f.ms / n).toFixed(1)} ms | ${pct(f.ms)} |`);
+  }
+}
+
 for (const pair of pairs) {
   const a = readFileSync(pair.a, "utf8");
   const b = readFileSync(pair.b, "utf8");
@@ -113,16 +152,42 @@ for (const pair of pairs) {
     mkdirSync(save, { recursive: true });
     writeFileSync(join(save, `${pair.id}.cpuprofile`), JSON.stringify(profile));
   }
-  const s = summarise(profile);
-  const pct = (ms) => `${((100 * ms) / s.total).toFixed(1)}%`;
-  console.log(`\n### ${pair.id} (${((pair.bytesA + pair.bytesB) / 2 ** 20).toFixed(2)} MB, ${runs} runs, ${wall.toFixed(0)} ms per run while profiled)\n`);
-  console.log("| stage | self time per run | share |\n| --- | --- | --- |");
-  for (const [st, ms] of s.stages) console.log(`| ${st} | ${(ms / runs).toFixed(0)} ms | ${pct(ms)} |`);
-  console.log("\n| function | file | stage | self per run | share |\n| --- | --- | --- | --- | --- |");
-  for (const [key, f] of s.fns.slice(0, 25)) {
+  print(pair.id, pair, runs, wall, summarise(profile));
+  // Allocation: V8's sampling heap profiler over one more run, counting objects already collected.
+  await session.post("HeapProfiler.enable");
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 16384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  render(lib.diffDocuments(a, b, { mode }));
+  const { profile: heap } = await session.post("HeapProfiler.stopSampling");
+  await session.post("HeapProfiler.disable");
+  const alloc = new Map();
+  const allocFns = new Map();
+  let allocTotal = 0;
+  const walk = (node, owner) => {
+    const here = node.callFrame.url ? node : owner;
+    if (node.selfSize && here) {
+      const st = stage(here.callFrame.url, here.callFrame.functionName);
+      if (st !== "profiler") {
+        allocTotal += node.selfSize;
+        alloc.set(st, (alloc.get(st) ?? 0) + node.selfSize);
+        const key = `${here.callFrame.functionName || "(anonymous)"}  ${short(here.callFrame.url)}`;
+        allocFns.set(key, (allocFns.get(key) ?? 0) + node.selfSize);
+      }
+    }
+    for (const c of node.children ?? []) walk(c, here);
+  };
+  walk(heap.head, null);
+  const mb = (n) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  console.log(`\nAllocated during one run (sampled, including collected objects): ${mb(allocTotal)}\n`);
+  console.log("| stage | allocated | share |\n| --- | --- | --- |");
+  for (const [st, n] of [...alloc].sort((x, y) => y[1] - x[1])) console.log(`| ${st} | ${mb(n)} | ${((100 * n) / allocTotal).toFixed(1)}% |`);
+  console.log("\n| function | file | allocated |\n| --- | --- | --- |");
+  for (const [key, n] of [...allocFns].sort((x, y) => y[1] - x[1]).slice(0, 12)) {
     const [fn, file] = key.split("  ");
-    console.log(`| ${fn} | ${file.replace(/\|/g, "/")} | ${f.stage} | ${(f.ms / runs).toFixed(1)} ms | ${pct(f.ms)} |`);
+    console.log(`| ${fn} | ${file} | ${mb(n)} |`);
   }
 }
 session.disconnect();
-void root;

@@ -5,6 +5,7 @@ import { CommanderError } from "commander";
 import { InputError } from "../read/decode.js";
 import { colorLevel } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
+import { compareDirectories } from "./directories.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
@@ -34,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function main(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+  if (options.recursive) return recurse(args, options, io);
   const invocation = parseInvocation(args);
   if (!invocation) {
     const what = args.length < 2 ? `missing ${args.length ? "NEW" : "OLD and NEW"}` : `expected OLD NEW (or git's 7 or 9 external-diff arguments), got ${args.length} arguments`;
@@ -50,6 +52,17 @@ async function comparePairToOutput(invocation: Invocation, options: CliOptions, 
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);
+  return status;
+}
+
+async function recurse(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+  if (args.length !== 2) throw new InputError("-r takes two folders: OLD_DIR NEW_DIR");
+  const [oldDir, newDir] = args as [string, string];
+  const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
+  const chunks: string[] = [];
+  const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
+  const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, level, write);
+  if (options.output && !options.quiet) await writeOutput(options.output, chunks.join(""), [oldDir, newDir]);
   return status;
 }
 

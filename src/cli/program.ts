@@ -24,6 +24,8 @@ export interface CliOptions {
   readonly color: ColorMode;
   readonly quiet?: boolean;
   readonly exitCode?: boolean;
+  readonly recursive?: boolean;
+  readonly jobs?: number;
 }
 
 const EXAMPLES = `
@@ -36,6 +38,7 @@ Examples:
   curl -s "$URL" | htmldiff expected.html -  compare with standard input
   htmldiff -f json a.svg b.svg > edits.json  the edit script for a program
   htmldiff -f github old.html new.html       annotations in a GitHub Actions log
+  htmldiff -r -f stat site-v1/ site-v2/      one line per changed page of two builds
   GIT_EXTERNAL_DIFF=htmldiff git diff        as git's diff for every file
   git difftool -y -x htmldiff                as a difftool`;
 
@@ -64,6 +67,8 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .addOption(new Option("--color <when>", "colour the terminal output (NO_COLOR and FORCE_COLOR are honoured)").choices(["auto", "always", "never"]).default("auto"))
     .option("-q, --quiet", "print nothing; report differences by exit status only")
     .option("--exit-code", "exit 1 on differences even when called by git")
+    .option("-r, --recursive", "compare two folders: HTML and XML files paired by relative path")
+    .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores)", positive)
     .version(VERSION, "--version", "print the version")
     .helpOption("-h, --help", "show this help")
     .addHelpText("after", EXAMPLES)
@@ -78,6 +83,11 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function positive(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return Number(value);
 }
 
 function count(value: string): number {

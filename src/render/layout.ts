@@ -1,0 +1,183 @@
+// Lays an edit script out as one sequence that nests like a tree, for HTML output: each token is
+// kept on both sides, only old, or only new. Matches that cannot nest are demoted to old + new:
+// a kept tag whose partner changed, anything kept inside an inserted or deleted element, any
+// change inside an atomic element (which is then replaced whole).
+
+import type { EditScript } from "../script/edit-script.js";
+import { partners } from "../script/markup.js";
+import type { Token } from "../types.js";
+import { ATOMIC, renameKeepsContent } from "./content-model.js";
+
+/** Where a laid-out token belongs: to both documents, only the old one, or only the new one. */
+export type LayoutSide = "both" | "old" | "new";
+
+/** One token of the layout. */
+export interface LayoutItem {
+  readonly side: LayoutSide;
+  /** The token on its own side: the new document's for `both` and `new`, the old one's for `old`. */
+  readonly token: number;
+  /** For `both`: the old document's token. */
+  readonly aToken: number;
+  /** The change it belongs to (an index into `script.changes`), or -1. */
+  readonly change: number;
+}
+
+/** The layout and the element partners of both token lists. */
+export interface Layout {
+  readonly items: readonly LayoutItem[];
+  readonly partnersA: Int32Array;
+  readonly partnersB: Int32Array;
+}
+
+/**
+ * The edit script as a sequence in which old tokens keep the old document's order, new tokens the
+ * new one's, and every element opens and closes at one level: an inserted or deleted element
+ * holds only inserted or deleted content, and a kept element's start and end tags are both kept.
+ * Between two kept tokens, old tokens come before new ones (a deletion before its insertion).
+ *
+ * @example `<p>a <b>c</b></p>` -> `<p>a <i>c</i></p>`: both <p>, both "a", both " ", both <i>(renamed), both "c", …
+ */
+export function layout(script: EditScript): Layout {
+  const a = script.a.tokens;
+  const b = script.b.tokens;
+  const html = script.b.doc.mode === "html";
+  const state = new Matching(a, b, partners(a), partners(b));
+  for (const code of script.opcodes) {
+    if (code.tag === "equal") for (let k = 0; k < code.aEnd - code.aStart; k++) state.match(code.aStart + k, code.bStart + k);
+  }
+  script.changes.forEach((change, index) => {
+    const code = script.opcodes[change.op]!;
+    for (let i = code.aStart; i < code.aEnd; i++) state.changeA[i] = index;
+    for (let j = code.bStart; j < code.bEnd; j++) state.changeB[j] = index;
+    const renameFits = change.kind !== "tag" || !html || renameKeepsContent(change.oldName ?? "", change.newName ?? "");
+    if ((change.kind === "attributes" || change.kind === "tag") && renameFits) state.match(code.aStart, code.bStart);
+  });
+  state.demoteCrossing();
+  if (html) state.demoteChangedAtomic(script.b.doc.events);
+  state.demoteWrapped();
+  return { items: state.merge(), partnersA: state.partnersA, partnersB: state.partnersB };
+}
+
+/** Which token is matched to which, with the demotions that make the matching nest. */
+class Matching {
+  readonly matchA: Int32Array;
+  readonly matchB: Int32Array;
+  readonly changeA: Int32Array;
+  readonly changeB: Int32Array;
+  /** Elements (by start tag) whose content must be demoted: [side (0 old, 1 new), start tag]. */
+  private readonly queue: [number, number][] = [];
+
+  constructor(
+    private readonly a: readonly Token[],
+    private readonly b: readonly Token[],
+    readonly partnersA: Int32Array,
+    readonly partnersB: Int32Array,
+  ) {
+    this.matchA = new Int32Array(a.length).fill(-1);
+    this.matchB = new Int32Array(b.length).fill(-1);
+    this.changeA = new Int32Array(a.length).fill(-1);
+    this.changeB = new Int32Array(b.length).fill(-1);
+  }
+
+  match(i: number, j: number): void {
+    this.matchA[i] = j;
+    this.matchB[j] = i;
+  }
+
+  /** Unmatches a pair and queues the elements on both sides whose content can no longer be kept. */
+  private unmatch(i: number, j: number): void {
+    this.matchA[i] = -1;
+    this.matchB[j] = -1;
+    this.queueElement(0, i);
+    this.queueElement(1, j);
+  }
+
+  private queueElement(side: number, token: number): void {
+    const tokens = side === 0 ? this.a : this.b;
+    const kind = tokens[token]!.kind;
+    if (kind === "open") this.queue.push([side, token]);
+    else if (kind === "close") {
+      const open = (side === 0 ? this.partnersA : this.partnersB)[token]!;
+      if (open >= 0) this.queue.push([side, open]);
+    }
+  }
+
+  /** A kept tag stays kept only when its partner tag is kept and matched to its counterpart's partner. */
+  demoteCrossing(): void {
+    for (let i = 0; i < this.a.length; i++) {
+      const j = this.matchA[i]!;
+      const kind = this.a[i]!.kind;
+      if (j < 0 || (kind !== "open" && kind !== "close")) continue;
+      const p = this.partnersA[i]!;
+      const q = this.partnersB[j]!;
+      if (p >= 0 && q >= 0 && this.matchA[p] === q) continue;
+      this.unmatch(i, j);
+      if (p >= 0 && this.matchA[p]! >= 0) this.unmatch(p, this.matchA[p]!);
+      if (q >= 0 && this.matchB[q]! >= 0) this.unmatch(this.matchB[q]!, q);
+    }
+  }
+
+  /** An atomic element is kept only when everything inside it is kept, token for token. */
+  demoteChangedAtomic(events: EditScript["b"]["doc"]["events"]): void {
+    for (let j = 0; j < this.b.length; j++) {
+      const token = this.b[j]!;
+      const i = this.matchB[j]!;
+      if (token.kind !== "open" || i < 0) continue;
+      const event = events[token.event]!;
+      if (event.kind !== "open" || !ATOMIC.has(event.name)) continue;
+      const q = this.partnersB[j]!;
+      const p = this.partnersA[i]!;
+      let same = q - j === p - i;
+      for (let k = 1; same && k < q - j; k++) same = this.matchB[j + k] === i + k;
+      if (!same) {
+        this.unmatch(i, j);
+        this.unmatch(p, q);
+      } else j = q;
+    }
+  }
+
+  /** Inserted and deleted elements hold only inserted and deleted content: what was kept inside is demoted, and so on outwards. */
+  demoteWrapped(): void {
+    for (let i = 0; i < this.a.length; i++) if (this.matchA[i]! < 0) this.queueElement(0, i);
+    for (let j = 0; j < this.b.length; j++) if (this.matchB[j]! < 0) this.queueElement(1, j);
+    const done = [new Uint8Array(this.a.length), new Uint8Array(this.b.length)] as const;
+    for (let next = this.queue.pop(); next; next = this.queue.pop()) {
+      const [side, open] = next;
+      const seen = done[side]!;
+      if (seen[open]) continue;
+      const match = side === 0 ? this.matchA : this.matchB;
+      const partnersOf = side === 0 ? this.partnersA : this.partnersB;
+      const end = partnersOf[open]!;
+      for (let t = open; t <= end; t++) {
+        if (t > open && seen[t]) {
+          t = Math.max(t, partnersOf[t]!);
+          continue;
+        }
+        seen[t] = 1;
+        const other = match[t]!;
+        if (other >= 0) (side === 0 ? this.unmatch(t, other) : this.unmatch(other, t));
+      }
+    }
+  }
+
+  /** Old, new and kept tokens in one sequence: between two kept tokens, the old ones first. */
+  merge(): LayoutItem[] {
+    const items: LayoutItem[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.a.length || j < this.b.length) {
+      if (i < this.a.length && this.matchA[i]! < 0) {
+        items.push({ side: "old", token: i, aToken: i, change: this.changeA[i]! });
+        i++;
+      } else if (j < this.b.length && this.matchB[j]! < 0) {
+        items.push({ side: "new", token: j, aToken: -1, change: this.changeB[j]! });
+        j++;
+      } else {
+        items.push({ side: "both", token: j, aToken: i, change: this.changeB[j]! });
+        i++;
+        j++;
+      }
+    }
+    return items;
+  }
+}

@@ -1,0 +1,80 @@
+// htmldiff -r: folders paired by relative path, compared on worker threads, in a stable order.
+
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
+const root = mkdtempSync(join(tmpdir(), "htmldiff-r-"));
+const oldDir = join(root, "old");
+const newDir = join(root, "new");
+
+function htmldiff(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A page with some text that differs from page to page. */
+function page(i: number, edited: boolean): string {
+  const words = Array.from({ length: 40 }, (_, k) => `word${(i * 7 + k) % 97}`).join(" ");
+  return `<!doctype html>\n<html><head><title>Page ${i}</title></head>\n<body>\n<h1>Page ${i}</h1>\n<p>${words}</p>\n<p>${edited ? "changed" : "original"} ending ${i}</p>\n</body></html>\n`;
+}
+
+beforeAll(() => {
+  for (let i = 0; i < 240; i++) {
+    const sub = `section-${i % 6}`;
+    mkdirSync(join(oldDir, sub), { recursive: true });
+    mkdirSync(join(newDir, sub), { recursive: true });
+    if (i % 40 !== 1) writeFileSync(join(oldDir, sub, `page-${i}.html`), page(i, false));
+    if (i % 40 !== 2) writeFileSync(join(newDir, sub, `page-${i}.html`), page(i, i % 3 === 0));
+  }
+  writeFileSync(join(oldDir, "notes.txt"), "not a document");
+  writeFileSync(join(newDir, "icon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+});
+
+describe("htmldiff -r", () => {
+  it("prints the same output with -j 1 and -j 4, in path order, and exits 1", () => {
+    const one = htmldiff(["-r", "-j", "1", oldDir, newDir]);
+    const four = htmldiff(["-r", "-j", "4", oldDir, newDir]);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toBe("");
+    expect(four).toEqual(one);
+    const headers = [...one.stdout.matchAll(/^\+\+\+ (.*)$/gm)].map((m) => m[1]!);
+    expect(headers.length).toBeGreaterThan(60);
+    expect(headers).toEqual([...headers].sort());
+  });
+
+  it("lists documents found on one side only, and ignores files that are not documents", () => {
+    const { stdout } = htmldiff(["-r", "-f", "stat", oldDir, newDir]);
+    expect(stdout).toContain(`Only in ${oldDir}: section-2/page-2.html`);
+    expect(stdout).toContain(`Only in ${newDir}: section-1/page-1.html`);
+    expect(stdout).toContain(`Only in ${newDir}: icon.svg`);
+    expect(stdout).not.toContain("notes.txt");
+    expect(stdout.split("\n").filter((l) => l.includes("→")).length).toBe(80 - 4);
+  });
+
+  it("exits 0 for a folder compared with itself", () => {
+    expect(htmldiff(["-r", oldDir, oldDir])).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  it("reports a pair it cannot read, goes on with the rest, and exits 2", () => {
+    const a = mkdtempSync(join(tmpdir(), "htmldiff-r2-"));
+    const b = mkdtempSync(join(tmpdir(), "htmldiff-r2-"));
+    writeFileSync(join(a, "bin.html"), Buffer.from([0x3c, 0, 1]));
+    writeFileSync(join(b, "bin.html"), Buffer.from([0x3c, 0, 2]));
+    writeFileSync(join(a, "ok.html"), "<p>a</p>");
+    writeFileSync(join(b, "ok.html"), "<p>b</p>");
+    const result = htmldiff(["-r", "-j", "2", a, b]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^htmldiff: .*bin\.html: binary file \(contains NUL bytes\)\n$/);
+    expect(result.stdout).toContain("[-a-]{+b+}");
+  });
+
+  it("refuses a file where a folder is expected", () => {
+    const result = htmldiff(["-r", BIN, oldDir]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Not a directory \(-r compares folders\)\n$/);
+  });
+});
