@@ -8,15 +8,19 @@
 /** Scripts written without spaces between words: one token per character. */
 const IDEOGRAPHIC = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}`;
 /** A letter, digit or connector (not ideographic) with the marks and joiners that belong to it. */
-const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{Pc}]--[${IDEOGRAPHIC}]][\p{M}\u200d]*`;
-/** Apostrophes and dots inside a word keep it whole: `it's`, `3.14`, `example.com`. */
-const WORD = String.raw`(?:${WORD_CHAR})+(?:['\u2019.](?:${WORD_CHAR})+)*`;
-const IDEOGRAPH = String.raw`[${IDEOGRAPHIC}\u3005\u30fc][\p{M}\u200d\ufe0e\ufe0f]*`;
+const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{Pc}]--[${IDEOGRAPHIC}]][\p{M}\u200d]{0,100}`;
+/**
+ * Apostrophes and dots inside a word keep it whole: `it's`, `3.14`, `example.com`. Every
+ * repetition is bounded: an unbounded one overflows the regular expression engine's stack on a
+ * "word" of millions of letters; such a run becomes several tokens of at most 1,000 letters.
+ */
+const WORD = String.raw`(?:${WORD_CHAR}){1,1000}(?:['\u2019.](?:${WORD_CHAR}){1,1000}){0,100}`;
+const IDEOGRAPH = String.raw`[${IDEOGRAPHIC}\u3005\u30fc][\p{M}\u200d\ufe0e\ufe0f]{0,100}`;
 /** Anything else is one code point with the marks, modifiers and ZWJ sequences attached to it. */
-const OTHER = String.raw`\p{RI}\p{RI}|[^](?:[\p{M}\p{Emoji_Modifier}\ufe0e\ufe0f]|\u200d[^])*`;
+const OTHER = String.raw`\p{RI}\p{RI}|[^](?:[\p{M}\p{Emoji_Modifier}\ufe0e\ufe0f]|\u200d[^]){0,100}`;
 
 /** A space token ends at a line break, so a change can start or end exactly at a line boundary. */
-const SPACE = String.raw`[^\S\n]*\n|[^\S\n]+`;
+const SPACE = String.raw`[^\S\n]{0,1000}\n|[^\S\n]{1,1000}`;
 
 const PIECE = new RegExp(String.raw`(${SPACE})|(${IDEOGRAPH})|(${WORD})|${OTHER}`, "gv");
 

@@ -35,6 +35,19 @@ describe("splitWords", () => {
     expect(words("👍🏽👨‍👩‍👧🇫🇷")).toEqual(["p:👍🏽", "p:👨‍👩‍👧", "p:🇫🇷"]);
   });
 
+  it("splits a word or space of ten million characters into bounded tokens instead of overflowing the regex stack", () => {
+    for (const text of ["x".repeat(10_000_000), " ".repeat(10_000_000)]) {
+      let count = 0;
+      let longest = 0;
+      splitWords(text, (s, e) => {
+        count++;
+        longest = Math.max(longest, e - s);
+      });
+      expect(count).toBe(10_000);
+      expect(longest).toBe(1000);
+    }
+  });
+
   it("tiles any text and never splits a surrogate pair or a combining sequence (property)", () => {
     fc.assert(
       fc.property(fc.oneof(anyText(), fc.string({ unit: "grapheme" })), (text) => {
