@@ -32,7 +32,10 @@ export function tokenize(doc: ParsedDocument, options: NormalizedOptions): Token
       if (kind === "space" && options.ignoreWhitespace) return;
       const start = event.start + (decoded ? decoded.rawOffset(from) : from);
       const end = event.start + (decoded ? decoded.rawOffset(to) : to);
-      tokens.push({ kind, text: source.slice(start, end), key: textKey(text.slice(from, to), options), event: index, start, end });
+      const written = source.slice(start, end);
+      // Without references the written text is the decoded text: one string serves as both.
+      const key = textKey(decoded ? text.slice(from, to) : written, options);
+      tokens.push({ kind, text: written, key, event: index, start, end });
     });
   }
   return tokens;

@@ -71,6 +71,33 @@ describe("splitWords", () => {
   });
 });
 
+/** The word policy written as one regular expression, the reference for splitWords' ASCII fast path. */
+function referenceWords(text: string): string[] {
+  const ideographic = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}`;
+  const wordChar = String.raw`[[\p{L}\p{N}\p{Pc}]--[${ideographic}]][\p{M}\u200d]{0,100}`;
+  const word = String.raw`(?:${wordChar}){1,1000}(?:['\u2019.](?:${wordChar}){1,1000}){0,100}`;
+  const ideograph = String.raw`[${ideographic}\u3005\u30fc][\p{M}\u200d\ufe0e\ufe0f]{0,100}`;
+  const other = String.raw`\p{RI}\p{RI}|[^](?:[\p{M}\p{Emoji_Modifier}\ufe0e\ufe0f]|\u200d[^]){0,100}`;
+  const space = String.raw`[^\S\n]{0,1000}\n|[^\S\n]{1,1000}`;
+  const piece = new RegExp(String.raw`(${space})|(${ideograph})|(${word})|${other}`, "gv");
+  return [...text.matchAll(piece)].map((m) => `${m[1] !== undefined ? "s" : m[2] !== undefined || m[3] !== undefined ? "w" : "p"}:${m[0]}`);
+}
+
+describe("splitWords against the reference expression", () => {
+  const pieces = ["a", "Z", "9", "_", "'", ".", " ", "\t", "\n", "\r\n", "\u00a0", "\u0301", "é", "日", "’", "-", "<", "&", "\u200d", "👍", "\ufe0f", "x".repeat(999), " ".repeat(1001)];
+  it("gives exactly the same tokens on ASCII-heavy text (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        const mine: string[] = [];
+        splitWords(text, (s, e, kind) => mine.push(`${kind[0]}:${text.slice(s, e)}`));
+        expect(mine).toEqual(referenceWords(text));
+      }),
+      fcParams(3000),
+    );
+  });
+});
+
 describe("tokenize", () => {
   it("makes one token per markup event and word tokens of text, with exact spans", () => {
     const source = '<p id="x">Caf&eacute; &amp; bar</p>';
