@@ -2,9 +2,14 @@
 
 import type { Attribute, CloseEvent, InstructionEvent, OpenEvent, TextEvent } from "../types.js";
 
-/** A frozen start tag event. */
+/** Most tags have no attributes: they share one frozen empty list. */
+const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
+
+/** A frozen start tag event; `attrs` and its pairs are frozen in place. */
 export function openEvent(start: number, end: number, name: string, attrs: Attribute[], selfClosing: boolean): OpenEvent {
-  return Object.freeze({ kind: "open", start, end, name, attrs: Object.freeze(attrs.map((a) => Object.freeze(a))), selfClosing });
+  if (attrs.length === 0) return Object.freeze({ kind: "open", start, end, name, attrs: NO_ATTRIBUTES, selfClosing });
+  for (const pair of attrs) Object.freeze(pair);
+  return Object.freeze({ kind: "open", start, end, name, attrs: Object.freeze(attrs), selfClosing });
 }
 
 /** A frozen end tag event; an implied one has an empty span (`start === end`). */

@@ -159,14 +159,14 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
     source,
     {
       onattribute(name, value) {
-        attrs.push([name, value]);
+        attrs.push([name, decodeAttribute(value, mode)]);
       },
       onopentag(name, _attribs, isImplied) {
         const start = isImplied ? Math.min(Math.max(parser.startIndex, lastEnd), source.length) : parser.startIndex;
         const end = isImplied ? start : parser.endIndex + 1;
-        const decoded = attrs.map(([n, v]): Attribute => [n, decodeAttribute(v, mode)]);
-        attrs = [];
-        push(openEvent(start, end, name, decoded, !isImplied && source.charCodeAt(end - 2) === 0x2f));
+        const own = attrs;
+        if (own.length) attrs = [];
+        push(openEvent(start, end, name, own, !isImplied && source.charCodeAt(end - 2) === 0x2f));
         if (mode === "html" && RAW_TEXT.has(name)) rawText = true;
       },
       onclosetag(name, isImplied) {

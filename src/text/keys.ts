@@ -12,6 +12,7 @@ import type { DocEvent } from "../types.js";
 export function markupKey(event: DocEvent, options: NormalizedOptions): string {
   switch (event.kind) {
     case "open": {
+      if (event.attrs.length === 0) return `<${event.name}>`;
       const attrs = event.attrs
         .filter(([name]) => !options.isIgnoredAttribute(name))
         .map(([name, value]) => ` ${name}="${value}"`)
