@@ -18,19 +18,29 @@ const renderer = typeof lib.renderHtml === "function" ? "renderHtml" : "renderTe
 const render = lib[renderer];
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-const out = { renderer, floor: [], total: [], parse: [], diff: [], render: [] };
+const out = { renderer, floor: [], total: [], parse: [], diff: [], render: [], floorCpu: [], totalCpu: [] };
+/** CPU time (user + system, ms) of this process, all threads (GC helpers included). */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 // The floor is cheap: at least 15 rounds and 3 warm-up rounds, whatever the diff gets.
 const floorWarmup = Math.max(warmup, 3);
 const floorRuns = Math.max(runs, 15);
 for (let i = 0; i < floorWarmup + floorRuns; i++) {
+  const c = cpu();
   const t = now();
   floorParse(a, xml);
   floorParse(b, xml);
-  if (i >= floorWarmup) out.floor.push(now() - t);
+  if (i >= floorWarmup) {
+    out.floor.push(now() - t);
+    out.floorCpu.push(cpu() - c);
+  }
 }
 
 for (let i = 0; i < warmup + runs; i++) {
+  const c = cpu();
   const t = now();
   // diffDocuments(a, b) parses exactly like this; parsing apart only lets the stages be timed.
   const docA = lib.parseDocument(a, { mode });
@@ -40,7 +50,9 @@ for (let i = 0; i < warmup + runs; i++) {
   const t2 = now();
   const text = render(script);
   const t3 = now();
+  const c3 = cpu();
   if (i >= warmup) {
+    out.totalCpu.push(c3 - c);
     out.total.push(t3 - t);
     out.parse.push(t1 - t);
     out.diff.push(t2 - t1);

@@ -22,8 +22,8 @@ process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 export const rssMethod = (() => {
   if (existsSync("/usr/bin/time")) {
     const out = join(scratch, "probe");
-    const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, process.execPath, "-e", "0"]);
-    if (r.status === 0 && /^\d+\s*$/.test(readFileSync(out, "utf8").trim().split("\n").pop())) return "gnu-time";
+    const r = spawnSync("/usr/bin/time", ["-f", "%M %U %S", "-o", out, process.execPath, "-e", "0"]);
+    if (r.status === 0 && /^\d+ [\d.]+ [\d.]+$/.test(readFileSync(out, "utf8").trim().split("\n").pop())) return "gnu-time";
   }
   return "node-hook";
 })();
@@ -33,7 +33,8 @@ let serial = 0;
 
 /**
  * Runs `node ...args` once, stdout to /dev/null, and returns wall time (ms, measured here around
- * the whole process), peak RSS (MB), exit status and the first line of stderr.
+ * the whole process), CPU time (user + system, ms, all the process's threads), peak RSS (MB),
+ * exit status and the first line of stderr.
  */
 export function timeNode(args, { timeoutMs = 120_000, env } = {}) {
   const rssFile = join(scratch, `rss-${serial++}`);
@@ -43,7 +44,7 @@ export function timeNode(args, { timeoutMs = 120_000, env } = {}) {
   const childEnv = { ...process.env, ...env };
   if (rssMethod === "gnu-time") {
     cmd = "/usr/bin/time";
-    argv = ["-f", "%M", "-o", rssFile, process.execPath, ...args];
+    argv = ["-f", "%M %U %S", "-o", rssFile, process.execPath, ...args];
   } else {
     cmd = process.execPath;
     argv = ["--import", hook, ...args];
@@ -54,14 +55,18 @@ export function timeNode(args, { timeoutMs = 120_000, env } = {}) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   closeSync(devnull);
   let rssMB = null;
+  let cpuMs = null;
   if (existsSync(rssFile)) {
-    const last = readFileSync(rssFile, "utf8").trim().split("\n").pop();
-    if (/^\d+$/.test(last)) rssMB = Number(last) / 1024;
+    const m = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(readFileSync(rssFile, "utf8").trim().split("\n").pop());
+    if (m) {
+      rssMB = Number(m[1]) / 1024;
+      cpuMs = (Number(m[2]) + Number(m[3])) * 1000;
+    }
     rmSync(rssFile, { force: true });
   }
   const timedOut = r.error?.code === "ETIMEDOUT" || (r.signal === "SIGKILL" && ms >= timeoutMs);
   const stderr = (r.stderr?.toString() ?? "").split("\n").find((l) => l.trim() && !/^Command exited with non-zero status/.test(l)) ?? "";
-  return { ms, rssMB, status: r.status, timedOut, stderr };
+  return { ms, cpuMs, rssMB, status: r.status, timedOut, stderr };
 }
 
 /** `runs` interleaved timings of several node commands (so drift hits each the same). */
@@ -75,6 +80,6 @@ export function timeInterleaved(commands, runs, warmup = 1) {
     }
   }
   return Object.fromEntries(
-    Object.entries(results).map(([k, rs]) => [k, { ms: median(rs.map((r) => r.ms)), rssMB: median(rs.map((r) => r.rssMB)), runs: rs.length, all: rs.map((r) => Math.round(r.ms)) }]),
+    Object.entries(results).map(([k, rs]) => [k, { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), rssMB: median(rs.map((r) => r.rssMB)), runs: rs.length, all: rs.map((r) => Math.round(r.ms)) }]),
   );
 }

@@ -44,12 +44,23 @@ export function runPeer(peer, pair, { runs, timeoutMs, scratch }) {
 }
 
 const SKIP = new Set(["script", "style", "template", "noscript"]);
+/**
+ * Phrasing elements: text is joined across their tags. A character-level diff (visual-dom-diff)
+ * wraps each changed piece of a word in its own copy of `<code>` or `<a>`, so breaking words at
+ * these tags would count `loadst` + `ar` + `t` as lost `loadstart`.
+ */
+const INLINE = new Set([
+  "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+  "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+  "time", "tt", "u", "var",
+]);
 
 /**
  * The words of an HTML text, split into the old view (insertions left out) and the new view
  * (deletions left out) of a diff's markup. Text nodes are joined without a break across diff
- * markup (so a word split by a character-level diff is still one word) and with a break at any
- * other tag. Words are runs of letters and digits, after decoding character references.
+ * markup and phrasing elements (so a word split by a character-level diff is still one word)
+ * and with a break at any other tag. Words are runs of letters and digits, after decoding
+ * character references. The same rules apply to A, B and the output.
  */
 function views(html) {
   const old = [];
@@ -75,7 +86,7 @@ function views(html) {
         if (role === "del") del++;
         if (SKIP.has(name)) skip++;
         stack.push({ name, role });
-        if (name !== "ins" && name !== "del") brk();
+        if (!INLINE.has(name)) brk();
       },
       onclosetag(name) {
         const at = stack.findLastIndex((e) => e.name === name);
@@ -85,7 +96,7 @@ function views(html) {
           if (e.role === "del") del--;
           if (SKIP.has(e.name)) skip--;
         }
-        if (name !== "ins" && name !== "del") brk();
+        if (!INLINE.has(name)) brk();
       },
       ontext(text) {
         if (skip) return;

@@ -16,6 +16,13 @@ export interface DiffOptions {
   readonly ignoreAttributes?: readonly string[];
   /** The matching algorithm (default: histogram anchors with a bounded Myers inside). */
   readonly algorithm?: AlgorithmName;
+  /**
+   * The work budget of the word-level comparison, in work units (items compared or stepped
+   * over by the matcher). Past it, or when the documents have more tokens together than a 25th
+   * of it, they are compared line by line instead, and the script says `fallback` and `unit:
+   * "line"`. Default: 200,000,000 plus 100 per token, at most 1,000,000,000 (docs/robustness.md).
+   */
+  readonly maxWork?: number;
 }
 
 /** Complete, frozen options: what every stage reads. */
@@ -27,6 +34,8 @@ export interface NormalizedOptions {
   /** Tests an attribute name against the ignore globs. */
   readonly isIgnoredAttribute: (name: string) => boolean;
   readonly algorithm: AlgorithmName;
+  /** The work budget, or undefined for the default that grows with the documents' size. */
+  readonly maxWork: number | undefined;
 }
 
 const ALGORITHMS: readonly AlgorithmName[] = ["default", "myers", "histogram", "difflib"];
@@ -41,6 +50,8 @@ export function normalizeOptions(options: DiffOptions = {}): NormalizedOptions {
   if (!ALGORITHMS.includes(algorithm)) {
     throw new RangeError(`unknown algorithm '${String(algorithm)}' (expected ${ALGORITHMS.join(", ")})`);
   }
+  const maxWork = options.maxWork;
+  if (maxWork !== undefined && !(maxWork >= 1)) throw new RangeError(`maxWork must be at least 1, got ${String(maxWork)}`);
   const globs = options.ignoreAttributes ?? [];
   const pattern = globs.length ? new RegExp(`^(?:${globs.map(globToRegExp).join("|")})$`, "i") : null;
   return Object.freeze({
@@ -50,6 +61,7 @@ export function normalizeOptions(options: DiffOptions = {}): NormalizedOptions {
     ignoreComments: options.ignoreComments ?? false,
     isIgnoredAttribute: pattern ? (name: string) => pattern.test(name) : () => false,
     algorithm,
+    maxWork,
   });
 }
 

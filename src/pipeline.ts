@@ -18,6 +18,6 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
   const sideA = { doc: docA, tokens: tokenize(docA, opts) };
   const sideB = { doc: docB, tokens: tokenize(docB, opts) };
-  const { opcodes, changes, fallback } = diffTokens(sideA, sideB, opts);
-  return new EditScript(sideA, sideB, opcodes, changes, fallback);
+  const { opcodes, changes, fallback, unit } = diffTokens(sideA, sideB, opts);
+  return new EditScript(sideA, sideB, opcodes, changes, fallback, unit);
 }

@@ -80,7 +80,15 @@ export interface Alignment {
   readonly opcodes: readonly Opcode[];
   /** True when the work budget ran out and part of the result is coarser than minimal. */
   readonly fallback: boolean;
+  /**
+   * Present (and true) only when the whole work budget was spent, so that the regions left were
+   * replaced wholesale; a cost cap alone sets {@link fallback} but not this.
+   */
+  readonly exhausted?: true;
 }
+
+/** The unit the matcher compared: `token` (words, spaces, tags), or `line` (lines and tags first, then tokens inside the changed ones). */
+export type CompareUnit = "token" | "line";
 
 /** The matching algorithms the pipeline can run over interned keys. */
 export type AlgorithmName = "default" | "myers" | "histogram" | "difflib";

@@ -5,6 +5,7 @@ import { parseDocument } from "../events/parse.js";
 import { diffDocuments } from "../pipeline.js";
 import { InputError } from "../read/decode.js";
 import { plainTheme } from "../render/text.js";
+import { workBudget } from "../script/diff-tokens.js";
 import type { ParseMode } from "../types.js";
 import { ExitCode } from "./exit-codes.js";
 import { formatForPath, render, type FormatName } from "./formats.js";
@@ -44,8 +45,14 @@ export async function comparePair(invocation: Invocation, options: CliOptions, i
     ignoreComments: options.ignoreComments ?? false,
     ignoreAttributes: options.ignoreAttr,
     algorithm: options.algorithm,
+    ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
   });
-  if (script.fallback) warnings.push(`${invocation.newLabel}: the documents differ too much for a fine diff; parts are shown as whole replacements`);
+  if (script.unit === "line") {
+    const budget = workBudget(script.a.tokens.length + script.b.tokens.length, options.maxWork);
+    warnings.push(`${invocation.newLabel}: past the work budget (--max-work ${budget}), lines and tags were matched first; some changes are coarser than word by word`);
+  } else if (script.fallback) {
+    warnings.push(`${invocation.newLabel}: the documents differ too much for a fine diff; parts are shown as whole replacements`);
+  }
   const status = script.identical ? ExitCode.Same : ExitCode.Different;
   if (options.quiet) return { status, output: "", warnings };
   const format = chooseFormat(options);
@@ -55,6 +62,8 @@ export async function comparePair(invocation: Invocation, options: CliOptions, i
     context: options.context,
     granularity: options.granularity,
     theme: format === "term" && colorLevel ? terminalTheme(colorLevel) : plainTheme,
+    fragment: options.fragment ?? false,
+    ...(options.view ? { view: options.view } : {}),
   });
   return { status, output, warnings };
 }

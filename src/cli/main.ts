@@ -10,6 +10,7 @@ import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import { buildProgram, type CliOptions } from "./program.js";
+import { restoreDocument } from "./review.js";
 import { writeOutput } from "./write-output.js";
 
 /**
@@ -35,6 +36,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function main(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+  if (options.accept !== undefined || options.reject !== undefined) return restoreDocument(args, options, io);
   if (options.recursive) return recurse(args, options, io);
   const invocation = parseInvocation(args);
   if (!invocation) {

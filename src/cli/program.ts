@@ -21,11 +21,16 @@ export interface CliOptions {
   readonly context: number;
   readonly granularity: Granularity;
   readonly algorithm: AlgorithmName;
+  readonly maxWork?: number;
   readonly color: ColorMode;
   readonly quiet?: boolean;
   readonly exitCode?: boolean;
   readonly recursive?: boolean;
   readonly jobs?: number;
+  readonly fragment?: boolean;
+  readonly view?: "document" | "source";
+  readonly accept?: string;
+  readonly reject?: string;
 }
 
 const EXAMPLES = `
@@ -38,6 +43,8 @@ Examples:
   curl -s "$URL" | htmldiff expected.html -  compare with standard input
   htmldiff -f json a.svg b.svg > edits.json  the edit script for a program
   htmldiff -f github old.html new.html       annotations in a GitHub Actions log
+  htmldiff -o review.html old.html new.html  a review page to open in a browser
+  htmldiff --reject review.html > old.html   the old document back from the page
   htmldiff -r -f stat site-v1/ site-v2/      one line per changed page of two builds
   GIT_EXTERNAL_DIFF=htmldiff git diff        as git's diff for every file
   git difftool -y -x htmldiff                as a difftool`;
@@ -54,7 +61,7 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .usage("[options] OLD NEW")
     .argument("[documents...]", "OLD and NEW: files, or - for standard input, or /dev/null for nothing")
     .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS))
-    .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt)")
+    .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt, .html)")
     .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
     .option("--xml", "parse both sides as XML")
     .option("-w, --ignore-whitespace", "ignore whitespace differences")
@@ -64,11 +71,16 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .option("-U, --context <lines>", "unchanged lines shown around each change", count, 3)
     .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
     .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
+    .option("--max-work <units>", "work budget of the word-level matching; past it, lines and tags are matched first (default: 200M + 100 per token, at most 1G; see docs/robustness.md)", positive)
     .addOption(new Option("--color <when>", "colour the terminal output (NO_COLOR and FORCE_COLOR are honoured)").choices(["auto", "always", "never"]).default("auto"))
     .option("-q, --quiet", "print nothing; report differences by exit status only")
     .option("--exit-code", "exit 1 on differences even when called by git")
     .option("-r, --recursive", "compare two folders: HTML and XML files paired by relative path")
     .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores)", positive)
+    .option("--fragment", "with -f html: only the body's content, in <div class=\"diff\">, for embedding")
+    .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
+    .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
+    .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
     .version(VERSION, "--version", "print the version")
     .helpOption("-h, --help", "show this help")
     .addHelpText("after", EXAMPLES)

@@ -149,6 +149,8 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
     events.push(textEvent("text", textStart, textEnd, rawText ? raw : decodeText(raw, mode).text));
     textStart = -1;
   };
+  /** Names of the elements opened so far and not closed, innermost last. */
+  const openNames: string[] = [];
   const push = (event: DocEvent): void => {
     flushText();
     events.push(event);
@@ -162,6 +164,7 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
         attrs.push([name, decodeAttribute(value, mode)]);
       },
       onopentag(name, _attribs, isImplied) {
+        openNames.push(name);
         const start = isImplied ? Math.min(Math.max(parser.startIndex, lastEnd), source.length) : parser.startIndex;
         const end = isImplied ? start : parser.endIndex + 1;
         const own = attrs;
@@ -170,6 +173,9 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
         if (mode === "html" && RAW_TEXT.has(name)) rawText = true;
       },
       onclosetag(name, isImplied) {
+        // A tag cut off by the end of the input (`<a href="`) was never opened: its implied close is dropped too.
+        if (openNames[openNames.length - 1] !== name) return;
+        openNames.pop();
         if (isImplied) {
           const at = Math.min(Math.max(parser.startIndex, lastEnd), source.length);
           push(closeEvent(at, at, name, true));

@@ -6,19 +6,25 @@ import { myersDiff } from "./myers.js";
 import { SequenceMatcher } from "./sequence-matcher.js";
 
 /**
- * Aligns two interned key arrays with the named algorithm.
+ * Aligns two interned key arrays with the named algorithm, spending at most about `budget`
+ * work units (default: each algorithm's own default, unlimited for difflib); the result says
+ * `exhausted` when the budget ran out.
  *
  * @example align(Int32Array.of(1, 2, 3), Int32Array.of(1, 3), "default").opcodes // [equal 0-1, delete 1-2, equal 2-3]
  */
-export function align(a: Int32Array, b: Int32Array, algorithm: AlgorithmName): Alignment {
+export function align(a: Int32Array, b: Int32Array, algorithm: AlgorithmName, budget?: number): Alignment {
+  const limit = budget === undefined ? {} : { budget };
   switch (algorithm) {
     case "default":
     case "histogram":
-      return histogramDiff(a, b);
+      return histogramDiff(a, b, limit);
     case "myers":
-      return myersDiff(a, b);
-    case "difflib":
+      return myersDiff(a, b, limit);
+    case "difflib": {
       // Autojunk would treat frequent tokens (spaces, common tags) as junk and blur the diff.
-      return { opcodes: new SequenceMatcher<number>({ a, b, autojunk: false }).getOpcodes(), fallback: false };
+      const matcher = new SequenceMatcher<number>({ a, b, autojunk: false, maxWork: budget ?? Infinity });
+      const opcodes = matcher.getOpcodes();
+      return matcher.exhausted ? { opcodes, fallback: true, exhausted: true } : { opcodes, fallback: false };
+    }
   }
 }

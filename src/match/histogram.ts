@@ -126,7 +126,8 @@ class HistogramRun {
     this.count = new Int32Array(keyCount);
     this.head = new Int32Array(keyCount);
     this.next = new Int32Array(a.length);
-    this.anchorBudget = budget - budget / 5;
+    // Not budget - budget / 5: that is NaN for an unlimited (Infinity) budget, which stopped all anchoring.
+    this.anchorBudget = (budget * 4) / 5;
   }
 
   /** Diffs the whole of `a` and `b` into the engine's change marks. */

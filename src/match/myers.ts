@@ -13,6 +13,12 @@ export interface MyersOptions {
    * `Infinity` always gives a minimal diff, in O((n + m)·D) time.
    */
   readonly maxCost?: number;
+  /**
+   * Total work units (items trimmed or scanned, diagonals visited, snake steps) the diff may
+   * spend (default: unlimited); once spent, every region left is replaced wholesale and the
+   * result says `exhausted`.
+   */
+  readonly budget?: number;
 }
 
 /** Work units (diagonal visits plus snake steps) the default cap lets unrelated inputs spend. */
@@ -50,7 +56,7 @@ export function defaultMaxCost(size: number): number {
  */
 export function myersDiff(a: Int32Array, b: Int32Array, options: MyersOptions = {}): Alignment {
   const engine = new MyersEngine(a, b);
-  engine.diff(0, a.length, 0, b.length, options.maxCost ?? defaultMaxCost(a.length + b.length), Infinity);
+  engine.diff(0, a.length, 0, b.length, options.maxCost ?? defaultMaxCost(a.length + b.length), options.budget ?? Infinity);
   return engine.alignment();
 }
 
@@ -100,6 +106,8 @@ export class MyersEngine {
   readonly inserted: Uint8Array;
   /** True once a cost cap or the work budget made some region coarser than minimal. */
   fallback = false;
+  /** True once the work budget ran out and a region with items on both sides was replaced wholesale. */
+  exhausted = false;
   /** Work units spent so far: region items trimmed or scanned, diagonals visited, snake steps. */
   work = 0;
 
@@ -142,7 +150,10 @@ export class MyersEngine {
       while (xLo < xHi && yLo < yHi && a[xHi - 1] === b[yHi - 1]) xHi--, yHi--;
       this.work += size - (xHi - xLo + yHi - yLo);
       if (xLo === xHi || yLo === yHi || this.work >= budget) {
-        if (xLo < xHi && yLo < yHi) this.fallback = true;
+        if (xLo < xHi && yLo < yHi) {
+          this.fallback = true;
+          if (this.work >= budget) this.exhausted = true;
+        }
         this.replace(xLo, xHi, yLo, yHi);
       } else if (xHi - xLo === 1) {
         this.single(b, yLo, yHi, a[xLo]!, this.inserted, this.deleted, xLo);
@@ -191,7 +202,8 @@ export class MyersEngine {
     }
     if (i !== j) throw new Error("internal error: unbalanced change marks");
     blocks.push({ a: n, b: m, size: 0 });
-    return { opcodes: opcodesFromBlocks(blocks), fallback: this.fallback };
+    const opcodes = opcodesFromBlocks(blocks);
+    return this.exhausted ? { opcodes, fallback: true, exhausted: true } : { opcodes, fallback: this.fallback };
   }
 
   /**

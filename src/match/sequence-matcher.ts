@@ -34,6 +34,13 @@ export interface SequenceMatcherOptions<T> {
   readonly autojunk?: boolean;
   /** Maps an item to the value it is compared by (default: the item). */
   readonly key?: (item: T) => unknown;
+  /**
+   * Work units (items of `a` searched plus positions of `b` visited) that
+   * {@link SequenceMatcher.getMatchingBlocks} may spend (default: unlimited, as difflib). Once
+   * spent, the search stops: the runs found so far are kept, what is left counts as changed,
+   * and {@link SequenceMatcher.exhausted} is true.
+   */
+  readonly maxWork?: number;
 }
 
 const EMPTY: ArrayLike<never> = Object.freeze([]);
@@ -56,6 +63,9 @@ export class SequenceMatcher<T> {
   readonly #isjunk: ((item: T) => boolean) | undefined;
   readonly #autojunk: boolean;
   readonly #key: (item: T) => unknown;
+  readonly #maxWork: number;
+  #work = 0;
+  #exhausted = false;
 
   #a: ArrayLike<T> = EMPTY;
   #b: ArrayLike<T> = EMPTY;
@@ -95,6 +105,7 @@ export class SequenceMatcher<T> {
     this.#isjunk = options.isjunk;
     this.#autojunk = options.autojunk ?? true;
     this.#key = options.key ?? identity;
+    this.#maxWork = options.maxWork ?? Infinity;
     this.#a = options.a ?? EMPTY;
     this.#indexB(options.b ?? EMPTY);
   }
@@ -129,6 +140,17 @@ export class SequenceMatcher<T> {
    */
   get bpopular(): ReadonlySet<unknown> {
     return this.#bpopular;
+  }
+
+  /**
+   * True when the last computation of the matching blocks ran out of `maxWork`: its runs are
+   * real matches, but not necessarily difflib's, and the regions left unsearched count as changed.
+   *
+   * @example new SequenceMatcher({ a: "abcd", b: "abcd", maxWork: 1 }).getOpcodes(); // then .exhausted // true
+   */
+  get exhausted(): boolean {
+    this.getMatchingBlocks();
+    return this.#exhausted;
   }
 
   /**
@@ -188,7 +210,7 @@ export class SequenceMatcher<T> {
     checkBound("ahi", ahi, this.#a.length);
     checkBound("blo", blo, this.#b.length);
     checkBound("bhi", bhi, this.#b.length);
-    return this.#longest(this.#aKeyIds(), alo, ahi, blo, bhi);
+    return this.#longest(this.#aKeyIds(), alo, ahi, blo, bhi, Infinity);
   }
 
   /**
@@ -207,12 +229,15 @@ export class SequenceMatcher<T> {
     // Ranges still to search, four numbers each; a stack keeps this free of recursion.
     const pending: number[] = [0, la, 0, lb];
     const found: MatchingBlock[] = [];
-    while (pending.length) {
+    this.#work = 0;
+    this.#exhausted = false;
+    while (pending.length && !this.#exhausted) {
       const bhi = pending.pop()!;
       const blo = pending.pop()!;
       const ahi = pending.pop()!;
       const alo = pending.pop()!;
-      const match = this.#longest(aIds, alo, ahi, blo, bhi);
+      const match = this.#longest(aIds, alo, ahi, blo, bhi, this.#maxWork);
+      if (this.#work >= this.#maxWork) this.#exhausted = true;
       const { a: i, b: j, size: k } = match;
       if (!k) continue;
       found.push(match);
@@ -383,7 +408,8 @@ export class SequenceMatcher<T> {
     return aIds;
   }
 
-  #longest(aIds: Int32Array, alo: number, ahi: number, blo: number, bhi: number): MatchingBlock {
+  /** The longest match in the ranges, or the longest found before the work counter reaches `budget`. */
+  #longest(aIds: Int32Array, alo: number, ahi: number, blo: number, bhi: number, budget: number): MatchingBlock {
     const bIds = this.#bIds;
     const start = this.#b2jStart;
     const end = this.#b2jEnd;
@@ -400,6 +426,7 @@ export class SequenceMatcher<T> {
     // Each row i gets a fresh stamp, one more than the previous row's; skipping one stamp per
     // call keeps the first row from reading the previous call's last row.
     let stamp = this.#stamp + 1;
+    let work = this.#work;
     for (let i = alo; i < ahi; i++) {
       stamp++;
       const id = aIds[i]!;
@@ -414,7 +441,8 @@ export class SequenceMatcher<T> {
           if (index[mid]! < blo) lo = mid + 1;
           else hi = mid;
         }
-        for (let p = lo; p < stop; p++) {
+        let p = lo;
+        for (; p < stop; p++) {
           const j = index[p]!;
           if (j >= bhi) break;
           // Slot j holds the run ending at b[j - 1] in the previous row, if that row set it.
@@ -427,6 +455,7 @@ export class SequenceMatcher<T> {
             bestsize = k;
           }
         }
+        work += p - lo;
       }
       const length = prevLength;
       prevLength = curLength;
@@ -434,8 +463,11 @@ export class SequenceMatcher<T> {
       const stamps = prevStamp;
       prevStamp = curStamp;
       curStamp = stamps;
+      // Out of budget: the best run so far is still a real match, if maybe not the longest.
+      if (++work >= budget) break;
     }
     this.#stamp = stamp;
+    this.#work = work;
 
     // Grow the run over equal non-junk items (popular ones included), then over equal junk.
     while (besti > alo && bestj > blo && !junk[bIds[bestj - 1]!] && aIds[besti - 1] === bIds[bestj - 1]) {

@@ -18,28 +18,30 @@ export interface DecodedInput {
 const SNIFF_BYTES = 4096;
 
 /**
- * Decodes a document's bytes to text.
+ * Decodes a document's bytes to text. Bytes the encoding cannot decode become U+FFFD with a
+ * warning; a NUL byte (a NUL character in UTF-16) means the input is binary, not a document.
  *
  * @example decodeBytes(Buffer.from('<meta charset="latin1"><p>\xe9')).encoding // "windows-1252"
  */
 export function decodeBytes(bytes: Uint8Array): DecodedInput {
   const bom = bomEncoding(bytes);
-  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, warnings: [] };
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  if (bytes.includes(0)) throw new InputError("binary file (contains NUL bytes)");
-  const declared = declaredEncoding(new TextDecoder("latin1").decode(head));
+  const body = bom ? bytes.subarray(bom.length) : bytes;
   // A document that reached us without a BOM cannot really be UTF-16, whatever it says (as browsers decide).
-  const encoding = declared && !declared.startsWith("utf-16") ? declared : "utf-8";
-  if (encoding !== "utf-8") return { text: new TextDecoder(encoding).decode(bytes), encoding, warnings: [] };
+  const declared = bom ? undefined : declaredEncoding(new TextDecoder("latin1").decode(bytes.subarray(0, SNIFF_BYTES)));
+  const encoding = bom?.encoding ?? (declared && !declared.startsWith("utf-16") ? declared : "utf-8");
+  const utf16 = encoding.startsWith("utf-16");
+  // Every ASCII character of UTF-16 has a zero byte: there, only a decoded NUL character counts.
+  if (!utf16 && body.includes(0)) throw new InputError("binary file (contains NUL bytes)");
+  let text: string;
+  const warnings: string[] = [];
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding, warnings: [] };
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
-    return {
-      text: new TextDecoder("utf-8").decode(bytes),
-      encoding,
-      warnings: ["invalid UTF-8: bad bytes were replaced by U+FFFD"],
-    };
+    text = new TextDecoder(encoding).decode(body);
+    warnings.push(`invalid ${encoding.toUpperCase()}: bad bytes were replaced by U+FFFD`);
   }
+  if (utf16 && text.includes("\u0000")) throw new InputError("binary file (contains NUL characters)");
+  return { text, encoding, warnings };
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {

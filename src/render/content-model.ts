@@ -13,7 +13,7 @@ export const VOID = new Set([
  */
 export const ATOMIC = new Set([
   "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
-  "svg", "math", "video", "audio", "object", "canvas", "option", "template", "picture",
+  "svg", "math", "video", "audio", "object", "canvas", "option", "template", "picture", "applet", "portal", "frameset",
 ]);
 
 /** Elements that act when present (run, load, style, redirect): a deleted one goes into an inert `<template>`. */

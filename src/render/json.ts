@@ -59,6 +59,7 @@ export function renderJson(script: EditScript, names: DocumentNames): object {
     new: { name: names.new, mode: script.b.doc.mode },
     identical: script.identical,
     fallback: script.fallback,
+    unit: script.unit,
     summary: summarize(script),
     changes: script.changes.map((change) => jsonChange(script, change, aLines, bLines)),
   };

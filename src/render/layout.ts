@@ -1,7 +1,6 @@
-// Lays an edit script out as one sequence that nests like a tree, for HTML output: each token is
-// kept on both sides, only old, or only new. Matches that cannot nest are demoted to old + new:
-// a kept tag whose partner changed, anything kept inside an inserted or deleted element, any
-// change inside an atomic element (which is then replaced whole).
+// Lays an edit script out as one sequence that nests like a tree, for HTML output: each token kept,
+// old or new. Matches that cannot nest are demoted to old + new: a kept tag whose partner changed,
+// anything kept inside an inserted or deleted element, an atomic element with any change inside.
 
 import type { EditScript } from "../script/edit-script.js";
 import { partners } from "../script/markup.js";
@@ -52,6 +51,7 @@ export function layout(script: EditScript): Layout {
     const renameFits = change.kind !== "tag" || !html || renameKeepsContent(change.oldName ?? "", change.newName ?? "");
     if ((change.kind === "attributes" || change.kind === "tag") && renameFits) state.match(code.aStart, code.bStart);
   });
+  state.realignPartners();
   state.demoteCrossing();
   if (html) state.demoteChangedAtomic(script.b.doc.events);
   state.demoteWrapped();
@@ -102,6 +102,36 @@ class Matching {
     }
   }
 
+  /**
+   * Where a kept start tag's end tag was matched to an equal end tag further on, across nothing
+   * but inserted (or deleted) tokens, the match moves to the element's own end tag: a row that
+   * gained a cell just before an inserted row stays one kept row with an inserted cell.
+   */
+  realignPartners(): void {
+    for (let i = 0; i < this.a.length; i++) {
+      const j = this.matchA[i]!;
+      if (j < 0 || this.a[i]!.kind !== "open") continue;
+      const p = this.partnersA[i]!;
+      const q = this.partnersB[j]!;
+      if (p < 0 || q < 0 || this.matchA[p] === q) continue;
+      const x = this.matchA[p]!;
+      const y = this.matchB[q]!;
+      if (x >= 0 && y < 0 && this.b[x]!.key === this.b[q]!.key && this.unmatchedBetween(this.matchB, q, x)) {
+        this.matchB[x] = -1;
+        this.match(p, q);
+      } else if (y >= 0 && x < 0 && this.a[y]!.key === this.a[p]!.key && this.unmatchedBetween(this.matchA, p, y)) {
+        this.matchA[y] = -1;
+        this.match(p, q);
+      }
+    }
+  }
+
+  /** Whether every token strictly between two positions of one side is unmatched. */
+  private unmatchedBetween(match: Int32Array, from: number, to: number): boolean {
+    for (let t = Math.min(from, to) + 1; t < Math.max(from, to); t++) if (match[t]! >= 0) return false;
+    return true;
+  }
+
   /** A kept tag stays kept only when its partner tag is kept and matched to its counterpart's partner. */
   demoteCrossing(): void {
     for (let i = 0; i < this.a.length; i++) {
@@ -117,7 +147,7 @@ class Matching {
     }
   }
 
-  /** An atomic element is kept only when everything inside it is kept, token for token. */
+  /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
   demoteChangedAtomic(events: EditScript["b"]["doc"]["events"]): void {
     for (let j = 0; j < this.b.length; j++) {
       const token = this.b[j]!;
@@ -128,7 +158,8 @@ class Matching {
       const q = this.partnersB[j]!;
       const p = this.partnersA[i]!;
       let same = q - j === p - i;
-      for (let k = 1; same && k < q - j; k++) same = this.matchB[j + k] === i + k;
+      // Matched and unchanged: a pair of tags whose attributes or name changed does not count.
+      for (let k = 1; same && k < q - j; k++) same = this.matchB[j + k] === i + k && this.changeB[j + k]! < 0;
       if (!same) {
         this.unmatch(i, j);
         this.unmatch(p, q);

@@ -77,10 +77,16 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     }
     // A CRLF line end is one line break; a lone CR stays in the text.
     const pieces = seg.text.split(/\r?\n/);
+    const breaks = seg.kind === "equal" ? [] : (seg.text.match(/\r?\n/g) ?? []);
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
       if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
       const ended = p < pieces.length - 1;
+      // A changed line end alone on its line (a final newline added, CRLF become LF) would show
+      // no mark at all: it is shown as a control picture, ␊ or ␍␊.
+      if (ended && seg.kind !== "equal" && parts.every((part) => part.kind === "equal")) {
+        parts.push({ kind: seg.kind, text: breaks[p] === "\r\n" ? "\u240d\u240a" : "\u240a" });
+      }
       if (piece || ended) {
         if (seg.kind !== "insert") hasOld = true;
         if (seg.kind !== "delete") hasNew = true;

@@ -1,7 +1,6 @@
-// The vocabulary of marks that HTML output adds to a document, shared by the renderers and by
-// accept/reject, which remove them. Every mark is an attribute starting with `data-diff`, an
-// element carrying one, or a comment starting with `htmldiff:`; the documents' own attributes
-// and comments that look like marks are renamed so that the marks stay unambiguous.
+// The marks that HTML output adds to a document, shared by the renderers and by accept/reject: an
+// attribute starting with `data-diff`, an element carrying one, a comment starting with `htmldiff:`.
+// The documents' own attributes and comments that look like marks are renamed, so marks stay unambiguous.
 
 import type { Attribute } from "../types.js";
 

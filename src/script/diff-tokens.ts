@@ -1,12 +1,13 @@
-// Matches two token lists and refines the result for reading: intern keys, align, slide, fold,
-// pair changed tags, find moves, name each change. The result does not depend on which side is
-// called old: see precedes().
+// Matches two token lists and refines the result for reading: intern keys, align (by lines and
+// tags instead when the work budget is too small), slide, fold, pair changed tags, find moves,
+// name each change. The result does not depend on which side is called old: see precedes().
 
 import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
+import { unitDiff } from "../match/units.js";
 import type { NormalizedOptions } from "../options.js";
 import { internKeys } from "../text/intern.js";
-import type { Change, Opcode, Token } from "../types.js";
+import type { Alignment, Change, CompareUnit, Opcode, Token } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./cleanup.js";
 import type { Side } from "./edit-script.js";
@@ -19,6 +20,27 @@ export interface TokenDiff {
   readonly opcodes: readonly Opcode[];
   readonly changes: readonly Change[];
   readonly fallback: boolean;
+  /** What was matched: tokens, or (past the work budget) lines and tags first. */
+  readonly unit: CompareUnit;
+}
+
+/** Default work budget: this much, plus {@link BUDGET_PER_TOKEN} per token, up to {@link BUDGET_CAP}. */
+const BUDGET_BASE = 200_000_000;
+const BUDGET_PER_TOKEN = 100;
+const BUDGET_CAP = 1_000_000_000;
+/** Similar documents need up to this many work units per token: with less, a token diff is not even tried. */
+const WORK_PER_TOKEN = 25;
+/** The share of the budget the line diff gets when the token diff has spent the budget. */
+const LINE_SHARE = 0.25;
+
+/**
+ * The work budget for `tokens` tokens (both sides together): `maxWork` when given, else
+ * 200,000,000 + 100 per token, at most 1,000,000,000.
+ *
+ * @example workBudget(1_000_000, undefined) // 300_000_000
+ */
+export function workBudget(tokens: number, maxWork: number | undefined): number {
+  return maxWork ?? Math.min(BUDGET_CAP, BUDGET_BASE + BUDGET_PER_TOKEN * tokens);
 }
 
 /**
@@ -32,14 +54,56 @@ export function diffTokens(a: Side, b: Side, options: NormalizedOptions): TokenD
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
   const [keysX, keysY] = internKeys([x.tokens, y.tokens]) as [Int32Array, Int32Array];
-  const { opcodes, fallback } = align(keysX, keysY, options.algorithm);
+  const { opcodes, fallback, unit } = boundedAlign(keysX, keysY, x, y, options);
   const readable = foldConfetti(slideEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
   const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));
   const codes = annotated.map((entry) => entry.code);
   const changes = describeChanges(annotated, findMoves(codes, x.tokens, y.tokens), x, y, partnersX, options);
-  if (!swap) return { opcodes: codes, changes, fallback };
-  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback };
+  if (!swap) return { opcodes: codes, changes, fallback, unit };
+  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback, unit };
+}
+
+/**
+ * Token keys aligned within the work budget. More tokens than a 25th of the budget are not
+ * tried token by token (even similar documents could not finish); otherwise the chosen
+ * algorithm runs with the budget, and if it spends it all, the tokens are aligned again by
+ * lines and tags ({@link unitDiff}) with a quarter of the budget more. So the matching costs at
+ * most 1.25 times the budget, whatever the documents.
+ */
+function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): Alignment & { unit: CompareUnit } {
+  const budget = workBudget(keysX.length + keysY.length, options.maxWork);
+  if ((keysX.length + keysY.length) * WORK_PER_TOKEN <= budget) {
+    const fine = align(keysX, keysY, options.algorithm, budget);
+    if (!fine.exhausted) return { opcodes: fine.opcodes, fallback: fine.fallback, unit: "token" };
+  }
+  const coarse = unitDiff(keysX, keysY, unitEnds(x), unitEnds(y), budget * LINE_SHARE);
+  return { ...coarse, unit: "line" };
+}
+
+/**
+ * Where the units of the line diff end: after the last token of each line, and around every
+ * markup token, so that a one-line (minified) document still has many units. A unit is a tag,
+ * a comment, or the text between two of them on one line.
+ *
+ * @example "<p>a b\nc</p>" → units <p> | "a b\n" | "c" | </p> → Int32Array [1, 5, 6, 7]
+ */
+function unitEnds(side: Side): Int32Array {
+  const { tokens } = side;
+  const source = side.doc.source;
+  const ends: number[] = [];
+  let newline = source.indexOf("\n");
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (newline !== -1 && newline < token.start) newline = source.indexOf("\n", token.start);
+    const next = tokens[i + 1];
+    if (!next || isMarkup(token) || isMarkup(next) || (newline !== -1 && newline < next.start)) ends.push(i + 1);
+  }
+  return Int32Array.from(ends);
+}
+
+function isMarkup(token: Token): boolean {
+  return token.kind !== "word" && token.kind !== "space" && token.kind !== "punct";
 }
 
 /**

@@ -2,7 +2,7 @@
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
 import type { ParsedDocument } from "../events/parse.js";
-import type { Change, Opcode, Span, Token } from "../types.js";
+import type { Change, CompareUnit, Opcode, Span, Token } from "../types.js";
 
 /** One side of a comparison: the parsed document and the tokens that were compared. */
 export interface Side {
@@ -27,7 +27,8 @@ export interface EventRanges {
 
 /**
  * What changed from `a` to `b`: opcodes that tile both token lists, their counts, and whether
- * the matcher had to fall back to a coarser diff because the work budget ran out.
+ * the matcher had to fall back to a coarser diff (a cost cap, or lines and tags as the `unit`
+ * when the work budget ran out).
  *
  * @example const s = diffDocuments("<p>a b</p>", "<p>a c</p>"); s.identical // false; s.stats.inserted // 1
  */
@@ -44,6 +45,8 @@ export class EditScript {
     /** One per non-equal opcode, in order: what a reader calls the change (move, attributes, tag, …). */
     readonly changes: readonly Change[],
     readonly fallback: boolean,
+    /** What the matcher compared: `token`, or `line` when the work budget made it match lines and tags first. */
+    readonly unit: CompareUnit = "token",
   ) {
     let inserted = 0;
     let deleted = 0;

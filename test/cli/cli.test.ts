@@ -1,17 +1,17 @@
 // End-to-end: the built binary, run as a user runs it.
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runBinary } from "../support/cli.js";
 
-const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
 const FIXTURES = join(import.meta.dirname, "../../fixtures");
 
+/** The binary's status and output; runBinary also checks that the inputs were left as they were. */
 function htmldiff(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runBinary(args, input);
+  return { status, stdout, stderr };
 }
 
 const oldHtml = join(FIXTURES, "word-change/old.html");

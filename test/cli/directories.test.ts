@@ -1,19 +1,19 @@
 // htmldiff -r: folders paired by relative path, compared on worker threads, in a stable order.
 
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { BIN, runBinary } from "../support/cli.js";
 
-const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
 const root = mkdtempSync(join(tmpdir(), "htmldiff-r-"));
 const oldDir = join(root, "old");
 const newDir = join(root, "new");
 
+/** The binary's status and output; runBinary also checks that both folders were left as they were. */
 function htmldiff(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const { status, stdout, stderr } = runBinary(args);
+  return { status, stdout, stderr };
 }
 
 /** A page with some text that differs from page to page. */

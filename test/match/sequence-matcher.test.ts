@@ -196,7 +196,7 @@ describe("SequenceMatcher: caching", () => {
 });
 
 describe("SequenceMatcher: size", () => {
-  it("handles 100,000 items whose matching blocks nest 15,000 deep", { timeout: 20_000 }, () => {
+  it("handles 100,000 items whose matching blocks nest 15,000 deep", () => {
     // a = 0..99999. b keeps a's first 70,001 items (one long block), then alternates a foreign
     // item with an item of a. Every later block has size 1 and is found first in its range, so
     // each split leaves the rest of the range as a nested subproblem: 14,999 levels deep.
@@ -205,9 +205,7 @@ describe("SequenceMatcher: size", () => {
     const a = Array.from({ length: n }, (_, i) => i);
     const b = a.map((x, i) => (i > prefix && i % 2 === 1 ? -x : x));
     const sm = new SequenceMatcher({ a, b });
-    const started = performance.now();
     const blocks = sm.getMatchingBlocks();
-    const elapsed = performance.now() - started;
     const expected: number[][] = [[0, 0, prefix + 1]];
     for (let i = prefix + 2; i < n; i += 2) expected.push([i, i, 1]);
     expected.push([n, n, 0]);
@@ -215,6 +213,5 @@ describe("SequenceMatcher: size", () => {
     expect(blocks).toHaveLength(15_001);
     expect(sm.ratio()).toBe((2 * (prefix + 1 + 14_999)) / (2 * n));
     expect(sm.getOpcodes()).toHaveLength(2 + 2 * 14_999);
-    expect(elapsed).toBeLessThan(10_000);
   });
 });

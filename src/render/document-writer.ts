@@ -1,0 +1,289 @@
+// Writes the new document with the changes of an edit script marked, following its layout: kept
+// tokens as they are (with attribute and rename marks), deleted and inserted runs where the content
+// model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
+
+import type { EditScript } from "../script/edit-script.js";
+import { attributeDeltas } from "../script/changes.js";
+import type { Change, DocEvent, OpenEvent } from "../types.js";
+import type { ElementMarks } from "./attributes.js";
+import { ACTIVE, ATOMIC, classedElement, wrapsInside } from "./content-model.js";
+import { escapeText } from "./escape.js";
+import { layout, type LayoutItem } from "./layout.js";
+import { COMMENT, keepComment, MOVE, WRAP } from "./marks.js";
+import { closeTag, commentOf } from "./serialize.js";
+import { inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./units.js";
+
+/** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
+export interface WriterOptions extends UnitOptions {
+  readonly fragment: boolean;
+}
+
+const NO_MARKS: ElementMarks = {};
+const TEXT = new Set(["word", "space", "punct"]);
+
+/** A run of one side's tokens written as one piece: a whole element, a text run, or a comment/doctype. */
+interface Unit {
+  readonly kind: "element" | "text" | "leaf";
+  readonly first: number;
+  readonly last: number;
+  /** The move this unit is half of (shared id), or -1. */
+  readonly move: number;
+}
+
+/**
+ * The new document of `script` as HTML with its changes marked (HTML mode only).
+ *
+ * @example writeDocument(diffDocuments("<p>a b</p>", "<p>a c</p>"), { page: false, fragment: false })
+ *   // '<p>a <del data-diff-wrap="del">b</del><ins data-diff-wrap="ins">c</ins></p>'
+ */
+export function writeDocument(script: EditScript, options: WriterOptions): string {
+  return new DocumentWriter(script, options).write();
+}
+
+class DocumentWriter {
+  private readonly items: readonly LayoutItem[];
+  private readonly old: UnitWriter;
+  private readonly now: UnitWriter;
+  private readonly out: string[] = [];
+  /** Names of the elements open in the output. */
+  private readonly stack: string[] = [];
+  /** Depth of skipped content (the head, in a fragment without a body). */
+  private muted = 0;
+  /** The last token of the new document written, for the text the comparison left out between tokens. */
+  private lastB = -1;
+  /** Events of the new document that have tokens (the others were left out of the comparison). */
+  private readonly tokenized: Uint8Array;
+  /** Neither document has html, head or body tags. */
+  private readonly bodyless: boolean;
+
+  constructor(
+    private readonly script: EditScript,
+    private readonly options: WriterOptions,
+  ) {
+    const lay = layout(script);
+    this.items = lay.items;
+    const views = sideViews(script, lay.partnersA, lay.partnersB);
+    this.old = new UnitWriter(views.a, options);
+    this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
+    this.tokenized = new Uint8Array(script.b.doc.events.length);
+    for (const token of script.b.tokens) this.tokenized[token.event] = 1;
+    const structural = (e: DocEvent): boolean => e.kind === "open" && /^(html|head|body)$/.test(e.name);
+    this.bodyless = !script.a.doc.events.some(structural) && !script.b.doc.events.some(structural);
+  }
+
+  write(): string {
+    let [from, to] = [0, this.items.length];
+    const body = this.options.fragment ? this.keptBody() : null;
+    if (body) {
+      [from, to] = [body[0] + 1, body[1]];
+      this.lastB = this.items[body[0]]!.token;
+    }
+    for (let k = from; k < to; ) k = this.items[k]!.side === "both" ? this.both(k) : this.gap(k, to);
+    if (!body) this.emit(this.gapBefore(this.script.b.tokens.length));
+    return this.out.join("");
+  }
+
+  private emit(markup: string): void {
+    if (!this.muted && markup) this.out.push(markup);
+  }
+
+  /**
+   * The parent of what is written next (null: the document itself). At the top of a document
+   * without html, head or body tags, a browser puts content in the body, so it counts as the body.
+   */
+  private parent(): string | null {
+    return this.stack[this.stack.length - 1] ?? (this.options.page || this.options.fragment ? "div" : this.bodyless ? "body" : null);
+  }
+
+  /** Item indexes of the kept body's start and end tags, if the new document has a body kept from the old. */
+  private keptBody(): [number, number] | null {
+    const open = this.items.findIndex((item) => item.side === "both" && this.isTag(item.token, "open", "body"));
+    if (open < 0) return null;
+    const closeToken = this.now.view.partners[this.items[open]!.token]!;
+    const close = this.items.findIndex((item, k) => k > open && item.side === "both" && item.token === closeToken);
+    return close < 0 ? null : [open, close];
+  }
+
+  private isTag(token: number, kind: "open" | "close", name: string): boolean {
+    const event = this.now.event(token);
+    return event.kind === kind && event.name === name;
+  }
+
+  /** Writes a kept token (a whole atomic element at once); returns the next item index. */
+  private both(k: number): number {
+    const item = this.items[k]!;
+    const j = item.token;
+    this.emit(this.gapBefore(j));
+    const token = this.now.tokens[j]!;
+    const event = this.now.event(j);
+    if (event.kind === "open") {
+      const marks = this.pairMarks(item, event);
+      if (ATOMIC.has(event.name)) {
+        const close = this.now.view.partners[j]!;
+        this.emit(this.guard(event, this.now.atomic(j, marks)));
+        this.lastB = close;
+        return k + (close - j) + 1;
+      }
+      if (this.options.fragment && /^(html|head|body)$/.test(event.name)) {
+        if (event.name === "head") this.muted++;
+        this.stack.push(event.name === "head" ? "head" : "div");
+        return k + 1;
+      }
+      this.emit(this.guard(event, this.now.startTag(event, marks)));
+      this.stack.push(this.options.page && /^(html|head|body)$/.test(event.name) ? "div" : event.name);
+    } else if (event.kind === "close") {
+      const name = this.stack.pop() ?? event.name;
+      if (this.options.fragment && /^(html|head|body)$/.test(event.name)) {
+        if (event.name === "head") this.muted--;
+      } else this.emit(closeTag(name));
+    } else if (TEXT.has(token.kind)) {
+      this.emit(escapeText(this.now.decoded(j)));
+    } else if (!(this.options.fragment && event.kind === "instruction")) {
+      this.emit(this.now.leaf(j, this.stack.length > 0, "both"));
+    }
+    return k + 1;
+  }
+
+  /** Void elements made inert on the page (base, link, meta refresh, embed); atomic ones are guarded whole. */
+  private guard(event: OpenEvent, markup: string): string {
+    return this.now.mustBeInert(event, false) ? inert(markup) : markup;
+  }
+
+  /** Marks of a kept element whose attributes changed or which was renamed. */
+  private pairMarks(item: LayoutItem, event: OpenEvent): ElementMarks {
+    const change: Change | undefined = this.script.changes[item.change];
+    if (!change || (change.kind !== "attributes" && change.kind !== "tag")) return NO_MARKS;
+    const old = this.old.event(item.aToken);
+    const deltas = old.kind === "open" ? attributeDeltas(old, event, { isIgnoredAttribute: () => false }) : [];
+    const flags = [...(deltas.length ? ["attrs"] : []), ...(change.kind === "tag" ? ["tag"] : [])];
+    return { flags, deltas, ...(change.kind === "tag" ? { oldName: old.kind === "open" ? old.name : "" } : {}) };
+  }
+
+  /** Writes a run of deleted or inserted items, unit by unit; returns the next item index. */
+  private gap(k: number, to: number): number {
+    const side = this.items[k]!.side;
+    const writer = side === "old" ? this.old : this.now;
+    const units: Unit[] = [];
+    let m = k;
+    while (m < to && this.items[m]!.side === side) {
+      const item = this.items[m]!;
+      const kind = writer.tokens[item.token]!.kind;
+      const move = this.moveOf(item.change);
+      const partner = writer.view.partners[item.token]!;
+      if ((kind === "open" || kind === "close") && partner < 0) {
+        // A tag the parser left without a partner cannot be written as an element: it is dropped.
+        m++;
+      } else if (kind === "open") {
+        units.push({ kind: "element", first: item.token, last: partner, move });
+        m += partner - item.token + 1;
+      } else if (kind === "close") {
+        throw new Error(`internal: layout does not nest at ${side} token ${item.token}`);
+      } else if (TEXT.has(kind)) {
+        let last = item.token;
+        while (m + 1 < to && this.items[m + 1]!.side === side && TEXT.has(writer.tokens[last + 1]?.kind ?? "") && this.moveOf(this.items[m + 1]!.change) === move) {
+          m++;
+          last++;
+        }
+        units.push({ kind: "text", first: item.token, last, move });
+        m++;
+      } else {
+        units.push({ kind: "leaf", first: item.token, last: item.token, move });
+        m++;
+      }
+    }
+    this.writeUnits(units, writer, side === "old");
+    return m;
+  }
+
+  /** The id shared by a move's two halves, or -1. */
+  private moveOf(change: number): number {
+    const c = this.script.changes[change];
+    return c?.kind === "move" && c.partner !== undefined ? Math.min(change, c.partner) : -1;
+  }
+
+  private writeUnits(units: readonly Unit[], writer: UnitWriter, deleted: boolean): void {
+    const parent = this.parent();
+    const tag = deleted ? "del" : "ins";
+    let wrapping = -2;
+    const closeWrap = (): void => {
+      if (wrapping !== -2) this.emit(`</${tag}>`);
+      wrapping = -2;
+    };
+    for (const unit of units) {
+      const name = unit.kind === "element" ? (writer.event(unit.first) as OpenEvent).name : "";
+      if (this.options.fragment && name === "head") continue;
+      const placement = this.placement(unit, name, parent, deleted, writer);
+      if (placement !== "wrap") closeWrap();
+      if (placement === "wrap") {
+        if (wrapping !== unit.move) {
+          closeWrap();
+          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : "";
+          this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
+          wrapping = unit.move;
+        }
+        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null));
+      } else if (placement === "class") {
+        const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
+        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null));
+      } else if (placement === "template") {
+        this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
+      } else if (deleted) {
+        this.emit(markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null)));
+      } else {
+        this.emit(this.insertedMarker(writer, unit, parent));
+      }
+    }
+    closeWrap();
+  }
+
+  /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */
+  private placement(unit: Unit, name: string, parent: string | null, deleted: boolean, writer: UnitWriter): "wrap" | "class" | "template" | "comment" {
+    if (unit.kind === "element") {
+      if (deleted && ACTIVE.has(name)) return parent === null || parent === "html" ? "comment" : "template";
+      return classedElement(name, parent) || ACTIVE.has(name) ? "class" : "wrap";
+    }
+    const event = writer.event(unit.first);
+    const doctype = event.kind === "instruction" && event.name.toLowerCase() === "!doctype";
+    return wrapsInside(parent) && !doctype ? "wrap" : "comment";
+  }
+
+  /** Inserted text or comments where no `<ins>` may stand: between marker comments, or encoded when it cannot stand at all (a doctype inside the page). */
+  private insertedMarker(writer: UnitWriter, unit: Unit, parent: string | null): string {
+    const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null);
+    const event = writer.event(unit.first);
+    const doctype = event.kind === "instruction" && event.name.toLowerCase() === "!doctype";
+    if (doctype && (this.options.page || parent !== null)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
+    return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
+  }
+
+  /** Text of the new document that the comparison left out (ignored whitespace or comments) before token `j`. */
+  private gapBefore(j: number): string {
+    const prev = this.lastB;
+    this.lastB = j;
+    const side = this.now.view.side;
+    const tokens = side.tokens;
+    const events = side.doc.events;
+    const before = tokens[prev];
+    const at = tokens[j];
+    if (before && at && before.end === at.start) return "";
+    if (before && at && before.event === at.event) return sourceText(side, before.end, at.start);
+    let out = "";
+    const firstEvent = before ? before.event + 1 : 0;
+    const lastEvent = at ? at.event : events.length;
+    if (before) {
+      const event = events[before.event]!;
+      if (event.kind === "text" && before.end < event.end) out += sourceText(side, before.end, event.end);
+    }
+    for (let e = firstEvent; e < lastEvent; e++) {
+      const event = events[e]!;
+      if (this.tokenized[e]) continue;
+      if (event.kind === "text") out += escapeText(event.text);
+      else if (event.kind === "comment") out += commentOf(keepComment(event.text));
+    }
+    if (at) {
+      const event = events[at.event]!;
+      if (event.kind === "text" && event.start < at.start) out += sourceText(side, event.start, at.start);
+    }
+    return out;
+  }
+}

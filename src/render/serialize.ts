@@ -1,0 +1,76 @@
+// Writes events back as HTML markup: tags with double-quoted attributes, escaped text, comments,
+// instructions. Every element gets an explicit end tag except void ones, so a parser rebuilds
+// exactly the elements that were written, whatever end tags the source had left out.
+
+import type { Attribute, DocEvent, InstructionEvent } from "../types.js";
+import { VOID } from "./content-model.js";
+import { escapeAttribute, escapeText } from "./escape.js";
+
+/** Elements whose content the parser keeps as raw text (no references decoded): written as is, never escaped. */
+const RAW_TEXT = new Set(["script", "style", "xmp"]);
+
+/**
+ * A start tag.
+ *
+ * @example openTag("a", [["href", "/x?a=1&b=2"]]) // '<a href="/x?a=1&amp;b=2">'
+ */
+export function openTag(name: string, attrs: readonly Attribute[]): string {
+  let out = `<${name}`;
+  for (const [key, value] of attrs) out += ` ${key}="${escapeAttribute(value)}"`;
+  return `${out}>`;
+}
+
+/** An end tag, or nothing for a void element. */
+export function closeTag(name: string): string {
+  return VOID.has(name) ? "" : `</${name}>`;
+}
+
+/** A comment. */
+export function commentOf(text: string): string {
+  return `<!--${text}-->`;
+}
+
+/**
+ * A doctype or processing instruction as its event describes it.
+ *
+ * @example instructionOf({ name: "!doctype", data: "html", … }) // "<!doctype html>"
+ */
+export function instructionOf(event: InstructionEvent): string {
+  return event.data ? `<${event.name} ${event.data}>` : `<${event.name}>`;
+}
+
+/**
+ * Events as HTML that parses back to the same events (end tags made explicit). Text inside
+ * raw-text elements (script, style, …) is written as is.
+ *
+ * @example serializeEvents(parseDocument("<p>a &amp; b").events) // "<p>a &amp; b</p>"
+ */
+export function serializeEvents(events: readonly DocEvent[]): string {
+  const out: string[] = [];
+  const open: string[] = [];
+  for (const event of events) {
+    switch (event.kind) {
+      case "open":
+        out.push(openTag(event.name, event.attrs));
+        open.push(event.name);
+        break;
+      case "close":
+        out.push(closeTag(event.name));
+        open.pop();
+        break;
+      case "text":
+        out.push(RAW_TEXT.has(open[open.length - 1] ?? "") ? event.text : escapeText(event.text));
+        break;
+      case "comment":
+        out.push(commentOf(event.text));
+        break;
+      case "cdata":
+        out.push(`<![CDATA[${event.text}]]>`);
+        break;
+      case "instruction":
+        out.push(instructionOf(event));
+        break;
+    }
+  }
+  return out.join("");
+}

@@ -1,0 +1,148 @@
+// Writes pieces of one document as HTML: a subtree of tokens, an atomic element with its source
+// content, a text run, a comment or doctype. Used for kept, inserted and deleted content alike;
+// on the review page it also makes active content inert.
+
+import { decodeText } from "../events/references.js";
+import type { EditScript, Side } from "../script/edit-script.js";
+import type { DocEvent, OpenEvent, Token } from "../types.js";
+import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
+import { ACTIVE, ATOMIC } from "./content-model.js";
+import { encodeCommentPayload, escapeText } from "./escape.js";
+import { COMMENT, keepComment, WRAP } from "./marks.js";
+import { closeTag, commentOf, openTag } from "./serialize.js";
+
+/** Elements that run script or load a document when present: inert on the review page. */
+const PAGE_INERT = new Set(["script", "iframe", "object", "embed", "frame", "frameset", "applet", "portal", "base", "link"]);
+/** Atomic elements whose source content is markup to a browser (others hold raw text). */
+const MARKUP_CONTENT = new Set(["svg", "math", "video", "audio", "picture", "canvas", "template", "object"]);
+/** Markup that could run script or load anything, looked for in atomic content written from source. */
+const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
+
+/** One document side as the writers see it: events, tokens, element partners. */
+export interface SideView {
+  readonly side: Side;
+  readonly partners: Int32Array;
+}
+
+/** How the writers behave: review page (names html/head/body as div, neutralises active content) or plain. */
+export interface UnitOptions {
+  readonly page: boolean;
+}
+
+/** An inert wrapper: its content is parsed but never rendered, run or loaded. */
+export function inert(markup: string, role = "inert"): string {
+  return `<template ${WRAP}="${role}">${markup}</template>`;
+}
+
+/** A marker comment carrying markup that cannot stand where it is (`del`, `ins`, `both`). */
+export function markerComment(role: "del" | "ins" | "both", markup: string): string {
+  return commentOf(`${COMMENT}${role}:${encodeCommentPayload(markup)}`);
+}
+
+/** The name an element is written under: on the page, `html`, `head` and `body` become `div`. */
+export function writtenName(name: string, options: UnitOptions): string {
+  return options.page && (name === "html" || name === "head" || name === "body") ? "div" : name;
+}
+
+/** Writes pieces of one side of a script. */
+export class UnitWriter {
+  constructor(
+    readonly view: SideView,
+    private readonly options: UnitOptions,
+    /** Called before each token is written (the new side writes text the comparison left out). */
+    private readonly before: (token: number) => string = () => "",
+  ) {}
+
+  /** The side's tokens. */
+  get tokens(): readonly Token[] {
+    return this.view.side.tokens;
+  }
+
+  /** The event behind a token. */
+  event(token: number): DocEvent {
+    return this.view.side.doc.events[this.view.side.tokens[token]!.event]!;
+  }
+
+  /** A token's text with references decoded. */
+  decoded(token: number): string {
+    const text = this.view.side.tokens[token]!.text;
+    return text.includes("&") ? decodeText(text, "html").text : text;
+  }
+
+  /** A start tag with its marks, under the name it is written with. */
+  startTag(event: OpenEvent, marks: ElementMarks): string {
+    const name = writtenName(event.name, this.options);
+    const realName = name === event.name ? undefined : event.name;
+    return openTag(name, writtenAttributes(event, realName === undefined ? marks : { ...marks, realName }, this.options.page));
+  }
+
+  /** An atomic element: its start tag with marks, its content as in the source, an explicit end tag. */
+  atomic(open: number, marks: ElementMarks): string {
+    const start = this.event(open) as OpenEvent;
+    const end = this.event(this.view.partners[open]!);
+    const content = this.view.side.doc.source.slice(start.end, Math.max(start.end, end.start));
+    const markup = `${this.startTag(start, marks)}${content}${closeTag(start.name)}`;
+    const hostile = this.options.page && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
+    return hostile ? inert(markup) : markup;
+  }
+
+  /** A comment, doctype or instruction; a doctype that cannot stand here (inside the page's body) travels in a marker comment. */
+  leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
+    const event = this.event(token);
+    if (event.kind === "comment") return commentOf(keepComment(event.text));
+    const markup = this.view.side.doc.source.slice(event.start, event.end);
+    const doctype = event.kind === "instruction" && event.name.toLowerCase() === "!doctype";
+    return doctype && (insideDocument || this.options.page) ? markerComment(role, markup) : markup;
+  }
+
+  /**
+   * The tokens `first..last` (a whole element, or a run of text and comments) as markup. The
+   * first element gets `rootMarks`; active content nested inside deleted content, and anything
+   * active on the page, is made inert.
+   */
+  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean): string {
+    let out = "";
+    const names: string[] = [];
+    for (let t = first; t <= last; t++) {
+      out += this.before(t);
+      const token = this.tokens[t]!;
+      const event = this.event(t);
+      if (token.kind === "open" && event.kind === "open") {
+        const marks = t === first ? rootMarks : {};
+        const guard = (markup: string): string => (this.mustBeInert(event, deleted && t > first) ? inert(markup) : markup);
+        if (ATOMIC.has(event.name)) {
+          out += guard(this.atomic(t, marks));
+          t = this.view.partners[t]!;
+          continue;
+        }
+        out += guard(this.startTag(event, marks));
+        names.push(writtenName(event.name, this.options));
+      } else if (token.kind === "close") {
+        out += closeTag(names.pop() ?? "");
+      } else if (token.kind === "word" || token.kind === "space" || token.kind === "punct") {
+        out += escapeText(this.decoded(t));
+      } else {
+        out += this.leaf(t, nested || names.length > 0, deleted ? "del" : "ins");
+      }
+    }
+    return out;
+  }
+
+  /** Whether an element must be written inside an inert wrapper: active and deleted, or active on the page. */
+  mustBeInert(event: OpenEvent, nestedDeleted: boolean): boolean {
+    if (nestedDeleted && ACTIVE.has(event.name)) return true;
+    if (!this.options.page) return false;
+    return PAGE_INERT.has(event.name) || (event.name === "meta" && event.attrs.some(([name]) => name === "http-equiv"));
+  }
+}
+
+/** The side views of a script. */
+export function sideViews(script: EditScript, partnersA: Int32Array, partnersB: Int32Array): { a: SideView; b: SideView } {
+  return { a: { side: script.a, partners: partnersA }, b: { side: script.b, partners: partnersB } };
+}
+
+/** Escaped text from the source between two offsets (text the comparison left out), references decoded. */
+export function sourceText(side: Side, start: number, end: number): string {
+  const raw = side.doc.source.slice(start, end);
+  return escapeText(raw.includes("&") ? decodeText(raw, "html").text : raw);
+}

@@ -1,0 +1,115 @@
+// The review page in Debian's chromium (driven by playwright-core, never a downloaded browser):
+// insertions and deletions look different, `n` moves to the next change, a hostile document runs no
+// script and requests nothing. UPDATE_SCREENSHOTS=1 also saves the screenshots in docs/.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { diffDocuments } from "../../src/pipeline.js";
+import { renderPage } from "../../src/render/page.js";
+import { corpusPresent, readPair } from "../support/corpus.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+const DOCS = join(import.meta.dirname, "../../docs");
+const HOSTILE = join(import.meta.dirname, "../fixtures/hostile");
+const haveChromium = existsSync(CHROMIUM);
+
+if (!haveChromium) console.warn(`SKIPPED: browser tests: ${CHROMIUM} is missing (.ci/run installs it)`);
+if (!corpusPresent) console.warn("SKIPPED: browser test of a corpus page: ../shared/corpus is absent");
+
+describe.skipIf(!haveChromium)("the review page in chromium", () => {
+  const dir = mkdtempSync(join(tmpdir(), "htmldiff-browser-"));
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    context = await chromium.launchPersistentContext(join(dir, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 760 } });
+  });
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Writes a page to a file and opens it, recording every request other than the page itself. */
+  async function open(name: string, html: string) {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, html);
+    const url = pathToFileURL(file).href;
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url() !== url && !request.url().startsWith("data:")) requests.push(request.url());
+    });
+    await page.goto(url);
+    return { page, requests };
+  }
+
+  it.skipIf(!corpusPresent)("shows insertions and deletions differently and moves to the next change with n", async () => {
+    const { a, b } = readPair("ant-zip-examples-moved", "html");
+    const { page } = await open("corpus", renderPage(diffDocuments(a, b), { oldLabel: "a.html", newLabel: "b.html" }));
+    const style = (selector: string) =>
+      page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${selector}')); return { background: s.backgroundColor, decoration: s.textDecorationLine }; })()`) as Promise<{ background: string; decoration: string }>;
+    const inserted = await style('ins[data-diff-wrap="ins"]');
+    const deleted = await style('del[data-diff-wrap="del"]');
+    expect(inserted.decoration).toBe("underline");
+    expect(deleted.decoration).toBe("line-through");
+    expect(inserted.background).not.toBe(deleted.background);
+    // Browser-side code is given as text: this project's TypeScript has no DOM types.
+    const current = () =>
+      page.evaluate(`(() => {
+        const el = document.querySelector(".htmldiff-current");
+        const box = el && el.getBoundingClientRect();
+        return { text: el ? el.textContent.slice(0, 40) : null, visible: !!box && box.top >= 0 && box.bottom <= innerHeight, position: document.getElementById("htmldiff-position").textContent };
+      })()`) as Promise<{ text: string | null; visible: boolean; position: string }>;
+    await page.keyboard.press("n");
+    const first = await current();
+    await page.keyboard.press("n");
+    const second = await current();
+    expect(first.position).toMatch(/^1 \/ \d+$/);
+    expect(second.position).toMatch(/^2 \/ \d+$/);
+    expect(second.visible).toBe(true);
+    expect(second.text).not.toBeNull();
+    await page.keyboard.press("p");
+    expect((await current()).position).toBe(first.position);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await page.keyboard.press("n");
+      await page.screenshot({ path: join(DOCS, "page-html.png") });
+    }
+  });
+
+  it("shows old attribute values on hover, and dark colours in a dark scheme", async () => {
+    const fixture = join(import.meta.dirname, "../fixtures/attribute-change");
+    const html = renderPage(diffDocuments(readFileSync(join(fixture, "a.html"), "utf8"), readFileSync(join(fixture, "b.html"), "utf8")));
+    const { page } = await open("attributes", html);
+    await page.hover("a.diff-attrs");
+    expect(await page.textContent("#htmldiff-tip")).toBe('href: "/cart" \u2192 "/basket"');
+    const background = () => page.evaluate("getComputedStyle(document.getElementById('htmldiff-bar')).backgroundColor");
+    const light = await background();
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await background()).not.toBe(light);
+  });
+
+  it("runs none of a hostile document's scripts and requests nothing", async () => {
+    const html = renderPage(diffDocuments(readFileSync(join(HOSTILE, "a.html"), "utf8"), readFileSync(join(HOSTILE, "b.html"), "utf8")), { oldLabel: "a.html", newLabel: "b.html" });
+    const { page, requests } = await open("hostile", html);
+    await page.click("text=click");
+    await page.waitForTimeout(300);
+    const ran = await page.evaluate('Object.keys(window).filter((key) => key.startsWith("ran"))');
+    expect(ran).toEqual([]);
+    expect(await page.title()).toBe("htmldiff: a.html → b.html");
+    expect(page.url()).toMatch(/^file:/);
+    expect(requests).toEqual([]);
+    // The page's own script did run: it numbered the changes.
+    expect(await page.textContent("#htmldiff-position")).toMatch(/\/ \d+$/);
+  });
+
+  it.skipIf(!corpusPresent || !process.env.UPDATE_SCREENSHOTS)("saves a screenshot of an XML pair's page", async () => {
+    const { a, b } = readPair("aria-graphics-circuit-diagram", "xml");
+    const { page } = await open("xml", renderPage(diffDocuments(a, b, { mode: "xml" }), { oldLabel: "circuit-diagram.svg (old)", newLabel: "circuit-diagram.svg (new)" }));
+    await page.keyboard.press("n");
+    await page.screenshot({ path: join(DOCS, "page-xml.png") });
+  });
+});

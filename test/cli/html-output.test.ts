@@ -1,0 +1,73 @@
+// End to end: --format html and page, --fragment, --view source, --accept and --reject, and
+// the review page chosen by an output file's .html extension.
+
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+import { firstEventDifference } from "../support/html-check.js";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures");
+const pair = (name: string, ext = "html") => [join(FIXTURES, name, `a.${ext}`), join(FIXTURES, name, `b.${ext}`)];
+const read = (path: string) => readFileSync(path, "utf8");
+
+describe("htmldiff -f html | page", () => {
+  const dir = mkdtempSync(join(tmpdir(), "htmldiff-html-"));
+
+  it("prints the new document with changes marked, after a byte order mark, and exits 1", async () => {
+    const { status, stdout, stderr } = await runCli(["-f", "html", ...pair("word-change")]);
+    expect([status, stderr]).toEqual([1, ""]);
+    expect(stdout).toBe(`\uFEFF${read(join(FIXTURES, "word-change/expected.html"))}`);
+  });
+
+  it("prints only the body's content with --fragment", async () => {
+    const { stdout } = await runCli(["-f", "html", "--fragment", ...pair("head-changes")]);
+    expect(stdout).toBe('<div class="diff"><p>Body text.</p></div>');
+  });
+
+  it("prints the source text with the same marks with --view source, and always for XML", async () => {
+    const source = await runCli(["-f", "html", "--view", "source", ...pair("word-change")]);
+    expect(source.stdout).toContain("&lt;p&gt;This release makes the parser <del data-diff-wrap=\"del\">faster</del>");
+    const xml = await runCli(["-f", "html", ...pair("xml-source", "svg")]);
+    expect(xml.stdout).toContain('<pre class="diff-source" data-diff-view="source">');
+  });
+
+  it("writes a review page for -o FILE.html, and --accept / --reject give back both documents", async () => {
+    const [a, b] = pair("table-rows-cells");
+    const page = join(dir, "review.html");
+    expect((await runCli(["-o", page, a!, b!])).status).toBe(1);
+    expect(read(page)).toMatch(/^<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"/);
+    const accepted = await runCli(["--accept", page]);
+    const rejected = await runCli(["--reject", page]);
+    expect([accepted.status, rejected.status]).toEqual([0, 0]);
+    expect(firstEventDifference(accepted.stdout, read(b!), "html")).toBeNull();
+    expect(firstEventDifference(rejected.stdout, read(a!), "html")).toBeNull();
+  });
+
+  it("gives back the exact source from a page in source view", async () => {
+    const [a, b] = pair("word-change");
+    const page = join(dir, "source.html");
+    await runCli(["-f", "page", "--view", "source", "-o", page, a!, b!]);
+    expect(read(page)).toContain('<pre class="diff-source" data-diff-view="source">');
+    expect((await runCli(["--accept", page])).stdout).toBe(read(b!));
+    expect((await runCli(["--reject", page])).stdout).toBe(read(a!));
+  });
+
+  it("gives back the exact XML source from html output, through a file and standard input", async () => {
+    const [a, b] = pair("xml-source", "svg");
+    const html = join(dir, "svg.html");
+    writeFileSync(html, (await runCli(["-f", "html", a!, b!])).stdout);
+    expect((await runCli(["--accept", html])).stdout).toBe(read(b!));
+    expect((await runCli(["--reject", "-"], { stdin: read(html) })).stdout).toBe(read(a!));
+  });
+
+  it("refuses --accept with --reject, or with documents to compare", async () => {
+    const [a, b] = pair("word-change");
+    const both = await runCli(["--accept", a!, "--reject", b!]);
+    expect([both.status, both.stderr]).toEqual([2, "htmldiff: --accept and --reject cannot both be given\n"]);
+    const extra = await runCli(["--accept", a!, b!]);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toMatch(/^htmldiff: --accept and --reject take one file/);
+  });
+});

@@ -1,0 +1,157 @@
+// Trees for the parse5 check: what our parser builds from HTML output (the tree the renderer
+// wrote) and what parse5 builds (what a browser builds), normalised alike so they compare.
+
+import { parse } from "parse5";
+import type { DefaultTreeAdapterTypes as P } from "parse5";
+import { parseDocument } from "../../src/events/parse.js";
+import type { Attribute, DocEvent } from "../../src/types.js";
+
+/** A node of a normalised tree; an element's attributes are sorted by name, the first of a repeated name kept. */
+export type Node = Element | { kind: "text" | "comment" | "doctype"; text: string };
+/** An element of a normalised tree. */
+export type Element = { kind: "element"; name: string; attrs: Attribute[]; children: Node[] };
+
+/** Elements whose content a browser reads as raw text while our parser reads markup in it. */
+const BROWSER_RAW = new Set(["noscript", "iframe", "noembed", "noframes", "xmp"]);
+/** Elements whose first newline a browser drops. */
+const DROPS_NEWLINE = new Set(["pre", "textarea", "listing"]);
+
+/** The tree our own parser builds from `source` (an element's raw-text content as a browser reads it), normalised. */
+export function ourTree(source: string): Node {
+  const root: Element = { kind: "element", name: "#document", attrs: [], children: [] };
+  const stack: { node: Element; open: DocEvent }[] = [];
+  const events = parseDocument(source, { mode: "html" }).events;
+  const top = (): Element => stack[stack.length - 1]?.node ?? root;
+  for (const event of events) {
+    switch (event.kind) {
+      case "open": {
+        const node: Element = { kind: "element", name: event.name.toLowerCase(), attrs: attrsOf(event.attrs), children: [] };
+        top().children.push(node);
+        stack.push({ node, open: event });
+        break;
+      }
+      case "close": {
+        const entry = stack.pop();
+        if (entry && BROWSER_RAW.has(entry.node.name)) {
+          const raw = source.slice(entry.open.end, Math.max(entry.open.end, event.start));
+          entry.node.children = raw ? [{ kind: "text", text: raw }] : [];
+        }
+        break;
+      }
+      case "text":
+        top().children.push({ kind: "text", text: event.text });
+        break;
+      case "comment":
+      case "cdata":
+        top().children.push({ kind: "comment", text: event.text });
+        break;
+      case "instruction": {
+        const raw = source.slice(event.start, event.end);
+        if (event.name.toLowerCase() === "!doctype") top().children.push({ kind: "doctype", text: "" });
+        else top().children.push({ kind: "comment", text: raw.startsWith("<!") ? raw.slice(2, -1) : raw.slice(1, -1) });
+      }
+    }
+  }
+  return normalise(root, true);
+}
+
+function attrsOf(attrs: readonly (readonly [string, string])[]): Attribute[] {
+  const seen = new Map<string, string>();
+  for (const [name, value] of attrs) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), value.replace(/\r\n?/g, "\n"));
+  return [...seen].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+function attrsText(node: Element): string {
+  return node.attrs.map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(" ");
+}
+
+/** The tree parse5 (a browser) builds from `source`, normalised; elements it created without a tag stand for their content. */
+export function parse5Tree(source: string): Element {
+  return normalise(fromParse5(parse5Document(source), true, "#document"), false);
+}
+
+/** What parse5 parses, with the source locations that tell the elements it created without a tag. */
+export function parse5Document(source: string): P.Document {
+  return parse(source, { sourceCodeLocationInfo: true });
+}
+
+/** Nodes parsed by parse5 as a tree (not yet normalised) under a root named `rootName`; elements created without a tag are spliced when `implied`. */
+export function fromParse5(document: P.ParentNode, implied: boolean, rootName: string): Element {
+  const root: Element = { kind: "element", name: rootName, attrs: [], children: [] };
+  const queue: [P.ParentNode, Element][] = [[document, root]];
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    const [from, into] = next;
+    const children = from.nodeName === "template" ? (from as P.Template).content.childNodes : from.childNodes;
+    // Children are added in order; an implied element's children are spliced in its place.
+    const pending: [P.ChildNode, Element][] = children.map((c) => [c, into]);
+    for (let i = 0; i < pending.length; i++) {
+      const [child, parent] = pending[i]!;
+      if (child.nodeName === "#text") parent.children.push({ kind: "text", text: (child as P.TextNode).value });
+      else if (child.nodeName === "#comment") parent.children.push({ kind: "comment", text: (child as P.CommentNode).data });
+      else if (child.nodeName === "#documentType") parent.children.push({ kind: "doctype", text: "" });
+      else {
+        const element = child as P.Element;
+        if (implied && !element.sourceCodeLocation?.startTag) {
+          const inner = element.nodeName === "template" ? (element as P.Template).content.childNodes : element.childNodes;
+          pending.splice(i + 1, 0, ...inner.map((c): [P.ChildNode, Element] => [c, parent]));
+          continue;
+        }
+        const attrs = element.attrs.map(({ name, value, prefix }) => [prefix ? `${prefix}:${name}` : name, value] as const);
+        const node: Element = { kind: "element", name: element.tagName.toLowerCase(), attrs: attrsOf(attrs), children: [] };
+        parent.children.push(node);
+        queue.push([element, node]);
+      }
+    }
+  }
+  return root;
+}
+
+/** Joins adjacent text, turns CRLF into LF and drops the whitespace browsers move, in place. */
+export function normalise<T extends Node>(root: T, ours: boolean): T {
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.kind !== "element") continue;
+    const children: Node[] = [];
+    for (const child of node.children) {
+      const last = children[children.length - 1];
+      if (child.kind === "text" && last?.kind === "text") last.text += child.text;
+      else children.push(child.kind === "text" ? { kind: "text", text: child.text } : child);
+    }
+    for (const child of children) if (child.kind === "text") child.text = child.text.replace(/\r\n?/g, "\n");
+    const first = children[0];
+    if (ours && DROPS_NEWLINE.has(node.name) && first?.kind === "text" && first.text.startsWith("\n")) first.text = first.text.slice(1);
+    const blank = (c: Node | undefined): boolean => c?.kind === "text" && /^[ \t\n\f]*$/.test(c.text);
+    node.children = ["#document", "html", "head"].includes(node.name) ? children.filter((c) => !blank(c)) : children.filter((c) => !(c.kind === "text" && c.text === ""));
+    if (node.name === "body" && blank(node.children[node.children.length - 1])) node.children.pop();
+    stack.push(...node.children);
+  }
+  return root;
+}
+
+/** The first difference between two normalised trees, with its path, or null. */
+export function compareTrees(meant: Node, built: Node): string | null {
+  const stack: [Node, Node, string][] = [[meant, built, ""]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [x, y, path] = next;
+    const here = `${path}/${x.kind === "element" ? x.name : x.kind}`;
+    if (x.kind !== y.kind) return `${here}: meant ${describe(x)}, browser built ${describe(y)}`;
+    if (x.kind !== "element" || y.kind !== "element") {
+      if (x.kind !== "doctype" && (x as { text: string }).text !== (y as { text: string }).text) return `${here}: meant ${describe(x)}, browser built ${describe(y)}`;
+      continue;
+    }
+    if (x.name !== y.name || attrsText(x) !== attrsText(y)) return `${here}: meant ${describe(x)}, browser built ${describe(y)}`;
+    if (x.children.length !== y.children.length) {
+      let at = 0;
+      while (at < x.children.length && describe(x.children[at]!) === describe(y.children[at]!)) at++;
+      const window = (nodes: Node[]): string => nodes.slice(Math.max(0, at - 2), at + 3).map(describe).join(", ");
+      return `${here}: children differ from [${at}]: meant [${window(x.children)}], browser built [${window(y.children)}]`;
+    }
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push([x.children[i]!, y.children[i]!, `${here}[${i}]`]);
+  }
+  return null;
+}
+
+function describe(node: Node): string {
+  if (node.kind === "element") return `<${node.name}${node.attrs.length ? ` ${attrsText(node)}` : ""}>`.slice(0, 120);
+  return `${node.kind} ${JSON.stringify(node.kind === "doctype" ? "" : node.text.slice(0, 60))}`;
+}
