@@ -16,7 +16,8 @@ import { runPool, type Task, type TaskResult } from "./worker-pool.js";
 /**
  * Compares two folders; returns 0 when every document is the same on both sides, 1 when any
  * differs or stands on one side only, 2 when any pair could not be compared. The output goes
- * to `write` in the order of the documents' relative paths, whatever the number of jobs.
+ * to `write` in the order of the documents' relative paths, whatever the number of jobs, with
+ * the relative path of the pair it is about (none for the "Only in" lines).
  *
  * @example await compareDirectories("site-v1", "site-v2", options, io, 4, 0, (s) => io.out(s))
  */
@@ -27,7 +28,7 @@ export async function compareDirectories(
   io: CliIO,
   jobs: number | undefined,
   colorLevel: 0 | 1 | 2 | 3,
-  write: (text: string) => void,
+  write: (text: string, path?: string) => void,
 ): Promise<number> {
   const [oldFiles, newFiles] = await Promise.all([documentsUnder(oldDir), documentsUnder(newDir)]);
   const paths = [...new Set([...oldFiles, ...newFiles])].sort();
@@ -59,7 +60,7 @@ export async function compareDirectories(
     if (result.status === ExitCode.Different && status === ExitCode.Same) status = ExitCode.Different;
     if (result.output) {
       progress.clear();
-      write(result.output);
+      write(result.output, relative(oldDir, tasks[result.id]!.invocation.oldPath));
     }
   };
   const runHere = async (task: Task): Promise<TaskResult> => {

@@ -2,7 +2,10 @@
 // run() returns the exit status instead of exiting, so output to a pipe is never cut short.
 
 import { CommanderError } from "commander";
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
+import { renderPageIndex } from "../render/page-index.js";
 import { colorLevel } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
 import { compareDirectories } from "./directories.js";
@@ -61,10 +64,36 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
   if (args.length !== 2) throw new InputError("-r takes two folders: OLD_DIR NEW_DIR");
   const [oldDir, newDir] = args as [string, string];
   const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
+  if (chooseFormat(options) === "page") return recurseToPages(oldDir, newDir, options, io);
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
   const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, level, write);
   if (options.output && !options.quiet) await writeOutput(options.output, chunks.join(""), [oldDir, newDir]);
+  return status;
+}
+
+/** `-r -f page -o DIR`: one review page per changed document under DIR, and an index.html linking them. */
+async function recurseToPages(oldDir: string, newDir: string, options: CliOptions, io: CliIO): Promise<number> {
+  if (!options.output) throw new InputError("-r with --format page needs -o DIR, the folder for the pages");
+  const dir = options.output;
+  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${dir}: cannot make the folder (${error.code ?? error.message})`);
+  });
+  const links: string[] = [];
+  const notes: string[] = [];
+  const writes: Promise<void>[] = [];
+  const write = (text: string, path?: string): void => {
+    if (path === undefined) {
+      notes.push(text.trim());
+      return;
+    }
+    const target = join(dir, `${path}.html`);
+    writes.push(mkdir(dirname(target), { recursive: true }).then(() => writeOutput(target, text, [])));
+    links.push(path);
+  };
+  const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, 0, write);
+  await Promise.all(writes);
+  await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), []);
   return status;
 }
 

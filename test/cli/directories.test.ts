@@ -1,6 +1,6 @@
 // htmldiff -r: folders paired by relative path, compared on worker threads, in a stable order.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -76,5 +76,21 @@ describe("htmldiff -r", () => {
     const result = htmldiff(["-r", BIN, oldDir]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Not a directory \(-r compares folders\)\n$/);
+  });
+});
+
+describe("htmldiff -r -f page -o DIR", () => {
+  it("writes one review page per changed document and an index linking them", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "htmldiff-pages-")), "report");
+    const result = htmldiff(["-r", "-f", "page", "-o", out, oldDir, newDir]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([1, "", ""]);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    const links = [...index.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(links.length).toBe(76);
+    expect(links).toEqual([...links].sort());
+    expect(index).toContain(`Only in ${newDir}: icon.svg`);
+    const page = readFileSync(join(out, decodeURI(links[0]!)), "utf8");
+    expect(page).toContain("Content-Security-Policy");
+    expect(page).toMatch(/<ins\b|class="[^"]*diff-ins/);
   });
 });
