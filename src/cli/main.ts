@@ -14,7 +14,7 @@ import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import { buildProgram, type CliOptions } from "./program.js";
 import { restoreDocument } from "./review.js";
-import { writeOutput } from "./write-output.js";
+import { checkTarget, writeOutput } from "./write-output.js";
 
 /**
  * Runs the CLI with `argv` (without node and the script) and returns the exit status:
@@ -76,6 +76,8 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
 async function recurseToPages(oldDir: string, newDir: string, options: CliOptions, io: CliIO): Promise<number> {
   if (!options.output) throw new InputError("-r with --format page needs -o DIR, the folder for the pages");
   const dir = options.output;
+  const inputs = [oldDir, newDir];
+  checkTarget(join(dir, "index.html"), inputs);
   await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${dir}: cannot make the folder (${error.code ?? error.message})`);
   });
@@ -88,12 +90,12 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
       return;
     }
     const target = join(dir, `${path}.html`);
-    writes.push(mkdir(dirname(target), { recursive: true }).then(() => writeOutput(target, text, [])));
+    writes.push(mkdir(dirname(target), { recursive: true }).then(() => writeOutput(target, text, inputs)));
     links.push(path);
   };
   const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, 0, write);
   await Promise.all(writes);
-  await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), []);
+  await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
 }
 

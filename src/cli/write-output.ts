@@ -20,14 +20,7 @@ import { InputError } from "../read/decode.js";
  * @example await writeOutput("report.json", json, ["a.html", "b.html"])
  */
 export async function writeOutput(path: string, text: string, inputs: readonly string[]): Promise<void> {
-  const target = canonical(path);
-  const sources = inputs.filter((input) => input !== "-").map(canonical);
-  if (sources.some((source) => source === target)) {
-    throw new InputError(`${path}: refusing to write the output over an input`);
-  }
-  if (sources.some((source) => target.startsWith(`${source}${sep}`))) {
-    throw new InputError(`${path}: refusing to write the output inside an input folder`);
-  }
+  const target = checkTarget(path, inputs);
   if (isSpecialFile(target)) {
     await writeFile(target, text).catch((error: unknown) => {
       throw new InputError(`${path}: cannot write the output (${reason(error)})`);
@@ -45,6 +38,25 @@ export async function writeOutput(path: string, text: string, inputs: readonly s
   } finally {
     release();
   }
+}
+
+/**
+ * Throws {@link InputError} when `path` is one of `inputs`, or lies inside one that is a folder;
+ * returns its canonical path. {@link writeOutput} calls it; call it first to refuse before
+ * making anything (a folder for pages, say).
+ *
+ * @example checkTarget("old/report.html", ["old", "new"]) // throws: refusing to write the output inside an input folder
+ */
+export function checkTarget(path: string, inputs: readonly string[]): string {
+  const target = canonical(path);
+  const sources = inputs.filter((input) => input !== "-").map(canonical);
+  if (sources.some((source) => source === target)) {
+    throw new InputError(`${path}: refusing to write the output over an input`);
+  }
+  if (sources.some((source) => target.startsWith(`${source}${sep}`))) {
+    throw new InputError(`${path}: refusing to write the output inside an input folder`);
+  }
+  return target;
 }
 
 const INTERRUPTS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;

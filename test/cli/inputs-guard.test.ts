@@ -4,10 +4,11 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { expectInputsUnchanged, snapshotInputs } from "../support/inputs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "htmldiff-guard-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A fresh file in the test folder with `content`. */
 function file(name: string, content = "<p>x</p>\n"): string {

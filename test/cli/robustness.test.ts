@@ -3,15 +3,17 @@
 // also check after every run that the input files kept their bytes and modification times.
 
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, watch, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { BIN, runBinary, runCli, type CliResult } from "../support/cli.js";
 import { expectInputsUnchanged, snapshotInputs } from "../support/inputs.js";
 import { random } from "../support/sequences.js";
 
 const dir = mkdtempSync(join(tmpdir(), "htmldiff-robust-"));
+// About 100 MB of documents and reports: removed at the end, whatever the outcome.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
 const FORMATS = ["term", "text", "json", "stat", "github"];
 const isRoot = process.getuid?.() === 0;
@@ -255,7 +257,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
   });
 
   it("a write that fails half way (a file size limit, ulimit -f): status 2, the old file kept, nothing left beside it", () => {
-    const folder = mkdtempSync(join(tmpdir(), "htmldiff-efbig-"));
+    const folder = mkdtempSync(join(dir, "efbig-"));
     const target = join(folder, "report.txt");
     writeFileSync(target, "old report\n");
     const big = file("big.html", "<p>a line of text that repeats</p>\n".repeat(2_000));
@@ -269,7 +271,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
   });
 
   it("a folder that cannot be written: status 2, one line, nothing left in it", async () => {
-    const locked = mkdtempSync(join(tmpdir(), "htmldiff-locked-"));
+    const locked = mkdtempSync(join(dir, "locked-"));
     const target = join(locked, "out.txt");
     if (!isRoot) {
       chmodSync(locked, 0o500);
@@ -289,7 +291,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
   });
 
   it("a folder as the output: status 2, one line, nothing left beside it", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "htmldiff-outdir-"));
+    const folder = mkdtempSync(join(dir, "outdir-"));
     mkdirSync(join(folder, "report"));
     expectTrouble(await runCli(["-o", join(folder, "report"), old, now]), /report: cannot write the output \(EISDIR\)\n$/);
     expect(readdirSync(folder)).toEqual(["report"]);
@@ -304,13 +306,13 @@ describe("-o: the output file is written whole or not at all, and never over an 
     expect(readFileSync(now, "utf8")).toBe("<p>The quick red fox</p>\n");
   });
 
-  it("-r with -o inside one of the compared folders is refused, over a document or beside it", async () => {
-    const site = mkdtempSync(join(tmpdir(), "htmldiff-site-"));
+  it("-r with -o inside one of the compared folders is refused, for a report file or a folder of pages", async () => {
+    const site = mkdtempSync(join(dir, "site-"));
     writeFileSync(join(site, "page.html"), "<p>old</p>\n");
-    const other = mkdtempSync(join(tmpdir(), "htmldiff-site-"));
+    const other = mkdtempSync(join(dir, "site-"));
     writeFileSync(join(other, "page.html"), "<p>new</p>\n");
-    for (const target of [join(site, "page.html"), join(other, "report.html")]) {
-      expectTrouble(await runCli(["-r", "-j", "1", "-o", target, site, other]), /refusing to write the output inside an input folder\n$/);
+    for (const output of [["-f", "text", "-o", join(other, "report.txt")], ["-f", "page", "-o", site], ["-f", "page", "-o", join(site, "pages")]]) {
+      expectTrouble(await runCli(["-r", "-j", "1", ...output, site, other]), /refusing to write the output inside an input folder\n$/);
     }
     expect([readdirSync(site), readdirSync(other)]).toEqual([["page.html"], ["page.html"]]);
   });
@@ -342,7 +344,7 @@ describe("interrupted while writing -o (the real binary, a 21 MB report)", () =>
       if (!existsSync(expected)) expect(runBinary(["-o", expected, empty, long]).status).toBe(1);
       const complete = readFileSync(expected);
       expect(complete.length).toBeGreaterThan(20_000_000);
-      const folder = mkdtempSync(join(tmpdir(), "htmldiff-signal-"));
+      const folder = mkdtempSync(join(dir, "signal-"));
       const target = join(folder, "report.txt");
       writeFileSync(target, "old report\n");
       const inputs = snapshotInputs([empty, long]);

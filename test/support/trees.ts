@@ -142,7 +142,7 @@ export function compareTrees(meant: Node, built: Node): string | null {
     if (x.name !== y.name || attrsText(x) !== attrsText(y)) return `${here}: meant ${describe(x)}, browser built ${describe(y)}`;
     if (x.children.length !== y.children.length) {
       let at = 0;
-      while (at < x.children.length && describe(x.children[at]!) === describe(y.children[at]!)) at++;
+      while (at < Math.min(x.children.length, y.children.length) && describe(x.children[at]!) === describe(y.children[at]!)) at++;
       const window = (nodes: Node[]): string => nodes.slice(Math.max(0, at - 2), at + 3).map(describe).join(", ");
       return `${here}: children differ from [${at}]: meant [${window(x.children)}], browser built [${window(y.children)}]`;
     }
