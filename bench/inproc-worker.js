@@ -1,10 +1,13 @@
 // In-process measurement of one pair, in its own process (a fresh heap per pair):
 //   node bench/inproc-worker.js '{"a":..., "b":..., "xml":false, "runs":5, "warmup":1}'
-// First the floor (both sides), then diffDocuments + render, in the same process. Prints JSON.
+// Floor rounds (both sides) and diffDocuments + render rounds, interleaved in the same process.
+// Prints one JSON object.
 //
-// No forced gc() between rounds: a forced full collection made the next parse 2-10× slower
-// (bimodal), so each round pays for the garbage of the one before, as real use does. The floor
-// is timed before any diff has run, so it never pays for the diff's garbage.
+// Interleaved: this machine's throughput halves for seconds at a time when another process
+// runs on the sibling CPU, so floor and diff are timed side by side, a few floor rounds before
+// every diff round, and each gets its median. No forced gc() between rounds: a forced full
+// collection made the next parse 2-10x slower (bimodal), so each diff round pays for the
+// garbage of the one before, as real use does.
 
 import { readFileSync } from "node:fs";
 import * as lib from "../dist/index.js";
@@ -25,21 +28,22 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 
-// The floor is cheap: at least 15 rounds and 3 warm-up rounds, whatever the diff gets.
-const floorWarmup = Math.max(warmup, 3);
-const floorRuns = Math.max(runs, 15);
-for (let i = 0; i < floorWarmup + floorRuns; i++) {
+function floorRound(timed) {
   const c = cpu();
   const t = now();
   floorParse(a, xml);
   floorParse(b, xml);
-  if (i >= floorWarmup) {
+  if (timed) {
     out.floor.push(now() - t);
     out.floorCpu.push(cpu() - c);
   }
 }
 
+// The floor is cheap: 5 warm-up rounds, then at least 15 timed ones spread over the diff rounds.
+for (let i = 0; i < 5; i++) floorRound(false);
+const perRound = Math.max(3, Math.ceil(15 / runs));
 for (let i = 0; i < warmup + runs; i++) {
+  for (let k = 0; k < perRound; k++) floorRound(true);
   const c = cpu();
   const t = now();
   // diffDocuments(a, b) parses exactly like this; parsing apart only lets the stages be timed.
@@ -66,5 +70,5 @@ for (let i = 0; i < warmup + runs; i++) {
     out.tokens = [script.a?.tokens?.length, script.b?.tokens?.length];
   }
 }
-out.floorRuns = floorRuns;
+out.floorRuns = out.floor.length;
 process.stdout.write(JSON.stringify(out));

@@ -5,7 +5,7 @@
 //
 //   node bench/run.js [--quick] [--only id,id] [--no-peers]
 //
-//   --quick     3 runs, no 5 MB pair, no peers, one corpus pair: a check in about a minute
+//   --quick     3 runs, no 5 MB pair, no peers, one corpus pair: a check in about 90 seconds
 //   --only      only these pairs (ids as in the table), e.g. --only gen-1m,gen-5m
 //   --no-peers  skip the peers
 
