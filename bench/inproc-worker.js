@@ -1,13 +1,14 @@
 // In-process measurement of one pair, in its own process (a fresh heap per pair):
 //   node bench/inproc-worker.js '{"a":..., "b":..., "xml":false, "runs":5, "warmup":1}'
-// Floor rounds (both sides) and diffDocuments + render rounds, interleaved in the same process.
-// Prints one JSON object.
+// First the floor rounds (both sides), then the diffDocuments + render rounds, in the same
+// process. Prints one JSON object.
 //
-// Interleaved: this machine's throughput halves for seconds at a time when another process
-// runs on the sibling CPU, so floor and diff are timed side by side, a few floor rounds before
-// every diff round, and each gets its median. No forced gc() between rounds: a forced full
-// collection made the next parse 2-10x slower (bimodal), so each diff round pays for the
-// garbage of the one before, as real use does.
+// The floor goes first: timed after diff rounds it came out up to 2x slower (the diff's parser
+// makes htmlparser2's callback sites polymorphic, and the diff's garbage is collected during
+// floor rounds), which would flatter the ratio. The diff may pay a little for the floor's
+// earlier runs in the same way, which errs against htmldiff. No forced gc() between rounds: a
+// forced full collection made the next parse 2-10x slower (bimodal), so each diff round pays
+// for the garbage of the one before, as real use does.
 
 import { readFileSync } from "node:fs";
 import * as lib from "../dist/index.js";
@@ -39,11 +40,10 @@ function floorRound(timed) {
   }
 }
 
-// The floor is cheap: 5 warm-up rounds, then at least 15 timed ones spread over the diff rounds.
+// The floor is cheap: 5 warm-up rounds and at least 15 timed ones.
 for (let i = 0; i < 5; i++) floorRound(false);
-const perRound = Math.max(3, Math.ceil(15 / runs));
+for (let i = 0; i < Math.max(runs, 15); i++) floorRound(true);
 for (let i = 0; i < warmup + runs; i++) {
-  for (let k = 0; k < perRound; k++) floorRound(true);
   const c = cpu();
   const t = now();
   // diffDocuments(a, b) parses exactly like this; parsing apart only lets the stages be timed.

@@ -55,7 +55,7 @@ const fmtArgs = cliFormat ? cliFormat.split(" ") : [];
 /**
  * Runs per measurement, by pair. The corpus pairs (1–2.5 MB a side, no target depends on them)
  * get 3 timed runs and no process warm-up (the in-process worker has just read their files),
- * which keeps a full run near 12 minutes here.
+ * which keeps a full run to 11–13 minutes here.
  */
 function plan(pair) {
   const q = options.quick;
