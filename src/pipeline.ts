@@ -4,7 +4,8 @@ import { parseDocument, type ParsedDocument } from "./events/parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffTokens } from "./script/diff-tokens.js";
 import { EditScript } from "./script/edit-script.js";
-import { tokenize } from "./text/tokens.js";
+import { KeyTable } from "./text/intern.js";
+import { tokenizeKeyed } from "./text/tokens.js";
 
 /**
  * Compares two documents (source text or already parsed) and returns the edit script.
@@ -16,8 +17,9 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const opts = normalizeOptions(options);
   const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html" }) : a;
   const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
-  const sideA = { doc: docA, tokens: tokenize(docA, opts) };
-  const sideB = { doc: docB, tokens: tokenize(docB, opts) };
-  const { opcodes, changes, fallback, unit } = diffTokens(sideA, sideB, opts);
-  return new EditScript(sideA, sideB, opcodes, changes, fallback, unit);
+  const table = new KeyTable();
+  const keyedA = tokenizeKeyed(docA, opts, table);
+  const keyedB = tokenizeKeyed(docB, opts, table);
+  const { opcodes, changes, fallback, unit } = diffTokens({ doc: docA, ...keyedA }, { doc: docB, ...keyedB }, opts);
+  return new EditScript({ doc: docA, tokens: keyedA.tokens }, { doc: docB, tokens: keyedB.tokens }, opcodes, changes, fallback, unit);
 }

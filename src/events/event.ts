@@ -3,13 +3,14 @@
 import type { Attribute, CloseEvent, InstructionEvent, OpenEvent, TextEvent } from "../types.js";
 
 /** Most tags have no attributes: they share one frozen empty list. */
-const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
+export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
 
-/** A frozen start tag event; `attrs` and its pairs are frozen in place. */
-export function openEvent(start: number, end: number, name: string, attrs: Attribute[], selfClosing: boolean): OpenEvent {
-  if (attrs.length === 0) return Object.freeze({ kind: "open", start, end, name, attrs: NO_ATTRIBUTES, selfClosing });
-  for (const pair of attrs) Object.freeze(pair);
-  return Object.freeze({ kind: "open", start, end, name, attrs: Object.freeze(attrs), selfClosing });
+/**
+ * A frozen start tag event. `attrs` must be frozen already, its pairs too (lists are shared
+ * between tags written alike).
+ */
+export function openEvent(start: number, end: number, name: string, attrs: readonly Attribute[], selfClosing: boolean): OpenEvent {
+  return Object.freeze({ kind: "open", start, end, name, attrs, selfClosing });
 }
 
 /** A frozen end tag event; an implied one has an empty span (`start === end`). */

@@ -1,9 +1,9 @@
 // Parses a document into a frozen array of events with exact source spans.
-// This is the only module that imports htmlparser2.
+// htmlparser2 runs in deep-parser.ts, the only module that imports it.
 
-import { Parser } from "htmlparser2";
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
-import { closeEvent, instructionEvent, openEvent, textEvent } from "./event.js";
+import { DeepParser, type EventSink } from "./deep-parser.js";
+import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 import { decodeAttribute, decodeText } from "./references.js";
 
 /** A parsed document: its source, the mode it was parsed in, and its events in source order. */
@@ -19,100 +19,8 @@ export interface ParseOptions {
   readonly mode?: ParseMode;
 }
 
-/**
- * A stack with its top at index 0, as htmlparser2's Parser expects of its open-element and
- * foreign-context stacks, but stored top-last. The parser uses `unshift`/`shift` on plain
- * arrays, which is O(depth) per tag and made 100,000 nested elements take about 20 s;
- * push/pop keeps every tag O(1). Only the members the parser uses are provided.
- */
-class TopFirstStack<T> {
-  private readonly items: T[] = [];
-  get length(): number {
-    return this.items.length;
-  }
-  set length(n: number) {
-    this.items.length = n;
-  }
-  get 0(): T | undefined {
-    return this.items[this.items.length - 1];
-  }
-  unshift(item: T): number {
-    return this.items.push(item);
-  }
-  shift(): T | undefined {
-    return this.items.pop();
-  }
-  indexOf(item: T): number {
-    const at = this.items.lastIndexOf(item);
-    return at < 0 ? -1 : this.items.length - 1 - at;
-  }
-  /** The items top first, as a plain array. */
-  toArray(): T[] {
-    return [...this.items].reverse();
-  }
-}
-
-/**
- * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}) and exact event starts.
- * The stock parser dates an event from where the previous one ended, which is wrong after an
- * end tag with junk before its `>` (`</p >`, `</a <b>`); here every event starts where its own
- * text does. It needs the whole source for that, which parseChunks has.
- */
-class DeepParser extends Parser {
-  constructor(
-    private readonly source: string,
-    ...args: ConstructorParameters<typeof Parser>
-  ) {
-    super(...args);
-    const self = this as unknown as { stack: unknown; foreignContext: TopFirstStack<boolean> };
-    const foreign = new TopFirstStack<boolean>();
-    foreign.unshift(args[1]?.xmlMode === true);
-    self.stack = new TopFirstStack<string>();
-    self.foreignContext = foreign;
-  }
-
-  override ontext(start: number, endIndex: number): void {
-    this.startIndex = start;
-    super.ontext(start, endIndex);
-  }
-
-  override onopentagname(start: number, endIndex: number): void {
-    this.startIndex = start - 1;
-    super.onopentagname(start, endIndex);
-  }
-
-  override onclosetag(start: number, endIndex: number): void {
-    this.startIndex = start - 2;
-    super.onclosetag(start, endIndex);
-  }
-
-  override oncomment(start: number, endIndex: number, offset: number): void {
-    this.startIndex = this.source.lastIndexOf("<", start - 1);
-    super.oncomment(start, endIndex, offset);
-  }
-
-  override oncdata(start: number, endIndex: number, offset: number): void {
-    this.startIndex = this.source.lastIndexOf("<", start - 1);
-    super.oncdata(start, endIndex, offset);
-  }
-
-  override ondeclaration(start: number, endIndex: number): void {
-    this.startIndex = this.source.lastIndexOf("<", start - 1);
-    super.ondeclaration(start, endIndex);
-  }
-
-  override onprocessinginstruction(start: number, endIndex: number): void {
-    this.startIndex = this.source.lastIndexOf("<", start - 1);
-    super.onprocessinginstruction(start, endIndex);
-  }
-
-  /** Closing what is still open at the end indexes the stack freely: hand the parser a plain array for it. */
-  override onend(): void {
-    const self = this as unknown as { stack: TopFirstStack<string> | string[] };
-    if (self.stack instanceof TopFirstStack) self.stack = self.stack.toArray();
-    super.onend();
-  }
-}
+/** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
+const MAX_SHARED_TEXT = 12;
 
 /** Elements whose content HTML keeps as raw text: no character references are decoded there. */
 const RAW_TEXT = new Set(["script", "style", "xmp"]);
@@ -134,85 +42,134 @@ export function parseDocument(source: string, options: ParseOptions = {}): Parse
 export function parseChunks(chunks: readonly string[], options: ParseOptions = {}): ParsedDocument {
   const mode = options.mode ?? "html";
   const source = chunks.join("");
-  const events: DocEvent[] = [];
-  // Text arrives in pieces (per write, per entity); adjacent pieces become one event.
-  let textStart = -1;
-  let textEnd = -1;
-  let rawText = false;
-  let cdata = false;
-  let attrs: Attribute[] = [];
-  let lastEnd = 0;
-
-  const flushText = (): void => {
-    if (textStart < 0) return;
-    const raw = source.slice(textStart, textEnd);
-    events.push(textEvent("text", textStart, textEnd, rawText ? raw : decodeText(raw, mode).text));
-    textStart = -1;
-  };
-  /** Names of the elements opened so far and not closed, innermost last. */
-  const openNames: string[] = [];
-  const push = (event: DocEvent): void => {
-    flushText();
-    events.push(event);
-    lastEnd = event.end;
-  };
-
-  const parser = new DeepParser(
-    source,
-    {
-      onattribute(name, value) {
-        attrs.push([name, decodeAttribute(value, mode)]);
-      },
-      onopentag(name, _attribs, isImplied) {
-        openNames.push(name);
-        const start = isImplied ? Math.min(Math.max(parser.startIndex, lastEnd), source.length) : parser.startIndex;
-        const end = isImplied ? start : parser.endIndex + 1;
-        const own = attrs;
-        if (own.length) attrs = [];
-        push(openEvent(start, end, name, own, !isImplied && source.charCodeAt(end - 2) === 0x2f));
-        if (mode === "html" && RAW_TEXT.has(name)) rawText = true;
-      },
-      onclosetag(name, isImplied) {
-        // A tag cut off by the end of the input (`<a href="`) was never opened: its implied close is dropped too.
-        if (openNames[openNames.length - 1] !== name) return;
-        openNames.pop();
-        if (isImplied) {
-          const at = Math.min(Math.max(parser.startIndex, lastEnd), source.length);
-          push(closeEvent(at, at, name, true));
-        } else {
-          // The parser's end is where the name ended; junk may stand before the `>` (`</p >`).
-          const gt = source.indexOf(">", parser.endIndex);
-          push(closeEvent(parser.startIndex, gt < 0 ? source.length : gt + 1, name, false));
-        }
-        rawText = false;
-      },
-      ontext() {
-        if (cdata) return;
-        if (textStart < 0) textStart = parser.startIndex;
-        textEnd = parser.endIndex + 1;
-      },
-      oncdatastart() {
-        cdata = true;
-      },
-      oncdataend() {
-        cdata = false;
-        const start = parser.startIndex;
-        const end = parser.endIndex + 1;
-        push(textEvent("cdata", start, end, source.slice(start + 9, end - 3)));
-      },
-      oncomment(data) {
-        push(textEvent("comment", parser.startIndex, parser.endIndex + 1, data));
-      },
-      onprocessinginstruction(name, data) {
-        const start = parser.startIndex;
-        const end = parser.endIndex + 1;
-        push(instructionEvent(start, end, name, data.slice(name.length).trim()));
-      },
-    },
-    { xmlMode: mode === "xml", decodeEntities: false },
-  );
+  const builder = new EventBuilder(source, mode);
+  const parser = new DeepParser(source, builder, mode);
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
-  flushText();
-  return Object.freeze({ source, mode, events: Object.freeze(events) });
+  builder.flushText();
+  return Object.freeze({ source, mode, events: Object.freeze(builder.events) });
+}
+
+/** Turns what the parser reports into frozen events, in source order. */
+class EventBuilder implements EventSink {
+  readonly events: DocEvent[] = [];
+  // Text arrives in pieces (per write); adjacent pieces become one event.
+  private textStart = -1;
+  private textEnd = -1;
+  private rawText = false;
+  /** Name and value spans of the attributes read for the start tag to come, four numbers each. */
+  private readonly spans: number[] = [];
+  /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
+  private readonly attributeLists = new Map<string, readonly Attribute[]>();
+  private lastEnd = 0;
+  /** Names of the elements opened so far and not closed, innermost last. */
+  private readonly openNames: string[] = [];
+  /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly source: string,
+    private readonly mode: ParseMode,
+  ) {}
+
+  text(start: number, end: number): void {
+    if (this.textStart < 0) this.textStart = start;
+    this.textEnd = end;
+  }
+
+  attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    this.spans.push(nameStart, nameEnd, valueStart, valueEnd);
+  }
+
+  open(parsedName: string, start: number, end: number, implied: boolean): void {
+    const name = this.shared(parsedName);
+    this.openNames.push(name);
+    const { source } = this;
+    if (implied) start = end = Math.min(Math.max(start, this.lastEnd), source.length);
+    this.push(openEvent(start, end, name, this.attributes(start, end), !implied && source.charCodeAt(end - 2) === 0x2f));
+    if (this.mode === "html" && RAW_TEXT.has(name)) this.rawText = true;
+  }
+
+  /**
+   * The attributes read for the start tag written at `start..end`, frozen. Most tags repeat
+   * (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB benchmark page), so
+   * each distinct one is decoded once and its list shared.
+   */
+  private attributes(start: number, end: number): readonly Attribute[] {
+    const { spans } = this;
+    if (spans.length === 0) return NO_ATTRIBUTES;
+    const written = this.source.slice(start, end);
+    let list = this.attributeLists.get(written);
+    if (list === undefined) {
+      list = this.decodeAttributes();
+      if (written !== "") this.attributeLists.set(written, list);
+    }
+    spans.length = 0;
+    return list;
+  }
+
+  private decodeAttributes(): readonly Attribute[] {
+    const { spans, source, mode } = this;
+    const list: Attribute[] = [];
+    for (let k = 0; k < spans.length; k += 4) {
+      const name = source.slice(spans[k]!, spans[k + 1]!);
+      const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
+      // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
+      list.push(Object.freeze([mode === "html" ? name.toLowerCase() : name, value] as const));
+    }
+    return Object.freeze(list);
+  }
+
+  close(parsedName: string, start: number, nameEnd: number, implied: boolean): void {
+    const { openNames, source } = this;
+    const name = this.shared(parsedName);
+    // A tag cut off by the end of the input (`<a href="`) was never opened: its implied close is dropped too.
+    if (openNames[openNames.length - 1] !== name) return;
+    openNames.pop();
+    if (implied) {
+      const at = Math.min(Math.max(start, this.lastEnd), source.length);
+      this.push(closeEvent(at, at, name, true));
+    } else {
+      // The parser's end is where the name ended; junk may stand before the `>` (`</p >`).
+      const gt = source.indexOf(">", nameEnd);
+      this.push(closeEvent(start, gt < 0 ? source.length : gt + 1, name, false));
+    }
+    this.rawText = false;
+  }
+
+  comment(data: string, start: number, end: number): void {
+    this.push(textEvent("comment", start, end, data));
+  }
+
+  cdata(start: number, end: number): void {
+    this.push(textEvent("cdata", start, end, this.source.slice(start + 9, end - 3)));
+  }
+
+  instruction(name: string, data: string, start: number, end: number): void {
+    this.push(instructionEvent(start, end, name, data.slice(name.length).trim()));
+  }
+
+  /** Ends the pending text run, if any, as one event. */
+  flushText(): void {
+    if (this.textStart < 0) return;
+    const { textStart, textEnd } = this;
+    const raw = this.source.slice(textStart, textEnd);
+    // Short texts (mostly the white space between tags) are copies, not views of the source: share them.
+    const text = this.rawText || !raw.includes("&") ? (raw.length <= MAX_SHARED_TEXT ? this.shared(raw) : raw) : decodeText(raw, this.mode).text;
+    this.events.push(textEvent("text", textStart, textEnd, text));
+    this.textStart = -1;
+  }
+
+  private shared(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+
+  private push(event: DocEvent): void {
+    this.flushText();
+    this.events.push(event);
+    this.lastEnd = event.end;
+  }
 }

@@ -28,6 +28,14 @@ const BUDGET_BASE = 200_000_000;
 /** Myers cost cap once anchoring has used its share of the budget: near-greedy, linear time. */
 const DEGRADED_COST = 8;
 
+/**
+ * A region that no rare element anchors is replaced wholesale, without a Myers search, when
+ * the search would cost more than this many work units by the lower bound below and at most
+ * one in {@link DISSIMILAR_SHARE} of its items could match at all.
+ */
+const DISSIMILAR_WORK = 1_000_000;
+const DISSIMILAR_SHARE = 8;
+
 /** What {@link HistogramRun.findAnchor} found: an anchor, or why there is none. */
 type Scan = typeof ANCHORED | typeof NOTHING_COMMON | typeof TOO_FREQUENT | typeof OUT_OF_BUDGET;
 const ANCHORED = 0;
@@ -77,6 +85,14 @@ export function histogramDiff(a: Int32Array, b: Int32Array, options: HistogramOp
  * all that frequent goes to the Myers engine (minimal unless its cost cap is hit); a region
  * with no common element at all is replaced wholesale, which is exact.
  *
+ * Similarity gate. Before that Myers search, the scan has counted how many items the two sides
+ * share at most (the multiset intersection: an upper bound on the matches, so n + m − 2·shared
+ * is a lower bound on the edits D). Myers costs about (n + m)·D; a region where that bound
+ * exceeds 1M work units and at most one item in eight could match is replaced wholesale (with
+ * `fallback`) unless a `maxCost` was given. Unrelated documents leave such regions between chance
+ * anchors, often lopsided (12,341 items against 2 on the 1 MB unrelated pair), where the search
+ * took 25M units to find one match; similar documents do not (none in the benchmark's pairs).
+ *
  * Work budget. Every item trimmed, indexed or scanned, every extension step and every Myers
  * step counts; similar inputs need 10–25 units per item, the default budget is 200M + 100 per
  * item. Adversarial inputs can make the splitting quadratic (e.g. runs of decreasing length:
@@ -101,6 +117,10 @@ class HistogramRun {
   readonly engine: MyersEngine;
   private readonly stamp: Int32Array;
   private readonly count: Int32Array;
+  /** Per key, occurrences in the region's `a` side not yet paired with one in `b` (for {@link shared}). */
+  private readonly unpaired: Int32Array;
+  /** Items of `b` the last scan could pair with an equal item of `a`: the multiset intersection. */
+  private shared = 0;
   private readonly head: Int32Array;
   private readonly next: Int32Array;
   private region = 0;
@@ -124,6 +144,7 @@ class HistogramRun {
     this.engine = new MyersEngine(a, b);
     this.stamp = new Int32Array(keyCount);
     this.count = new Int32Array(keyCount);
+    this.unpaired = new Int32Array(keyCount);
     this.head = new Int32Array(keyCount);
     this.next = new Int32Array(a.length);
     // Not budget - budget / 5: that is NaN for an unlimited (Infinity) budget, which stopped all anchoring.
@@ -157,7 +178,11 @@ class HistogramRun {
       } else if (scan === NOTHING_COMMON) {
         engine.replace(aLo, aHi, bLo, bHi);
       } else if (scan === TOO_FREQUENT) {
-        engine.diff(aLo, aHi, bLo, bHi, this.maxCost ?? defaultMaxCost(aHi - aLo + bHi - bLo), budget);
+        const n = aHi - aLo + bHi - bLo;
+        if (this.maxCost === undefined && (n - 2 * this.shared) * n > DISSIMILAR_WORK && this.shared * DISSIMILAR_SHARE < n) {
+          engine.fallback = true;
+          engine.replace(aLo, aHi, bLo, bHi);
+        } else engine.diff(aLo, aHi, bLo, bHi, this.maxCost ?? defaultMaxCost(n), budget);
       } else {
         engine.fallback = true;
         engine.diff(aLo, aHi, bLo, bHi, DEGRADED_COST, budget);
@@ -170,7 +195,7 @@ class HistogramRun {
    * anchorLength. The region is trimmed: both sides non-empty.
    */
   private findAnchor(aLo: number, aHi: number, bLo: number, bHi: number): Scan {
-    const { a, b, stamp, count, head, next, anchorBudget: budget } = this;
+    const { a, b, stamp, count, unpaired, head, next, anchorBudget: budget } = this;
     const region = ++this.region;
     // Backwards, so each chain lists positions in increasing order.
     for (let p = aHi - 1; p >= aLo; p--) {
@@ -183,8 +208,10 @@ class HistogramRun {
         count[key] = 1;
         next[p] = -1;
       }
+      unpaired[key] = count[key]!;
       head[key] = p;
     }
+    let shared = 0;
     let work = this.engine.work + (aHi - aLo);
     let limit = this.maxChainLength;
     let common = false;
@@ -199,6 +226,10 @@ class HistogramRun {
       work++;
       if (stamp[key] === region) {
         common = true;
+        if (unpaired[key]! > 0) {
+          unpaired[key] = unpaired[key]! - 1;
+          shared++;
+        }
         const occurrences = count[key]!;
         for (let p = occurrences <= limit ? head[key]! : -1; p !== -1; ) {
           // Extend the match a[p] = b[bp] both ways; rarity is the count of its rarest element.
@@ -239,6 +270,8 @@ class HistogramRun {
       bp = bNext;
     }
     this.engine.work = work;
+    // Exact when no anchor was found: no candidate was extended, so every item of b was scanned.
+    this.shared = shared;
     if (bp < bHi) this.engine.fallback = true;
     if (bestA !== -1) {
       this.anchorA = bestA;

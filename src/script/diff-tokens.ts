@@ -1,4 +1,4 @@
-// Matches two token lists and refines the result for reading: intern keys, align (by lines and
+// Matches two token lists and refines the result for reading: align (by lines and
 // tags instead when the work budget is too small), slide, fold, pair changed tags, find moves,
 // name each change. The result does not depend on which side is called old: see precedes().
 
@@ -6,7 +6,6 @@ import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
 import { unitDiff } from "../match/units.js";
 import type { NormalizedOptions } from "../options.js";
-import { internKeys } from "../text/intern.js";
 import type { Alignment, Change, CompareUnit, Opcode, Token } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./cleanup.js";
@@ -14,6 +13,11 @@ import type { Side } from "./edit-script.js";
 import { pairMarkup, partners } from "./markup.js";
 import { findMoves } from "./moves.js";
 import { slideEdits } from "./slide.js";
+
+/** A side with the interned ids of its tokens' keys (one KeyTable for both sides, so equal keys have equal ids). */
+export interface KeyedSide extends Side {
+  readonly ids: Int32Array;
+}
 
 /** The refined comparison of two sides: opcodes, one change per non-equal opcode, and whether a work cap was hit. */
 export interface TokenDiff {
@@ -50,11 +54,10 @@ export function workBudget(tokens: number, maxWork: number | undefined): number 
  *
  * @example diffTokens(sideOf("<p>a b</p>"), sideOf("<p>a c</p>"), opts).changes // [{ kind: "replace", op: 1 }]
  */
-export function diffTokens(a: Side, b: Side, options: NormalizedOptions): TokenDiff {
+export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOptions): TokenDiff {
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
-  const [keysX, keysY] = internKeys([x.tokens, y.tokens]) as [Int32Array, Int32Array];
-  const { opcodes, fallback, unit } = boundedAlign(keysX, keysY, x, y, options);
+  const { opcodes, fallback, unit } = boundedAlign(x.ids, y.ids, x, y, options);
   const readable = foldConfetti(slideEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
   const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));

@@ -15,6 +15,13 @@ export interface AnnotatedOpcode {
 
 /** Replaced runs larger than this (tokens, both sides) are left whole: reading them costs more than it gives. */
 const MAX_RUN = 20_000;
+/**
+ * The tag alignment of a replaced run spends about this many work units at most (a Myers cost
+ * cap of this divided by the run's tag count, at least 64): exact for the runs of similar
+ * documents, near-greedy and linear for the long runs of unrelated ones.
+ */
+const PAIRING_WORK = 2_000_000;
+const MIN_PAIRING_COST = 64;
 
 /**
  * Splits replaced runs so that paired tags stand alone: same-named start tags whose attributes
@@ -41,42 +48,50 @@ export function pairMarkup(
 }
 
 /**
- * A replaced run aligned again on its tags alone, keyed by name, then read pair by pair. Text
- * tokens get keys that match nothing here: the first alignment already judged the text, and
- * matching it again would bring back the confetti that the clean-up folded.
+ * A replaced run aligned again on its tags alone, keyed by name, then read pair by pair. Only
+ * the tags are aligned: the first alignment already judged the text, and matching it again
+ * would bring back the confetti that the clean-up folded. (Aligning the whole run with text
+ * tokens that match nothing finds the same number of tag pairs, at a cost that grows with the
+ * text: seconds on the long runs of unrelated documents.)
  */
 function splitReplace(code: Opcode, a: readonly Token[], b: readonly Token[]): AnnotatedOpcode[] {
+  const tagsA = tagPositions(a, code.aStart, code.aEnd);
+  const tagsB = tagPositions(b, code.bStart, code.bEnd);
   const ids = new Map<string, number>();
-  let next = 0;
-  const keys = (tokens: readonly Token[], start: number, end: number): Int32Array => {
-    const out = new Int32Array(end - start);
-    for (let i = start; i < end; i++) {
+  const keys = (tokens: readonly Token[], tags: readonly number[]): Int32Array =>
+    Int32Array.from(tags, (i) => {
       const token = tokens[i]!;
-      if (token.kind !== "open" && token.kind !== "close") {
-        out[i - start] = next++;
-        continue;
-      }
       const key = `${token.kind === "open" ? "<" : "</"}${tagName(token)}`;
       let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = next++));
-      out[i - start] = id;
-    }
-    return out;
-  };
-  const sub = myersDiff(keys(a, code.aStart, code.aEnd), keys(b, code.bStart, code.bEnd)).opcodes;
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    });
+  const maxCost = Math.max(MIN_PAIRING_COST, Math.floor(PAIRING_WORK / Math.max(1, tagsA.length + tagsB.length)));
+  const sub = myersDiff(keys(a, tagsA), keys(b, tagsB), { maxCost }).opcodes;
   const out: AnnotatedOpcode[] = [];
+  // Between two aligned tags (and at the run's ends) what is left is replaced, inserted or deleted.
+  let i = code.aStart;
+  let j = code.bStart;
   for (const s of sub) {
-    const aStart = code.aStart + s.aStart;
-    const aEnd = code.aStart + s.aEnd;
-    const bStart = code.bStart + s.bStart;
-    const bEnd = code.bStart + s.bEnd;
-    if (s.tag === "equal") {
-      for (let k = 0; k < aEnd - aStart; k++) out.push(pairOf(a, b, aStart + k, bStart + k));
-    } else if (s.tag === "replace") {
-      out.push(...pairByPosition(a, b, aStart, aEnd, bStart, bEnd));
-    } else out.push({ code: op(s.tag, aStart, aEnd, bStart, bEnd) });
+    if (s.tag !== "equal") continue;
+    for (let k = 0; k < s.aEnd - s.aStart; k++) {
+      const x = tagsA[s.aStart + k]!;
+      const y = tagsB[s.bStart + k]!;
+      out.push(...between(a, b, i, x, j, y), pairOf(a, b, x, y));
+      i = x + 1;
+      j = y + 1;
+    }
   }
+  out.push(...between(a, b, i, code.aEnd, j, code.bEnd));
   return out;
+}
+
+/** The opcodes for `a[aStart:aEnd]` → `b[bStart:bEnd]`, where no tag was aligned: none, an insertion, a deletion or a replacement read by position. */
+function between(a: readonly Token[], b: readonly Token[], aStart: number, aEnd: number, bStart: number, bEnd: number): AnnotatedOpcode[] {
+  if (aStart === aEnd && bStart === bEnd) return [];
+  if (aStart === aEnd) return [{ code: op("insert", aStart, aEnd, bStart, bEnd) }];
+  if (bStart === bEnd) return [{ code: op("delete", aStart, aEnd, bStart, bEnd) }];
+  return pairByPosition(a, b, aStart, aEnd, bStart, bEnd);
 }
 
 /** The tag name within a markup token's key (`<a href="x">` -> `a`). */

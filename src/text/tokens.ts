@@ -1,12 +1,20 @@
 // Turns a document's events into the tokens that are compared: one token per markup event,
-// word/space/punctuation tokens for character data. Ignored tokens are left out.
+// word/space/punctuation tokens for character data. Ignored tokens are left out. Keys are
+// interned as the tokens are made (see KeyTable).
 
 import type { ParsedDocument } from "../events/parse.js";
 import { decodeText } from "../events/references.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Token } from "../types.js";
-import { markupKey, textKey } from "./keys.js";
-import { splitWords } from "./words.js";
+import type { DocEvent, Token } from "../types.js";
+import { KeyTable, type MarkupEntry } from "./intern.js";
+import { markupKey } from "./keys.js";
+import { splitWords, type WordKind } from "./words.js";
+
+/** A document's tokens and, index for index, the interned ids of their keys. */
+export interface KeyedTokens {
+  readonly tokens: Token[];
+  readonly ids: Int32Array;
+}
 
 /**
  * The tokens of a parsed document, in source order, each with its text, key, event and span.
@@ -14,29 +22,104 @@ import { splitWords } from "./words.js";
  * @example tokenize(parseDocument("<b>Hi you</b>"), opts).map((t) => t.text) // ["<b>", "Hi", " ", "you", "</b>"]
  */
 export function tokenize(doc: ParsedDocument, options: NormalizedOptions): Token[] {
-  const { source, events } = doc;
+  return tokenizeKeyed(doc, options, new KeyTable()).tokens;
+}
+
+/**
+ * The tokens of a parsed document with their keys interned in `table`: tokenize both sides of a
+ * comparison with one table (and one set of options) and equal keys get equal ids.
+ *
+ * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
+ */
+export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable): KeyedTokens {
+  const { source, events, mode } = doc;
   const tokens: Token[] = [];
-  for (let index = 0; index < events.length; index++) {
+  let ids = new Int32Array(Math.max(16, events.length * 2));
+  const add = (token: Token, id: number): void => {
+    if (tokens.length === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[tokens.length] = id;
+    tokens.push(token);
+  };
+  const { ignoreCase, ignoreWhitespace } = options;
+  let index = 0;
+  let base = 0;
+  let text = "";
+  let decoded: ReturnType<typeof decodeText> | null = null;
+  // One callback for every text event (it reads the event's state above), not a closure each.
+  const emit = (from: number, to: number, kind: WordKind): void => {
+    if (kind === "space" && ignoreWhitespace) return;
+    if (decoded === null) {
+      // Without references the written text is the decoded text: one shared string serves as both.
+      const code = to - from === 1 ? text.charCodeAt(from) : 0x80;
+      if (code < 0x80 && !(ignoreCase && kind === "word")) {
+        // A space, a punctuation mark, a one-letter word: no slice, no hashing.
+        const id = table.asciiId(code);
+        const shared = table.key(id);
+        add({ kind, text: shared, key: shared, event: index, start: base + from, end: base + to }, id);
+        return;
+      }
+      const written = text.slice(from, to);
+      const id = table.id(ignoreCase ? written.toLowerCase() : written);
+      const shared = ignoreCase ? written : table.key(id);
+      add({ kind, text: shared, key: table.key(id), event: index, start: base + from, end: base + to }, id);
+    } else {
+      const start = base + decoded.rawOffset(from);
+      const end = base + decoded.rawOffset(to);
+      const piece = text.slice(from, to);
+      const id = table.id(ignoreCase ? piece.toLowerCase() : piece);
+      add({ kind, text: source.slice(start, end), key: table.key(id), event: index, start, end }, id);
+    }
+  };
+  for (; index < events.length; index++) {
     const event = events[index]!;
     if (event.kind !== "text") {
       if (event.kind === "comment" && options.ignoreComments) continue;
-      const text = source.slice(event.start, event.end);
-      tokens.push({ kind: event.kind, text, key: markupKey(event, options), event: index, start: event.start, end: event.end });
+      const entry = markupEntry(event, source, options, table);
+      const { start, end } = event;
+      // The text first seen for this key, when this token is written the same way (most are).
+      const written = entry.text.length === end - start && source.startsWith(entry.text, start) ? entry.text : source.slice(start, end);
+      add({ kind: event.kind, text: written, key: entry.key, event: index, start, end }, entry.id);
       continue;
     }
+    base = event.start;
     const raw = source.slice(event.start, event.end);
-    // Raw-text content (script, style) is kept verbatim by the parser: decoding it again would be wrong.
-    const decoded = event.text === raw ? null : decodeText(raw, doc.mode);
-    const text = decoded ? decoded.text : raw;
-    splitWords(text, (from, to, kind) => {
-      if (kind === "space" && options.ignoreWhitespace) return;
-      const start = event.start + (decoded ? decoded.rawOffset(from) : from);
-      const end = event.start + (decoded ? decoded.rawOffset(to) : to);
-      const written = source.slice(start, end);
-      // Without references the written text is the decoded text: one string serves as both.
-      const key = textKey(decoded ? text.slice(from, to) : written, options);
-      tokens.push({ kind, text: written, key, event: index, start, end });
-    });
+    // Every reference is longer than what it decodes to, so equal lengths mean nothing was
+    // decoded (no references, or raw text such as script and style, kept verbatim).
+    decoded = event.text.length === raw.length ? null : decodeText(raw, mode);
+    text = decoded === null ? raw : decoded.text;
+    splitWords(text, emit);
   }
-  return tokens;
+  return { tokens, ids: ids.subarray(0, tokens.length) };
+}
+
+/** The interned key of a markup event, memoised by what decides it (see KeyTable.memoised). */
+function markupEntry(event: DocEvent, source: string, options: NormalizedOptions, table: KeyTable): MarkupEntry {
+  switch (event.kind) {
+    case "open": {
+      const by = event.attrs.length ? event.attrs : event.name;
+      const hit = table.memoised("open", by);
+      // A shared attribute list comes from tags written alike, so of one name; events made by hand might not be.
+      if (hit !== undefined && (by === event.name || isKeyOf(hit.key, event.name))) return hit;
+      return table.remember("open", by, source.slice(event.start, event.end), markupKey(event, options));
+    }
+    case "close":
+      return table.memoised("close", event.name) ?? table.remember("close", event.name, source.slice(event.start, event.end), markupKey(event, options));
+    case "comment":
+    case "cdata":
+      return table.memoised(event.kind, event.text) ?? table.remember(event.kind, event.text, source.slice(event.start, event.end), markupKey(event, options));
+    default: {
+      const id = table.id(markupKey(event, options));
+      return { text: source.slice(event.start, event.end), key: table.key(id), id };
+    }
+  }
+}
+
+/** Whether a start tag's key (`<a href="x">`) is for the element `name`. */
+function isKeyOf(key: string, name: string): boolean {
+  const after = key.charCodeAt(name.length + 1);
+  return key.startsWith(name, 1) && (after === 0x20 || after === 0x3e);
 }

@@ -39,6 +39,8 @@ function expectWellFormedSpans(source: string, mode: ParseMode): void {
   let last = 0;
   for (const event of events) {
     expect(Object.isFrozen(event)).toBe(true);
+    // Attribute lists are shared between tags written alike: they must be frozen too, pairs and all.
+    if (event.kind === "open") expect([event.attrs, ...event.attrs].every((x) => Object.isFrozen(x))).toBe(true);
     expect(event.start).toBeGreaterThanOrEqual(last);
     expect(event.end).toBeGreaterThanOrEqual(event.start);
     expect(event.end).toBeLessThanOrEqual(source.length);

@@ -135,6 +135,25 @@ describe("histogramDiff on small random inputs", () => {
     );
   });
 
+  it("replaces a large region wholesale when no rare element anchors it and few items could match", () => {
+    // Every key of a occurs 120 times (over the chain cap); b shares one item with it.
+    const a = Int32Array.from({ length: 12_000 }, (_, k) => k % 100);
+    const b = Int32Array.of(3, 1000, 1001);
+    expect(histogramDiff(a, b)).toEqual({ opcodes: [{ tag: "replace", aStart: 0, aEnd: 12_000, bStart: 0, bEnd: 3 }], fallback: true });
+    // With a cost cap of its own the caller asked for the Myers search: it finds the one match.
+    const searched = histogramDiff(a, b, { maxCost: Infinity });
+    expectValid(a, b, searched.opcodes);
+    expect(editCount(searched.opcodes)).toBe(12_001);
+    expect(searched.fallback).toBe(false);
+  });
+
+  it("keeps the Myers search for a region where at least one item in eight could match", () => {
+    const a = Int32Array.from({ length: 1_200 }, (_, k) => k % 10);
+    const b = Int32Array.from({ length: 200 }, (_, k) => 9 - (k % 10));
+    expect(histogramDiff(a, b)).toEqual(myersDiff(a, b));
+    expect(histogramDiff(a, b).fallback).toBe(false);
+  });
+
   it("anchors on a unique element rather than on frequent ones", () => {
     // The unique 9 is the anchor; Myers matches the three 1s instead (2 edits, not 6).
     const a = Int32Array.of(1, 1, 1, 9);

@@ -43,6 +43,18 @@ describe("changes", () => {
     expect(changes.map((c) => c.kind)).toEqual(["tag", "replace", "tag"]);
   });
 
+  it("pairs the tags of a long rewritten run by their names alone, however much text stands between them", () => {
+    const words = (seed: number) => Array.from({ length: 1_000 }, (_, k) => `w${seed}x${k}`).join(" ");
+    const changes = readChanges(diffDocuments(`<div><h2 id=a>${words(1)}</h2><p>${words(2)}</p></div>`, `<div><h3 id=a>${words(3)}</h3><p class=c>${words(4)}</p></div>`));
+    expect(changes.map((c) => [c.kind, c.old.slice(0, 12), c.new.slice(0, 12)])).toEqual([
+      ["tag", "<h2 id=a>", "<h3 id=a>"],
+      ["replace", "w1x0 w1x1 w1", "w3x0 w3x1 w3"],
+      ["tag", "</h2>", "</h3>"],
+      ["attributes", "<p>", "<p class=c>"],
+      ["replace", "w2x0 w2x1 w2", "w4x0 w4x1 w4"],
+    ]);
+  });
+
   it("does not call it a rename when only the start tag changed name", () => {
     const changes = readChanges(diffDocuments("<p><b>x</b> y</p>", "<p><i>x y</i></p>"));
     expect(changes.some((c) => c.kind === "tag")).toBe(false);

@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/events/parse.js";
 import { normalizeOptions, type DiffOptions } from "../../src/options.js";
-import { internKeys } from "../../src/text/intern.js";
-import { tokenize } from "../../src/text/tokens.js";
+import { decodeText } from "../../src/events/references.js";
+import { KeyTable } from "../../src/text/intern.js";
+import { markupKey, textKey } from "../../src/text/keys.js";
+import { tokenize, tokenizeKeyed } from "../../src/text/tokens.js";
 import { splitWords, type WordKind } from "../../src/text/words.js";
 import { anyText, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 
@@ -146,10 +148,80 @@ describe("tokenize", () => {
   }
 });
 
-describe("internKeys", () => {
+describe("tokenizeKeyed", () => {
+  const keyed = (sources: string[], options: DiffOptions = {}) => {
+    const table = new KeyTable();
+    return sources.map((source) => tokenizeKeyed(parseDocument(source, { mode: options.mode ?? "html" }), normalizeOptions(options), table));
+  };
+
   it("gives equal keys equal integers across both documents", () => {
-    const [a, b] = internKeys([tokens("<p>a b</p>"), tokens("<p>b a</p>")]);
-    expect(Array.from(a!)).toEqual([0, 1, 2, 3, 4]);
-    expect(Array.from(b!)).toEqual([0, 3, 2, 1, 4]);
+    const [a, b] = keyed(["<p>a b</p>", "<p>b a</p>"]);
+    expect(Array.from(a!.ids)).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from(b!.ids)).toEqual([0, 3, 2, 1, 4]);
+  });
+
+  it("shares one string per distinct key, and per markup written alike", () => {
+    const [a, b] = keyed(['<p class="x">cat</p>', '<p class="x">cat</p>']);
+    for (let i = 0; i < a!.tokens.length; i++) {
+      expect(Object.is(a!.tokens[i]!.key, b!.tokens[i]!.key)).toBe(true);
+      expect(Object.is(a!.tokens[i]!.text, b!.tokens[i]!.text)).toBe(true);
+    }
+  });
+
+  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+    it(`keys each token by the key policy and gives equal ids exactly to equal keys, under every option (${mode}, property)`, () => {
+      const options = fc.record({ ignoreCase: fc.boolean(), ignoreWhitespace: fc.boolean(), ignoreComments: fc.boolean(), ignoreAttributes: fc.constantFrom([], ["id", "data-*"]) });
+      fc.assert(
+        fc.property(fc.oneof(arb, anyText()), fc.oneof(arb, anyText()), options, (x, y, opts) => {
+          const lists = keyed([x, y], { mode, ...opts });
+          const normalized = normalizeOptions({ mode, ...opts });
+          const all = lists.flatMap(({ tokens: list, ids }, side) => {
+            const source = [x, y][side]!;
+            const doc = parseDocument(source, { mode });
+            expect(ids.length).toBe(list.length);
+            for (const t of list) {
+              expect(t.text).toBe(source.slice(t.start, t.end));
+              const event = doc.events[t.event]!;
+              if (event.kind !== "text") expect(t.key).toBe(markupKey(event, normalized));
+              else if (event.text.length === event.end - event.start) expect(t.key).toBe(textKey(t.text, normalized));
+              else expect(t.key).toBe(textKey(decodeText(t.text, mode).text, normalized));
+            }
+            return list.map((t, i) => [t.key, ids[i]!] as const);
+          });
+          const idOf = new Map<string, number>();
+          const keyOf = new Map<number, string>();
+          for (const [key, id] of all) {
+            expect(idOf.get(key) ?? id).toBe(id);
+            expect(keyOf.get(id) ?? key).toBe(key);
+            idOf.set(key, id);
+            keyOf.set(id, key);
+          }
+        }),
+        fcParams(300),
+      );
+    });
+  }
+
+  it("keys hand-made events that share an attribute list by their own names", () => {
+    const attrs = Object.freeze([Object.freeze(["id", "x"] as const)]);
+    const source = '<a id="x"><b id="x">';
+    const doc = {
+      source,
+      mode: "html" as const,
+      events: [
+        { kind: "open" as const, start: 0, end: 10, name: "a", attrs, selfClosing: false },
+        { kind: "open" as const, start: 10, end: 20, name: "b", attrs, selfClosing: false },
+      ],
+    };
+    expect(tokenize(doc, normalizeOptions({})).map((t) => t.key)).toEqual(['<a id="x">', '<b id="x">']);
+  });
+
+  it("keeps the markup of the two parse modes apart", () => {
+    const table = new KeyTable();
+    const opts = normalizeOptions({});
+    const html = tokenizeKeyed(parseDocument("<A>x</A>", { mode: "html" }), opts, table);
+    const xml = tokenizeKeyed(parseDocument("<A>x</A>", { mode: "xml" }), opts, table);
+    expect(html.tokens.map((t) => t.key)).toEqual(["<a>", "x", "</a>"]);
+    expect(xml.tokens.map((t) => t.key)).toEqual(["<A>", "x", "</A>"]);
   });
 });

@@ -1,0 +1,163 @@
+// htmlparser2's Parser, adapted: O(1) element stacks, exact event starts, and the hot paths
+// (text, attributes) reported as source offsets to one EventSink instead of as strings and
+// dictionaries to callbacks.
+
+import { type Handler, Parser } from "htmlparser2";
+import type { ParseMode } from "../types.js";
+
+/**
+ * What {@link DeepParser} reports. Offsets are into the whole source; `end` is exclusive.
+ * Attributes of a start tag arrive before the tag itself, which is reported once its `>` (or
+ * the implying tag) has been read.
+ */
+export interface EventSink {
+  /** A piece of character data (adjacent pieces belong to one text run). */
+  text(start: number, end: number): void;
+  /** An attribute of the start tag being read: the spans of its name and of its raw value (`valueStart` −1 when it has none). */
+  attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
+  /** A start tag from `start` (its `<`) to `end`; implied ones have no text of their own. */
+  open(name: string, start: number, end: number, implied: boolean): void;
+  /** An end tag from its `<` (at `start`), the tag name ending at `nameEnd`; implied ones have no text. */
+  close(name: string, start: number, nameEnd: number, implied: boolean): void;
+  /** A comment (its data already cut out of the source) from `start` to `end`. */
+  comment(data: string, start: number, end: number): void;
+  /** A CDATA section from `start` to `end` (XML mode; HTML reads one as a comment). */
+  cdata(start: number, end: number): void;
+  /** A processing instruction or declaration: `?xml`, `!doctype`, … and all that follows `<`. */
+  instruction(name: string, data: string, start: number, end: number): void;
+}
+
+/**
+ * A stack with its top at index 0, as htmlparser2's Parser expects of its open-element and
+ * foreign-context stacks, but stored top-last. The parser uses `unshift`/`shift` on plain
+ * arrays, which is O(depth) per tag and made 100,000 nested elements take about 20 s;
+ * push/pop keeps every tag O(1). Only the members the parser uses are provided.
+ */
+class TopFirstStack<T> {
+  private readonly items: T[] = [];
+  get length(): number {
+    return this.items.length;
+  }
+  set length(n: number) {
+    this.items.length = n;
+  }
+  get 0(): T | undefined {
+    return this.items[this.items.length - 1];
+  }
+  unshift(item: T): number {
+    return this.items.push(item);
+  }
+  shift(): T | undefined {
+    return this.items.pop();
+  }
+  indexOf(item: T): number {
+    const at = this.items.lastIndexOf(item);
+    return at < 0 ? -1 : this.items.length - 1 - at;
+  }
+  /** The items top first, as a plain array. */
+  toArray(): T[] {
+    return [...this.items].reverse();
+  }
+}
+
+/**
+ * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}), exact event starts, and
+ * no strings it does not need.
+ *
+ * Exact starts: the stock parser dates an event from where the previous one ended, which is
+ * wrong after an end tag with junk before its `>` (`</p >`, `</a <b>`); here every event starts
+ * where its own text does. It needs the whole source for that.
+ *
+ * Cheaper hot paths: the stock parser slices every piece of text into a string, concatenates
+ * each attribute value and files it in a per-tag dictionary, and calls its callbacks through
+ * `Function.prototype.call`. Here text and attribute values are reported as offsets (the sink
+ * slices what it keeps), no attribute dictionary is filled, and the sink is called directly.
+ * The tree rules (implied and void tags, foreign content) stay the stock parser's own.
+ */
+export class DeepParser extends Parser {
+  private valueStart = -1;
+  private valueEnd = -1;
+  private nameStart = 0;
+  private nameEnd = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly sink: EventSink,
+    mode: ParseMode,
+  ) {
+    const handler: Partial<Handler> = {};
+    super(handler, { xmlMode: mode === "xml", decodeEntities: false });
+    // The stock parser still drives these: for the tags it implies and for the rarer events.
+    handler.onopentag = (name, _attribs, implied) => sink.open(name, this.startIndex, this.endIndex + 1, implied);
+    handler.onclosetag = (name, implied) => sink.close(name, this.startIndex, this.endIndex, implied);
+    handler.oncomment = (data) => sink.comment(data, this.startIndex, this.endIndex + 1);
+    handler.oncdataend = () => sink.cdata(this.startIndex, this.endIndex + 1);
+    handler.onprocessinginstruction = (name, data) => sink.instruction(name, data, this.startIndex, this.endIndex + 1);
+    const self = this as unknown as { stack: unknown; foreignContext: TopFirstStack<boolean> };
+    const foreign = new TopFirstStack<boolean>();
+    foreign.unshift(mode === "xml");
+    self.stack = new TopFirstStack<string>();
+    self.foreignContext = foreign;
+  }
+
+  override ontext(start: number, endIndex: number): void {
+    this.endIndex = endIndex - 1;
+    this.sink.text(start, endIndex);
+    this.startIndex = endIndex;
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    this.startIndex = start - 1;
+    super.onopentagname(start, endIndex);
+  }
+
+  override onattribname(start: number, endIndex: number): void {
+    this.startIndex = start;
+    this.nameStart = start;
+    this.nameEnd = endIndex;
+  }
+
+  /** A value arrives in one piece, or in several adjacent ones when the input was written in chunks. */
+  override onattribdata(start: number, endIndex: number): void {
+    if (this.valueStart < 0) this.valueStart = start;
+    this.valueEnd = endIndex;
+  }
+
+  override onattribend(_quote: unknown, endIndex: number): void {
+    this.endIndex = endIndex;
+    this.sink.attribute(this.nameStart, this.nameEnd, this.valueStart, this.valueEnd);
+    this.valueStart = -1;
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.startIndex = start - 2;
+    super.onclosetag(start, endIndex);
+  }
+
+  override oncomment(start: number, endIndex: number, offset: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.oncomment(start, endIndex, offset);
+  }
+
+  override oncdata(start: number, endIndex: number, offset: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.oncdata(start, endIndex, offset);
+  }
+
+  override ondeclaration(start: number, endIndex: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.ondeclaration(start, endIndex);
+  }
+
+  override onprocessinginstruction(start: number, endIndex: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.onprocessinginstruction(start, endIndex);
+  }
+
+  /** Closing what is still open at the end indexes the stack freely: hand the parser a plain array for it. */
+  override onend(): void {
+    const self = this as unknown as { stack: TopFirstStack<string> | string[] };
+    if (self.stack instanceof TopFirstStack) self.stack = self.stack.toArray();
+    super.onend();
+  }
+}
