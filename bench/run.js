@@ -6,7 +6,8 @@
 //   node bench/run.js [--quick] [--only id,id] [--no-peers]
 //
 //   --quick     3 runs, no 5 MB pair, no peers, one corpus pair: a check in about 90 seconds
-//   --only      only these pairs (ids as in the table), e.g. --only gen-1m,gen-5m
+//   --only      only these measurements: pair ids as in the table, and r for -r over 1,000
+//               page pairs, e.g. --only gen-1m,gen-5m or --only r (start-up always runs)
 //   --no-peers  skip the peers
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -75,7 +76,8 @@ process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 process.on("SIGINT", () => process.exit(130));
 
 log(`inputs in ${scratch}`);
-let pairs = preparePairs(scratch, { skip5m: options.quick, log });
+const onlyR = options.only?.every((id) => id === "r");
+let pairs = onlyR ? [] : preparePairs(scratch, { skip5m: options.quick, log });
 if (options.quick) pairs = pairs.filter((p) => p.group !== "corpus" || p.id === "whatwg-html5-index-typo");
 if (options.only) pairs = pairs.filter((p) => options.only.includes(p.id));
 
@@ -205,7 +207,8 @@ for (const pair of pairs) {
 // -r over 1,000 small page pairs
 
 let recursive;
-if (!hasRecursive) recursive = { note: "n/a (no -r yet)" };
+if (options.only && !options.only.includes("r")) recursive = { note: "not measured (--only without r)" };
+else if (!hasRecursive) recursive = { note: "n/a (no -r yet)" };
 else if (!hasJobs) recursive = { note: "n/a (-r but no -j yet)" };
 else {
   log("-r: 1,000 page pairs, -j 1 vs -j 2");
@@ -214,7 +217,7 @@ else {
     const runs = options.quick ? 1 : 3;
     // No warm-up: the 2,000 files were just written and are in the page cache.
     const t = timeInterleaved({ j1: [bin, "-r", "-j", "1", ...fmtArgs, tree.a, tree.b], j2: [bin, "-r", "-j", "2", ...fmtArgs, tree.a, tree.b] }, runs, 0);
-    recursive = { j1Ms: t.j1.ms, j2Ms: t.j2.ms, speedup: t.j1.ms / t.j2.ms, runs };
+    recursive = { j1Ms: t.j1.ms, j2Ms: t.j2.ms, speedup: t.j1.ms / t.j2.ms, j1CpuMs: t.j1.cpuMs, j2CpuMs: t.j2.cpuMs, runs };
   } catch (e) {
     recursive = { note: `error: ${e.message.slice(0, 100)}` };
   }

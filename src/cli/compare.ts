@@ -4,7 +4,6 @@
 import { parseDocument } from "../events/parse.js";
 import { diffDocuments } from "../pipeline.js";
 import { InputError } from "../read/decode.js";
-import { plainTheme } from "../render/text.js";
 import { workBudget } from "../script/diff-tokens.js";
 import type { ParseMode } from "../types.js";
 import { ExitCode } from "./exit-codes.js";
@@ -13,7 +12,6 @@ import type { Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
 import { readInput } from "./read-input.js";
-import { terminalTheme } from "./theme.js";
 
 /** The outcome of one comparison: its status, its rendered output and lines for stderr. */
 export interface PairResult {
@@ -56,12 +54,14 @@ export async function comparePair(invocation: Invocation, options: CliOptions, i
   const status = script.identical ? ExitCode.Same : ExitCode.Different;
   if (options.quiet) return { status, output: "", warnings };
   const format = chooseFormat(options);
-  const output = render(format, script, {
+  // chalk is loaded only for colour.
+  const theme = format === "term" && colorLevel ? (await import("./theme.js")).terminalTheme(colorLevel) : undefined;
+  const output = await render(format, script, {
     oldLabel: invocation.oldLabel,
     newLabel: invocation.newLabel,
     context: options.context,
     granularity: options.granularity,
-    theme: format === "term" && colorLevel ? terminalTheme(colorLevel) : plainTheme,
+    ...(theme ? { theme } : {}),
     fragment: options.fragment ?? false,
     ...(options.view ? { view: options.view } : {}),
   });

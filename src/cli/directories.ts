@@ -1,17 +1,17 @@
 // `htmldiff -r OLD_DIR NEW_DIR`: pairs HTML and XML files by relative path, reports files found
-// on one side only, and compares the changed pairs on worker threads, printing in path order.
+// on one side only, and has the pairs compared in batches (worker-pool.ts), printing in path order.
 
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { InputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
-import { comparePair } from "./compare.js";
+import type { PairOutcome } from "./batch.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 import { Progress } from "./progress.js";
 import type { CliOptions } from "./program.js";
-import { runPool, type Task, type TaskResult } from "./worker-pool.js";
+import { runPool } from "./worker-pool.js";
 
 /**
  * Compares two folders; returns 0 when every document is the same on both sides, 1 when any
@@ -32,46 +32,27 @@ export async function compareDirectories(
 ): Promise<number> {
   const [oldFiles, newFiles] = await Promise.all([documentsUnder(oldDir), documentsUnder(newDir)]);
   const paths = [...new Set([...oldFiles, ...newFiles])].sort();
-  let status: number = ExitCode.Same;
-  const tasks: Task[] = [];
-  const onlyIn: string[] = [];
-  for (const path of paths) {
-    if (!oldFiles.has(path) || !newFiles.has(path)) {
-      onlyIn.push(`Only in ${oldFiles.has(path) ? oldDir : newDir}: ${path}\n`);
-      status = ExitCode.Different;
-      continue;
-    }
-    const oldPath = join(oldDir, path);
-    const newPath = join(newDir, path);
-    if (await sameBytes(oldPath, newPath)) continue;
-    const invocation = { oldPath, newPath, oldLabel: oldPath, newLabel: newPath, fromGit: false };
-    tasks.push({ id: tasks.length, invocation, options, colorLevel });
-  }
-  const progress = new Progress(io, tasks.length);
-  const onResult = (result: TaskResult): void => {
+  const both = paths.filter((path) => oldFiles.has(path) && newFiles.has(path));
+  const onlyIn = paths.filter((path) => !oldFiles.has(path) || !newFiles.has(path)).map((path) => `Only in ${oldFiles.has(path) ? oldDir : newDir}: ${path}\n`);
+  let status: number = onlyIn.length ? ExitCode.Different : ExitCode.Same;
+  const progress = new Progress(io, both.length);
+  const report = (path: string, outcome: PairOutcome): void => {
     progress.tick();
-    if ("error" in result) {
+    if (!outcome) return;
+    if ("error" in outcome) {
       progress.clear();
-      io.err(`htmldiff: ${result.error}\n`);
+      io.err(`htmldiff: ${outcome.error}\n`);
       status = ExitCode.Trouble;
       return;
     }
-    for (const warning of result.warnings) io.err(`htmldiff: warning: ${warning}\n`);
-    if (result.status === ExitCode.Different && status === ExitCode.Same) status = ExitCode.Different;
-    if (result.output) {
+    for (const warning of outcome.warnings) io.err(`htmldiff: warning: ${warning}\n`);
+    if (outcome.status === ExitCode.Different && status === ExitCode.Same) status = ExitCode.Different;
+    if (outcome.output) {
       progress.clear();
-      write(result.output, relative(oldDir, tasks[result.id]!.invocation.oldPath));
+      write(outcome.output, path);
     }
   };
-  const runHere = async (task: Task): Promise<TaskResult> => {
-    try {
-      return { id: task.id, ...(await comparePair(task.invocation, task.options, io, task.colorLevel)) };
-    } catch (error) {
-      if (error instanceof InputError) return { id: task.id, error: error.message };
-      throw error;
-    }
-  };
-  await runPool(tasks, jobs ?? availableParallelism(), onResult, runHere);
+  await runPool({ oldDir, newDir, options, colorLevel }, both, jobs ?? availableParallelism(), report);
   progress.clear();
   if (!options.quiet) for (const line of onlyIn) write(line);
   return status;
@@ -90,9 +71,3 @@ async function documentsUnder(dir: string): Promise<Set<string>> {
   return out;
 }
 
-async function sameBytes(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([stat(a), stat(b)]);
-  if (x.size !== y.size) return false;
-  const [p, q] = await Promise.all([readFile(a), readFile(b)]);
-  return p.equals(q);
-}

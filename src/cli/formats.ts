@@ -1,12 +1,9 @@
 // The output formats the CLI offers, which one a file name implies, and rendering by name.
+// Each renderer is loaded when its format is first used: a run loads only the one it needs,
+// which keeps start-up short (see docs/performance.md).
 
-import { renderGithub } from "../render/github.js";
-import { renderHtml } from "../render/inline-html.js";
-import { renderJson } from "../render/json.js";
-import { renderPage } from "../render/page.js";
 import type { Granularity } from "../render/segments.js";
-import { renderStat } from "../render/stat.js";
-import { renderText, type Theme } from "../render/text.js";
+import type { Theme } from "../render/text.js";
 import type { EditScript } from "../script/edit-script.js";
 
 /** Every value of `--format`. */
@@ -21,8 +18,8 @@ export interface RenderContext {
   readonly newLabel: string;
   readonly context: number;
   readonly granularity: Granularity;
-  /** The theme for `term` (plain for `text`). */
-  readonly theme: Theme;
+  /** The theme for `term` (plain when absent, as for `text`). */
+  readonly theme?: Theme;
   /** For `html`: only the body's content, in `<div class="diff">`. */
   readonly fragment?: boolean;
   /** For `html` and `page`: the marked document, or its source text (always the source for XML). */
@@ -48,25 +45,40 @@ export function formatForPath(path: string): FormatName | undefined {
  * in the line-oriented formats). JSON always answers, so a machine can read `identical`, and so
  * do `html` and `page`, which show the new document whatever changed.
  *
- * @example render("stat", script, ctx) // "a.html → b.html: 1 change (1 replacement), +1 -1 tokens\n"
+ * @example await render("stat", script, ctx) // "a.html → b.html: 1 change (1 replacement), +1 -1 tokens\n"
  */
-export function render(format: FormatName, script: EditScript, ctx: RenderContext): string {
+export async function render(format: FormatName, script: EditScript, ctx: RenderContext): Promise<string> {
   const names = { old: ctx.oldLabel, new: ctx.newLabel };
-  if (format === "json") return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
+  if (format === "json") {
+    const { renderJson } = await import("../render/json.js");
+    return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
+  }
   const view = ctx.view === undefined ? {} : { view: ctx.view };
-  // A byte order mark: browsers trust it over a <meta charset> that the new document may declare.
-  if (format === "html") return `${ctx.fragment ? "" : "\uFEFF"}${renderHtml(script, { fragment: ctx.fragment ?? false, ...view })}`;
-  if (format === "page") return renderPage(script, { oldLabel: ctx.oldLabel, newLabel: ctx.newLabel, ...view });
+  if (format === "html") {
+    const { renderHtml } = await import("../render/inline-html.js");
+    // A byte order mark: browsers trust it over a <meta charset> that the new document may declare.
+    return `${ctx.fragment ? "" : "\uFEFF"}${renderHtml(script, { fragment: ctx.fragment ?? false, ...view })}`;
+  }
+  if (format === "page") {
+    const { renderPage } = await import("../render/page.js");
+    return renderPage(script, { oldLabel: ctx.oldLabel, newLabel: ctx.newLabel, ...view });
+  }
   if (script.identical) return "";
   switch (format) {
-    case "stat":
+    case "stat": {
+      const { renderStat } = await import("../render/stat.js");
       return `${renderStat(script, names)}\n`;
-    case "github":
+    }
+    case "github": {
+      const { renderGithub } = await import("../render/github.js");
       return `${renderGithub(script, names)}\n`;
+    }
     case "term":
     case "text": {
-      const body = renderText(script, { context: ctx.context, granularity: ctx.granularity, theme: ctx.theme });
-      return `${ctx.theme.meta(`--- ${ctx.oldLabel}`)}\n${ctx.theme.meta(`+++ ${ctx.newLabel}`)}\n${body}\n`;
+      const { plainTheme, renderText } = await import("../render/text.js");
+      const theme = ctx.theme ?? plainTheme;
+      const body = renderText(script, { context: ctx.context, granularity: ctx.granularity, theme });
+      return `${theme.meta(`--- ${ctx.oldLabel}`)}\n${theme.meta(`+++ ${ctx.newLabel}`)}\n${body}\n`;
     }
   }
 }

@@ -1,19 +1,18 @@
 // The command line: parses arguments, reads both sides, diffs them and prints or writes the result.
 // run() returns the exit status instead of exiting, so output to a pipe is never cut short.
+// What only some runs use (-r, --accept/--reject, the page index) is imported when they need it,
+// so that comparing two files loads no more than it must (start-up, docs/performance.md).
 
 import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
-import { renderPageIndex } from "../render/page-index.js";
 import { colorLevel } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
-import { compareDirectories } from "./directories.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import { buildProgram, type CliOptions } from "./program.js";
-import { restoreDocument } from "./review.js";
 import { checkTarget, writeOutput } from "./write-output.js";
 
 /**
@@ -39,7 +38,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function main(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
-  if (options.accept !== undefined || options.reject !== undefined) return restoreDocument(args, options, io);
+  if (options.accept !== undefined || options.reject !== undefined) {
+    const { restoreDocument } = await import("./review.js");
+    return restoreDocument(args, options, io);
+  }
   if (options.recursive) return recurse(args, options, io);
   const invocation = parseInvocation(args);
   if (!invocation) {
@@ -65,6 +67,7 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
   const [oldDir, newDir] = args as [string, string];
   const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
   if (chooseFormat(options) === "page") return recurseToPages(oldDir, newDir, options, io);
+  const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
   const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, level, write);
@@ -81,20 +84,24 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
   await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${dir}: cannot make the folder (${error.code ?? error.message})`);
   });
+  const [{ compareDirectories }, { renderPageIndex }] = await Promise.all([import("./directories.js"), import("../render/page-index.js")]);
   const links: string[] = [];
   const notes: string[] = [];
-  const writes: Promise<void>[] = [];
+  // One page at a time: results come a batch at once, and each write holds signal handlers till it is done.
+  let writing = Promise.resolve();
   const write = (text: string, path?: string): void => {
     if (path === undefined) {
       notes.push(text.trim());
       return;
     }
     const target = join(dir, `${path}.html`);
-    writes.push(mkdir(dirname(target), { recursive: true }).then(() => writeOutput(target, text, inputs)));
+    writing = writing.then(() => mkdir(dirname(target), { recursive: true })).then(() => writeOutput(target, text, inputs));
+    // Handled at the end, by the await below, however long the comparisons take.
+    writing.catch(() => undefined);
     links.push(path);
   };
   const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, 0, write);
-  await Promise.all(writes);
+  await writing;
   await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
 }

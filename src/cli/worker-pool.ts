@@ -1,66 +1,66 @@
-// A fixed pool of worker threads that compare pairs; results come back in the order asked for.
+// Runs the pairs of a directory run on this thread and on `jobs - 1` worker threads, in batches;
+// the outcomes come back in path order.
 
 import { Worker } from "node:worker_threads";
-import type { PairResult } from "./compare.js";
-import type { Invocation } from "./invocation.js";
-import type { CliOptions } from "./program.js";
+import { compareBatch, type BatchResult, type DirectoryRun, type PairOutcome } from "./batch.js";
+import { Schedule } from "./schedule.js";
 
-/** One pair to compare, as sent to a worker. */
-export interface Task {
-  readonly id: number;
-  readonly invocation: Invocation;
-  readonly options: CliOptions;
-  readonly colorLevel: 0 | 1 | 2 | 3;
-}
-
-/** A worker's answer: the comparison, or the one-line error it met. */
-export type TaskResult = { readonly id: number } & (PairResult | { readonly error: string });
+/** Batches a worker holds at once: the one it runs and the next, so it never waits for this thread. */
+const QUEUED_PER_WORKER = 2;
 
 /**
- * Runs `tasks` on `size` worker threads (in this thread when size is 1) and calls `onResult`
- * for each result in task order; at most `2 × size` results wait for an earlier slow one, so
- * memory stays bounded however many pairs there are.
+ * Compares the pairs at `paths` (relative to both folders of `run`) with `jobs` threads: this
+ * one, which needs no start-up, and `jobs - 1` workers (none for `-j 1`, nor for a single
+ * pair). Each thread reads its own files and renders its own output; `report` gets each
+ * outcome in the order of `paths`.
  *
- * @example await runPool(tasks, 4, (result) => print(result), run)
+ * @example await runPool(run, ["a.html", "b.html"], 2, (path, outcome) => print(path, outcome))
  */
-export async function runPool(
-  tasks: readonly Task[],
-  size: number,
-  onResult: (result: TaskResult) => void,
-  runHere: (task: Task) => Promise<TaskResult>,
-): Promise<void> {
-  if (size <= 1) {
-    for (const task of tasks) onResult(await runHere(task));
-    return;
-  }
-  const workers = Array.from({ length: Math.min(size, tasks.length) }, () => new Worker(new URL("./worker.js", import.meta.url)));
-  const done = new Map<number, TaskResult>();
-  let next = 0;
-  let printed = 0;
+export async function runPool(run: DirectoryRun, paths: readonly string[], jobs: number, report: (path: string, outcome: PairOutcome) => void): Promise<void> {
+  const schedule = new Schedule(paths, jobs, report);
+  const count = Math.max(0, Math.min(jobs - 1, paths.length - 1));
+  const workers = Array.from({ length: count }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: run }));
+  const queued = new Map(workers.map((worker) => [worker, 0]));
+  const feed = (): void => {
+    for (const worker of workers) {
+      for (let batch; queued.get(worker)! < QUEUED_PER_WORKER && (batch = schedule.take()); ) {
+        queued.set(worker, queued.get(worker)! + 1);
+        worker.postMessage(batch);
+      }
+    }
+  };
   try {
     await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker): void => {
-        // Hold back new work while too many finished results wait for an earlier one.
-        if (next < tasks.length && next - printed < 2 * workers.length) worker.postMessage(tasks[next++]);
+      const settle = (): void => {
+        if (schedule.finished) resolve();
       };
-      const idle: Worker[] = [];
       for (const worker of workers) {
-        worker.on("error", reject);
-        worker.on("message", (result: TaskResult) => {
-          done.set(result.id, result);
-          while (done.has(printed)) {
-            onResult(done.get(printed)!);
-            done.delete(printed++);
-          }
-          if (printed === tasks.length) resolve();
-          idle.push(worker);
-          for (let n = idle.length; n > 0 && next < tasks.length && next - printed < 2 * workers.length; n--) feed(idle.shift()!);
+        worker.on("message", (result: BatchResult) => {
+          queued.set(worker, queued.get(worker)! - 1);
+          schedule.finish(result);
+          feed();
+          settle();
         });
-        feed(worker);
+        worker.on("error", reject);
+        worker.on("exit", (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
       }
-      if (tasks.length === 0) resolve();
+      feed();
+      compareHere(run, schedule, feed).then(settle, reject);
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** This thread's share: batches until none is left, then it only prints what the workers send. */
+async function compareHere(run: DirectoryRun, schedule: Schedule, feed: () => void): Promise<void> {
+  while (!schedule.allTaken) {
+    const batch = schedule.take();
+    if (!batch) {
+      await schedule.nextFinish();
+      continue;
+    }
+    schedule.finish(await compareBatch(run, batch));
+    feed();
   }
 }

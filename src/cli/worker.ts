@@ -1,24 +1,15 @@
-// A worker thread of a directory run: compares the pairs it is sent and posts back the results.
+// A worker thread of a directory run: compares the batches it is sent, one after the other, and
+// posts back their outcomes.
 
-import { parentPort } from "node:worker_threads";
-import { InputError } from "../read/decode.js";
-import { comparePair } from "./compare.js";
-import type { Task, TaskResult } from "./worker-pool.js";
+import { parentPort, workerData } from "node:worker_threads";
+import { compareBatch, type Batch, type DirectoryRun } from "./batch.js";
 
 const port = parentPort;
 if (!port) throw new Error("worker.js runs as a worker thread");
+const run = workerData as DirectoryRun;
 
-port.on("message", async (task: Task) => {
-  const noStdin = async (): Promise<Uint8Array> => {
-    throw new InputError("standard input cannot be read in a directory run");
-  };
-  let result: TaskResult;
-  try {
-    const pair = await comparePair(task.invocation, task.options, { readStdin: noStdin }, task.colorLevel);
-    result = { id: task.id, ...pair };
-  } catch (error) {
-    const message = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
-    result = { id: task.id, error: message };
-  }
-  port.postMessage(result);
+// One batch at a time: the next one waits in this queue rather than interleaving with it.
+let queue = Promise.resolve();
+port.on("message", (batch: Batch) => {
+  queue = queue.then(async () => port.postMessage(await compareBatch(run, batch)));
 });
