@@ -108,14 +108,20 @@ class EventBuilder implements EventSink {
     return list;
   }
 
+  /** The attributes of the spans read, decoded; a repeated name is left out, as browsers keep the first. */
   private decodeAttributes(): readonly Attribute[] {
     const { spans, source, mode } = this;
     const list: Attribute[] = [];
+    // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
+    const seen = spans.length > 64 ? new Set<string>() : null;
     for (let k = 0; k < spans.length; k += 4) {
-      const name = source.slice(spans[k]!, spans[k + 1]!);
-      const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
+      const raw = source.slice(spans[k]!, spans[k + 1]!);
       // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
-      list.push(Object.freeze([mode === "html" ? name.toLowerCase() : name, value] as const));
+      const name = mode === "html" ? raw.toLowerCase() : raw;
+      if (seen ? seen.has(name) : list.some(([n]) => n === name)) continue;
+      seen?.add(name);
+      const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
+      list.push(Object.freeze([name, value] as const));
     }
     return Object.freeze(list);
   }

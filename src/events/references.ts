@@ -54,15 +54,32 @@ export function decodeText(raw: string, mode: ParseMode): DecodedText {
   let out = "";
   let last = 0;
   for (const match of raw.matchAll(REFERENCE)) {
-    const value = decode(match[0]);
-    if (value === match[0]) continue;
+    const whole = decode(match[0]);
+    if (whole === match[0]) continue;
+    const length = referenceLength(match[0], whole, decode);
+    const value = decode(match[0].slice(0, length));
     const at = match.index;
     out += raw.slice(last, at);
-    refs.push(out.length, out.length + value.length, at, at + match[0].length);
+    refs.push(out.length, out.length + value.length, at, at + length);
     out += value;
-    last = at + match[0].length;
+    last = at + length;
   }
   return new DecodedText(out + raw.slice(last), refs);
+}
+
+/**
+ * How much of `match` (a reference and maybe letters after it) the reference is: the shortest
+ * start that decodes as `whole` does with the rest left as it is (`&ampDocument` is `&amp` and
+ * the text `Document`, `&notit;` is `&not` and `it;`).
+ */
+function referenceLength(match: string, whole: string, decode: (text: string) => string): number {
+  // A reference with its semicolon decodes to one character (two code units at most) when it is all reference.
+  if (match.endsWith(";") && whole.length <= 2) return match.length;
+  for (let length = 2; length < match.length; length++) {
+    const head = decode(match.slice(0, length));
+    if (head !== match.slice(0, length) && head + match.slice(length) === whole) return length;
+  }
+  return match.length;
 }
 
 /**

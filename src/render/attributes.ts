@@ -2,7 +2,7 @@
 // be taken for marks, or would run script on the review page) plus the marks of its change.
 
 import type { Attribute, AttributeDelta, OpenEvent } from "../types.js";
-import { ADDED, AS, keepAttribute, MARK, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW } from "./marks.js";
+import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW } from "./marks.js";
 
 /** What an element's start tag says about its change. */
 export interface ElementMarks {
@@ -42,7 +42,7 @@ function isActive([name, value]: Attribute): boolean {
  *   // [["class", "odd diff-ins"], ["data-diff-class", "odd"], ["data-diff", "ins"]]
  */
 export function writtenAttributes(event: OpenEvent, marks: ElementMarks, neutralise: boolean): Attribute[] {
-  const own = event.attrs.map((attr): Attribute => (neutralise && isActive(attr) ? [RAW + attr[0], attr[1]] : keepAttribute(attr)));
+  const own = event.attrs.map((attr): Attribute => (neutralise && isActive(attr) ? [RAW + markName(attr[0]), attr[1]] : keepAttribute(attr)));
   const flags = marks.flags ?? [];
   if (!flags.length && marks.realName === undefined) return own;
   const classes = flags.map((flag) => `diff-${flag}`);
@@ -58,7 +58,7 @@ export function writtenAttributes(event: OpenEvent, marks: ElementMarks, neutral
     if (ownClass !== undefined) out.push([OWN_CLASS, ownClass]);
   }
   if (flags.length) out.push([MARK, flags.join(" ")]);
-  for (const delta of marks.deltas ?? []) if (delta.old !== null) out.push([OLD_VALUE + delta.name, delta.old]);
+  for (const delta of marks.deltas ?? []) if (delta.old !== null) out.push([OLD_VALUE + markName(delta.name), delta.old]);
   const added = (marks.deltas ?? []).filter((d) => d.old === null).map((d) => d.name);
   if (added.length) out.push([ADDED, added.join(" ")]);
   if (marks.oldName !== undefined) out.push([OLD_TAG, marks.oldName]);

@@ -1,6 +1,8 @@
 // What HTML allows where, as far as marking changes needs it: which parents take <ins>/<del>,
 // which elements must carry a class instead, which are compared and shown as whole units.
 
+import type { DocEvent } from "../types.js";
+
 /** Elements that never have content or an end tag. */
 export const VOID = new Set([
   "area", "base", "basefont", "bgsound", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex",
@@ -43,6 +45,16 @@ export function wrapsInside(parent: string | null): boolean {
 /** Whether a whole inserted or deleted element is marked by a class on itself rather than wrapped. */
 export function classedElement(name: string, parent: string | null): boolean {
   return CLASSED.has(name) || !wrapsInside(parent);
+}
+
+/**
+ * Whether an event is a doctype: a declaration whose name starts with `!doctype`, as browsers
+ * read `<!DOCTYPE\x01html>` too.
+ *
+ * @example isDoctype({ kind: "instruction", name: "!DOCTYPE", data: "html", … }) // true
+ */
+export function isDoctype(event: DocEvent): boolean {
+  return event.kind === "instruction" && event.name.toLowerCase().startsWith("!doctype");
 }
 
 /** Groups of element names whose content models match, so that a rename keeps the content valid. */

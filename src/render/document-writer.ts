@@ -6,7 +6,8 @@ import type { EditScript } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
-import { ACTIVE, ATOMIC, classedElement, wrapsInside } from "./content-model.js";
+import { fosteredIn, movedByBrowser, TABLE_CONTEXT } from "./browser-rules.js";
+import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { layout, type LayoutItem } from "./layout.js";
 import { COMMENT, keepComment, MOVE, WRAP } from "./marks.js";
@@ -20,6 +21,8 @@ export interface WriterOptions extends UnitOptions {
 
 const NO_MARKS: ElementMarks = {};
 const TEXT = new Set(["word", "space", "punct"]);
+/** The elements of which a document has one: html, and head and body directly in it. */
+const ROOTS = new Set(["html", "head", "body"]);
 
 /** A run of one side's tokens written as one piece: a whole element, a text run, or a comment/doctype. */
 interface Unit {
@@ -55,6 +58,10 @@ class DocumentWriter {
   private readonly tokenized: Uint8Array;
   /** Neither document has html, head or body tags. */
   private readonly bodyless: boolean;
+  /** Which of html, head and body have been written as elements (a browser merges a second one into the first). */
+  private readonly written = new Set<string>();
+  /** Which of html, head and body the new document has. */
+  private readonly newRoots: ReadonlySet<string>;
 
   constructor(
     private readonly script: EditScript,
@@ -69,6 +76,7 @@ class DocumentWriter {
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     const structural = (e: DocEvent): boolean => e.kind === "open" && /^(html|head|body)$/.test(e.name);
     this.bodyless = !script.a.doc.events.some(structural) && !script.b.doc.events.some(structural);
+    this.newRoots = new Set(script.b.doc.events.filter(structural).map((e) => (e as OpenEvent).name));
   }
 
   write(): string {
@@ -130,6 +138,7 @@ class DocumentWriter {
         return k + 1;
       }
       this.emit(this.guard(event, this.now.startTag(event, marks)));
+      if (ROOTS.has(event.name)) this.written.add(event.name);
       this.stack.push(this.options.page && /^(html|head|body)$/.test(event.name) ? "div" : event.name);
     } else if (event.kind === "close") {
       const name = this.stack.pop() ?? event.name;
@@ -223,6 +232,7 @@ class DocumentWriter {
         }
         this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null));
       } else if (placement === "class") {
+        if (ROOTS.has(name)) this.written.add(name);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
         this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null));
       } else if (placement === "template") {
@@ -238,22 +248,75 @@ class DocumentWriter {
 
   /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */
   private placement(unit: Unit, name: string, parent: string | null, deleted: boolean, writer: UnitWriter): "wrap" | "class" | "template" | "comment" {
+    // In a table, a browser moves other content out to just before the table, <ins> and <del> with it.
+    const fostered = parent !== null && fosteredIn(parent, name);
     if (unit.kind === "element") {
-      if (deleted && ACTIVE.has(name)) return parent === null || parent === "html" ? "comment" : "template";
+      if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered)) return "comment";
+      if (deleted && ACTIVE.has(name)) return parent === "html" ? "comment" : "template";
+      if (fostered) return "wrap";
       return classedElement(name, parent) || ACTIVE.has(name) ? "class" : "wrap";
     }
     const event = writer.event(unit.first);
-    const doctype = event.kind === "instruction" && event.name.toLowerCase() === "!doctype";
+    const doctype = isDoctype(event);
+    if (unit.kind === "text" && fostered && this.movesText(writer, unit)) return "wrap";
     return wrapsInside(parent) && !doctype ? "wrap" : "comment";
   }
 
-  /** Inserted text or comments where no `<ins>` may stand: between marker comments, or encoded when it cannot stand at all (a doctype inside the page). */
+  /**
+   * Whether a whole deleted or inserted element may be written as an element: at the top of a
+   * document only html stands, directly in html only one head and one body; a browser moves any
+   * other element there into the body, and merges a second html, head or body into the first. A
+   * deleted one stands only when the new document has none of that name.
+   */
+  private standsLive(name: string, parent: string | null, deleted: boolean): boolean {
+    const single = parent === null ? name === "html" : parent === "html" && (name === "head" || name === "body");
+    if (!single) return parent !== null;
+    return !this.written.has(name) && !(deleted && this.newRoots.has(name));
+  }
+
+  /**
+   * Whether a browser would build a whole element unit differently from our parser where it
+   * stands (see {@link movedByBrowser}): it would then move part of it out of its marks.
+   */
+  private movedInside(unit: Unit, writer: UnitWriter, fostered: boolean): boolean {
+    const renamed = this.options.page || this.options.fragment;
+    // Moved out of a table, the unit's parent is the table's.
+    const open = fostered ? this.stack.slice(0, Math.max(0, this.stack.lastIndexOf("table"))) : [...this.stack];
+    for (let t = unit.first; t <= unit.last; t++) {
+      const token = writer.tokens[t]!;
+      if (token.kind === "open") {
+        const event = writer.event(t) as OpenEvent;
+        const name = renamed && ROOTS.has(event.name) ? "div" : event.name;
+        if (movedByBrowser(open, name)) return true;
+        if (ATOMIC.has(name)) t = writer.view.partners[t]!;
+        else open.push(name);
+      } else if (token.kind === "close") open.pop();
+      else if (token.kind === "word" || token.kind === "punct") {
+        if (TABLE_CONTEXT.has(open[open.length - 1] ?? "")) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Inserted content where no `<ins>` may stand: between marker comments, or encoded when it
+   * cannot stand at all: a doctype inside the page, an element beside the root, or text a browser
+   * would move elsewhere (into the body, or out of a table) when written live.
+   */
   private insertedMarker(writer: UnitWriter, unit: Unit, parent: string | null): string {
     const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null);
     const event = writer.event(unit.first);
-    const doctype = event.kind === "instruction" && event.name.toLowerCase() === "!doctype";
-    if (doctype && (this.options.page || parent !== null)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
+    const doctype = isDoctype(event);
+    // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
+    if (doctype && (this.options.page || parent !== null || this.written.size > 0)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
+    if (unit.kind === "element" || (unit.kind === "text" && this.movesText(writer, unit))) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
+  }
+
+  /** Whether a text unit has more than whitespace: where no `<ins>` may stand, a browser moves such text. */
+  private movesText(writer: UnitWriter, unit: Unit): boolean {
+    for (let t = unit.first; t <= unit.last; t++) if (writer.tokens[t]!.kind !== "space") return true;
+    return false;
   }
 
   /** Text of the new document that the comparison left out (ignored whitespace or comments) before token `j`. */

@@ -31,12 +31,32 @@ export const COMMENT = "htmldiff:";
 export type CommentRole = "del" | "ins" | "both" | "raw";
 
 /**
+ * An attribute name as it follows a mark prefix ({@link OLD_VALUE}, {@link RAW}): characters a
+ * parser could end or split the name at (`=` first in `=x`, quotes, `<`) and `%` itself are
+ * percent-encoded, so that the prefixed name reads back whole (the parser lowercases the hex).
+ *
+ * @example markName("href") // "href"; markName("=x") // "%3Dx"
+ */
+export function markName(name: string): string {
+  return name.replace(/[^a-z0-9_:.\-\u0080-\uffff]/gi, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+/**
+ * The attribute name that {@link markName} encoded.
+ *
+ * @example unmarkName("%3Dx") // "=x"
+ */
+export function unmarkName(encoded: string): string {
+  return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
  * A document attribute as written in output: names that look like marks are kept under {@link RAW}.
  *
  * @example keepAttribute(["data-diff", "x"]) // ["data-diff-raw-data-diff", "x"]
  */
 export function keepAttribute([name, value]: Attribute): Attribute {
-  return name.startsWith(MARK) ? [RAW + name, value] : [name, value];
+  return name.startsWith(MARK) ? [RAW + markName(name), value] : [name, value];
 }
 
 /**

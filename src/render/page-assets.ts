@@ -81,10 +81,13 @@ export const PAGE_SCRIPT = `(() => {
     const lines = [];
     const renamed = el.getAttribute("data-diff-tag");
     if (renamed) lines.push("tag: <" + renamed + "> \\u2192 <" + (el.getAttribute("data-diff-as") || el.localName) + ">");
-    const now = (name) => el.getAttribute(name) ?? el.getAttribute("data-diff-raw-" + name);
+    // Names after a mark prefix have their odd characters percent-encoded (markName in marks.ts).
+    const mark = (name) => name.replace(/[^a-z0-9_:.\\-\\u0080-\\uffff]/gi, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
+    const unmark = (name) => name.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    const now = (name) => el.getAttribute(name) ?? el.getAttribute("data-diff-raw-" + mark(name));
     for (const attr of el.attributes) {
       if (!attr.name.startsWith("data-diff-old-")) continue;
-      const name = attr.name.slice("data-diff-old-".length);
+      const name = unmark(attr.name.slice("data-diff-old-".length));
       const value = now(name);
       lines.push(name + ": " + JSON.stringify(attr.value) + " \\u2192 " + (value === null ? "(removed)" : JSON.stringify(value)));
     }

@@ -25,8 +25,15 @@ export function closeTag(name: string): string {
   return VOID.has(name) ? "" : `</${name}>`;
 }
 
-/** A comment. */
+/**
+ * A comment. htmlparser2 reads a CDATA section in HTML as a comment `[CDATA[…]]`: such a comment
+ * is written back as the CDATA section it was, which reads back the same, is text to a browser
+ * inside svg and math as in the source, and may hold `-->`.
+ *
+ * @example commentOf(" note ") // "<!-- note -->"; commentOf("[CDATA[a-->b]]") // "<![CDATA[a-->b]]>"
+ */
 export function commentOf(text: string): string {
+  if (text.startsWith("[CDATA[") && text.endsWith("]]") && !text.includes("]]>")) return `<!${text}>`;
   return `<!--${text}-->`;
 }
 

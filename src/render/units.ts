@@ -6,13 +6,15 @@ import { decodeText } from "../events/references.js";
 import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
-import { ACTIVE, ATOMIC } from "./content-model.js";
+import { ACTIVE, ATOMIC, isDoctype } from "./content-model.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { COMMENT, keepComment, WRAP } from "./marks.js";
-import { closeTag, commentOf, openTag } from "./serialize.js";
+import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
 
 /** Elements that run script or load a document when present: inert on the review page. */
 const PAGE_INERT = new Set(["script", "iframe", "object", "embed", "frame", "frameset", "applet", "portal", "base", "link"]);
+/** Atomic elements whose content the parser reads as one text (the others hold markup, to our parser at least). */
+const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
 /** Atomic elements whose source content is markup to a browser (others hold raw text). */
 const MARKUP_CONTENT = new Set(["svg", "math", "video", "audio", "picture", "canvas", "template", "object"]);
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
@@ -39,8 +41,13 @@ export function markerComment(role: "del" | "ins" | "both", markup: string): str
   return commentOf(`${COMMENT}${role}:${encodeCommentPayload(markup)}`);
 }
 
-/** The name an element is written under: on the page, `html`, `head` and `body` become `div`. */
+/**
+ * The name an element is written under: on the page, `html`, `head` and `body` become `div`;
+ * `plaintext` always becomes `pre`, since a browser reads everything after a `<plaintext>` start
+ * tag as its text, our marks and the page's own markup included.
+ */
 export function writtenName(name: string, options: UnitOptions): string {
+  if (name === "plaintext") return "pre";
   return options.page && (name === "html" || name === "head" || name === "body") ? "div" : name;
 }
 
@@ -76,12 +83,23 @@ export class UnitWriter {
     return openTag(name, writtenAttributes(event, realName === undefined ? marks : { ...marks, realName }, this.options.page));
   }
 
-  /** An atomic element: its start tag with marks, its content as in the source, an explicit end tag. */
+  /**
+   * An atomic element: its start tag with marks, its content as in the source, an explicit end
+   * tag. Where the end of the file closed it, what the source left unfinished must not swallow
+   * the end tag: text content ends with its last event (a tag cut off is no event), and markup
+   * content is written from its events (`</`, `<!-- …`, `<?x` cut short, an unclosed `<style>`).
+   */
   atomic(open: number, marks: ElementMarks): string {
     const start = this.event(open) as OpenEvent;
-    const end = this.event(this.view.partners[open]!);
-    const content = this.view.side.doc.source.slice(start.end, Math.max(start.end, end.start));
-    const markup = `${this.startTag(start, marks)}${content}${closeTag(start.name)}`;
+    const closeToken = this.view.partners[open]!;
+    const end = this.event(closeToken);
+    const { tokens, doc } = this.view.side;
+    const [first, after] = [tokens[open]!.event + 1, tokens[closeToken]!.event];
+    let content: string;
+    if (end.kind !== "close" || !end.implied) content = doc.source.slice(start.end, Math.max(start.end, end.start));
+    else if (!TEXT_CONTENT.has(start.name)) content = serializeEvents(doc.events.slice(first, after));
+    else content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
+    const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
     const hostile = this.options.page && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;
   }
@@ -91,7 +109,7 @@ export class UnitWriter {
     const event = this.event(token);
     if (event.kind === "comment") return commentOf(keepComment(event.text));
     const markup = this.view.side.doc.source.slice(event.start, event.end);
-    const doctype = event.kind === "instruction" && event.name.toLowerCase() === "!doctype";
+    const doctype = isDoctype(event);
     return doctype && (insideDocument || this.options.page) ? markerComment(role, markup) : markup;
   }
 

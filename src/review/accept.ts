@@ -4,7 +4,7 @@
 import { closeEvent, openEvent } from "../events/event.js";
 import { parseDocument } from "../events/parse.js";
 import { decodeCommentPayload } from "../render/escape.js";
-import { ADDED, AS, MARK, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, readComment, VIEW, WRAP } from "../render/marks.js";
+import { ADDED, AS, MARK, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, readComment, unmarkName, VIEW, WRAP } from "../render/marks.js";
 import { serializeEvents } from "../render/serialize.js";
 import type { Attribute, DocEvent, TextEvent } from "../types.js";
 
@@ -140,9 +140,9 @@ export function restoreAttributes(attributes: readonly Attribute[], keep: "ins" 
   const old = new Map<string, string>();
   let added: string[] = [];
   for (const [name, value] of attributes) {
-    if (name.startsWith(RAW)) attrs.push([name.slice(RAW.length), value]);
+    if (name.startsWith(RAW)) attrs.push([unmarkName(name.slice(RAW.length)), value]);
     else if (name === OWN_CLASS) ownClass = value;
-    else if (name.startsWith(OLD_VALUE)) old.set(name.slice(OLD_VALUE.length), value);
+    else if (name.startsWith(OLD_VALUE)) old.set(unmarkName(name.slice(OLD_VALUE.length)), value);
     else if (name === ADDED) added = value.split(" ");
     else if (!name.startsWith(MARK) && !(marked && name === "class")) attrs.push([name, value]);
   }

@@ -96,7 +96,8 @@ function between(a: readonly Token[], b: readonly Token[], aStart: number, aEnd:
 
 /** The tag name within a markup token's key (`<a href="x">` -> `a`). */
 function tagName(token: Token): string {
-  const match = /^<\/?([^\s>]+)/.exec(token.key);
+  // Only ASCII whitespace ends a tag name: `<p\u00a0x>` is an element named "p\u00a0x".
+  const match = /^<\/?([^ \t\n\f\r>]+)/.exec(token.key);
   return match?.[1] ?? "";
 }
 

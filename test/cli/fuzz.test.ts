@@ -1,8 +1,8 @@
 // Fuzzing the command line with seeded fast-check runs: random bytes, random HTML-like text
 // (broken on purpose) and mutations of the corpus documents, in every format and with random
 // options. Every run must end with status 0 or 1 (2 only for binary input) and at most a few
-// warning lines, never an internal error. FUZZ_CASES=N (npm run fuzz: 100,000). The round trip of
-// HTML output on broken input is not checked here yet: see "Known failures" in docs/robustness.md.
+// warning lines, never an internal error; HTML output must round-trip through --accept and
+// --reject and parse in a browser (parse5) as written. FUZZ_CASES=N (npm run fuzz: 100,000).
 
 import fc from "fast-check";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,8 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FORMATS } from "../../src/cli/formats.js";
+import { decodeBytes } from "../../src/read/decode.js";
 import { fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 import { runBinary, runCli } from "../support/cli.js";
+import { firstEventDifference, parse5Checker } from "../support/html-check.js";
 
 /** Cases of the whole run: FUZZ_CASES, else a quick run for `npm test`. */
 const CASES = Number(process.env.FUZZ_CASES ?? 1200);
@@ -21,6 +23,7 @@ const RUNS = {
   markup: Math.ceil(CASES * 0.45),
   corpus: Math.ceil(CASES * 0.15),
   binary: Math.max(6, Math.ceil(CASES / 2000)),
+  roundTrip: Math.ceil(CASES * 0.1),
 };
 /** A generous time per case (corpus windows take the longest), so that a long run is not cut short. */
 const timeout = (runs: number): number => 60_000 + runs * 100;
@@ -207,6 +210,31 @@ describe("fuzzing the CLI (seeded; FC_SEED replays a failure)", () => {
   it.runIf(corpusDocs.length > 0)(`mutations of corpus documents: ${RUNS.corpus} pairs in-process`, async () => {
     await fc.assert(fc.asyncProperty(corpusCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))), fcParams(RUNS.corpus));
   }, timeout(RUNS.corpus));
+
+  it(`html and page output round-trip (--accept gives NEW, --reject gives OLD) and parse5 builds the tree written: ${RUNS.roundTrip} HTML pairs`, async () => {
+    // The ignore options leave differences unmarked on purpose: only the matching options apply here.
+    const kinds = [bytesCase(matching), markupCase(matching), ...(corpusDocs.length ? [corpusCase(matching)] : [])];
+    const htmlCase = fc.oneof(...kinds).filter((c) => c.ext === ".html" && !isBinary(c.a) && !isBinary(c.b));
+    await fc.assert(
+      fc.asyncProperty(htmlCase, async (c) => {
+        const [a, b] = [decodeBytes(c.a).text, decodeBytes(c.b).text];
+        const check = parse5Checker({ a, b });
+        const [oldFile, newFile] = argsOf({ ...c, args: [] });
+        for (const format of ["html", "page"]) {
+          const output = join(dir, `review.${format}.html`);
+          const command = ["-f", format, ...c.args].join(" ");
+          const diff = await runCli(["-f", format, "-o", output, ...c.args, oldFile!, newFile!]);
+          expect(diff.stderr, command).not.toMatch(/internal error/);
+          expectSane(c, diff);
+          const written = readFileSync(output, "utf8");
+          expect(firstEventDifference((await runCli(["--accept", output])).stdout, b, "html"), `${command}, then --accept`).toBeNull();
+          expect(firstEventDifference((await runCli(["--reject", output])).stdout, a, "html"), `${command}, then --reject`).toBeNull();
+          expect(check(written.replace(/^\uFEFF/, "")), `${command}: parse5`).toBeNull();
+        }
+      }),
+      fcParams(RUNS.roundTrip),
+    );
+  }, timeout(RUNS.roundTrip * 5));
 
   it(`any of them through the real binary: ${RUNS.binary} pairs`, () => {
     const kinds = [bytesCase(lineOptions), markupCase(lineOptions), ...(corpusDocs.length ? [corpusCase(lineOptions)] : [])];

@@ -47,7 +47,7 @@ export function ourTree(source: string): Node {
         break;
       case "instruction": {
         const raw = source.slice(event.start, event.end);
-        if (event.name.toLowerCase() === "!doctype") top().children.push({ kind: "doctype", text: "" });
+        if (event.name.toLowerCase().startsWith("!doctype")) top().children.push({ kind: "doctype", text: "" });
         else top().children.push({ kind: "comment", text: raw.startsWith("<!") ? raw.slice(2, -1) : raw.slice(1, -1) });
       }
     }
@@ -106,7 +106,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
   return root;
 }
 
-/** Joins adjacent text, turns CRLF into LF and drops the whitespace browsers move, in place. */
+/** Joins adjacent text, turns CRLF into LF and drops the whitespace browsers move (blank text at the top, in html and head; trailing whitespace of body), in place. */
 export function normalise<T extends Node>(root: T, ours: boolean): T {
   const stack: Node[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
@@ -122,7 +122,12 @@ export function normalise<T extends Node>(root: T, ours: boolean): T {
     if (ours && DROPS_NEWLINE.has(node.name) && first?.kind === "text" && first.text.startsWith("\n")) first.text = first.text.slice(1);
     const blank = (c: Node | undefined): boolean => c?.kind === "text" && /^[ \t\n\f]*$/.test(c.text);
     node.children = ["#document", "html", "head"].includes(node.name) ? children.filter((c) => !blank(c)) : children.filter((c) => !(c.kind === "text" && c.text === ""));
-    if (node.name === "body" && blank(node.children[node.children.length - 1])) node.children.pop();
+    // Whitespace after the body's and html's end tags is appended to the body's last text.
+    const end = node.children[node.children.length - 1];
+    if (node.name === "body" && end?.kind === "text") {
+      end.text = end.text.replace(/[ \t\n\f]+$/, "");
+      if (!end.text) node.children.pop();
+    }
     stack.push(...node.children);
   }
   return root;

@@ -1,0 +1,57 @@
+// Broken documents that the CLI fuzzer found the HTML output getting wrong, each reduced to a few
+// lines: the output must still give back both documents (accept, reject) and a browser (parse5)
+// must build what the renderer meant, both ways round and for the review page too.
+
+import { describe, expect, it } from "vitest";
+import { diffDocuments } from "../../src/pipeline.js";
+import { renderHtml } from "../../src/render/inline-html.js";
+import { renderPage } from "../../src/render/page.js";
+import { accept, reject } from "../../src/review/accept.js";
+import { firstEventDifference, parse5Checker } from "../support/html-check.js";
+
+const HEAD = `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>T</title>\n</head>\n`;
+const PAGE = `${HEAD}<body>\n  <p>Hello <b>world</b>.</p>\n  <script src="app.js"></script>\n</body>\n</html>\n`;
+
+/** Pairs of old and new documents, named by what is broken in them. */
+const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[] = [
+  { name: "text before the root element", a: PAGE, b: PAGE.replace("<!DOCTYPE html>", "<!DOCTYPE html>l>") },
+  { name: "root element renamed by a stray <", a: PAGE, b: PAGE.replace("<html", "<h<html") },
+  { name: "a new element swallows head and body", a: PAGE, b: PAGE.replace("<head>", "<h\n<head>") },
+  { name: "a new element in head swallows the rest of it", a: PAGE, b: PAGE.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  <m <meta name="x">') },
+  { name: "body end tag broken, matched line by line", a: PAGE, b: PAGE.replace("</body>", "</b</body>"), maxWork: 1 },
+  { name: "whole document replaced by a bare <", a: PAGE, b: "<" },
+  { name: "an svg tag cut off by the end of the file", a: `<p>a <svg viewBox="0 0 1 1"><path d="M0"/><path fill-rule=`, b: `<p>a <svg viewBox="0 0 1 1"><path d="M0"/><path fill-rule=` },
+  { name: "dd nested in an unknown element inside a dd", a: "<dl><dt>a<dd>b. <p>c</p><dt>d</dl>", b: "<dl><dt>a<dd>b. <only x <a>c</a>: d.<dd>e<dt>f<p>c</p><dt>d</dl>" },
+  { name: "table parts outside any table", a: "table>\n<thead><tr><th> Name<th> Char</thead>\n<tbody><tr><td>x</td></tr>", b: "table>\n<thead><tr><th> Name<th> Char</thead>table>\n<thead><tr><th> Name<th> Char</thead>\n<tbody><tr><td>x</td></tr>" },
+  { name: "a row whose attribute swallows the next rows", a: '<table><tbody>\n<tr class="c"><td>2016</td>\n</tr>\n<tr><td id="t"><span></span></td></tr></tbody></table>', b: '<table><tbody>\n<tr class="c"><td>2016</td>\n</tr>\n<tr class="s"><td id=">x</th>\n</tr>\n<tr class="c"><td colspan="2">2016</td>\n</tr>\n<tr><td id="t"><span></span></td></tr></tbody></table>' },
+  { name: "text between a cell and the row's end", a: "<h3>P</h3><table><tr><td>No</td>\n</tr></table>", b: "<h3>P</h3><table><tr><td>No</td>\u0001 </tr></table>" },
+  { name: "a doctype with a control character for its space", a: PAGE, b: "<!DOCTYPE\u0001html>" },
+  { name: "a legacy reference running into a word", a: "<p>After creating the <code>Document</code> object</p>", b: "<p>After creating the <code>&ampDocument</code> object</p>" },
+  { name: "template content cut off by the end of the file", a: "<template></", b: "<template><p></" },
+  { name: "a processing instruction cut off inside a template", a: '<template><?xml version="1.0"?>', b: '<template><?xml version="1.0"' },
+  { name: "CDATA in svg holding -->, cut off by the end of the file", a: "<p>x</p>", b: "<svg><![CDATA[<p>a</p><!--c-->\n<p>b" },
+  { name: "CDATA in svg against a declaration, cut off", a: "<svg><![CDATA[", b: "<svg><!cdata[" },
+  { name: "CDATA in svg against a comment", a: "<svg><![CDATA[x]]></svg><p>y</p>", b: "<svg><!--x--></svg><p>y</p>" },
+  { name: "a plaintext element, which would swallow the page", a: "<plaintext>", b: "<plaintext>" },
+  { name: "a plaintext element deleted before new content", a: "<p>x</p><plaintext>y<b>z</b>", b: "<p>x</p><p>w</p>" },
+  { name: "an unclosed style inside a plaintext cut off by the end of the file", a: "<p>x</p>", b: "<p>x</p><b><plaintext>?><i>y <style>" },
+  { name: "an attribute whose name starts with =", a: "<div =x>y</div><p \"q=1 <r=2>z</p>", b: '<div class="c">y</div><p>z</p>' },
+  { name: "a repeated attribute", a: '<link rel="icon" href="/a.svg" type="image/svg+xml">\n<link rel="apple" href="b.png">', b: '<link rel="icon" href="/a.svg" type="image/svg+xml\u0001>\n<link rel="apple" href="b.png">' },
+  { name: "a tag name with a no-break space in it", a: 's="An<p\u00a0&lt;<img src=a.png alt="A">&<b class=x>y</b>', b: '3--> don’t>="<p class=Up>\n日本語&<textarea>Je</textarea>' },
+];
+
+describe("broken input through the HTML output (cases the fuzzer found)", () => {
+  for (const { name, a, b, maxWork } of CASES) {
+    for (const [label, x, y] of [["old → new", a, b], ["new → old", b, a]] as const) {
+      it(`${name} (${label})`, () => {
+        const script = diffDocuments(x, y, maxWork === undefined ? {} : { maxWork });
+        const check = parse5Checker({ a: x, b: y });
+        for (const [format, output] of [["html", renderHtml(script)], ["page", renderPage(script)]] as const) {
+          expect(firstEventDifference(accept(output), y, "html"), `${format}: accept`).toBeNull();
+          expect(firstEventDifference(reject(output), x, "html"), `${format}: reject`).toBeNull();
+          expect(check(output), `${format}: parse5`).toBeNull();
+        }
+      });
+    }
+  }
+});
