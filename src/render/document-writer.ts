@@ -10,9 +10,9 @@ import { fosteredIn, movedByBrowser, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { layout, type LayoutItem } from "./layout.js";
-import { COMMENT, keepComment, MOVE, WRAP } from "./marks.js";
-import { closeTag, commentOf } from "./serialize.js";
-import { inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./units.js";
+import { COMMENT, MOVE, WRAP } from "./marks.js";
+import { closeTag } from "./serialize.js";
+import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
 export interface WriterOptions extends UnitOptions {
@@ -286,7 +286,7 @@ class DocumentWriter {
       const token = writer.tokens[t]!;
       if (token.kind === "open") {
         const event = writer.event(t) as OpenEvent;
-        const name = renamed && ROOTS.has(event.name) ? "div" : event.name;
+        const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
         if (movedByBrowser(open, name)) return true;
         if (ATOMIC.has(name)) t = writer.view.partners[t]!;
         else open.push(name);
@@ -341,7 +341,7 @@ class DocumentWriter {
       const event = events[e]!;
       if (this.tokenized[e]) continue;
       if (event.kind === "text") out += escapeText(event.text);
-      else if (event.kind === "comment") out += commentOf(keepComment(event.text));
+      else if (event.kind === "comment") out += documentComment(event.text, "both");
     }
     if (at) {
       const event = events[at.event]!;

@@ -1,13 +1,16 @@
 // Escaping for HTML output: text, attribute values, and the payload of the marker comments that
 // carry content a browser must not see (a deleted doctype, whitespace deleted inside a table).
 
+const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\uFEFF": "&#xFEFF;" };
+
 /**
- * Text as HTML character data: `&`, `<` and `>` escaped, everything else kept.
+ * Text as HTML character data: `&`, `<` and `>` escaped, and U+FEFF, which a reader would take
+ * for a byte order mark at the start of a file; everything else kept.
  *
  * @example escapeText("a < b & c") // "a &lt; b &amp; c"
  */
 export function escapeText(text: string): string {
-  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;")) : text;
+  return /[&<>\uFEFF]/.test(text) ? text.replace(/[&<>\uFEFF]/g, (c) => ESCAPES[c]!) : text;
 }
 
 /**

@@ -26,14 +26,14 @@ export function closeTag(name: string): string {
 }
 
 /**
- * A comment. htmlparser2 reads a CDATA section in HTML as a comment `[CDATA[…]]`: such a comment
- * is written back as the CDATA section it was, which reads back the same, is text to a browser
- * inside svg and math as in the source, and may hold `-->`.
+ * A comment. htmlparser2 reads a CDATA section in HTML as a comment `[CDATA[…]]`, which may hold
+ * `-->`: such a comment is written back as the CDATA section it was, which reads back the same.
+ * (A browser ends it at its first `>`: HTML output carries it in a marker comment instead.)
  *
  * @example commentOf(" note ") // "<!-- note -->"; commentOf("[CDATA[a-->b]]") // "<![CDATA[a-->b]]>"
  */
 export function commentOf(text: string): string {
-  if (text.startsWith("[CDATA[") && text.endsWith("]]") && !text.includes("]]>")) return `<!${text}>`;
+  if (text.includes("-->") && text.startsWith("[CDATA[") && text.endsWith("]]") && !text.includes("]]>")) return `<!${text}>`;
   return `<!--${text}-->`;
 }
 

@@ -36,6 +36,15 @@ export function inert(markup: string, role = "inert"): string {
   return `<template ${WRAP}="${role}">${markup}</template>`;
 }
 
+/**
+ * A document's comment as written in HTML output. One that a browser would end early (`--!>`
+ * inside, or `-->` in a CDATA section read as a comment), letting what follows run as markup,
+ * travels in a marker comment.
+ */
+export function documentComment(text: string, role: "del" | "ins" | "both"): string {
+  return /--!?>/.test(text) ? markerComment(role, commentOf(text)) : commentOf(keepComment(text));
+}
+
 /** A marker comment carrying markup that cannot stand where it is (`del`, `ins`, `both`). */
 export function markerComment(role: "del" | "ins" | "both", markup: string): string {
   return commentOf(`${COMMENT}${role}:${encodeCommentPayload(markup)}`);
@@ -43,11 +52,12 @@ export function markerComment(role: "del" | "ins" | "both", markup: string): str
 
 /**
  * The name an element is written under: on the page, `html`, `head` and `body` become `div`;
- * `plaintext` always becomes `pre`, since a browser reads everything after a `<plaintext>` start
- * tag as its text, our marks and the page's own markup included.
+ * `plaintext` always becomes `span`, since a browser reads everything after a `<plaintext>` start
+ * tag as its text, our marks and the page's own markup included (`span`, as `plaintext` to our
+ * parser, closes no open element, where `pre` would close a `p`).
  */
 export function writtenName(name: string, options: UnitOptions): string {
-  if (name === "plaintext") return "pre";
+  if (name === "plaintext") return "span";
   return options.page && (name === "html" || name === "head" || name === "body") ? "div" : name;
 }
 
@@ -107,7 +117,7 @@ export class UnitWriter {
   /** A comment, doctype or instruction; a doctype that cannot stand here (inside the page's body) travels in a marker comment. */
   leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
     const event = this.event(token);
-    if (event.kind === "comment") return commentOf(keepComment(event.text));
+    if (event.kind === "comment") return documentComment(event.text, role);
     const markup = this.view.side.doc.source.slice(event.start, event.end);
     const doctype = isDoctype(event);
     return doctype && (insideDocument || this.options.page) ? markerComment(role, markup) : markup;

@@ -38,6 +38,9 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "an attribute whose name starts with =", a: "<div =x>y</div><p \"q=1 <r=2>z</p>", b: '<div class="c">y</div><p>z</p>' },
   { name: "a repeated attribute", a: '<link rel="icon" href="/a.svg" type="image/svg+xml">\n<link rel="apple" href="b.png">', b: '<link rel="icon" href="/a.svg" type="image/svg+xml\u0001>\n<link rel="apple" href="b.png">' },
   { name: "a tag name with a no-break space in it", a: 's="An<p\u00a0&lt;<img src=a.png alt="A">&<b class=x>y</b>', b: '3--> don’t>="<p class=Up>\n日本語&<textarea>Je</textarea>' },
+  { name: "a CDATA section cut off, holding a script start tag", a: "<p>x</p>", b: "<p>x</p><![CDATA[ \n&#65;!<!-<style><script>e text</b>3.14" },
+  { name: "a comment a browser ends early at --!>", a: "<p>x</p>", b: "<p>x</p><!-- a --!> <script>alert(1)</script> -->" },
+  { name: "a document starting with U+FEFF as text", a: "\uFEFF<b:c x=1 b:y='2'>a", b: "\uFEFF<b:c x=1 b:dc!?4r<b>a" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

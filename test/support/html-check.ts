@@ -82,7 +82,7 @@ export function parse5Difference(output: string, sides?: { readonly a: string; r
  */
 export function parse5Checker(sides: { readonly a: string; readonly b: string }): (output: string) => string | null {
   let browser: { a: string[]; b: string[]; unstable: boolean } | undefined;
-  const plain = (source: string): string => serializeEvents(parseDocument(source, { mode: "html" }).events);
+  const plain = (source: string): string => serializeEvents(asRendered(parseDocument(source, { mode: "html" }).events));
   return (output) => {
     const document = parse5Document(output);
     const strict = compareTrees(ourTree(output), normalise(fromParse5(document, true, "#document"), false));
@@ -101,6 +101,23 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
     }
     return null;
   };
+}
+
+/**
+ * A document's events as the renderer writes them, for the browser's view of the plain
+ * document: plaintext as span, and a CDATA section inside svg or math (which our parser reads as
+ * a comment, and the renderer copies from the source) as CDATA.
+ */
+function asRendered(events: readonly DocEvent[]): DocEvent[] {
+  let foreign = 0;
+  return events.map((event): DocEvent => {
+    if (event.kind === "open" || event.kind === "close") {
+      if (event.name === "svg" || event.name === "math") foreign += event.kind === "open" ? 1 : -1;
+      return event.name === "plaintext" ? { ...event, name: "span" } : event;
+    }
+    const cdata = event.kind === "comment" && foreign > 0 ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
+    return cdata && !cdata[1]!.includes("]]>") ? { ...event, kind: "cdata", text: cdata[1]! } : event;
+  });
 }
 
 /**

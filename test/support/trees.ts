@@ -81,7 +81,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
   const queue: [P.ParentNode, Element][] = [[document, root]];
   for (let next = queue.pop(); next; next = queue.pop()) {
     const [from, into] = next;
-    const children = from.nodeName === "template" ? (from as P.Template).content.childNodes : from.childNodes;
+    const children = from.nodeName === "template" ? (from as P.Template).content?.childNodes ?? from.childNodes : from.childNodes;
     // Children are added in order; an implied element's children are spliced in its place.
     const pending: [P.ChildNode, Element][] = children.map((c) => [c, into]);
     for (let i = 0; i < pending.length; i++) {
@@ -92,7 +92,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
       else {
         const element = child as P.Element;
         if (implied && !element.sourceCodeLocation?.startTag) {
-          const inner = element.nodeName === "template" ? (element as P.Template).content.childNodes : element.childNodes;
+          const inner = element.nodeName === "template" ? (element as P.Template).content?.childNodes ?? element.childNodes : element.childNodes;
           pending.splice(i + 1, 0, ...inner.map((c): [P.ChildNode, Element] => [c, parent]));
           continue;
         }
