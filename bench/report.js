@@ -140,6 +140,9 @@ export function report(r) {
   out.push("");
   out.push(`Start-up (two tiny files, ${r.startup.runs} runs): htmldiff ${fmtMs(r.startup.cliMs)}, \`node -e 0\` ${fmtMs(r.startup.nodeMs)}. ` + `\`-r\`: ${r.recursive.speedup == null ? r.recursive.note : `-j 1 ${fmtMs(r.recursive.j1Ms)}, -j 2 ${fmtMs(r.recursive.j2Ms)}`}.`);
   out.push("");
+  const big = r.big;
+  out.push(big?.rssMb == null ? `50 MB pair: ${big?.note ?? "not measured"}.` : `50 MB pair (issue 6; ${(big.bytesA / 2 ** 20).toFixed(1)} MB against a copy with about 0.1% of words edited, one CLI run, \`--format html\`): ${fmtMs(big.wallMs)} wall, ${fmtMs(big.cpuMs)} CPU, peak RSS ${Math.round(big.rssMb)} MB (${(big.rssMb * 2 ** 20 / (big.bytesA + big.bytesB)).toFixed(1)} bytes per input byte), status ${big.status}${big.fallback ? ", with a fallback" : ""}.`);
+  out.push("");
   out.push("### Targets (issue 5)");
   out.push("");
   out.push(table(["target", "measured", "limit", "result"], r.targets.map((t) => [t.target, t.measured, t.limit, t.result])));

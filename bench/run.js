@@ -6,8 +6,9 @@
 //   node bench/run.js [--quick] [--only id,id] [--no-peers]
 //
 //   --quick     3 runs, no 5 MB pair, no peers, one corpus pair: a check in about 90 seconds
-//   --only      only these measurements: pair ids as in the table, and r for -r over 1,000
-//               page pairs, e.g. --only gen-1m,gen-5m or --only r (start-up always runs)
+//   --only      only these measurements: pair ids as in the table, r for -r over 1,000 page
+//               pairs and 50m for the 50 MB pair, e.g. --only gen-1m,gen-5m or --only r,50m
+//               (start-up always runs)
 //   --no-peers  skip the peers
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -17,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CORPUS_DIR, preparePairs, prepareTree } from "./inputs.js";
 import { median, rssMethod, timeInterleaved } from "./measure.js";
+import { measure50m } from "./memory-50m.js";
 import { PEERS, runPeer } from "./peers.js";
 import { report, targets } from "./report.js";
 
@@ -76,7 +78,7 @@ process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 process.on("SIGINT", () => process.exit(130));
 
 log(`inputs in ${scratch}`);
-const onlyR = options.only?.every((id) => id === "r");
+const onlyR = options.only?.every((id) => id === "r" || id === "50m");
 let pairs = onlyR ? [] : preparePairs(scratch, { skip5m: options.quick, log });
 if (options.quick) pairs = pairs.filter((p) => p.group !== "corpus" || p.id === "whatwg-html5-index-typo");
 if (options.only) pairs = pairs.filter((p) => options.only.includes(p.id));
@@ -224,6 +226,19 @@ else {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 50 MB against a lightly edited copy (issue 6): one CLI run, its time and peak RSS
+
+let big;
+if (options.quick || (options.only && !options.only.includes("50m"))) big = { note: "not measured (--quick, or --only without 50m)" };
+else {
+  try {
+    big = measure50m({ log });
+  } catch (e) {
+    big = { note: `error: ${e.message.slice(0, 100)}` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 const git = (args) => {
@@ -256,6 +271,7 @@ const results = {
   peerTimeoutMs: PEER_TIMEOUT_MS,
   startup,
   recursive,
+  big,
   pairs: pairs.map(({ a, b, ...rest }) => ({ ...rest, a: rest.group === "corpus" ? a : "(generated)", b: rest.group === "corpus" ? b : "(generated)" })),
 };
 results.targets = targets(results);
