@@ -8,11 +8,13 @@ import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
 import { ACTIVE, ATOMIC, isDoctype } from "./content-model.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
-import { COMMENT, keepComment, WRAP } from "./marks.js";
+import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
 
 /** Elements that run script or load a document when present: inert on the review page. */
 const PAGE_INERT = new Set(["script", "iframe", "object", "embed", "frame", "frameset", "applet", "portal", "base", "link"]);
+/** Elements whose content a browser reads as foreign (SVG, MathML) markup, where `<plaintext>` switches nothing. */
+const FOREIGN = new Set(["svg", "math"]);
 /** Atomic elements whose content the parser reads as one text (the others hold markup, to our parser at least). */
 const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
 /** Atomic elements whose source content is markup to a browser (others hold raw text). */
@@ -98,6 +100,8 @@ export class UnitWriter {
    * tag. Where the end of the file closed it, what the source left unfinished must not swallow
    * the end tag: text content ends with its last event (a tag cut off is no event), and markup
    * content is written from its events (`</`, `<!-- …`, `<?x` cut short, an unclosed `<style>`).
+   * HTML content holding a `<plaintext>` start tag is written from its events too, plaintext as
+   * span, or a browser would read the rest of the output as text.
    */
   atomic(open: number, marks: ElementMarks): string {
     const start = this.event(open) as OpenEvent;
@@ -105,10 +109,18 @@ export class UnitWriter {
     const end = this.event(closeToken);
     const { tokens, doc } = this.view.side;
     const [first, after] = [tokens[open]!.event + 1, tokens[closeToken]!.event];
-    let content: string;
-    if (end.kind !== "close" || !end.implied) content = doc.source.slice(start.end, Math.max(start.end, end.start));
-    else if (!TEXT_CONTENT.has(start.name)) content = serializeEvents(doc.events.slice(first, after));
-    else content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
+    const explicit = end.kind !== "close" || !end.implied;
+    let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
+    // A <plaintext> start tag in HTML content would make a browser read all that follows as text.
+    const swallows = !FOREIGN.has(start.name) && !TEXT_CONTENT.has(start.name) && /<plaintext[\s/>]/i.test(content);
+    if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
+      const asWritten = (e: DocEvent): DocEvent => {
+        if (e.kind === "close" && e.name === "plaintext") return { ...e, name: writtenName(e.name, this.options) };
+        return e.kind === "open" && e.name === "plaintext" ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
+      };
+      const inner = doc.events.slice(first, after).map(asWritten);
+      content = serializeEvents(inner);
+    } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
     const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
     const hostile = this.options.page && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;

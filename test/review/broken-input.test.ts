@@ -41,6 +41,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a CDATA section cut off, holding a script start tag", a: "<p>x</p>", b: "<p>x</p><![CDATA[ \n&#65;!<!-<style><script>e text</b>3.14" },
   { name: "a comment a browser ends early at --!>", a: "<p>x</p>", b: "<p>x</p><!-- a --!> <script>alert(1)</script> -->" },
   { name: "a document starting with U+FEFF as text", a: "\uFEFF<b:c x=1 b:y='2'>a", b: "\uFEFF<b:c x=1 b:dc!?4r<b>a" },
+  { name: "an element in a table holding table parts, in a document a browser reads differently", a: `<dl><dd>a<span><dd>b</span></dl><div><table class="def">\n<caption>\nC:\n</caption>\n<thead>\n<tr>\n<th scope="col">Ch</th>\n<th scope="col">V</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope="row">A:</th>\n<td> </td>\n</tr>\n</tbody>\n</table></div>`, b: `<dl><dd>a<span><dd>b</span></dl><div><table class="def">\n<h scope="col">Ch</th>\n<th scope="col">V</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope="row">A:</th>\n<td> </td>\n</tr>\n</tbody>\n</table></div>` },
+  { name: "a plaintext element inside a template", a: "<p>x</p><template><b>t</b><plaintext>y</template><p>z</p>", b: "<p>x</p><template><b>u</b><plaintext>y</template><p>w</p>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -131,6 +131,12 @@ function project(root: Element, keep: "ins" | "del"): Element {
   const container = findElement(root, (node) => attr(node, VIEW) === "document");
   const out: Element = { kind: "element", name: "#document", attrs: [], children: [] };
   const stack: [Node[], Element][] = [[(container ?? root).children, out]];
+  const parentOf = new Map<Element, Element>();
+  const ancestor = (node: Element, name: string): Element | undefined => {
+    let at: Element | undefined = node;
+    while (at && at.name !== name) at = parentOf.get(at);
+    return at;
+  };
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [children, into] = next;
     // Unwrapped and decoded content takes the place of its wrapper, in order.
@@ -155,7 +161,19 @@ function project(root: Element, keep: "ins" | "del"): Element {
             const atStart = into === out && into.children.every((c) => c.kind === "comment" || (c.kind === "text" && !/[^ \t\n\f\r]/.test(c.text)));
             if (atStart) into.children.push({ kind: "doctype", text: "" });
           }
-          else list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          else {
+            const decoded = normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children;
+            // In a table, a browser moves what is not a table part to just before the table.
+            const table = TABLE_CONTEXT.has(into.name) ? ancestor(into, "table") : undefined;
+            const host = table ? parentOf.get(table) : undefined;
+            const fostered = host ? decoded.filter(isFostered) : [];
+            if (fostered.length) {
+              const holder: Element = { kind: "element", name: FOSTERED, attrs: [], children: [] };
+              host!.children.splice(host!.children.indexOf(table!), 0, holder);
+              stack.push([fostered, holder]);
+            }
+            list.splice(i + 1, 0, ...decoded.filter((node) => !fostered.includes(node)));
+          }
         }
         continue;
       }
@@ -172,10 +190,34 @@ function project(root: Element, keep: "ins" | "del"): Element {
       const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? attr(child, AS) ?? child.name;
       const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       into.children.push(element);
+      parentOf.set(element, into);
       stack.push([child.children, element]);
     }
   }
-  return out;
+  return withoutHolders(out);
+}
+
+/** Names of the parents whose content a browser moves out of the table (foster-parenting). */
+const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
+const TABLE_PARTS = new Set(["caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "script", "style", "template", "form", "input"]);
+/** The name of a holder of content moved before a table, flattened by {@link withoutHolders}. */
+const FOSTERED = "#fostered";
+
+/** Whether a browser moves a node found in a table to before the table: text with more than whitespace, elements that are not table parts. */
+function isFostered(node: Node): boolean {
+  if (node.kind === "text") return /[^ \t\n\f\r]/.test(node.text);
+  return node.kind === "element" && !TABLE_PARTS.has(node.name);
+}
+
+/** A tree with the holders of moved content replaced by what they hold. */
+function withoutHolders(root: Element): Element {
+  const stack: Element[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const holder = (child: Node): boolean => child.kind === "element" && child.name === FOSTERED;
+    while (node.children.some(holder)) node.children = node.children.flatMap((child) => (holder(child) ? (child as Element).children : [child]));
+    for (const child of node.children) if (child.kind === "element") stack.push(child);
+  }
+  return root;
 }
 
 /** Markup parsed as a browser parses it inside an element named `parent` (the body for the document itself, where a browser puts content). */
