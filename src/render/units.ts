@@ -114,7 +114,11 @@ export class UnitWriter {
     // A <plaintext> start tag in HTML content would make a browser read all that follows as text.
     const swallows = !FOREIGN.has(start.name) && !TEXT_CONTENT.has(start.name) && /<plaintext[\s/>]/i.test(content);
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
+      const foreign = FOREIGN.has(start.name);
       const asWritten = (e: DocEvent): DocEvent => {
+        // In svg and math a CDATA section is text to a browser: written back as the section it was.
+        const cdata = foreign && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
+        if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
         if (e.kind === "close" && e.name === "plaintext") return { ...e, name: writtenName(e.name, this.options) };
         return e.kind === "open" && e.name === "plaintext" ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
       };

@@ -43,6 +43,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a document starting with U+FEFF as text", a: "\uFEFF<b:c x=1 b:y='2'>a", b: "\uFEFF<b:c x=1 b:dc!?4r<b>a" },
   { name: "an element in a table holding table parts, in a document a browser reads differently", a: `<dl><dd>a<span><dd>b</span></dl><div><table class="def">\n<caption>\nC:\n</caption>\n<thead>\n<tr>\n<th scope="col">Ch</th>\n<th scope="col">V</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope="row">A:</th>\n<td> </td>\n</tr>\n</tbody>\n</table></div>`, b: `<dl><dd>a<span><dd>b</span></dl><div><table class="def">\n<h scope="col">Ch</th>\n<th scope="col">V</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<th scope="row">A:</th>\n<td> </td>\n</tr>\n</tbody>\n</table></div>` },
   { name: "a plaintext element inside a template", a: "<p>x</p><template><b>t</b><plaintext>y</template><p>z</p>", b: "<p>x</p><template><b>u</b><plaintext>y</template><p>w</p>" },
+  { name: "CDATA in svg cut off, against a paragraph breaking out of the svg", a: "<svg><![CDATA[<", b: "<svg><p><![CDATA[<" },
+  { name: "a table in a paragraph, which the page's standards mode closes", a: "<p><a href='/a?b=1&amp;c=2'><table>", b: "<p><a href='/a?b=1&amp;c=2'><table>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -8,6 +8,7 @@ import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload } from "../../src/render/escape.js";
 import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
+import { isDoctype } from "../../src/render/content-model.js";
 import { restoreAttributes } from "../../src/review/accept.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
@@ -68,7 +69,8 @@ export function firstEventDifference(actual: string, expected: string | readonly
  * their content; whitespace-only text directly in the document, html or head, and at the end of
  * body, is left out (browsers move or drop it); CRLF is LF. Returns the first difference, or null.
  * Given the two documents, a difference that the plain documents already show (a browser
- * builds them differently from our parser) is judged by the browser's own view instead: the
+ * builds them differently from our parser; for the review page, in the standards mode of the
+ * page) is judged by the browser's own view instead: the
  * output with every change taken, and with none, must show the elements and text of the new
  * and the old document, in order (see {@link sequence}).
  */
@@ -81,17 +83,24 @@ export function parse5Difference(output: string, sides?: { readonly a: string; r
  * documents (how a browser builds them, and whether our parser agrees) once.
  */
 export function parse5Checker(sides: { readonly a: string; readonly b: string }): (output: string) => string | null {
-  let browser: { a: string[]; b: string[]; unstable: boolean } | undefined;
-  const plain = (source: string): string => serializeEvents(asRendered(parseDocument(source, { mode: "html" }).events));
+  // The review page shows the documents in standards mode (its own doctype); HTML output in theirs.
+  const browsers = new Map<boolean, { a: string[]; b: string[]; unstable: boolean }>();
+  const plain = (source: string, page: boolean): string => {
+    const events = asRendered(parseDocument(source, { mode: "html" }).events);
+    return page ? `<!DOCTYPE html>${serializeEvents(events.filter((e) => !isDoctype(e)))}` : serializeEvents(events);
+  };
   return (output) => {
     const document = parse5Document(output);
     const strict = compareTrees(ourTree(output), normalise(fromParse5(document, true, "#document"), false));
     if (strict === null) return null;
+    const page = output.includes(`${VIEW}="document"`);
+    let browser = browsers.get(page);
     if (!browser) {
-      const [a, b] = [plain(sides.a), plain(sides.b)];
+      const [a, b] = [plain(sides.a, page), plain(sides.b, page)];
       const [treeA, treeB] = [parse5Tree(a), parse5Tree(b)];
       const unstable = compareTrees(ourTree(a), treeA) !== null || compareTrees(ourTree(b), treeB) !== null;
       browser = { a: sequence(treeA), b: sequence(treeB), unstable };
+      browsers.set(page, browser);
     }
     if (!browser.unstable) return strict;
     for (const [keep, expected] of [["ins", browser.b], ["del", browser.a]] as const) {
@@ -232,7 +241,7 @@ function parseIn(parent: string, markup: string): P.DocumentFragment {
  * markup itself cannot be built as written (a `<dd>` nested where a browser closes the outer
  * one), the nesting differs by definition; what must hold is that the browser shows the same
  * elements and text in the same order. html, head and body are left out (a browser has one of
- * each whatever the markup says), and whitespace is left out of text: a browser drops or moves
+ * each whatever the markup says), so are doctypes (the page has its own), and whitespace is left out of text: a browser drops or moves
  * it at the edges of what it restructures (the start of an implied body, a foster-parented run),
  * and comments are compared without whitespace and letter case: a browser reads instructions and
  * declarations as comments, and our parser keeps their names lowercased and their spacing normalised.
@@ -259,7 +268,7 @@ function sequence(root: Element): string[] {
     if (node.kind === "element") {
       out.push(`<${node.name}${node.attrs.map(([n, v]) => ` ${n}=${JSON.stringify(v)}`).join("")}>`);
       stack.push(...[...node.children].reverse());
-    } else out.push(node.kind === "comment" ? `comment ${JSON.stringify(node.text.replace(/[ \t\n\f\r]+/g, "").toLowerCase())}` : node.kind);
+    } else if (node.kind === "comment") out.push(`comment ${JSON.stringify(node.text.replace(/[ \t\n\f\r]+/g, "").toLowerCase())}`);
   }
   flush();
   return out;
