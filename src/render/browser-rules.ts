@@ -55,6 +55,9 @@ export function fosteredIn(parent: string, name: string): boolean {
   return TABLE_CONTEXT.has(parent) && !TABLE_PARENTS.has(name) && !TABLE_GUESTS.has(name);
 }
 
+/** What a browser keeps as elements inside a select. */
+const IN_SELECT = new Set(["option", "optgroup", "hr", "script", "template"]);
+
 /** Whether `name` is open in scope: found before a scope boundary (and before `button` when `button` is set). */
 function inScope(open: readonly string[], name: string, button: boolean): boolean {
   for (let i = open.length - 1; i >= 0; i--) {
@@ -80,6 +83,9 @@ export function movedByBrowser(open: readonly string[], name: string): boolean {
   // Outside a table, a browser leaves table parts out, whatever our parser made of their parents.
   if (parents) return top === undefined || !parents.has(top) || !open.includes("table");
   if (top !== undefined && fosteredIn(top, name)) return true;
+  // In a select a browser keeps only options, groups, hr, script and template; input, keygen,
+  // textarea and select close it, and any other start tag is left out.
+  if (open.includes("select")) return !IN_SELECT.has(name) || (name === "option" && top === "option");
   if (name === "li" || name === "dd" || name === "dt") {
     const same = name === "li" ? ["li"] : ["dd", "dt"];
     for (let i = open.length - 1; i >= 0; i--) {
@@ -93,7 +99,5 @@ export function movedByBrowser(open: readonly string[], name: string): boolean {
   if (name === "a") return open.includes("a");
   if (name === "form") return open.includes("form");
   if (name === "button" || name === "nobr") return inScope(open, name, false);
-  if (name === "option") return top === "option";
-  if (name === "select") return open.includes("select");
   return name === "frameset" || name === "frame";
 }

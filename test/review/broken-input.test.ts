@@ -45,6 +45,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a plaintext element inside a template", a: "<p>x</p><template><b>t</b><plaintext>y</template><p>z</p>", b: "<p>x</p><template><b>u</b><plaintext>y</template><p>w</p>" },
   { name: "CDATA in svg cut off, against a paragraph breaking out of the svg", a: "<svg><![CDATA[<", b: "<svg><p><![CDATA[<" },
   { name: "a table in a paragraph, which the page's standards mode closes", a: "<p><a href='/a?b=1&amp;c=2'><table>", b: "<p><a href='/a?b=1&amp;c=2'><table>" },
+  { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
