@@ -196,7 +196,9 @@ function project(root: Element, keep: "ins" | "del"): Element {
         list.splice(i + 1, 0, ...child.children);
         continue;
       }
-      const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? attr(child, AS) ?? child.name;
+      // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
+      const as = attr(child, AS);
+      const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
       const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       into.children.push(element);
       parentOf.set(element, into);
