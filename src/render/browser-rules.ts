@@ -58,46 +58,110 @@ export function fosteredIn(parent: string, name: string): boolean {
 /** What a browser keeps as elements inside a select. */
 const IN_SELECT = new Set(["option", "optgroup", "hr", "script", "template"]);
 
-/** Whether `name` is open in scope: found before a scope boundary (and before `button` when `button` is set). */
-function inScope(open: readonly string[], name: string, button: boolean): boolean {
-  for (let i = open.length - 1; i >= 0; i--) {
-    const element = open[i]!;
-    if (element === name) return true;
-    if (SCOPE.has(element) || (button && element === "button")) return false;
+/** Elements whose innermost open one {@link OpenElements} finds in constant time. */
+const TRACKED = new Set(["select", "a", "form", "table", "p", "button", "nobr", "li"]);
+
+/** The roles an element name plays in the searches below: itself when tracked, and the boundaries it sets. */
+function rolesOf(name: string): string[] {
+  const roles: string[] = [];
+  if (TRACKED.has(name)) roles.push(name);
+  if (name === "dd" || name === "dt") roles.push("dd|dt");
+  if (SCOPE.has(name)) roles.push("scope");
+  const special = SPECIAL.has(name) && name !== "address" && name !== "div" && name !== "p";
+  if (special && name !== "li") roles.push("stop-li");
+  if (special && name !== "dd" && name !== "dt") roles.push("stop-dd");
+  return roles;
+}
+const ROLES = new Map<string, readonly string[]>();
+
+/**
+ * The elements open where output is written, outermost first, with the position of the
+ * innermost one of each role kept as they open and close, so that every question
+ * {@link movedByBrowser} asks takes constant time however deep the nesting.
+ */
+export class OpenElements {
+  private readonly names: string[] = [];
+  private readonly positions = new Map<string, number[]>();
+
+  /** The open elements named `names`, outermost first. */
+  static of(names: readonly string[]): OpenElements {
+    const open = new OpenElements();
+    for (const name of names) open.push(name);
+    return open;
   }
-  return false;
+
+  /** How many elements are open. */
+  get depth(): number {
+    return this.names.length;
+  }
+
+  /** The innermost open element, if any. */
+  get top(): string | undefined {
+    return this.names[this.names.length - 1];
+  }
+
+  /** Opens an element. */
+  push(name: string): void {
+    const at = this.names.length;
+    this.names.push(name);
+    for (const role of this.roles(name)) {
+      const list = this.positions.get(role);
+      if (list) list.push(at);
+      else this.positions.set(role, [at]);
+    }
+  }
+
+  /** Closes the innermost element and returns its name. */
+  pop(): string | undefined {
+    const name = this.names.pop();
+    if (name !== undefined) for (const role of this.roles(name)) this.positions.get(role)!.pop();
+    return name;
+  }
+
+  /** The open elements outside the innermost table: where a browser moves what it fosters out of it. */
+  outsideTable(): OpenElements {
+    const at = this.last("table");
+    return OpenElements.of(this.names.slice(0, Math.max(0, at)));
+  }
+
+  /** The position of the innermost open element playing `role`, or -1. */
+  last(role: string): number {
+    const list = this.positions.get(role);
+    return list && list.length ? list[list.length - 1]! : -1;
+  }
+
+  private roles(name: string): readonly string[] {
+    let roles = ROLES.get(name);
+    if (!roles) ROLES.set(name, (roles = rolesOf(name)));
+    return roles;
+  }
 }
 
 /**
- * Whether a browser, reading a start tag `name` while `open` are open (outermost first, as our
- * parser nested them), would close one of them, leave the tag out, or move the element elsewhere.
+ * Whether a browser, reading a start tag `name` while `open` are open (as our parser nested
+ * them), would close one of them, leave the tag out, or move the element elsewhere.
  *
- * @example movedByBrowser(["dl", "dd", "span"], "dd") // true: the browser closes the open dd
- * @example movedByBrowser(["ul"], "li") // false
+ * @example movedByBrowser(OpenElements.of(["dl", "dd", "span"]), "dd") // true: the browser closes the open dd
+ * @example movedByBrowser(OpenElements.of(["ul"]), "li") // false
  */
-export function movedByBrowser(open: readonly string[], name: string): boolean {
-  const top = open[open.length - 1];
-  if (name === "html") return open.length > 0;
-  if (name === "head" || name === "body") return open.length !== 1 || top !== "html";
+export function movedByBrowser(open: OpenElements, name: string): boolean {
+  const top = open.top;
+  if (name === "html") return open.depth > 0;
+  if (name === "head" || name === "body") return open.depth !== 1 || top !== "html";
   const parents = TABLE_PARENTS.get(name);
   // Outside a table, a browser leaves table parts out, whatever our parser made of their parents.
-  if (parents) return top === undefined || !parents.has(top) || !open.includes("table");
+  if (parents) return top === undefined || !parents.has(top) || open.last("table") < 0;
   if (top !== undefined && fosteredIn(top, name)) return true;
   // In a select a browser keeps only options, groups, hr, script and template; input, keygen,
   // textarea and select close it, and any other start tag is left out.
-  if (open.includes("select")) return !IN_SELECT.has(name) || (name === "option" && top === "option");
-  if (name === "li" || name === "dd" || name === "dt") {
-    const same = name === "li" ? ["li"] : ["dd", "dt"];
-    for (let i = open.length - 1; i >= 0; i--) {
-      const element = open[i]!;
-      if (same.includes(element)) return true;
-      if (SPECIAL.has(element) && element !== "address" && element !== "div" && element !== "p") break;
-    }
-  }
-  if (CLOSES_P.has(name) && inScope(open, "p", true)) return true;
+  if (open.last("select") >= 0) return !IN_SELECT.has(name) || (name === "option" && top === "option");
+  // An open li (dd, dt) is closed through anything but special elements other than address, div and p.
+  if (name === "li" && open.last("li") > open.last("stop-li")) return true;
+  if ((name === "dd" || name === "dt") && open.last("dd|dt") > open.last("stop-dd")) return true;
+  // An open p in button scope is closed.
+  if (CLOSES_P.has(name) && open.last("p") > Math.max(open.last("scope"), open.last("button"))) return true;
   if (HEADINGS.has(name) && top !== undefined && HEADINGS.has(top)) return true;
-  if (name === "a") return open.includes("a");
-  if (name === "form") return open.includes("form");
-  if (name === "button" || name === "nobr") return inScope(open, name, false);
+  if (name === "a" || name === "form") return open.last(name) >= 0;
+  if (name === "button" || name === "nobr") return open.last(name) > open.last("scope");
   return name === "frameset" || name === "frame";
 }

@@ -6,7 +6,7 @@ import type { EditScript } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
-import { fosteredIn, movedByBrowser, TABLE_CONTEXT } from "./browser-rules.js";
+import { fosteredIn, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { layout, type LayoutItem } from "./layout.js";
@@ -49,7 +49,7 @@ class DocumentWriter {
   private readonly now: UnitWriter;
   private readonly out: string[] = [];
   /** Names of the elements open in the output. */
-  private readonly stack: string[] = [];
+  private readonly open = new OpenElements();
   /** Depth of skipped content (the head, in a fragment without a body). */
   private muted = 0;
   /** The last token of the new document written, for the text the comparison left out between tokens. */
@@ -74,7 +74,7 @@ class DocumentWriter {
     this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
-    const structural = (e: DocEvent): boolean => e.kind === "open" && /^(html|head|body)$/.test(e.name);
+    const structural = (e: DocEvent): boolean => e.kind === "open" && ROOTS.has(e.name);
     this.bodyless = !script.a.doc.events.some(structural) && !script.b.doc.events.some(structural);
     this.newRoots = new Set(script.b.doc.events.filter(structural).map((e) => (e as OpenEvent).name));
   }
@@ -100,7 +100,7 @@ class DocumentWriter {
    * without html, head or body tags, a browser puts content in the body, so it counts as the body.
    */
   private parent(): string | null {
-    return this.stack[this.stack.length - 1] ?? (this.options.page || this.options.fragment ? "div" : this.bodyless ? "body" : null);
+    return this.open.top ?? (this.options.page || this.options.fragment ? "div" : this.bodyless ? "body" : null);
   }
 
   /** Item indexes of the kept body's start and end tags, if the new document has a body kept from the old. */
@@ -132,23 +132,23 @@ class DocumentWriter {
         this.lastB = close;
         return k + (close - j) + 1;
       }
-      if (this.options.fragment && /^(html|head|body)$/.test(event.name)) {
+      if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted++;
-        this.stack.push(event.name === "head" ? "head" : "div");
+        this.open.push(event.name === "head" ? "head" : "div");
         return k + 1;
       }
       this.emit(this.guard(event, this.now.startTag(event, marks)));
       if (ROOTS.has(event.name)) this.written.add(event.name);
-      this.stack.push(this.options.page && /^(html|head|body)$/.test(event.name) ? "div" : event.name);
+      this.open.push(this.options.page && ROOTS.has(event.name) ? "div" : event.name);
     } else if (event.kind === "close") {
-      const name = this.stack.pop() ?? event.name;
-      if (this.options.fragment && /^(html|head|body)$/.test(event.name)) {
+      const name = this.open.pop() ?? event.name;
+      if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
       } else this.emit(closeTag(name));
     } else if (TEXT.has(token.kind)) {
       this.emit(escapeText(this.now.decoded(j)));
     } else if (!(this.options.fragment && event.kind === "instruction")) {
-      this.emit(this.now.leaf(j, this.stack.length > 0, "both"));
+      this.emit(this.now.leaf(j, this.open.depth > 0, "both"));
     }
     return k + 1;
   }
@@ -280,22 +280,31 @@ class DocumentWriter {
    */
   private movedInside(unit: Unit, writer: UnitWriter, fostered: boolean): boolean {
     const renamed = this.options.page || this.options.fragment;
-    // Moved out of a table, the unit's parent is the table's.
-    const open = fostered ? this.stack.slice(0, Math.max(0, this.stack.lastIndexOf("table"))) : [...this.stack];
-    for (let t = unit.first; t <= unit.last; t++) {
-      const token = writer.tokens[t]!;
-      if (token.kind === "open") {
-        const event = writer.event(t) as OpenEvent;
-        const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
-        if (movedByBrowser(open, name)) return true;
-        if (ATOMIC.has(name)) t = writer.view.partners[t]!;
-        else open.push(name);
-      } else if (token.kind === "close") open.pop();
-      else if (token.kind === "word" || token.kind === "punct") {
-        if (TABLE_CONTEXT.has(open[open.length - 1] ?? "")) return true;
+    // Moved out of a table, the unit's parent is the table's. The unit's own elements are opened
+    // on the writer's open elements for the walk, and closed again before it returns.
+    const open = fostered ? this.open.outsideTable() : this.open;
+    let opened = 0;
+    try {
+      for (let t = unit.first; t <= unit.last; t++) {
+        const token = writer.tokens[t]!;
+        if (token.kind === "open") {
+          const event = writer.event(t) as OpenEvent;
+          const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
+          if (movedByBrowser(open, name)) return true;
+          if (ATOMIC.has(name)) t = writer.view.partners[t]!;
+          else {
+            open.push(name);
+            opened++;
+          }
+        } else if (token.kind === "close" && opened > 0) {
+          open.pop();
+          opened--;
+        } else if ((token.kind === "word" || token.kind === "punct") && TABLE_CONTEXT.has(open.top ?? "")) return true;
       }
+      return false;
+    } finally {
+      for (; opened > 0; opened--) open.pop();
     }
-    return false;
   }
 
   /**

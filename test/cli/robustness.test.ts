@@ -115,6 +115,16 @@ describe("deep, wide and long documents", () => {
     });
   }
 
+  it("100,000 nested elements inserted whole are marked in html and page output", async () => {
+    const old = file("deep-none.html", "<section><p>kept</p></section>\n");
+    const now = file("deep-inserted.html", `<section><p>kept</p>${deep("div", "new")}</section>\n`);
+    for (const format of ["html", "page"]) {
+      const result = await runCli(["-f", format, old, now]);
+      expect([format, result.status, result.stderr]).toEqual([format, 1, ""]);
+      expect(result.stdout).toMatch(/<ins data-diff-wrap="ins"><div>/);
+    }
+  });
+
   it("one element with 300,000 attributes, one of them changed, is an attribute change", async () => {
     const attrs = (changed: string): string => Array.from({ length: 300_000 }, (_, i) => ` a${i}="${i === 150_000 ? changed : i}"`).join("");
     const old = file("attrs-old.html", `<p${attrs("x")}>text</p>\n`);
