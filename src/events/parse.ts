@@ -22,6 +22,11 @@ export interface ParseOptions {
 /** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
 const MAX_SHARED_TEXT = 12;
 
+/** One end tag: its name (ended by ASCII whitespace only, as in HTML), and what stands between the name and the `>`. */
+const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r />]*)([^>]*)>/g;
+/** Bytes that are nothing but end tags. */
+const STRAY_END_TAGS = /^(?:<\/[a-zA-Z][^>]*>)+$/;
+
 /** Elements whose content HTML keeps as raw text: no character references are decoded there. */
 const RAW_TEXT = new Set(["script", "style", "xmp"]);
 
@@ -46,7 +51,7 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
   const parser = new DeepParser(source, builder, mode);
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
-  builder.flushText();
+  builder.finish();
   return Object.freeze({ source, mode, events: Object.freeze(builder.events) });
 }
 
@@ -62,6 +67,8 @@ class EventBuilder implements EventSink {
   /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
   private readonly attributeLists = new Map<string, readonly Attribute[]>();
   private lastEnd = 0;
+  /** Where the events and pending text so far end: bytes between it and the next event are markup the parser dropped. */
+  private covered = 0;
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
   /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
@@ -73,8 +80,9 @@ class EventBuilder implements EventSink {
   ) {}
 
   text(start: number, end: number): void {
+    if (start > this.covered) this.ignored(start);
     if (this.textStart < 0) this.textStart = start;
-    this.textEnd = end;
+    this.textEnd = this.covered = end;
   }
 
   attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
@@ -152,7 +160,8 @@ class EventBuilder implements EventSink {
   }
 
   instruction(name: string, data: string, start: number, end: number): void {
-    this.push(instructionEvent(start, end, name, data.slice(name.length).trim()));
+    // The parser lowers the name; the event keeps it as written (`<!DOCTYPE`, `<?PHP`), as the data is.
+    this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), data.slice(name.length).trim()));
   }
 
   /** Ends the pending text run, if any, as one event. */
@@ -174,8 +183,37 @@ class EventBuilder implements EventSink {
   }
 
   private push(event: DocEvent): void {
+    if (event.start > this.covered) this.ignored(event.start);
     this.flushText();
     this.events.push(event);
     this.lastEnd = event.end;
+    if (event.end > this.covered) this.covered = event.end;
+  }
+
+  /**
+   * Ends the document: pending text, and markup dropped at its end. Called once, after the
+   * parser's last callback.
+   */
+  finish(): void {
+    if (this.source.length > this.covered) this.ignored(this.source.length);
+    this.flushText();
+  }
+
+  /**
+   * Bytes the parser dropped, from where the events end to `end`. End tags that close no open
+   * element (`</td>` in a paragraph), which a browser ignores too, become instruction events
+   * named after the tag (`/td`): compared and written back as markup, never shown as text.
+   * Anything else (a tag cut off by the end of the input) stays part of the text around it.
+   */
+  private ignored(end: number): void {
+    const start = this.covered;
+    const written = this.source.slice(start, end);
+    if (!STRAY_END_TAGS.test(written)) return;
+    this.covered = end;
+    for (const tag of written.matchAll(STRAY_END_TAG)) {
+      const at = start + tag.index;
+      const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
+      this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), tag[2]!.trim()));
+    }
   }
 }

@@ -5,6 +5,8 @@
 // content it nests in such places cannot be written as it stands: a browser would move part of it
 // out of its marks.
 
+import type { DocEvent } from "../types.js";
+
 /** Elements that stop the search for an open `li`, `dd` or `dt` (HTML's "special" category, less address, div and p). */
 const SPECIAL = new Set([
   "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button", "caption",
@@ -52,7 +54,8 @@ const TABLE_GUESTS = new Set(["script", "style", "template", "form", "input"]);
  * @example fosteredIn("tr", "div") // true; fosteredIn("tr", "td") // false
  */
 export function fosteredIn(parent: string, name: string): boolean {
-  return TABLE_CONTEXT.has(parent) && !TABLE_PARENTS.has(name) && !TABLE_GUESTS.has(name);
+  // A table is not moved: it closes the open table (see movedByBrowser).
+  return TABLE_CONTEXT.has(parent) && !TABLE_PARENTS.has(name) && !TABLE_GUESTS.has(name) && name !== "table";
 }
 
 /** What a browser keeps as elements inside a select. */
@@ -67,6 +70,7 @@ function rolesOf(name: string): string[] {
   if (TRACKED.has(name)) roles.push(name);
   if (name === "dd" || name === "dt") roles.push("dd|dt");
   if (SCOPE.has(name)) roles.push("scope");
+  if (name === "td" || name === "th" || name === "caption" || name === "template") roles.push("cell");
   const special = SPECIAL.has(name) && name !== "address" && name !== "div" && name !== "p";
   if (special && name !== "li") roles.push("stop-li");
   if (special && name !== "dd" && name !== "dt") roles.push("stop-dd");
@@ -152,6 +156,8 @@ export function movedByBrowser(open: OpenElements, name: string): boolean {
   // Outside a table, a browser leaves table parts out, whatever our parser made of their parents.
   if (parents) return top === undefined || !parents.has(top) || open.last("table") < 0;
   if (top !== undefined && fosteredIn(top, name)) return true;
+  // In a table outside its cells (content there is fostered out), a table start tag closes the open table.
+  if (name === "table" && open.last("table") > open.last("cell")) return true;
   // In a select a browser keeps only options, groups, hr, script and template; input, keygen,
   // textarea and select close it, and any other start tag is left out.
   if (open.last("select") >= 0) return !IN_SELECT.has(name) || (name === "option" && top === "option");
@@ -164,4 +170,50 @@ export function movedByBrowser(open: OpenElements, name: string): boolean {
   if (name === "a" || name === "form") return open.last(name) >= 0;
   if (name === "button" || name === "nobr") return open.last(name) > open.last("scope");
   return name === "frameset" || name === "frame";
+}
+
+/** Start tags that end svg or math content where it is foreign (HTML's "in foreign content" list). */
+const BREAKS_OUT = new Set([
+  "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4",
+  "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
+  "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+]);
+/** Foreign elements whose content a browser reads as HTML again (integration points). */
+const INTEGRATION_POINTS = new Set(["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"]);
+
+/**
+ * Whether the content of an svg or math element, `events[from..to)`, holds a start tag that
+ * makes a browser leave foreign content (a `<p>` or `<b>` outside foreignObject, desc, title or
+ * MathML's text elements): it closes the svg there, and reads the rest as HTML where the svg
+ * stood.
+ *
+ * @example leavesForeignContent(parseDocument("<svg><b>x</b></svg>").events, 1, 4) // true
+ */
+export function leavesForeignContent(events: readonly DocEvent[], from: number, to: number): boolean {
+  // Per open element: whether its content is foreign; the svg or math itself is.
+  const foreign: boolean[] = [true];
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
+    if (event.kind === "close") foreign.pop();
+    if (event.kind !== "open") continue;
+    const name = event.name.toLowerCase();
+    const inForeign = foreign[foreign.length - 1] ?? true;
+    const font = name === "font" && event.attrs.some(([n]) => n === "color" || n === "face" || n === "size");
+    if (inForeign && (BREAKS_OUT.has(name) || font)) return true;
+    foreign.push(foreignContent(inForeign, name));
+  }
+  return false;
+}
+
+/**
+ * Whether a browser reads the content of an element named `name` as foreign (svg or MathML, where
+ * a CDATA section is text), given whether the content it stands in is: svg and math start it,
+ * integration points (foreignObject, desc, title, mi, …) return to HTML, where `<![CDATA[` is a
+ * comment that ends at the first `>`.
+ *
+ * @example foreignContent(false, "svg") // true; foreignContent(true, "foreignObject") // false
+ */
+export function foreignContent(inForeign: boolean, name: string): boolean {
+  const lower = name.toLowerCase();
+  return inForeign ? !INTEGRATION_POINTS.has(lower) : lower === "svg" || lower === "math";
 }

@@ -81,3 +81,15 @@ export function renameKeepsContent(from: string, to: string): boolean {
   const g = group(from);
   return g !== undefined && g === group(to);
 }
+
+/**
+ * Whether an event is an end tag that closed no open element (our parser keeps it as an
+ * instruction named `/td`; a browser ignores it). Written back as it stands it could close an
+ * element of the output that the source did not have open (a mark, the page's own), so it
+ * travels in a marker comment.
+ *
+ * @example isStrayEndTag(parseDocument("<p>a</td>").events[2]) // true
+ */
+export function isStrayEndTag(event: DocEvent): boolean {
+  return event.kind === "instruction" && event.name.startsWith("/");
+}

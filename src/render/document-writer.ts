@@ -6,7 +6,7 @@ import type { EditScript } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
-import { fosteredIn, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
+import { fosteredIn, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { layout, type LayoutItem } from "./layout.js";
@@ -291,7 +291,9 @@ class DocumentWriter {
           const event = writer.event(t) as OpenEvent;
           const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
           if (movedByBrowser(open, name)) return true;
-          if (ATOMIC.has(name)) t = writer.view.partners[t]!;
+          if ((name === "svg" || name === "math") && leavesForeignContent(writer.view.side.doc.events, writer.tokens[t]!.event + 1, writer.tokens[writer.view.partners[t]!]!.event)) return true;
+          // An option's content is markup a browser reads in the select (where input closes it): walked too.
+          if (ATOMIC.has(name) && name !== "option") t = writer.view.partners[t]!;
           else {
             open.push(name);
             opened++;
@@ -299,7 +301,7 @@ class DocumentWriter {
         } else if (token.kind === "close" && opened > 0) {
           open.pop();
           opened--;
-        } else if ((token.kind === "word" || token.kind === "punct") && TABLE_CONTEXT.has(open.top ?? "")) return true;
+        } else if (TABLE_CONTEXT.has(open.top ?? "") && writer.visibleText(t)) return true;
       }
       return false;
     } finally {
@@ -324,7 +326,7 @@ class DocumentWriter {
 
   /** Whether a text unit has more than whitespace: where no `<ins>` may stand, a browser moves such text. */
   private movesText(writer: UnitWriter, unit: Unit): boolean {
-    for (let t = unit.first; t <= unit.last; t++) if (writer.tokens[t]!.kind !== "space") return true;
+    for (let t = unit.first; t <= unit.last; t++) if (writer.visibleText(t)) return true;
     return false;
   }
 

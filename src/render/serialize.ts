@@ -43,7 +43,8 @@ export function commentOf(text: string): string {
  * @example instructionOf({ name: "!doctype", data: "html", … }) // "<!doctype html>"
  */
 export function instructionOf(event: InstructionEvent): string {
-  return event.data ? `<${event.name} ${event.data}>` : `<${event.name}>`;
+  // `<!>` and `<?>` would run on to the next `>` in our parser: a nameless one keeps its space.
+  return event.data || event.name.length < 2 ? `<${event.name} ${event.data}>` : `<${event.name}>`;
 }
 
 /**

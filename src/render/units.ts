@@ -6,7 +6,8 @@ import { decodeText } from "../events/references.js";
 import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
-import { ACTIVE, ATOMIC, isDoctype } from "./content-model.js";
+import { foreignContent } from "./browser-rules.js";
+import { ACTIVE, ATOMIC, isDoctype, isStrayEndTag } from "./content-model.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
@@ -17,6 +18,8 @@ const PAGE_INERT = new Set(["script", "iframe", "object", "embed", "frame", "fra
 const FOREIGN = new Set(["svg", "math"]);
 /** Atomic elements whose content the parser reads as one text (the others hold markup, to our parser at least). */
 const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
+/** An end tag holding a quote before its `>`. */
+const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
 /** Atomic elements whose source content is markup to a browser (others hold raw text). */
 const MARKUP_CONTENT = new Set(["svg", "math", "video", "audio", "picture", "canvas", "template", "object"]);
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
@@ -88,6 +91,16 @@ export class UnitWriter {
     return text.includes("&") ? decodeText(text, "html").text : text;
   }
 
+  /**
+   * Whether a token is text a browser keeps where it stands only outside a table: anything but
+   * ASCII whitespace (a no-break or line-separator space is a space token to us, text to a
+   * browser, which moves it out of a table).
+   */
+  visibleText(token: number): boolean {
+    const kind = this.view.side.tokens[token]!.kind;
+    return kind === "word" || kind === "punct" || (kind === "space" && /[^ \t\n\f\r]/.test(this.decoded(token)));
+  }
+
   /** A start tag with its marks, under the name it is written with. */
   startTag(event: OpenEvent, marks: ElementMarks): string {
     const name = writtenName(event.name, this.options);
@@ -112,14 +125,21 @@ export class UnitWriter {
     const explicit = end.kind !== "close" || !end.implied;
     let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
     // A <plaintext> start tag in HTML content would make a browser read all that follows as text.
-    const swallows = !FOREIGN.has(start.name) && !TEXT_CONTENT.has(start.name) && /<plaintext[\s/>]/i.test(content);
+    // So would a quote in an end tag (`</p x='>`): our parser ends the tag at the first `>`, a browser reads a quoted value on.
+    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content));
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
-      const foreign = FOREIGN.has(start.name);
+      // Per open element: whether a browser reads its content as foreign.
+      const foreign = [foreignContent(false, start.name)];
       const asWritten = (e: DocEvent): DocEvent => {
-        // In svg and math a CDATA section is text to a browser: written back as the section it was.
-        const cdata = foreign && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
+        if (e.kind === "open") foreign.push(foreignContent(foreign[foreign.length - 1]!, e.name));
+        else if (e.kind === "close") foreign.pop();
+        // In svg and math a CDATA section is text to a browser: written back as the section it
+        // was. Elsewhere (in an integration point such as mi) a browser ends it at the first `>`: a comment.
+        const cdata = foreign[foreign.length - 1] && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
         if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
         if (e.kind === "close" && e.name === "plaintext") return { ...e, name: writtenName(e.name, this.options) };
+        // An end tag that closes nothing travels in a marker, as it does outside (see leaf).
+        if (isStrayEndTag(e)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
         return e.kind === "open" && e.name === "plaintext" ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
       };
       const inner = doc.events.slice(first, after).map(asWritten);
@@ -130,13 +150,16 @@ export class UnitWriter {
     return hostile ? inert(markup) : markup;
   }
 
-  /** A comment, doctype or instruction; a doctype that cannot stand here (inside the page's body) travels in a marker comment. */
+  /**
+   * A comment, doctype or instruction; a doctype that cannot stand here (inside the page's body),
+   * and an end tag that closes nothing, travel in a marker comment.
+   */
   leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
     const event = this.event(token);
     if (event.kind === "comment") return documentComment(event.text, role);
     const markup = this.view.side.doc.source.slice(event.start, event.end);
     const doctype = isDoctype(event);
-    return doctype && (insideDocument || this.options.page) ? markerComment(role, markup) : markup;
+    return (doctype && (insideDocument || this.options.page)) || isStrayEndTag(event) ? markerComment(role, markup) : markup;
   }
 
   /**

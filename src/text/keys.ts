@@ -26,7 +26,8 @@ export function markupKey(event: DocEvent, options: NormalizedOptions): string {
     case "cdata":
       return `<![CDATA[${event.text}]]>`;
     case "instruction":
-      return `<${event.name} ${event.data}>`;
+      // A declaration's name is compared in any letter case (`<!DOCTYPE` and `<!doctype` are alike), as browsers read it.
+      return `<${event.name.startsWith("!") ? event.name.toLowerCase() : event.name} ${event.data}>`;
     case "text":
       throw new TypeError("text events are split into word tokens, not keyed whole");
   }

@@ -33,6 +33,22 @@ describe("htmldiff -f html | page", () => {
     expect(xml.stdout).toContain('<pre class="diff-source" data-diff-view="source">');
   });
 
+  it("does not show an end tag that closes nothing as text, as a browser shows nothing for it", async () => {
+    const [a, b] = [join(dir, "stray-a.html"), join(dir, "stray-b.html")];
+    writeFileSync(a, "<p>One</td> two</span> three.</p>\n");
+    writeFileSync(b, "<p>One</td> two</span> four.</p>\n");
+    for (const format of ["html", "page"]) {
+      const output = join(dir, `stray.${format}.html`);
+      expect((await runCli(["-f", format, "-o", output, a, b])).status).toBe(1);
+      expect(read(output)).not.toMatch(/&lt;\/(td|span)/);
+      expect(read(output)).toContain("<del data-diff-wrap=\"del\">three</del>");
+      expect(firstEventDifference((await runCli(["--accept", output])).stdout, read(b), "html")).toBeNull();
+      expect(firstEventDifference((await runCli(["--reject", output])).stdout, read(a), "html")).toBeNull();
+    }
+    // The terminal shows the source as written.
+    expect((await runCli([a, b])).stdout).toContain("<p>One</td> two</span> [-three-]{+four+}.</p>");
+  });
+
   it("writes a review page for -o FILE.html, and --accept / --reject give back both documents", async () => {
     const [a, b] = pair("table-rows-cells");
     const page = join(dir, "review.html");

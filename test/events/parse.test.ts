@@ -92,6 +92,19 @@ describe("parseDocument", () => {
     expect(events[4]).toMatchObject({ text: "<raw>" });
   });
 
+  it("keeps an end tag that closes nothing as an instruction named after it, as written, and declaration names as written", () => {
+    const events = parseDocument("<!DOCTYPE html><p>a</td>b</SPAN\u00a0x></p>").events;
+    expect(events.map((e) => [e.kind, "name" in e ? e.name : e.text, e.start, e.end])).toEqual([
+      ["instruction", "!DOCTYPE", 0, 15],
+      ["open", "p", 15, 18],
+      ["text", "a", 18, 19],
+      ["instruction", "/td", 19, 24],
+      ["text", "b", 24, 25],
+      ["instruction", "/span\u00a0x", 25, 34],
+      ["close", "p", 34, 38],
+    ]);
+  });
+
   it("merges adjacent text into one event", () => {
     const { events } = parseDocument("a &lt; b &#65; c");
     expect(events).toHaveLength(1);

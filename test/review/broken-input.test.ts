@@ -45,6 +45,16 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a plaintext element inside a template", a: "<p>x</p><template><b>t</b><plaintext>y</template><p>z</p>", b: "<p>x</p><template><b>u</b><plaintext>y</template><p>w</p>" },
   { name: "CDATA in svg cut off, against a paragraph breaking out of the svg", a: "<svg><![CDATA[<", b: "<svg><p><![CDATA[<" },
   { name: "a table in a paragraph, which the page's standards mode closes", a: "<p><a href='/a?b=1&amp;c=2'><table>", b: "<p><a href='/a?b=1&amp;c=2'><table>" },
+  { name: "a no-break space inserted directly in a table, which a browser moves out of it", a: "<table><tr><td>x</td></tr></table>", b: "<table>\u00a0<tr><td>x</td></tr></table>" },
+  { name: "an option holding an input, which closes the select in a browser", a: "<select><option>x</option></select>", b: "<select><option>ภาษา<div>.<input disabled>\n<b><p>h</p></b></div></option></select>" },
+  { name: "a replaced svg holding a b, which a browser reads as HTML after closing the svg", a: '<svg><path d="M0"/></svg>="<div>x</div>', b: '<svg><b></textarea>y"><path d="M0"/></svg>="<div>x</div>' },
+  { name: "a doctype inside a template", a: "<p>a</p>", b: "<p>a</p><template><!DOCTYPE html>x</template>" },
+  { name: "a CDATA section in MathML's mi, cut off by the end of the file", a: "<p>a</p>", b: '<p>a</p><math><mi><E/><![CDATA[<?pi data?><a href="]]>' },
+  { name: "a declaration whose name has capitals", a: "<p>a</p>", b: '<p>a</p><!>}<&lt;x"I QcUm:FHTYPE html>y' },
+  { name: "end tags that close nothing, one with a no-break space after its name", a: "<p>a</p>", b: "<p>a</p><b>x</td></p\u00a0<<!DOCTYPE html>y</b></i>" },
+  { name: "a table deleted where a browser closes the open table", a: "<table><a href=x>y</a><table><tr><td>", b: "<table><a href=x>y</a><ta<div =x>z" },
+  { name: "an end tag holding a quote inside a template", a: "<p>a</p><template>x</template>", b: "<p>a</p><template></p x='1>y</template>z" },
+  { name: "a nameless declaration", a: "<p>a</p>", b: "<p>a</p><b>t<! ><i>x</i></b>" },
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
 ];
 

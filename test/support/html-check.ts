@@ -8,7 +8,8 @@ import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload } from "../../src/render/escape.js";
 import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
-import { isDoctype } from "../../src/render/content-model.js";
+import { isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
+import { foreignContent } from "../../src/render/browser-rules.js";
 import { restoreAttributes } from "../../src/review/accept.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
@@ -87,7 +88,16 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
   const browsers = new Map<boolean, { a: string[]; b: string[]; unstable: boolean }>();
   const plain = (source: string, page: boolean): string => {
     const events = asRendered(parseDocument(source, { mode: "html" }).events);
-    return page ? `<!DOCTYPE html>${serializeEvents(events.filter((e) => !isDoctype(e)))}` : serializeEvents(events);
+    if (!page) return serializeEvents(events);
+    // The page's doctype replaces the document's own, before or beside its root; one nested in
+    // an element (copied with its atomic content) stays where it was, dropped by a browser alike.
+    let depth = 0;
+    const outside = events.filter((e) => {
+      if (e.kind === "open") depth++;
+      else if (e.kind === "close") depth--;
+      return !(depth === 0 && isDoctype(e));
+    });
+    return `<!DOCTYPE html>${serializeEvents(outside)}`;
   };
   return (output) => {
     const document = parse5Document(output);
@@ -114,17 +124,20 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
 
 /**
  * A document's events as the renderer writes them, for the browser's view of the plain
- * document: plaintext as span, and a CDATA section inside svg or math (which our parser reads as
- * a comment, and the renderer copies from the source) as CDATA.
+ * document: plaintext as span, no end tag that closes nothing, and a CDATA section in svg or math content (which our parser reads as
+ * a comment, and the renderer copies from the source) as CDATA; in an integration point (mi,
+ * foreignObject) it stays a comment, as the renderer writes it there.
  */
 function asRendered(events: readonly DocEvent[]): DocEvent[] {
-  let foreign = 0;
-  return events.map((event): DocEvent => {
+  const foreign = [false];
+  // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores the tag.
+  return events.filter((event) => !isStrayEndTag(event)).map((event): DocEvent => {
     if (event.kind === "open" || event.kind === "close") {
-      if (event.name === "svg" || event.name === "math") foreign += event.kind === "open" ? 1 : -1;
+      if (event.kind === "open") foreign.push(foreignContent(foreign[foreign.length - 1]!, event.name));
+      else if (foreign.length > 1) foreign.pop();
       return event.name === "plaintext" ? { ...event, name: "span" } : event;
     }
-    const cdata = event.kind === "comment" && foreign > 0 ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
+    const cdata = event.kind === "comment" && foreign[foreign.length - 1] ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
     return cdata && !cdata[1]!.includes("]]>") ? { ...event, kind: "cdata", text: cdata[1]! } : event;
   });
 }
@@ -171,10 +184,17 @@ function project(root: Element, keep: "ins" | "del"): Element {
             if (atStart) into.children.push({ kind: "doctype", text: "" });
           }
           else {
-            const decoded = normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children;
-            // In a table, a browser moves what is not a table part to just before the table.
+            // In a table, a browser moves what is not a table part to just before the table, and a
+            // table start tag closes the table: the new table follows it.
             const table = TABLE_CONTEXT.has(into.name) ? ancestor(into, "table") : undefined;
             const host = table ? parentOf.get(table) : undefined;
+            if (host && /^\s*<table[\s/>]/i.test(markup)) {
+              const holder: Element = { kind: "element", name: FOSTERED, attrs: [], children: [] };
+              host.children.splice(host.children.indexOf(table!) + 1, 0, holder);
+              stack.push([normalise(fromParse5(parseIn(host.name, markup), true, "#fragment"), false).children, holder]);
+              continue;
+            }
+            const decoded = normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children;
             const fostered = host ? decoded.filter(isFostered) : [];
             if (fostered.length) {
               const holder: Element = { kind: "element", name: FOSTERED, attrs: [], children: [] };
