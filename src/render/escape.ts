@@ -24,12 +24,12 @@ export function escapeAttribute(value: string): string {
 
 /**
  * Markup made safe to stand inside a comment: `%`, `-` and `>` percent-encoded, so that no
- * `-->` can end the comment early. {@link decodeCommentPayload} undoes it.
+ * `-->` can end the comment early, and CR, which a browser would turn into LF. {@link decodeCommentPayload} undoes it.
  *
  * @example encodeCommentPayload("<!DOCTYPE html>") // "<!DOCTYPE html%3E"
  */
 export function encodeCommentPayload(markup: string): string {
-  return markup.replace(/[%\->]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return markup.replace(/[%\->\r]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 /**
@@ -38,5 +38,5 @@ export function encodeCommentPayload(markup: string): string {
  * @example decodeCommentPayload("a%2D%2D%3E") // "a-->"
  */
 export function decodeCommentPayload(payload: string): string {
-  return payload.replace(/%(25|2D|3E)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return payload.replace(/%(25|2D|3E|0D)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

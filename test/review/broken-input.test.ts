@@ -55,6 +55,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a table deleted where a browser closes the open table", a: "<table><a href=x>y</a><table><tr><td>", b: "<table><a href=x>y</a><ta<div =x>z" },
   { name: "an end tag holding a quote inside a template", a: "<p>a</p><template>x</template>", b: "<p>a</p><template></p x='1>y</template>z" },
   { name: "a nameless declaration", a: "<p>a</p>", b: "<p>a</p><b>t<! ><i>x</i></b>" },
+  { name: "an end tag that closes nothing, with a CR in it", a: "<p>a</p>", b: "<p>a</p><b>x</caf y='z\r\n>y</b>" },
+  { name: "an end tag that closes nothing inside an svg", a: "<p>a</p>", b: "<p>a</p><svg><path/>x</f>y</svg>" },
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
 ];
 
