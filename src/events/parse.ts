@@ -27,6 +27,9 @@ const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r />]*)([^>]*)>/g;
 /** Bytes that are nothing but end tags. */
 const STRAY_END_TAGS = /^(?:<\/[a-zA-Z][^>]*>)+$/;
 
+/** Elements whose content is text to the parser, markup-like or not. */
+const TEXT_ELEMENTS = new Set(["script", "style", "xmp", "textarea", "title", "iframe", "noembed", "noframes", "plaintext"]);
+
 /** Elements whose content HTML keeps as raw text: no character references are decoded there. */
 const RAW_TEXT = new Set(["script", "style", "xmp"]);
 
@@ -81,6 +84,11 @@ class EventBuilder implements EventSink {
 
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
+    // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
+    if (this.source.startsWith("</>", start) && !TEXT_ELEMENTS.has(this.openNames[this.openNames.length - 1] ?? "")) {
+      this.push(instructionEvent(start, start + 3, this.shared("/"), ""));
+      if ((start += 3) >= end) return;
+    }
     if (this.textStart < 0) this.textStart = start;
     this.textEnd = this.covered = end;
   }

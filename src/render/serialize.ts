@@ -44,6 +44,8 @@ export function commentOf(text: string): string {
  */
 export function instructionOf(event: InstructionEvent): string {
   // `<!>` and `<?>` would run on to the next `>` in our parser: a nameless one keeps its space.
+  // An end tag that closed nothing (`/td`, `/` for `</>`) is written as an end tag.
+  if (event.name.startsWith("/")) return event.data ? `<${event.name} ${event.data}>` : `<${event.name}>`;
   return event.data || event.name.length < 2 ? `<${event.name} ${event.data}>` : `<${event.name}>`;
 }
 

@@ -105,6 +105,13 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("keeps </> as an instruction named /, as a browser ignores it, but not inside a title", () => {
+    const events = parseDocument("<p>a</>b</p><title>x</>y</title>").events;
+    expect(events.map((e) => ("name" in e ? `${e.kind} ${e.name}` : `${e.kind} ${e.text}`))).toEqual([
+      "open p", "text a", "instruction /", "text b", "close p", "open title", "text x</>y", "close title",
+    ]);
+  });
+
   it("merges adjacent text into one event", () => {
     const { events } = parseDocument("a &lt; b &#65; c");
     expect(events).toHaveLength(1);
