@@ -169,7 +169,7 @@ class EventBuilder implements EventSink {
 
   instruction(name: string, data: string, start: number, end: number): void {
     // The parser lowers the name; the event keeps it as written (`<!DOCTYPE`, `<?PHP`), as the data is.
-    this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), data.slice(name.length).trim()));
+    this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length))));
   }
 
   /** Ends the pending text run, if any, as one event. */
@@ -221,7 +221,12 @@ class EventBuilder implements EventSink {
     for (const tag of written.matchAll(STRAY_END_TAG)) {
       const at = start + tag.index;
       const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
-      this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), tag[2]!.trim()));
+      this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!)));
     }
   }
+}
+
+/** Text without ASCII white space at either end (a no-break space is content to a browser). */
+function trimAscii(text: string): string {
+  return text.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "");
 }

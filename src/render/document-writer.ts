@@ -60,6 +60,8 @@ class DocumentWriter {
   private readonly bodyless: boolean;
   /** Which of html, head and body have been written as elements (a browser merges a second one into the first). */
   private readonly written = new Set<string>();
+  /** Whether anything but comments and white space has been written: a browser reads a doctype only before that. */
+  private begun = false;
   /** Which of html, head and body the new document has. */
   private readonly newRoots: ReadonlySet<string>;
 
@@ -92,7 +94,9 @@ class DocumentWriter {
   }
 
   private emit(markup: string): void {
-    if (!this.muted && markup) this.out.push(markup);
+    if (this.muted || !markup) return;
+    this.out.push(markup);
+    if (!this.begun) this.begun = /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""));
   }
 
   /**
@@ -148,7 +152,7 @@ class DocumentWriter {
     } else if (TEXT.has(token.kind)) {
       this.emit(escapeText(this.now.decoded(j)));
     } else if (!(this.options.fragment && event.kind === "instruction")) {
-      this.emit(this.now.leaf(j, this.open.depth > 0, "both"));
+      this.emit(this.now.leaf(j, this.open.depth > 0 || this.begun, "both"));
     }
     return k + 1;
   }
@@ -319,7 +323,7 @@ class DocumentWriter {
     const event = writer.event(unit.first);
     const doctype = isDoctype(event);
     // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
-    if (doctype && (this.options.page || parent !== null || this.written.size > 0)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
+    if (doctype && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
     if (unit.kind === "element" || (unit.kind === "text" && this.movesText(writer, unit))) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
   }

@@ -57,6 +57,9 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a nameless declaration", a: "<p>a</p>", b: "<p>a</p><b>t<! ><i>x</i></b>" },
   { name: "an end tag that closes nothing, with a CR in it", a: "<p>a</p>", b: "<p>a</p><b>x</caf y='z\r\n>y</b>" },
   { name: "an end tag that closes nothing inside an svg", a: "<p>a</p>", b: "<p>a</p><svg><path/>x</f>y</svg>" },
+  { name: "a doctype after inserted content at the top", a: "<!DOCTYPE html>x", b: "<!D<?pi?><!DOCTYPE html>x" },
+  { name: "a declaration ending in a no-break space, in a document a browser reads differently", a: "<table>t</table>", b: "<table>t</table><!x\u00a0>y" },
+  { name: "a processing instruction with a CR in it", a: "<p>a</p>", b: "<p>a</p><?x\r\ny?>z" },
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
 ];
 

@@ -119,7 +119,8 @@ export function normalise<T extends Node>(root: T, ours: boolean): T {
       if (child.kind === "text" && last?.kind === "text") last.text += child.text;
       else children.push(child.kind === "text" ? { kind: "text", text: child.text } : child);
     }
-    for (const child of children) if (child.kind === "text") child.text = child.text.replace(/\r\n?/g, "\n");
+    // A browser reads CR and CRLF as LF everywhere, comments included.
+    for (const child of children) if (child.kind === "text" || child.kind === "comment") child.text = child.text.replace(/\r\n?/g, "\n");
     const first = children[0];
     if (ours && DROPS_NEWLINE.has(node.name) && first?.kind === "text" && first.text.startsWith("\n")) first.text = first.text.slice(1);
     const blank = (c: Node | undefined): boolean => c?.kind === "text" && /^[ \t\n\f]*$/.test(c.text);
