@@ -198,7 +198,11 @@ function project(root: Element, keep: "ins" | "del"): Element {
             const fostered = host ? decoded.filter(isFostered) : [];
             if (fostered.length) {
               const holder: Element = { kind: "element", name: FOSTERED, attrs: [], children: [] };
-              host!.children.splice(host!.children.indexOf(table!), 0, holder);
+              // Before the table, after what the browser fostered from earlier in the output.
+              const before = host!.children.indexOf(table!);
+              let at = before;
+              while (at > 0 && child.at !== undefined && (host!.children[at - 1]!.at ?? -1) > child.at) at--;
+              host!.children.splice(at, 0, holder);
               stack.push([fostered, holder]);
             }
             list.splice(i + 1, 0, ...decoded.filter((node) => !fostered.includes(node)));
@@ -219,7 +223,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
       // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
       const as = attr(child, AS);
       const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
-      const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
+      const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [], at: child.at };
       into.children.push(element);
       parentOf.set(element, into);
       stack.push([child.children, element]);

@@ -7,9 +7,9 @@ import { parseDocument } from "../../src/events/parse.js";
 import type { Attribute, DocEvent } from "../../src/types.js";
 
 /** A node of a normalised tree; an element's attributes are sorted by name, the first of a repeated name kept. */
-export type Node = Element | { kind: "text" | "comment" | "doctype"; text: string };
-/** An element of a normalised tree. */
-export type Element = { kind: "element"; name: string; attrs: Attribute[]; children: Node[] };
+export type Node = Element | { kind: "text" | "comment" | "doctype"; text: string; at?: number };
+/** An element of a normalised tree; `at`, where known, is the offset of its start in the source parse5 read. */
+export type Element = { kind: "element"; name: string; attrs: Attribute[]; children: Node[]; at?: number };
 
 /** Elements whose content a browser reads as raw text while our parser reads markup in it. */
 const BROWSER_RAW = new Set(["noscript", "iframe", "noembed", "noframes", "xmp"]);
@@ -88,8 +88,9 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
     const pending: [P.ChildNode, Element][] = children.map((c) => [c, into]);
     for (let i = 0; i < pending.length; i++) {
       const [child, parent] = pending[i]!;
-      if (child.nodeName === "#text") parent.children.push({ kind: "text", text: (child as P.TextNode).value });
-      else if (child.nodeName === "#comment") parent.children.push({ kind: "comment", text: (child as P.CommentNode).data });
+      const at = child.sourceCodeLocation?.startOffset;
+      if (child.nodeName === "#text") parent.children.push({ kind: "text", text: (child as P.TextNode).value, at });
+      else if (child.nodeName === "#comment") parent.children.push({ kind: "comment", text: (child as P.CommentNode).data, at });
       else if (child.nodeName === "#documentType") parent.children.push({ kind: "doctype", text: "" });
       else {
         const element = child as P.Element;
@@ -99,7 +100,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
           continue;
         }
         const attrs = element.attrs.map(({ name, value, prefix }) => [prefix ? `${prefix}:${name}` : name, value] as const);
-        const node: Element = { kind: "element", name: element.tagName.toLowerCase(), attrs: attrsOf(attrs), children: [] };
+        const node: Element = { kind: "element", name: element.tagName.toLowerCase(), attrs: attrsOf(attrs), children: [], at };
         parent.children.push(node);
         queue.push([element, node]);
       }
