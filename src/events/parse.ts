@@ -22,8 +22,8 @@ export interface ParseOptions {
 /** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
 const MAX_SHARED_TEXT = 12;
 
-/** One end tag: its name (ended by ASCII whitespace only, as in HTML), and what stands between the name and the `>`. */
-const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r />]*)([^>]*)>/g;
+/** One end tag: its name as the parser reads it (up to ASCII white space or `>`; `</p/x>` is named `p/x`), and what follows it before the `>`. */
+const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r >]*)([^>]*)>/g;
 /** Bytes that are nothing but end tags. */
 const STRAY_END_TAGS = /^(?:<\/[a-zA-Z][^>]*>)+$/;
 

@@ -61,6 +61,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a declaration ending in a no-break space, in a document a browser reads differently", a: "<table>t</table>", b: "<table>t</table><!x\u00a0>y" },
   { name: "a processing instruction with a CR in it", a: "<p>a</p>", b: "<p>a</p><?x\r\ny?>z" },
   { name: "text and a marker a browser moves out of a table, in order", a: "<table><table><ul>w</ul>", b: "<table><table><<meta charset= !!l>w" },
+  { name: "an end tag whose name runs on past a slash, at the start", a: "<p>a</p>", b: "</p/G8<b>x</b><p>a</p>" },
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
 ];
 
