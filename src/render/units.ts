@@ -131,16 +131,19 @@ export class UnitWriter {
       // Per open element: whether a browser reads its content as foreign.
       const foreign = [foreignContent(false, start.name)];
       const asWritten = (e: DocEvent): DocEvent => {
-        if (e.kind === "open") foreign.push(foreignContent(foreign[foreign.length - 1]!, e.name));
-        else if (e.kind === "close") foreign.pop();
+        if (e.kind === "close") foreign.pop();
+        // Whether the event stands in foreign content (for a tag: the content around the element).
+        const inForeign = foreign[foreign.length - 1]!;
+        if (e.kind === "open") foreign.push(foreignContent(inForeign, e.name));
         // In svg and math a CDATA section is text to a browser: written back as the section it
         // was. Elsewhere (in an integration point such as mi) a browser ends it at the first `>`: a comment.
-        const cdata = foreign[foreign.length - 1] && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
+        const cdata = inForeign && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
         if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
-        if (e.kind === "close" && e.name === "plaintext") return { ...e, name: writtenName(e.name, this.options) };
         // An end tag that closes nothing travels in a marker, as it does outside (see leaf).
         if (isStrayEndTag(e)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
-        return e.kind === "open" && e.name === "plaintext" ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
+        // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
+        if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };
+        return e.kind === "open" && e.name === "plaintext" && !inForeign ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
       };
       const inner = doc.events.slice(first, after).map(asWritten);
       content = serializeEvents(inner);

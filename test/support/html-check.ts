@@ -124,7 +124,7 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
 
 /**
  * A document's events as the renderer writes them, for the browser's view of the plain
- * document: plaintext as span, no end tag that closes nothing, and a CDATA section in svg or math content (which our parser reads as
+ * document: plaintext as span (outside svg and math), no end tag that closes nothing, and a CDATA section in svg or math content (which our parser reads as
  * a comment, and the renderer copies from the source) as CDATA; in an integration point (mi,
  * foreignObject) it stays a comment, as the renderer writes it there.
  */
@@ -133,9 +133,11 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
   // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores the tag.
   return events.filter((event) => !isStrayEndTag(event)).map((event): DocEvent => {
     if (event.kind === "open" || event.kind === "close") {
-      if (event.kind === "open") foreign.push(foreignContent(foreign[foreign.length - 1]!, event.name));
-      else if (foreign.length > 1) foreign.pop();
-      return event.name === "plaintext" ? { ...event, name: "span" } : event;
+      if (event.kind === "close" && foreign.length > 1) foreign.pop();
+      // In svg or math, plaintext is a foreign element like any other: the renderer keeps it.
+      const inForeign = foreign[foreign.length - 1]!;
+      if (event.kind === "open") foreign.push(foreignContent(inForeign, event.name));
+      return event.name === "plaintext" && !inForeign ? { ...event, name: "span" } : event;
     }
     const cdata = event.kind === "comment" && foreign[foreign.length - 1] ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
     return cdata && !cdata[1]!.includes("]]>") ? { ...event, kind: "cdata", text: cdata[1]! } : event;
