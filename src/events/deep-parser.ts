@@ -60,6 +60,26 @@ class TopFirstStack<T> {
   }
 }
 
+/** The tokenizer states that read what follows `<!` (private in htmlparser2's types). */
+interface DeclarationStates {
+  stateBeforeDeclaration(c: number): void;
+  stateBeforeComment(c: number): void;
+  stateInDeclaration(c: number): void;
+}
+
+/**
+ * Makes `<!>` and `<!->` end at their own `>`, as in a browser (an empty or `-` bogus comment).
+ * The stock tokenizer moves on to the declaration state without looking at the `>`, so it read
+ * on to the next `>`, swallowing the markup between (`<!></textarea>` was one declaration).
+ */
+function endDeclarationsAtOnce(tokenizer: DeclarationStates): void {
+  const beforeDeclaration = tokenizer.stateBeforeDeclaration.bind(tokenizer);
+  const beforeComment = tokenizer.stateBeforeComment.bind(tokenizer);
+  const GT = 0x3e;
+  tokenizer.stateBeforeDeclaration = (c) => (c === GT ? tokenizer.stateInDeclaration(c) : beforeDeclaration(c));
+  tokenizer.stateBeforeComment = (c) => (c === GT ? tokenizer.stateInDeclaration(c) : beforeComment(c));
+}
+
 /**
  * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}), exact event starts, and
  * no strings it does not need.
@@ -98,6 +118,7 @@ export class DeepParser extends Parser {
     foreign.unshift(mode === "xml");
     self.stack = new TopFirstStack<string>();
     self.foreignContext = foreign;
+    endDeclarationsAtOnce((this as unknown as { tokenizer: DeclarationStates }).tokenizer);
   }
 
   override ontext(start: number, endIndex: number): void {

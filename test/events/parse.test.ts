@@ -112,6 +112,14 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("ends <!> and <!-> at their own >, as a browser does", () => {
+    const events = parseDocument("<p>a<!><b>b</b><!->c</p>").events;
+    expect(events.map((e) => [e.kind, "name" in e ? e.name : e.text, e.start, e.end])).toEqual([
+      ["open", "p", 0, 3], ["text", "a", 3, 4], ["instruction", "!", 4, 7], ["open", "b", 7, 10], ["text", "b", 10, 11],
+      ["close", "b", 11, 15], ["instruction", "!-", 15, 19], ["text", "c", 19, 20], ["close", "p", 20, 24],
+    ]);
+  });
+
   it("merges adjacent text into one event", () => {
     const { events } = parseDocument("a &lt; b &#65; c");
     expect(events).toHaveLength(1);
