@@ -104,10 +104,15 @@ export class OpenElements {
     return this.names[this.names.length - 1];
   }
 
-  /** Opens an element. */
+  /**
+   * Opens an element. A table part outside any table is an element to our parser but a tag a
+   * browser ignores: it stays in the list, and plays no role (a `td` there ends no scope).
+   */
   push(name: string): void {
     const at = this.names.length;
+    const ignored = TABLE_PARENTS.has(name) && this.last("table") < 0;
     this.names.push(name);
+    if (ignored) return;
     for (const role of this.roles(name)) {
       const list = this.positions.get(role);
       if (list) list.push(at);
@@ -118,7 +123,13 @@ export class OpenElements {
   /** Closes the innermost element and returns its name. */
   pop(): string | undefined {
     const name = this.names.pop();
-    if (name !== undefined) for (const role of this.roles(name)) this.positions.get(role)!.pop();
+    const at = this.names.length;
+    if (name !== undefined) {
+      for (const role of this.roles(name)) {
+        const list = this.positions.get(role);
+        if (list?.[list.length - 1] === at) list.pop();
+      }
+    }
     return name;
   }
 
