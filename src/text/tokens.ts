@@ -81,7 +81,9 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       const entry = markupEntry(event, source, options, table);
       const { start, end } = event;
       // The text first seen for this key, when this token is written the same way (most are).
-      const written = entry.text.length === end - start && source.startsWith(entry.text, start) ? entry.text : source.slice(start, end);
+      // (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
+      const slice = source.slice(start, end);
+      const written = slice === entry.text ? entry.text : slice;
       add({ kind: event.kind, text: written, key: entry.key, event: index, start, end }, entry.id);
       continue;
     }
