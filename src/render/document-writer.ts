@@ -73,9 +73,8 @@ class DocumentWriter {
     this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
-    const structural = (e: DocEvent): boolean => e.kind === "open" && ROOTS.has(e.name);
-    this.bodyless = !script.a.doc.events.some(structural) && !script.b.doc.events.some(structural);
-    this.newRoots = new Set(script.b.doc.events.filter(structural).map((e) => (e as OpenEvent).name));
+    this.newRoots = rootNames(script.b.doc.events);
+    this.bodyless = this.newRoots.size === 0 && !script.a.doc.events.some(isRoot);
   }
 
   write(): string {
@@ -393,4 +392,16 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/** Whether an event is an html, head or body start tag. */
+function isRoot(event: DocEvent): boolean {
+  return event.kind === "open" && ROOTS.has(event.name);
+}
+
+/** The names of the html, head and body start tags among `events`. */
+function rootNames(events: readonly DocEvent[]): Set<string> {
+  const names = new Set<string>();
+  for (let e = 0; e < events.length; e++) if (isRoot(events[e]!)) names.add((events[e] as OpenEvent).name);
+  return names;
 }
