@@ -88,11 +88,11 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       continue;
     }
     base = event.start;
-    const raw = source.slice(event.start, event.end);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
-    // decoded (no references, or raw text such as script and style, kept verbatim).
-    decoded = event.text.length === raw.length ? null : decodeText(raw, mode);
-    text = decoded === null ? raw : decoded.text;
+    // decoded (no references, or raw text such as script and style, kept verbatim): the
+    // event's text is then its source.
+    decoded = event.text.length === event.end - event.start ? null : decodeText(source.slice(event.start, event.end), mode);
+    text = decoded === null ? event.text : decoded.text;
     splitWords(text, emit);
   }
   return { tokens, ids: ids.subarray(0, tokens.length) };
