@@ -9,9 +9,8 @@ import type { ElementMarks } from "./attributes.js";
 import { fosteredIn, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
-import { layout, type LayoutItem } from "./layout.js";
+import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
 import { COMMENT, MOVE, WRAP } from "./marks.js";
-import { closeTag } from "./serialize.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
@@ -44,7 +43,7 @@ export function writeDocument(script: EditScript, options: WriterOptions): strin
 }
 
 class DocumentWriter {
-  private readonly items: readonly LayoutItem[];
+  private readonly items: LayoutItems;
   private readonly old: UnitWriter;
   private readonly now: UnitWriter;
   private readonly out: string[] = [];
@@ -76,9 +75,8 @@ class DocumentWriter {
     this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
-    const structural = (e: DocEvent): boolean => e.kind === "open" && ROOTS.has(e.name);
-    this.bodyless = !script.a.doc.events.some(structural) && !script.b.doc.events.some(structural);
-    this.newRoots = new Set(script.b.doc.events.filter(structural).map((e) => (e as OpenEvent).name));
+    this.newRoots = rootNames(script.b.doc.events);
+    this.bodyless = this.newRoots.size === 0 && !script.a.doc.events.some(isRoot);
   }
 
   write(): string {
@@ -86,9 +84,10 @@ class DocumentWriter {
     const body = this.options.fragment ? this.keptBody() : null;
     if (body) {
       [from, to] = [body[0] + 1, body[1]];
-      this.lastB = this.items[body[0]]!.token;
+      this.lastB = this.items.token[body[0]]!;
     }
-    for (let k = from; k < to; ) k = this.items[k]!.side === "both" ? this.both(k) : this.gap(k, to);
+    const { side } = this.items;
+    for (let k = from; k < to; ) k = side[k] === BOTH ? this.both(k) : this.gap(k, to);
     if (!body) this.emit(this.gapBefore(this.script.b.tokens.length));
     return this.out.join("");
   }
@@ -109,11 +108,14 @@ class DocumentWriter {
 
   /** Item indexes of the kept body's start and end tags, if the new document has a body kept from the old. */
   private keptBody(): [number, number] | null {
-    const open = this.items.findIndex((item) => item.side === "both" && this.isTag(item.token, "open", "body"));
-    if (open < 0) return null;
-    const closeToken = this.now.view.partners[this.items[open]!.token]!;
-    const close = this.items.findIndex((item, k) => k > open && item.side === "both" && item.token === closeToken);
-    return close < 0 ? null : [open, close];
+    const { side, token, length } = this.items;
+    let open = 0;
+    while (open < length && !(side[open] === BOTH && this.isTag(token[open]!, "open", "body"))) open++;
+    if (open === length) return null;
+    const closeToken = this.now.view.partners[token[open]!]!;
+    let close = open + 1;
+    while (close < length && !(side[close] === BOTH && token[close] === closeToken)) close++;
+    return close === length ? null : [open, close];
   }
 
   private isTag(token: number, kind: "open" | "close", name: string): boolean {
@@ -123,13 +125,12 @@ class DocumentWriter {
 
   /** Writes a kept token (a whole atomic element at once); returns the next item index. */
   private both(k: number): number {
-    const item = this.items[k]!;
-    const j = item.token;
+    const j = this.items.token[k]!;
     this.emit(this.gapBefore(j));
     const token = this.now.tokens[j]!;
     const event = this.now.event(j);
     if (event.kind === "open") {
-      const marks = this.pairMarks(item, event);
+      const marks = this.pairMarks(k, event);
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
         this.emit(this.guard(event, this.now.atomic(j, marks)));
@@ -148,13 +149,42 @@ class DocumentWriter {
       const name = this.open.pop() ?? event.name;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
-      } else this.emit(closeTag(name));
+      } else this.emit(this.now.endTag(name));
     } else if (TEXT.has(token.kind)) {
-      this.emit(escapeText(this.now.decoded(j)));
+      return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
       this.emit(this.now.leaf(j, this.open.depth > 0 || this.begun, "both"));
     }
     return k + 1;
+  }
+
+  /**
+   * Writes the kept text token of item `k` and the kept tokens of its text event that follow it
+   * item for item; returns the next item index. Where their source holds no character
+   * reference, the run is written as its escaped source at once: the same bytes as token by
+   * token, since the tokens and the text left out between them (ignored whitespace) tile it.
+   */
+  private keptText(k: number): number {
+    const { side, token } = this.items;
+    const tokens = this.now.tokens;
+    const j = token[k]!;
+    const event = tokens[j]!.event;
+    let m = k + 1;
+    while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event) m++;
+    const last = j + (m - k) - 1;
+    if (last > j) {
+      const raw = this.now.view.side.doc.source.slice(tokens[j]!.start, tokens[last]!.end);
+      if (!raw.includes("&")) {
+        this.emit(escapeText(raw));
+        this.lastB = last;
+        return m;
+      }
+    }
+    for (let t = j; t <= last; t++) {
+      if (t > j) this.emit(this.gapBefore(t));
+      this.emit(escapeText(this.now.decoded(t)));
+    }
+    return m;
   }
 
   /** Void elements made inert on the page (base, link, meta refresh, embed); atomic ones are guarded whole. */
@@ -163,10 +193,11 @@ class DocumentWriter {
   }
 
   /** Marks of a kept element whose attributes changed or which was renamed. */
-  private pairMarks(item: LayoutItem, event: OpenEvent): ElementMarks {
-    const change: Change | undefined = this.script.changes[item.change];
+  private pairMarks(k: number, event: OpenEvent): ElementMarks {
+    const index = this.items.change[k]!;
+    const change: Change | undefined = index < 0 ? undefined : this.script.changes[index];
     if (!change || (change.kind !== "attributes" && change.kind !== "tag")) return NO_MARKS;
-    const old = this.old.event(item.aToken);
+    const old = this.old.event(this.items.aToken[k]!);
     const deltas = old.kind === "open" ? attributeDeltas(old, event, { isIgnoredAttribute: () => false }) : [];
     const flags = [...(deltas.length ? ["attrs"] : []), ...(change.kind === "tag" ? ["tag"] : [])];
     return { flags, deltas, ...(change.kind === "tag" ? { oldName: old.kind === "open" ? old.name : "" } : {}) };
@@ -174,43 +205,44 @@ class DocumentWriter {
 
   /** Writes a run of deleted or inserted items, unit by unit; returns the next item index. */
   private gap(k: number, to: number): number {
-    const side = this.items[k]!.side;
-    const writer = side === "old" ? this.old : this.now;
+    const items = this.items;
+    const side = items.side[k]!;
+    const writer = side === OLD ? this.old : this.now;
     const units: Unit[] = [];
     let m = k;
-    while (m < to && this.items[m]!.side === side) {
-      const item = this.items[m]!;
-      const kind = writer.tokens[item.token]!.kind;
-      const move = this.moveOf(item.change);
-      const partner = writer.view.partners[item.token]!;
+    while (m < to && items.side[m] === side) {
+      const token = items.token[m]!;
+      const kind = writer.tokens[token]!.kind;
+      const move = this.moveOf(items.change[m]!);
+      const partner = writer.view.partners[token]!;
       if ((kind === "open" || kind === "close") && partner < 0) {
         // A tag the parser left without a partner cannot be written as an element: it is dropped.
         m++;
       } else if (kind === "open") {
-        units.push({ kind: "element", first: item.token, last: partner, move });
-        m += partner - item.token + 1;
+        units.push({ kind: "element", first: token, last: partner, move });
+        m += partner - token + 1;
       } else if (kind === "close") {
-        throw new Error(`internal: layout does not nest at ${side} token ${item.token}`);
+        throw new Error(`internal: layout does not nest at ${side === OLD ? "old" : "new"} token ${token}`);
       } else if (TEXT.has(kind)) {
-        let last = item.token;
-        while (m + 1 < to && this.items[m + 1]!.side === side && TEXT.has(writer.tokens[last + 1]?.kind ?? "") && this.moveOf(this.items[m + 1]!.change) === move) {
+        let last = token;
+        while (m + 1 < to && items.side[m + 1] === side && TEXT.has(writer.tokens[last + 1]?.kind ?? "") && this.moveOf(items.change[m + 1]!) === move) {
           m++;
           last++;
         }
-        units.push({ kind: "text", first: item.token, last, move });
+        units.push({ kind: "text", first: token, last, move });
         m++;
       } else {
-        units.push({ kind: "leaf", first: item.token, last: item.token, move });
+        units.push({ kind: "leaf", first: token, last: token, move });
         m++;
       }
     }
-    this.writeUnits(units, writer, side === "old");
+    this.writeUnits(units, writer, side === OLD);
     return m;
   }
 
   /** The id shared by a move's two halves, or -1. */
   private moveOf(change: number): number {
-    const c = this.script.changes[change];
+    const c = change < 0 ? undefined : this.script.changes[change];
     return c?.kind === "move" && c.partner !== undefined ? Math.min(change, c.partner) : -1;
   }
 
@@ -364,4 +396,16 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/** Whether an event is an html, head or body start tag. */
+function isRoot(event: DocEvent): boolean {
+  return event.kind === "open" && ROOTS.has(event.name);
+}
+
+/** The names of the html, head and body start tags among `events`. */
+function rootNames(events: readonly DocEvent[]): Set<string> {
+  const names = new Set<string>();
+  for (let e = 0; e < events.length; e++) if (isRoot(events[e]!)) names.add((events[e] as OpenEvent).name);
+  return names;
 }

@@ -7,23 +7,34 @@ import { partners } from "../script/markup.js";
 import type { Token } from "../types.js";
 import { ATOMIC, renameKeepsContent } from "./content-model.js";
 
-/** Where a laid-out token belongs: to both documents, only the old one, or only the new one. */
-export type LayoutSide = "both" | "old" | "new";
+/** Where a laid-out token belongs: to both documents ({@link BOTH}), only the old one ({@link OLD}), or only the new one ({@link NEW}). */
+export type LayoutSide = typeof BOTH | typeof OLD | typeof NEW;
+/** A token of both documents. */
+export const BOTH = 0;
+/** A token of the old document only. */
+export const OLD = 1;
+/** A token of the new document only. */
+export const NEW = 2;
 
-/** One token of the layout. */
-export interface LayoutItem {
-  readonly side: LayoutSide;
-  /** The token on its own side: the new document's for `both` and `new`, the old one's for `old`. */
-  readonly token: number;
-  /** For `both`: the old document's token. */
-  readonly aToken: number;
+/**
+ * The laid-out tokens, item by item in parallel arrays (one object per token would be a
+ * million objects for a 5 MB pair).
+ */
+export interface LayoutItems {
+  readonly length: number;
+  /** Where each item belongs: {@link BOTH}, {@link OLD} or {@link NEW}. */
+  readonly side: Uint8Array;
+  /** The token on its own side: the new document's for both and new, the old one's for old. */
+  readonly token: Int32Array;
+  /** For both: the old document's token (else -1). */
+  readonly aToken: Int32Array;
   /** The change it belongs to (an index into `script.changes`), or -1. */
-  readonly change: number;
+  readonly change: Int32Array;
 }
 
 /** The layout and the element partners of both token lists. */
 export interface Layout {
-  readonly items: readonly LayoutItem[];
+  readonly items: LayoutItems;
   readonly partnersA: Int32Array;
   readonly partnersB: Int32Array;
 }
@@ -192,23 +203,39 @@ class Matching {
   }
 
   /** Old, new and kept tokens in one sequence: between two kept tokens, the old ones first. */
-  merge(): LayoutItem[] {
-    const items: LayoutItem[] = [];
+  merge(): LayoutItems {
+    const { matchA, matchB, changeA, changeB } = this;
+    const na = this.a.length;
+    const nb = this.b.length;
+    const capacity = na + nb;
+    const side = new Uint8Array(capacity);
+    const token = new Int32Array(capacity);
+    const aToken = new Int32Array(capacity);
+    const change = new Int32Array(capacity);
+    let k = 0;
     let i = 0;
     let j = 0;
-    while (i < this.a.length || j < this.b.length) {
-      if (i < this.a.length && this.matchA[i]! < 0) {
-        items.push({ side: "old", token: i, aToken: i, change: this.changeA[i]! });
+    for (; i < na || j < nb; k++) {
+      if (i < na && matchA[i]! < 0) {
+        side[k] = OLD;
+        token[k] = aToken[k] = i;
+        change[k] = changeA[i]!;
         i++;
-      } else if (j < this.b.length && this.matchB[j]! < 0) {
-        items.push({ side: "new", token: j, aToken: -1, change: this.changeB[j]! });
+      } else if (j < nb && matchB[j]! < 0) {
+        side[k] = NEW;
+        token[k] = j;
+        aToken[k] = -1;
+        change[k] = changeB[j]!;
         j++;
       } else {
-        items.push({ side: "both", token: j, aToken: i, change: this.changeB[j]! });
+        side[k] = BOTH;
+        token[k] = j;
+        aToken[k] = i;
+        change[k] = changeB[j]!;
         i++;
         j++;
       }
     }
-    return items;
+    return { length: k, side: side.subarray(0, k), token: token.subarray(0, k), aToken: aToken.subarray(0, k), change: change.subarray(0, k) };
   }
 }

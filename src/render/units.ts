@@ -68,6 +68,11 @@ export function writtenName(name: string, options: UnitOptions): string {
 
 /** Writes pieces of one side of a script. */
 export class UnitWriter {
+  /** Start tags written without marks, by what decides them: the attribute list, or the name of a tag without attributes. */
+  private readonly plainTags = new Map<unknown, { readonly name: string; readonly markup: string }>();
+  /** End tags by the name they are written with. */
+  private readonly endTags = new Map<string, string>();
+
   constructor(
     readonly view: SideView,
     private readonly options: UnitOptions,
@@ -105,7 +110,29 @@ export class UnitWriter {
   startTag(event: OpenEvent, marks: ElementMarks): string {
     const name = writtenName(event.name, this.options);
     const realName = name === event.name ? undefined : event.name;
+    if (realName === undefined && !marks.flags?.length && marks.realName === undefined) return this.plainTag(event);
     return openTag(name, writtenAttributes(event, realName === undefined ? marks : { ...marks, realName }, this.options.page));
+  }
+
+  /** An end tag under the name it is written with, or nothing for a void element ({@link closeTag}, memoised). */
+  endTag(name: string): string {
+    let markup = this.endTags.get(name);
+    if (markup === undefined) this.endTags.set(name, (markup = closeTag(name)));
+    return markup;
+  }
+
+  /**
+   * A start tag without marks, written under its own name. Its markup depends only on the name,
+   * the attributes and the options, so it is made once per attribute list (tags written alike
+   * share one) or per name.
+   */
+  private plainTag(event: OpenEvent): string {
+    const by = event.attrs.length ? event.attrs : event.name;
+    const known = this.plainTags.get(by);
+    if (known !== undefined && known.name === event.name) return known.markup;
+    const markup = openTag(event.name, writtenAttributes(event, {}, this.options.page));
+    this.plainTags.set(by, { name: event.name, markup });
+    return markup;
   }
 
   /**
@@ -188,7 +215,7 @@ export class UnitWriter {
         out += guard(this.startTag(event, marks));
         names.push(writtenName(event.name, this.options));
       } else if (token.kind === "close") {
-        out += closeTag(names.pop() ?? "");
+        out += this.endTag(names.pop() ?? "");
       } else if (token.kind === "word" || token.kind === "space" || token.kind === "punct") {
         out += escapeText(this.decoded(t));
       } else {

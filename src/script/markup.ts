@@ -148,13 +148,24 @@ function segment(a: readonly Token[], b: readonly Token[], aStart: number, aEnd:
   return op(same ? "equal" : "replace", aStart, aEnd, bStart, bEnd);
 }
 
+/** The partners of the token lists met so far (the refine stage and the HTML renderer both need them). */
+const PARTNERS = new WeakMap<readonly Token[], Int32Array>();
+
 /**
  * For each start tag token the index of its end tag token, and back; -1 where there is none
- * (the parser balances every element, so a stack pairs them exactly).
+ * (the parser balances every element, so a stack pairs them exactly). Computed once per token
+ * list (a side's tokens never change once made); the array returned must not be written to.
  *
  * @example partners(tokens("<p>a</p>")) // Int32Array [2, -1, 0]
  */
 export function partners(tokens: readonly Token[]): Int32Array {
+  let out = PARTNERS.get(tokens);
+  if (out === undefined || out.length !== tokens.length) PARTNERS.set(tokens, (out = pairTags(tokens)));
+  return out;
+}
+
+/** The partners of `tokens` (see {@link partners}), computed afresh. */
+function pairTags(tokens: readonly Token[]): Int32Array {
   const out = new Int32Array(tokens.length).fill(-1);
   const open: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
