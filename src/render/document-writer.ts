@@ -288,7 +288,9 @@ class DocumentWriter {
     const fostered = parent !== null && fosteredIn(parent, name);
     if (unit.kind === "element") {
       if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered)) return "comment";
-      if (deleted && ACTIVE.has(name)) return parent === "html" ? "comment" : "template";
+      // An inert template stays where it is written, also in a table; what the browser would have
+      // moved out before the table (a title, a link) goes in a marker, like other content it moves.
+      if (deleted && ACTIVE.has(name)) return parent === "html" || fostered ? "comment" : "template";
       if (fostered) return "wrap";
       return classedElement(name, parent) || ACTIVE.has(name) ? "class" : "wrap";
     }

@@ -67,6 +67,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "an empty declaration <!> before an end tag", a: "<p>a</p>", b: "<p>a</p><!></textarea><!-- note -->x" },
   { name: "a deleted paragraph under a td outside any table, which a browser ignores", a: "<p>a<b>b<td>c<p class=U><textarea>x</textarea>", b: "<p>a<b>b<td>c<i>y</i>" },
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
+  { name: "a title changed inside a table, which a browser moves out before the table", a: "<li><table><title>T &amp; U</title><input disabled>x", b: "<li><table><title>Tmp; U</title><input disabled>x" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
