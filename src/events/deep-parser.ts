@@ -122,6 +122,9 @@ export class DeepParser extends Parser {
   }
 
   override ontext(start: number, endIndex: number): void {
+    // A start tag cut off by the end of the input just after a slash (`<p/`) comes as text from
+    // -1: dropped, as htmlparser2 drops a tag cut off anywhere else, and as a browser drops it.
+    if (start < 0) return;
     this.endIndex = endIndex - 1;
     this.sink.text(start, endIndex);
     this.startIndex = endIndex;

@@ -120,6 +120,14 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("drops a start tag cut off by the end of the input after its slash, as any cut-off tag", () => {
+    for (const source of ["</>x<f><p/", "y<a/", "<b>y</b>z<p/"]) {
+      const events = parseDocument(source).events;
+      expect(events.every((e) => e.start >= 0 && e.end <= source.length), source).toBe(true);
+      expect(events.filter((e) => e.kind === "text").map((e) => (e as { text: string }).text).join(""), source).not.toMatch(/</);
+    }
+  });
+
   it("merges adjacent text into one event", () => {
     const { events } = parseDocument("a &lt; b &#65; c");
     expect(events).toHaveLength(1);

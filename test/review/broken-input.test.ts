@@ -68,6 +68,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a deleted paragraph under a td outside any table, which a browser ignores", a: "<p>a<b>b<td>c<p class=U><textarea>x</textarea>", b: "<p>a<b>b<td>c<i>y</i>" },
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
   { name: "a title changed inside a table, which a browser moves out before the table", a: "<li><table><title>T &amp; U</title><input disabled>x", b: "<li><table><title>Tmp; U</title><input disabled>x" },
+  { name: "a start tag cut off after its slash at the end, after </>", a: "</>x<f><p/", b: "<a>y</a>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
