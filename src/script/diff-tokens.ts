@@ -1,6 +1,7 @@
 // Matches two token lists and refines the result for reading: align (by lines and
-// tags instead when the work budget is too small), slide, fold, pair changed tags, find moves,
-// name each change. The result does not depend on which side is called old: see precedes().
+// tags instead when the work budget is too small), re-align changes to whole elements, slide,
+// fold, pair changed tags, find moves, name each change. The result does not depend on which
+// side is called old: see precedes().
 
 import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
@@ -12,6 +13,7 @@ import { foldConfetti } from "./cleanup.js";
 import type { Side } from "./edit-script.js";
 import { pairMarkup, partners } from "./markup.js";
 import { findMoves } from "./moves.js";
+import { rebalanceEdits } from "./rebalance.js";
 import { slideEdits } from "./slide.js";
 
 /** A side with the interned ids of its tokens' keys (one KeyTable for both sides, so equal keys have equal ids). */
@@ -58,7 +60,7 @@ export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOption
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
   const { opcodes, fallback, unit } = boundedAlign(x.ids, y.ids, x, y, options);
-  const readable = foldConfetti(slideEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
+  const readable = foldConfetti(slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens), x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
   const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));
   const codes = annotated.map((entry) => entry.code);

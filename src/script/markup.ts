@@ -164,6 +164,20 @@ export function partners(tokens: readonly Token[]): Int32Array {
   return out;
 }
 
+/**
+ * Whether the tokens `start..end` hold both tags of every element they hold a tag of, given the
+ * {@link partners} of their list.
+ *
+ * @example holdsWhole(partners(tokens("<p>a</p><b>")), 0, 3) // true; (…, 1, 4) // false
+ */
+export function holdsWhole(pairs: Int32Array, start: number, end: number): boolean {
+  for (let t = start; t < end; t++) {
+    const partner = pairs[t]!;
+    if (partner >= 0 && (partner < start || partner >= end)) return false;
+  }
+  return true;
+}
+
 /** The partners of `tokens` (see {@link partners}), computed afresh. */
 function pairTags(tokens: readonly Token[]): Int32Array {
   const out = new Int32Array(tokens.length).fill(-1);

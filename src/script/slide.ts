@@ -4,11 +4,16 @@
 
 import { op } from "../match/opcodes.js";
 import type { Opcode, Token } from "../types.js";
+import { holdsWhole, partners } from "./markup.js";
 import { mergeAdjacent } from "./merge.js";
+
+/** Positions × run length past which a slide no longer checks each position for whole elements. */
+const WHOLE_CHECK_LIMIT = 1 << 16;
 
 /**
  * Opcodes with every pure insertion or deletion slid to its best-scoring position among the
- * equivalent ones; ties go to the rightmost position. The result tiles both token lists.
+ * equivalent ones: a position where the run holds whole elements first, then the best
+ * boundaries; ties go to the rightmost position. The result tiles both token lists.
  *
  * @example inserting "<li>Butter</li>" between two items: the run found may be
  *   `Butter</li>\n  <li>`; it slides to `  <li>Butter</li>\n`, one whole inserted line.
@@ -22,6 +27,7 @@ export function slideEdits(opcodes: readonly Opcode[], a: readonly Token[], b: r
     if (prev.tag !== "equal" || next.tag !== "equal" || (code.tag !== "insert" && code.tag !== "delete")) continue;
     const inB = code.tag === "insert";
     const tokens = inB ? b : a;
+    const pairs = partners(tokens);
     const start = inB ? code.bStart : code.aStart;
     const length = inB ? code.bEnd - code.bStart : code.aEnd - code.aStart;
     const low = inB ? prev.bStart : prev.aStart;
@@ -34,8 +40,10 @@ export function slideEdits(opcodes: readonly Opcode[], a: readonly Token[], b: r
     if (left === right) continue;
     let best = start;
     let bestScore = -1;
+    const checkWhole = (right - left + 1) * length <= WHOLE_CHECK_LIMIT;
     for (let s = left; s <= right; s++) {
-      const score = boundaryScore(tokens[s - 1], tokens[s]) + boundaryScore(tokens[s + length - 1], tokens[s + length]);
+      const whole = checkWhole && holdsWhole(pairs, s, s + length) ? 100 : 0;
+      const score = whole + boundaryScore(tokens[s - 1], tokens[s]) + boundaryScore(tokens[s + length - 1], tokens[s + length]);
       if (score >= bestScore) {
         best = s;
         bestScore = score;
