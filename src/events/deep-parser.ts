@@ -80,6 +80,26 @@ function endDeclarationsAtOnce(tokenizer: DeclarationStates): void {
   tokenizer.stateBeforeComment = (c) => (c === GT ? tokenizer.stateInDeclaration(c) : beforeComment(c));
 }
 
+/** The tokenizer state that reads the content of script, style, title, textarea and xmp (private in htmlparser2's types). */
+interface SpecialTagStates {
+  sequenceIndex: number;
+  currentSequence: Uint8Array;
+  stateInSpecialTag(c: number): void;
+}
+
+/**
+ * Makes the end tag of a raw-text element (script, style, title, textarea, xmp) end it when a
+ * slash follows its name (`</script/x>`), as in a browser. The stock tokenizer takes only `>` or
+ * whitespace there, so it read the end tag and all that followed as the element's text.
+ */
+function endSpecialTagsAtSlash(tokenizer: SpecialTagStates): void {
+  const inSpecialTag = tokenizer.stateInSpecialTag.bind(tokenizer);
+  const SLASH = 0x2f;
+  const SPACE = 0x20;
+  // Read as a space, the slash leads to the rest of the tag being skipped up to its `>`, as after a space.
+  tokenizer.stateInSpecialTag = (c) => inSpecialTag(c === SLASH && tokenizer.sequenceIndex === tokenizer.currentSequence.length ? SPACE : c);
+}
+
 /**
  * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}), exact event starts, and
  * no strings it does not need.
@@ -118,7 +138,9 @@ export class DeepParser extends Parser {
     foreign.unshift(mode === "xml");
     self.stack = new TopFirstStack<string>();
     self.foreignContext = foreign;
-    endDeclarationsAtOnce((this as unknown as { tokenizer: DeclarationStates }).tokenizer);
+    const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates }).tokenizer;
+    endDeclarationsAtOnce(tokenizer);
+    if (mode === "html") endSpecialTagsAtSlash(tokenizer);
   }
 
   override ontext(start: number, endIndex: number): void {

@@ -274,7 +274,7 @@ class DocumentWriter {
       } else if (placement === "template") {
         this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
       } else if (deleted) {
-        this.emit(markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null)));
+        this.emit(markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, true)));
       } else {
         this.emit(this.insertedMarker(writer, unit, parent));
       }
@@ -285,7 +285,8 @@ class DocumentWriter {
   /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */
   private placement(unit: Unit, name: string, parent: string | null, deleted: boolean, writer: UnitWriter): "wrap" | "class" | "template" | "comment" {
     // In a table, a browser moves other content out to just before the table, <ins> and <del> with it.
-    const fostered = parent !== null && fosteredIn(parent, name);
+    // A table part outside any table is no table context: a browser ignores its tag.
+    const fostered = parent !== null && this.open.last("table") >= 0 && fosteredIn(parent, name);
     if (unit.kind === "element") {
       if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered)) return "comment";
       // An inert template stays where it is written, also in a table; what the browser would have
@@ -353,12 +354,13 @@ class DocumentWriter {
    * would move elsewhere (into the body, or out of a table) when written live.
    */
   private insertedMarker(writer: UnitWriter, unit: Unit, parent: string | null): string {
-    const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null);
     const event = writer.event(unit.first);
     const doctype = isDoctype(event);
     // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
     if (doctype && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
-    if (unit.kind === "element" || (unit.kind === "text" && this.movesText(writer, unit))) return markerComment("ins", markup);
+    const encoded = unit.kind === "element" || (unit.kind === "text" && this.movesText(writer, unit));
+    const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null, encoded);
+    if (encoded) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
   }
 

@@ -143,7 +143,7 @@ export class UnitWriter {
    * HTML content holding a `<plaintext>` start tag is written from its events too, plaintext as
    * span, or a browser would read the rest of the output as text.
    */
-  atomic(open: number, marks: ElementMarks): string {
+  atomic(open: number, marks: ElementMarks, inMarker = false): string {
     const start = this.event(open) as OpenEvent;
     const closeToken = this.view.partners[open]!;
     const end = this.event(closeToken);
@@ -176,7 +176,7 @@ export class UnitWriter {
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
     const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
-    const hostile = this.options.page && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
+    const hostile = this.options.page && !inMarker && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;
   }
 
@@ -195,9 +195,11 @@ export class UnitWriter {
   /**
    * The tokens `first..last` (a whole element, or a run of text and comments) as markup. The
    * first element gets `rootMarks`; active content nested inside deleted content, and anything
-   * active on the page, is made inert.
+   * active on the page, is made inert, unless the markup is for a marker comment (`inMarker`),
+   * where nothing is live: there a wrapper would only keep a browser, decoding it, from placing
+   * the content as it placed it in the document (a title in a table goes before the table).
    */
-  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean): string {
+  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean, inMarker = false): string {
     let out = "";
     const names: string[] = [];
     for (let t = first; t <= last; t++) {
@@ -206,9 +208,9 @@ export class UnitWriter {
       const event = this.event(t);
       if (token.kind === "open" && event.kind === "open") {
         const marks = t === first ? rootMarks : {};
-        const guard = (markup: string): string => (this.mustBeInert(event, deleted && t > first) ? inert(markup) : markup);
+        const guard = (markup: string): string => (!inMarker && this.mustBeInert(event, deleted && t > first) ? inert(markup) : markup);
         if (ATOMIC.has(event.name)) {
-          out += guard(this.atomic(t, marks));
+          out += guard(this.atomic(t, marks, inMarker));
           t = this.view.partners[t]!;
           continue;
         }

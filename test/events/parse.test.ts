@@ -120,6 +120,19 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("ends script, style, title and textarea at their end tag followed by a slash, as a browser does", () => {
+    for (const name of ["script", "style", "title", "textarea", "xmp"]) {
+      const source = `<${name}>a</${name.toUpperCase()}/x>b<i>c</i>`;
+      const events = parseDocument(source).events;
+      expect(events.map((e) => [e.kind, "name" in e ? e.name : e.text, e.start, e.end]), name).toEqual([
+        ["open", name, 0, name.length + 2], ["text", "a", name.length + 2, name.length + 3],
+        ["close", name, name.length + 3, 2 * name.length + 8], ["text", "b", 2 * name.length + 8, 2 * name.length + 9],
+        ["open", "i", 2 * name.length + 9, 2 * name.length + 12], ["text", "c", 2 * name.length + 12, 2 * name.length + 13],
+        ["close", "i", 2 * name.length + 13, 2 * name.length + 17],
+      ]);
+    }
+  });
+
   it("drops a start tag cut off by the end of the input after its slash, as any cut-off tag", () => {
     for (const source of ["</>x<f><p/", "y<a/", "<b>y</b>z<p/"]) {
       const events = parseDocument(source).events;

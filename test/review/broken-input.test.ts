@@ -69,6 +69,10 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "an input inside a select, which closes it in a browser", a: "<p>a</p><select><option>x</option></select>", b: "<p>a</p><select><option>x</option><span>&ion><input disabled></span></select>" },
   { name: "a title changed inside a table, which a browser moves out before the table", a: "<li><table><title>T &amp; U</title><input disabled>x", b: "<li><table><title>Tmp; U</title><input disabled>x" },
   { name: "a start tag cut off after its slash at the end, after </>", a: "</>x<f><p/", b: "<a>y</a>" },
+  { name: "a table holding a title deleted inside a list item", a: "<p><li><table><title>", b: "<p><li>" },
+  { name: "a formatting element deleted between nested links", a: "<a><a><i><a>", b: "<a><a>" },
+  { name: "a script inserted whose end tag has a slash after its name", a: "<p>x</p><b:c>K", b: "<p>x</p><script>y</script/b:c><b:c>K" },
+  { name: "a link deleted under a row outside any table, inside a link", a: "<a><tr><a>", b: "<a><tr>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

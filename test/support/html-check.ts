@@ -1,8 +1,8 @@
 // Checks for HTML output used by tests: event streams compared as the issue defines them
-import type { DefaultTreeAdapterTypes as P } from "parse5";
 // (marks aside, attribute order aside), and the parse5 check that a browser builds exactly the
 // tree the renderer meant.
 
+import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload } from "../../src/render/escape.js";
@@ -115,11 +115,23 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
     if (!browser.unstable) return strict;
     for (const [keep, expected] of [["ins", browser.b], ["del", browser.a]] as const) {
       // Projected before normalising: whitespace that a mark separated from text joins it again first.
-      const difference = compareSequences(expected, sequence(normalise(project(fromParse5(document, true, "#document"), keep), false)));
+      const built = project(fromParse5(parse5Document(withMarkersRead(output, keep)), true, "#document"), keep);
+      const difference = compareSequences(expected, sequence(normalise(built, false)));
       if (difference) return `${keep === "ins" ? "accepted" : "rejected"} output as a browser builds it: ${difference}`;
     }
     return null;
   };
+}
+
+/**
+ * Whether markup holds an html, head or body tag. Such a tag travels in a marker where a browser
+ * would merge it into the first of its name (a second html, a deleted body before an inserted
+ * one), so it cannot be read in place: the first of its name would then be the other side's,
+ * holding this side's marks, or the other way round. Such a marker is read on its own instead, as
+ * a fragment of the element it stands in, html, head and body tags left out (see {@link project}).
+ */
+function holdsRootTag(markup: string): boolean {
+  return parseDocument(markup, { mode: "html" }).events.some((e) => e.kind === "open" && /^(html|head|body)$/.test(e.name) && e.end > e.start);
 }
 
 /**
@@ -155,12 +167,6 @@ function project(root: Element, keep: "ins" | "del"): Element {
   const container = findElement(root, (node) => attr(node, VIEW) === "document");
   const out: Element = { kind: "element", name: "#document", attrs: [], children: [] };
   const stack: [Node[], Element][] = [[(container ?? root).children, out]];
-  const parentOf = new Map<Element, Element>();
-  const ancestor = (node: Element, name: string): Element | undefined => {
-    let at: Element | undefined = node;
-    while (at && at.name !== name) at = parentOf.get(at);
-    return at;
-  };
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [children, into] = next;
     // Unwrapped and decoded content takes the place of its wrapper, in order.
@@ -174,41 +180,15 @@ function project(root: Element, keep: "ins" | "del"): Element {
         continue;
       }
       if (child.kind === "comment") {
+        // Markers of the side kept were read in place (withMarkersRead), but for those holding html,
+        // head or body tags; left are the other side's, end tags that close nothing (which a
+        // browser ignores), and document comments that looked like markers.
         const marker = readComment(child.text);
         if (!marker) into.children.push(child);
         else if (marker.role === "raw") into.children.push({ kind: "comment", text: marker.payload });
         else if (marker.role !== drop) {
           const markup = decodeCommentPayload(marker.payload);
-          // A fragment parser drops doctypes: a doctype travels alone in its marker, and a browser
-          // keeps one only at the start of the document.
-          if (/^<!doctype/i.test(markup)) {
-            const atStart = into === out && into.children.every((c) => c.kind === "comment" || (c.kind === "text" && !/[^ \t\n\f\r]/.test(c.text)));
-            if (atStart) into.children.push({ kind: "doctype", text: "" });
-          }
-          else {
-            // In a table, a browser moves what is not a table part to just before the table, and a
-            // table start tag closes the table: the new table follows it.
-            const table = TABLE_CONTEXT.has(into.name) ? ancestor(into, "table") : undefined;
-            const host = table ? parentOf.get(table) : undefined;
-            if (host && /^\s*<table[\s/>]/i.test(markup)) {
-              const holder: Element = { kind: "element", name: FOSTERED, attrs: [], children: [] };
-              host.children.splice(host.children.indexOf(table!) + 1, 0, holder);
-              stack.push([normalise(fromParse5(parseIn(host.name, markup), true, "#fragment"), false).children, holder]);
-              continue;
-            }
-            const decoded = normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children;
-            const fostered = host ? decoded.filter(isFostered) : [];
-            if (fostered.length) {
-              const holder: Element = { kind: "element", name: FOSTERED, attrs: [], children: [] };
-              // Before the table, after what the browser fostered from earlier in the output.
-              const before = host!.children.indexOf(table!);
-              let at = before;
-              while (at > 0 && child.at !== undefined && (host!.children[at - 1]!.at ?? -1) > child.at) at--;
-              host!.children.splice(at, 0, holder);
-              stack.push([fostered, holder]);
-            }
-            list.splice(i + 1, 0, ...decoded.filter((node) => !fostered.includes(node)));
-          }
+          if (holdsRootTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -225,36 +205,66 @@ function project(root: Element, keep: "ins" | "del"): Element {
       // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
       const as = attr(child, AS);
       const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
-      const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [], at: child.at };
+      const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
+      if (child.reopened) element.reopened = true;
       into.children.push(element);
-      parentOf.set(element, into);
       stack.push([child.children, element]);
     }
   }
-  return withoutHolders(out);
+  return withoutEmptyReopened(out);
 }
 
-/** Names of the parents whose content a browser moves out of the table (foster-parenting). */
-const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
-const TABLE_PARTS = new Set(["caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "script", "style", "template", "form", "input"]);
-/** The name of a holder of content moved before a table, flattened by {@link withoutHolders}. */
-const FOSTERED = "#fostered";
-
-/** Whether a browser moves a node found in a table to before the table: text with more than whitespace, elements that are not table parts. */
-function isFostered(node: Node): boolean {
-  if (node.kind === "text") return /[^ \t\n\f\r]/.test(node.text);
-  return node.kind === "element" && !TABLE_PARTS.has(node.name);
-}
-
-/** A tree with the holders of moved content replaced by what they hold. */
-function withoutHolders(root: Element): Element {
+/**
+ * A tree without the formatting elements that a browser reopened and that hold nothing once the
+ * other side's changes are left out: a browser reopens one only to hold content that follows
+ * (a `<b>` around an `<ins>` after an implied end of its paragraph), so without that content it
+ * would not have built it.
+ */
+function withoutEmptyReopened(root: Element): Element {
+  // Inner elements first (reverse preorder), so that one holding only empty reopened ones is empty in turn.
+  const order: Element[] = [];
   const stack: Element[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    const holder = (child: Node): boolean => child.kind === "element" && child.name === FOSTERED;
-    while (node.children.some(holder)) node.children = node.children.flatMap((child) => (holder(child) ? (child as Element).children : [child]));
+    order.push(node);
     for (const child of node.children) if (child.kind === "element") stack.push(child);
   }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    node.children = node.children.filter((child) => child.kind !== "element" || !(child.reopened && child.children.length === 0));
+  }
   return root;
+}
+
+/**
+ * The output with the markers of the side kept (`del` markers to reject, `ins` to accept, and
+ * `both`) replaced by the markup they carry, as a browser would read that markup where the
+ * marker stands: in the full context of the document, its open elements, tables and formatting
+ * elements. Markers inside carried markup are read in turn. An end tag that closes nothing stays
+ * a marker: a browser ignores such a tag, and the plain documents leave it out (asRendered).
+ */
+function withMarkersRead(output: string, keep: "ins" | "del"): string {
+  let markup = output;
+  for (let round = 0; ; round++) {
+    const found: { start: number; end: number; payload: string }[] = [];
+    const stack: P.ParentNode[] = [parse5Document(markup)];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      const children = node.nodeName === "template" ? (node as P.Template).content?.childNodes ?? node.childNodes : node.childNodes;
+      for (const child of children) {
+        if (child.nodeName === "#comment") {
+          const marker = readComment((child as P.CommentNode).data);
+          const payload = marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : null;
+          const at = child.sourceCodeLocation;
+          if (payload === null || payload.startsWith("</") || !at) continue;
+          if (!markup.startsWith("<!--", at.startOffset) || !markup.startsWith("-->", at.endOffset - 3)) throw new Error(`marker comment not where parse5 put it: ${at.startOffset}`);
+          if (!holdsRootTag(payload)) found.push({ start: at.startOffset, end: at.endOffset, payload });
+        } else if ("childNodes" in child) stack.push(child as P.ParentNode);
+      }
+    }
+    if (!found.length) return markup;
+    if (round > 100) throw new Error("markers nested more than 100 deep");
+    found.sort((x, y) => y.start - x.start);
+    for (const { start, end, payload } of found) markup = markup.slice(0, start) + payload + markup.slice(end);
+  }
 }
 
 /** Markup parsed as a browser parses it inside an element named `parent` (the body for the document itself, where a browser puts content). */

@@ -7,9 +7,12 @@ import { parseDocument } from "../../src/events/parse.js";
 import type { Attribute, DocEvent } from "../../src/types.js";
 
 /** A node of a normalised tree; an element's attributes are sorted by name, the first of a repeated name kept. */
-export type Node = Element | { kind: "text" | "comment" | "doctype"; text: string; at?: number };
-/** An element of a normalised tree; `at`, where known, is the offset of its start in the source parse5 read. */
-export type Element = { kind: "element"; name: string; attrs: Attribute[]; children: Node[]; at?: number };
+export type Node = Element | { kind: "text" | "comment" | "doctype"; text: string };
+/**
+ * An element of a normalised tree. `reopened` marks a formatting element that parse5 built again
+ * from a start tag it had already used (reconstructing the active formatting elements).
+ */
+export type Element = { kind: "element"; name: string; attrs: Attribute[]; children: Node[]; reopened?: boolean };
 
 /** Elements whose content a browser reads as raw text while our parser reads markup in it. */
 const BROWSER_RAW = new Set(["noscript", "iframe", "noembed", "noframes", "xmp"]);
@@ -81,6 +84,7 @@ export function parse5Document(source: string): P.Document {
 export function fromParse5(document: P.ParentNode, implied: boolean, rootName: string): Element {
   const root: Element = { kind: "element", name: rootName, attrs: [], children: [] };
   const queue: [P.ParentNode, Element][] = [[document, root]];
+  const reopened = reopenedElements(document);
   for (let next = queue.pop(); next; next = queue.pop()) {
     const [from, into] = next;
     const children = from.nodeName === "template" ? (from as P.Template).content?.childNodes ?? from.childNodes : from.childNodes;
@@ -88,9 +92,8 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
     const pending: [P.ChildNode, Element][] = children.map((c) => [c, into]);
     for (let i = 0; i < pending.length; i++) {
       const [child, parent] = pending[i]!;
-      const at = child.sourceCodeLocation?.startOffset;
-      if (child.nodeName === "#text") parent.children.push({ kind: "text", text: (child as P.TextNode).value, at });
-      else if (child.nodeName === "#comment") parent.children.push({ kind: "comment", text: (child as P.CommentNode).data, at });
+      if (child.nodeName === "#text") parent.children.push({ kind: "text", text: (child as P.TextNode).value });
+      else if (child.nodeName === "#comment") parent.children.push({ kind: "comment", text: (child as P.CommentNode).data });
       else if (child.nodeName === "#documentType") parent.children.push({ kind: "doctype", text: "" });
       else {
         const element = child as P.Element;
@@ -100,13 +103,29 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
           continue;
         }
         const attrs = element.attrs.map(({ name, value, prefix }) => [prefix ? `${prefix}:${name}` : name, value] as const);
-        const node: Element = { kind: "element", name: element.tagName.toLowerCase(), attrs: attrsOf(attrs), children: [], at };
+        const node: Element = { kind: "element", name: element.tagName.toLowerCase(), attrs: attrsOf(attrs), children: [] };
+        if (reopened.has(element)) node.reopened = true;
         parent.children.push(node);
         queue.push([element, node]);
       }
     }
   }
   return root;
+}
+
+/** The elements parse5 built from a start tag that an element before them (in document order) was built from. */
+function reopenedElements(document: P.ParentNode): Set<P.Element> {
+  const seen = new Set<number>();
+  const out = new Set<P.Element>();
+  const stack: P.ParentNode[] = [document];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const start = "tagName" in node ? node.sourceCodeLocation?.startTag?.startOffset : undefined;
+    if (start !== undefined && seen.has(start)) out.add(node as P.Element);
+    if (start !== undefined) seen.add(start);
+    const children = node.nodeName === "template" ? (node as P.Template).content?.childNodes ?? node.childNodes : node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) if ("childNodes" in children[i]!) stack.push(children[i] as P.ParentNode);
+  }
+  return out;
 }
 
 /** Joins adjacent text, turns CRLF into LF and drops the whitespace browsers move (blank text at the top, in html and head; trailing whitespace of body), in place. */
