@@ -100,6 +100,23 @@ function endSpecialTagsAtSlash(tokenizer: SpecialTagStates): void {
   tokenizer.stateInSpecialTag = (c) => inSpecialTag(c === SLASH && tokenizer.sequenceIndex === tokenizer.currentSequence.length ? SPACE : c);
 }
 
+/** The tokenizer state that reads what follows `</` (private in htmlparser2's types). */
+interface EndTagStates {
+  stateBeforeClosingTagName(c: number): void;
+}
+
+/**
+ * Makes `</` followed by whitespace start a comment that ends at the next `>` (`</ x>` is the
+ * comment ` x`), as in a browser. The stock tokenizer skipped the whitespace and read an end tag
+ * (`</ x>` closed an open `x`) or, at once `>`, left `</ >` in the text.
+ */
+function bogusCommentAfterSpace(tokenizer: EndTagStates): void {
+  const beforeClosingTagName = tokenizer.stateBeforeClosingTagName.bind(tokenizer);
+  // A character that starts no tag name leads to the state that reads such a comment, from here.
+  const NOT_A_NAME = 0x31;
+  tokenizer.stateBeforeClosingTagName = (c) => beforeClosingTagName(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? NOT_A_NAME : c);
+}
+
 /**
  * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}), exact event starts, and
  * no strings it does not need.
@@ -138,9 +155,12 @@ export class DeepParser extends Parser {
     foreign.unshift(mode === "xml");
     self.stack = new TopFirstStack<string>();
     self.foreignContext = foreign;
-    const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates }).tokenizer;
+    const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
     endDeclarationsAtOnce(tokenizer);
-    if (mode === "html") endSpecialTagsAtSlash(tokenizer);
+    if (mode === "html") {
+      endSpecialTagsAtSlash(tokenizer);
+      bogusCommentAfterSpace(tokenizer);
+    }
   }
 
   override ontext(start: number, endIndex: number): void {

@@ -5,7 +5,7 @@
 // content it nests in such places cannot be written as it stands: a browser would move part of it
 // out of its marks.
 
-import type { DocEvent } from "../types.js";
+import type { Attribute, DocEvent } from "../types.js";
 
 /** Elements that stop the search for an open `li`, `dd` or `dt` (HTML's "special" category, less address, div and p). */
 const SPECIAL = new Set([
@@ -189,42 +189,53 @@ const BREAKS_OUT = new Set([
   "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
   "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
 ]);
-/** Foreign elements whose content a browser reads as HTML again (integration points). */
-const INTEGRATION_POINTS = new Set(["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"]);
+/** SVG elements whose content a browser reads as HTML again (HTML integration points). */
+const SVG_HTML_POINTS = new Set(["foreignobject", "desc", "title"]);
+/** MathML elements whose content a browser reads as HTML again (text integration points). */
+const MATH_TEXT_POINTS = new Set(["mi", "mo", "mn", "ms", "mtext"]);
 
 /**
- * Whether the content of an svg or math element, `events[from..to)`, holds a start tag that
- * makes a browser leave foreign content (a `<p>` or `<b>` outside foreignObject, desc, title or
- * MathML's text elements): it closes the svg there, and reads the rest as HTML where the svg
- * stood.
+ * Whether the content of an svg or math element, `events[from..to)` (its start tag at
+ * `from - 1`), holds a start tag that makes a browser leave foreign content (a `<p>` or `<b>`
+ * outside foreignObject, desc, title or MathML's text elements): it closes the svg there, and
+ * reads the rest as HTML where the svg stood.
  *
  * @example leavesForeignContent(parseDocument("<svg><b>x</b></svg>").events, 1, 4) // true
  */
 export function leavesForeignContent(events: readonly DocEvent[], from: number, to: number): boolean {
-  // Per open element: whether its content is foreign; the svg or math itself is.
-  const foreign: boolean[] = [true];
+  // Per open element: how a browser reads its content; the svg or math itself is foreign.
+  const root = events[from - 1];
+  const kinds: ContentKind[] = [root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg"];
   for (let i = from; i < to; i++) {
     const event = events[i]!;
-    if (event.kind === "close") foreign.pop();
+    if (event.kind === "close") kinds.pop();
     if (event.kind !== "open") continue;
     const name = event.name.toLowerCase();
-    const inForeign = foreign[foreign.length - 1] ?? true;
+    const around = kinds[kinds.length - 1] ?? "svg";
     const font = name === "font" && event.attrs.some(([n]) => n === "color" || n === "face" || n === "size");
-    if (inForeign && (BREAKS_OUT.has(name) || font)) return true;
-    foreign.push(foreignContent(inForeign, name));
+    if (around !== "html" && (BREAKS_OUT.has(name) || font)) return true;
+    kinds.push(contentKind(around, name, event.attrs));
   }
   return false;
 }
 
+/** How a browser reads content: as HTML, or as SVG or MathML (foreign content, where a CDATA section is text). */
+export type ContentKind = "html" | "svg" | "math";
+
 /**
- * Whether a browser reads the content of an element named `name` as foreign (svg or MathML, where
- * a CDATA section is text), given whether the content it stands in is: svg and math start it,
- * integration points (foreignObject, desc, title, mi, …) return to HTML, where `<![CDATA[` is a
- * comment that ends at the first `>`.
+ * How a browser reads the content of an element named `name` (with `attrs`), given how it reads
+ * the content the element stands in: svg and math start foreign content; foreignObject, desc and
+ * title in SVG, MathML's text elements (mi, mo, mn, ms, mtext) and an annotation-xml holding
+ * HTML return to HTML, where `<![CDATA[` is a comment that ends at the first `>`. The same names
+ * elsewhere (an `mi` in an svg, a `title` in math) are foreign elements like any other.
  *
- * @example foreignContent(false, "svg") // true; foreignContent(true, "foreignObject") // false
+ * @example contentKind("html", "svg") // "svg"; contentKind("svg", "foreignObject") // "html"; contentKind("svg", "mi") // "svg"
  */
-export function foreignContent(inForeign: boolean, name: string): boolean {
+export function contentKind(around: ContentKind, name: string, attrs: readonly Attribute[] = []): ContentKind {
   const lower = name.toLowerCase();
-  return inForeign ? !INTEGRATION_POINTS.has(lower) : lower === "svg" || lower === "math";
+  if (around === "html") return lower === "svg" || lower === "math" ? lower : "html";
+  if (around === "svg") return SVG_HTML_POINTS.has(lower) ? "html" : "svg";
+  if (MATH_TEXT_POINTS.has(lower)) return "html";
+  const html = lower === "annotation-xml" && attrs.some(([n, v]) => n.toLowerCase() === "encoding" && /^(text\/html|application\/xhtml\+xml)$/i.test(v));
+  return html ? "html" : "math";
 }

@@ -329,7 +329,8 @@ class DocumentWriter {
         if (token.kind === "open") {
           const event = writer.event(t) as OpenEvent;
           const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
-          if (movedByBrowser(open, name)) return true;
+          // Content moved out of a table is still read in the table: a table start tag in it closes that table.
+          if (movedByBrowser(open, name) || (fostered && name === "table")) return true;
           if ((name === "svg" || name === "math") && leavesForeignContent(writer.view.side.doc.events, writer.tokens[t]!.event + 1, writer.tokens[writer.view.partners[t]!]!.event)) return true;
           // An option's content is markup a browser reads in the select (where input closes it): walked too.
           if (ATOMIC.has(name) && name !== "option") t = writer.view.partners[t]!;

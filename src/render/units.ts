@@ -6,7 +6,7 @@ import { decodeText } from "../events/references.js";
 import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
-import { foreignContent } from "./browser-rules.js";
+import { contentKind } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, isDoctype, isStrayEndTag } from "./content-model.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
@@ -155,19 +155,22 @@ export class UnitWriter {
     // So would a quote in an end tag (`</p x='>`): our parser ends the tag at the first `>`, a browser reads a quoted value on.
     const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content));
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
-      // Per open element: whether a browser reads its content as foreign.
-      const foreign = [foreignContent(false, start.name)];
+      // Per open element: how a browser reads its content.
+      const kinds = [contentKind("html", start.name, start.attrs)];
       const asWritten = (e: DocEvent): DocEvent => {
-        if (e.kind === "close") foreign.pop();
+        if (e.kind === "close") kinds.pop();
         // Whether the event stands in foreign content (for a tag: the content around the element).
-        const inForeign = foreign[foreign.length - 1]!;
-        if (e.kind === "open") foreign.push(foreignContent(inForeign, e.name));
+        const around = kinds[kinds.length - 1] ?? "html";
+        const inForeign = around !== "html";
+        if (e.kind === "open") kinds.push(contentKind(around, e.name, e.attrs));
         // In svg and math a CDATA section is text to a browser: written back as the section it
         // was. Elsewhere (in an integration point such as mi) a browser ends it at the first `>`: a comment.
         const cdata = inForeign && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
         if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
-        // An end tag that closes nothing travels in a marker, as it does outside (see leaf).
+        // An end tag that closes nothing travels in a marker, as it does outside (see leaf); so
+        // does a comment a browser would end early (see documentComment).
         if (isStrayEndTag(e)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
+        if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
         // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
         if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };
         return e.kind === "open" && e.name === "plaintext" && !inForeign ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;

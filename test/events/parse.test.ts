@@ -133,6 +133,15 @@ describe("parseDocument", () => {
     }
   });
 
+  it("reads </ followed by whitespace as a comment up to the next >, as a browser does", () => {
+    for (const [source, data] of [["<p></ >x</p>", " "], ["<p></\tq r>x</p>", "\tq r"], ["<svg></\n></svg>", "\n"]] as const) {
+      const events = parseDocument(source).events;
+      const comment = events.find((e) => e.kind === "comment") as { text: string; start: number; end: number } | undefined;
+      expect(comment && [comment.text, comment.start, comment.end], source).toEqual([data, source.indexOf("</"), source.indexOf("</") + data.length + 3]);
+      expect(events.filter((e) => e.kind === "text").map((e) => (e as { text: string }).text).join(""), source).not.toMatch(/</);
+    }
+  });
+
   it("drops a start tag cut off by the end of the input after its slash, as any cut-off tag", () => {
     for (const source of ["</>x<f><p/", "y<a/", "<b>y</b>z<p/"]) {
       const events = parseDocument(source).events;

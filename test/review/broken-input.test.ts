@@ -73,6 +73,12 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a formatting element deleted between nested links", a: "<a><a><i><a>", b: "<a><a>" },
   { name: "a script inserted whose end tag has a slash after its name", a: "<p>x</p><b:c>K", b: "<p>x</p><script>y</script/b:c><b:c>K" },
   { name: "a link deleted under a row outside any table, inside a link", a: "<a><tr><a>", b: "<a><tr>" },
+  { name: "a CDATA section holding --> in MathML's mi, cut off by the end of the file", a: "<p>a</p>", b: "<p>a</p><math><mi><![CDATA[--><t" },
+  { name: "a CDATA section holding --> and a select start tag, under a row outside any table", a: "<tr>", b: "<tr><![CDATA[--><select>" },
+  { name: "</ and a space, which a browser reads as a comment, in an svg", a: "", b: "<svg></\t></svg>" },
+  { name: "</ and a space in a paragraph", a: "<p>a</p>", b: "<p>a</ >b</p>" },
+  { name: "a CDATA section in an mi inside an svg (an SVG element there, not MathML's)", a: "", b: "<svg><mi><![CDATA[]]></svg>" },
+  { name: "a link holding a table inserted directly in a table", a: "<table>", b: "<table><a><table>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -9,7 +9,7 @@ import { decodeCommentPayload } from "../../src/render/escape.js";
 import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
-import { foreignContent } from "../../src/render/browser-rules.js";
+import { contentKind, type ContentKind } from "../../src/render/browser-rules.js";
 import { restoreAttributes } from "../../src/review/accept.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
@@ -141,17 +141,17 @@ function holdsRootTag(markup: string): boolean {
  * foreignObject) it stays a comment, as the renderer writes it there.
  */
 function asRendered(events: readonly DocEvent[]): DocEvent[] {
-  const foreign = [false];
+  const kinds: ContentKind[] = ["html"];
   // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores the tag.
   return events.filter((event) => !isStrayEndTag(event)).map((event): DocEvent => {
     if (event.kind === "open" || event.kind === "close") {
-      if (event.kind === "close" && foreign.length > 1) foreign.pop();
+      if (event.kind === "close" && kinds.length > 1) kinds.pop();
       // In svg or math, plaintext is a foreign element like any other: the renderer keeps it.
-      const inForeign = foreign[foreign.length - 1]!;
-      if (event.kind === "open") foreign.push(foreignContent(inForeign, event.name));
-      return event.name === "plaintext" && !inForeign ? { ...event, name: "span" } : event;
+      const around = kinds[kinds.length - 1]!;
+      if (event.kind === "open") kinds.push(contentKind(around, event.name, event.attrs));
+      return event.name === "plaintext" && around === "html" ? { ...event, name: "span" } : event;
     }
-    const cdata = event.kind === "comment" && foreign[foreign.length - 1] ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
+    const cdata = event.kind === "comment" && kinds[kinds.length - 1] !== "html" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
     return cdata && !cdata[1]!.includes("]]>") ? { ...event, kind: "cdata", text: cdata[1]! } : event;
   });
 }
@@ -243,7 +243,7 @@ function withoutEmptyReopened(root: Element): Element {
  * a marker: a browser ignores such a tag, and the plain documents leave it out (asRendered).
  */
 function withMarkersRead(output: string, keep: "ins" | "del"): string {
-  let markup = output;
+  let markup = withoutPageEnd(output);
   for (let round = 0; ; round++) {
     const found: { start: number; end: number; payload: string }[] = [];
     const stack: P.ParentNode[] = [parse5Document(markup)];
@@ -265,6 +265,24 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
     found.sort((x, y) => y.start - x.start);
     for (const { start, end, payload } of found) markup = markup.slice(0, start) + payload + markup.slice(end);
   }
+}
+
+/**
+ * The review page cut off where its document view ends (the view's end tag, the page's script
+ * and end tags after it left out): markup read from a marker may leave an element open (a
+ * `<select>` in a comment a browser ends early) that would take in the page's own markup, which
+ * the check does not compare. HTML output is returned as it is.
+ */
+function withoutPageEnd(output: string): string {
+  const stack: P.ParentNode[] = [parse5Document(output)];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if ("attrs" in node && node.attrs.some((a) => a.name === VIEW && a.value === "document")) {
+      const end = node.sourceCodeLocation?.endTag?.startOffset;
+      return end === undefined ? output : output.slice(0, end);
+    }
+    for (const child of node.childNodes) if ("childNodes" in child) stack.push(child as P.ParentNode);
+  }
+  return output;
 }
 
 /** Markup parsed as a browser parses it inside an element named `parent` (the body for the document itself, where a browser puts content). */
