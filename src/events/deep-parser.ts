@@ -100,9 +100,10 @@ function endSpecialTagsAtSlash(tokenizer: SpecialTagStates): void {
   tokenizer.stateInSpecialTag = (c) => inSpecialTag(c === SLASH && tokenizer.sequenceIndex === tokenizer.currentSequence.length ? SPACE : c);
 }
 
-/** The tokenizer state that reads what follows `</` (private in htmlparser2's types). */
+/** The tokenizer state that reads what follows `</`, and whether the tag being read starts raw text (private in htmlparser2's types). */
 interface EndTagStates {
   stateBeforeClosingTagName(c: number): void;
+  isSpecial: boolean;
 }
 
 /**
@@ -132,6 +133,9 @@ function bogusCommentAfterSpace(tokenizer: EndTagStates): void {
  * The tree rules (implied and void tags, foreign content) stay the stock parser's own.
  */
 export class DeepParser extends Parser {
+  /** Per open element, whether its content is foreign (svg, math), as the stock parser tracks it. */
+  private readonly foreign: TopFirstStack<boolean>;
+  private readonly rawText: EndTagStates;
   private valueStart = -1;
   private valueEnd = -1;
   private nameStart = 0;
@@ -155,7 +159,9 @@ export class DeepParser extends Parser {
     foreign.unshift(mode === "xml");
     self.stack = new TopFirstStack<string>();
     self.foreignContext = foreign;
+    this.foreign = foreign;
     const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
+    this.rawText = tokenizer;
     endDeclarationsAtOnce(tokenizer);
     if (mode === "html") {
       endSpecialTagsAtSlash(tokenizer);
@@ -172,9 +178,16 @@ export class DeepParser extends Parser {
     this.startIndex = endIndex;
   }
 
+  /**
+   * In svg and math content, style, script, title, textarea and xmp are foreign elements whose
+   * content a browser reads as markup (a CDATA section in an svg's style is text): the tokenizer,
+   * which knows no context, had started raw text for them.
+   */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
+    const inForeign = this.foreign[0] === true;
     super.onopentagname(start, endIndex);
+    if (inForeign) this.rawText.isSpecial = false;
   }
 
   override onattribname(start: number, endIndex: number): void {

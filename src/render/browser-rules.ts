@@ -219,6 +219,21 @@ export function leavesForeignContent(events: readonly DocEvent[], from: number, 
   return false;
 }
 
+/**
+ * Whether `events[from..to)` hold a table start tag or a table part's (`td`, `tr`, `caption`, …).
+ * Content moved out of a table is still read in the table: such a tag there, even in an svg's
+ * foreignObject or MathML's mi, closes everything up to the table.
+ *
+ * @example holdsTableTag(parseDocument("<math><mi><td>").events, 1, 3) // true
+ */
+export function holdsTableTag(events: readonly DocEvent[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
+    if (event.kind === "open" && (event.name === "table" || TABLE_PARENTS.has(event.name))) return true;
+  }
+  return false;
+}
+
 /** How a browser reads content: as HTML, or as SVG or MathML (foreign content, where a CDATA section is text). */
 export type ContentKind = "html" | "svg" | "math";
 

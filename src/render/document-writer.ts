@@ -6,7 +6,7 @@ import type { EditScript } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
-import { fosteredIn, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
+import { fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
@@ -290,8 +290,10 @@ class DocumentWriter {
     if (unit.kind === "element") {
       if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered)) return "comment";
       // An inert template stays where it is written, also in a table; what the browser would have
-      // moved out before the table (a title, a link) goes in a marker, like other content it moves.
-      if (deleted && ACTIVE.has(name)) return parent === "html" || fostered ? "comment" : "template";
+      // moved out before the table (a title, a link), also from inside an element it moved out
+      // itself (in a table, outside its cells), goes in a marker, like other content it moves.
+      const inTable = this.open.last("table") > this.open.last("cell");
+      if (deleted && ACTIVE.has(name)) return parent === "html" || fostered || inTable ? "comment" : "template";
       if (fostered) return "wrap";
       return classedElement(name, parent) || ACTIVE.has(name) ? "class" : "wrap";
     }
@@ -331,7 +333,10 @@ class DocumentWriter {
           const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
           // Content moved out of a table is still read in the table: a table start tag in it closes that table.
           if (movedByBrowser(open, name) || (fostered && name === "table")) return true;
-          if ((name === "svg" || name === "math") && leavesForeignContent(writer.view.side.doc.events, writer.tokens[t]!.event + 1, writer.tokens[writer.view.partners[t]!]!.event)) return true;
+          if (name === "svg" || name === "math") {
+            const [from, to] = [writer.tokens[t]!.event + 1, writer.tokens[writer.view.partners[t]!]!.event];
+            if (leavesForeignContent(writer.view.side.doc.events, from, to) || (fostered && holdsTableTag(writer.view.side.doc.events, from, to))) return true;
+          }
           // An option's content is markup a browser reads in the select (where input closes it): walked too.
           if (ATOMIC.has(name) && name !== "option") t = writer.view.partners[t]!;
           else {

@@ -142,6 +142,18 @@ describe("parseDocument", () => {
     }
   });
 
+  it("reads the content of style, script, title and textarea in svg and math as markup, as a browser does (they are foreign elements there)", () => {
+    const names = (source: string): string[] => parseDocument(source).events.map((e) => ("name" in e ? `${e.kind} ${e.name}` : `${e.kind} ${e.text}`));
+    expect(names("<svg><style><![CDATA[x]]></style><title><b>y</b></title></svg>")).toEqual([
+      "open svg", "open style", "comment [CDATA[x]]", "close style", "open title", "open b", "text y", "close b", "close title", "close svg",
+    ]);
+    expect(names("<math><textarea><i>z</i></textarea></math>")).toEqual(["open math", "open textarea", "open i", "text z", "close i", "close textarea", "close math"]);
+    // In an HTML integration point (foreignObject) and in HTML itself they hold text.
+    expect(names("<svg><foreignObject><title><b>y</b></title></foreignObject></svg><style><i></style>")).toEqual([
+      "open svg", "open foreignobject", "open title", "text <b>y</b>", "close title", "close foreignobject", "close svg", "open style", "text <i>", "close style",
+    ]);
+  });
+
   it("drops a start tag cut off by the end of the input after its slash, as any cut-off tag", () => {
     for (const source of ["</>x<f><p/", "y<a/", "<b>y</b>z<p/"]) {
       const events = parseDocument(source).events;

@@ -79,6 +79,13 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "</ and a space in a paragraph", a: "<p>a</p>", b: "<p>a</ >b</p>" },
   { name: "a CDATA section in an mi inside an svg (an SVG element there, not MathML's)", a: "", b: "<svg><mi><![CDATA[]]></svg>" },
   { name: "a link holding a table inserted directly in a table", a: "<table>", b: "<table><a><table>" },
+  { name: "a textarea in an svg, an SVG element whose content is markup", a: "", b: "<svg/l><textarea><b</textarea></svg>" },
+  { name: "a style in an svg holding a CDATA section cut off by the end of the file", a: "", b: "<svg><style><![CDATA[" },
+  { name: "a table cell in MathML's mi, inserted directly in a table", a: "<table>", b: "<table><math><mi><td>" },
+  { name: "a title deleted after a cell, under an element a browser moves out of the table", a: "<table><E><td></td><title>", b: "<table><E>" },
+  { name: "a comment ending early before a script start tag, inserted in a table", a: "<table><", b: "<table><![CDATA[--><script>" },
+  { name: "a comment ending early before a p start tag, against a deleted p", a: " Y<b:c></b:c><P>", b: " Y<b:c><![CDATA[><P -->" },
+  { name: "a comment ending early before a start tag, against an inserted link", a: "<![CDATA[--><a ", b: "<a><svg><![CDATA[y" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -5,7 +5,7 @@
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
-import { decodeCommentPayload } from "../../src/render/escape.js";
+import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
 import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
@@ -152,8 +152,32 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
       return event.name === "plaintext" && around === "html" ? { ...event, name: "span" } : event;
     }
     const cdata = event.kind === "comment" && kinds[kinds.length - 1] !== "html" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
-    return cdata && !cdata[1]!.includes("]]>") ? { ...event, kind: "cdata", text: cdata[1]! } : event;
+    if (cdata && !cdata[1]!.includes("]]>")) return { ...event, kind: "cdata", text: cdata[1]! };
+    // A comment a browser would end early travels in a marker, which a browser shows as a comment.
+    return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
   });
+}
+
+/** Whether a browser would end a comment with this text before its end (at a `-->` or `--!>` inside). */
+function endsEarly(text: string): boolean {
+  return /--!?>/.test(text);
+}
+
+/**
+ * The comment that stands for one a browser would end early: the renderer writes such a comment
+ * in a marker, so that what follows its early end is not read as markup (in our marks too); a
+ * browser shows the marker as a comment, and the browser's view of the plain documents has this
+ * one in its place.
+ */
+function standIn(text: string): string {
+  return `comment ending early: ${encodeCommentPayload(text)}`;
+}
+
+/** The text of the comment that a marker's markup is, when it is one comment a browser would end early; else null. */
+function earlyEndingComment(markup: string): string | null {
+  const events = parseDocument(markup, { mode: "html" }).events;
+  const only = events.length === 1 ? events[0]! : undefined;
+  return only?.kind === "comment" && endsEarly(only.text) ? only.text : null;
 }
 
 /**
@@ -181,14 +205,16 @@ function project(root: Element, keep: "ins" | "del"): Element {
       }
       if (child.kind === "comment") {
         // Markers of the side kept were read in place (withMarkersRead), but for those holding html,
-        // head or body tags; left are the other side's, end tags that close nothing (which a
-        // browser ignores), and document comments that looked like markers.
+        // head or body tags and comments a browser would end early; left are the other side's, end
+        // tags that close nothing (which a browser ignores), and document comments that looked like markers.
         const marker = readComment(child.text);
         if (!marker) into.children.push(child);
         else if (marker.role === "raw") into.children.push({ kind: "comment", text: marker.payload });
         else if (marker.role !== drop) {
           const markup = decodeCommentPayload(marker.payload);
-          if (holdsRootTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          const comment = earlyEndingComment(markup);
+          if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
+          else if (holdsRootTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -254,7 +280,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const marker = readComment((child as P.CommentNode).data);
           const payload = marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : null;
           const at = child.sourceCodeLocation;
-          if (payload === null || payload.startsWith("</") || !at) continue;
+          if (payload === null || payload.startsWith("</") || earlyEndingComment(payload) !== null || !at) continue;
           if (!markup.startsWith("<!--", at.startOffset) || !markup.startsWith("-->", at.endOffset - 3)) throw new Error(`marker comment not where parse5 put it: ${at.startOffset}`);
           if (!holdsRootTag(payload)) found.push({ start: at.startOffset, end: at.endOffset, payload });
         } else if ("childNodes" in child) stack.push(child as P.ParentNode);
