@@ -4,6 +4,7 @@
 
 import { type Handler, Parser } from "htmlparser2";
 import type { ParseMode } from "../types.js";
+import { type ContentKind, contentKind } from "./foreign.js";
 
 /**
  * What {@link DeepParser} reports. Offsets are into the whole source; `end` is exclusive.
@@ -133,8 +134,11 @@ function bogusCommentAfterSpace(tokenizer: EndTagStates): void {
  * The tree rules (implied and void tags, foreign content) stay the stock parser's own.
  */
 export class DeepParser extends Parser {
-  /** Per open element, whether its content is foreign (svg, math), as the stock parser tracks it. */
-  private readonly foreign: TopFirstStack<boolean>;
+  /**
+   * Per open element, how a browser reads its content (the stock parser's own record of foreign
+   * content is not popped when an svg is closed by its parent's end tag).
+   */
+  private readonly contents: ContentKind[] = [];
   private readonly rawText: EndTagStates;
   private valueStart = -1;
   private valueEnd = -1;
@@ -144,13 +148,19 @@ export class DeepParser extends Parser {
   constructor(
     private readonly source: string,
     private readonly sink: EventSink,
-    mode: ParseMode,
+    private readonly mode: ParseMode,
   ) {
     const handler: Partial<Handler> = {};
     super(handler, { xmlMode: mode === "xml", decodeEntities: false });
     // The stock parser still drives these: for the tags it implies and for the rarer events.
-    handler.onopentag = (name, _attribs, implied) => sink.open(name, this.startIndex, this.endIndex + 1, implied);
-    handler.onclosetag = (name, implied) => sink.close(name, this.startIndex, this.endIndex, implied);
+    handler.onopentag = (name, _attribs, implied) => {
+      this.contents.push(contentKind(this.contents[this.contents.length - 1] ?? "html", name));
+      sink.open(name, this.startIndex, this.endIndex + 1, implied);
+    };
+    handler.onclosetag = (name, implied) => {
+      this.contents.pop();
+      sink.close(name, this.startIndex, this.endIndex, implied);
+    };
     handler.oncomment = (data) => sink.comment(data, this.startIndex, this.endIndex + 1);
     handler.oncdataend = () => sink.cdata(this.startIndex, this.endIndex + 1);
     handler.onprocessinginstruction = (name, data) => sink.instruction(name, data, this.startIndex, this.endIndex + 1);
@@ -159,7 +169,6 @@ export class DeepParser extends Parser {
     foreign.unshift(mode === "xml");
     self.stack = new TopFirstStack<string>();
     self.foreignContext = foreign;
-    this.foreign = foreign;
     const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
     this.rawText = tokenizer;
     endDeclarationsAtOnce(tokenizer);
@@ -185,9 +194,9 @@ export class DeepParser extends Parser {
    */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
-    const inForeign = this.foreign[0] === true;
+    // The elements the tag implies closed are closed by now; the tag's own element opens at its `>`.
     super.onopentagname(start, endIndex);
-    if (inForeign) this.rawText.isSpecial = false;
+    if (this.mode === "html" && (this.contents[this.contents.length - 1] ?? "html") !== "html") this.rawText.isSpecial = false;
   }
 
   override onattribname(start: number, endIndex: number): void {

@@ -5,7 +5,8 @@
 // content it nests in such places cannot be written as it stands: a browser would move part of it
 // out of its marks.
 
-import type { Attribute, DocEvent } from "../types.js";
+import { type ContentKind, contentKind } from "../events/foreign.js";
+import type { DocEvent } from "../types.js";
 
 /** Elements that stop the search for an open `li`, `dd` or `dt` (HTML's "special" category, less address, div and p). */
 const SPECIAL = new Set([
@@ -189,11 +190,6 @@ const BREAKS_OUT = new Set([
   "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
   "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
 ]);
-/** SVG elements whose content a browser reads as HTML again (HTML integration points). */
-const SVG_HTML_POINTS = new Set(["foreignobject", "desc", "title"]);
-/** MathML elements whose content a browser reads as HTML again (text integration points). */
-const MATH_TEXT_POINTS = new Set(["mi", "mo", "mn", "ms", "mtext"]);
-
 /**
  * Whether the content of an svg or math element, `events[from..to)` (its start tag at
  * `from - 1`), holds a start tag that makes a browser leave foreign content (a `<p>` or `<b>`
@@ -232,25 +228,4 @@ export function holdsTableTag(events: readonly DocEvent[], from: number, to: num
     if (event.kind === "open" && (event.name === "table" || TABLE_PARENTS.has(event.name))) return true;
   }
   return false;
-}
-
-/** How a browser reads content: as HTML, or as SVG or MathML (foreign content, where a CDATA section is text). */
-export type ContentKind = "html" | "svg" | "math";
-
-/**
- * How a browser reads the content of an element named `name` (with `attrs`), given how it reads
- * the content the element stands in: svg and math start foreign content; foreignObject, desc and
- * title in SVG, MathML's text elements (mi, mo, mn, ms, mtext) and an annotation-xml holding
- * HTML return to HTML, where `<![CDATA[` is a comment that ends at the first `>`. The same names
- * elsewhere (an `mi` in an svg, a `title` in math) are foreign elements like any other.
- *
- * @example contentKind("html", "svg") // "svg"; contentKind("svg", "foreignObject") // "html"; contentKind("svg", "mi") // "svg"
- */
-export function contentKind(around: ContentKind, name: string, attrs: readonly Attribute[] = []): ContentKind {
-  const lower = name.toLowerCase();
-  if (around === "html") return lower === "svg" || lower === "math" ? lower : "html";
-  if (around === "svg") return SVG_HTML_POINTS.has(lower) ? "html" : "svg";
-  if (MATH_TEXT_POINTS.has(lower)) return "html";
-  const html = lower === "annotation-xml" && attrs.some(([n, v]) => n.toLowerCase() === "encoding" && /^(text\/html|application\/xhtml\+xml)$/i.test(v));
-  return html ? "html" : "math";
 }

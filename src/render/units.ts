@@ -6,7 +6,7 @@ import { decodeText } from "../events/references.js";
 import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
-import { contentKind } from "./browser-rules.js";
+import { contentKind } from "../events/foreign.js";
 import { ACTIVE, ATOMIC, isDoctype, isStrayEndTag } from "./content-model.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { AS, COMMENT, keepComment, WRAP } from "./marks.js";

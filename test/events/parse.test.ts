@@ -148,6 +148,8 @@ describe("parseDocument", () => {
       "open svg", "open style", "comment [CDATA[x]]", "close style", "open title", "open b", "text y", "close b", "close title", "close svg",
     ]);
     expect(names("<math><textarea><i>z</i></textarea></math>")).toEqual(["open math", "open textarea", "open i", "text z", "close i", "close textarea", "close math"]);
+    // After an svg closed by its parent's end tag, a script holds text again.
+    expect(names("<div><svg></div><script>a<b</script>")).toEqual(["open div", "open svg", "close svg", "close div", "open script", "text a<b", "close script"]);
     // In an HTML integration point (foreignObject) and in HTML itself they hold text.
     expect(names("<svg><foreignObject><title><b>y</b></title></foreignObject></svg><style><i></style>")).toEqual([
       "open svg", "open foreignobject", "open title", "text <b>y</b>", "close title", "close foreignobject", "close svg", "open style", "text <i>", "close style",
