@@ -85,20 +85,72 @@ function endDeclarationsAtOnce(tokenizer: DeclarationStates): void {
 interface SpecialTagStates {
   sequenceIndex: number;
   currentSequence: Uint8Array;
+  sectionStart: number;
+  index: number;
   stateInSpecialTag(c: number): void;
 }
 
+/** Where a script's text leaves a browser's tokenizer: in plain script data, in `<!--`, or in `<!--<script>` (where `</script>` ends nothing). */
+type ScriptState = "data" | "escaped" | "double";
+
 /**
- * Makes the end tag of a raw-text element (script, style, title, textarea, xmp) end it when a
- * slash follows its name (`</script/x>`), as in a browser. The stock tokenizer takes only `>` or
- * whitespace there, so it read the end tag and all that followed as the element's text.
+ * The state a browser's tokenizer is in after a script's text so far (HTML's script data,
+ * escaped and double-escaped states, dashes folded in): `<!--` escapes, `<script` followed by
+ * whitespace, `/` or `>` there escapes twice, `</script` likewise once less, `-->` ends both.
  */
-function endSpecialTagsAtSlash(tokenizer: SpecialTagStates): void {
+function scriptState(text: string): ScriptState {
+  let state: ScriptState = "data";
+  const tag = /^<(\/?)script[\t\n\f\r />]/i;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (state === "data") {
+      if (text.startsWith("<!--", i)) {
+        // `<!-->` and `<!--->` end where they begin.
+        const end = /^<!--+>/.exec(text.slice(i, i + 64));
+        if (end) i += end[0].length - 1;
+        else {
+          state = "escaped";
+          i += 3;
+        }
+      }
+    } else if (c === "-" && text.startsWith("-->", i)) {
+      state = "data";
+      i += 2;
+    } else if (c === "<") {
+      const match = tag.exec(text.slice(i, i + 9));
+      if (match && !match[1] && state === "escaped") state = "double";
+      else if (match && match[1] && state === "double") state = "escaped";
+    }
+  }
+  return state;
+}
+
+/**
+ * Makes raw-text elements (script, style, title, textarea, xmp) end where a browser ends them:
+ * also at an end tag with a slash after its name (`</script/x>`; the stock tokenizer takes only
+ * `>` or whitespace there, so it read the end tag and all that followed as the element's text),
+ * and a script not at a `</script>` inside `<!--<script>` (double-escaped script data, which the
+ * stock tokenizer does not know).
+ */
+function endRawTextAsBrowsers(tokenizer: SpecialTagStates, source: string): void {
   const inSpecialTag = tokenizer.stateInSpecialTag.bind(tokenizer);
   const SLASH = 0x2f;
   const SPACE = 0x20;
-  // Read as a space, the slash leads to the rest of the tag being skipped up to its `>`, as after a space.
-  tokenizer.stateInSpecialTag = (c) => inSpecialTag(c === SLASH && tokenizer.sequenceIndex === tokenizer.currentSequence.length ? SPACE : c);
+  const GT = 0x3e;
+  tokenizer.stateInSpecialTag = (c) => {
+    const atEndTag = tokenizer.sequenceIndex === tokenizer.currentSequence.length;
+    const ends = atEndTag && (c === SLASH || c === GT || c === SPACE || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d);
+    // In a script, `</script>` after `<!--<script>` ends nothing: a browser reads on.
+    if (ends && tokenizer.currentSequence.length === 8 && tokenizer.currentSequence[2] === 0x73 && tokenizer.currentSequence[3] === 0x63) {
+      const text = source.slice(tokenizer.sectionStart, tokenizer.index - tokenizer.currentSequence.length);
+      if (scriptState(text) === "double") {
+        tokenizer.sequenceIndex = 0;
+        return;
+      }
+    }
+    // Read as a space, the slash leads to the rest of the tag being skipped up to its `>`, as after a space.
+    inSpecialTag(c === SLASH && atEndTag ? SPACE : c);
+  };
 }
 
 /** The tokenizer state that reads what follows `</`, and whether the tag being read starts raw text (private in htmlparser2's types). */
@@ -173,7 +225,7 @@ export class DeepParser extends Parser {
     this.rawText = tokenizer;
     endDeclarationsAtOnce(tokenizer);
     if (mode === "html") {
-      endSpecialTagsAtSlash(tokenizer);
+      endRawTextAsBrowsers(tokenizer, source);
       bogusCommentAfterSpace(tokenizer);
     }
   }

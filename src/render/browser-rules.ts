@@ -62,6 +62,15 @@ export function fosteredIn(parent: string, name: string): boolean {
 /** What a browser keeps as elements inside a select. */
 const IN_SELECT = new Set(["option", "optgroup", "hr", "script", "template"]);
 
+/** HTML's formatting elements, which a browser reopens where content follows after it closed them without their end tag. */
+const FORMATTING = new Set(["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]);
+/**
+ * The role of a formatting element opened directly in a table, row or section: a browser moves it
+ * out before the table and may close it there without its end tag (a nested table start tag
+ * closes the table), then reopens a copy of it around content that follows, our marks included.
+ */
+export const FOSTERED_FORMATTING = "fostered-formatting";
+
 /** Elements whose innermost open one {@link OpenElements} finds in constant time. */
 const TRACKED = new Set(["select", "a", "form", "table", "p", "button", "nobr", "li"]);
 
@@ -112,13 +121,11 @@ export class OpenElements {
   push(name: string): void {
     const at = this.names.length;
     const ignored = TABLE_PARENTS.has(name) && this.last("table") < 0;
+    const fosteredFormatting = FORMATTING.has(name) && TABLE_CONTEXT.has(this.top ?? "") && this.last("table") >= 0;
     this.names.push(name);
     if (ignored) return;
-    for (const role of this.roles(name)) {
-      const list = this.positions.get(role);
-      if (list) list.push(at);
-      else this.positions.set(role, [at]);
-    }
+    if (fosteredFormatting) this.mark(FOSTERED_FORMATTING, at);
+    for (const role of this.roles(name)) this.mark(role, at);
   }
 
   /** Closes the innermost element and returns its name. */
@@ -126,12 +133,18 @@ export class OpenElements {
     const name = this.names.pop();
     const at = this.names.length;
     if (name !== undefined) {
-      for (const role of this.roles(name)) {
+      for (const role of [...this.roles(name), FOSTERED_FORMATTING]) {
         const list = this.positions.get(role);
         if (list?.[list.length - 1] === at) list.pop();
       }
     }
     return name;
+  }
+
+  private mark(role: string, at: number): void {
+    const list = this.positions.get(role);
+    if (list) list.push(at);
+    else this.positions.set(role, [at]);
   }
 
   /** The open elements outside the innermost table: where a browser moves what it fosters out of it. */

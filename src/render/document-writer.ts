@@ -6,7 +6,7 @@ import type { EditScript } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
-import { fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
+import { FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
@@ -287,6 +287,9 @@ class DocumentWriter {
     // In a table, a browser moves other content out to just before the table, <ins> and <del> with it.
     // A table part outside any table is no table context: a browser ignores its tag.
     const fostered = parent !== null && this.open.last("table") >= 0 && fosteredIn(parent, name);
+    // Where a formatting element was moved out of a table, a browser may reopen it around what it
+    // moves out later, our marks included: a piece there goes in a marker.
+    if (fostered && this.open.last(FOSTERED_FORMATTING) >= 0) return "comment";
     if (unit.kind === "element") {
       if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered)) return "comment";
       // An inert template stays where it is written, also in a table; what the browser would have

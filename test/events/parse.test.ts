@@ -156,6 +156,18 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("does not end a script at </script> inside <!--<script>, as a browser does not (double-escaped script data)", () => {
+    const texts = (source: string): string[] => parseDocument(source).events.filter((e) => e.kind === "text").map((e) => (e as { text: string }).text);
+    expect(texts("<script><!--<script></script>x</script>y")).toEqual(["<!--<script></script>x", "y"]);
+    expect(texts("<script><!--<SCRIPT/>a--></script>b")).toEqual(["<!--<SCRIPT/>a-->", "b"]);
+    // Not double-escaped: a comment closed first, a name that only starts with script, no comment at all.
+    expect(texts("<script><!-- a --><script></script>x")).toEqual(["<!-- a --><script>", "x"]);
+    expect(texts("<script><!--<scripts></script>x")).toEqual(["<!--<scripts>", "x"]);
+    expect(texts("<script><!--></script>x")).toEqual(["<!-->", "x"]);
+    // A style has no such state.
+    expect(texts("<style><!--<script></style>x")).toEqual(["<!--<script>", "x"]);
+  });
+
   it("drops a start tag cut off by the end of the input after its slash, as any cut-off tag", () => {
     for (const source of ["</>x<f><p/", "y<a/", "<b>y</b>z<p/"]) {
       const events = parseDocument(source).events;

@@ -86,6 +86,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a comment ending early before a script start tag, inserted in a table", a: "<table><", b: "<table><![CDATA[--><script>" },
   { name: "a comment ending early before a p start tag, against a deleted p", a: " Y<b:c></b:c><P>", b: " Y<b:c><![CDATA[><P -->" },
   { name: "a comment ending early before a start tag, against an inserted link", a: "<![CDATA[--><a ", b: "<a><svg><![CDATA[y" },
+  { name: "text deleted in a table nested in a link moved out of the outer table", a: "<table><a><table><", b: "<table><a><table><?>" },
+  { name: "a script holding <!--<script></script>, which does not end it", a: "<p>a</p>", b: "<p>a</p><script><!--<script></script><b>x</b></script><i>y</i>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
