@@ -4,7 +4,7 @@
 
 import { type Handler, Parser } from "htmlparser2";
 import type { ParseMode } from "../types.js";
-import { type ContentKind, contentKind } from "./foreign.js";
+import { breaksOut, type ContentKind, contentKind } from "./foreign.js";
 
 /**
  * What {@link DeepParser} reports. Offsets are into the whole source; `end` is exclusive.
@@ -16,8 +16,12 @@ export interface EventSink {
   text(start: number, end: number): void;
   /** An attribute of the start tag being read: the spans of its name and of its raw value (`valueStart` −1 when it has none). */
   attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
-  /** A start tag from `start` (its `<`) to `end`; implied ones have no text of their own. */
-  open(name: string, start: number, end: number, implied: boolean): void;
+  /**
+   * A start tag from `start` (its `<`) to `end`; implied ones have no text of their own.
+   * `rawText`: the tokenizer reads the element's content as raw text (a script, style, title,
+   * textarea or xmp in HTML content; in svg or math they hold markup).
+   */
+  open(name: string, start: number, end: number, implied: boolean, rawText: boolean): void;
   /** An end tag from its `<` (at `start`), the tag name ending at `nameEnd`; implied ones have no text. */
   close(name: string, start: number, nameEnd: number, implied: boolean): void;
   /** A comment (its data already cut out of the source) from `start` to `end`. */
@@ -58,6 +62,38 @@ class TopFirstStack<T> {
   /** The items top first, as a plain array. */
   toArray(): T[] {
     return [...this.items].reverse();
+  }
+}
+
+/**
+ * The open-element stack, which also knows how a browser reads each open element's content
+ * (HTML, SVG or MathML): kept with the names as the parser pushes and pops them, it stays right
+ * whichever way an element closes (its own end tag, an implying tag, a parent's end tag).
+ */
+class ElementStack extends TopFirstStack<string> {
+  private readonly kinds: ContentKind[] = [];
+  override set length(n: number) {
+    super.length = n;
+    this.kinds.length = n;
+  }
+  override get length(): number {
+    return super.length;
+  }
+  override unshift(name: string): number {
+    const around = this.kinds[this.kinds.length - 1] ?? "html";
+    // A tag that leaves foreign content closes the svg or math for a browser: what follows in
+    // them (as our parser nests it) is HTML too.
+    if (around !== "html" && breaksOut(name)) for (let i = this.kinds.length - 1; i >= 0 && this.kinds[i] !== "html"; i--) this.kinds[i] = "html";
+    this.kinds.push(contentKind(around, name));
+    return super.unshift(name);
+  }
+  override shift(): string | undefined {
+    this.kinds.pop();
+    return super.shift();
+  }
+  /** How a browser reads the content of the element `depth` below the innermost (0: the innermost). */
+  contentAt(depth: number): ContentKind {
+    return this.kinds[this.kinds.length - 1 - depth] ?? "html";
   }
 }
 
@@ -153,10 +189,25 @@ function endRawTextAsBrowsers(tokenizer: SpecialTagStates, source: string): void
   };
 }
 
-/** The tokenizer state that reads what follows `</`, and whether the tag being read starts raw text (private in htmlparser2's types). */
+/** The tokenizer states that read what follows `</` and a start tag's `/`, and whether the tag being read starts raw text (private in htmlparser2's types). */
 interface EndTagStates {
   stateBeforeClosingTagName(c: number): void;
+  stateInSelfClosingTag(c: number): void;
+  stateBeforeAttributeName(c: number): void;
   isSpecial: boolean;
+}
+
+/**
+ * Makes `<title/>`, `<script/>` and the other raw-text start tags in HTML content start raw
+ * text as without the slash, as in a browser (which ignores the slash on a non-void HTML
+ * element). The stock tokenizer read what followed as markup. In svg and math, where the slash
+ * closes the element, {@link DeepParser.onopentagname} has already cleared the raw-text flag.
+ */
+function rawTextAfterSlash(tokenizer: EndTagStates): void {
+  const inSelfClosingTag = tokenizer.stateInSelfClosingTag.bind(tokenizer);
+  const GT = 0x3e;
+  // At `>`, the state before an attribute name ends the tag as an ordinary one, raw text next.
+  tokenizer.stateInSelfClosingTag = (c) => (c === GT && tokenizer.isSpecial ? tokenizer.stateBeforeAttributeName(c) : inSelfClosingTag(c));
 }
 
 /**
@@ -190,8 +241,8 @@ export class DeepParser extends Parser {
    * Per open element, how a browser reads its content (the stock parser's own record of foreign
    * content is not popped when an svg is closed by its parent's end tag).
    */
-  private readonly contents: ContentKind[] = [];
-  private readonly rawText: EndTagStates;
+  private readonly elements = new ElementStack();
+  private readonly states: EndTagStates;
   private valueStart = -1;
   private valueEnd = -1;
   private nameStart = 0;
@@ -205,28 +256,23 @@ export class DeepParser extends Parser {
     const handler: Partial<Handler> = {};
     super(handler, { xmlMode: mode === "xml", decodeEntities: false });
     // The stock parser still drives these: for the tags it implies and for the rarer events.
-    handler.onopentag = (name, _attribs, implied) => {
-      this.contents.push(contentKind(this.contents[this.contents.length - 1] ?? "html", name));
-      sink.open(name, this.startIndex, this.endIndex + 1, implied);
-    };
-    handler.onclosetag = (name, implied) => {
-      this.contents.pop();
-      sink.close(name, this.startIndex, this.endIndex, implied);
-    };
+    handler.onopentag = (name, _attribs, implied) => sink.open(name, this.startIndex, this.endIndex + 1, implied, !implied && this.states.isSpecial);
+    handler.onclosetag = (name, implied) => sink.close(name, this.startIndex, this.endIndex, implied);
     handler.oncomment = (data) => sink.comment(data, this.startIndex, this.endIndex + 1);
     handler.oncdataend = () => sink.cdata(this.startIndex, this.endIndex + 1);
     handler.onprocessinginstruction = (name, data) => sink.instruction(name, data, this.startIndex, this.endIndex + 1);
     const self = this as unknown as { stack: unknown; foreignContext: TopFirstStack<boolean> };
     const foreign = new TopFirstStack<boolean>();
     foreign.unshift(mode === "xml");
-    self.stack = new TopFirstStack<string>();
+    self.stack = this.elements;
     self.foreignContext = foreign;
     const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
-    this.rawText = tokenizer;
+    this.states = tokenizer;
     endDeclarationsAtOnce(tokenizer);
     if (mode === "html") {
       endRawTextAsBrowsers(tokenizer, source);
       bogusCommentAfterSpace(tokenizer);
+      rawTextAfterSlash(tokenizer);
     }
   }
 
@@ -246,9 +292,9 @@ export class DeepParser extends Parser {
    */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
-    // The elements the tag implies closed are closed by now; the tag's own element opens at its `>`.
     super.onopentagname(start, endIndex);
-    if (this.mode === "html" && (this.contents[this.contents.length - 1] ?? "html") !== "html") this.rawText.isSpecial = false;
+    // The tag's element (never void for these names) is the innermost now: its parent's content decides.
+    if (this.mode === "html" && this.states.isSpecial && this.elements.contentAt(1) !== "html") this.states.isSpecial = false;
   }
 
   override onattribname(start: number, endIndex: number): void {

@@ -97,13 +97,13 @@ class EventBuilder implements EventSink {
     this.spans.push(nameStart, nameEnd, valueStart, valueEnd);
   }
 
-  open(parsedName: string, start: number, end: number, implied: boolean): void {
+  open(parsedName: string, start: number, end: number, implied: boolean, rawText: boolean): void {
     const name = this.shared(parsedName);
     this.openNames.push(name);
     const { source } = this;
     if (implied) start = end = Math.min(Math.max(start, this.lastEnd), source.length);
     this.push(openEvent(start, end, name, this.attributes(start, end), !implied && source.charCodeAt(end - 2) === 0x2f));
-    if (this.mode === "html" && RAW_TEXT.has(name)) this.rawText = true;
+    if (rawText && RAW_TEXT.has(name)) this.rawText = true;
   }
 
   /**

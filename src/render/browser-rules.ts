@@ -5,7 +5,7 @@
 // content it nests in such places cannot be written as it stands: a browser would move part of it
 // out of its marks.
 
-import { type ContentKind, contentKind } from "../events/foreign.js";
+import { breaksOut, type ContentKind, contentKind } from "../events/foreign.js";
 import type { DocEvent } from "../types.js";
 
 /** Elements that stop the search for an open `li`, `dd` or `dt` (HTML's "special" category, less address, div and p). */
@@ -197,12 +197,6 @@ export function movedByBrowser(open: OpenElements, name: string): boolean {
   return name === "frameset" || name === "frame";
 }
 
-/** Start tags that end svg or math content where it is foreign (HTML's "in foreign content" list). */
-const BREAKS_OUT = new Set([
-  "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4",
-  "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
-  "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
-]);
 /**
  * Whether the content of an svg or math element, `events[from..to)` (its start tag at
  * `from - 1`), holds a start tag that makes a browser leave foreign content (a `<p>` or `<b>`
@@ -221,8 +215,7 @@ export function leavesForeignContent(events: readonly DocEvent[], from: number, 
     if (event.kind !== "open") continue;
     const name = event.name.toLowerCase();
     const around = kinds[kinds.length - 1] ?? "svg";
-    const font = name === "font" && event.attrs.some(([n]) => n === "color" || n === "face" || n === "size");
-    if (around !== "html" && (BREAKS_OUT.has(name) || font)) return true;
+    if (around !== "html" && breaksOut(name, event.attrs)) return true;
     kinds.push(contentKind(around, name, event.attrs));
   }
   return false;

@@ -148,6 +148,12 @@ describe("parseDocument", () => {
       "open svg", "open style", "comment [CDATA[x]]", "close style", "open title", "open b", "text y", "close b", "close title", "close svg",
     ]);
     expect(names("<math><textarea><i>z</i></textarea></math>")).toEqual(["open math", "open textarea", "open i", "text z", "close i", "close textarea", "close math"]);
+    // There references are decoded as in any markup.
+    expect(names("<svg><script><b>&lt;x</b></script></svg>")).toContain("text <x");
+    // A slash before the > changes nothing in HTML content.
+    expect(names("<title/>a<b>c</b></title><script x/>d<i></script>")).toEqual(["open title", "text a<b>c</b>", "close title", "open script", "text d<i>", "close script"]);
+    // A tag that leaves svg content (ul) makes what follows in it HTML again.
+    expect(names("<svg><ul></ul><style><b></style></svg>")).toEqual(["open svg", "open ul", "close ul", "open style", "text <b>", "close style", "close svg"]);
     // After an svg closed by its parent's end tag, a script holds text again.
     expect(names("<div><svg></div><script>a<b</script>")).toEqual(["open div", "open svg", "close svg", "close div", "open script", "text a<b", "close script"]);
     // In an HTML integration point (foreignObject) and in HTML itself they hold text.
