@@ -106,6 +106,15 @@ class DocumentWriter {
     return this.open.top ?? (this.options.page || this.options.fragment ? "div" : this.bodyless ? "body" : null);
   }
 
+  /**
+   * Notes an element written live where the writer stands: html, head and body as themselves;
+   * any other element directly in html starts the body for a browser (which puts it there).
+   */
+  private noteWritten(name: string): void {
+    if (ROOTS.has(name)) this.written.add(name);
+    else if (this.open.top === "html" && !this.options.page) this.written.add("body");
+  }
+
   /** Item indexes of the kept body's start and end tags, if the new document has a body kept from the old. */
   private keptBody(): [number, number] | null {
     const { side, token, length } = this.items;
@@ -133,6 +142,7 @@ class DocumentWriter {
       const marks = this.pairMarks(k, event);
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
+        this.noteWritten(event.name);
         this.emit(this.guard(event, this.now.atomic(j, marks)));
         this.lastB = close;
         return k + (close - j) + 1;
@@ -143,8 +153,8 @@ class DocumentWriter {
         return k + 1;
       }
       this.emit(this.guard(event, this.now.startTag(event, marks)));
-      if (ROOTS.has(event.name)) this.written.add(event.name);
-      this.open.push(this.options.page && ROOTS.has(event.name) ? "div" : event.name);
+      this.noteWritten(event.name);
+      this.open.push(this.options.page && ROOTS.has(event.name) ? "span" : event.name);
     } else if (event.kind === "close") {
       const name = this.open.pop() ?? event.name;
       if (this.options.fragment && ROOTS.has(event.name)) {
@@ -259,6 +269,7 @@ class DocumentWriter {
       if (this.options.fragment && name === "head") continue;
       const placement = this.placement(unit, name, parent, deleted, writer);
       if (placement !== "wrap") closeWrap();
+      if (placement === "wrap" || placement === "class") this.noteWritten(placement === "wrap" ? tag : name);
       if (placement === "wrap") {
         if (wrapping !== unit.move) {
           closeWrap();
@@ -268,7 +279,6 @@ class DocumentWriter {
         }
         this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null));
       } else if (placement === "class") {
-        if (ROOTS.has(name)) this.written.add(name);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
         this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null));
       } else if (placement === "template") {
@@ -314,7 +324,10 @@ class DocumentWriter {
    */
   private standsLive(name: string, parent: string | null, deleted: boolean): boolean {
     const single = parent === null ? name === "html" : parent === "html" && (name === "head" || name === "body");
-    if (!single) return parent !== null;
+    // After a body, a browser moves an element directly in html into that body.
+    if (!single) return parent !== null && !(parent === "html" && this.written.has("body"));
+    // After a body, a browser ignores a head start tag (the head before it was implied).
+    if (name === "head" && this.written.has("body")) return false;
     return !this.written.has(name) && !(deleted && this.newRoots.has(name));
   }
 
@@ -333,7 +346,7 @@ class DocumentWriter {
         const token = writer.tokens[t]!;
         if (token.kind === "open") {
           const event = writer.event(t) as OpenEvent;
-          const name = renamed && ROOTS.has(event.name) ? "div" : writtenName(event.name, this.options);
+          const name = renamed && ROOTS.has(event.name) ? writtenName(event.name, { page: true }) : writtenName(event.name, this.options);
           // Content moved out of a table is still read in the table: a table start tag in it closes that table.
           if (movedByBrowser(open, name) || (fostered && name === "table")) return true;
           if (name === "svg" || name === "math") {

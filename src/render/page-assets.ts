@@ -30,6 +30,7 @@ del[data-diff-wrap], [data-diff~="del"], .hd-del { background: var(--hd-del-bg);
 .diff-move, .hd-move { outline: 2px solid var(--hd-move); outline-offset: 1px; cursor: pointer; }
 .htmldiff-current { box-shadow: 0 0 0 3px var(--hd-focus) !important; }
 [data-diff-as="head"] { display: none; }
+[data-diff-as="html"], [data-diff-as="body"] { display: block; }
 pre.diff-source { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
 #htmldiff-tip { position: fixed; z-index: 2147483647; max-width: 40em; padding: 6px 8px; border-radius: 6px; white-space: pre-wrap;
   font: 12px/1.4 ui-monospace, monospace; background: var(--hd-bar-fg); color: var(--hd-bar-bg); pointer-events: none; }

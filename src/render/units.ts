@@ -56,14 +56,15 @@ export function markerComment(role: "del" | "ins" | "both", markup: string): str
 }
 
 /**
- * The name an element is written under: on the page, `html`, `head` and `body` become `div`;
- * `plaintext` always becomes `span`, since a browser reads everything after a `<plaintext>` start
- * tag as its text, our marks and the page's own markup included (`span`, as `plaintext` to our
- * parser, closes no open element, where `pre` would close a `p`).
+ * The name an element is written under: on the page, `html`, `head` and `body` become `span`
+ * (shown as blocks by the page's style), since the page has its own; `plaintext` always becomes
+ * `span`, since a browser reads everything after a `<plaintext>` start tag as its text, our marks
+ * and the page's own markup included. A `span` closes no open element, to our parser or a
+ * browser, where a `div` or `pre` would close an open `p` (`<p><body>` in a broken document).
  */
 export function writtenName(name: string, options: UnitOptions): string {
   if (name === "plaintext") return "span";
-  return options.page && (name === "html" || name === "head" || name === "body") ? "div" : name;
+  return options.page && (name === "html" || name === "head" || name === "body") ? "span" : name;
 }
 
 /** Writes pieces of one side of a script. */

@@ -88,6 +88,10 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a comment ending early before a start tag, against an inserted link", a: "<![CDATA[--><a ", b: "<a><svg><![CDATA[y" },
   { name: "text deleted in a table nested in a link moved out of the outer table", a: "<table><a><table><", b: "<table><a><table><?>" },
   { name: "a script holding <!--<script></script>, which does not end it", a: "<p>a</p>", b: "<p>a</p><script><!--<script></script><b>x</b></script><i>y</i>" },
+  { name: "a body start tag inside a paragraph", a: "", b: "<p><body>" },
+  { name: "text before the root element against an inserted root", a: ">", b: "<html>\nt" },
+  { name: "an element inserted directly in html after a deleted body", a: "<html><body>", b: "<html><e>" },
+  { name: "a head inserted after a deleted body", a: "<html><head></head><body>x</body>", b: "<html><body>x</body><head><title>t</title></head>" },
   { name: "a title start tag ending in />, cut off by the end of the file", a: "<p>a</p>", b: "<p>a</p><title <E Attr=\"V\"/><?xml version=\"1.0\"?>x<i>y</i>" },
   { name: "a script in an svg holding a reference in markup", a: "<p>a</p>", b: "<p>a</p><svg><path/><script>if (a<b) x()</script>t</f>&lt;z" },
 ];

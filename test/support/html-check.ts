@@ -9,7 +9,7 @@ import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/esc
 import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
-import { contentKind, type ContentKind } from "../../src/render/browser-rules.js";
+import { contentKind, type ContentKind } from "../../src/events/foreign.js";
 import { restoreAttributes } from "../../src/review/accept.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
@@ -204,8 +204,10 @@ function project(root: Element, keep: "ins" | "del"): Element {
         continue;
       }
       if (child.kind === "comment") {
-        // Markers of the side kept were read in place (withMarkersRead), but for those holding html,
-        // head or body tags and comments a browser would end early; left are the other side's, end
+        // Markers of the side kept were read in place (withMarkersRead), but for those beside the
+        // root element or holding html, head or body tags (read alone, as a fragment: in place they
+        // would start the body before the root, or give its marks to the first of a name) and
+        // comments a browser would end early; left are the other side's, end
         // tags that close nothing (which a browser ignores), and document comments that looked like markers.
         const marker = readComment(child.text);
         if (!marker) into.children.push(child);
@@ -214,7 +216,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
           const markup = decodeCommentPayload(marker.payload);
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
-          else if (holdsRootTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          else if (holdsRootTag(markup) || (into === out && !container && !markup.startsWith("</"))) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -281,6 +283,8 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const payload = marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : null;
           const at = child.sourceCodeLocation;
           if (payload === null || payload.startsWith("</") || earlyEndingComment(payload) !== null || !at) continue;
+          // Beside the root, read in place, the piece would start the body before the root element (see project).
+          if (node.nodeName === "#document") continue;
           if (!markup.startsWith("<!--", at.startOffset) || !markup.startsWith("-->", at.endOffset - 3)) throw new Error(`marker comment not where parse5 put it: ${at.startOffset}`);
           if (!holdsRootTag(payload)) found.push({ start: at.startOffset, end: at.endOffset, payload });
         } else if ("childNodes" in child) stack.push(child as P.ParentNode);
