@@ -59,6 +59,9 @@ export function fosteredIn(parent: string, name: string): boolean {
   return TABLE_CONTEXT.has(parent) && !TABLE_PARENTS.has(name) && !TABLE_GUESTS.has(name) && name !== "table";
 }
 
+/** What a browser keeps in the head; any other start tag there ends it and starts the body. */
+const IN_HEAD = new Set(["base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template"]);
+
 /** What a browser keeps as elements inside a select. */
 const IN_SELECT = new Set(["option", "optgroup", "hr", "script", "template"]);
 
@@ -181,6 +184,8 @@ export function movedByBrowser(open: OpenElements, name: string): boolean {
   // Outside a table, a browser leaves table parts out, whatever our parser made of their parents.
   if (parents) return top === undefined || !parents.has(top) || open.last("table") < 0;
   if (top !== undefined && fosteredIn(top, name)) return true;
+  // In the head, a browser keeps only what belongs there; any other start tag ends the head.
+  if (top === "head" && !IN_HEAD.has(name)) return true;
   // In a table outside its cells (content there is fostered out), a table start tag closes the open table.
   if (name === "table" && open.last("table") > open.last("cell")) return true;
   // In a select a browser keeps only options, groups, hr, script and template; input, keygen,

@@ -326,6 +326,8 @@ class DocumentWriter {
     const single = parent === null ? name === "html" : parent === "html" && (name === "head" || name === "body");
     // After a body, a browser moves an element directly in html into that body.
     if (!single) return parent !== null && !(parent === "html" && this.written.has("body"));
+    // After text, a browser has begun the document: an html start tag only adds its attributes.
+    if (name === "html" && this.begun) return false;
     // After a body, a browser ignores a head start tag (the head before it was implied).
     if (name === "head" && this.written.has("body")) return false;
     return !this.written.has(name) && !(deleted && this.newRoots.has(name));
@@ -362,7 +364,7 @@ class DocumentWriter {
         } else if (token.kind === "close" && opened > 0) {
           open.pop();
           opened--;
-        } else if (TABLE_CONTEXT.has(open.top ?? "") && writer.visibleText(t)) return true;
+        } else if ((TABLE_CONTEXT.has(open.top ?? "") || open.top === "head") && writer.visibleText(t)) return true;
       }
       return false;
     } finally {
@@ -380,7 +382,8 @@ class DocumentWriter {
     const doctype = isDoctype(event);
     // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
     if (doctype && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
-    const encoded = unit.kind === "element" || (unit.kind === "text" && this.movesText(writer, unit));
+    // Beside the root, after it, a browser moves even white space into the body.
+    const encoded = unit.kind === "element" || (unit.kind === "text" && (this.movesText(writer, unit) || (parent === null && this.written.has("html"))));
     const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null, encoded);
     if (encoded) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
