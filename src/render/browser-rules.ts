@@ -62,6 +62,16 @@ export function fosteredIn(parent: string, name: string): boolean {
 /** What a browser keeps in the head; any other start tag there ends it and starts the body. */
 const IN_HEAD = new Set(["base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template"]);
 
+/**
+ * Whether an element belongs in the head: directly in html after the head, a browser puts it
+ * back into the head.
+ *
+ * @example belongsInHead("meta") // true; belongsInHead("p") // false
+ */
+export function belongsInHead(name: string): boolean {
+  return IN_HEAD.has(name);
+}
+
 /** What a browser keeps as elements inside a select. */
 const IN_SELECT = new Set(["option", "optgroup", "hr", "script", "template"]);
 

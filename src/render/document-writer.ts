@@ -6,7 +6,7 @@ import type { EditScript } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
-import { FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
+import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { escapeText } from "./escape.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
@@ -182,6 +182,10 @@ class DocumentWriter {
     let m = k + 1;
     while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event) m++;
     const last = j + (m - k) - 1;
+    // Text outside the body (before the root, in html or head) makes a browser start the body.
+    if (!this.options.page && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
+      for (let t = j; t <= last; t++) if (this.now.visibleText(t)) this.written.add("body");
+    }
     if (last > j) {
       const raw = this.now.view.side.doc.source.slice(tokens[j]!.start, tokens[last]!.end);
       if (!raw.includes("&")) {
@@ -324,8 +328,9 @@ class DocumentWriter {
    */
   private standsLive(name: string, parent: string | null, deleted: boolean): boolean {
     const single = parent === null ? name === "html" : parent === "html" && (name === "head" || name === "body");
-    // After a body, a browser moves an element directly in html into that body.
-    if (!single) return parent !== null && !(parent === "html" && this.written.has("body"));
+    // After a body, a browser moves an element directly in html into that body; after a head,
+    // one that belongs in a head into that head.
+    if (!single) return parent !== null && !(parent === "html" && (this.written.has("body") || (this.written.has("head") && belongsInHead(name))));
     // After text, a browser has begun the document: an html start tag only adds its attributes.
     if (name === "html" && this.begun) return false;
     // After a body, a browser ignores a head start tag (the head before it was implied).

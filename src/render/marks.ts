@@ -16,7 +16,7 @@ export const ADDED = "data-diff-added";
 export const OLD_TAG = "data-diff-tag";
 /** The element's own class before the renderer added its classes (absent: it had none). */
 export const OWN_CLASS = "data-diff-class";
-/** On the review page: the real name of `html`, `head` and `body`, shown as `div`. */
+/** On the review page: the real name of `html`, `head` and `body`, shown as `span`. */
 export const AS = "data-diff-as";
 /** The two halves of a move share this value. */
 export const MOVE = "data-diff-move";

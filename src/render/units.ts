@@ -31,7 +31,7 @@ export interface SideView {
   readonly partners: Int32Array;
 }
 
-/** How the writers behave: review page (names html/head/body as div, neutralises active content) or plain. */
+/** How the writers behave: review page (names html/head/body as span, neutralises active content) or plain. */
 export interface UnitOptions {
   readonly page: boolean;
 }

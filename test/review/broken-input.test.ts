@@ -94,6 +94,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a head holding text, deleted", a: "<html><head>a", b: "<html>" },
   { name: "a head holding a paragraph, deleted", a: "<html><head><p>a</p></head>", b: "<html>" },
   { name: "an html start tag inserted after text", a: ">", b: "><html>t" },
+  { name: "a body deleted after text before the root", a: "><html><body><", b: "><html>" },
+  { name: "a title in html against a head", a: "<html><head>", b: "<html><title>" },
   { name: "an element inserted directly in html after a deleted body", a: "<html><body>", b: "<html><e>" },
   { name: "a head inserted after a deleted body", a: "<html><head></head><body>x</body>", b: "<html><body>x</body><head><title>t</title></head>" },
   { name: "a title start tag ending in />, cut off by the end of the file", a: "<p>a</p>", b: "<p>a</p><title <E Attr=\"V\"/><?xml version=\"1.0\"?>x<i>y</i>" },
