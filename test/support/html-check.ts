@@ -205,8 +205,9 @@ function project(root: Element, keep: "ins" | "del"): Element {
       }
       if (child.kind === "comment") {
         // Markers of the side kept were read in place (withMarkersRead), but for those beside the
-        // root element or holding html, head or body tags (read alone, as a fragment: in place they
-        // would start the body before the root, or give its marks to the first of a name) and
+        // root element, directly in it, or holding html, head or body tags (read alone, as a
+        // fragment: in place they would start the body before the root, go into the other side's
+        // head or body, or give its marks to the first of a name) and
         // comments a browser would end early; left are the other side's, end
         // tags that close nothing (which a browser ignores), and document comments that looked like markers.
         const marker = readComment(child.text);
@@ -216,7 +217,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
           const markup = decodeCommentPayload(marker.payload);
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
-          else if (holdsRootTag(markup) || (into === out && !container && !markup.startsWith("</"))) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          else if (holdsRootTag(markup) || ((into === out && !container) || into.name === "html") && !markup.startsWith("</")) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -283,8 +284,9 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const payload = marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : null;
           const at = child.sourceCodeLocation;
           if (payload === null || payload.startsWith("</") || earlyEndingComment(payload) !== null || !at) continue;
-          // Beside the root, read in place, the piece would start the body before the root element (see project).
-          if (node.nodeName === "#document") continue;
+          // Beside the root, read in place, the piece would start the body before the root element;
+          // directly in html, it would go into a head or body of the other side (see project).
+          if (node.nodeName === "#document" || node.nodeName === "html") continue;
           if (!markup.startsWith("<!--", at.startOffset) || !markup.startsWith("-->", at.endOffset - 3)) throw new Error(`marker comment not where parse5 put it: ${at.startOffset}`);
           if (!holdsRootTag(payload)) found.push({ start: at.startOffset, end: at.endOffset, payload });
         } else if ("childNodes" in child) stack.push(child as P.ParentNode);
