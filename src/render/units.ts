@@ -22,6 +22,8 @@ const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
 const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
 /** Atomic elements whose source content is markup to a browser (others hold raw text). */
 const MARKUP_CONTENT = new Set(["svg", "math", "video", "audio", "picture", "canvas", "template", "object"]);
+/** Atomic elements whose content a browser reads as raw text while our parser reads markup in it. */
+const BROWSER_RAW_TEXT = new Set(["iframe", "noembed", "noframes", "noscript"]);
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
 const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
 
@@ -170,7 +172,8 @@ export class UnitWriter {
         if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
         // An end tag that closes nothing travels in a marker, as it does outside (see leaf); so
         // does a comment a browser would end early (see documentComment).
-        if (isStrayEndTag(e)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
+        // In an iframe and the like a browser reads it all as text: a marker would show as text there.
+        if (isStrayEndTag(e) && !BROWSER_RAW_TEXT.has(start.name)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
         if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
         // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
         if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };

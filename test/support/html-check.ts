@@ -142,8 +142,14 @@ function holdsRootTag(markup: string): boolean {
  */
 function asRendered(events: readonly DocEvent[]): DocEvent[] {
   const kinds: ContentKind[] = ["html"];
-  // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores the tag.
-  return events.filter((event) => !isStrayEndTag(event)).map((event): DocEvent => {
+  // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores
+  // the tag; in an iframe and the like, which a browser reads as text, it is written as it stands.
+  let rawText = 0;
+  return events.filter((event) => {
+    if (event.kind === "open" && BROWSER_RAW_TEXT.has(event.name)) rawText++;
+    else if (event.kind === "close" && BROWSER_RAW_TEXT.has(event.name)) rawText--;
+    return rawText > 0 || !isStrayEndTag(event);
+  }).map((event): DocEvent => {
     if (event.kind === "open" || event.kind === "close") {
       if (event.kind === "close" && kinds.length > 1) kinds.pop();
       // In svg or math, plaintext is a foreign element like any other: the renderer keeps it.
@@ -157,6 +163,9 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
     return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
   });
 }
+
+/** Elements whose content a browser reads as raw text while our parser reads markup in it. */
+const BROWSER_RAW_TEXT = new Set(["iframe", "noembed", "noframes", "noscript"]);
 
 /** Whether a browser would end a comment with this text before its end (at a `-->` or `--!>` inside). */
 function endsEarly(text: string): boolean {
