@@ -156,7 +156,10 @@ export class UnitWriter {
     let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
     // A <plaintext> start tag in HTML content would make a browser read all that follows as text.
     // So would a quote in an end tag (`</p x='>`): our parser ends the tag at the first `>`, a browser reads a quoted value on.
-    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content));
+    // In svg or math, `</p>` and `</br>` make a browser leave foreign content and build a p or br
+    // from the end tag alone; written from the events, that element has its own start tag.
+    const foreignP = FOREIGN.has(start.name) && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
+    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP);
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
       const kinds = [contentKind("html", start.name, start.attrs)];
