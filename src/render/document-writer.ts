@@ -108,11 +108,12 @@ class DocumentWriter {
 
   /**
    * Notes an element written live where the writer stands: html, head and body as themselves;
-   * any other element directly in html starts the body for a browser (which puts it there).
+   * any other element directly in html, or in the head where it does not belong there, starts
+   * the body for a browser (which puts it there).
    */
   private noteWritten(name: string): void {
     if (ROOTS.has(name)) this.written.add(name);
-    else if (this.open.top === "html" && !this.options.page) this.written.add("body");
+    else if (!this.options.page && (this.open.top === "html" || (this.open.top === "head" && !belongsInHead(name)))) this.written.add("body");
   }
 
   /** Item indexes of the kept body's start and end tags, if the new document has a body kept from the old. */

@@ -98,6 +98,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a title in html against a head", a: "<html><head>", b: "<html><title>" },
   { name: "a link in html against an empty head", a: "<html><head></head><tr>", b: "<html><link><tr>" },
   { name: "an iframe holding an end tag that closes nothing, cut off by the end of the file", a: "><head>", b: "><head><iframe></l>" },
+  { name: "a body inserted after a paragraph kept in the head", a: "<html><head><p>", b: "<html><head><p></head><body>i" },
   { name: "an svg holding </p>, against one without", a: '<svg viewBox="0 0 1 1"><path d="M0"/></svg><tr>', b: '<svg viewBox="0 0 1 1"--!></p>><path d="M0"/></svg><tr>' },
   { name: "an element inserted directly in html after a deleted body", a: "<html><body>", b: "<html><e>" },
   { name: "a head inserted after a deleted body", a: "<html><head></head><body>x</body>", b: "<html><body>x</body><head><title>t</title></head>" },
