@@ -126,6 +126,11 @@ interface SpecialTagStates {
   stateInSpecialTag(c: number): void;
 }
 
+/** Whether a character code is HTML whitespace (space, tab, LF, FF, CR). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
 /** Where a script's text leaves a browser's tokenizer: in plain script data, in `<!--`, or in `<!--<script>` (where `</script>` ends nothing). */
 type ScriptState = "data" | "escaped" | "double";
 
@@ -136,6 +141,8 @@ type ScriptState = "data" | "escaped" | "double";
  */
 function scriptState(text: string): ScriptState {
   let state: ScriptState = "data";
+  // Most scripts hold no `<!--`: nothing to follow.
+  if (!text.includes("<!--")) return state;
   const tag = /^<(\/?)script[\t\n\f\r />]/i;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -175,7 +182,7 @@ function endRawTextAsBrowsers(tokenizer: SpecialTagStates, source: string): void
   const GT = 0x3e;
   tokenizer.stateInSpecialTag = (c) => {
     const atEndTag = tokenizer.sequenceIndex === tokenizer.currentSequence.length;
-    const ends = atEndTag && (c === SLASH || c === GT || c === SPACE || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d);
+    const ends = atEndTag && (c === SLASH || c === GT || isSpace(c));
     // In a script, `</script>` after `<!--<script>` ends nothing: a browser reads on.
     if (ends && tokenizer.currentSequence.length === 8 && tokenizer.currentSequence[2] === 0x73 && tokenizer.currentSequence[3] === 0x63) {
       const text = source.slice(tokenizer.sectionStart, tokenizer.index - tokenizer.currentSequence.length);
@@ -219,7 +226,7 @@ function bogusCommentAfterSpace(tokenizer: EndTagStates): void {
   const beforeClosingTagName = tokenizer.stateBeforeClosingTagName.bind(tokenizer);
   // A character that starts no tag name leads to the state that reads such a comment, from here.
   const NOT_A_NAME = 0x31;
-  tokenizer.stateBeforeClosingTagName = (c) => beforeClosingTagName(c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? NOT_A_NAME : c);
+  tokenizer.stateBeforeClosingTagName = (c) => beforeClosingTagName(isSpace(c) ? NOT_A_NAME : c);
 }
 
 /**
@@ -264,7 +271,8 @@ export class DeepParser extends Parser {
     const self = this as unknown as { stack: unknown; foreignContext: TopFirstStack<boolean> };
     const foreign = new TopFirstStack<boolean>();
     foreign.unshift(mode === "xml");
-    self.stack = this.elements;
+    // In XML nothing is raw text: the plain stack will do.
+    self.stack = mode === "html" ? this.elements : new TopFirstStack<string>();
     self.foreignContext = foreign;
     const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
     this.states = tokenizer;

@@ -41,8 +41,12 @@ export type ContentKind = "html" | "svg" | "math";
  * @example contentKind("html", "svg") // "svg"; contentKind("svg", "foreignObject") // "html"; contentKind("svg", "mi") // "svg"
  */
 export function contentKind(around: ContentKind, name: string, attrs: readonly Attribute[] = []): ContentKind {
+  // In HTML (nearly every element, on the parser's hot path) only svg and math change anything.
+  if (around === "html") {
+    const lower = name.length === 3 || name.length === 4 ? name.toLowerCase() : "";
+    return lower === "svg" || lower === "math" ? lower : "html";
+  }
   const lower = name.toLowerCase();
-  if (around === "html") return lower === "svg" || lower === "math" ? lower : "html";
   if (breaksOut(lower, attrs)) return "html";
   if (around === "svg") return SVG_HTML_POINTS.has(lower) ? "html" : "svg";
   if (MATH_TEXT_POINTS.has(lower)) return "html";

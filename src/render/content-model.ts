@@ -42,6 +42,9 @@ export function wrapsInside(parent: string | null): boolean {
   return parent !== null && !STRICT_PARENTS.has(parent);
 }
 
+/** Atomic elements whose content a browser reads as raw text while our parser reads markup in it. */
+export const BROWSER_RAW_TEXT: ReadonlySet<string> = new Set(["iframe", "noembed", "noframes", "noscript"]);
+
 /** Whether a whole inserted or deleted element is marked by a class on itself rather than wrapped. */
 export function classedElement(name: string, parent: string | null): boolean {
   return CLASSED.has(name) || !wrapsInside(parent);

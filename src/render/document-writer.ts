@@ -184,8 +184,8 @@ class DocumentWriter {
     while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event) m++;
     const last = j + (m - k) - 1;
     // Text outside the body (before the root, in html or head) makes a browser start the body.
-    if (!this.options.page && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
-      for (let t = j; t <= last; t++) if (this.now.visibleText(t)) this.written.add("body");
+    if (!this.options.page && !this.written.has("body") && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
+      for (let t = j; t <= last && !this.written.has("body"); t++) if (this.now.visibleText(t)) this.written.add("body");
     }
     if (last > j) {
       const raw = this.now.view.side.doc.source.slice(tokens[j]!.start, tokens[last]!.end);

@@ -7,7 +7,7 @@ import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
 import { contentKind } from "../events/foreign.js";
-import { ACTIVE, ATOMIC, isDoctype, isStrayEndTag } from "./content-model.js";
+import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "./content-model.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
@@ -22,8 +22,6 @@ const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
 const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
 /** Atomic elements whose source content is markup to a browser (others hold raw text). */
 const MARKUP_CONTENT = new Set(["svg", "math", "video", "audio", "picture", "canvas", "template", "object"]);
-/** Atomic elements whose content a browser reads as raw text while our parser reads markup in it. */
-const BROWSER_RAW_TEXT = new Set(["iframe", "noembed", "noframes", "noscript"]);
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
 const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
 

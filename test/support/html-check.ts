@@ -8,7 +8,7 @@ import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
 import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
-import { isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
+import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
 import { contentKind, type ContentKind } from "../../src/events/foreign.js";
 import { restoreAttributes } from "../../src/review/accept.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
@@ -163,9 +163,6 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
     return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
   });
 }
-
-/** Elements whose content a browser reads as raw text while our parser reads markup in it. */
-const BROWSER_RAW_TEXT = new Set(["iframe", "noembed", "noframes", "noscript"]);
 
 /** Whether a browser would end a comment with this text before its end (at a `-->` or `--!>` inside). */
 function endsEarly(text: string): boolean {
