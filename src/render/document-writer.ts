@@ -306,7 +306,7 @@ class DocumentWriter {
     // moves out later, our marks included: a piece there goes in a marker.
     if (fostered && this.open.last(FOSTERED_FORMATTING) >= 0) return "comment";
     if (unit.kind === "element") {
-      if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered)) return "comment";
+      if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered) || this.drawsFollowers(unit, writer, name, parent)) return "comment";
       // An inert template stays where it is written, also in a table; what the browser would have
       // moved out before the table (a title, a link), also from inside an element it moved out
       // itself (in a table, outside its cells), goes in a marker, like other content it moves.
@@ -337,6 +337,23 @@ class DocumentWriter {
     // After a body, a browser ignores a head start tag (the head before it was implied).
     if (name === "head" && this.written.has("body")) return false;
     return !this.written.has(name) && !(deleted && this.newRoots.has(name));
+  }
+
+  /**
+   * Whether a head or body written as a deleted or inserted element directly in html would draw in
+   * what follows it there: after a body, a browser moves any element or text in html into that
+   * body; after a head, an element that belongs in a head into that head. Kept content would then
+   * share its marks, so such a head or body goes in a marker.
+   */
+  private drawsFollowers(unit: Unit, writer: UnitWriter, name: string, parent: string | null): boolean {
+    if (parent !== "html" || (name !== "head" && name !== "body")) return false;
+    for (let t = unit.last + 1; t < writer.tokens.length; t++) {
+      const kind = writer.tokens[t]!.kind;
+      if (kind === "close") return false;
+      if (kind === "open") return name === "body" || belongsInHead((writer.event(t) as OpenEvent).name);
+      if (writer.visibleText(t)) return name === "body";
+    }
+    return false;
   }
 
   /**

@@ -104,6 +104,9 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a head inserted after a deleted body", a: "<html><head></head><body>x</body>", b: "<html><body>x</body><head><title>t</title></head>" },
   { name: "a title start tag ending in />, cut off by the end of the file", a: "<p>a</p>", b: "<p>a</p><title <E Attr=\"V\"/><?xml version=\"1.0\"?>x<i>y</i>" },
   { name: "a script in an svg holding a reference in markup", a: "<p>a</p>", b: "<p>a</p><svg><path/><script>if (a<b) x()</script>t</f>&lt;z" },
+  { name: "text kept directly in html after an inserted body", a: "<html>>", b: "<html><body></body>>" },
+  { name: "a paragraph kept directly in html after an inserted body", a: "<html><p>x</p>", b: "<html><body></body><p>x</p>" },
+  { name: "a title kept directly in html after an inserted head", a: "<html><title>t</title><p>x", b: "<html><head></head><title>t</title><p>x" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
