@@ -124,17 +124,6 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
 }
 
 /**
- * Whether markup holds an html, head or body tag. Such a tag travels in a marker where a browser
- * would merge it into the first of its name (a second html, a deleted body before an inserted
- * one), so it cannot be read in place: the first of its name would then be the other side's,
- * holding this side's marks, or the other way round. Such a marker is read on its own instead, as
- * a fragment of the element it stands in, html, head and body tags left out (see {@link project}).
- */
-function holdsRootTag(markup: string): boolean {
-  return parseDocument(markup, { mode: "html" }).events.some((e) => e.kind === "open" && /^(html|head|body)$/.test(e.name) && e.end > e.start);
-}
-
-/**
  * A document's events as the renderer writes them, for the browser's view of the plain
  * document: plaintext as span (outside svg and math), no end tag that closes nothing, and a CDATA section in svg or math content (which our parser reads as
  * a comment, and the renderer copies from the source) as CDATA; in an integration point (mi,
@@ -211,11 +200,10 @@ function project(root: Element, keep: "ins" | "del"): Element {
       }
       if (child.kind === "comment") {
         // Markers of the side kept were read in place (withMarkersRead), but for those beside the
-        // root element, directly in it, or holding html, head or body tags (read alone, as a
-        // fragment: in place they would start the body before the root, go into the other side's
-        // head or body, or give its marks to the first of a name) and
-        // comments a browser would end early; left are the other side's, end
-        // tags that close nothing (which a browser ignores), and document comments that looked like markers.
+        // root element or directly in it (read alone, as a fragment: in place they would start the
+        // body before the root, or go into the other side's head or body) and comments a browser
+        // would end early; left are the other side's, end tags that close nothing (which a browser
+        // ignores), and document comments that looked like markers.
         const marker = readComment(child.text);
         if (!marker) into.children.push(child);
         else if (marker.role === "raw") into.children.push({ kind: "comment", text: marker.payload });
@@ -223,7 +211,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
           const markup = decodeCommentPayload(marker.payload);
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
-          else if (holdsRootTag(markup) || ((into === out && !container) || into.name === "html") && !markup.startsWith("</")) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          else if (((into === out && !container) || into.name === "html") && !markup.startsWith("</")) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -294,7 +282,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           // directly in html, it would go into a head or body of the other side (see project).
           if (node.nodeName === "#document" || node.nodeName === "html") continue;
           if (!markup.startsWith("<!--", at.startOffset) || !markup.startsWith("-->", at.endOffset - 3)) throw new Error(`marker comment not where parse5 put it: ${at.startOffset}`);
-          if (!holdsRootTag(payload)) found.push({ start: at.startOffset, end: at.endOffset, payload });
+          found.push({ start: at.startOffset, end: at.endOffset, payload });
         } else if ("childNodes" in child) stack.push(child as P.ParentNode);
       }
     }
