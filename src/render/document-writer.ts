@@ -101,8 +101,11 @@ class DocumentWriter {
   /**
    * The parent of what is written next (null: the document itself). At the top of a document
    * without html, head or body tags, a browser puts content in the body, so it counts as the body.
+   * In a select (outside a template in it), a browser leaves out the tags of other elements than
+   * options and groups, and puts their content in the select: it counts as the select.
    */
   private parent(): string | null {
+    if (this.open.last("select") > this.open.last("cell")) return "select";
     return this.open.top ?? (this.options.page || this.options.fragment ? "div" : this.bodyless ? "body" : null);
   }
 

@@ -107,6 +107,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "text kept directly in html after an inserted body", a: "<html>>", b: "<html><body></body>>" },
   { name: "a paragraph kept directly in html after an inserted body", a: "<html><p>x</p>", b: "<html><body></body><p>x</p>" },
   { name: "a title kept directly in html after an inserted head", a: "<html><title>t</title><p>x", b: "<html><head></head><title>t</title><p>x" },
+  { name: "a body start tag inserted in a table, with text after it", a: "<table>h", b: "<table><body>>" },
+  { name: "text inserted in an unknown element in a select", a: "<select><x>", b: "<select><x>i" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
