@@ -8,6 +8,7 @@ import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
 import { contentKind } from "../events/foreign.js";
 import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "./content-model.js";
+import { leavesForeignContent } from "./browser-rules.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
@@ -142,7 +143,8 @@ export class UnitWriter {
    * the end tag: text content ends with its last event (a tag cut off is no event), and markup
    * content is written from its events (`</`, `<!-- …`, `<?x` cut short, an unclosed `<style>`).
    * HTML content holding a `<plaintext>` start tag is written from its events too, plaintext as
-   * span, or a browser would read the rest of the output as text.
+   * span, or a browser would read the rest of the output as text. So is an svg or math that a
+   * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's.
    */
   atomic(open: number, marks: ElementMarks, inMarker = false): string {
     const start = this.event(open) as OpenEvent;
@@ -157,7 +159,10 @@ export class UnitWriter {
     // In svg or math, `</p>` and `</br>` make a browser leave foreign content and build a p or br
     // from the end tag alone; written from the events, that element has its own start tag.
     const foreignP = FOREIGN.has(start.name) && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
-    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP);
+    // A start tag that makes a browser leave foreign content (`<b>` in svg) closes the svg there for
+    // a browser, not for our parser: written from the events, it gets the end tag our parser gave it.
+    const leaves = FOREIGN.has(start.name) && leavesForeignContent(doc.events, first, after);
+    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
       const kinds = [contentKind("html", start.name, start.attrs)];

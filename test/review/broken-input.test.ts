@@ -109,6 +109,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a title kept directly in html after an inserted head", a: "<html><title>t</title><p>x", b: "<html><head></head><title>t</title><p>x" },
   { name: "a body start tag inserted in a table, with text after it", a: "<table>h", b: "<table><body>>" },
   { name: "text inserted in an unknown element in a select", a: "<select><x>", b: "<select><x>i" },
+  { name: "an svg left by a <b>, in a link before a second link", a: "<svg><![CDATA[/", b: "<a><svg><b></svg><a>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
