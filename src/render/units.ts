@@ -144,7 +144,8 @@ export class UnitWriter {
    * content is written from its events (`</`, `<!-- …`, `<?x` cut short, an unclosed `<style>`).
    * HTML content holding a `<plaintext>` start tag is written from its events too, plaintext as
    * span, or a browser would read the rest of the output as text. So is an svg or math that a
-   * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's.
+   * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's. An
+   * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker.
    */
   atomic(open: number, marks: ElementMarks, inMarker = false): string {
     const start = this.event(open) as OpenEvent;
@@ -189,6 +190,11 @@ export class UnitWriter {
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
     const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
+    // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
+    // which a browser reads as text. To our parser it is markup, and in the output it could close
+    // an element the source did not have open (a mark, the page's body span): such an element
+    // travels in a marker, whichever side is taken.
+    if (!inMarker && BROWSER_RAW_TEXT.has(start.name) && doc.events.slice(first, after).some(isStrayEndTag)) return markerComment("both", markup);
     const hostile = this.options.page && !inMarker && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;
   }

@@ -110,6 +110,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a body start tag inserted in a table, with text after it", a: "<table>h", b: "<table><body>>" },
   { name: "text inserted in an unknown element in a select", a: "<select><x>", b: "<select><x>i" },
   { name: "an svg left by a <b>, in a link before a second link", a: "<svg><![CDATA[/", b: "<a><svg><b></svg><a>" },
+  { name: "an iframe holding an end tag that closes nothing, in an inserted body", a: "", b: "<body><iframe></span>", maxWork: 4 },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
