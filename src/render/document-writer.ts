@@ -63,6 +63,13 @@ class DocumentWriter {
   private begun = false;
   /** Which of html, head and body the new document has. */
   private readonly newRoots: ReadonlySet<string>;
+  /**
+   * Per side, the position among the open elements of the table in which a marker of that side
+   * was written holding table tags, or -1. Read in place, such a marker closes rows or tables
+   * for a browser, and a cell of the other side written live after it would lose its tag (a td
+   * outside a table): until that table closes, the other side's content goes in markers too.
+   */
+  private readonly tableBrokenBy = { del: -1, ins: -1 };
 
   constructor(
     private readonly script: EditScript,
@@ -161,6 +168,7 @@ class DocumentWriter {
       this.open.push(this.options.page && ROOTS.has(event.name) ? "span" : event.name);
     } else if (event.kind === "close") {
       const name = this.open.pop() ?? event.name;
+      for (const side of ["del", "ins"] as const) if (this.tableBrokenBy[side] >= this.open.depth) this.tableBrokenBy[side] = -1;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
       } else this.emit(this.now.endTag(name));
@@ -291,10 +299,11 @@ class DocumentWriter {
         this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null));
       } else if (placement === "template") {
         this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
-      } else if (deleted) {
-        this.emit(markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, true)));
       } else {
-        this.emit(this.insertedMarker(writer, unit, parent));
+        this.emit(deleted ? markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, true)) : this.insertedMarker(writer, unit, parent));
+        const table = this.open.last("table");
+        const events = writer.view.side.doc.events;
+        if (table >= 0 && unit.kind === "element" && holdsTableTag(events, writer.tokens[unit.first]!.event, writer.tokens[unit.last]!.event)) this.tableBrokenBy[tag] = table;
       }
     }
     closeWrap();
@@ -302,6 +311,7 @@ class DocumentWriter {
 
   /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */
   private placement(unit: Unit, name: string, parent: string | null, deleted: boolean, writer: UnitWriter): "wrap" | "class" | "template" | "comment" {
+    if (this.tableBrokenBy[deleted ? "ins" : "del"] >= 0) return "comment";
     // In a table, a browser moves other content out to just before the table, <ins> and <del> with it.
     // A table part outside any table is no table context: a browser ignores its tag.
     const fostered = parent !== null && this.open.last("table") >= 0 && fosteredIn(parent, name);

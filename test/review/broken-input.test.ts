@@ -111,6 +111,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "text inserted in an unknown element in a select", a: "<select><x>", b: "<select><x>i" },
   { name: "an svg left by a <b>, in a link before a second link", a: "<svg><![CDATA[/", b: "<a><svg><b></svg><a>" },
   { name: "an iframe holding an end tag that closes nothing, in an inserted body", a: "", b: "<body><iframe></span>", maxWork: 4 },
+  { name: "a row and table inserted in a cell, before a deleted cell", a: "<table><tr><td></td>><td>&", b: "<table><tr><td><d><tr><table>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
