@@ -39,10 +39,19 @@ export const documentPair = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, s
     return [x, x.slice(0, at) + y.slice(0, 20) + x.slice(at + cut)];
   });
 
-/** The seed of this run: FC_SEED when set (`random` for a fresh one), else a fixed one so CI is repeatable. */
-const SEED = process.env.FC_SEED === "random" ? undefined : Number(process.env.FC_SEED ?? 20261126);
+/**
+ * The seed of this run: FC_SEED when set (`random` for a fresh one, printed so that a run that
+ * passes can be repeated too), else a fixed one so CI is repeatable.
+ */
+const SEED = process.env.FC_SEED === "random" ? freshSeed() : Number(process.env.FC_SEED ?? 20261126);
+
+function freshSeed(): number {
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  console.log(`fuzz seed ${seed} (FC_SEED=${seed} runs these cases again)`);
+  return seed;
+}
 
 /** The fast-check parameters every property test uses; fast-check prints the seed of a failure. */
 export function fcParams(numRuns: number): fc.Parameters<unknown> {
-  return SEED === undefined ? { numRuns } : { numRuns, seed: SEED };
+  return { numRuns, seed: SEED };
 }
