@@ -46,14 +46,50 @@ export function wordDiff(oldText: string, newText: string): Piece[] {
     } else runs.push({ equal, old: oldPart, new: newPart });
   });
   const out: Piece[] = [];
+  const equal = (text: string): void => {
+    if (!text) return;
+    const last = out[out.length - 1];
+    if (last?.[0] === "equal") out[out.length - 1] = ["equal", last[1] + text];
+    else out.push(["equal", text]);
+  };
   for (const run of runs) {
-    if (run.equal) out.push(["equal", run.new]);
+    if (run.equal) equal(run.new);
     else {
-      if (run.old) out.push(["delete", run.old]);
-      if (run.new) out.push(["insert", run.new]);
+      const [head, tail] = sharedEnds(run.old, run.new);
+      equal(run.new.slice(0, head));
+      if (run.old.length > head + tail) out.push(["delete", run.old.slice(head, run.old.length - tail)]);
+      if (run.new.length > head + tail) out.push(["insert", run.new.slice(head, run.new.length - tail)]);
+      equal(run.new.slice(run.new.length - tail));
     }
   }
   return out;
+}
+
+/** How long a shared start or end of a replaced word must be to be shown apart from the change. */
+const LONG_SHARED = 32;
+
+/**
+ * The lengths of the start and the end two replaced texts share, each kept only when it is at
+ * least {@link LONG_SHARED} characters long: a long value, token or data URI with a few
+ * characters changed shows those, while ordinary words stay whole. Never splits a surrogate pair.
+ *
+ * @example sharedEnds("a".repeat(40) + "x", "a".repeat(40) + "y") // [40, 0]
+ */
+function sharedEnds(x: string, y: string): [number, number] {
+  const most = Math.min(x.length, y.length);
+  let head = 0;
+  while (head < most && x.charCodeAt(head) === y.charCodeAt(head)) head++;
+  if (head > 0 && head < most && isHighSurrogate(x.charCodeAt(head - 1))) head--;
+  if (head < LONG_SHARED) head = 0;
+  let tail = 0;
+  while (tail < most - head && x.charCodeAt(x.length - 1 - tail) === y.charCodeAt(y.length - 1 - tail)) tail++;
+  if (tail > 0 && tail < most - head && isHighSurrogate(x.charCodeAt(x.length - 1 - tail))) tail--;
+  if (tail < LONG_SHARED) tail = 0;
+  return [head, tail];
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**

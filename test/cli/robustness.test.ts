@@ -153,6 +153,9 @@ describe("deep, wide and long documents", () => {
     const text = await runCli(["-f", "text", old, now]);
     expect(text.status).toBe(1);
     expect(text.stdout.length).toBeLessThan(10_000);
+    // The excerpt shows the one character appended, not the value's tail deleted and inserted again.
+    expect(text.stdout).toMatch(/v\{\+w\+\}"/);
+    expect(text.stdout).not.toContain("[-");
   });
 });
 
