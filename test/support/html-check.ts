@@ -88,7 +88,7 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
   const browsers = new Map<boolean, { a: string[]; b: string[]; unstable: boolean }>();
   const plain = (source: string, page: boolean): string => {
     const events = asRendered(parseDocument(source, { mode: "html" }).events);
-    if (!page) return serializeEvents(events);
+    if (!page) return withRawTextSource(events, source);
     // The page's doctype replaces the document's own, before or beside its root; one nested in
     // an element (copied with its atomic content) stays where it was, dropped by a browser alike.
     let depth = 0;
@@ -97,7 +97,7 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
       else if (e.kind === "close") depth--;
       return !(depth === 0 && isDoctype(e));
     });
-    return `<!DOCTYPE html>${serializeEvents(outside)}`;
+    return `<!DOCTYPE html>${withRawTextSource(outside, source)}`;
   };
   return (output) => {
     const document = parse5Document(output);
@@ -151,6 +151,38 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
     // A comment a browser would end early travels in a marker, which a browser shows as a comment.
     return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
   });
+}
+
+/**
+ * Events serialised as {@link serializeEvents} does, but for the content of an iframe, noembed,
+ * noframes or noscript in HTML content: a browser reads it as raw text, and the renderer copies
+ * it from the source, so it is the source here too (our parser decoded and split it as markup).
+ */
+function withRawTextSource(events: readonly DocEvent[], source: string): string {
+  const out: string[] = [];
+  const kinds: ContentKind[] = ["html"];
+  let from = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.kind === "close" && kinds.length > 1) kinds.pop();
+    if (event.kind !== "open") continue;
+    const around = kinds[kinds.length - 1]!;
+    kinds.push(contentKind(around, event.name, event.attrs));
+    if (around !== "html" || !BROWSER_RAW_TEXT.has(event.name)) continue;
+    let close = i + 1;
+    for (let depth = 1; close < events.length; close++) {
+      const kind = events[close]!.kind;
+      if (kind === "open") depth++;
+      else if (kind === "close" && --depth === 0) break;
+    }
+    const contentEnd = close > i + 1 ? events[close - 1]!.end : event.end;
+    out.push(serializeEvents(events.slice(from, i + 1)), source.slice(event.end, contentEnd), `</${event.name}>`);
+    kinds.pop();
+    i = close;
+    from = close + 1;
+  }
+  out.push(serializeEvents(events.slice(from)));
+  return out.join("");
 }
 
 /** Whether a browser would end a comment with this text before its end (at a `-->` or `--!>` inside). */
