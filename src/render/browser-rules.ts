@@ -237,6 +237,33 @@ export function leavesForeignContent(events: readonly DocEvent[], from: number, 
 }
 
 /**
+ * Whether the content of an svg or math element, `events[from..to)`, leaves an HTML element open
+ * in an integration point (a `<path>` in an svg `title`, which is HTML there) that our parser
+ * closes only at a later end tag. A browser does not: the end tag of an svg or math there is
+ * ignored, and everything after it stays inside the integration point.
+ *
+ * @example leavesHtmlOpen(parseDocument("<svg><title><path/></svg>").events, 1, 5) // true
+ */
+export function leavesHtmlOpen(events: readonly DocEvent[], from: number, to: number): boolean {
+  const root = events[from - 1];
+  // Per open element: how a browser reads the content around it.
+  const around: ContentKind[] = [];
+  const kinds: ContentKind[] = [root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg"];
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
+    if (event.kind === "close") {
+      kinds.pop();
+      if (around.pop() === "html" && event.implied) return true;
+    } else if (event.kind === "open") {
+      const outside = kinds[kinds.length - 1] ?? "svg";
+      around.push(outside);
+      kinds.push(contentKind(outside, event.name.toLowerCase(), event.attrs));
+    }
+  }
+  return false;
+}
+
+/**
  * Whether `events[from..to)` hold a table start tag or a table part's (`td`, `tr`, `caption`, …).
  * Content moved out of a table is still read in the table: such a tag there, even in an svg's
  * foreignObject or MathML's mi, closes everything up to the table.
