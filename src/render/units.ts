@@ -165,8 +165,7 @@ export class UnitWriter {
     // So does an HTML element left open in an integration point (`<svg><title><path/></svg>`), where a browser ignores `</svg>`.
     const leaves = FOREIGN.has(start.name) && (leavesForeignContent(doc.events, first, after) || leavesHtmlOpen(doc.events, first, after));
     const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
-    // An iframe (noembed, noframes, noscript) is raw text to a browser: always its source, never escaped.
-    if (!BROWSER_RAW_TEXT.has(start.name) && (swallows || (!explicit && !TEXT_CONTENT.has(start.name)))) {
+    if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
       const kinds = [contentKind("html", start.name, start.attrs)];
       const asWritten = (e: DocEvent): DocEvent => {
@@ -181,7 +180,8 @@ export class UnitWriter {
         if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
         // An end tag that closes nothing travels in a marker, as it does outside (see leaf); so
         // does a comment a browser would end early (see documentComment).
-        if (isStrayEndTag(e)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
+        // In an iframe and the like a browser reads it all as text: a marker would show as text there.
+        if (isStrayEndTag(e) && !BROWSER_RAW_TEXT.has(start.name)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
         if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
         // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
         if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };

@@ -155,8 +155,9 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
 
 /**
  * Events serialised as {@link serializeEvents} does, but for the content of an iframe, noembed,
- * noframes or noscript in HTML content: a browser reads it as raw text, and the renderer copies
- * it from the source, so it is the source here too (our parser decoded and split it as markup).
+ * noframes or noscript in HTML content that has its end tag: a browser reads it as raw text, and
+ * the renderer copies it from the source, so it is the source here too (our parser decoded and
+ * split it as markup).
  */
 function withRawTextSource(events: readonly DocEvent[], source: string): string {
   const out: string[] = [];
@@ -175,6 +176,9 @@ function withRawTextSource(events: readonly DocEvent[], source: string): string 
       if (kind === "open") depth++;
       else if (kind === "close" && --depth === 0) break;
     }
+    // Cut off by the end of the file, the renderer writes it from its events, as here.
+    const end = events[close];
+    if (end?.kind !== "close" || end.implied) continue;
     const contentEnd = close > i + 1 ? events[close - 1]!.end : event.end;
     out.push(serializeEvents(events.slice(from, i + 1)), source.slice(event.end, contentEnd), `</${event.name}>`);
     kinds.pop();
