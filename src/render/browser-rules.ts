@@ -221,44 +221,35 @@ export function movedByBrowser(open: OpenElements, name: string): boolean {
  * @example leavesForeignContent(parseDocument("<svg><b>x</b></svg>").events, 1, 4) // true
  */
 export function leavesForeignContent(events: readonly DocEvent[], from: number, to: number): boolean {
-  // Per open element: how a browser reads its content; the svg or math itself is foreign.
-  const root = events[from - 1];
-  const kinds: ContentKind[] = [root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg"];
-  for (let i = from; i < to; i++) {
-    const event = events[i]!;
-    if (event.kind === "close") kinds.pop();
-    if (event.kind !== "open") continue;
-    const name = event.name.toLowerCase();
-    const around = kinds[kinds.length - 1] ?? "svg";
-    if (around !== "html" && breaksOut(name, event.attrs)) return true;
-    kinds.push(contentKind(around, name, event.attrs));
-  }
-  return false;
+  return nestsApart(events, from, to, false);
 }
 
 /**
- * Whether the content of an svg or math element, `events[from..to)`, leaves an HTML element open
- * in an integration point (a `<path>` in an svg `title`, which is HTML there) that our parser
- * closes only at a later end tag. A browser does not: the end tag of an svg or math there is
- * ignored, and everything after it stays inside the integration point.
+ * Whether a browser nests the content of an svg or math element, `events[from..to)`, apart from
+ * our parser: it leaves foreign content (see {@link leavesForeignContent}), or an HTML element
+ * stays open in an integration point (a `<path>` in an svg `title`, which is HTML there) until
+ * a later end tag closes it for our parser. A browser ignores the svg's end tag there, and
+ * everything after it stays inside the integration point.
  *
- * @example leavesHtmlOpen(parseDocument("<svg><title><path/></svg>").events, 1, 5) // true
+ * @example nestsApart(parseDocument("<svg><title><path/></svg>").events, 1, 5, true) // true
  */
-export function leavesHtmlOpen(events: readonly DocEvent[], from: number, to: number): boolean {
+export function nestsApart(events: readonly DocEvent[], from: number, to: number, htmlLeftOpen = true): boolean {
+  // Per open element: how a browser reads its content, and the content around it; the svg or math itself is foreign.
   const root = events[from - 1];
-  // Per open element: how a browser reads the content around it.
-  const around: ContentKind[] = [];
   const kinds: ContentKind[] = [root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg"];
+  const around: ContentKind[] = [];
   for (let i = from; i < to; i++) {
     const event = events[i]!;
     if (event.kind === "close") {
       kinds.pop();
-      if (around.pop() === "html" && event.implied) return true;
-    } else if (event.kind === "open") {
-      const outside = kinds[kinds.length - 1] ?? "svg";
-      around.push(outside);
-      kinds.push(contentKind(outside, event.name.toLowerCase(), event.attrs));
+      if (around.pop() === "html" && htmlLeftOpen && event.implied) return true;
     }
+    if (event.kind !== "open") continue;
+    const name = event.name.toLowerCase();
+    const outside = kinds[kinds.length - 1] ?? "svg";
+    if (outside !== "html" && breaksOut(name, event.attrs)) return true;
+    around.push(outside);
+    kinds.push(contentKind(outside, name, event.attrs));
   }
   return false;
 }

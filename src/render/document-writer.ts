@@ -168,7 +168,9 @@ class DocumentWriter {
       this.open.push(this.options.page && ROOTS.has(event.name) ? "span" : event.name);
     } else if (event.kind === "close") {
       const name = this.open.pop() ?? event.name;
-      for (const side of ["del", "ins"] as const) if (this.tableBrokenBy[side] >= this.open.depth) this.tableBrokenBy[side] = -1;
+      const broken = this.tableBrokenBy;
+      if (broken.del >= this.open.depth) broken.del = -1;
+      if (broken.ins >= this.open.depth) broken.ins = -1;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
       } else this.emit(this.now.endTag(name));

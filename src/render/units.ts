@@ -8,7 +8,7 @@ import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
 import { contentKind } from "../events/foreign.js";
 import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "./content-model.js";
-import { leavesForeignContent, leavesHtmlOpen } from "./browser-rules.js";
+import { nestsApart } from "./browser-rules.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
 import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
@@ -163,7 +163,7 @@ export class UnitWriter {
     // A start tag that makes a browser leave foreign content (`<b>` in svg) closes the svg there for
     // a browser, not for our parser: written from the events, it gets the end tag our parser gave it.
     // So does an HTML element left open in an integration point (`<svg><title><path/></svg>`), where a browser ignores `</svg>`.
-    const leaves = FOREIGN.has(start.name) && (leavesForeignContent(doc.events, first, after) || leavesHtmlOpen(doc.events, first, after));
+    const leaves = FOREIGN.has(start.name) && nestsApart(doc.events, first, after);
     const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
