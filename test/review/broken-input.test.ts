@@ -114,6 +114,9 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a row and table inserted in a cell, before a deleted cell", a: "<table><tr><td></td>><td>&", b: "<table><tr><td><d><tr><table>" },
   { name: "an iframe holding >, its end tag cut off by the end of the file", a: "><body>", b: "><body><iframe>></iframe\n" },
   { name: "an svg title holding an element left open at the end of the svg", a: '<svg viewBox="0 0 1 1"><path d="M0"/></svg>', b: '<svg viewBox="0 0 1 1"<p><title>><path d="M0"/></svg>' },
+  { name: "a noscript holding a style, both cut off by the end of the file, unchanged", a: "<noscript><style>x", b: "<noscript><style>x" },
+  { name: "a noscript holding </, cut off by the end of the file, unchanged", a: "<noscript></", b: "<noscript></" },
+  { name: "a noscript holding </, cut off by the end of the file, inserted", a: "", b: "<noscript></" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
