@@ -19,6 +19,12 @@ const PAGE_INERT = new Set(["script", "iframe", "object", "embed", "frame", "fra
 const FOREIGN = new Set(["svg", "math"]);
 /** Atomic elements whose content the parser reads as one text (the others hold markup, to our parser at least). */
 const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
+/**
+ * Text content elements whose character references a browser decodes (RCDATA). Where a browser
+ * ignores their start tag (a title in a select), it reads their content as markup: written with
+ * `<` as `&lt;`, it is the same text to our parser and to a browser reading it either way.
+ */
+const ESCAPED_CONTENT = new Set(["textarea", "title"]);
 /** An end tag holding a quote before its `>`. */
 const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
 /** Atomic elements whose source content is markup to a browser (others hold raw text). */
@@ -190,6 +196,7 @@ export class UnitWriter {
       const inner = doc.events.slice(first, after).map(asWritten);
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
+    if (ESCAPED_CONTENT.has(start.name)) content = content.replaceAll("<", "&lt;");
     const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
     // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
     // which a browser reads as text. To our parser it is markup, and in the output it could close

@@ -117,6 +117,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a noscript holding a style, both cut off by the end of the file, unchanged", a: "<noscript><style>x", b: "<noscript><style>x" },
   { name: "a noscript holding </, cut off by the end of the file, unchanged", a: "<noscript></", b: "<noscript></" },
   { name: "a noscript holding </, cut off by the end of the file, inserted", a: "", b: "<noscript></" },
+  { name: "a title in a select holding markup, unchanged", a: "<select><title><option>", b: "<select><title><option>" },
+  { name: "a title in a select holding a tag cut off by the end of the file, inserted", a: " <", b: " <<select><title><p" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
