@@ -2,6 +2,7 @@
 // instructions. Every element gets an explicit end tag except void ones, so a parser rebuilds
 // exactly the elements that were written, whatever end tags the source had left out.
 
+import { scriptState } from "../events/script-state.js";
 import type { Attribute, DocEvent, InstructionEvent } from "../types.js";
 import { VOID } from "./content-model.js";
 import { escapeAttribute, escapeText } from "./escape.js";
@@ -51,24 +52,32 @@ export function instructionOf(event: InstructionEvent): string {
 
 /**
  * Events as HTML that parses back to the same events (end tags made explicit). Text inside
- * raw-text elements (script, style, …) is written as is.
+ * raw-text elements (script, style, …) is written as is. A script whose text leaves a browser's
+ * tokenizer inside `<!--<script>` ends only at the end of the file: when nothing but end tags
+ * follows it, they are left out (written, they would be its text).
  *
  * @example serializeEvents(parseDocument("<p>a &amp; b").events) // "<p>a &amp; b</p>"
+ * @example serializeEvents(parseDocument("<p><script><!--<script>").events) // "<p><script><!--<script>"
  */
 export function serializeEvents(events: readonly DocEvent[]): string {
   const out: string[] = [];
   const open: string[] = [];
-  for (const event of events) {
+  let scriptText = "";
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     switch (event.kind) {
       case "open":
         out.push(openTag(event.name, event.attrs));
         open.push(event.name);
+        if (event.name === "script") scriptText = "";
         break;
       case "close":
+        if (event.name === "script" && scriptState(scriptText) === "double" && onlyEndTagsFrom(events, i)) return out.join("");
         out.push(closeTag(event.name));
         open.pop();
         break;
       case "text":
+        if (open[open.length - 1] === "script") scriptText += event.text;
         out.push(RAW_TEXT.has(open[open.length - 1] ?? "") ? event.text : escapeText(event.text));
         break;
       case "comment":
@@ -83,4 +92,10 @@ export function serializeEvents(events: readonly DocEvent[]): string {
     }
   }
   return out.join("");
+}
+
+/** Whether `events[from..]` are all end tags. */
+function onlyEndTagsFrom(events: readonly DocEvent[], from: number): boolean {
+  for (let i = from; i < events.length; i++) if (events[i]!.kind !== "close") return false;
+  return true;
 }

@@ -3,6 +3,7 @@
 // on the review page it also makes active content inert.
 
 import { decodeText } from "../events/references.js";
+import { scriptState } from "../events/script-state.js";
 import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
 import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
@@ -151,7 +152,8 @@ export class UnitWriter {
    * HTML content holding a `<plaintext>` start tag is written from its events too, plaintext as
    * span, or a browser would read the rest of the output as text. So is an svg or math that a
    * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's. An
-   * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker.
+   * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker;
+   * so does a script cut off inside `<!--<script>`, without an end tag, which nothing would end.
    */
   atomic(open: number, marks: ElementMarks, inMarker = false): string {
     const start = this.event(open) as OpenEvent;
@@ -197,6 +199,10 @@ export class UnitWriter {
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
     if (ESCAPED_CONTENT.has(start.name)) content = content.replaceAll("<", "&lt;");
+    // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
+    // to a browser or to our parser. It goes without one in a marker read for both sides, where the
+    // marker's end is the end of its file (a browser does not run such a script either).
+    if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks)}${content}`);
     const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
     // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
     // which a browser reads as text. To our parser it is markup, and in the output it could close

@@ -119,6 +119,10 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a noscript holding </, cut off by the end of the file, inserted", a: "", b: "<noscript></" },
   { name: "a title in a select holding markup, unchanged", a: "<select><title><option>", b: "<select><title><option>" },
   { name: "a title in a select holding a tag cut off by the end of the file, inserted", a: " <", b: " <<select><title><p" },
+  { name: "a script cut off by the end of the file inside <!--<script>, inserted", a: "<p>x", b: "<p>x<script><!--<script>" },
+  { name: "a script cut off by the end of the file inside <!--<script>, unchanged", a: "<p>x<script><!--<script>", b: "<p>x<script><!--<script>" },
+  { name: "a script cut off by the end of the file inside <!--<script>, after a changed word", a: "<p>x<script><!--<script>a", b: "<p>y<script><!--<script>a" },
+  { name: "a script cut off by the end of the file inside <!--<script>, in an inserted element", a: "<p>a</p>", b: "<p>a</p><div><p>x<script><!--<script>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
