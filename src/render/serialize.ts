@@ -1,6 +1,7 @@
 // Writes events back as HTML markup: tags with double-quoted attributes, escaped text, comments,
-// instructions. Every element gets an explicit end tag except void ones, so a parser rebuilds
-// exactly the elements that were written, whatever end tags the source had left out.
+// instructions. Every element gets an explicit end tag except void ones (and a script cut off
+// inside `<!--<script>`, which no end tag ends), so a parser rebuilds exactly the elements that
+// were written, whatever end tags the source had left out.
 
 import { scriptState } from "../events/script-state.js";
 import type { Attribute, DocEvent, InstructionEvent } from "../types.js";

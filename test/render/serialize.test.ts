@@ -16,6 +16,7 @@ const withScripts = fc
   .array(fc.oneof(htmlDocument(4), fc.constantFrom(...SCRIPT_PIECES)), { maxLength: 12 })
   .map((pieces) => pieces.join(""));
 
+/** The first difference between a document's events and those of the markup serializeEvents writes for them, or null. */
 const roundTrip = (source: string): string | null =>
   firstEventDifference(serializeEvents(parseDocument(source, { mode: "html" }).events), source, "html");
 
