@@ -81,7 +81,7 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
     .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
     .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
-    .version(VERSION, "--version", "print the version")
+    .version(`htmldiff ${VERSION}`, "-V, --version", "print the name and version")
     .helpOption("-h, --help", "show this help")
     .addHelpText("after", EXAMPLES)
     .exitOverride()

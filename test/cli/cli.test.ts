@@ -1,6 +1,6 @@
 // End-to-end: the built binary, run as a user runs it.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -90,9 +90,10 @@ describe("--help and --version", () => {
     expect(stdout).toContain("Examples:");
   });
 
-  it("prints the package version and exits 0", () => {
-    const { status, stdout } = htmldiff(["--version"]);
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it("--version and -V print the command's name and the package's version, and exit 0", () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) {
+      expect(htmldiff([flag])).toEqual({ status: 0, stdout: `htmldiff ${version}\n`, stderr: "" });
+    }
   });
 });
