@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+// The peers are installed apart, in bench/peers (see installPeers in peers.js).
+const require = createRequire(new URL("./peers/package.json", import.meta.url));
 const [name, fileA, fileB, outFile] = process.argv.slice(2);
 const a = readFileSync(fileA, "utf8");
 const b = readFileSync(fileB, "utf8");

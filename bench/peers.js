@@ -1,14 +1,35 @@
-// The peers (dev dependencies) on a pair, each in a child process with a timeout, and a check
-// of whether their output keeps all the text of both sides.
+// The peers (their own package in bench/peers) on a pair, each in a child process with a timeout,
+// and a check of whether their output keeps all the text of both sides.
 
-import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "htmlparser2";
 import { median } from "./measure.js";
 
 export const PEERS = ["htmldiff-js", "node-htmldiff", "visual-dom-diff"];
 const worker = new URL("./peer-worker.js", import.meta.url).pathname;
+/**
+ * The peers' own package (bench/peers/package.json and its lockfile), apart from the project's
+ * dev dependencies: node-htmldiff's binary is named htmldiff and would shadow ours in
+ * node_modules/.bin.
+ */
+const peersDir = new URL("./peers/", import.meta.url).pathname;
+
+/**
+ * Installs the peers into bench/peers/node_modules with `npm ci` when one of them is missing
+ * (the first `npm run bench` of a clone); npm's output goes to stderr.
+ */
+export function installPeers() {
+  if (PEERS.every((peer) => existsSync(join(peersDir, "node_modules", peer, "package.json")))) return;
+  process.stderr.write(`installing the peers: npm ci --prefix ${peersDir}\n`);
+  try {
+    execFileSync("npm", ["ci", "--prefix", peersDir, "--no-audit", "--no-fund"], { stdio: ["ignore", 2, 2] });
+  } catch {
+    process.stderr.write("the peers could not be installed (npm's message above); --no-peers runs without them\n");
+    process.exit(2);
+  }
+}
 
 /**
  * `runs` runs of `peer` on (a, b); stops at the first timeout or failure.

@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { CORPUS_DIR, preparePairs, prepareTree } from "./inputs.js";
 import { median, rssMethod, timeInterleaved } from "./measure.js";
 import { measure50m } from "./memory-50m.js";
-import { PEERS, runPeer } from "./peers.js";
+import { installPeers, PEERS, runPeer } from "./peers.js";
 import { report, targets } from "./report.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -43,6 +43,7 @@ if (!existsSync(join(root, "dist", "index.js"))) {
   log("dist/index.js is missing: run `npm run build` first (npm run bench does).");
   process.exit(2);
 }
+if (options.peers) installPeers();
 const lib = await import(join(root, "dist", "index.js"));
 const renderer = typeof lib.renderHtml === "function" ? "renderHtml" : "renderText";
 
