@@ -55,7 +55,9 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
 
 async function comparePairToOutput(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
   const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
-  const { status, output, warnings } = await comparePair(invocation, options, io, level);
+  const { status, output, warnings } = invocation.fromGit
+    ? await (await import("./git-pair.js")).compareForGit(invocation, options, level)
+    : await comparePair(invocation, options, io, level);
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);
