@@ -43,7 +43,7 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
     return restoreDocument(args, options, io);
   }
   if (options.recursive) return recurse(args, options, io);
-  const invocation = parseInvocation(args);
+  const invocation = parseInvocation(args, io.env);
   if (!invocation) {
     const what = args.length < 2 ? `missing ${args.length ? "NEW" : "OLD and NEW"}` : `expected OLD NEW (or git's 7 or 9 external-diff arguments), got ${args.length} arguments`;
     throw new InputError(`${what}; see htmldiff --help`);
