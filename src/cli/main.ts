@@ -7,7 +7,7 @@ import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
-import { colorLevel } from "./color.js";
+import { colorLevel, gitColorAsker } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
@@ -54,7 +54,7 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
 }
 
 async function comparePairToOutput(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
-  const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
+  const level = decideColor(options, io, invocation.fromGit);
   const { status, output, warnings } = invocation.fromGit
     ? await (await import("./git-pair.js")).compareForGit(invocation, options, level)
     : await comparePair(invocation, options, io, level);
@@ -67,7 +67,7 @@ async function comparePairToOutput(invocation: Invocation, options: CliOptions, 
 async function recurse(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
   if (args.length !== 2) throw new InputError("-r takes two folders: OLD_DIR NEW_DIR");
   const [oldDir, newDir] = args as [string, string];
-  const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
+  const level = decideColor(options, io, false);
   if (chooseFormat(options) === "page") return recurseToPages(oldDir, newDir, options, io);
   const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
@@ -106,6 +106,13 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
   await writing;
   await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
+}
+
+/** The colour level of terminal output to stdout (0 for anything else); git is asked only when it called us. */
+function decideColor(options: CliOptions, io: CliIO, calledByGit: boolean): 0 | 1 | 2 | 3 {
+  if (chooseFormat(options) !== "term" || options.output) return 0;
+  const { env, stdoutIsTTY: isTTY } = io;
+  return colorLevel({ mode: options.color, env, isTTY, git: gitColorAsker(calledByGit, env, isTTY) });
 }
 
 function describe(error: unknown): string {
