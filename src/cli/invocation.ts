@@ -11,6 +11,8 @@ export interface Invocation {
   readonly newLabel: string;
   /** True when git called us as an external diff: differences are not an error for git. */
   readonly fromGit: boolean;
+  /** git's old and new modes (`100644`, `100755`), present only when both sides exist and they differ. */
+  readonly modeChange?: { readonly old: string; readonly new: string };
 }
 
 const HEX = /^(?:[0-9a-f]{4,64}|\.)$/;
@@ -35,7 +37,8 @@ export function parseInvocation(args: readonly string[], env: Readonly<Record<st
   const [path, oldFile, oldHex, oldMode, newFile, newHex, newMode, newPathArg] = args as string[];
   if (!HEX.test(oldHex!) || !HEX.test(newHex!) || !MODE.test(oldMode!) || !MODE.test(newMode!)) return undefined;
   const newPath = args.length === 9 ? newPathArg! : path!;
-  return { oldPath: oldFile!, newPath: newFile!, oldLabel: label("a", oldFile!, path!), newLabel: label("b", newFile!, newPath), fromGit: true };
+  const invocation = { oldPath: oldFile!, newPath: newFile!, oldLabel: label("a", oldFile!, path!), newLabel: label("b", newFile!, newPath), fromGit: true };
+  return oldMode !== "." && newMode !== "." && oldMode !== newMode ? { ...invocation, modeChange: { old: oldMode!, new: newMode! } } : invocation;
 }
 
 /**
