@@ -33,6 +33,12 @@ describe("names under git", () => {
     expect(result.stdout + result.stderr).not.toContain("git-blob");
   });
 
+  it("names the repository path under the README's difftool.htmldiff.cmd, which passes MERGED on", () => {
+    const cmd = `MERGED="$MERGED" ${COMMAND} "$LOCAL" "$REMOTE"`;
+    const result = repo.git(["-c", `difftool.htmldiff.cmd=${cmd}`, "difftool", "-y", "-t", "htmldiff", "HEAD~1", "HEAD", "--", "zz-last.html"], NO_COLOR);
+    expect(result.stdout).toContain("--- a/zz-last.html\n+++ b/zz-last.html\n");
+  });
+
   it("takes difftool's path only from difftool: BASE alone is not enough", async () => {
     const alone = await runCli(["/dev/null", "-"], { env: { BASE: "page.html" }, stdin: "<p>x</p>" });
     expect(alone.stdout).toContain("--- /dev/null\n+++ -\n");
