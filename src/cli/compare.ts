@@ -11,7 +11,7 @@ import { formatForPath, render, type FormatName } from "./formats.js";
 import type { Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
-import { readInput } from "./read-input.js";
+import { readInput, type Input } from "./read-input.js";
 
 /** The outcome of one comparison: its status, its rendered output and lines for stderr. */
 export interface PairResult {
@@ -29,10 +29,25 @@ export interface PairResult {
 export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">, colorLevel: 0 | 1 | 2 | 3): Promise<PairResult> {
   const { oldPath, newPath } = invocation;
   if (oldPath === "-" && newPath === "-") throw new InputError("only one side can be standard input (-)");
+  const forced = forcedMode(options);
+  const a = await readInput(oldPath, io, forced, invocation.oldLabel);
+  const b = await readInput(newPath, io, forced, invocation.newLabel);
+  return compareInputs(a, b, invocation, options, colorLevel);
+}
+
+/** The mode `--html` or `--xml` asks for, if any; throws {@link InputError} when both are given. */
+export function forcedMode(options: CliOptions): ParseMode | undefined {
   if (options.html && options.xml) throw new InputError("--html and --xml cannot both be given");
-  const forced: ParseMode | undefined = options.xml ? "xml" : options.html ? "html" : undefined;
-  const a = await readInput(oldPath, io, forced);
-  const b = await readInput(newPath, io, forced);
+  return options.xml ? "xml" : options.html ? "html" : undefined;
+}
+
+/**
+ * Diffs and renders two sides already read, as {@link comparePair} does after reading them.
+ *
+ * @example await compareInputs(a, b, invocation, options, 0) // { status: 1, output: "--- a.html…" }
+ */
+export async function compareInputs(a: Input, b: Input, invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<PairResult> {
+  const forced = forcedMode(options);
   const warnings = [...a.warnings, ...b.warnings];
   // One mode for both sides, so that tag names and keys are comparable.
   const mode = forced ?? (a.mode === "xml" || b.mode === "xml" ? "xml" : "html");

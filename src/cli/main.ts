@@ -7,7 +7,7 @@ import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
-import { colorLevel } from "./color.js";
+import { colorLevel, gitColorAsker } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
@@ -43,7 +43,7 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
     return restoreDocument(args, options, io);
   }
   if (options.recursive) return recurse(args, options, io);
-  const invocation = parseInvocation(args);
+  const invocation = parseInvocation(args, io.env);
   if (!invocation) {
     const what = args.length < 2 ? `missing ${args.length ? "NEW" : "OLD and NEW"}` : `expected OLD NEW (or git's 7 or 9 external-diff arguments), got ${args.length} arguments`;
     throw new InputError(`${what}; see htmldiff --help`);
@@ -54,8 +54,10 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
 }
 
 async function comparePairToOutput(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
-  const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
-  const { status, output, warnings } = await comparePair(invocation, options, io, level);
+  const level = decideColor(options, io, invocation.fromGit);
+  const { status, output, warnings } = invocation.fromGit
+    ? await (await import("./git-pair.js")).compareForGit(invocation, options, level)
+    : await comparePair(invocation, options, io, level);
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);
@@ -65,7 +67,7 @@ async function comparePairToOutput(invocation: Invocation, options: CliOptions, 
 async function recurse(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
   if (args.length !== 2) throw new InputError("-r takes two folders: OLD_DIR NEW_DIR");
   const [oldDir, newDir] = args as [string, string];
-  const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
+  const level = decideColor(options, io, false);
   if (chooseFormat(options) === "page") return recurseToPages(oldDir, newDir, options, io);
   const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
@@ -104,6 +106,13 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
   await writing;
   await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
+}
+
+/** The colour level of terminal output to stdout (0 for anything else); git is asked only when it called us. */
+function decideColor(options: CliOptions, io: CliIO, calledByGit: boolean): 0 | 1 | 2 | 3 {
+  if (chooseFormat(options) !== "term" || options.output) return 0;
+  const { env, stdoutIsTTY: isTTY } = io;
+  return colorLevel({ mode: options.color, env, isTTY, git: gitColorAsker(calledByGit, env, isTTY) });
 }
 
 function describe(error: unknown): string {

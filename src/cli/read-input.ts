@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { decodeBytes, InputError } from "../read/decode.js";
+import { BinaryInputError, decodeBytes, InputError } from "../read/decode.js";
 import { detectMode } from "../read/mode.js";
 import type { ParseMode } from "../types.js";
 import type { CliIO } from "./io.js";
@@ -17,38 +17,51 @@ export interface Input {
 
 /**
  * Reads and decodes `path`; the mode is `forced` or detected from the name and the text.
+ * `name` is what messages call the side (git's `a/page.html` for its temporary file).
  * Throws {@link InputError} with a one-line message for anything that is not a readable document.
  *
  * @example await readInput("old.html", io) // { name: "old.html", text: "<!doctype html>…", mode: "html", … }
  */
-export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode): Promise<Input> {
-  const bytes = path === "-" ? await io.readStdin() : await readBytes(path);
+export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode, name = path): Promise<Input> {
+  return decodeInput(path === "-" ? await io.readStdin() : await readBytes(path, name), name, forced);
+}
+
+/**
+ * Decodes the bytes of a side called `name`; throws {@link BinaryInputError} for binary bytes
+ * and {@link InputError} for other bytes that are not a document, each naming the side.
+ *
+ * @example decodeInput(Buffer.from("<p>hi"), "a/index.html").text // "<p>hi"
+ */
+export function decodeInput(bytes: Uint8Array, name: string, forced?: ParseMode): Input {
   let decoded;
   try {
     decoded = decodeBytes(bytes);
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${path}: ${error.message}`);
+    if (error instanceof BinaryInputError) throw new BinaryInputError(`${name}: ${error.message}`);
+    if (error instanceof InputError) throw new InputError(`${name}: ${error.message}`);
     throw error;
   }
   return {
-    name: path,
+    name,
     text: decoded.text,
-    mode: forced ?? detectMode(path, decoded.text),
-    warnings: decoded.warnings.map((w) => `${path}: ${w}`),
+    mode: forced ?? detectMode(name, decoded.text),
+    warnings: decoded.warnings.map((w) => `${name}: ${w}`),
   };
 }
 
 /**
- * A regular file is read at once, without a trip through the thread pool per call (a directory
- * run reads thousands of small files, and the trips left a third of its time idle); anything
- * else (a pipe from `<(…)`, a device) is read asynchronously, so a signal can still be handled
- * while it waits for a writer.
+ * The bytes of the file at `path`; messages call it `name`. A regular file is read at once,
+ * without a trip through the thread pool per call (a directory run reads thousands of small
+ * files, and the trips left a third of its time idle); anything else (a pipe from `<(…)`, a
+ * device) is read asynchronously, so a signal can still be handled while it waits for a writer.
+ *
+ * @example await readBytes("/tmp/git-blob-x/a.html", "a/a.html") // throws "a/a.html: No such file or directory" if gone
  */
-async function readBytes(path: string): Promise<Uint8Array> {
+export async function readBytes(path: string, name = path): Promise<Uint8Array> {
   try {
     return statSync(path).isFile() ? readFileSync(path) : await readFile(path);
   } catch (error) {
-    throw new InputError(`${path}: ${describe(error)}`);
+    throw new InputError(`${name}: ${describe(error)}`);
   }
 }
 

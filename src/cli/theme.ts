@@ -1,8 +1,10 @@
-// The terminal theme: the renderers' plain functions, coloured with a chalk instance made for
-// the level decided in color.ts (never chalk's default instance, which reads argv and env itself).
+// The terminal themes, for documents and for the line diffs of other files under git: plain
+// functions coloured with a chalk instance made for the level decided in color.ts (never chalk's
+// default instance, which reads argv and env itself).
 
 import { Chalk } from "chalk";
 import { plainTheme, type Theme } from "../render/text.js";
+import type { LineTheme } from "./line-diff.js";
 
 /**
  * A theme for the colour level: plain `[-…-]{+…+}` markers at level 0, else red struck-through
@@ -23,4 +25,15 @@ export function terminalTheme(level: 0 | 1 | 2 | 3): Theme {
     movedTo: visible(chalk.cyan, chalk.bgCyan),
     meta: chalk.dim,
   };
+}
+
+/**
+ * The colours of a line diff, git's defaults: bold file header, cyan hunk headers, red removed
+ * and green added lines.
+ *
+ * @example lineTheme(1).deleted("-old") // "\u001b[31m-old\u001b[39m"
+ */
+export function lineTheme(level: 1 | 2 | 3): LineTheme {
+  const chalk = new Chalk({ level });
+  return { header: chalk.bold, hunk: chalk.cyan, deleted: chalk.red, inserted: chalk.green };
 }

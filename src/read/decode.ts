@@ -3,7 +3,12 @@
 
 /** Input that cannot be read as a document; the message is one line for the user. */
 export class InputError extends Error {
-  override readonly name = "InputError";
+  override readonly name: string = "InputError";
+}
+
+/** Input refused because it is binary (NUL bytes): git's caller prints "Binary files … differ" instead. */
+export class BinaryInputError extends InputError {
+  override readonly name = "BinaryInputError";
 }
 
 /** A decoded document and what a user should hear about how it was decoded. */
@@ -31,7 +36,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedInput {
   const encoding = bom?.encoding ?? (declared && !declared.startsWith("utf-16") ? declared : "utf-8");
   const utf16 = encoding.startsWith("utf-16");
   // Every ASCII character of UTF-16 has a zero byte: there, only a decoded NUL character counts.
-  if (!utf16 && body.includes(0)) throw new InputError("binary file (contains NUL bytes)");
+  if (!utf16 && body.includes(0)) throw new BinaryInputError("binary file (contains NUL bytes)");
   let text: string;
   const warnings: string[] = [];
   try {
@@ -40,7 +45,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedInput {
     text = new TextDecoder(encoding).decode(body);
     warnings.push(`invalid ${encoding.toUpperCase()}: bad bytes were replaced by U+FFFD`);
   }
-  if (utf16 && text.includes("\u0000")) throw new InputError("binary file (contains NUL characters)");
+  if (utf16 && text.includes("\u0000")) throw new BinaryInputError("binary file (contains NUL characters)");
   return { text, encoding, warnings };
 }
 

@@ -1,0 +1,70 @@
+// One file of a `git diff` (git's 7 or 9 external-diff arguments), answered as git answers it:
+// "Binary files … differ" for binary bytes, a line diff for a file that is not a document and
+// git's mode lines for a chmod, so that git never stops at a file; HTML and XML are documents.
+
+import { BinaryInputError } from "../read/decode.js";
+import { modeByExtension } from "../read/mode.js";
+import { ExitCode } from "./exit-codes.js";
+import { chooseFormat, compareInputs, forcedMode, type PairResult } from "./compare.js";
+import type { Invocation } from "./invocation.js";
+import { plainLineTheme, unifiedDiff } from "./line-diff.js";
+import type { CliOptions } from "./program.js";
+import { decodeInput, readBytes, type Input } from "./read-input.js";
+
+/** What a file turned out to be, which decides how its header lines are coloured. */
+type Kind = "document" | "lines" | "binary";
+
+/**
+ * Reads, diffs and renders the pair git handed over. Messages name the sides by their labels
+ * (`a/page.html`), never by git's temporary files. In the line formats (term, text) a mode
+ * change comes first as git prints it: `diff --git a/x b/x`, `old mode …`, `new mode …`.
+ *
+ * @example await compareForGit(parseInvocation(["logo.png", "/tmp/x", "1a2b3c4", "100644", "logo.png", "5d6e7f8", "100644"])!, options, 0)
+ *   // { status: 1, output: "Binary files a/logo.png and b/logo.png differ\n", warnings: [] }
+ */
+export async function compareForGit(invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<PairResult> {
+  const { kind, result } = await compareContents(invocation, options, colorLevel);
+  const format = chooseFormat(options);
+  if (!invocation.modeChange || options.quiet || (format !== "term" && format !== "text")) return result;
+  return { ...result, output: (await modeLines(invocation, invocation.modeChange, kind, colorLevel)) + result.output };
+}
+
+async function compareContents(invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<{ kind: Kind; result: PairResult }> {
+  const { oldLabel, newLabel } = invocation;
+  const forced = forcedMode(options);
+  const oldBytes = await readBytes(invocation.oldPath, oldLabel);
+  const newBytes = await readBytes(invocation.newPath, newLabel);
+  let a: Input;
+  let b: Input;
+  try {
+    a = decodeInput(oldBytes, oldLabel, forced);
+    b = decodeInput(newBytes, newLabel, forced);
+  } catch (error) {
+    if (!(error instanceof BinaryInputError)) throw error;
+    const same = Buffer.from(oldBytes).equals(newBytes);
+    const output = same || options.quiet ? "" : `Binary files ${oldLabel} and ${newLabel} differ\n`;
+    return { kind: "binary", result: { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [] } };
+  }
+  if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, invocation, options, colorLevel) };
+  const theme = colorLevel ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
+  const output = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
+  const status = output ? ExitCode.Different : ExitCode.Same;
+  return { kind: "lines", result: { status, output: options.quiet ? "" : output, warnings: [...a.warnings, ...b.warnings] } };
+}
+
+/** HTML or XML: by the repository path's extension, else by a side that starts with a tag. */
+function isDocument(invocation: Invocation, a: Input, b: Input): boolean {
+  const path = invocation.newLabel === "/dev/null" ? invocation.oldLabel : invocation.newLabel;
+  return modeByExtension(path) !== undefined || [a.text, b.text].some((text) => /^\uFEFF?\s*</.test(text));
+}
+
+/** git's header of a mode change, coloured as the header of the output it precedes. */
+async function modeLines(invocation: Invocation, modes: { old: string; new: string }, kind: Kind, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
+  let paint = (text: string): string => text;
+  if (colorLevel) {
+    const themes = await import("./theme.js");
+    paint = kind === "document" ? themes.terminalTheme(colorLevel).meta : themes.lineTheme(colorLevel).header;
+  }
+  const lines = [`diff --git ${invocation.oldLabel} ${invocation.newLabel}`, `old mode ${modes.old}`, `new mode ${modes.new}`];
+  return lines.map((line) => `${paint(line)}\n`).join("");
+}
