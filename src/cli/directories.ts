@@ -13,48 +13,44 @@ import { Progress } from "./progress.js";
 import type { CliOptions } from "./program.js";
 import { runPool } from "./worker-pool.js";
 
+/** Where the results of a directory run go. */
+export interface DirectoryOutput {
+  /** Gets each result, with the relative path of the pair it is about (none for a file found on one side only). */
+  readonly write: (text: string, path?: string) => void;
+  /** Whether the results are written to the terminal that shows the progress line. */
+  readonly onTerminal: boolean;
+}
+
 /**
  * Compares two folders; returns 0 when every document is the same on both sides, 1 when any
  * differs or stands on one side only, 2 when any pair could not be compared. The output goes
- * to `write` in the order of the documents' relative paths, whatever the number of jobs, with
+ * to `output.write` in the order of the documents' relative paths, whatever the number of jobs, with
  * the relative path of the pair it is about (none for the "Only in" lines).
  *
- * @example await compareDirectories("site-v1", "site-v2", options, io, 4, 0, (s) => io.out(s))
+ * @example await compareDirectories("site-v1", "site-v2", options, io, 0, { write: (s) => io.out(s), onTerminal: true })
  */
-export async function compareDirectories(
-  oldDir: string,
-  newDir: string,
-  options: CliOptions,
-  io: CliIO,
-  jobs: number | undefined,
-  colorLevel: 0 | 1 | 2 | 3,
-  write: (text: string, path?: string) => void,
-): Promise<number> {
+export async function compareDirectories(oldDir: string, newDir: string, options: CliOptions, io: CliIO, colorLevel: 0 | 1 | 2 | 3, output: DirectoryOutput): Promise<number> {
   const [oldFiles, newFiles] = await Promise.all([documentsUnder(oldDir), documentsUnder(newDir)]);
   const paths = [...new Set([...oldFiles, ...newFiles])].sort();
   const both = paths.filter((path) => oldFiles.has(path) && newFiles.has(path));
   const onlyIn = paths.filter((path) => !oldFiles.has(path) || !newFiles.has(path)).map((path) => `Only in ${oldFiles.has(path) ? oldDir : newDir}: ${path}\n`);
   let status: number = onlyIn.length ? ExitCode.Different : ExitCode.Same;
-  const progress = new Progress(io, both.length);
+  const progress = new Progress(io, both.length, output.onTerminal);
   const report = (path: string, outcome: PairOutcome): void => {
     progress.tick();
     if (!outcome) return;
     if ("error" in outcome) {
-      progress.clear();
-      io.err(`htmldiff: ${outcome.error}\n`);
+      progress.message(`htmldiff: ${outcome.error}\n`);
       status = ExitCode.Trouble;
       return;
     }
-    for (const warning of outcome.warnings) io.err(`htmldiff: warning: ${warning}\n`);
+    for (const warning of outcome.warnings) progress.message(`htmldiff: warning: ${warning}\n`);
     if (outcome.status === ExitCode.Different && status === ExitCode.Same) status = ExitCode.Different;
-    if (outcome.output) {
-      progress.clear();
-      write(outcome.output, path);
-    }
+    if (outcome.output) progress.result(() => output.write(outcome.output, path));
   };
-  await runPool({ oldDir, newDir, options, colorLevel }, both, jobs ?? availableParallelism(), report);
+  await runPool({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? availableParallelism(), report);
   progress.clear();
-  if (!options.quiet) for (const line of onlyIn) write(line);
+  if (!options.quiet) for (const line of onlyIn) output.write(line);
   return status;
 }
 

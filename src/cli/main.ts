@@ -70,7 +70,7 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
   const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
-  const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, level, write);
+  const status = await compareDirectories(oldDir, newDir, options, io, level, { write, onTerminal: io.stdoutIsTTY && !options.output });
   if (options.output && !options.quiet) await writeOutput(options.output, chunks.join(""), [oldDir, newDir]);
   return status;
 }
@@ -100,7 +100,7 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
     writing.catch(() => undefined);
     links.push(path);
   };
-  const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, 0, write);
+  const status = await compareDirectories(oldDir, newDir, options, io, 0, { write, onTerminal: false });
   await writing;
   await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
