@@ -7,6 +7,7 @@ import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
+import type { SummaryRow } from "../render/github.js";
 import { colorLevel } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
@@ -55,10 +56,11 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
 
 async function comparePairToOutput(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
   const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
-  const { status, output, warnings } = await comparePair(invocation, options, io, level);
+  const { status, output, warnings, counts } = await comparePair(invocation, options, io, level);
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);
+  if (chooseFormat(options) === "github" && !options.quiet) await stepSummary(status === ExitCode.Different ? [{ file: invocation.newLabel, ...counts }] : [], io);
   return status;
 }
 
@@ -70,8 +72,9 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
   const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
-  const status = await compareDirectories(oldDir, newDir, options, io, level, { write, onTerminal: io.stdoutIsTTY && !options.output });
+  const { status, rows } = await compareDirectories(oldDir, newDir, options, io, level, { write, onTerminal: io.stdoutIsTTY && !options.output });
   if (options.output && !options.quiet) await writeOutput(options.output, chunks.join(""), [oldDir, newDir]);
+  if (chooseFormat(options) === "github" && !options.quiet) await stepSummary(rows, io);
   return status;
 }
 
@@ -100,10 +103,16 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
     writing.catch(() => undefined);
     links.push(path);
   };
-  const status = await compareDirectories(oldDir, newDir, options, io, 0, { write, onTerminal: false });
+  const { status } = await compareDirectories(oldDir, newDir, options, io, 0, { write, onTerminal: false });
   await writing;
   await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
+}
+
+/** Appends to GitHub's step summary, loading that code only for -f github. */
+async function stepSummary(rows: readonly SummaryRow[], io: CliIO): Promise<void> {
+  const { appendStepSummary } = await import("./step-summary.js");
+  await appendStepSummary(rows, io);
 }
 
 function describe(error: unknown): string {
