@@ -1,4 +1,4 @@
-// The command line: parses arguments, reads both sides, diffs them and prints or writes the result.
+// The command line: parses arguments, reads both sides, diffs them and prints, pages or writes the result.
 // run() returns the exit status instead of exiting, so output to a pipe is never cut short.
 // What only some runs use (-r, --accept/--reject, the page index) is imported when they need it,
 // so that comparing two files loads no more than it must (start-up, docs/performance.md).
@@ -13,6 +13,7 @@ import { chooseFormat, comparePair } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
+import { pagerCommand } from "./pager.js";
 import { buildProgram, type CliOptions } from "./program.js";
 import { checkTarget, writeOutput } from "./write-output.js";
 
@@ -43,8 +44,19 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
     const { restoreDocument } = await import("./review.js");
     return restoreDocument(args, options, io);
   }
-  if (options.recursive) return recurse(args, options, io);
-  const invocation = parseInvocation(args);
+  const invocation = options.recursive ? undefined : parseInvocation(args);
+  const pager = io.page && pagerCommand({ env: io.env, stdoutIsTTY: io.stdoutIsTTY, fromGit: invocation?.fromGit ?? false, options });
+  if (!pager) return compare(args, invocation, options, io, false);
+  // Colour was decided for stdout, the terminal the pager shows the text on.
+  const chunks: string[] = [];
+  const status = await compare(args, invocation, options, { ...io, out: (text) => void chunks.push(text) }, true);
+  if (chunks.length) await io.page!(chunks.join(""), pager);
+  return status;
+}
+
+/** The comparison of a single or a directory run; `paged` says that output is held for the pager. */
+async function compare(args: readonly string[], invocation: Invocation | undefined, options: CliOptions, io: CliIO, paged: boolean): Promise<number> {
+  if (options.recursive) return recurse(args, options, io, paged);
   if (!invocation) {
     const what = args.length < 2 ? `missing ${args.length ? "NEW" : "OLD and NEW"}` : `expected OLD NEW (or git's 7 or 9 external-diff arguments), got ${args.length} arguments`;
     throw new InputError(`${what}; see htmldiff --help`);
@@ -64,7 +76,7 @@ async function comparePairToOutput(invocation: Invocation, options: CliOptions, 
   return status;
 }
 
-async function recurse(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+async function recurse(args: readonly string[], options: CliOptions, io: CliIO, paged: boolean): Promise<number> {
   if (args.length !== 2) throw new InputError("-r takes two folders: OLD_DIR NEW_DIR");
   const [oldDir, newDir] = args as [string, string];
   const level = chooseFormat(options) === "term" && !options.output ? colorLevel({ mode: options.color, env: io.env, isTTY: io.stdoutIsTTY }) : 0;
@@ -72,7 +84,8 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
   const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
-  const { status, rows } = await compareDirectories(oldDir, newDir, options, io, level, { write, onTerminal: io.stdoutIsTTY && !options.output });
+  const onTerminal = io.stdoutIsTTY && !options.output && !paged;
+  const { status, rows } = await compareDirectories(oldDir, newDir, options, io, level, { write, onTerminal });
   if (options.output && !options.quiet) await writeOutput(options.output, chunks.join(""), [oldDir, newDir]);
   if (chooseFormat(options) === "github" && !options.quiet) await stepSummary(rows, io);
   return status;

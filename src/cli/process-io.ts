@@ -1,6 +1,7 @@
-// The real process behind CliIO: stdout and stderr, standard input, the environment.
+// The real process behind CliIO: stdout and stderr, standard input, the environment, the pager.
 
 import type { CliIO } from "./io.js";
+import { runPager } from "./pager.js";
 
 /**
  * CliIO for this process. A closed pipe on stdout (`htmldiff … | head`) ends output quietly.
@@ -26,5 +27,8 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    page: async (text, command) => {
+      if (!(await runPager(command, text, process.env))) process.stdout.write(text);
+    },
   };
 }

@@ -32,6 +32,8 @@ export interface CliOptions {
   readonly accept?: string;
   readonly reject?: string;
   readonly maxAnnotations?: number;
+  /** False with `--no-pager`. */
+  readonly pager: boolean;
 }
 
 const EXAMPLES = `
@@ -81,6 +83,7 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .option("--fragment", "with -f html: only the body's content, in <div class=\"diff\">, for embedding")
     .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
     .option("--max-annotations <n>", "with -f github: annotations per file, then one with the counts of the rest (default: 10)", positive)
+    .option("--no-pager", "never page the output (on a terminal it goes through $HTMLDIFF_PAGER, $PAGER or less)")
     .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
     .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
     .version(VERSION, "--version", "print the version")
