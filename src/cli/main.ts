@@ -13,6 +13,7 @@ import { chooseFormat, comparePair } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
+import { checkOptions } from "./option-rules.js";
 import { pagerCommand } from "./pager.js";
 import { buildProgram, type CliOptions } from "./program.js";
 import { checkTarget, writeOutput } from "./write-output.js";
@@ -39,7 +40,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return status;
 }
 
-async function main(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+async function main(args: readonly string[], given: CliOptions, io: CliIO): Promise<number> {
+  // `-o -` is standard output, as if -o were not given.
+  const options: CliOptions = given.output === "-" ? { ...given, output: undefined } : given;
+  checkOptions(options);
   if (options.accept !== undefined || options.reject !== undefined) {
     const { restoreDocument } = await import("./review.js");
     return restoreDocument(args, options, io);
