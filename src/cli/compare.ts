@@ -57,7 +57,7 @@ export async function comparePair(invocation: Invocation, options: CliOptions, i
     const budget = workBudget(script.a.tokens.length + script.b.tokens.length, options.maxWork);
     warnings.push(`${invocation.newLabel}: past the work budget (--max-work ${budget}), lines and tags were matched first; some changes are coarser than word by word`);
   } else if (script.fallback) {
-    warnings.push(`${invocation.newLabel}: the documents differ too much for a fine diff; parts are shown as whole replacements`);
+    warnings.push(`${invocation.oldLabel} and ${invocation.newLabel} differ too much for a fine diff; parts are shown as whole replacements`);
   }
   const status = script.identical ? ExitCode.Same : ExitCode.Different;
   const counts = { changes: script.changes.length, inserted: script.stats.inserted, deleted: script.stats.deleted };

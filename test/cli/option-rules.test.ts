@@ -1,11 +1,12 @@
 // Options that do not apply to the chosen format or mode are refused with one line and status 2;
-// `-o -` is standard output.
+// `-o -` is standard output; the warnings of a coarse diff name both documents.
 
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
+import { random } from "../support/sequences.js";
 
 const dir = mkdtempSync(join(tmpdir(), "htmldiff-options-"));
 const oldFile = join(dir, "old.html");
@@ -50,5 +51,22 @@ describe("-o -", () => {
   it("keeps -f", async () => {
     const { stdout } = await runCli(["-o", "-", "-f", "json", oldFile, newFile]);
     expect(JSON.parse(stdout).changes[0].kind).toBe("replace");
+  });
+});
+
+describe("warnings", () => {
+  /** `lines` paragraphs of ten words drawn from 2,000, different for each seed. */
+  const prose = (seed: number, lines: number): string => {
+    const next = random(seed);
+    return Array.from({ length: lines }, () => `<p>${Array.from({ length: 10 }, () => `w${Math.floor(next() * 2000)}`).join(" ")}</p>\n`).join("");
+  };
+
+  it("names both documents when they differ too much for a fine diff", async () => {
+    const [a, b] = [join(dir, "unrelated-a.html"), join(dir, "unrelated-b.html")];
+    writeFileSync(a, prose(1, 800));
+    writeFileSync(b, prose(2, 800));
+    const result = await runCli(["-q", "--algorithm", "myers", a, b]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`htmldiff: warning: ${a} and ${b} differ too much for a fine diff; parts are shown as whole replacements\n`);
   });
 });
