@@ -1,7 +1,6 @@
 // The real process behind CliIO: stdout and stderr, standard input, the environment, the pager.
 
 import type { CliIO } from "./io.js";
-import { runPager } from "./pager.js";
 
 /**
  * CliIO for this process. A closed pipe on stdout (`htmldiff … | head`) ends output quietly.
@@ -28,6 +27,7 @@ export function processIO(): CliIO {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     page: async (text, command) => {
+      const { runPager } = await import("./run-pager.js");
       if (!(await runPager(command, text, process.env))) process.stdout.write(text);
     },
   };
