@@ -13,11 +13,19 @@ import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
 import { readInput, type Input } from "./read-input.js";
 
-/** The outcome of one comparison: its status, its rendered output and lines for stderr. */
+/** The outcome of one comparison: its status, its rendered output, lines for stderr and counts for a summary. */
 export interface PairResult {
   readonly status: 0 | 1;
   readonly output: string;
   readonly warnings: readonly string[];
+  readonly counts: PairCounts;
+}
+
+/** How much a pair changed: its changes, and the tokens inserted and deleted. */
+export interface PairCounts {
+  readonly changes: number;
+  readonly inserted: number;
+  readonly deleted: number;
 }
 
 /**
@@ -64,10 +72,11 @@ export async function compareInputs(a: Input, b: Input, invocation: Invocation, 
     const budget = workBudget(script.a.tokens.length + script.b.tokens.length, options.maxWork);
     warnings.push(`${invocation.newLabel}: past the work budget (--max-work ${budget}), lines and tags were matched first; some changes are coarser than word by word`);
   } else if (script.fallback) {
-    warnings.push(`${invocation.newLabel}: the documents differ too much for a fine diff; parts are shown as whole replacements`);
+    warnings.push(`${invocation.oldLabel} and ${invocation.newLabel} differ too much for a fine diff; parts are shown as whole replacements`);
   }
   const status = script.identical ? ExitCode.Same : ExitCode.Different;
-  if (options.quiet) return { status, output: "", warnings };
+  const counts = { changes: script.changes.length, inserted: script.stats.inserted, deleted: script.stats.deleted };
+  if (options.quiet) return { status, output: "", warnings, counts };
   const format = chooseFormat(options);
   // chalk is loaded only for colour.
   const theme = format === "term" && colorLevel ? (await import("./theme.js")).terminalTheme(colorLevel) : undefined;
@@ -79,8 +88,9 @@ export async function compareInputs(a: Input, b: Input, invocation: Invocation, 
     ...(theme ? { theme } : {}),
     fragment: options.fragment ?? false,
     ...(options.view ? { view: options.view } : {}),
+    ...(options.maxAnnotations === undefined ? {} : { maxAnnotations: options.maxAnnotations }),
   });
-  return { status, output, warnings };
+  return { status, output, warnings, counts };
 }
 
 /** `--format`, else what the output file's name implies, else the terminal format. */

@@ -2,6 +2,7 @@
 // Each renderer is loaded when its format is first used: a run loads only the one it needs,
 // which keeps start-up short (see docs/performance.md).
 
+import { join } from "node:path";
 import type { Granularity } from "../render/segments.js";
 import type { Theme } from "../render/text.js";
 import type { EditScript } from "../script/edit-script.js";
@@ -24,6 +25,8 @@ export interface RenderContext {
   readonly fragment?: boolean;
   /** For `html` and `page`: the marked document, or its source text (always the source for XML). */
   readonly view?: "document" | "source";
+  /** For `github`: annotations per file before the one that counts the rest (default 10). */
+  readonly maxAnnotations?: number;
 }
 
 /**
@@ -42,8 +45,8 @@ export function formatForPath(path: string): FormatName | undefined {
 
 /**
  * The output for one compared pair; empty when there is nothing to say (identical documents
- * in the line-oriented formats). JSON always answers, so a machine can read `identical`, and so
- * do `html` and `page`, which show the new document whatever changed.
+ * in term, text and github). JSON always answers, so a machine can read `identical`; stat
+ * says `identical`; `html` and `page` show the new document whatever changed.
  *
  * @example await render("stat", script, ctx) // "a.html → b.html: 1 change (1 replacement), +1 -1 tokens\n"
  */
@@ -63,15 +66,15 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
     const { renderPage } = await import("../render/page.js");
     return renderPage(script, { oldLabel: ctx.oldLabel, newLabel: ctx.newLabel, ...view });
   }
+  if (format === "stat") {
+    const { renderStat } = await import("../render/stat.js");
+    return `${renderStat(script, names)}\n`;
+  }
   if (script.identical) return "";
   switch (format) {
-    case "stat": {
-      const { renderStat } = await import("../render/stat.js");
-      return `${renderStat(script, names)}\n`;
-    }
     case "github": {
       const { renderGithub } = await import("../render/github.js");
-      return `${renderGithub(script, names)}\n`;
+      return `${renderGithub(script, names, ctx.maxAnnotations)}\n`;
     }
     case "term":
     case "text": {
@@ -81,4 +84,23 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
       return `${theme.meta(`--- ${ctx.oldLabel}`)}\n${theme.meta(`+++ ${ctx.newLabel}`)}\n${body}\n`;
     }
   }
+}
+
+/**
+ * What `htmldiff -r` prints for a document found in one folder only: a JSON record, a GitHub
+ * annotation, or diff's `Only in DIR: PATH` line in the other formats.
+ *
+ * @example await renderOnlyIn("text", "old", "site-v1", "gone.html") // "Only in site-v1: gone.html\n"
+ */
+export async function renderOnlyIn(format: FormatName, side: "old" | "new", dir: string, path: string): Promise<string> {
+  const name = join(dir, path);
+  if (format === "json") {
+    const { renderOnlyInJson } = await import("../render/json.js");
+    return `${JSON.stringify(renderOnlyInJson(side, path, name))}\n`;
+  }
+  if (format === "github") {
+    const { renderOnlyInGithub } = await import("../render/github.js");
+    return `${renderOnlyInGithub(side, dir, path, name)}\n`;
+  }
+  return `Only in ${dir}: ${path}\n`;
 }

@@ -13,4 +13,9 @@ export interface CliIO {
   /** Whether standard output and standard error are terminals. */
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /**
+   * Shows `text` through the pager `command` (printing it directly if the pager cannot run);
+   * absent where there is no terminal to page on (a test's buffers).
+   */
+  readonly page?: (text: string, command: string) => Promise<void>;
 }

@@ -1,4 +1,4 @@
-// The command line: parses arguments, reads both sides, diffs them and prints or writes the result.
+// The command line: parses arguments, reads both sides, diffs them and prints, pages or writes the result.
 // run() returns the exit status instead of exiting, so output to a pipe is never cut short.
 // What only some runs use (-r, --accept/--reject, the page index) is imported when they need it,
 // so that comparing two files loads no more than it must (start-up, docs/performance.md).
@@ -7,11 +7,14 @@ import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
+import type { SummaryRow } from "../render/github.js";
 import { colorLevel, gitColorAsker } from "./color.js";
 import { chooseFormat, comparePair } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
+import { checkOptions } from "./option-rules.js";
+import { pagerCommand } from "./pager.js";
 import { buildProgram, type CliOptions } from "./program.js";
 import { checkTarget, writeOutput } from "./write-output.js";
 
@@ -37,13 +40,27 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return status;
 }
 
-async function main(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+async function main(args: readonly string[], given: CliOptions, io: CliIO): Promise<number> {
+  // `-o -` is standard output, as if -o were not given.
+  const options: CliOptions = given.output === "-" ? { ...given, output: undefined } : given;
+  checkOptions(options);
   if (options.accept !== undefined || options.reject !== undefined) {
     const { restoreDocument } = await import("./review.js");
     return restoreDocument(args, options, io);
   }
-  if (options.recursive) return recurse(args, options, io);
-  const invocation = parseInvocation(args, io.env);
+  const invocation = options.recursive ? undefined : parseInvocation(args, io.env);
+  const pager = io.page && pagerCommand({ env: io.env, stdoutIsTTY: io.stdoutIsTTY, fromGit: invocation?.fromGit ?? false, options });
+  if (!pager) return compare(args, invocation, options, io, false);
+  // Colour was decided for stdout, the terminal the pager shows the text on.
+  const chunks: string[] = [];
+  const status = await compare(args, invocation, options, { ...io, out: (text) => void chunks.push(text) }, true);
+  if (chunks.length) await io.page!(chunks.join(""), pager);
+  return status;
+}
+
+/** The comparison of a single or a directory run; `paged` says that output is held for the pager. */
+async function compare(args: readonly string[], invocation: Invocation | undefined, options: CliOptions, io: CliIO, paged: boolean): Promise<number> {
+  if (options.recursive) return recurse(args, options, io, paged);
   if (!invocation) {
     const what = args.length < 2 ? `missing ${args.length ? "NEW" : "OLD and NEW"}` : `expected OLD NEW (or git's 7 or 9 external-diff arguments), got ${args.length} arguments`;
     throw new InputError(`${what}; see htmldiff --help`);
@@ -55,16 +72,17 @@ async function main(args: readonly string[], options: CliOptions, io: CliIO): Pr
 
 async function comparePairToOutput(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
   const level = decideColor(options, io, invocation.fromGit);
-  const { status, output, warnings } = invocation.fromGit
+  const { status, output, warnings, counts } = invocation.fromGit
     ? await (await import("./git-pair.js")).compareForGit(invocation, options, level)
     : await comparePair(invocation, options, io, level);
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);
+  if (chooseFormat(options) === "github" && !options.quiet) await stepSummary(status === ExitCode.Different ? [{ file: invocation.newLabel, ...counts }] : [], io);
   return status;
 }
 
-async function recurse(args: readonly string[], options: CliOptions, io: CliIO): Promise<number> {
+async function recurse(args: readonly string[], options: CliOptions, io: CliIO, paged: boolean): Promise<number> {
   if (args.length !== 2) throw new InputError("-r takes two folders: OLD_DIR NEW_DIR");
   const [oldDir, newDir] = args as [string, string];
   const level = decideColor(options, io, false);
@@ -72,8 +90,10 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO):
   const { compareDirectories } = await import("./directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
-  const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, level, write);
+  const onTerminal = io.stdoutIsTTY && !options.output && !paged;
+  const { status, rows } = await compareDirectories(oldDir, newDir, options, io, level, { write, onTerminal });
   if (options.output && !options.quiet) await writeOutput(options.output, chunks.join(""), [oldDir, newDir]);
+  if (chooseFormat(options) === "github" && !options.quiet) await stepSummary(rows, io);
   return status;
 }
 
@@ -102,7 +122,7 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
     writing.catch(() => undefined);
     links.push(path);
   };
-  const status = await compareDirectories(oldDir, newDir, options, io, options.jobs, 0, write);
+  const { status } = await compareDirectories(oldDir, newDir, options, io, 0, { write, onTerminal: false });
   await writing;
   await writeOutput(join(dir, "index.html"), renderPageIndex(oldDir, newDir, links, notes), inputs);
   return status;
@@ -113,6 +133,12 @@ function decideColor(options: CliOptions, io: CliIO, calledByGit: boolean): 0 | 
   if (chooseFormat(options) !== "term" || options.output) return 0;
   const { env, stdoutIsTTY: isTTY } = io;
   return colorLevel({ mode: options.color, env, isTTY, git: gitColorAsker(calledByGit, env, isTTY) });
+}
+
+/** Appends to GitHub's step summary, loading that code only for -f github. */
+async function stepSummary(rows: readonly SummaryRow[], io: CliIO): Promise<void> {
+  const { appendStepSummary } = await import("./step-summary.js");
+  await appendStepSummary(rows, io);
 }
 
 function describe(error: unknown): string {

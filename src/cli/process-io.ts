@@ -1,4 +1,4 @@
-// The real process behind CliIO: stdout and stderr, standard input, the environment.
+// The real process behind CliIO: stdout and stderr, standard input, the environment, the pager.
 
 import type { CliIO } from "./io.js";
 
@@ -26,5 +26,9 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    page: async (text, command) => {
+      const { runPager } = await import("./run-pager.js");
+      if (!(await runPager(command, text, process.env))) process.stdout.write(text);
+    },
   };
 }

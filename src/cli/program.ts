@@ -31,6 +31,9 @@ export interface CliOptions {
   readonly view?: "document" | "source";
   readonly accept?: string;
   readonly reject?: string;
+  readonly maxAnnotations?: number;
+  /** False with `--no-pager`. */
+  readonly pager: boolean;
 }
 
 const EXAMPLES = `
@@ -79,6 +82,8 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores)", positive)
     .option("--fragment", "with -f html: only the body's content, in <div class=\"diff\">, for embedding")
     .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
+    .option("--max-annotations <n>", "with -f github: annotations per file, then one with the counts of the rest (default: 10)", positive)
+    .option("--no-pager", "never page the output (on a terminal it goes through $HTMLDIFF_PAGER, $PAGER or less)")
     .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
     .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
     .version(`htmldiff ${VERSION}`, "-V, --version", "print the name and version")

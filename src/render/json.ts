@@ -87,3 +87,14 @@ function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLine
     ...(attributes === undefined ? {} : { attributes }),
   };
 }
+
+/**
+ * The record for a document found in one folder only of `htmldiff -r`, printed in the same
+ * stream as the edit scripts: `path` is relative to both folders, `name` the file's own path.
+ *
+ * @example renderOnlyInJson("old", "gone.html", "site-v1/gone.html")
+ *   // { format: "htmldiff-only-in", version: 1, only: "old", path: "gone.html", name: "site-v1/gone.html" }
+ */
+export function renderOnlyInJson(side: "old" | "new", path: string, name: string): object {
+  return { format: "htmldiff-only-in", version: JSON_FORMAT_VERSION, only: side, path, name };
+}

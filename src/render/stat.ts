@@ -28,3 +28,24 @@ export function renderStat(script: EditScript, names: DocumentNames): string {
   const parts = ORDER.filter((k) => kinds[k] > 0).map((k) => `${kinds[k]} ${NOUNS[k][kinds[k] === 1 ? 0 : 1]}`);
   return `${label}: ${changes} ${changes === 1 ? "change" : "changes"} (${parts.join(", ")}), +${tokens.inserted} -${tokens.deleted} tokens`;
 }
+
+/** What a directory run found, pair by pair and file by file. */
+export interface DirectoryTotals {
+  readonly changed: number;
+  readonly identical: number;
+  readonly onlyOld: number;
+  readonly onlyNew: number;
+  /** Pairs that could not be compared (each already reported on stderr). */
+  readonly failed: number;
+}
+
+/**
+ * The last line of `htmldiff -r -f stat`; pairs that could not be compared are counted only when there are any.
+ *
+ * @example renderTotals({ changed: 3, identical: 40, onlyOld: 1, onlyNew: 0, failed: 0 })
+ *   // "3 changed, 40 identical, 1 only in old, 0 only in new"
+ */
+export function renderTotals(t: DirectoryTotals): string {
+  const failed = t.failed ? `, ${t.failed} could not be compared` : "";
+  return `${t.changed} changed, ${t.identical} identical, ${t.onlyOld} only in old, ${t.onlyNew} only in new${failed}`;
+}

@@ -37,6 +37,7 @@ describe("exit status", () => {
         const s = await runCli(["-f", format, ...same[0]], { stdin: same[1] });
         expect([s.status, s.stderr]).toEqual([0, ""]);
         if (format === "json") expect(JSON.parse(s.stdout).identical).toBe(true);
+        else if (format === "stat") expect(s.stdout).toMatch(/^\S.*: identical\n$/);
         else expect(s.stdout).toBe("");
         const d = await runCli(["-f", format, ...different[0]], { stdin: different[1] });
         expect([d.status, d.stderr]).toEqual([gitStyle ? 0 : 1, ""]);

@@ -64,11 +64,12 @@ describe("empty, blank and unterminated files, and line ends", () => {
   const crlf = file("crlf.html", "<p>one</p>\r\n<p>two</p>\r\n");
   const crlfEdited = file("crlf-edited.html", "<p>one</p>\r\n<p>three</p>\r\n");
 
-  it("two empty files are the same in every format (JSON still answers)", async () => {
+  it("two empty files are the same in every format (JSON still answers, stat says identical)", async () => {
     for (const format of FORMATS) {
       const result = await runCli(["-f", format, empty, empty]);
       expect([result.status, result.stderr]).toEqual([0, ""]);
       if (format === "json") expect(JSON.parse(result.stdout)).toMatchObject({ identical: true, changes: [] });
+      else if (format === "stat") expect(result.stdout).toBe(`${empty}: identical\n`);
       else expect(result.stdout).toBe("");
     }
   });
