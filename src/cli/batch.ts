@@ -5,7 +5,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../read/decode.js";
-import { comparePair, type PairResult } from "./compare.js";
+import type { CompareResult } from "../compare/request.js";
+import { comparePair } from "./compare.js";
 import type { CliOptions } from "./program.js";
 
 /** What every pair of a directory run shares; a worker gets it once, as its `workerData`. */
@@ -18,7 +19,7 @@ export interface DirectoryRun {
 }
 
 /** One pair's outcome: null when both files hold the same bytes, else its comparison or the one-line error it met. */
-export type PairOutcome = PairResult | { readonly error: string } | null;
+export type PairOutcome = CompareResult | { readonly error: string } | null;
 
 /** Consecutive pairs of a run, sent to a worker: `paths` are relative to both folders; `start` is the first one's index. */
 export interface Batch {

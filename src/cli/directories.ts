@@ -10,7 +10,7 @@ import type { SummaryRow } from "../render/github.js";
 import type { PairOutcome } from "./batch.js";
 import { chooseFormat } from "./compare.js";
 import { ExitCode } from "./exit-codes.js";
-import { renderOnlyIn } from "./formats.js";
+import { renderOnlyIn } from "../render/formats.js";
 import type { CliIO } from "./io.js";
 import { Progress } from "./progress.js";
 import type { CliOptions } from "./program.js";

@@ -5,11 +5,13 @@
 import { BinaryInputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
 import { ExitCode } from "./exit-codes.js";
-import { chooseFormat, compareInputs, forcedMode, type PairCounts, type PairResult } from "./compare.js";
+import type { CompareCounts as PairCounts, CompareResult as PairResult } from "../compare/request.js";
+import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
 import type { Invocation } from "./invocation.js";
 import { plainLineTheme, unifiedDiff } from "./line-diff.js";
 import type { CliOptions } from "./program.js";
-import { decodeInput, readBytes, type Input } from "./read-input.js";
+import { decodeInput, type Input } from "../read/input.js";
+import { readBytes } from "./read-input.js";
 
 /** What a file turned out to be, which decides how its header lines are coloured. */
 type Kind = "document" | "lines" | "binary";
@@ -45,7 +47,7 @@ async function compareContents(invocation: Invocation, options: CliOptions, colo
     const output = same || options.quiet ? "" : `Binary files ${oldLabel} and ${newLabel} differ\n`;
     return { kind: "binary", result: { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [], counts: wholeChange(!same) } };
   }
-  if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, invocation, options, colorLevel) };
+  if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, options, colorLevel) };
   const theme = colorLevel ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
   const output = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
   const status = output ? ExitCode.Different : ExitCode.Same;

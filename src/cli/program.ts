@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { Granularity } from "../render/segments.js";
 import type { AlgorithmName } from "../types.js";
 import type { ColorMode } from "./color.js";
-import { FORMATS, type FormatName } from "./formats.js";
+import { FORMATS, type FormatName } from "../render/formats.js";
 import type { CliIO } from "./io.js";
 import { VERSION } from "./version.js";
 

@@ -2,18 +2,10 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { BinaryInputError, decodeBytes, InputError } from "../read/decode.js";
-import { detectMode } from "../read/mode.js";
+import { InputError } from "../read/decode.js";
+import { decodeInput, type Input } from "../read/input.js";
 import type { ParseMode } from "../types.js";
 import type { CliIO } from "./io.js";
-
-/** A side read and decoded, with the name to show for it and warnings about its decoding. */
-export interface Input {
-  readonly name: string;
-  readonly text: string;
-  readonly mode: ParseMode;
-  readonly warnings: readonly string[];
-}
 
 /**
  * Reads and decodes `path`; the mode is `forced` or detected from the name and the text.
@@ -24,29 +16,6 @@ export interface Input {
  */
 export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode, name = path): Promise<Input> {
   return decodeInput(path === "-" ? await io.readStdin() : await readBytes(path, name), name, forced);
-}
-
-/**
- * Decodes the bytes of a side called `name`; throws {@link BinaryInputError} for binary bytes
- * and {@link InputError} for other bytes that are not a document, each naming the side.
- *
- * @example decodeInput(Buffer.from("<p>hi"), "a/index.html").text // "<p>hi"
- */
-export function decodeInput(bytes: Uint8Array, name: string, forced?: ParseMode): Input {
-  let decoded;
-  try {
-    decoded = decodeBytes(bytes);
-  } catch (error) {
-    if (error instanceof BinaryInputError) throw new BinaryInputError(`${name}: ${error.message}`);
-    if (error instanceof InputError) throw new InputError(`${name}: ${error.message}`);
-    throw error;
-  }
-  return {
-    name,
-    text: decoded.text,
-    mode: forced ?? detectMode(name, decoded.text),
-    warnings: decoded.warnings.map((w) => `${name}: ${w}`),
-  };
 }
 
 /**

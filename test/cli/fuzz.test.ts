@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FORMATS } from "../../src/cli/formats.js";
+import { FORMATS } from "../../src/render/formats.js";
 import { decodeBytes } from "../../src/read/decode.js";
 import { fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 import { runBinary, runCli } from "../support/cli.js";

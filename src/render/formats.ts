@@ -1,10 +1,10 @@
-// The output formats the CLI offers, which one a file name implies, and rendering by name.
+// The output formats, which one a file name implies, and rendering by name.
 // Each renderer is loaded when its format is first used: a run loads only the one it needs,
 // which keeps start-up short (see docs/performance.md).
 
 import { join } from "node:path";
-import type { Granularity } from "../render/segments.js";
-import type { Theme } from "../render/text.js";
+import type { Granularity } from "./segments.js";
+import type { Theme } from "./text.js";
 import type { EditScript } from "../script/edit-script.js";
 
 /** Every value of `--format`. */
@@ -53,32 +53,32 @@ export function formatForPath(path: string): FormatName | undefined {
 export async function render(format: FormatName, script: EditScript, ctx: RenderContext): Promise<string> {
   const names = { old: ctx.oldLabel, new: ctx.newLabel };
   if (format === "json") {
-    const { renderJson } = await import("../render/json.js");
+    const { renderJson } = await import("./json.js");
     return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
   }
   const view = ctx.view === undefined ? {} : { view: ctx.view };
   if (format === "html") {
-    const { renderHtml } = await import("../render/inline-html.js");
+    const { renderHtml } = await import("./inline-html.js");
     // A byte order mark: browsers trust it over a <meta charset> that the new document may declare.
     return `${ctx.fragment ? "" : "\uFEFF"}${renderHtml(script, { fragment: ctx.fragment ?? false, ...view })}`;
   }
   if (format === "page") {
-    const { renderPage } = await import("../render/page.js");
+    const { renderPage } = await import("./page.js");
     return renderPage(script, { oldLabel: ctx.oldLabel, newLabel: ctx.newLabel, ...view });
   }
   if (format === "stat") {
-    const { renderStat } = await import("../render/stat.js");
+    const { renderStat } = await import("./stat.js");
     return `${renderStat(script, names)}\n`;
   }
   if (script.identical) return "";
   switch (format) {
     case "github": {
-      const { renderGithub } = await import("../render/github.js");
+      const { renderGithub } = await import("./github.js");
       return `${renderGithub(script, names, ctx.maxAnnotations)}\n`;
     }
     case "term":
     case "text": {
-      const { plainTheme, renderText } = await import("../render/text.js");
+      const { plainTheme, renderText } = await import("./text.js");
       const theme = ctx.theme ?? plainTheme;
       const body = renderText(script, { context: ctx.context, granularity: ctx.granularity, theme });
       return `${theme.meta(`--- ${ctx.oldLabel}`)}\n${theme.meta(`+++ ${ctx.newLabel}`)}\n${body}\n`;
@@ -95,11 +95,11 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
 export async function renderOnlyIn(format: FormatName, side: "old" | "new", dir: string, path: string): Promise<string> {
   const name = join(dir, path);
   if (format === "json") {
-    const { renderOnlyInJson } = await import("../render/json.js");
+    const { renderOnlyInJson } = await import("./json.js");
     return `${JSON.stringify(renderOnlyInJson(side, path, name))}\n`;
   }
   if (format === "github") {
-    const { renderOnlyInGithub } = await import("../render/github.js");
+    const { renderOnlyInGithub } = await import("./github.js");
     return `${renderOnlyInGithub(side, dir, path, name)}\n`;
   }
   return `Only in ${dir}: ${path}\n`;
