@@ -6,7 +6,7 @@ import type { AlgorithmName } from "../types.js";
 import type { ColorMode } from "./color.js";
 import { FORMATS, type FormatName } from "../render/formats.js";
 import type { CliIO } from "./io.js";
-import { VERSION } from "./version.js";
+import { VERSION } from "../version.js";
 
 /** Everything the options say, with defaults filled in. */
 export interface CliOptions {

@@ -3,4 +3,4 @@
 import { createRequire } from "node:module";
 
 /** The version of this package, e.g. "0.1.0". */
-export const VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+export const VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;

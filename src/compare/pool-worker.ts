@@ -1,0 +1,19 @@
+// The worker thread of the compare pool: runs compare() on a request. An input that is not a
+// document comes back as data, since an error's class does not survive the trip between threads.
+
+import { InputError } from "../read/decode.js";
+import { compare } from "./compare.js";
+import type { CompareRequest, CompareResult } from "./request.js";
+
+/** A comparison done, or refused with the one-line reason of an {@link InputError}. */
+export type PoolReply = { readonly result: CompareResult } | { readonly refused: string };
+
+/** Piscina's task function: one request in, one reply out. */
+export default async function runTask(request: CompareRequest): Promise<PoolReply> {
+  try {
+    return { result: await compare(request) };
+  } catch (error) {
+    if (error instanceof InputError || error instanceof RangeError) return { refused: error.message };
+    throw error;
+  }
+}

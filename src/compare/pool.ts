@@ -1,0 +1,103 @@
+// A pool of worker threads that run compare() (piscina): a bounded queue, a hard time limit per
+// comparison (the worker running it is ended and replaced), a heap cap per worker, and fresh
+// workers after a number of comparisons, so that a slow leak or a fragmented heap never builds up.
+
+import { Piscina } from "piscina";
+import { InputError } from "../read/decode.js";
+import type { PoolReply } from "./pool-worker.js";
+import type { CompareRequest, CompareResult } from "./request.js";
+
+/** How a {@link ComparePool} is sized and bounded. */
+export interface PoolOptions {
+  /** Worker threads. */
+  readonly threads: number;
+  /** Comparisons that may wait for a worker; past it {@link PoolBusyError}. */
+  readonly maxQueue: number;
+  /** The old-generation heap of each worker, in MiB; past it the worker dies and its comparison fails. */
+  readonly heapMb: number;
+  /** Comparisons per worker before the workers are replaced by fresh ones. */
+  readonly recycleAfter: number;
+}
+
+/** The queue is full: try again later. */
+export class PoolBusyError extends Error {
+  override readonly name = "PoolBusyError";
+}
+
+/** A comparison ran past its time limit; the worker running it was ended. */
+export class PoolTimeoutError extends Error {
+  override readonly name = "PoolTimeoutError";
+}
+
+/**
+ * Runs comparisons on worker threads. Each comparison runs under an `AbortSignal`; when it
+ * fires, piscina ends the worker running it and starts another.
+ *
+ * @example const pool = new ComparePool({ threads: 2, maxQueue: 64, heapMb: 512, recycleAfter: 1000 });
+ *   await pool.run(request, 30_000) // { status: 1, output: "…" }
+ */
+export class ComparePool {
+  private pool: Piscina;
+  private startedOnPool = 0;
+  private readonly retiring = new Set<Promise<void>>();
+  /** Comparisons started, since the pool was made. */
+  started = 0;
+  /** Comparisons running or queued now. */
+  pending = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    this.pool = this.makePool();
+  }
+
+  /**
+   * Runs `request` on a worker; rejects with {@link PoolBusyError} when the queue is full,
+   * {@link PoolTimeoutError} past `limitMs`, `InputError` for a side that is not a document.
+   */
+  async run(request: CompareRequest, limitMs: number): Promise<CompareResult> {
+    if (this.pool.queueSize >= this.options.maxQueue) throw new PoolBusyError("every worker is busy and the queue is full");
+    this.recycleIfDue();
+    const signal = AbortSignal.timeout(limitMs);
+    this.started++;
+    this.pending++;
+    try {
+      const reply = (await this.pool.run(request, { signal })) as PoolReply;
+      if ("refused" in reply) throw new InputError(reply.refused);
+      return reply.result;
+    } catch (error) {
+      if (signal.aborted) throw new PoolTimeoutError(`the comparison ran past its time limit of ${limitMs} ms`);
+      throw error;
+    } finally {
+      this.pending--;
+    }
+  }
+
+  /** Ends every worker once the comparisons already given to it are done. */
+  async close(): Promise<void> {
+    await Promise.all([this.pool.close(), ...this.retiring]);
+  }
+
+  /** Ends every worker now, failing what runs. */
+  async destroy(): Promise<void> {
+    await Promise.all([this.pool.destroy(), ...this.retiring]);
+  }
+
+  private recycleIfDue(): void {
+    if (++this.startedOnPool <= this.options.recycleAfter * this.options.threads) return;
+    const old = this.pool;
+    this.pool = this.makePool();
+    this.startedOnPool = 1;
+    // The old workers finish what they were given, then end.
+    const closing = old.close().finally(() => this.retiring.delete(closing));
+    this.retiring.add(closing);
+  }
+
+  private makePool(): Piscina {
+    return new Piscina({
+      filename: new URL("./pool-worker.js", import.meta.url).href,
+      minThreads: this.options.threads,
+      maxThreads: this.options.threads,
+      maxQueue: Math.max(1, this.options.maxQueue),
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+    });
+  }
+}
