@@ -61,7 +61,7 @@ async function readMultipart(req: IncomingMessage, maxBytes: number): Promise<Ma
   checkDeclaredLength(req, maxBytes);
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { files: 2, fields: 2, parts: 2, fileSize: maxBytes, fieldSize: maxBytes } });
+    parser = busboy({ headers: req.headers, limits: { files: 2, fields: 2, fileSize: maxBytes, fieldSize: maxBytes } });
   } catch (error) {
     throw new HttpProblem(400, `malformed multipart request: ${(error as Error).message}`);
   }
@@ -82,7 +82,6 @@ async function readMultipart(req: IncomingMessage, maxBytes: number): Promise<Ma
       stream.on("end", () => sides.set(name, Buffer.concat(chunks)));
     });
     parser.on("field", (name, value) => sides.set(name, Buffer.from(value)));
-    parser.on("partsLimit", () => fail(new HttpProblem(400, "a diff takes two parts, a and b")));
     parser.on("error", (error: Error) => fail(new HttpProblem(400, `malformed multipart request: ${error.message}`)));
     parser.on("close", () => resolve(sides));
     req.pipe(parser);

@@ -61,9 +61,11 @@ export function createHandler(context: HandlerContext): RequestHandler {
   return (req, res) => {
     route(context, req, res).catch((error: unknown) => {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, `internal error: ${firstLine(error)}`);
+      if (!req.complete) res.setHeader("Connection", "close");
       sendProblem(res, problem, req.url);
-      // A refused upload is not read to its end: close the connection rather than drain it.
-      if (!req.complete) res.once("finish", () => req.destroy());
+      if (req.complete) return;
+      if (problem.status === 413) res.once("finish", () => req.destroy());
+      else discard(req, context.maxBytes);
     });
   };
 }
@@ -165,6 +167,19 @@ function matches(header: string | undefined, tag: string): boolean {
     const candidate = item.trim().replace(/^W\//, "");
     return candidate === "*" || candidate === `"${tag}"` || candidate === `"${tag}-gz"`;
   });
+}
+
+/**
+ * Reads and drops the rest of a refused request's body, up to `limit` bytes, so that the client
+ * reads the answer before the connection closes; past the limit, the connection is cut.
+ */
+function discard(req: IncomingMessage, limit: number): void {
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) req.destroy();
+  });
+  req.resume();
 }
 
 function hashParameter(text: string): string {
