@@ -44,6 +44,8 @@ export class ComparePool {
   started = 0;
   /** Comparisons running or queued now. */
   pending = 0;
+  /** Sets of workers made so far: 1, and one more each time the workers are recycled. */
+  generation = 1;
 
   constructor(private readonly options: PoolOptions) {
     this.pool = this.makePool();
@@ -85,6 +87,7 @@ export class ComparePool {
     if (++this.startedOnPool <= this.options.recycleAfter * this.options.threads) return;
     const old = this.pool;
     this.pool = this.makePool();
+    this.generation++;
     this.startedOnPool = 1;
     // The old workers finish what they were given, then end.
     const closing = old.close().finally(() => this.retiring.delete(closing));

@@ -101,7 +101,7 @@ function info(context: HandlerContext): object {
     formats: SERVE_FORMATS,
     limits: { maxBytes: context.maxBytes, timeoutMs: context.timeoutMs, workers: context.workers, maxQueue: context.maxQueue },
     allowFetch: context.fetch !== undefined,
-    diffs: { started: context.pool.started, pending: context.pool.pending },
+    diffs: { started: context.pool.started, pending: context.pool.pending, workerGeneration: context.pool.generation },
   };
 }
 
