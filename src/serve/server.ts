@@ -78,8 +78,10 @@ export function createServer(options: ServeOptions = {}): DiffServer {
   const shutdown = async (): Promise<void> => {
     draining = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
+    // A kept-alive connection goes idle when its last answer is sent: close it then, not at its timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     await closed;
+    clearInterval(sweep);
     await pool.close();
   };
   return { server, pool, shutdown };

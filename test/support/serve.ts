@@ -10,6 +10,8 @@ export interface ServeProcess {
   readonly url: string;
   readonly child: ChildProcess;
   readonly stderr: () => string;
+  /** The exit code, once the process has ended. */
+  readonly exited: Promise<number | null>;
   /** Sends SIGTERM and resolves with the exit code when the process has ended. */
   readonly stop: () => Promise<number | null>;
 }
@@ -41,6 +43,7 @@ export async function startServe(args: string[] = [], options: { command?: strin
     url,
     child,
     stderr: () => stderr,
+    exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       return exited;
