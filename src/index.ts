@@ -15,4 +15,8 @@ export { renderPage, type PageOptions } from "./render/page.js";
 export { accept, reject } from "./review/accept.js";
 export { decodeBytes, InputError, type DecodedInput } from "./read/decode.js";
 export { detectMode } from "./read/mode.js";
+export { compare } from "./compare/compare.js";
+export { compareOptions, type CompareOptions, type CompareRequest, type CompareResult, type CompareSide } from "./compare/request.js";
+export { createServer, type DiffServer, type ServeOptions } from "./serve/server.js";
+export type { RequestHandler } from "./serve/handler.js";
 export type * from "./types.js";

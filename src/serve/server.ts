@@ -4,7 +4,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import { availableParallelism } from "node:os";
 import { ComparePool } from "../compare/pool.js";
-import { createHandler } from "./handler.js";
+import { createHandler, type RequestHandler } from "./handler.js";
 import { DiskStore, MemoryStore } from "./store.js";
 
 /** The options of {@link createServer}; every one has a default. */
@@ -37,6 +37,8 @@ export interface ServeOptions {
 /** A diff server, not yet listening; `shutdown` stops taking requests and ends when running comparisons are done. */
 export interface DiffServer {
   readonly server: Server;
+  /** The request handler alone, to mount in a program's own server. */
+  readonly handler: RequestHandler;
   readonly pool: ComparePool;
   /** Stops accepting, lets requests in flight finish, then ends the workers. */
   shutdown(): Promise<void>;
@@ -84,5 +86,5 @@ export function createServer(options: ServeOptions = {}): DiffServer {
     clearInterval(sweep);
     await pool.close();
   };
-  return { server, pool, shutdown };
+  return { server, handler, pool, shutdown };
 }
