@@ -33,7 +33,12 @@ export async function runServe(argv: readonly string[], io: ServeIO): Promise<nu
   const diffServer = createServer(options);
   const { server } = diffServer;
   const activated = listenFd(io.env);
-  await listen(server, activated === undefined ? { port, host } : { fd: activated });
+  try {
+    await listen(server, activated === undefined ? { port, host } : { fd: activated });
+  } catch (error) {
+    await diffServer.pool.destroy();
+    throw error;
+  }
   io.out(`htmldiff serve: listening on ${describeAddress(server, activated)}\n`);
   return new Promise((resolve) => {
     let stopping = false;
@@ -85,10 +90,6 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
     program.parse([...argv], { from: "user" });
   } catch (error) {
     return (error as { exitCode?: number }).exitCode === 0 ? 0 : 2;
-  }
-  if (program.args.length) {
-    io.err(`htmldiff: serve takes no arguments, got '${program.args[0]}'\n`);
-    return 2;
   }
   const o = program.opts();
   return {

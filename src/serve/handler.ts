@@ -126,7 +126,8 @@ async function postDiff(context: HandlerContext, req: IncomingMessage, res: Serv
 
 /** GET /v1/diff/{a}/{b}: answered from If-None-Match before any work, else by the pool. */
 async function getDiff(context: HandlerContext, req: IncomingMessage, res: ServerResponse, a: string, b: string, query: DiffQuery): Promise<void> {
-  const tag = createHash("sha256").update(JSON.stringify([VERSION, query.format, query.options, a, b])).digest("base64url");
+  // The canonical query names the format and options in one order, whatever order the URL used.
+  const tag = createHash("sha256").update(JSON.stringify([VERSION, canonicalQuery(query), a, b])).digest("base64url");
   const zipped = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const etag = zipped ? `"${tag}-gz"` : `"${tag}"`;
   const cacheHeaders = { ETag: etag, "Cache-Control": IMMUTABLE, Vary: "Accept-Encoding" };

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashOf, putDocument, startServe, type ServeProcess } from "../support/serve.js";
+import { detailOf, hashOf, putDocument, startServe, type ServeProcess } from "../support/serve.js";
 
 describe("htmldiff serve: documents in memory", () => {
   let server: ServeProcess;
@@ -28,7 +28,7 @@ describe("htmldiff serve: documents in memory", () => {
     const response = await fetch(`${server.url}/v1/docs/${hashOf("<p>other</p>")}`, { method: "PUT", body: "<p>hello</p>" });
     expect(response.status).toBe(422);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect((await response.json()).detail).toMatch(/SHA-256 is [0-9a-f]{64}, not/);
+    expect((await detailOf(response))).toMatch(/SHA-256 is [0-9a-f]{64}, not/);
   });
 
   it("stores a document with POST and answers its hash", async () => {
@@ -40,7 +40,7 @@ describe("htmldiff serve: documents in memory", () => {
   it("refuses binary bytes with 422 and another media type with 415", async () => {
     const binary = await fetch(`${server.url}/v1/docs`, { method: "POST", body: new Uint8Array([60, 112, 0, 1]) });
     expect(binary.status).toBe(422);
-    expect((await binary.json()).detail).toMatch(/binary/);
+    expect((await detailOf(binary))).toMatch(/binary/);
     const image = await fetch(`${server.url}/v1/docs`, { method: "POST", body: "GIF89a", headers: { "Content-Type": "image/gif" } });
     expect(image.status).toBe(415);
   });

@@ -3,7 +3,7 @@
 // fails its request (500) without taking the server down; workers are recycled after N diffs.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { putDocument, startServe, type ServeProcess } from "../support/serve.js";
+import { detailOf, putDocument, startServe, type ServeProcess } from "../support/serve.js";
 import { SLOW_PAIR, SLOW_QUERY } from "../support/slow-pair.js";
 
 describe("htmldiff serve: workers", () => {
@@ -24,7 +24,7 @@ describe("htmldiff serve: workers", () => {
     const [a, b] = [await putDocument(server.url, SLOW_PAIR[0]), await putDocument(server.url, SLOW_PAIR[1])];
     const slow = await fetch(`${server.url}/v1/diff/${a}/${b}?${SLOW_QUERY}`);
     expect(slow.status).toBe(504);
-    expect((await slow.json()).detail).toBe("the comparison ran past its time limit of 1000 ms");
+    expect((await detailOf(slow))).toBe("the comparison ran past its time limit of 1000 ms");
     expect(await smallDiff(server.url)).toBe(200);
   });
 
@@ -47,7 +47,7 @@ describe("htmldiff serve: workers", () => {
     const [a, b] = [await putDocument(server.url, SLOW_PAIR[0]), await putDocument(server.url, SLOW_PAIR[1])];
     const crashed = await fetch(`${server.url}/v1/diff/${a}/${b}?${SLOW_QUERY}`);
     expect(crashed.status).toBe(500);
-    expect((await crashed.json()).detail).toMatch(/^the comparison failed: .*memory limit/);
+    expect((await detailOf(crashed))).toMatch(/^the comparison failed: .*memory limit/);
     expect(await smallDiff(server.url)).toBe(200);
   });
 

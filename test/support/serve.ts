@@ -69,3 +69,13 @@ export async function diffsStarted(url: string): Promise<number> {
   const info = (await (await fetch(`${url}/`)).json()) as { diffs: { started: number } };
   return info.diffs.started;
 }
+
+/** The `detail` of a problem+json answer. */
+export async function detailOf(response: Response): Promise<string> {
+  return ((await response.json()) as { detail: string }).detail;
+}
+
+/** The number of changes in a `format=json` answer. */
+export async function changesOf(response: Response): Promise<number> {
+  return ((await response.json()) as { summary: { changes: number } }).summary.changes;
+}
