@@ -72,6 +72,7 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
     .option("--max-queue <n>", "comparisons that may wait for a worker before 503 (default: 16 per worker)", positive)
     .option("--max-bytes <size>", "the largest request body or fetched document", bytes, 10 * 2 ** 20)
     .option("--timeout <duration>", "the time limit of one comparison; past it its worker is ended (504)", duration, 30_000)
+    .option("--max-work <units>", "the work budget of each diff (default: the engine's, as for the CLI); past it, the coarser diff; no request may ask more", positive)
     .option("--heap-mb <n>", "the heap cap of each worker, in MiB", positive, 1024)
     .option("--recycle-after <n>", "comparisons per worker before the workers are replaced", positive, 500)
     .option("--store <dir>", "keep documents in this folder (default: in memory, least recently used dropped past 256 MiB)")
@@ -100,6 +101,7 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
       ...(o.maxQueue ? { maxQueue: o.maxQueue } : {}),
       maxBytes: o.maxBytes,
       timeoutMs: o.timeout,
+      ...(o.maxWork ? { maxWork: o.maxWork } : {}),
       heapMb: o.heapMb,
       recycleAfter: o.recycleAfter,
       ...(o.store ? { storeDir: o.store } : {}),

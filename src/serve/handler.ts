@@ -24,6 +24,8 @@ export interface HandlerContext {
   readonly maxBytes: number;
   /** The hard time limit of one comparison, in ms. */
   readonly timeoutMs: number;
+  /** The work budget of each diff and the most a request may ask; absent: the engine's default, unbounded. */
+  readonly maxWork?: number;
   /** Whether POST /v1/diff may name documents by URL, and what it may fetch. */
   readonly fetch?: FetchPolicy;
   /** Facts for GET /: the number of workers and the queue's bound. */
@@ -88,7 +90,7 @@ async function route(context: HandlerContext, req: IncomingMessage, res: ServerR
   if (parts[0] === "v1" && parts[1] === "diff" && parts.length === 2) return only("POST"), postDiff(context, req, res, url);
   if (parts[0] === "v1" && parts[1] === "diff" && parts.length === 4) {
     only("GET", "HEAD");
-    return getDiff(context, req, res, hashParameter(parts[2]!), hashParameter(parts[3]!), parseDiffQuery(url.searchParams));
+    return getDiff(context, req, res, hashParameter(parts[2]!), hashParameter(parts[3]!), budgeted(parseDiffQuery(url.searchParams), context.maxWork));
   }
   throw new HttpProblem(404, `no such resource: ${url.pathname}`);
 }
@@ -99,7 +101,7 @@ function info(context: HandlerContext): object {
     name: "htmldiff",
     version: VERSION,
     formats: SERVE_FORMATS,
-    limits: { maxBytes: context.maxBytes, timeoutMs: context.timeoutMs, workers: context.workers, maxQueue: context.maxQueue },
+    limits: { maxBytes: context.maxBytes, timeoutMs: context.timeoutMs, maxWork: context.maxWork ?? null, workers: context.workers, maxQueue: context.maxQueue },
     allowFetch: context.fetch !== undefined,
     diffs: { started: context.pool.started, pending: context.pool.pending, workerGeneration: context.pool.generation },
   };
@@ -159,6 +161,18 @@ async function compareOnPool(context: HandlerContext, request: Parameters<Compar
     if (error instanceof InputError) throw new HttpProblem(422, error.message);
     throw new HttpProblem(500, `the comparison failed: ${firstLine(error)}`);
   }
+}
+
+/**
+ * The query with the server's work budget: a request may ask less, never more (400). The
+ * budget is part of the options, so it is part of the ETag: servers with other budgets give
+ * other answers.
+ */
+function budgeted(query: DiffQuery, maxWork: number | undefined): DiffQuery {
+  if (maxWork === undefined) return query;
+  const asked = query.options.maxWork;
+  if (asked !== undefined && asked > maxWork) throw new HttpProblem(400, `max-work is at most ${maxWork} on this server`);
+  return { ...query, options: { ...query.options, maxWork: asked ?? maxWork } };
 }
 
 /** Whether an If-None-Match header names this diff (in either encoding), or is `*`. */

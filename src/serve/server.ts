@@ -17,6 +17,8 @@ export interface ServeOptions {
   readonly maxBytes?: number;
   /** The hard time limit of one comparison, in ms (default 30 s). */
   readonly timeoutMs?: number;
+  /** The work budget of each diff, and the most a request may ask (default: the engine's budget for the size, and no bound). */
+  readonly maxWork?: number;
   /** The heap cap of each worker, in MiB (default 1024). */
   readonly heapMb?: number;
   /** Comparisons per worker before the workers are replaced (default 500). */
@@ -62,6 +64,7 @@ export function createServer(options: ServeOptions = {}): DiffServer {
     pool,
     maxBytes,
     timeoutMs,
+    ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
     workers,
     maxQueue,
     draining: () => draining,

@@ -28,6 +28,17 @@ describe("htmldiff serve: workers", () => {
     expect(await smallDiff(server.url)).toBe(200);
   });
 
+  it("gives every diff the work budget of --max-work: coarser past it, and no request may ask more (400)", async () => {
+    server = await startServe(["--workers", "1", "--max-work", "1000"]);
+    const [a, b] = [await putDocument(server.url, SLOW_PAIR[0].slice(0, 20_000)), await putDocument(server.url, SLOW_PAIR[1].slice(0, 20_000))];
+    const coarse = await fetch(`${server.url}/v1/diff/${a}/${b}?format=json`);
+    expect(((await coarse.json()) as { unit: string }).unit).toBe("line");
+    const greedy = await fetch(`${server.url}/v1/diff/${a}/${b}?format=json&max-work=1001`);
+    expect(greedy.status).toBe(400);
+    expect(await detailOf(greedy)).toBe("max-work is at most 1000 on this server");
+    expect((await fetch(`${server.url}/v1/diff/${a}/${b}?format=json&max-work=1000`)).status).toBe(200);
+  });
+
   it("answers 503 with Retry-After when every worker is busy and the queue is full", async () => {
     server = await startServe(["--workers", "1", "--max-queue", "1", "--timeout", "2s"]);
     const [a, b] = [await putDocument(server.url, SLOW_PAIR[0]), await putDocument(server.url, SLOW_PAIR[1])];
