@@ -11,14 +11,23 @@ import { HttpProblem } from "./problem.js";
  */
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   checkDeclaredLength(req, maxBytes);
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    length += chunk.length;
-    if (length > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, length);
+  // Listeners, not `for await`: leaving an async iterator early destroys the stream, and the
+  // client would get a broken pipe instead of the 413.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const onData = (chunk: Buffer): void => {
+      length += chunk.length;
+      if (length <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData).off("end", onEnd);
+      reject(tooLarge(maxBytes));
+    };
+    const onEnd = (): void => resolve(Buffer.concat(chunks, length));
+    req.on("data", onData).on("end", onEnd).once("error", reject);
+  });
 }
 
 /** Throws a 413 {@link HttpProblem} when the request's Content-Length is over `maxBytes`. */

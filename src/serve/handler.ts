@@ -65,9 +65,7 @@ export function createHandler(context: HandlerContext): RequestHandler {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, `internal error: ${firstLine(error)}`);
       if (!req.complete) res.setHeader("Connection", "close");
       sendProblem(res, problem, req.url);
-      if (req.complete) return;
-      if (problem.status === 413) res.once("finish", () => req.destroy());
-      else discard(req, context.maxBytes);
+      if (!req.complete) discard(req, context.maxBytes);
     });
   };
 }
@@ -184,16 +182,24 @@ function matches(header: string | undefined, tag: string): boolean {
   });
 }
 
+/** How long a refused request's body is read and dropped before the connection is cut. */
+const LINGER_MS = 2000;
+
 /**
- * Reads and drops the rest of a refused request's body, up to `limit` bytes, so that the client
- * reads the answer before the connection closes; past the limit, the connection is cut.
+ * Reads and drops the rest of a refused request's body, so that a client still sending it
+ * reads the answer instead of a broken pipe; past `limit` bytes or {@link LINGER_MS}, the
+ * connection is cut (a declared gigabyte is never read).
  */
 function discard(req: IncomingMessage, limit: number): void {
   let dropped = 0;
+  const cut = setTimeout(() => req.destroy(), LINGER_MS);
+  cut.unref();
   req.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
     if (dropped > limit) req.destroy();
   });
+  req.once("end", () => clearTimeout(cut));
+  req.once("close", () => clearTimeout(cut));
   req.resume();
 }
 
