@@ -50,7 +50,8 @@ Examples:
   htmldiff --reject review.html > old.html   the old document back from the page
   htmldiff -r -f stat site-v1/ site-v2/      one line per changed page of two builds
   GIT_EXTERNAL_DIFF=htmldiff git diff        as git's diff for every file
-  git difftool -y -x htmldiff                as a difftool`;
+  git difftool -y -x htmldiff                as a difftool
+  htmldiff serve --port 8080                 diffs over HTTP (see htmldiff serve --help)`;
 
 /**
  * The commander program; `action` receives the positional arguments and the parsed options.

@@ -13,6 +13,10 @@ describe("htmldiff serve's command line", () => {
     for (const option of ["--host", "--port", "--workers", "--max-bytes", "--timeout", "--store", "--allow-fetch"]) expect(stdout).toContain(option);
   });
 
+  it("is named in the help of htmldiff itself", () => {
+    expect(runBinary(["--help"]).stdout).toContain("htmldiff serve --port 8080");
+  });
+
   it("refuses a bad value, an argument and an unknown option with one line and status 2", () => {
     for (const [args, message] of [
       [["serve", "--port", "http"], "htmldiff: option '--port <n>' argument 'http' is invalid. expected a port number, 0 to 65535\n"],
