@@ -456,6 +456,13 @@ class DocumentWriter {
       if (this.tokenized[e]) continue;
       if (event.kind === "text") out += escapeText(event.text);
       else if (event.kind === "comment") out += documentComment(event.text, "both");
+      else if (event.kind === "open") {
+        // An element the comparison left out whole (--ignore): the new document's source, inert on the page.
+        const last = lastOfElement(events, e);
+        const markup = side.doc.source.slice(event.start, events[last]!.end);
+        out += this.options.page ? inert(markup) : markup;
+        e = last;
+      }
     }
     if (at) {
       const event = events[at.event]!;
@@ -463,6 +470,17 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/** The index of the last event of the element whose start tag is `open`: its end tag, or the document's last event. */
+function lastOfElement(events: readonly DocEvent[], open: number): number {
+  let depth = 0;
+  for (let e = open; e < events.length; e++) {
+    const kind = events[e]!.kind;
+    if (kind === "open") depth++;
+    else if (kind === "close" && --depth === 0) return e;
+  }
+  return events.length - 1;
 }
 
 /** Whether an event is an html, head or body start tag. */
