@@ -2,6 +2,7 @@
 // workers of a directory run. Reads files; never prints.
 
 import { parseDocument } from "../events/parse.js";
+import { normalizeOptions, OptionError, type DiffOptions } from "../options.js";
 import { diffDocuments } from "../pipeline.js";
 import { InputError } from "../read/decode.js";
 import { workBudget } from "../script/diff-tokens.js";
@@ -59,15 +60,7 @@ export async function compareInputs(a: Input, b: Input, invocation: Invocation, 
   const warnings = [...a.warnings, ...b.warnings];
   // One mode for both sides, so that tag names and keys are comparable.
   const mode = forced ?? (a.mode === "xml" || b.mode === "xml" ? "xml" : "html");
-  const script = diffDocuments(parseDocument(a.text, { mode }), parseDocument(b.text, { mode }), {
-    mode,
-    ignoreWhitespace: options.ignoreWhitespace ?? false,
-    ignoreCase: options.ignoreCase ?? false,
-    ignoreComments: options.ignoreComments ?? false,
-    ignoreAttributes: options.ignoreAttr,
-    algorithm: options.algorithm,
-    ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
-  });
+  const script = diffDocuments(parseDocument(a.text, { mode }), parseDocument(b.text, { mode }), { mode, ...diffOptions(options) });
   if (script.unit === "line") {
     const budget = workBudget(script.a.tokens.length + script.b.tokens.length, options.maxWork);
     warnings.push(`${invocation.newLabel}: past the work budget (--max-work ${budget}), lines and tags were matched first; some changes are coarser than word by word`);
@@ -91,6 +84,44 @@ export async function compareInputs(a: Input, b: Input, invocation: Invocation, 
     ...(options.maxAnnotations === undefined ? {} : { maxAnnotations: options.maxAnnotations }),
   });
   return { status, output, warnings, counts };
+}
+
+/** The comparison options the command line's options ask for. */
+function diffOptions(options: CliOptions): DiffOptions {
+  return {
+    ignoreWhitespace: options.ignoreWhitespace ?? false,
+    ignoreCase: options.ignoreCase ?? false,
+    ignoreComments: options.ignoreComments ?? false,
+    ignoreAttributes: options.ignoreAttr,
+    ignoreElements: options.ignore,
+    ignoreText: options.ignoreText,
+    ignoreValues: options.ignoreValue,
+    algorithm: options.algorithm,
+    ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
+  };
+}
+
+/** The flag of each option that takes selectors or patterns. */
+const FLAGS: Record<OptionError["option"], string> = {
+  ignoreElements: "--ignore",
+  ignoreAttributes: "--ignore-attr",
+  ignoreText: "--ignore-text",
+  ignoreValues: "--ignore-value",
+};
+
+/**
+ * Checks the selectors and patterns once, before any file is read: throws {@link InputError}
+ * naming the flag, the bad value and the column of the error.
+ *
+ * @example checkIgnores({ ...options, ignore: ["a["] }) // throws: --ignore: bad selector 'a[' at column 2: Expected name, found
+ */
+export function checkIgnores(options: CliOptions): void {
+  try {
+    normalizeOptions(diffOptions(options));
+  } catch (error) {
+    if (error instanceof OptionError) throw new InputError(`${FLAGS[error.option]}: ${error.detail}`);
+    throw error;
+  }
 }
 
 /** `--format`, else what the output file's name implies, else the terminal format. */
