@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { CORPUS, corpusPresent } from "../support/corpus.js";
+import { firstEventDifference } from "../support/html-check.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NOISE = join(ROOT, "fixtures/build-noise");
@@ -144,5 +145,17 @@ describe("the corpus pair bracex-changelog-minified (issue 18)", () => {
     expect(stdout).toContain("{+<h2 id=221>2.2.1");
     expect(stdout.match(/\{\+<li class=md-nav__item> <a href=#221 class=md-nav__link> 2\.2\.1 <\/a> <\/li> \+\}/g)).toHaveLength(2);
     expect(stdout).toContain("Back to top </a>+}");
+  });
+
+  it.skipIf(!corpusPresent)("gives both documents back, ignored parts included, from html and page output", async () => {
+    const dir = join(CORPUS, "bracex-changelog-minified");
+    const [a, b] = [readFileSync(join(dir, "a.html"), "utf8"), readFileSync(join(dir, "b.html"), "utf8")];
+    const out = join(mkdtempSync(join(tmpdir(), "htmldiff-ignore-")), "review");
+    const options = ["--ignore", "meta[name=generator]", "--ignore-attr", "link@href", "--ignore-attr", "script@src", "--ignore-text", "[0-9a-f]{8}\\.min\\.js"];
+    for (const format of ["html", "page"]) {
+      expect((await runCli(["-f", format, "-o", `${out}.${format}`, ...options, join(dir, "a.html"), join(dir, "b.html")])).status).toBe(1);
+      expect(firstEventDifference((await runCli(["--accept", `${out}.${format}`])).stdout, b, "html")).toBeNull();
+      expect(firstEventDifference((await runCli(["--reject", `${out}.${format}`])).stdout, a, "html")).toBeNull();
+    }
   });
 });
