@@ -5,25 +5,74 @@ import { compile, type Options } from "css-select";
 import { parse, type Selector } from "css-what";
 import type { DocEvent, OpenEvent, ParseMode } from "../types.js";
 
-/** A node of the tree: an element, or the text of a text or CDATA event. */
-interface TreeNode {
-  /** Index of the node's event (an element's start tag). */
-  readonly index: number;
-  readonly parent: TreeElement | null;
+/** A node of the tree: an element, or the text of a text or CDATA event (made only when asked for). */
+class TreeNode {
+  constructor(
+    /** Index of the node's event (an element's start tag). */
+    readonly index: number,
+    readonly parent: TreeElement | null,
+  ) {}
 }
 
-/** An element: its start tag, the index of its last event (its end tag, or the last one inside) and its children. */
-export interface TreeElement extends TreeNode {
-  readonly event: OpenEvent;
-  end: number;
-  readonly children: TreeNode[];
+/**
+ * An element: its start tag and the index of its last event (its end tag, or the last one
+ * inside). Its element children and its child nodes are filled in when a selector needs them.
+ */
+export class TreeElement extends TreeNode {
+  /** The element children, once {@link Tree.elementChildren} has run. */
+  kids: TreeElement[] | null = null;
+  /** All child nodes (elements and text), once asked for. */
+  nodes: TreeNode[] | null = null;
+  constructor(
+    index: number,
+    parent: TreeElement | null,
+    readonly event: OpenEvent,
+    public end: number,
+  ) {
+    super(index, parent);
+  }
 }
 
-/** The tree of one document: its top-level nodes and every element in document order. */
-export interface Tree {
-  readonly events: readonly DocEvent[];
-  readonly roots: TreeNode[];
-  readonly elements: TreeElement[];
+/** The tree of one document: every element in document order; children are found when first needed. */
+export class Tree {
+  private topKids: TreeElement[] | null = null;
+  constructor(
+    readonly events: readonly DocEvent[],
+    readonly elements: readonly TreeElement[],
+  ) {}
+
+  /** The element siblings of a node, itself included (the top-level elements for one without a parent). */
+  siblings(node: TreeNode): TreeNode[] {
+    if (!(node instanceof TreeElement)) return node.parent ? this.childNodes(node.parent) : [node];
+    this.elementChildren();
+    return node.parent ? node.parent.kids! : this.topKids!;
+  }
+
+  /** An element's child nodes: its element children and its text, in order. */
+  childNodes(element: TreeElement): TreeNode[] {
+    if (element.nodes) return element.nodes;
+    this.elementChildren();
+    const nodes: TreeNode[] = [];
+    let next = 0;
+    const kids = element.kids!;
+    for (let e = element.index + 1; e < element.end; e++) {
+      const kind = this.events[e]!.kind;
+      if (kind === "open") {
+        const kid = kids[next++]!;
+        nodes.push(kid);
+        e = kid.end;
+      } else if (kind === "text" || kind === "cdata") nodes.push(new TreeNode(e, element));
+    }
+    return (element.nodes = nodes);
+  }
+
+  /** Fills in every element's element children, in one pass (most selectors never need them). */
+  private elementChildren(): void {
+    if (this.topKids) return;
+    this.topKids = [];
+    for (const element of this.elements) element.kids = [];
+    for (const element of this.elements) (element.parent ? element.parent.kids! : this.topKids).push(element);
+  }
 }
 
 /** A selector that failed to parse or compile: the reason, and the 1-based column where the readable part ends. */
@@ -76,33 +125,37 @@ export function compileSelectors(selectors: readonly Selector[][][], tree: Tree,
  * @example buildTree(parseDocument("<p>a<b>c</b></p>").events).elements.map((e) => e.event.name) // ["p", "b"]
  */
 export function buildTree(events: readonly DocEvent[]): Tree {
-  const roots: TreeNode[] = [];
   const elements: TreeElement[] = [];
   const stack: TreeElement[] = [];
+  let parent: TreeElement | null = null;
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
-    const parent = stack.length ? stack[stack.length - 1]! : null;
-    const siblings = parent ? parent.children : roots;
     if (event.kind === "open") {
-      const element: TreeElement = { index, parent, event, end: events.length - 1, children: [] };
-      siblings.push(element);
+      const element: TreeElement = new TreeElement(index, parent, event, events.length - 1);
       elements.push(element);
       stack.push(element);
+      parent = element;
     } else if (event.kind === "close") {
       const element = stack.pop();
       if (element) element.end = index;
-    } else if (event.kind === "text" || event.kind === "cdata") {
-      siblings.push({ index, parent });
+      parent = stack.length ? stack[stack.length - 1]! : null;
     }
   }
-  return { events, roots, elements };
+  return new Tree(events, elements);
 }
 
 /** css-select's adapter type (its package exports it only through Options). */
 type Adapter<N, E extends N> = NonNullable<Options<N, E>["adapter"]>;
 
 function isElement(node: TreeNode): node is TreeElement {
-  return "event" in node;
+  return node instanceof TreeElement;
+}
+
+/** The value of an attribute (the first of that name), as a browser reads a repeated one. */
+function attributeValue(element: TreeElement, name: string): string | undefined {
+  const attrs = element.event.attrs;
+  for (let i = 0; i < attrs.length; i++) if (attrs[i]![0] === name) return attrs[i]![1];
+  return undefined;
 }
 
 /** The text of a node: its own, or an element's text and CDATA in document order. */
@@ -120,7 +173,8 @@ function textOf(events: readonly DocEvent[], node: TreeNode): string {
 function adapterFor(tree: Tree): Adapter<TreeNode, TreeElement> {
   return {
     ...ADAPTER,
-    getSiblings: (node) => (node.parent ? node.parent.children : tree.roots),
+    getChildren: (node) => (isElement(node) ? tree.childNodes(node) : []),
+    getSiblings: (node) => tree.siblings(node),
     getText: (node) => textOf(tree.events, node),
   };
 }
@@ -128,12 +182,12 @@ function adapterFor(tree: Tree): Adapter<TreeNode, TreeElement> {
 /** The adapter without a tree, enough to compile (and so check) a selector. */
 const ADAPTER: Adapter<TreeNode, TreeElement> = {
   isTag: isElement,
-  getAttributeValue: (element, name) => element.event.attrs.find(([n]) => n === name)?.[1],
-  hasAttrib: (element, name) => element.event.attrs.some(([n]) => n === name),
-  getChildren: (node) => (isElement(node) ? node.children : []),
+  getAttributeValue: attributeValue,
+  hasAttrib: (element, name) => attributeValue(element, name) !== undefined,
+  getChildren: () => [],
   getName: (element) => element.event.name,
   getParent: (node) => node.parent,
-  getSiblings: (node) => (node.parent ? node.parent.children : [node]),
+  getSiblings: (node) => [node],
   getText: () => "",
   removeSubsets: (nodes) => nodes.filter((node, i) => nodes.indexOf(node) === i && !hasAncestorIn(node, nodes)),
 };
