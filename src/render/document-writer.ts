@@ -472,8 +472,8 @@ class DocumentWriter {
   /**
    * What the comparison left out before the kept tokens `i` (old) and `j` (new). Where an
    * element was left out whole (`--ignore`) on either side and the two sides' source there
-   * differs, the old side's goes in a `del` marker and the new side's between `ins-begin` and
-   * `ins-end`, so that reject and accept each give their own back.
+   * differs, the old side's goes in a `del` marker and the new side's in an `ins` one, so that
+   * reject and accept each give their own back.
    */
   private keptGap(i: number, j: number): string {
     const gap = this.gapBefore(j);
@@ -481,7 +481,7 @@ class DocumentWriter {
     const b = this.script.b;
     const oldGap = sourceGap(a, i);
     if (oldGap === sourceGap(b, j) || !(leftOutElement(a, i) || leftOutElement(b, j))) return gap;
-    return `${markerComment("del", oldGap)}<!--${COMMENT}ins-begin-->${gap}<!--${COMMENT}ins-end-->`;
+    return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}`;
   }
 
   /** Text of the new document that the comparison left out (ignored whitespace or comments) before token `j`. */
@@ -508,10 +508,10 @@ class DocumentWriter {
       if (event.kind === "text") out += escapeText(event.text);
       else if (event.kind === "comment") out += documentComment(event.text, "both");
       else if (event.kind === "open") {
-        // An element the comparison left out whole (--ignore): the new document's source, inert on the page.
+        // An element the comparison left out whole (--ignore) goes in a marker for both sides: written
+        // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.
         const last = lastOfElement(events, e);
-        const markup = side.doc.source.slice(event.start, events[last]!.end);
-        out += this.options.page ? inert(markup) : markup;
+        out += markerComment("both", side.doc.source.slice(event.start, events[last]!.end));
         e = last;
       }
     }

@@ -62,21 +62,31 @@ export function foldMatches(text: string, patterns: readonly RegExp[]): string {
  */
 export function matchRuns(text: string, patterns: readonly RegExp[]): [start: number, end: number, pattern: number][] {
   const runs: [number, number, number][] = [];
+  // Each pattern's next match from where the search stands (null: none left), found again only
+  // when the search passes its start: a pattern that matches late is not searched for again at every match of another.
+  const next: ([number, number] | null)[] = patterns.map((pattern) => nextMatch(text, pattern, 0));
   let at = 0;
-  while (at < text.length) {
-    let best: [number, number, number] | undefined;
-    patterns.forEach((pattern, index) => {
-      pattern.lastIndex = at;
-      let match = pattern.exec(text);
-      while (match && match[0] === "") {
-        pattern.lastIndex = match.index + 1;
-        match = pattern.lastIndex <= text.length ? pattern.exec(text) : null;
-      }
-      if (match && (!best || match.index < best[0])) best = [match.index, match.index + match[0].length, index];
-    });
-    if (!best) break;
-    runs.push(best);
-    at = best[1];
+  for (;;) {
+    let best = -1;
+    for (let p = 0; p < patterns.length; p++) {
+      let found: [number, number] | null = next[p]!;
+      if (found && found[0] < at) found = next[p] = nextMatch(text, patterns[p]!, at);
+      if (found && (best < 0 || found[0] < next[best]![0])) best = p;
+    }
+    if (best < 0) return runs;
+    const [start, end] = next[best]!;
+    runs.push([start, end, best]);
+    at = end;
   }
-  return runs;
+}
+
+/** The first non-empty match of `pattern` in `text` at or after `from`, as [start, end]. */
+function nextMatch(text: string, pattern: RegExp, from: number): [number, number] | null {
+  pattern.lastIndex = from;
+  let match = pattern.exec(text);
+  while (match && match[0] === "") {
+    pattern.lastIndex = match.index + 1;
+    match = pattern.lastIndex <= text.length ? pattern.exec(text) : null;
+  }
+  return match ? [match.index, match.index + match[0].length] : null;
 }
