@@ -142,6 +142,8 @@ export function report(r) {
   out.push("");
   const big = r.big;
   out.push(big?.rssMb == null ? `50 MB pair: ${big?.note ?? "not measured"}.` : `50 MB pair (issue 6; ${(big.bytesA / 2 ** 20).toFixed(1)} MB against a copy with about 0.1% of words edited, one CLI run, \`--format html\`): ${fmtMs(big.wallMs)} wall, ${fmtMs(big.cpuMs)} CPU, peak RSS ${Math.round(big.rssMb)} MB (${(big.rssMb * 2 ** 20 / (big.bytesA + big.bytesB)).toFixed(1)} bytes per input byte), status ${big.status}${big.fallback ? ", with a fallback" : ""}.`);
+  const ig = r.ignoreCost;
+  out.push(ig?.ratio == null ? `Ignore options: ${ig?.note ?? "not measured"}.` : `Ignore options (issue 18; gen-1m in process, median of ${ig.runs} interleaved rounds): ${fmtMs(ig.plainMs)} without, ${fmtMs(ig.ignoreMs)} with \`--ignore\` ${ig.selectors.map((s) => `\`${s}\``).join(", ")} (×${ig.ratio.toFixed(2)}; target at most ×1.10).`);
   out.push("");
   out.push("### Targets (issue 5)");
   out.push("");

@@ -7,7 +7,8 @@
 //
 //   --quick     3 runs, no 5 MB pair, no peers, one corpus pair: a check in about 90 seconds
 //   --only      only these measurements: pair ids as in the table, r for -r over 1,000 page
-//               pairs and 50m for the 50 MB pair, e.g. --only gen-1m,gen-5m or --only r,50m
+//               pairs, 50m for the 50 MB pair and ignore for the cost of three --ignore
+//               selectors on gen-1m, e.g. --only gen-1m,gen-5m or --only r,50m or --only ignore
 //               (start-up always runs)
 //   --no-peers  skip the peers
 
@@ -26,6 +27,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin", "htmldiff.js");
 const floorCli = join(root, "bench", "floor-cli.js");
 const inprocWorker = join(root, "bench", "inproc-worker.js");
+const ignoreWorker = join(root, "bench", "ignore-worker.js");
 
 const argv = process.argv.slice(2);
 const options = {
@@ -80,7 +82,8 @@ process.on("SIGINT", () => process.exit(130));
 
 log(`inputs in ${scratch}`);
 const onlyR = options.only?.every((id) => id === "r" || id === "50m");
-let pairs = onlyR ? [] : preparePairs(scratch, { skip5m: options.quick, log });
+const allPairs = onlyR ? [] : preparePairs(scratch, { skip5m: options.quick, log });
+let pairs = allPairs;
 if (options.quick) pairs = pairs.filter((p) => p.group !== "corpus" || p.id === "whatwg-html5-index-typo");
 if (options.only) pairs = pairs.filter((p) => options.only.includes(p.id));
 
@@ -240,6 +243,25 @@ else {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The ignore options (issue 18): gen-1m without and with three --ignore selectors, in process
+
+let ignoreCost;
+const gen1m = allPairs.find((p) => p.id === "gen-1m");
+if (options.only && !options.only.includes("ignore")) ignoreCost = { note: "not measured (--only without ignore)" };
+else if (!gen1m) ignoreCost = { note: "not measured (no gen-1m pair)" };
+else {
+  const runs = options.quick ? 5 : 9;
+  log(`ignore: gen-1m without and with three selectors, in process ×${runs}`);
+  const w = spawnSync(process.execPath, [ignoreWorker, JSON.stringify({ a: gen1m.a, b: gen1m.b, runs, warmup: 2 })], { encoding: "utf8" });
+  if (w.status !== 0) ignoreCost = { note: `error: ${w.stderr.slice(0, 100)}` };
+  else {
+    const m = JSON.parse(w.stdout);
+    ignoreCost = { selectors: m.selectors, runs, plainMs: median(m.plain), ignoreMs: median(m.ignore), ratio: median(m.ignore) / median(m.plain) };
+    log(`ignore: median ${ignoreCost.plainMs.toFixed(0)} ms plain, ${ignoreCost.ignoreMs.toFixed(0)} ms with ${m.selectors.join(" | ")} (×${ignoreCost.ratio.toFixed(3)})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 const git = (args) => {
@@ -273,6 +295,7 @@ const results = {
   startup,
   recursive,
   big,
+  ignoreCost,
   pairs: pairs.map(({ a, b, ...rest }) => ({ ...rest, a: rest.group === "corpus" ? a : "(generated)", b: rest.group === "corpus" ? b : "(generated)" })),
 };
 results.targets = targets(results);

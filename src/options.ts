@@ -1,5 +1,8 @@
 // DiffOptions (all optional) -> normalizeOptions() -> frozen, complete options.
 
+import type { Selector } from "css-what";
+import { compilePattern, foldMatches, PatternError } from "./text/patterns.js";
+import { parseSelector, SelectorError } from "./text/selectors.js";
 import type { AlgorithmName, ParseMode } from "./types.js";
 
 /** What a caller may set; every field is optional. */
@@ -12,8 +15,25 @@ export interface DiffOptions {
   readonly ignoreCase?: boolean;
   /** Comments are left out of the comparison. */
   readonly ignoreComments?: boolean;
-  /** Attributes whose names match these globs (`data-*`, `nonce`) are left out of the comparison. */
+  /**
+   * Attributes left out of the comparison: a name glob (`data-*`, `nonce`) on every element, or
+   * `SELECTOR@GLOB` (`link@href`, `script[src]@integrity`) on the elements a CSS selector matches.
+   */
   readonly ignoreAttributes?: readonly string[];
+  /**
+   * Elements matched by these CSS selectors (`meta[name=generator]`, `.build-date`) are left out
+   * of the comparison whole, start tag to end tag, on either side; they stay in the output as
+   * the document has them. Selectors see the whole parsed tree (`:nth-child`, `:has`, `+` work);
+   * pseudo-elements are refused and user-action states (`:hover`) match nothing.
+   */
+  readonly ignoreElements?: readonly string[];
+  /**
+   * Regular expressions (JavaScript syntax, Unicode mode): text matching one compares equal to
+   * any other text matching the same one (a date, a build id), whatever the words around it.
+   */
+  readonly ignoreText?: readonly string[];
+  /** The same as {@link ignoreText} for attribute values: the parts that match compare equal. */
+  readonly ignoreValues?: readonly string[];
   /** The matching algorithm (default: histogram anchors with a bounded Myers inside). */
   readonly algorithm?: AlgorithmName;
   /**
@@ -31,11 +51,35 @@ export interface NormalizedOptions {
   readonly ignoreWhitespace: boolean;
   readonly ignoreCase: boolean;
   readonly ignoreComments: boolean;
-  /** Tests an attribute name against the ignore globs. */
+  /** Tests an attribute name against the ignore globs that apply to every element. */
   readonly isIgnoredAttribute: (name: string) => boolean;
+  /** The parsed selectors of {@link DiffOptions.ignoreElements}. */
+  readonly ignoreElements: readonly Selector[][][];
+  /** The `SELECTOR@GLOB` attribute ignores: a parsed selector and a test of the name. */
+  readonly attributeRules: readonly AttributeRule[];
+  /** The compiled {@link DiffOptions.ignoreText} patterns (global, Unicode). */
+  readonly textPatterns: readonly RegExp[];
+  /** What an attribute value is compared as: the value with the {@link DiffOptions.ignoreValues} matches folded. */
+  readonly valueKey: ((value: string) => string) | null;
   readonly algorithm: AlgorithmName;
   /** The work budget, or undefined for the default that grows with the documents' size. */
   readonly maxWork: number | undefined;
+}
+
+/** An attribute ignored only on the elements a selector matches. */
+export interface AttributeRule {
+  readonly selector: Selector[][];
+  readonly isName: (name: string) => boolean;
+}
+
+/** A bad selector or pattern in the options: `option` names the DiffOptions field, `detail` what is wrong and where. */
+export class OptionError extends RangeError {
+  constructor(
+    readonly option: "ignoreElements" | "ignoreAttributes" | "ignoreText" | "ignoreValues",
+    readonly detail: string,
+  ) {
+    super(`${option}: ${detail}`);
+  }
 }
 
 const ALGORITHMS: readonly AlgorithmName[] = ["default", "myers", "histogram", "difflib"];
@@ -52,17 +96,47 @@ export function normalizeOptions(options: DiffOptions = {}): NormalizedOptions {
   }
   const maxWork = options.maxWork;
   if (maxWork !== undefined && !(maxWork >= 1)) throw new RangeError(`maxWork must be at least 1, got ${String(maxWork)}`);
-  const globs = options.ignoreAttributes ?? [];
-  const pattern = globs.length ? new RegExp(`^(?:${globs.map(globToRegExp).join("|")})$`, "i") : null;
+  const globs: string[] = [];
+  const attributeRules: AttributeRule[] = [];
+  for (const entry of options.ignoreAttributes ?? []) {
+    const at = entry.lastIndexOf("@");
+    const selector = at < 0 ? "*" : entry.slice(0, at).trim();
+    const glob = entry.slice(at + 1);
+    if (selector === "*" || selector === "") globs.push(glob);
+    else attributeRules.push({ selector: checked("ignoreAttributes", () => parseSelector(selector)), isName: globTest([glob]) });
+  }
+  const textPatterns = (options.ignoreText ?? []).map((p) => checked("ignoreText", () => compilePattern(p)));
+  const valuePatterns = (options.ignoreValues ?? []).map((p) => checked("ignoreValues", () => compilePattern(p)));
   return Object.freeze({
     mode: options.mode,
     ignoreWhitespace: options.ignoreWhitespace ?? false,
     ignoreCase: options.ignoreCase ?? false,
     ignoreComments: options.ignoreComments ?? false,
-    isIgnoredAttribute: pattern ? (name: string) => pattern.test(name) : () => false,
+    isIgnoredAttribute: globTest(globs),
+    ignoreElements: (options.ignoreElements ?? []).map((s) => checked("ignoreElements", () => parseSelector(s))),
+    attributeRules,
+    textPatterns,
+    valueKey: valuePatterns.length ? (value: string) => foldMatches(value, valuePatterns) : null,
     algorithm,
     maxWork,
   });
+}
+
+/** Runs `compile`, turning a bad selector or pattern into an {@link OptionError} naming the option. */
+function checked<T>(option: OptionError["option"], compile: () => T): T {
+  try {
+    return compile();
+  } catch (error) {
+    if (error instanceof SelectorError || error instanceof PatternError) throw new OptionError(option, error.message);
+    throw error;
+  }
+}
+
+/** Whether a name matches one of the globs, in any letter case. */
+function globTest(globs: readonly string[]): (name: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const pattern = new RegExp(`^(?:${globs.map(globToRegExp).join("|")})$`, "i");
+  return (name) => pattern.test(name);
 }
 
 /** `data-*` -> `data\-.*`: `*` is any run, `?` any one character, everything else literal. */

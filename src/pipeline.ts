@@ -20,6 +20,8 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const table = new KeyTable();
   const keyedA = tokenizeKeyed(docA, opts, table);
   const keyedB = tokenizeKeyed(docB, opts, table);
-  const { opcodes, changes, fallback, unit } = diffTokens({ doc: docA, ...keyedA }, { doc: docB, ...keyedB }, opts);
+  const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };
+  const sideB = { doc: docB, tokens: keyedB.tokens, ids: keyedB.ids, ignoredAttributes: keyedB.plan.attributes };
+  const { opcodes, changes, fallback, unit } = diffTokens(sideA, sideB, opts);
   return new EditScript({ doc: docA, tokens: keyedA.tokens }, { doc: docB, tokens: keyedB.tokens }, opcodes, changes, fallback, unit);
 }

@@ -3,6 +3,7 @@
 
 import { compare } from "../compare/compare.js";
 import { compareOptions, type CompareOptions, type CompareResult } from "../compare/request.js";
+import { normalizeOptions, OptionError } from "../options.js";
 import { InputError } from "../read/decode.js";
 import type { Input } from "../read/input.js";
 import { formatForPath, type FormatName } from "../render/formats.js";
@@ -54,6 +55,9 @@ function requestOptions(options: CliOptions): CompareOptions {
     ignoreCase: options.ignoreCase ?? false,
     ignoreComments: options.ignoreComments ?? false,
     ignoreAttributes: options.ignoreAttr,
+    ignoreElements: options.ignore,
+    ignoreText: options.ignoreText,
+    ignoreValues: options.ignoreValue,
     algorithm: options.algorithm,
     ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
     context: options.context,
@@ -63,6 +67,29 @@ function requestOptions(options: CliOptions): CompareOptions {
     ...(options.maxAnnotations === undefined ? {} : { maxAnnotations: options.maxAnnotations }),
     quiet: options.quiet ?? false,
   });
+}
+
+/** The flag of each option that takes selectors or patterns. */
+const FLAGS: Record<OptionError["option"], string> = {
+  ignoreElements: "--ignore",
+  ignoreAttributes: "--ignore-attr",
+  ignoreText: "--ignore-text",
+  ignoreValues: "--ignore-value",
+};
+
+/**
+ * Checks the selectors and patterns once, before any file is read: throws {@link InputError}
+ * naming the flag, the bad value and the column of the error.
+ *
+ * @example checkIgnores({ ...options, ignore: ["a["] }) // throws: --ignore: bad selector 'a[' at column 2: Expected name, found
+ */
+export function checkIgnores(options: CliOptions): void {
+  try {
+    normalizeOptions({ ignoreAttributes: options.ignoreAttr, ignoreElements: options.ignore, ignoreText: options.ignoreText, ignoreValues: options.ignoreValue });
+  } catch (error) {
+    if (error instanceof OptionError) throw new InputError(`${FLAGS[error.option]}: ${error.detail}`);
+    throw error;
+  }
 }
 
 /** `--format`, else what the output file's name implies, else the terminal format. */

@@ -10,6 +10,8 @@ export interface CliIO {
   readonly readStdin: () => Promise<Uint8Array>;
   /** The environment (NO_COLOR, FORCE_COLOR, …). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The folder a configuration file is looked for from (default: the process's current folder). */
+  readonly cwd?: string;
   /** Whether standard output and standard error are terminals. */
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;

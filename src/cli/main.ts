@@ -9,7 +9,8 @@ import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
 import type { SummaryRow } from "../render/github.js";
 import { colorLevel, gitColorAsker } from "./color.js";
-import { chooseFormat, comparePair } from "./compare.js";
+import { checkIgnores, chooseFormat, comparePair } from "./compare.js";
+import { loadConfig, mergeConfig } from "./config.js";
 import { ExitCode } from "./exit-codes.js";
 import { parseInvocation, type Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
@@ -28,7 +29,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === "serve") return serve(argv.slice(1), io);
   let status: number = ExitCode.Trouble;
   const program = buildProgram(io, async (args, options) => {
-    status = await main(args, options, io);
+    status = await main(args, options, io, (key) => program.getOptionValueSource(key) === "cli");
   });
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -51,10 +52,14 @@ async function serve(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
-async function main(args: readonly string[], given: CliOptions, io: CliIO): Promise<number> {
+async function main(args: readonly string[], parsed: CliOptions, io: CliIO, given: (key: string) => boolean): Promise<number> {
   // `-o -` is standard output, as if -o were not given.
-  const options: CliOptions = given.output === "-" ? { ...given, output: undefined } : given;
-  checkOptions(options);
+  const cli: CliOptions = parsed.output === "-" ? { ...parsed, output: undefined } : parsed;
+  const config = await loadConfig(cli.config, io.cwd ?? process.cwd());
+  const options = mergeConfig(cli, config, given, parseInvocation(args, io.env)?.fromGit ?? false);
+  // Only what the command line says is refused where it does not apply; a configuration's defaults are used where they do.
+  checkOptions({ ...cli, format: options.format });
+  checkIgnores(options);
   if (options.accept !== undefined || options.reject !== undefined) {
     const { restoreDocument } = await import("./review.js");
     return restoreDocument(args, options, io);

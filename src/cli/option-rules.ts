@@ -7,7 +7,8 @@ import type { CliOptions } from "./program.js";
 /**
  * Throws {@link InputError} for an option that would change nothing here: `--fragment` without
  * `-f html`, `--view` without html or page, `--max-annotations` without github, `-j` without
- * `-r`, `-q` with `-o` (nothing would be written). `-U`, `--granularity` and `--color` are
+ * `-r`, `-q` with `-o` (nothing would be written), the selector and pattern ignores with
+ * `--accept` or `--reject` (nothing is compared). `-U`, `--granularity` and `--color` are
  * accepted with every format: they are display preferences set once (in an alias or git's
  * diff driver) whatever format a run then picks. Call with `-o -` already turned into stdout.
  *
@@ -23,4 +24,8 @@ export function checkOptions(options: CliOptions): void {
   if (options.maxAnnotations !== undefined && format !== "github") refuse(`--max-annotations applies only to -f github, not to ${format}`);
   if (options.jobs !== undefined && !options.recursive) refuse("-j applies only to -r (compare folders)");
   if (options.quiet && options.output !== undefined) refuse("-q writes nothing: it cannot be given with -o");
+  if (options.accept !== undefined || options.reject !== undefined) {
+    const flags: [string, readonly string[] | undefined][] = [["--ignore", options.ignore], ["--ignore-attr", options.ignoreAttr], ["--ignore-text", options.ignoreText], ["--ignore-value", options.ignoreValue]];
+    for (const [flag, values] of flags) if (values?.length) refuse(`${flag} applies only to comparing two documents, not to --accept or --reject`);
+  }
 }

@@ -18,6 +18,10 @@ export interface CliOptions {
   readonly ignoreCase?: boolean;
   readonly ignoreComments?: boolean;
   readonly ignoreAttr: string[];
+  /** `--ignore SELECTOR`: elements left out of the comparison. */
+  readonly ignore: string[];
+  readonly ignoreText: string[];
+  readonly ignoreValue: string[];
   readonly context: number;
   readonly granularity: Granularity;
   readonly algorithm: AlgorithmName;
@@ -34,6 +38,8 @@ export interface CliOptions {
   readonly maxAnnotations?: number;
   /** False with `--no-pager`. */
   readonly pager: boolean;
+  /** `--config FILE`, or false with `--no-config` (undefined: look for one). */
+  readonly config?: string | false;
 }
 
 const EXAMPLES = `
@@ -71,7 +77,10 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .option("-w, --ignore-whitespace", "ignore whitespace differences")
     .option("--ignore-case", "ignore letter case in text and comments")
     .option("--ignore-comments", "ignore comments")
-    .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*; repeatable)", collect, [])
+    .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect, [])
+    .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*), or SELECTOR@NAME only on matching elements (repeatable)", collect, [])
+    .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect, [])
+    .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect, [])
     .option("-U, --context <lines>", "unchanged lines shown around each change", count, 3)
     .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
     .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
@@ -85,6 +94,8 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
     .option("--max-annotations <n>", "with -f github: annotations per file, then one with the counts of the rest (default: 10)", positive)
     .option("--no-pager", "never page the output (on a terminal it goes through $HTMLDIFF_PAGER, $PAGER or less)")
+    .option("--config <file>", "read option defaults from this JSON file (default: .htmldiff.json or package.json's \"htmldiff\" key, found from the current folder up)")
+    .option("--no-config", "read no configuration file")
     .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
     .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
     .version(`htmldiff ${VERSION}`, "-V, --version", "print the name and version")

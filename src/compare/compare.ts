@@ -29,6 +29,9 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
     ignoreCase: options.ignoreCase,
     ignoreComments: options.ignoreComments,
     ignoreAttributes: options.ignoreAttributes,
+    ignoreElements: options.ignoreElements,
+    ignoreText: options.ignoreText,
+    ignoreValues: options.ignoreValues,
     algorithm: options.algorithm,
     ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
   });

@@ -16,8 +16,14 @@ export interface CompareOptions {
   readonly ignoreWhitespace: boolean;
   readonly ignoreCase: boolean;
   readonly ignoreComments: boolean;
-  /** Attribute names (globs like `data-*`) whose differences do not count. */
+  /** Attribute names (globs like `data-*`), or `SELECTOR@NAME`, whose differences do not count. */
   readonly ignoreAttributes: readonly string[];
+  /** CSS selectors of elements left out of the comparison. */
+  readonly ignoreElements: readonly string[];
+  /** Patterns (regular expressions): text matching one compares equal to other text matching it. */
+  readonly ignoreText: readonly string[];
+  /** Patterns for attribute values, as `ignoreText` for text. */
+  readonly ignoreValues: readonly string[];
   readonly algorithm: AlgorithmName;
   /** The work budget of the word-level matching; absent: the engine's default for the size. */
   readonly maxWork?: number;
@@ -68,6 +74,9 @@ export function compareOptions(given: Partial<CompareOptions> = {}): CompareOpti
     ignoreCase: false,
     ignoreComments: false,
     ignoreAttributes: [],
+    ignoreElements: [],
+    ignoreText: [],
+    ignoreValues: [],
     algorithm: "default",
     context: 3,
     granularity: "word",

@@ -44,7 +44,7 @@ function isActive([name, value]: Attribute): boolean {
 export function writtenAttributes(event: OpenEvent, marks: ElementMarks, neutralise: boolean): Attribute[] {
   const own = event.attrs.map((attr): Attribute => (neutralise && isActive(attr) ? [RAW + markName(attr[0]), attr[1]] : keepAttribute(attr)));
   const flags = marks.flags ?? [];
-  if (!flags.length && marks.realName === undefined) return own;
+  if (!flags.length && marks.realName === undefined && !marks.deltas?.length) return own;
   const classes = flags.map((flag) => `diff-${flag}`);
   if (marks.move !== undefined) classes.push("diff-move");
   const out: Attribute[] = [];

@@ -2,9 +2,9 @@
 // tokens as they are (with attribute and rename marks), deleted and inserted runs where the content
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
-import type { EditScript } from "../script/edit-script.js";
+import type { EditScript, Side } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
-import type { Change, DocEvent, OpenEvent } from "../types.js";
+import type { Attribute, Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
@@ -78,7 +78,8 @@ class DocumentWriter {
     const lay = layout(script);
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
-    this.old = new UnitWriter(views.a, options);
+    // Deleted content carries the old document's elements left out of the comparison, for reject.
+    this.old = new UnitWriter(views.a, options, (t) => (leftOutElement(script.a, t) ? markerComment("del", sourceGap(script.a, t)) : ""));
     this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
@@ -95,7 +96,7 @@ class DocumentWriter {
     }
     const { side } = this.items;
     for (let k = from; k < to; ) k = side[k] === BOTH ? this.both(k) : this.gap(k, to);
-    if (!body) this.emit(this.gapBefore(this.script.b.tokens.length));
+    if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
     return this.out.join("");
   }
 
@@ -146,7 +147,7 @@ class DocumentWriter {
   /** Writes a kept token (a whole atomic element at once); returns the next item index. */
   private both(k: number): number {
     const j = this.items.token[k]!;
-    this.emit(this.gapBefore(j));
+    this.emit(this.keptGap(this.items.aToken[k]!, j));
     const token = this.now.tokens[j]!;
     const event = this.now.event(j);
     if (event.kind === "open") {
@@ -154,7 +155,12 @@ class DocumentWriter {
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
         this.noteWritten(event.name);
-        this.emit(this.guard(event, this.now.atomic(j, marks)));
+        const markup = this.guard(event, this.now.atomic(j, marks));
+        // Kept whole with other source (what differs was ignored): the old element goes in a marker, for reject.
+        const oldSource = this.oldSourceOf(this.items.aToken[k]!);
+        const source = this.now.view.side.doc.source;
+        if (oldSource === null || oldSource === source.slice(event.start, this.now.event(close).end)) this.emit(markup);
+        else this.emit(`${markerComment("del", oldSource)}<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`);
         this.lastB = close;
         return k + (close - j) + 1;
       }
@@ -193,12 +199,28 @@ class DocumentWriter {
     const tokens = this.now.tokens;
     const j = token[k]!;
     const event = tokens[j]!.event;
+    const aFirst = this.items.aToken[k]!;
+    const oldTokens = this.script.a.tokens;
     let m = k + 1;
-    while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event) m++;
+    // (An element the comparison left out of the old text ends the run: keptGap gives it back.)
+    while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event && !leftOutElement(this.script.a, aFirst + (m - k))) m++;
     const last = j + (m - k) - 1;
     // Text outside the body (before the root, in html or head) makes a browser start the body.
     if (!this.options.page && !this.written.has("body") && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
       for (let t = j; t <= last && !this.written.has("body"); t++) if (this.now.visibleText(t)) this.written.add("body");
+    }
+    // Tokens kept with other text (ignored case or an ignore-text pattern) carry the old text in a marker.
+    let differs = false;
+    for (let t = j; t <= last && !differs; t++) differs = oldTokens[aFirst + t - j]!.text !== tokens[t]!.text;
+    if (differs) {
+      for (let t = j; t <= last; t++) {
+        if (t > j) this.emit(this.gapBefore(t));
+        const old = oldTokens[aFirst + t - j]!;
+        const text = escapeText(this.now.decoded(t));
+        if (old.text === tokens[t]!.text) this.emit(text);
+        else this.emit(`${markerComment("del", this.script.a.doc.source.slice(old.start, old.end))}<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->`);
+      }
+      return m;
     }
     if (last > j) {
       const raw = this.now.view.side.doc.source.slice(tokens[j]!.start, tokens[last]!.end);
@@ -220,12 +242,19 @@ class DocumentWriter {
     return this.now.mustBeInert(event, false) ? inert(markup) : markup;
   }
 
-  /** Marks of a kept element whose attributes changed or which was renamed. */
+  /**
+   * Marks of a kept element whose attributes changed or which was renamed; for one kept as it is
+   * but whose attributes differ where the comparison ignored them, only the old values (no
+   * flag), so that reject gives them back.
+   */
   private pairMarks(k: number, event: OpenEvent): ElementMarks {
     const index = this.items.change[k]!;
     const change: Change | undefined = index < 0 ? undefined : this.script.changes[index];
-    if (!change || (change.kind !== "attributes" && change.kind !== "tag")) return NO_MARKS;
     const old = this.old.event(this.items.aToken[k]!);
+    if (!change || (change.kind !== "attributes" && change.kind !== "tag")) {
+      if (old.kind !== "open" || sameAttributes(old.attrs, event.attrs)) return NO_MARKS;
+      return { deltas: attributeDeltas(old, event, { isIgnoredAttribute: () => false }) };
+    }
     const deltas = old.kind === "open" ? attributeDeltas(old, event, { isIgnoredAttribute: () => false }) : [];
     const flags = [...(deltas.length ? ["attrs"] : []), ...(change.kind === "tag" ? ["tag"] : [])];
     return { flags, deltas, ...(change.kind === "tag" ? { oldName: old.kind === "open" ? old.name : "" } : {}) };
@@ -433,6 +462,28 @@ class DocumentWriter {
     return false;
   }
 
+  /** The old document's source of the atomic element whose start tag is old token `i`, or null when it has no end. */
+  private oldSourceOf(i: number): string | null {
+    const close = this.old.view.partners[i]!;
+    if (close < 0) return null;
+    return this.script.a.doc.source.slice(this.old.event(i).start, this.old.event(close).end);
+  }
+
+  /**
+   * What the comparison left out before the kept tokens `i` (old) and `j` (new). Where an
+   * element was left out whole (`--ignore`) on either side and the two sides' source there
+   * differs, the old side's goes in a `del` marker and the new side's in an `ins` one, so that
+   * reject and accept each give their own back.
+   */
+  private keptGap(i: number, j: number): string {
+    const gap = this.gapBefore(j);
+    const a = this.script.a;
+    const b = this.script.b;
+    const oldGap = sourceGap(a, i);
+    if (oldGap === sourceGap(b, j) || !(leftOutElement(a, i) || leftOutElement(b, j))) return gap;
+    return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}`;
+  }
+
   /** Text of the new document that the comparison left out (ignored whitespace or comments) before token `j`. */
   private gapBefore(j: number): string {
     const prev = this.lastB;
@@ -456,6 +507,13 @@ class DocumentWriter {
       if (this.tokenized[e]) continue;
       if (event.kind === "text") out += escapeText(event.text);
       else if (event.kind === "comment") out += documentComment(event.text, "both");
+      else if (event.kind === "open") {
+        // An element the comparison left out whole (--ignore) goes in a marker for both sides: written
+        // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.
+        const last = lastOfElement(events, e);
+        out += markerComment("both", side.doc.source.slice(event.start, events[last]!.end));
+        e = last;
+      }
     }
     if (at) {
       const event = events[at.event]!;
@@ -463,6 +521,42 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/** Whether two attribute lists are the same, in the same order. */
+function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]![0] !== y[i]![0] || x[i]![1] !== y[i]![1]) return false;
+  return true;
+}
+
+/** The source between a side's token `t` and the token before it (from the start or to the end of the document at its ends). */
+function sourceGap(side: Side, t: number): string {
+  const { tokens } = side;
+  const from = t > 0 ? tokens[t - 1]!.end : 0;
+  const to = t < tokens.length ? tokens[t]!.start : side.doc.source.length;
+  return side.doc.source.slice(from, Math.max(from, to));
+}
+
+/** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */
+function leftOutElement(side: Side, t: number): boolean {
+  const { tokens, doc } = side;
+  const from = t > 0 ? tokens[t - 1]!.event + 1 : 0;
+  const to = t < tokens.length ? tokens[t]!.event : doc.events.length;
+  for (let e = from; e < to; e++) if (doc.events[e]!.kind === "open") return true;
+  return false;
+}
+
+/** The index of the last event of the element whose start tag is `open`: its end tag, or the document's last event. */
+function lastOfElement(events: readonly DocEvent[], open: number): number {
+  let depth = 0;
+  for (let e = open; e < events.length; e++) {
+    const kind = events[e]!.kind;
+    if (kind === "open") depth++;
+    else if (kind === "close" && --depth === 0) return e;
+  }
+  return events.length - 1;
 }
 
 /** Whether an event is an html, head or body start tag. */

@@ -119,7 +119,7 @@ export class UnitWriter {
   startTag(event: OpenEvent, marks: ElementMarks): string {
     const name = writtenName(event.name, this.options);
     const realName = name === event.name ? undefined : event.name;
-    if (realName === undefined && !marks.flags?.length && marks.realName === undefined) return this.plainTag(event);
+    if (realName === undefined && !marks.flags?.length && marks.realName === undefined && !marks.deltas?.length) return this.plainTag(event);
     return openTag(name, writtenAttributes(event, realName === undefined ? marks : { ...marks, realName }, this.options.page));
   }
 

@@ -3,6 +3,12 @@
 import type { NormalizedOptions } from "../options.js";
 import type { AttributeDelta, Change, OpenEvent, Opcode } from "../types.js";
 import type { Side } from "./edit-script.js";
+
+/** A side whose elements may have attributes ignored on them alone (by start tag event index). */
+type SideWithIgnores = Side & { readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean> };
+
+/** What decides which attributes differ: the ignored names, and (optionally) what a value is compared as. */
+type AttributeOptions = Pick<NormalizedOptions, "isIgnoredAttribute"> & Partial<Pick<NormalizedOptions, "valueKey">>;
 import type { AnnotatedOpcode } from "./markup.js";
 
 /**
@@ -14,10 +20,10 @@ import type { AnnotatedOpcode } from "./markup.js";
 export function describeChanges(
   ops: readonly AnnotatedOpcode[],
   moves: ReadonlyMap<number, number>,
-  a: Side,
-  b: Side,
+  a: SideWithIgnores,
+  b: SideWithIgnores,
   partnersA: Int32Array,
-  options: Pick<NormalizedOptions, "isIgnoredAttribute">,
+  options: AttributeOptions,
 ): Change[] {
   const changeOf = new Map<number, number>();
   ops.forEach(({ code }, index) => {
@@ -46,14 +52,19 @@ function describePair(
   pair: "attributes" | "tag",
   code: Opcode,
   index: number,
-  a: Side,
-  b: Side,
-  options: Pick<NormalizedOptions, "isIgnoredAttribute">,
+  a: SideWithIgnores,
+  b: SideWithIgnores,
+  options: AttributeOptions,
   partner: number | undefined,
 ): Change {
-  const x = a.doc.events[a.tokens[code.aStart]!.event]!;
-  const y = b.doc.events[b.tokens[code.bStart]!.event]!;
-  const attributes = x.kind === "open" && y.kind === "open" ? attributeDeltas(x, y, options) : [];
+  const xIndex = a.tokens[code.aStart]!.event;
+  const yIndex = b.tokens[code.bStart]!.event;
+  const x = a.doc.events[xIndex]!;
+  const y = b.doc.events[yIndex]!;
+  const ignoredX = a.ignoredAttributes?.get(xIndex);
+  const ignoredY = b.ignoredAttributes?.get(yIndex);
+  const here = ignoredX || ignoredY ? (name: string) => (ignoredX?.(name) ?? false) || (ignoredY?.(name) ?? false) : undefined;
+  const attributes = x.kind === "open" && y.kind === "open" ? attributeDeltas(x, y, options, here) : [];
   if (pair === "attributes") return { kind: "attributes", op: index, attributes };
   const oldName = x.kind === "open" || x.kind === "close" ? x.name : "";
   const newName = y.kind === "open" || y.kind === "close" ? y.name : "";
@@ -69,23 +80,26 @@ function describePair(
 
 /**
  * The attributes that differ between two start tags, by name (so the answer reads the same from
- * either side); ignored attributes are left out.
+ * either side); ignored attributes (by the globs, or by `ignoredHere` on these two elements) are
+ * left out, and values equal after `valueKey` (ignore-value patterns) do not differ.
  *
  * @example <a href="/a" id="x"> vs <a href="/b" class="c">: class null→c, href /a→/b, id x→null
  */
-export function attributeDeltas(x: OpenEvent, y: OpenEvent, options: Pick<NormalizedOptions, "isIgnoredAttribute">): AttributeDelta[] {
+export function attributeDeltas(x: OpenEvent, y: OpenEvent, options: AttributeOptions, ignoredHere?: (name: string) => boolean): AttributeDelta[] {
+  const ignored = ignoredHere ? (name: string) => options.isIgnoredAttribute(name) || ignoredHere(name) : options.isIgnoredAttribute;
+  const fold = options.valueKey ?? ((value: string) => value);
   const before = new Map<string, string>();
   for (const [name, value] of x.attrs) if (!before.has(name)) before.set(name, value);
   const after = new Map<string, string>();
   for (const [name, value] of y.attrs) if (!after.has(name)) after.set(name, value);
   const out: AttributeDelta[] = [];
   for (const [name, value] of before) {
-    if (options.isIgnoredAttribute(name)) continue;
+    if (ignored(name)) continue;
     const now = after.get(name) ?? null;
-    if (now !== value) out.push({ name, old: value, new: now });
+    if (now === null || fold(now) !== fold(value)) out.push({ name, old: value, new: now });
   }
   for (const [name, value] of after) {
-    if (!before.has(name) && !options.isIgnoredAttribute(name)) out.push({ name, old: null, new: value });
+    if (!before.has(name) && !ignored(name)) out.push({ name, old: null, new: value });
   }
   return out.sort((p, q) => (p.name < q.name ? -1 : p.name > q.name ? 1 : 0));
 }

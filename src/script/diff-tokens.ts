@@ -19,6 +19,8 @@ import { slideEdits } from "./slide.js";
 /** A side with the interned ids of its tokens' keys (one KeyTable for both sides, so equal keys have equal ids). */
 export interface KeyedSide extends Side {
   readonly ids: Int32Array;
+  /** Attribute names ignored on single elements (`--ignore-attr SELECTOR@NAME`), by start tag event index. */
+  readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean>;
 }
 
 /** The refined comparison of two sides: opcodes, one change per non-equal opcode, and whether a work cap was hit. */

@@ -3,6 +3,7 @@
 // and written back in one canonical order for the URL that POST /v1/diff redirects to.
 
 import { compareOptions, type CompareOptions } from "../compare/request.js";
+import { normalizeOptions, OptionError } from "../options.js";
 import { HttpProblem } from "./problem.js";
 
 /** The formats the service renders. */
@@ -18,6 +19,8 @@ export interface DiffQuery {
 }
 
 const FLAGS = { "ignore-whitespace": "ignoreWhitespace", "ignore-case": "ignoreCase", "ignore-comments": "ignoreComments", fragment: "fragment" } as const;
+/** The repeatable parameters: the ignore rules, each a list whose order does not change the answer. */
+const LISTS = { "ignore-attr": "ignoreAttributes", ignore: "ignoreElements", "ignore-text": "ignoreText", "ignore-value": "ignoreValues" } as const;
 const CHOICES = {
   format: SERVE_FORMATS,
   mode: ["html", "xml"],
@@ -34,7 +37,7 @@ const CHOICES = {
 export function parseDiffQuery(params: URLSearchParams): DiffQuery {
   const given: Record<string, unknown> = {};
   let format: ServeFormat = "html";
-  const attributes = new Set<string>();
+  const lists = new Map<string, Set<string>>(Object.keys(LISTS).map((name) => [name, new Set()]));
   for (const [name, value] of params) {
     if (name in FLAGS) given[FLAGS[name as keyof typeof FLAGS]] = flag(name, value);
     else if (name in CHOICES) {
@@ -42,16 +45,30 @@ export function parseDiffQuery(params: URLSearchParams): DiffQuery {
       if (!choices.includes(value)) throw bad(`${name} must be one of ${choices.join(", ")}`);
       if (name === "format") format = value as ServeFormat;
       else given[name] = value;
-    } else if (name === "ignore-attr") {
-      if (!value) throw bad("ignore-attr needs an attribute name");
-      attributes.add(value);
+    } else if (lists.has(name)) {
+      if (!value) throw bad(`${name} needs a value`);
+      lists.get(name)!.add(value);
     } else if (name === "context") given.context = whole(name, value, 0);
     else if (name === "max-work") given.maxWork = whole(name, value, 1);
     else throw bad(`unknown parameter '${name}'`);
   }
   if (given.fragment && format !== "html") throw bad(`fragment applies only to format=html, not to ${format}`);
   if (given.view && format !== "html" && format !== "page") throw bad(`view applies only to format=html or page, not to ${format}`);
-  return { format, options: compareOptions({ ...given, ignoreAttributes: [...attributes].sort() }) };
+  for (const [name, key] of Object.entries(LISTS)) given[key] = [...lists.get(name)!].sort();
+  const options = compareOptions(given);
+  checkIgnores(options);
+  return { format, options };
+}
+
+/** Compiles the selectors and patterns once; a bad one is a 400 naming its parameter. */
+function checkIgnores({ ignoreAttributes, ignoreElements, ignoreText, ignoreValues }: CompareOptions): void {
+  try {
+    normalizeOptions({ ignoreAttributes, ignoreElements, ignoreText, ignoreValues });
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    const name = Object.entries(LISTS).find(([, key]) => key === error.option)![0];
+    throw bad(`${name}: ${error.detail}`);
+  }
 }
 
 /**
@@ -66,7 +83,7 @@ export function canonicalQuery({ format, options }: DiffQuery): string {
   if (format !== "html") params.append("format", format);
   if (options.mode) params.append("mode", options.mode);
   for (const [name, key] of Object.entries(FLAGS)) if (options[key]) params.append(name, "1");
-  for (const attribute of options.ignoreAttributes) params.append("ignore-attr", attribute);
+  for (const [name, key] of Object.entries(LISTS)) for (const value of options[key]) params.append(name, value);
   if (options.algorithm !== defaults.algorithm) params.append("algorithm", options.algorithm);
   if (options.maxWork !== undefined) params.append("max-work", String(options.maxWork));
   if (options.context !== defaults.context) params.append("context", String(options.context));

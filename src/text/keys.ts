@@ -5,17 +5,20 @@ import type { NormalizedOptions } from "../options.js";
 import type { DocEvent } from "../types.js";
 
 /**
- * The comparison key of a markup event; attribute order never matters, ignored attributes vanish.
+ * The comparison key of a markup event; attribute order never matters, ignored attributes
+ * vanish (those of the globs, and those `ignoredHere` names for this element), and the parts of
+ * values that an ignore-value pattern matches are folded.
  *
  * @example markupKey(<a href=x id=y>, opts) // '<a href="x" id="y">' whichever order they were written in
  */
-export function markupKey(event: DocEvent, options: NormalizedOptions): string {
+export function markupKey(event: DocEvent, options: NormalizedOptions, ignoredHere?: (name: string) => boolean): string {
   switch (event.kind) {
     case "open": {
       if (event.attrs.length === 0) return `<${event.name}>`;
+      const { valueKey } = options;
       const attrs = event.attrs
-        .filter(([name]) => !options.isIgnoredAttribute(name))
-        .map(([name, value]) => ` ${name}="${value}"`)
+        .filter(([name]) => !options.isIgnoredAttribute(name) && !ignoredHere?.(name))
+        .map(([name, value]) => ` ${name}="${valueKey ? valueKey(value) : value}"`)
         .sort();
       return `<${event.name}${attrs.join("")}>`;
     }

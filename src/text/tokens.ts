@@ -1,19 +1,23 @@
 // Turns a document's events into the tokens that are compared: one token per markup event,
-// word/space/punctuation tokens for character data. Ignored tokens are left out. Keys are
-// interned as the tokens are made (see KeyTable).
+// word/space/punctuation tokens for character data. Ignored tokens (and ignored elements, whole)
+// are left out; text an ignore-text pattern matches is one token. Keys are interned as the
+// tokens are made (see KeyTable).
 
 import type { ParsedDocument } from "../events/parse.js";
 import { decodeText } from "../events/references.js";
 import type { NormalizedOptions } from "../options.js";
 import type { DocEvent, Token } from "../types.js";
+import { ignorePlan, type IgnorePlan } from "./ignore-plan.js";
 import { KeyTable, type MarkupEntry } from "./intern.js";
 import { markupKey } from "./keys.js";
+import { matchRuns, patternKey } from "./patterns.js";
 import { splitWords, type WordKind } from "./words.js";
 
-/** A document's tokens and, index for index, the interned ids of their keys. */
+/** A document's tokens and, index for index, the interned ids of their keys; and what its selector options ignore. */
 export interface KeyedTokens {
   readonly tokens: Token[];
   readonly ids: Int32Array;
+  readonly plan: IgnorePlan;
 }
 
 /**
@@ -44,7 +48,9 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     ids[tokens.length] = id;
     tokens.push(token);
   };
-  const { ignoreCase, ignoreWhitespace } = options;
+  const { ignoreCase, ignoreWhitespace, textPatterns } = options;
+  const plan = ignorePlan(doc, options);
+  const { skip } = plan;
   let index = 0;
   let base = 0;
   let text = "";
@@ -74,11 +80,41 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       add({ kind, text: source.slice(start, end), key: table.key(id), event: index, start, end }, id);
     }
   };
+  // Text an ignore-text pattern matches: one token, keyed by its pattern.
+  const emitMatch = (from: number, to: number, pattern: number): void => {
+    const start = decoded === null ? base + from : base + decoded.rawOffset(from);
+    const end = decoded === null ? base + to : base + decoded.rawOffset(to);
+    const id = table.id(patternKey(pattern));
+    add({ kind: "word", text: source.slice(start, end), key: table.key(id), event: index, start, end }, id);
+  };
+  let shift = 0;
+  const emitShifted = (from: number, to: number, kind: WordKind): void => emit(from + shift, to + shift, kind);
+  const splitAround = (runs: readonly [number, number, number][]): void => {
+    let at = 0;
+    for (const [from, to, pattern] of runs) {
+      if (from > at) splitPiece(at, from);
+      emitMatch(from, to, pattern);
+      at = to;
+    }
+    if (at < text.length) splitPiece(at, text.length);
+  };
+  const splitPiece = (from: number, to: number): void => {
+    shift = from;
+    splitWords(text.slice(from, to), emitShifted);
+  };
   for (; index < events.length; index++) {
     const event = events[index]!;
     if (event.kind !== "text") {
       if (event.kind === "comment" && options.ignoreComments) continue;
-      const entry = markupEntry(event, source, options, table);
+      if (skip !== null && event.kind === "open" && skip[index]! >= 0) {
+        // An ignored element: its start tag to its last event are left out, and the space before
+        // it, so that one on its own line (indented) on one side only is no difference either.
+        while (tokens.length && tokens[tokens.length - 1]!.kind === "space") tokens.pop();
+        index = skip[index]!;
+        continue;
+      }
+      const ignoredHere = event.kind === "open" ? plan.attributes.get(index) : undefined;
+      const entry = ignoredHere ? ownEntry(event, source, options, table, ignoredHere) : markupEntry(event, source, options, table);
       const { start, end } = event;
       // The text first seen for this key, when this token is written the same way (most are).
       // (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
@@ -93,9 +129,17 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     // event's text is then its source.
     decoded = event.text.length === event.end - event.start ? null : decodeText(source.slice(event.start, event.end), mode);
     text = decoded === null ? event.text : decoded.text;
-    splitWords(text, emit);
+    const runs = textPatterns.length ? matchRuns(text, textPatterns) : null;
+    if (runs?.length) splitAround(runs);
+    else splitWords(text, emit);
   }
-  return { tokens, ids: ids.subarray(0, tokens.length) };
+  return { tokens, ids: ids.subarray(0, tokens.length), plan };
+}
+
+/** The key of a start tag with attributes ignored on it alone: not memoised (its attribute list may be shared with tags that keep them). */
+function ownEntry(event: DocEvent, source: string, options: NormalizedOptions, table: KeyTable, ignoredHere: (name: string) => boolean): MarkupEntry {
+  const id = table.id(markupKey(event, options, ignoredHere));
+  return { text: source.slice(event.start, event.end), key: table.key(id), id };
 }
 
 /** The interned key of a markup event, memoised by what decides it (see KeyTable.memoised). */

@@ -53,7 +53,7 @@ const matching = fc.record({
 /** Safe random options for the line formats: a format, the ignore options, the matching options, a granularity. */
 const lineOptions = fc.tuple(
   fc.constantFrom(...LINE_FORMATS),
-  fc.subarray(["-w", "--ignore-case", "--ignore-comments", "--ignore-attr=class"]),
+  fc.subarray(["-w", "--ignore-case", "--ignore-comments", "--ignore-attr=class", "--ignore=b, li:nth-child(2)", "--ignore-attr=a@href", "--ignore-text=[0-9]+", "--ignore-value=[a-f]"]),
   matching,
   fc.constantFrom("word", "char"),
 ).map(([format, ignore, match, granularity]) => ["-f", format, ...ignore, ...match, "--granularity", granularity]);

@@ -32,6 +32,15 @@ describe("options that do not apply are refused", () => {
     });
   }
 
+  it("the ignore options with --accept or --reject (they give a document back, they compare nothing)", async () => {
+    const page = join(dir, "review.html");
+    expect((await runCli(["-o", page, oldFile, newFile])).status).toBe(1);
+    for (const [flag, value] of [["--ignore", "p"], ["--ignore-attr", "a@href"], ["--ignore-text", "x"], ["--ignore-value", "y"]] as const) {
+      expect(await runCli(["--accept", page, flag, value])).toEqual({ status: 2, stdout: "", stderr: `htmldiff: ${flag} applies only to comparing two documents, not to --accept or --reject\n` });
+    }
+    expect((await runCli(["--reject", page])).status).toBe(0);
+  });
+
   it("accepts what applies: --fragment with -f html, --view with page, -U and --granularity with json", async () => {
     expect((await runCli(["-f", "html", "--fragment", oldFile, newFile])).status).toBe(1);
     expect((await runCli(["-f", "page", "--view", "source", oldFile, newFile])).status).toBe(1);

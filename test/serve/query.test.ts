@@ -14,6 +14,18 @@ describe("diff query parameters", () => {
     expect(new Set(forms.map(canonical))).toEqual(new Set(["mode=xml&ignore-case=1&ignore-attr=class&ignore-attr=id&max-work=900"]));
   });
 
+  it("takes the ignore rules of the command line as repeatable parameters, in one canonical order", () => {
+    const query = parseDiffQuery(new URLSearchParams("ignore-text=%5Cd%2B&ignore=meta%5Bname%3Dgenerator%5D&ignore-value=v%5Cd&ignore=footer&ignore-attr=link%40href"));
+    expect(query.options).toMatchObject({ ignoreElements: ["footer", "meta[name=generator]"], ignoreText: ["\\d+"], ignoreValues: ["v\\d"], ignoreAttributes: ["link@href"] });
+    expect(canonical("ignore=footer&ignore=meta%5Bname%3Dgenerator%5D")).toBe(canonical("ignore=meta%5Bname%3Dgenerator%5D&ignore=footer"));
+    expect(canonical("ignore=footer")).toBe("ignore=footer");
+  });
+
+  it("refuses a bad selector or pattern with a 400 that names it", () => {
+    expect(() => parseDiffQuery(new URLSearchParams("ignore=p%5B"))).toThrow("ignore: bad selector 'p['");
+    expect(() => parseDiffQuery(new URLSearchParams("ignore-text=a(b"))).toThrow("ignore-text: bad pattern 'a(b'");
+  });
+
   it("leaves out what equals the default", () => {
     expect(canonical("format=html&context=3&granularity=word&algorithm=default&ignore-case=0")).toBe("");
   });

@@ -16,9 +16,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Options of {@link runCli}: standard input, environment, and whether stdout is a terminal. */
+/** Options of {@link runCli}: standard input, environment, whether stdout is a terminal, and the current folder. */
 export interface RunOptions {
   readonly stdin?: string | Uint8Array;
+  readonly cwd?: string;
   readonly env?: Record<string, string | undefined>;
   readonly tty?: boolean;
 }
@@ -33,6 +34,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
     err: (s) => (stderr += s),
     readStdin: async () => (typeof options.stdin === "string" ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array(0))),
     env: options.env ?? {},
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: false,
   });

@@ -1,0 +1,73 @@
+// The ignore options through the library (diffDocuments): symmetric (swapping the sides swaps
+// insertions and deletions), and the HTML output still gives the new document back exactly.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type DiffOptions, normalizeOptions, OptionError } from "../../src/options.js";
+import { diffDocuments } from "../../src/pipeline.js";
+import { renderHtml } from "../../src/render/inline-html.js";
+import { renderPage } from "../../src/render/page.js";
+import { accept, reject } from "../../src/review/accept.js";
+import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";
+import { documentAndMutation } from "../support/documents.js";
+import { firstEventDifference, parse5Difference } from "../support/html-check.js";
+
+/** Three selectors, a selector-scoped attribute, a text and a value pattern: every ignore at once. */
+const IGNORES: DiffOptions = {
+  ignoreElements: ["b", "li:nth-child(2)", "div.x > a"],
+  ignoreAttributes: ["a@href", "data-*"],
+  ignoreText: ["wor\\w+", "\\d+"],
+  ignoreValues: ["[0-9]"],
+};
+
+describe("ignore options (library)", () => {
+  it("swap insertions and deletions when the sides swap (property)", () => {
+    fc.assert(
+      fc.property(documentPair(htmlDocument()), ([a, b]) => {
+        const forward = diffDocuments(a, b, IGNORES);
+        const backward = diffDocuments(b, a, IGNORES);
+        expect([backward.stats.inserted, backward.stats.deleted, backward.stats.unchanged]).toEqual([forward.stats.deleted, forward.stats.inserted, forward.stats.unchanged]);
+        expect(backward.identical).toBe(forward.identical);
+      }),
+      fcParams(300),
+    );
+  });
+
+  it("keep the round trip of html and page output exact, ignored parts included (property)", () => {
+    fc.assert(
+      fc.property(documentAndMutation(), ({ a, b }) => {
+        const script = diffDocuments(a, b, { ...IGNORES, ignoreElements: ["b", "li:nth-child(2)", "td:first-child", "p:has(i)"] });
+        for (const [format, output] of [["html", renderHtml(script)], ["page", renderPage(script)]] as const) {
+          expect(firstEventDifference(accept(output), b, "html"), `${format}: accept`).toBeNull();
+          expect(firstEventDifference(reject(output), a, "html"), `${format}: reject`).toBeNull();
+          expect(parse5Difference(output), `${format}: parse5`).toBeNull();
+        }
+      }),
+      fcParams(300),
+    );
+  });
+
+  it("give back each side's own ignored element, attribute and text, though none of them counts", () => {
+    const a = '<p>one <span class="d">May 1</span> two <a href="/x">3 items</a></p><p>three</p>';
+    const b = '<p>one <span class="d">June 12</span> two <a href="/y">45 items</a></p><p>four</p>';
+    const script = diffDocuments(a, b, { ignoreElements: [".d"], ignoreAttributes: ["a@href"], ignoreText: ["\\d+"] });
+    expect(script.changes.map((c) => c.kind)).toEqual(["replace"]);
+    for (const output of [renderHtml(script), renderPage(script)]) {
+      expect(firstEventDifference(accept(output), b, "html")).toBeNull();
+      expect(firstEventDifference(reject(output), a, "html")).toBeNull();
+    }
+  });
+
+  it("name the option, the selector or pattern and the column of a bad one", () => {
+    expect(() => normalizeOptions({ ignoreElements: ["p", "a[x"] })).toThrow(OptionError);
+    expect(() => normalizeOptions({ ignoreText: ["[a-"] })).toThrow("ignoreText: bad pattern '[a-' at column 4: Unterminated character class");
+    expect(() => normalizeOptions({ ignoreAttributes: ["p:foo@id"] })).toThrow("ignoreAttributes: bad selector 'p:foo' at column 2: Unknown pseudo-class :foo");
+  });
+
+  it("compare a one-sided ignored element, and matches of one text pattern, as equal", () => {
+    expect(diffDocuments("<ul><li>a</li></ul>", "<ul><li>a</li><li>ad</li></ul>", { ignoreElements: ["li:nth-child(2)"] }).identical).toBe(true);
+    expect(diffDocuments("<p>build 12 of x</p>", "<p>build 345 of x</p>", { ignoreText: ["\\d+"] }).identical).toBe(true);
+    expect(diffDocuments("<p>build 12 of x</p>", "<p>build twelve of x</p>", { ignoreText: ["\\d+"] }).identical).toBe(false);
+    expect(diffDocuments('<a href="/x" title="t1">', '<a href="/y" title="t2">', { ignoreAttributes: ["a@href"], ignoreValues: ["\\d"] }).identical).toBe(true);
+  });
+});
