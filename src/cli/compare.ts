@@ -64,6 +64,7 @@ export async function comparePair(invocation: Invocation, options: CliOptions, i
     ...(theme ? { theme } : {}),
     fragment: options.fragment ?? false,
     ...(options.view ? { view: options.view } : {}),
+    charsets: { old: a.charset, new: b.charset },
   });
   return { status, output, warnings };
 }

@@ -24,6 +24,8 @@ export interface RenderContext {
   readonly fragment?: boolean;
   /** For `html` and `page`: the marked document, or its source text (always the source for XML). */
   readonly view?: "document" | "source";
+  /** For `html` and `page`: the charset labels the documents were decoded from. */
+  readonly charsets?: { readonly old: string; readonly new: string };
 }
 
 /**
@@ -53,11 +55,10 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
     const { renderJson } = await import("../render/json.js");
     return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
   }
-  const view = ctx.view === undefined ? {} : { view: ctx.view };
+  const view = { ...(ctx.view === undefined ? {} : { view: ctx.view }), ...(ctx.charsets === undefined ? {} : { charsets: ctx.charsets }) };
   if (format === "html") {
     const { renderHtml } = await import("../render/inline-html.js");
-    // A byte order mark: browsers trust it over a <meta charset> that the new document may declare.
-    return `${ctx.fragment ? "" : "\uFEFF"}${renderHtml(script, { fragment: ctx.fragment ?? false, ...view })}`;
+    return renderHtml(script, { fragment: ctx.fragment ?? false, ...view });
   }
   if (format === "page") {
     const { renderPage } = await import("../render/page.js");

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { decodeBytes, InputError } from "../read/decode.js";
+import { charsetLabel } from "../read/encode.js";
 import { detectMode } from "../read/mode.js";
 import type { ParseMode } from "../types.js";
 import type { CliIO } from "./io.js";
@@ -12,6 +13,8 @@ export interface Input {
   readonly name: string;
   readonly text: string;
   readonly mode: ParseMode;
+  /** How its bytes were written (see read/encode.ts): `utf-8`, `windows-1252`, `utf-16le;bom`, … */
+  readonly charset: string;
   readonly warnings: readonly string[];
 }
 
@@ -34,6 +37,7 @@ export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forc
     name: path,
     text: decoded.text,
     mode: forced ?? detectMode(path, decoded.text),
+    charset: charsetLabel(decoded.encoding, decoded.bom),
     warnings: decoded.warnings.map((w) => `${path}: ${w}`),
   };
 }

@@ -11,6 +11,8 @@ export interface DecodedInput {
   readonly text: string;
   /** The WHATWG name of the encoding used, e.g. "utf-8", "windows-1252". */
   readonly encoding: string;
+  /** Whether the bytes began with a byte order mark (left out of `text`). */
+  readonly bom: boolean;
   /** Problems worth a warning that did not stop the decoding (invalid UTF-8, …). */
   readonly warnings: readonly string[];
 }
@@ -41,7 +43,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedInput {
     warnings.push(`invalid ${encoding.toUpperCase()}: bad bytes were replaced by U+FFFD`);
   }
   if (utf16 && text.includes("\u0000")) throw new InputError("binary file (contains NUL characters)");
-  return { text, encoding, warnings };
+  return { text, encoding, bom: bom !== undefined, warnings };
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {
@@ -51,11 +53,15 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
   return undefined;
 }
 
-/** The encoding a document declares in its first bytes, normalised to a WHATWG name, if the platform knows it. */
-function declaredEncoding(head: string): string | undefined {
+/**
+ * The encoding a document declares in its first bytes, normalised to a WHATWG name, if the platform knows it.
+ *
+ * @example declaredEncoding('<meta charset="iso-8859-1">') // "windows-1252"
+ */
+export function declaredEncoding(head: string): string | undefined {
   const label =
     /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]*\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
+    /<meta[^>]*?\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
   if (!label) return undefined;
   try {
     return new TextDecoder(label.trim()).encoding;

@@ -8,9 +8,9 @@ import type { Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
-import { escapeText } from "./escape.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
 import { COMMENT, MOVE, WRAP } from "./marks.js";
+import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
@@ -154,7 +154,7 @@ class DocumentWriter {
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
         this.noteWritten(event.name);
-        this.emit(this.guard(event, this.now.atomic(j, marks)));
+        this.emit(this.guard(event, this.now.atomic(j, marks, false, this.oldSource(k))));
         this.lastB = close;
         return k + (close - j) + 1;
       }
@@ -163,7 +163,7 @@ class DocumentWriter {
         this.open.push(event.name === "head" ? "head" : "div");
         return k + 1;
       }
-      this.emit(this.guard(event, this.now.startTag(event, marks)));
+      this.emit(this.guard(event, this.now.startTag(event, marks, this.oldSource(k))));
       this.noteWritten(event.name);
       this.open.push(this.options.page && ROOTS.has(event.name) ? "span" : event.name);
     } else if (event.kind === "close") {
@@ -173,7 +173,10 @@ class DocumentWriter {
       if (broken.ins >= this.open.depth) broken.ins = -1;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
-      } else this.emit(this.now.endTag(name));
+      } else {
+        const old = this.old.event(this.items.aToken[k]!);
+        this.emit(this.now.endTag(name, j, { name: old.kind === "close" ? old.name : name, text: this.old.written(old) }));
+      }
     } else if (TEXT.has(token.kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
@@ -184,9 +187,9 @@ class DocumentWriter {
 
   /**
    * Writes the kept text token of item `k` and the kept tokens of its text event that follow it
-   * item for item; returns the next item index. Where their source holds no character
-   * reference, the run is written as its escaped source at once: the same bytes as token by
-   * token, since the tokens and the text left out between them (ignored whitespace) tile it.
+   * item for item; returns the next item index. The run is written from its source at once (the
+   * tokens and the text left out between them, ignored whitespace, tile it), as written where
+   * it reads alike everywhere ({@link textOf}).
    */
   private keptText(k: number): number {
     const { side, token } = this.items;
@@ -200,19 +203,14 @@ class DocumentWriter {
     if (!this.options.page && !this.written.has("body") && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
       for (let t = j; t <= last && !this.written.has("body"); t++) if (this.now.visibleText(t)) this.written.add("body");
     }
-    if (last > j) {
-      const raw = this.now.view.side.doc.source.slice(tokens[j]!.start, tokens[last]!.end);
-      if (!raw.includes("&")) {
-        this.emit(escapeText(raw));
-        this.lastB = last;
-        return m;
-      }
-    }
-    for (let t = j; t <= last; t++) {
-      if (t > j) this.emit(this.gapBefore(t));
-      this.emit(escapeText(this.now.decoded(t)));
-    }
+    this.emit(textOf(this.now.view.side.doc.source, tokens[j]!.start, tokens[last]!.end));
+    this.lastB = last;
     return m;
+  }
+
+  /** The old side's source text of the tag kept at item `k`. */
+  private oldSource(k: number): string {
+    return this.old.written(this.old.event(this.items.aToken[k]!));
   }
 
   /** Void elements made inert on the page (base, link, meta refresh, embed); atomic ones are guarded whole. */
@@ -454,8 +452,8 @@ class DocumentWriter {
     for (let e = firstEvent; e < lastEvent; e++) {
       const event = events[e]!;
       if (this.tokenized[e]) continue;
-      if (event.kind === "text") out += escapeText(event.text);
-      else if (event.kind === "comment") out += documentComment(event.text, "both");
+      if (event.kind === "text") out += textOf(side.doc.source, event.start, event.end);
+      else if (event.kind === "comment") out += documentComment(event.text, "both", side.doc.source.slice(event.start, event.end));
     }
     if (at) {
       const event = events[at.event]!;

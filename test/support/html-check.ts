@@ -6,11 +6,11 @@ import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
-import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
+import { AS, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
 import { contentKind, type ContentKind } from "../../src/events/foreign.js";
-import { restoreAttributes } from "../../src/review/accept.js";
+import { restoreAttributes } from "../../src/render/attributes.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
 
@@ -264,13 +264,25 @@ function project(root: Element, keep: "ins" | "del"): Element {
       // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
       const as = attr(child, AS);
       const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
-      const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
+      const element: Element = { kind: "element", name, attrs: sideAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       if (child.reopened) element.reopened = true;
       into.children.push(element);
       stack.push([child.children, element]);
     }
   }
   return withoutEmptyReopened(out);
+}
+
+/**
+ * An element's attributes on one side: those of the start tag source text recorded on it
+ * (the writer records it where it writes a tag otherwise: marked, or a `<meta>` made to declare
+ * UTF-8), else those restoreAttributes gives back.
+ */
+function sideAttributes(attrs: readonly (readonly [string, string])[], keep: "ins" | "del"): [string, string][] {
+  const find = (name: string): string | undefined => attrs.find(([n]) => n === name)?.[1];
+  const recorded = (keep === "del" ? find(OLD_SOURCE) : undefined) ?? find(SOURCE);
+  const tag = recorded === undefined ? undefined : parseDocument(recorded, { mode: "html" }).events.find((e) => e.kind === "open");
+  return (tag?.kind === "open" ? tag.attrs : restoreAttributes(attrs, keep)).map(([n, v]) => [n, v]);
 }
 
 /**
