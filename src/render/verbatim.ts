@@ -76,13 +76,16 @@ export function textOf(source: string, start: number, end: number): string {
 }
 
 /**
- * A comment as the source wrote it where every parser reads it alike (`<!--…-->`, or `<!…>`
- * without another `>`), else undefined: the writer then writes it in the usual form.
+ * A comment as the source wrote it where every parser reads it alike (`<!--…-->`, or a bogus
+ * comment `<!…>` or `</…>` not begun by a letter, without another `>`), else undefined: the
+ * writer then writes it in the usual form.
  *
- * @example plainComment("[CDATA[x]]", "<![CDATA[x]]>") // "<![CDATA[x]]>"
+ * @example plainComment("[CDATA[x]]", "<![CDATA[x]]>") // "<![CDATA[x]]>"; plainComment(" <p", "</ <p>") // "</ <p>"
  */
 export function plainComment(text: string, written: string): string | undefined {
-  return written === `<!--${text}-->` || (written === `<!${text}>` && !text.startsWith("-") && !text.includes(">")) ? written : undefined;
+  if (written === `<!--${text}-->`) return written;
+  const bogus = (written === `<!${text}>` && !text.startsWith("-")) || (written === `</${text}>` && !/^[a-zA-Z>]/.test(text));
+  return bogus && !text.includes(">") ? written : undefined;
 }
 
 /**
