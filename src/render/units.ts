@@ -80,6 +80,8 @@ export function writtenName(name: string, options: UnitOptions): string {
 
 /** Writes pieces of one side of a script. */
 export class UnitWriter {
+  /** Whether a start tag is copied as written, by its attribute list or, without attributes, its text (see copiesAsWritten). */
+  private readonly plainTags = new Map<unknown, boolean>();
   constructor(
     readonly view: SideView,
     private readonly options: UnitOptions,
@@ -133,10 +135,11 @@ export class UnitWriter {
     const name = writtenName(event.name, this.options);
     const realName = name === event.name ? undefined : event.name;
     const own = this.written(event);
+    const unmarked = realName === undefined && !marks.flags?.length && marks.realName === undefined && (old === undefined || old === own);
+    if (unmarked && event.name !== "meta" && this.copiesAsWritten(event, own)) return own;
     const utf8 = declaringUtf8(event);
     const attrs = writtenAttributes(utf8 ?? event, realName === undefined ? marks : { ...marks, realName }, this.options.page);
-    const unchanged = realName === undefined && utf8 === undefined && (old === undefined || old === own) && attrs.length === event.attrs.length;
-    if (unchanged && attrs.every(([n, v], i) => n === event.attrs[i]![0] && v === event.attrs[i]![1]) && plainStartTag(event, own)) return own;
+    if (unmarked && utf8 === undefined && this.copiesAsWritten(event, own)) return own;
     // accept and reject rebuild a start tag from its attributes where nothing is recorded.
     // Where accept and reject would rebuild a side's tag as it was, nothing is recorded for it; else
     // its text, with < and > escaped too (a charset prescan must not find a <meta> in the record).
@@ -145,6 +148,23 @@ export class UnitWriter {
     const oldKept = ownKept ? old === openTag(marks.oldName ?? event.name, restoreAttributes(attrs, "del")) : old === own;
     if (old !== undefined && !oldKept) sources += ` ${OLD_SOURCE}="${recorded(old)}"`;
     return `${openTag(name, attrs).slice(0, -1)}${sources}>`;
+  }
+
+  /**
+   * Whether an unmarked start tag is written as its source text: its attributes are written as
+   * they are (none renamed) and its syntax reads alike everywhere. Decided once per attribute
+   * list (the parser shares one between tags written alike) or per text of a tag without
+   * attributes: most tags of a document repeat.
+   */
+  private copiesAsWritten(event: OpenEvent, own: string): boolean {
+    const key = event.attrs.length ? event.attrs : own;
+    let verdict = this.plainTags.get(key);
+    if (verdict === undefined) {
+      const attrs = writtenAttributes(event, {}, this.options.page);
+      verdict = attrs.every(([n, v], i) => n === event.attrs[i]![0] && v === event.attrs[i]![1]) && plainStartTag(event, own);
+      this.plainTags.set(key, verdict);
+    }
+    return verdict;
   }
 
   /**
