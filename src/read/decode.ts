@@ -53,16 +53,38 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
   return undefined;
 }
 
+/** A `<meta` tag and its attribute text (quoted values may hold `>`). */
+const META = /<meta[\t\n\f\r /]((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+/** One attribute: name, and a double-quoted, single-quoted or plain value. */
+const ATTRIBUTE = /([^\t\n\f\r />"'=]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?/g;
+
 /**
- * The encoding a document declares in its first bytes, normalised to a WHATWG name, if the platform knows it.
+ * The encoding a document declares in its first bytes, normalised to a WHATWG name, if the
+ * platform knows it: the XML declaration's, else that of the first `<meta>` outside comments
+ * whose own `charset` attribute (or `http-equiv="content-type"` with a `content` naming a
+ * charset) names a known encoding, as a browser's prescan reads them (a `data-x-charset`
+ * attribute, or a `<meta>` inside a comment, declares nothing).
  *
  * @example declaredEncoding('<meta charset="iso-8859-1">') // "windows-1252"
  */
 export function declaredEncoding(head: string): string | undefined {
-  const label =
-    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]*?\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
-  if (!label) return undefined;
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1];
+  if (xml) return known(xml);
+  for (const [, attributes] of head.replace(/<!--[\s\S]*?-->/g, "").matchAll(META)) {
+    const attrs = new Map<string, string>();
+    for (const [, name, ...values] of attributes!.matchAll(ATTRIBUTE)) {
+      if (!attrs.has(name!.toLowerCase())) attrs.set(name!.toLowerCase(), values.find((v) => v !== undefined) ?? "");
+    }
+    const pragma = attrs.get("http-equiv")?.trim().toLowerCase() === "content-type";
+    const label = attrs.get("charset") ?? (pragma ? /charset\s*=\s*["']?([^"'\s;]+)/i.exec(attrs.get("content") ?? "")?.[1] : undefined);
+    const encoding = label === undefined ? undefined : known(label);
+    if (encoding) return encoding;
+  }
+  return undefined;
+}
+
+/** The WHATWG name of an encoding label, if the platform knows it. */
+function known(label: string): string | undefined {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {

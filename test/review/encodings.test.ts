@@ -92,6 +92,20 @@ describe("encodings of the documents given back and of HTML output", () => {
     }
   });
 
+  it("reads only a <meta>'s own charset attribute as its declaration, not a mark's (npm run fuzz, seed 1592487386)", async () => {
+    // UTF-8 bytes declared Latin-1, against the same bytes with no declaration: the output keeps the old value as data-diff-old-charset.
+    const text = "\u65e5\u672c";
+    const a = file("fuzz-a.html", Buffer.from(`<meta charset=latin1>${text}`, "utf8"));
+    const b = file("fuzz-b.html", Buffer.from(`<meta harset=latin1>${text}`, "utf8"));
+    for (const format of ["html", "page"] as const) {
+      const { output, accepted, rejected } = await roundTrip(format, a, b, "fuzz");
+      expect(decodeBytes(output).encoding, format).toBe("utf-8");
+      expect(accepted.equals(readFileSync(b)), `${format}: accept`).toBe(true);
+      expect(rejected.equals(readFileSync(a)), `${format}: reject`).toBe(true);
+    }
+    expect(decodeBytes(Buffer.from('<!-- <meta charset="latin1"> --><meta x-charset="koi8-r" content="charset=koi8-r"><meta charset="iso-8859-2">')).encoding).toBe("iso-8859-2");
+  });
+
   it("writes characters the encoding cannot hold as numeric character references", () => {
     expect(Buffer.from(encodeDocument("L\xe9vy \u4e2d \u{1F600}", "windows-1252")).toString("latin1")).toBe("L\xe9vy &#20013; &#128512;");
     // The exact inverse of the platform's decoder, byte for byte (which decodeBytes uses).
