@@ -28,6 +28,8 @@ export const RAW = "data-diff-raw-";
 export const SOURCE = "data-diff-src";
 /** The old side's source text of a kept start tag, where it differs from {@link SOURCE}. */
 export const OLD_SOURCE = "data-diff-src-old";
+/** On a title or textarea whose content is written escaped: the content as the source wrote it. */
+export const CONTENT = "data-diff-content";
 /** On an end tag written otherwise than its source (left out there, renamed, spelt otherwise): the source text of the element's own side. */
 export const END = "data-diff-end";
 /** The old side's source text of a kept end tag, where it differs from the new side's. */

@@ -11,7 +11,7 @@ import { contentKind } from "../events/foreign.js";
 import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag, VOID } from "./content-model.js";
 import { nestsApart } from "./browser-rules.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
-import { AS, COMMENT, keepComment, OLD_SOURCE, SOURCE, WRAP } from "./marks.js";
+import { AS, COMMENT, CONTENT, keepComment, OLD_SOURCE, SOURCE, WRAP } from "./marks.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
 
@@ -128,25 +128,26 @@ export class UnitWriter {
   /**
    * A start tag with its marks, under the name it is written with: its source text when nothing
    * changes it and it reads alike everywhere, else written out with that text recorded (and the
-   * old side's, `old`, where a kept tag was written otherwise there). A `<meta>` declaring
-   * another encoding than UTF-8 declares UTF-8 (the output's), unmarked.
+   * old side's, `old`, where a kept tag was written otherwise there; and `content`, the source
+   * content of a title or textarea written escaped). A `<meta>` declaring another encoding than
+   * UTF-8 declares UTF-8 (the output's), unmarked.
    */
-  startTag(event: OpenEvent, marks: ElementMarks, old?: string): string {
+  startTag(event: OpenEvent, marks: ElementMarks, old?: string, content?: string): string {
     const name = writtenName(event.name, this.options);
     const realName = name === event.name ? undefined : event.name;
     const own = this.written(event);
-    const unmarked = realName === undefined && !marks.flags?.length && marks.realName === undefined && (old === undefined || old === own);
+    const unmarked = realName === undefined && !marks.flags?.length && marks.realName === undefined && (old === undefined || old === own) && content === undefined;
     if (unmarked && event.name !== "meta" && this.copiesAsWritten(event, own)) return own;
     const utf8 = declaringUtf8(event);
     const attrs = writtenAttributes(utf8 ?? event, realName === undefined ? marks : { ...marks, realName }, this.options.page);
     if (unmarked && utf8 === undefined && this.copiesAsWritten(event, own)) return own;
-    // accept and reject rebuild a start tag from its attributes where nothing is recorded.
     // Where accept and reject would rebuild a side's tag as it was, nothing is recorded for it; else
     // its text, with < and > escaped too (a charset prescan must not find a <meta> in the record).
     const ownKept = own === openTag(event.name, restoreAttributes(attrs, "ins"));
     let sources = ownKept ? "" : ` ${SOURCE}="${recorded(own)}"`;
     const oldKept = ownKept ? old === openTag(marks.oldName ?? event.name, restoreAttributes(attrs, "del")) : old === own;
     if (old !== undefined && !oldKept) sources += ` ${OLD_SOURCE}="${recorded(old)}"`;
+    if (content !== undefined) sources += ` ${CONTENT}="${recorded(content)}"`;
     return `${openTag(name, attrs).slice(0, -1)}${sources}>`;
   }
 
@@ -187,7 +188,8 @@ export class UnitWriter {
    * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's. An
    * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker;
    * so does a script cut off inside `<!--<script>`, without an end tag, which nothing would end.
-   * `old` is the old side's start tag source text of a kept element (see {@link startTag}).
+   * `old` is the old side's start tag source text of a kept element (see {@link startTag}). A
+   * title or textarea whose content is escaped records that content as written (`data-diff-content`).
    */
   atomic(open: number, marks: ElementMarks, inMarker = false, old?: string): string {
     const start = this.event(open) as OpenEvent;
@@ -232,7 +234,10 @@ export class UnitWriter {
       const inner = doc.events.slice(first, after).map(asWritten);
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
-    if (ESCAPED_CONTENT.has(start.name)) content = content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;");
+    // Escaped, the content is recorded as written on the start tag, for accept and reject.
+    const escaped = ESCAPED_CONTENT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
+    const record = escaped === content ? undefined : content;
+    content = escaped;
     // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
     // to a browser or to our parser. It goes without one in a marker read for both sides, where the
     // marker's end is the end of its file (a browser does not run such a script either).
@@ -241,7 +246,7 @@ export class UnitWriter {
     const ownEnd = explicit ? this.written(end) : "";
     // In raw text no end tag may carry a record: a plain one is copied, any other written plain.
     const endTag = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>` ? ownEnd : closeTag(endName);
-    const markup = `${this.startTag(start, marks, old)}${content}${endTag}`;
+    const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
     // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
     // which a browser reads as text. To our parser it is markup, and in the output it could close
     // an element the source did not have open (a mark, the page's body span): such an element

@@ -6,7 +6,7 @@ import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../render/escape.js";
 import { restoreAttributes } from "../render/attributes.js";
-import { AS, CHARSET, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../render/marks.js";
+import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../render/marks.js";
 import { closeTag, commentOf, openTag } from "../render/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
@@ -125,6 +125,12 @@ function restoreMarkup(html: string, events: readonly DocEvent[], from: number, 
           const name = (keep === "del" ? attribute(event, OLD_TAG) : undefined) ?? attribute(event, AS) ?? event.name;
           names.push(name);
           out.push(event.attrs.some(([n]) => n.startsWith(MARK)) ? startTag(event, name, keep) : written);
+          // Content written escaped is given back as recorded: the events up to its end tag are skipped.
+          const content = attribute(event, CONTENT);
+          if (content !== undefined) {
+            out.push(content);
+            i = closeOf(events, i) - 1;
+          }
         }
         break;
       }

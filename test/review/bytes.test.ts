@@ -41,6 +41,7 @@ describe("accept and reject, byte for byte", () => {
     ["a renamed element and changed attributes, written otherwise on both sides", "<p><b class=a id=x>bold</b></p>", "<p><i id=x class=b>bold</i></p>"],
     ["a page's html, head and body tags, with attributes and left out end tags", "<html lang=en><head><title>t</title><body class=x><p>one", "<html lang=en><head><title>t</title><body class=x><p>two"],
     ["a CDATA section read as a comment, and an end tag of a void element", "<p>a<![CDATA[x]]></p>\n<p>b</br>c", "<p>a<![CDATA[x]]></p>\n<p>b</br>d"],
+    ["a title and a textarea holding markup (written escaped, recorded as written)", "<title>a <b> &amp; c</title><textarea><p>one</textarea>", "<title>a <b> &amp; c</title><textarea><p>two</textarea>"],
     ["bogus comments begun by </ and a character that starts no tag name", "<p>a</ <p> b</</ul> c</p>", "<p>a</ <p> b</</ul> d</p>"],
   ])("give back %s", (_, a, b) => {
     for (const { format, accepted, rejected } of restored(a, b)) {
