@@ -81,6 +81,14 @@ describe("encodings of the documents given back and of HTML output", () => {
     }
   });
 
+  it("--accept and --reject keep a UTF-8 byte order mark where the document had one", async () => {
+    const a = file("bom-a.html", Buffer.from("\uFEFF<p>Caf\xe9 one</p>\n", "utf8"));
+    const b = file("bom-b.html", Buffer.from("<p>Caf\xe9 two</p>\n", "utf8"));
+    const { accepted, rejected } = await roundTrip("page", a, b, "bom");
+    expect(rejected.equals(readFileSync(a)), "reject keeps the BOM").toBe(true);
+    expect(accepted.equals(readFileSync(b)), "accept adds none").toBe(true);
+  });
+
   it("-f html output has no byte order mark, declares UTF-8 where the page declared Latin-1, and a browser reads Lévy", async () => {
     const [a, b] = [file("decl-a.html", Buffer.from(LATIN1_A, "latin1")), file("decl-b.html", Buffer.from(LATIN1_B, "latin1"))];
     for (const format of ["html", "page"] as const) {
