@@ -82,6 +82,7 @@ export function writtenName(name: string, options: UnitOptions): string {
 export class UnitWriter {
   /** Whether a start tag is copied as written, by its attribute list or, without attributes, its text (see copiesAsWritten). */
   private readonly plainTags = new Map<unknown, boolean>();
+
   constructor(
     readonly view: SideView,
     private readonly options: UnitOptions,
@@ -137,10 +138,9 @@ export class UnitWriter {
     const realName = name === event.name ? undefined : event.name;
     const own = this.written(event);
     const unmarked = realName === undefined && !marks.flags?.length && marks.realName === undefined && (old === undefined || old === own) && content === undefined;
-    if (unmarked && event.name !== "meta" && this.copiesAsWritten(event, own)) return own;
-    const utf8 = declaringUtf8(event);
-    const attrs = writtenAttributes(utf8 ?? event, realName === undefined ? marks : { ...marks, realName }, this.options.page);
+    const utf8 = event.name === "meta" ? declaringUtf8(event) : undefined;
     if (unmarked && utf8 === undefined && this.copiesAsWritten(event, own)) return own;
+    const attrs = writtenAttributes(utf8 ?? event, realName === undefined ? marks : { ...marks, realName }, this.options.page);
     // Where accept and reject would rebuild a side's tag as it was, nothing is recorded for it; else
     // its text, with < and > escaped too (a charset prescan must not find a <meta> in the record).
     const ownKept = own === openTag(event.name, restoreAttributes(attrs, "ins"));
