@@ -244,8 +244,10 @@ export class UnitWriter {
     if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks, old)}${content}`);
     const endName = writtenName(start.name, this.options);
     const ownEnd = explicit ? this.written(end) : "";
-    // In raw text no end tag may carry a record: a plain one is copied, any other written plain.
-    const endTag = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>` ? ownEnd : closeTag(endName);
+    // In text content no end tag may carry a record: a plain one is copied, any other written plain.
+    // Elsewhere the record says where the source had none (an svg closed by `/>` or the end of the file).
+    const plainEnd = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>`;
+    const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd);
     const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
     // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
     // which a browser reads as text. To our parser it is markup, and in the output it could close

@@ -158,12 +158,13 @@ function startTag(event: OpenEvent, name: string, keep: Keep): string {
 
 /**
  * An end tag as the side had it: the source text recorded on it (empty where the source left it
- * out), else as written, or under the element's restored name when it was written under another.
+ * out), else as written, or plain under the element's restored name when it was written under
+ * another or records only the other side's text.
  */
 function endTag(event: CloseEvent, written: string, name: string, keep: Keep): string {
   const recorded = (keep === "del" ? endAttribute(written, OLD_END) : undefined) ?? endAttribute(written, END);
   if (recorded !== undefined) return recorded;
-  return name === event.name ? written : closeTag(name);
+  return name === event.name && !written.includes(` ${MARK}`) ? written : closeTag(name);
 }
 
 /** The value of an attribute written on an end tag (parsers ignore those; the writer records source text there). */
