@@ -154,7 +154,7 @@ class DocumentWriter {
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
         this.noteWritten(event.name);
-        this.emit(this.guard(event, this.now.atomic(j, marks, false, this.oldSource(k))));
+        this.emit(this.guard(event, this.now.atomic(j, marks, false, this.oldSource(k), this.oldEnd(this.old.view.partners[this.items.aToken[k]!]!, event.name))));
         this.lastB = close;
         return k + (close - j) + 1;
       }
@@ -173,10 +173,7 @@ class DocumentWriter {
       if (broken.ins >= this.open.depth) broken.ins = -1;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
-      } else {
-        const old = this.old.event(this.items.aToken[k]!);
-        this.emit(this.now.endTag(name, j, { name: old.kind === "close" ? old.name : name, text: this.old.written(old) }));
-      }
+      } else this.emit(this.now.endTag(name, j, this.oldEnd(this.items.aToken[k]!, name)));
     } else if (TEXT.has(token.kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
@@ -187,25 +184,42 @@ class DocumentWriter {
 
   /**
    * Writes the kept text token of item `k` and the kept tokens of its text event that follow it
-   * item for item; returns the next item index. The run is written from its source at once (the
-   * tokens and the text left out between them, ignored whitespace, tile it), as written where
-   * it reads alike everywhere ({@link textOf}).
+   * item for item (on both sides); returns the next item index. The run is written from its
+   * source at once (the tokens and the text left out between them, ignored whitespace, tile it),
+   * as written where it reads alike everywhere ({@link textOf}). Where the old side wrote the
+   * same text otherwise (`&lt;` for `<`, or what an ignore option ignored), the run is marked
+   * as inserted and the old text follows in a deletion marker, both unseen, so that reject gives
+   * it back, where a browser leaves text in place (where `<ins>` may stand, outside tables).
    */
   private keptText(k: number): number {
-    const { side, token } = this.items;
-    const tokens = this.now.tokens;
-    const j = token[k]!;
-    const event = tokens[j]!.event;
+    const { side, token, aToken } = this.items;
+    const [tokens, oldTokens] = [this.now.tokens, this.old.tokens];
+    const [j, i] = [token[k]!, aToken[k]!];
+    const [event, oldEvent] = [tokens[j]!.event, oldTokens[i]!.event];
     let m = k + 1;
-    while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event) m++;
+    const kept = (m: number): boolean => side[m] === BOTH && token[m] === j + (m - k) && aToken[m] === i + (m - k);
+    while (m < this.items.length && kept(m) && tokens[token[m]!]!.event === event && oldTokens[aToken[m]!]!.event === oldEvent) m++;
     const last = j + (m - k) - 1;
     // Text outside the body (before the root, in html or head) makes a browser start the body.
     if (!this.options.page && !this.written.has("body") && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
       for (let t = j; t <= last && !this.written.has("body"); t++) if (this.now.visibleText(t)) this.written.add("body");
     }
-    this.emit(textOf(this.now.view.side.doc.source, tokens[j]!.start, tokens[last]!.end));
+    const source = this.now.view.side.doc.source;
+    const oldSource = this.old.view.side.doc.source;
+    const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
+    const text = textOf(source, start, end);
+    const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
+    // Only where a browser leaves text in place: elsewhere (in a table, before the body) it would move the text away from the markers.
+    if (same || !wrapsInside(this.parent()) || this.open.last("table") > this.open.last("cell")) this.emit(text);
+    else this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
     this.lastB = last;
     return m;
+  }
+
+  /** The old side's end tag at old token `token`: its element's name (else `name`) and source text. */
+  private oldEnd(token: number, name: string): { name: string; text: string } {
+    const old = this.old.event(token);
+    return { name: old.kind === "close" ? old.name : name, text: this.old.written(old) };
   }
 
   /** The old side's source text of the tag kept at item `k`. */

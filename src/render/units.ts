@@ -188,10 +188,10 @@ export class UnitWriter {
    * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's. An
    * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker;
    * so does a script cut off inside `<!--<script>`, without an end tag, which nothing would end.
-   * `old` is the old side's start tag source text of a kept element (see {@link startTag}). A
+   * `old` and `oldEnd` are the old side's start and end tags of a kept element (see {@link startTag}, {@link endTagOf}). A
    * title or textarea whose content is escaped records that content as written (`data-diff-content`).
    */
-  atomic(open: number, marks: ElementMarks, inMarker = false, old?: string): string {
+  atomic(open: number, marks: ElementMarks, inMarker = false, old?: string, oldEnd?: { readonly name: string; readonly text: string }): string {
     const start = this.event(open) as OpenEvent;
     const closeToken = this.view.partners[open]!;
     const end = this.event(closeToken);
@@ -247,7 +247,7 @@ export class UnitWriter {
     // In text content no end tag may carry a record: a plain one is copied, any other written plain.
     // Elsewhere the record says where the source had none (an svg closed by `/>` or the end of the file).
     const plainEnd = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>`;
-    const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd);
+    const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd, oldEnd);
     const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
     // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
     // which a browser reads as text. To our parser it is markup, and in the output it could close

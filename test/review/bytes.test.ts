@@ -11,6 +11,7 @@ import { renderPage } from "../../src/render/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { fcParams } from "../support/arbitraries.js";
 import { documentAndMutation } from "../support/documents.js";
+import { firstEventDifference } from "../support/html-check.js";
 
 /** Both outputs of a pair, each with what accept and reject gave back. */
 function restored(a: string, b: string): { format: string; accepted: string; rejected: string }[] {
@@ -44,11 +45,20 @@ describe("accept and reject, byte for byte", () => {
     ["a title and a textarea holding markup (written escaped, recorded as written)", "<title>a <b> &amp; c</title><textarea><p>one</textarea>", "<title>a <b> &amp; c</title><textarea><p>two</textarea>"],
     ["an end tag that makes a p, against a p the end of the file closed", "x<p>", "x</p>"],
     ["a self-closed svg holding markup in a value, then its own end tag", "<svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg><i>", "<svg viewBox=\"0 0 <table>caf&eacute;</0\"/></svg><i>"],
+    ["kept text written otherwise on the two sides (a reference against the character)", "<p>caf&eacute; &lt; one</p>", "<p>café < two</p>"],
     ["bogus comments begun by </ and a character that starts no tag name", "<p>a</ <p> b</</ul> c</p>", "<p>a</ <p> b</</ul> d</p>"],
   ])("give back %s", (_, a, b) => {
     for (const { format, accepted, rejected } of restored(a, b)) {
       expect(accepted, `${format}: accept`).toBe(b);
       expect(rejected, `${format}: reject`).toBe(a);
+    }
+  });
+
+  it("give back the events of a kept svg that the end of the file cut off in one side (written from its events, not bytes)", () => {
+    const [a, b] = ['<div><svg viewBox="0 0 1 1"><path d="M0"/></svg>!', '<div><svg viewBox="0 0 1 1"><path d="M0"/></s<<!'];
+    for (const { format, accepted, rejected } of restored(a, b)) {
+      expect(firstEventDifference(rejected, a, "html"), `${format}: reject keeps the old end tag`).toBeNull();
+      expect(firstEventDifference(accepted, b, "html"), `${format}: accept`).toBeNull();
     }
   });
 });

@@ -204,6 +204,11 @@ function standIn(text: string): string {
   return `comment ending early: ${encodeCommentPayload(text)}`;
 }
 
+/** Whether a marker's markup is an end tag (one that closes nothing), not a bogus comment begun by `</` (`</ x>`, `</</p>`). */
+function isEndTag(markup: string): boolean {
+  return /^<\/[a-zA-Z]/.test(markup);
+}
+
 /** The text of the comment that a marker's markup is, when it is one comment a browser would end early; else null. */
 function earlyEndingComment(markup: string): string | null {
   const events = parseDocument(markup, { mode: "html" }).events;
@@ -247,7 +252,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
           const markup = decodeCommentPayload(marker.payload);
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
-          else if (((into === out && !container) || into.name === "html") && !markup.startsWith("</")) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          else if (((into === out && !container) || into.name === "html") && !isEndTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -325,7 +330,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const marker = readComment((child as P.CommentNode).data);
           const payload = marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : null;
           const at = child.sourceCodeLocation;
-          if (payload === null || payload.startsWith("</") || earlyEndingComment(payload) !== null || !at) continue;
+          if (payload === null || isEndTag(payload) || earlyEndingComment(payload) !== null || !at) continue;
           // Beside the root, read in place, the piece would start the body before the root element;
           // directly in html, it would go into a head or body of the other side (see project).
           if (node.nodeName === "#document" || node.nodeName === "html") continue;
