@@ -156,20 +156,24 @@ function startTag(event: OpenEvent, name: string, keep: Keep): string {
   return recorded ?? openTag(name, restoreAttributes(event.attrs, keep));
 }
 
+/** The values recorded on an end tag: the element's own side, and the old side's (parsers ignore attributes there). */
+const END_VALUE = new RegExp(`\\s${END}="([^"]*)"`);
+const OLD_END_VALUE = new RegExp(`\\s${OLD_END}="([^"]*)"`);
+
 /**
  * An end tag as the side had it: the source text recorded on it (empty where the source left it
  * out), else as written, or plain under the element's restored name when it was written under
  * another or records only the other side's text.
  */
 function endTag(event: CloseEvent, written: string, name: string, keep: Keep): string {
-  const recorded = (keep === "del" ? endAttribute(written, OLD_END) : undefined) ?? endAttribute(written, END);
-  if (recorded !== undefined) return recorded;
-  return name === event.name && !written.includes(` ${MARK}`) ? written : closeTag(name);
+  if (!written.includes(` ${MARK}`)) return name === event.name ? written : closeTag(name);
+  const recorded = (keep === "del" ? endAttribute(written, OLD_END_VALUE) : undefined) ?? endAttribute(written, END_VALUE);
+  return recorded ?? closeTag(name);
 }
 
-/** The value of an attribute written on an end tag (parsers ignore those; the writer records source text there). */
-function endAttribute(written: string, name: string): string | undefined {
-  const value = new RegExp(`\\s${name}="([^"]*)"`).exec(written)?.[1];
+/** The value an end tag records in `pattern`, decoded. */
+function endAttribute(written: string, pattern: RegExp): string | undefined {
+  const value = pattern.exec(written)?.[1];
   return value === undefined ? undefined : decodeAttribute(value, "html");
 }
 
