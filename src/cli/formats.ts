@@ -2,9 +2,13 @@
 // Each renderer is loaded when its format is first used: a run loads only the one it needs,
 // which keeps start-up short (see docs/performance.md).
 
+import { declaredEncoding } from "../read/decode.js";
 import type { Granularity } from "../render/segments.js";
 import type { Theme } from "../render/text.js";
 import type { EditScript } from "../script/edit-script.js";
+
+/** Characters of HTML output whose charset declarations count (decodeBytes reads 4,096 bytes, browsers 1,024). */
+const SNIFF_CHARS = 4096;
 
 /** Every value of `--format`. */
 export const FORMATS = ["term", "text", "json", "stat", "github", "html", "page"] as const;
@@ -58,7 +62,11 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
   const view = { ...(ctx.view === undefined ? {} : { view: ctx.view }), ...(ctx.charsets === undefined ? {} : { charsets: ctx.charsets }) };
   if (format === "html") {
     const { renderHtml } = await import("../render/inline-html.js");
-    return renderHtml(script, { fragment: ctx.fragment ?? false, ...view });
+    const html = renderHtml(script, { fragment: ctx.fragment ?? false, ...view });
+    // UTF-8 with nothing added, but where a charset prescan would find another declaration in
+    // raw text (a <meta charset> in a style or script): there a byte order mark, which wins.
+    const misread = !ctx.fragment && (declaredEncoding(html.slice(0, SNIFF_CHARS)) ?? "utf-8") !== "utf-8";
+    return misread ? `\uFEFF${html}` : html;
   }
   if (format === "page") {
     const { renderPage } = await import("../render/page.js");

@@ -114,6 +114,18 @@ describe("encodings of the documents given back and of HTML output", () => {
     expect(decodeBytes(Buffer.from('<!-- <meta charset="latin1"> --><meta x-charset="koi8-r" content="charset=koi8-r"><meta charset="iso-8859-2">')).encoding).toBe("iso-8859-2");
   });
 
+  it("adds a byte order mark only where a <meta charset> in raw text would make the output read otherwise (npm run fuzz, seed 696324205)", async () => {
+    // Both documents are decoded as windows-1252 by the <meta> in their style, as a browser would; the output is UTF-8.
+    const a = file("style-a.html", Buffer.from("<style><meta charset=latin1></style>", "utf8"));
+    const b = file("style-b.html", Buffer.from("\u65e5\u672c<style><meta charset=latin1></style>", "utf8"));
+    for (const format of ["html", "page"] as const) {
+      const { output, accepted, rejected } = await roundTrip(format, a, b, "style");
+      expect(decodeBytes(output).encoding, `${format}: read as UTF-8`).toBe("utf-8");
+      expect(accepted.equals(readFileSync(b)), `${format}: accept`).toBe(true);
+      expect(rejected.equals(readFileSync(a)), `${format}: reject`).toBe(true);
+    }
+  });
+
   it("writes characters the encoding cannot hold as numeric character references", () => {
     expect(Buffer.from(encodeDocument("L\xe9vy \u4e2d \u{1F600}", "windows-1252")).toString("latin1")).toBe("L\xe9vy &#20013; &#128512;");
     // The exact inverse of the platform's decoder, byte for byte (which decodeBytes uses).
