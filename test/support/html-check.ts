@@ -6,7 +6,7 @@ import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
-import { AS, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../../src/render/marks.js";
+import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
 import { contentKind, type ContentKind } from "../../src/events/foreign.js";
@@ -244,8 +244,10 @@ function project(root: Element, keep: "ins" | "del"): Element {
         // root element or directly in it (read alone, as a fragment: in place they would start the
         // body before the root, or go into the other side's head or body) and comments a browser
         // would end early; left are the other side's, end tags that close nothing (which a browser
-        // ignores), and document comments that looked like markers.
+        // ignores), and document comments that looked like markers. The comment recording the
+        // documents' encodings is no part of either.
         const marker = readComment(child.text);
+        if (child.text.startsWith(CHARSET)) continue;
         if (!marker) into.children.push(child);
         else if (marker.role === "raw") into.children.push({ kind: "comment", text: marker.payload });
         else if (marker.role !== drop) {
