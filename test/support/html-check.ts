@@ -281,7 +281,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
 }
 
 /**
- * An element's attributes on one side: those of the start tag source text recorded on it
+ * An element's attributes on one side, as a browser reads them: those of the start tag source text recorded on it
  * (the writer records it where it writes a tag otherwise: marked, or a `<meta>` made to declare
  * UTF-8), else those restoreAttributes gives back.
  */
@@ -289,7 +289,9 @@ function sideAttributes(attrs: readonly (readonly [string, string])[], keep: "in
   const find = (name: string): string | undefined => attrs.find(([n]) => n === name)?.[1];
   const recorded = (keep === "del" ? find(OLD_SOURCE) : undefined) ?? find(SOURCE);
   const tag = recorded === undefined ? undefined : parseDocument(recorded, { mode: "html" }).events.find((e) => e.kind === "open");
-  return (tag?.kind === "open" ? tag.attrs : restoreAttributes(attrs, keep)).map(([n, v]) => [n, v]);
+  if (tag?.kind !== "open") return restoreAttributes(attrs, keep).map(([n, v]) => [n, v]);
+  // Read from the record by our parser, which keeps CR; a browser reading the same bytes in place turns CR LF and CR into LF.
+  return tag.attrs.map(([n, v]) => [n, v.replace(/\r\n?/g, "\n")]);
 }
 
 /**
