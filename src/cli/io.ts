@@ -4,6 +4,8 @@
 export interface CliIO {
   /** Writes to standard output. */
   readonly out: (text: string) => void;
+  /** Writes bytes to standard output (a document in its own encoding); without it, {@link out} gets the text. */
+  readonly outBytes?: (bytes: Uint8Array) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
   /** Reads all of standard input. */

@@ -15,6 +15,9 @@ export function processIO(): CliIO {
     out: (text) => {
       process.stdout.write(text);
     },
+    outBytes: (bytes) => {
+      process.stdout.write(bytes);
+    },
     err: (text) => {
       process.stderr.write(text);
     },

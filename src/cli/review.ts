@@ -1,7 +1,9 @@
-// `--accept FILE` and `--reject FILE`: the new or the old document back from html or page output.
+// `--accept FILE` and `--reject FILE`: the new or the old document back from html or page output,
+// written in its own encoding.
 
 import { InputError } from "../read/decode.js";
-import { accept, reject } from "../review/accept.js";
+import { declaredCharset, encodeDocument } from "../read/encode.js";
+import { restoreSide } from "../review/accept.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
@@ -18,8 +20,11 @@ export async function restoreDocument(args: readonly string[], options: CliOptio
   if (args.length) throw new InputError("--accept and --reject take one file (html or page output) and no OLD NEW");
   const path = (options.accept ?? options.reject)!;
   const { text } = await readInput(path, io, "html");
-  const document = options.accept !== undefined ? accept(text) : reject(text);
-  if (options.output) await writeOutput(options.output, document, [path]);
-  else io.out(document);
+  const document = restoreSide(text, options.accept !== undefined ? "new" : "old");
+  // In its own encoding: the one the output recorded, else the one its declaration names.
+  const bytes = encodeDocument(document.text, document.charset ?? declaredCharset(document.text));
+  if (options.output) await writeOutput(options.output, bytes, [path]);
+  else if (io.outBytes) io.outBytes(bytes);
+  else io.out(document.text);
   return ExitCode.Same;
 }

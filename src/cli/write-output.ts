@@ -19,7 +19,7 @@ import { InputError } from "../read/decode.js";
  *
  * @example await writeOutput("report.json", json, ["a.html", "b.html"])
  */
-export async function writeOutput(path: string, text: string, inputs: readonly string[]): Promise<void> {
+export async function writeOutput(path: string, text: string | Uint8Array, inputs: readonly string[]): Promise<void> {
   const target = checkTarget(path, inputs);
   if (isSpecialFile(target)) {
     await writeFile(target, text).catch((error: unknown) => {

@@ -53,6 +53,7 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
     fragment: options.fragment,
     ...(options.view ? { view: options.view } : {}),
     ...(options.maxAnnotations === undefined ? {} : { maxAnnotations: options.maxAnnotations }),
+    charsets: { old: a.charset, new: b.charset },
   });
   return { status, output, warnings, counts };
 }

@@ -16,6 +16,8 @@ export interface DecodedInput {
   readonly text: string;
   /** The WHATWG name of the encoding used, e.g. "utf-8", "windows-1252". */
   readonly encoding: string;
+  /** Whether the bytes began with a byte order mark (left out of `text`). */
+  readonly bom: boolean;
   /** Problems worth a warning that did not stop the decoding (invalid UTF-8, …). */
   readonly warnings: readonly string[];
 }
@@ -46,7 +48,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedInput {
     warnings.push(`invalid ${encoding.toUpperCase()}: bad bytes were replaced by U+FFFD`);
   }
   if (utf16 && text.includes("\u0000")) throw new BinaryInputError("binary file (contains NUL characters)");
-  return { text, encoding, warnings };
+  return { text, encoding, bom: bom !== undefined, warnings };
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {
@@ -56,12 +58,38 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
   return undefined;
 }
 
-/** The encoding a document declares in its first bytes, normalised to a WHATWG name, if the platform knows it. */
-function declaredEncoding(head: string): string | undefined {
-  const label =
-    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]*\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
-  if (!label) return undefined;
+/** A `<meta` tag and its attribute text (quoted values may hold `>`). */
+const META = /<meta[\t\n\f\r /]((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+/** One attribute: name, and a double-quoted, single-quoted or plain value. */
+const ATTRIBUTE = /([^\t\n\f\r />"'=]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f\r >]*)))?/g;
+
+/**
+ * The encoding a document declares in its first bytes, normalised to a WHATWG name, if the
+ * platform knows it: the XML declaration's, else that of the first `<meta>` outside comments
+ * whose own `charset` attribute (or `http-equiv="content-type"` with a `content` naming a
+ * charset) names a known encoding, as a browser's prescan reads them (a `data-x-charset`
+ * attribute, or a `<meta>` inside a comment, declares nothing).
+ *
+ * @example declaredEncoding('<meta charset="iso-8859-1">') // "windows-1252"
+ */
+export function declaredEncoding(head: string): string | undefined {
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1];
+  if (xml) return known(xml);
+  for (const [, attributes] of head.replace(/<!--[\s\S]*?-->/g, "").matchAll(META)) {
+    const attrs = new Map<string, string>();
+    for (const [, name, ...values] of attributes!.matchAll(ATTRIBUTE)) {
+      if (!attrs.has(name!.toLowerCase())) attrs.set(name!.toLowerCase(), values.find((v) => v !== undefined) ?? "");
+    }
+    const pragma = attrs.get("http-equiv")?.trim().toLowerCase() === "content-type";
+    const label = attrs.get("charset") ?? (pragma ? /charset\s*=\s*["']?([^"'\s;]+)/i.exec(attrs.get("content") ?? "")?.[1] : undefined);
+    const encoding = label === undefined ? undefined : known(label);
+    if (encoding) return encoding;
+  }
+  return undefined;
+}
+
+/** The WHATWG name of an encoding label, if the platform knows it. */
+function known(label: string): string | undefined {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {

@@ -2,6 +2,7 @@
 // under the name that messages call it. No file system: the bytes come from the caller.
 
 import { BinaryInputError, decodeBytes, InputError } from "./decode.js";
+import { charsetLabel } from "./encode.js";
 import { detectMode } from "./mode.js";
 import type { ParseMode } from "../types.js";
 
@@ -10,6 +11,8 @@ export interface Input {
   readonly name: string;
   readonly text: string;
   readonly mode: ParseMode;
+  /** How its bytes were written (see encode.ts): `utf-8`, `windows-1252`, `utf-16le;bom`, … */
+  readonly charset: string;
   readonly warnings: readonly string[];
 }
 
@@ -32,6 +35,7 @@ export function decodeInput(bytes: Uint8Array, name: string, forced?: ParseMode)
     name,
     text: decoded.text,
     mode: forced ?? detectMode(name, decoded.text),
+    charset: charsetLabel(decoded.encoding, decoded.bom),
     warnings: decoded.warnings.map((w) => `${name}: ${w}`),
   };
 }

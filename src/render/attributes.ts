@@ -1,8 +1,9 @@
 // The attributes an element is written with in HTML output: its own (renamed where they could
-// be taken for marks, or would run script on the review page) plus the marks of its change.
+// be taken for marks, or would run script on the review page) plus the marks of its change; and
+// back: either side's attributes from those written.
 
 import type { Attribute, AttributeDelta, OpenEvent } from "../types.js";
-import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW } from "./marks.js";
+import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, unmarkName } from "./marks.js";
 
 /** What an element's start tag says about its change. */
 export interface ElementMarks {
@@ -65,4 +66,31 @@ export function writtenAttributes(event: OpenEvent, marks: ElementMarks, neutral
   if (marks.move !== undefined) out.push([MOVE, String(marks.move)]);
   if (marks.realName !== undefined) out.push([AS, marks.realName]);
   return out;
+}
+
+/**
+ * An element's own attributes from its attributes in HTML output: marks removed, renamed ones
+ * given back their names, and for the old side (`del`) the old values.
+ *
+ * @example restoreAttributes([["href", "/b"], ["data-diff", "attrs"], ["data-diff-old-href", "/a"]], "del") // [["href", "/a"]]
+ */
+export function restoreAttributes(attributes: readonly Attribute[], keep: "ins" | "del"): Attribute[] {
+  const marked = attributes.some(([name]) => name === MARK);
+  let attrs: Attribute[] = [];
+  let ownClass: string | undefined;
+  const old = new Map<string, string>();
+  let added: string[] = [];
+  for (const [name, value] of attributes) {
+    if (name.startsWith(RAW)) attrs.push([unmarkName(name.slice(RAW.length)), value]);
+    else if (name === OWN_CLASS) ownClass = value;
+    else if (name.startsWith(OLD_VALUE)) old.set(unmarkName(name.slice(OLD_VALUE.length)), value);
+    else if (name === ADDED) added = value.split(" ");
+    else if (!name.startsWith(MARK) && !(marked && name === "class")) attrs.push([name, value]);
+  }
+  if (marked && ownClass !== undefined) attrs.push(["class", ownClass]);
+  if (keep === "del") {
+    attrs = attrs.filter(([name]) => !old.has(name) && !added.includes(name));
+    for (const [name, value] of old) attrs.push([name, value]);
+  }
+  return attrs;
 }

@@ -8,9 +8,9 @@ import type { Attribute, Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
-import { escapeText } from "./escape.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
 import { COMMENT, MOVE, WRAP } from "./marks.js";
+import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
@@ -155,7 +155,7 @@ class DocumentWriter {
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
         this.noteWritten(event.name);
-        const markup = this.guard(event, this.now.atomic(j, marks));
+        const markup = this.guard(event, this.now.atomic(j, marks, false, this.oldSource(k), this.oldEnd(this.old.view.partners[this.items.aToken[k]!]!, event.name)));
         // Kept whole with other source (what differs was ignored): the old element goes in a marker, for reject.
         const oldSource = this.oldSourceOf(this.items.aToken[k]!);
         const source = this.now.view.side.doc.source;
@@ -169,7 +169,7 @@ class DocumentWriter {
         this.open.push(event.name === "head" ? "head" : "div");
         return k + 1;
       }
-      this.emit(this.guard(event, this.now.startTag(event, marks)));
+      this.emit(this.guard(event, this.now.startTag(event, marks, this.oldSource(k))));
       this.noteWritten(event.name);
       this.open.push(this.options.page && ROOTS.has(event.name) ? "span" : event.name);
     } else if (event.kind === "close") {
@@ -179,7 +179,7 @@ class DocumentWriter {
       if (broken.ins >= this.open.depth) broken.ins = -1;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
-      } else this.emit(this.now.endTag(name));
+      } else this.emit(this.now.endTag(name, j, this.oldEnd(this.items.aToken[k]!, name)));
     } else if (TEXT.has(token.kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
@@ -190,51 +190,47 @@ class DocumentWriter {
 
   /**
    * Writes the kept text token of item `k` and the kept tokens of its text event that follow it
-   * item for item; returns the next item index. Where their source holds no character
-   * reference, the run is written as its escaped source at once: the same bytes as token by
-   * token, since the tokens and the text left out between them (ignored whitespace) tile it.
+   * item for item (on both sides); returns the next item index. The run is written from its
+   * source at once (the tokens and the text left out between them, ignored whitespace, tile it),
+   * as written where it reads alike everywhere ({@link textOf}). Where the old side wrote the
+   * same text otherwise (`&lt;` for `<`, or what an ignore option ignored), the run is marked
+   * as inserted and the old text follows in a deletion marker, both unseen, so that reject gives
+   * it back, where a browser leaves text in place (where `<ins>` may stand, outside tables).
    */
   private keptText(k: number): number {
-    const { side, token } = this.items;
-    const tokens = this.now.tokens;
-    const j = token[k]!;
-    const event = tokens[j]!.event;
-    const aFirst = this.items.aToken[k]!;
-    const oldTokens = this.script.a.tokens;
+    const { side, token, aToken } = this.items;
+    const [tokens, oldTokens] = [this.now.tokens, this.old.tokens];
+    const [j, i] = [token[k]!, aToken[k]!];
+    const [event, oldEvent] = [tokens[j]!.event, oldTokens[i]!.event];
     let m = k + 1;
-    // (An element the comparison left out of the old text ends the run: keptGap gives it back.)
-    while (m < this.items.length && side[m] === BOTH && token[m] === j + (m - k) && tokens[token[m]!]!.event === event && !leftOutElement(this.script.a, aFirst + (m - k))) m++;
+    const kept = (m: number): boolean => side[m] === BOTH && token[m] === j + (m - k) && aToken[m] === i + (m - k);
+    while (m < this.items.length && kept(m) && tokens[token[m]!]!.event === event && oldTokens[aToken[m]!]!.event === oldEvent) m++;
     const last = j + (m - k) - 1;
     // Text outside the body (before the root, in html or head) makes a browser start the body.
     if (!this.options.page && !this.written.has("body") && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
       for (let t = j; t <= last && !this.written.has("body"); t++) if (this.now.visibleText(t)) this.written.add("body");
     }
-    // Tokens kept with other text (ignored case or an ignore-text pattern) carry the old text in a marker.
-    let differs = false;
-    for (let t = j; t <= last && !differs; t++) differs = oldTokens[aFirst + t - j]!.text !== tokens[t]!.text;
-    if (differs) {
-      for (let t = j; t <= last; t++) {
-        if (t > j) this.emit(this.gapBefore(t));
-        const old = oldTokens[aFirst + t - j]!;
-        const text = escapeText(this.now.decoded(t));
-        if (old.text === tokens[t]!.text) this.emit(text);
-        else this.emit(`${markerComment("del", this.script.a.doc.source.slice(old.start, old.end))}<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->`);
-      }
-      return m;
-    }
-    if (last > j) {
-      const raw = this.now.view.side.doc.source.slice(tokens[j]!.start, tokens[last]!.end);
-      if (!raw.includes("&")) {
-        this.emit(escapeText(raw));
-        this.lastB = last;
-        return m;
-      }
-    }
-    for (let t = j; t <= last; t++) {
-      if (t > j) this.emit(this.gapBefore(t));
-      this.emit(escapeText(this.now.decoded(t)));
-    }
+    const source = this.now.view.side.doc.source;
+    const oldSource = this.old.view.side.doc.source;
+    const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
+    const text = textOf(source, start, end);
+    const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
+    // Only where a browser leaves text in place: elsewhere (in a table, before the body) it would move the text away from the markers.
+    if (same || !wrapsInside(this.parent()) || this.open.last("table") > this.open.last("cell")) this.emit(text);
+    else this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
+    this.lastB = last;
     return m;
+  }
+
+  /** The old side's end tag at old token `token`: its element's name (else `name`) and source text. */
+  private oldEnd(token: number, name: string): { name: string; text: string } {
+    const old = this.old.event(token);
+    return { name: old.kind === "close" ? old.name : name, text: this.old.written(old) };
+  }
+
+  /** The old side's source text of the tag kept at item `k`. */
+  private oldSource(k: number): string {
+    return this.old.written(this.old.event(this.items.aToken[k]!));
   }
 
   /** Void elements made inert on the page (base, link, meta refresh, embed); atomic ones are guarded whole. */
@@ -505,8 +501,8 @@ class DocumentWriter {
     for (let e = firstEvent; e < lastEvent; e++) {
       const event = events[e]!;
       if (this.tokenized[e]) continue;
-      if (event.kind === "text") out += escapeText(event.text);
-      else if (event.kind === "comment") out += documentComment(event.text, "both");
+      if (event.kind === "text") out += textOf(side.doc.source, event.start, event.end);
+      else if (event.kind === "comment") out += documentComment(event.text, "both", side.doc.source.slice(event.start, event.end));
       else if (event.kind === "open") {
         // An element the comparison left out whole (--ignore) goes in a marker for both sides: written
         // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.

@@ -3,9 +3,13 @@
 // which keeps start-up short (see docs/performance.md).
 
 import { join } from "node:path";
+import { declaredEncoding } from "../read/decode.js";
 import type { Granularity } from "./segments.js";
 import type { Theme } from "./text.js";
 import type { EditScript } from "../script/edit-script.js";
+
+/** Characters of HTML output whose charset declarations count (decodeBytes reads 4,096 bytes, browsers 1,024). */
+const SNIFF_CHARS = 4096;
 
 /** Every value of `--format`. */
 export const FORMATS = ["term", "text", "json", "stat", "github", "html", "page"] as const;
@@ -27,6 +31,8 @@ export interface RenderContext {
   readonly view?: "document" | "source";
   /** For `github`: annotations per file before the one that counts the rest (default 10). */
   readonly maxAnnotations?: number;
+  /** For `html` and `page`: the charset labels the documents were decoded from. */
+  readonly charsets?: { readonly old: string; readonly new: string };
 }
 
 /**
@@ -56,11 +62,14 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
     const { renderJson } = await import("./json.js");
     return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
   }
-  const view = ctx.view === undefined ? {} : { view: ctx.view };
+  const view = { ...(ctx.view === undefined ? {} : { view: ctx.view }), ...(ctx.charsets === undefined ? {} : { charsets: ctx.charsets }) };
   if (format === "html") {
     const { renderHtml } = await import("./inline-html.js");
-    // A byte order mark: browsers trust it over a <meta charset> that the new document may declare.
-    return `${ctx.fragment ? "" : "\uFEFF"}${renderHtml(script, { fragment: ctx.fragment ?? false, ...view })}`;
+    const html = renderHtml(script, { fragment: ctx.fragment ?? false, ...view });
+    // UTF-8 with nothing added, but where a charset prescan would find another declaration in
+    // raw text (a <meta charset> in a style or script): there a byte order mark, which wins.
+    const misread = !ctx.fragment && (declaredEncoding(html.slice(0, SNIFF_CHARS)) ?? "utf-8") !== "utf-8";
+    return misread ? `\uFEFF${html}` : html;
   }
   if (format === "page") {
     const { renderPage } = await import("./page.js");

@@ -4,6 +4,7 @@
 
 import type { EditScript } from "../script/edit-script.js";
 import { writeDocument } from "./document-writer.js";
+import { charsetComment } from "./marks.js";
 import { writeSource } from "./source-view.js";
 
 /** Options of {@link renderHtml}. */
@@ -12,6 +13,8 @@ export interface HtmlOptions {
   readonly fragment?: boolean;
   /** `document` (default for HTML input) or `source`: the source text with the marks (always so for XML input). */
   readonly view?: "document" | "source";
+  /** The charset labels the documents were decoded from (`windows-1252`, `utf-16le;bom`): recorded for --accept and --reject when one is not UTF-8. */
+  readonly charsets?: { readonly old: string; readonly new: string };
 }
 
 /**
@@ -24,10 +27,6 @@ export interface HtmlOptions {
  */
 export function renderHtml(script: EditScript, options: HtmlOptions = {}): string {
   const fragment = options.fragment ?? false;
-  if (options.view === "source" || script.b.doc.mode === "xml") {
-    const pre = writeSource(script);
-    return fragment ? `<div class="diff">${pre}</div>` : pre;
-  }
-  const body = writeDocument(script, { page: false, fragment });
-  return fragment ? `<div class="diff">${body}</div>` : body;
+  const body = options.view === "source" || script.b.doc.mode === "xml" ? writeSource(script) : writeDocument(script, { page: false, fragment });
+  return fragment ? `<div class="diff">${body}</div>` : `${charsetComment(options.charsets)}${body}`;
 }

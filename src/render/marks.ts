@@ -24,6 +24,29 @@ export const MOVE = "data-diff-move";
 export const VIEW = "data-diff-view";
 /** Prefix under which a document attribute is kept when its own name cannot stand (`data-diff…`, `on…`, `javascript:` URLs). */
 export const RAW = "data-diff-raw-";
+/** The source text of a start tag written otherwise (marked, renamed, rewritten): the element's own side. */
+export const SOURCE = "data-diff-src";
+/** The old side's source text of a kept start tag, where it differs from {@link SOURCE}. */
+export const OLD_SOURCE = "data-diff-src-old";
+/** On a title or textarea whose content is written escaped: the content as the source wrote it. */
+export const CONTENT = "data-diff-content";
+/** On an end tag written otherwise than its source (left out there, renamed, spelt otherwise): the source text of the element's own side. */
+export const END = "data-diff-end";
+/** The old side's source text of a kept end tag, where it differs from the new side's. */
+export const OLD_END = "data-diff-end-old";
+/** Prefix of the comment that records the documents' encodings, when one is not plain UTF-8: `htmldiff:charset:OLD NEW`. */
+export const CHARSET = "htmldiff:charset:";
+/**
+ * The comment that records the documents' charset labels (`windows-1252`, `utf-16le;bom`, …)
+ * when one is not plain UTF-8, so that --accept and --reject write each back in its own
+ * encoding; empty otherwise.
+ *
+ * @example charsetComment({ old: "utf-8", new: "utf-16le;bom" }) // "<!--htmldiff:charset:utf-8 utf-16le;bom-->"
+ */
+export function charsetComment(charsets: { readonly old: string; readonly new: string } | undefined): string {
+  return !charsets || (charsets.old === "utf-8" && charsets.new === "utf-8") ? "" : `<!--${CHARSET}${charsets.old} ${charsets.new}-->`;
+}
+
 /** Prefix of marker comments: `htmldiff:del:…`, `htmldiff:ins:…`, `htmldiff:both:…` (encoded markup), `htmldiff:raw:…` (a document's own comment). */
 export const COMMENT = "htmldiff:";
 

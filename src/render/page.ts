@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { EditScript } from "../script/edit-script.js";
 import { writeDocument } from "./document-writer.js";
 import { escapeAttribute, escapeText } from "./escape.js";
-import { VIEW } from "./marks.js";
+import { charsetComment, VIEW } from "./marks.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./page-assets.js";
 import { writeSource } from "./source-view.js";
 
@@ -17,6 +17,8 @@ export interface PageOptions {
   readonly newLabel?: string;
   /** `document` (default for HTML input) or `source` (always so for XML input). */
   readonly view?: "document" | "source";
+  /** The charset labels the documents were decoded from, as for renderHtml. */
+  readonly charsets?: { readonly old: string; readonly new: string };
 }
 
 /** The policy: only the page's own script (by hash), inline styles, images and fonts inlined as data; nothing fetched. */
@@ -92,7 +94,7 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     '<button type="button" id="htmldiff-next" title="next change (n)"><kbd>n</kbd> ▶</button></span></header>',
     // Everything the page's script finds by id comes before the document, which may use the same ids.
     '<div id="htmldiff-tip" hidden></div>',
-    `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${content}</main>`,
+    `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${charsetComment(options.charsets)}${content}</main>`,
     `<script>${PAGE_SCRIPT}</script></body></html>`,
     "",
   ].join("\n");

@@ -6,12 +6,13 @@ import { decodeText } from "../events/references.js";
 import { scriptState } from "../events/script-state.js";
 import type { EditScript, Side } from "../script/edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../types.js";
-import { type ElementMarks, LOADING_CSS, writtenAttributes } from "./attributes.js";
+import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "./attributes.js";
 import { contentKind } from "../events/foreign.js";
-import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "./content-model.js";
+import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag, VOID } from "./content-model.js";
 import { nestsApart } from "./browser-rules.js";
 import { encodeCommentPayload, escapeText } from "./escape.js";
-import { AS, COMMENT, keepComment, WRAP } from "./marks.js";
+import { AS, COMMENT, CONTENT, keepComment, OLD_SOURCE, SOURCE, WRAP } from "./marks.js";
+import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "./serialize.js";
 
 /** Elements that run script or load a document when present: inert on the review page. */
@@ -50,12 +51,14 @@ export function inert(markup: string, role = "inert"): string {
 }
 
 /**
- * A document's comment as written in HTML output. One that a browser would end early (`--!>`
+ * A document's comment as written in HTML output: as its source `written` wrote it where every
+ * parser reads that alike, else in the usual form. One that a browser would end early (`--!>`
  * inside, or `-->` in a CDATA section read as a comment), letting what follows run as markup,
  * travels in a marker comment.
  */
-export function documentComment(text: string, role: "del" | "ins" | "both"): string {
-  return /--!?>/.test(text) ? markerComment(role, commentOf(text)) : commentOf(keepComment(text));
+export function documentComment(text: string, role: "del" | "ins" | "both", written = ""): string {
+  if (/--!?>/.test(text)) return markerComment(role, commentOf(text));
+  return (keepComment(text) === text ? plainComment(text, written) : undefined) ?? commentOf(keepComment(text));
 }
 
 /** A marker comment carrying markup that cannot stand where it is (`del`, `ins`, `both`). */
@@ -77,10 +80,8 @@ export function writtenName(name: string, options: UnitOptions): string {
 
 /** Writes pieces of one side of a script. */
 export class UnitWriter {
-  /** Start tags written without marks, by what decides them: the attribute list, or the name of a tag without attributes. */
-  private readonly plainTags = new Map<unknown, { readonly name: string; readonly markup: string }>();
-  /** End tags by the name they are written with. */
-  private readonly endTags = new Map<string, string>();
+  /** Whether a start tag is copied as written, by its attribute list or, without attributes, its text (see copiesAsWritten). */
+  private readonly plainTags = new Map<unknown, boolean>();
 
   constructor(
     readonly view: SideView,
@@ -115,33 +116,66 @@ export class UnitWriter {
     return kind === "word" || kind === "punct" || (kind === "space" && /[^ \t\n\f\r]/.test(this.decoded(token)));
   }
 
-  /** A start tag with its marks, under the name it is written with. */
-  startTag(event: OpenEvent, marks: ElementMarks): string {
-    const name = writtenName(event.name, this.options);
-    const realName = name === event.name ? undefined : event.name;
-    if (realName === undefined && !marks.flags?.length && marks.realName === undefined && !marks.deltas?.length) return this.plainTag(event);
-    return openTag(name, writtenAttributes(event, realName === undefined ? marks : { ...marks, realName }, this.options.page));
-  }
-
-  /** An end tag under the name it is written with, or nothing for a void element ({@link closeTag}, memoised). */
-  endTag(name: string): string {
-    let markup = this.endTags.get(name);
-    if (markup === undefined) this.endTags.set(name, (markup = closeTag(name)));
-    return markup;
+  /**
+   * An event's own source text. A void element made by an end tag (`</br>`) has none: its start
+   * tag stands for that end tag (its end is written as nothing).
+   */
+  written(event: DocEvent): string {
+    const source = this.view.side.doc.source;
+    if (event.kind === "open" && event.start === event.end && VOID.has(event.name) && source.startsWith("</", event.start)) return source.slice(event.start, source.indexOf(">", event.start) + 1);
+    return source.slice(event.start, event.end);
   }
 
   /**
-   * A start tag without marks, written under its own name. Its markup depends only on the name,
-   * the attributes and the options, so it is made once per attribute list (tags written alike
-   * share one) or per name.
+   * A start tag with its marks, under the name it is written with: its source text when nothing
+   * changes it and it reads alike everywhere, else written out with that text recorded (and the
+   * old side's, `old`, where a kept tag was written otherwise there; and `content`, the source
+   * content of a title or textarea written escaped). A `<meta>` declaring another encoding than
+   * UTF-8 declares UTF-8 (the output's), unmarked.
    */
-  private plainTag(event: OpenEvent): string {
-    const by = event.attrs.length ? event.attrs : event.name;
-    const known = this.plainTags.get(by);
-    if (known !== undefined && known.name === event.name) return known.markup;
-    const markup = openTag(event.name, writtenAttributes(event, {}, this.options.page));
-    this.plainTags.set(by, { name: event.name, markup });
-    return markup;
+  startTag(event: OpenEvent, marks: ElementMarks, old?: string, content?: string): string {
+    const name = writtenName(event.name, this.options);
+    const realName = name === event.name ? undefined : event.name;
+    const own = this.written(event);
+    const unmarked = realName === undefined && !marks.flags?.length && marks.realName === undefined && !marks.deltas?.length && (old === undefined || old === own) && content === undefined;
+    const utf8 = event.name === "meta" ? declaringUtf8(event) : undefined;
+    if (unmarked && utf8 === undefined && this.copiesAsWritten(event, own)) return own;
+    const attrs = writtenAttributes(utf8 ?? event, realName === undefined ? marks : { ...marks, realName }, this.options.page);
+    // Where accept and reject would rebuild a side's tag as it was, nothing is recorded for it; else
+    // its text, with < and > escaped too (a charset prescan must not find a <meta> in the record).
+    const ownKept = own === openTag(event.name, restoreAttributes(attrs, "ins"));
+    let sources = ownKept ? "" : ` ${SOURCE}="${recorded(own)}"`;
+    const oldKept = ownKept ? old === openTag(marks.oldName ?? event.name, restoreAttributes(attrs, "del")) : old === own;
+    if (old !== undefined && !oldKept) sources += ` ${OLD_SOURCE}="${recorded(old)}"`;
+    if (content !== undefined) sources += ` ${CONTENT}="${recorded(content)}"`;
+    return `${openTag(name, attrs).slice(0, -1)}${sources}>`;
+  }
+
+  /**
+   * Whether an unmarked start tag is written as its source text: its attributes are written as
+   * they are (none renamed) and its syntax reads alike everywhere. Decided once per attribute
+   * list (the parser shares one between tags written alike) or per text of a tag without
+   * attributes: most tags of a document repeat.
+   */
+  private copiesAsWritten(event: OpenEvent, own: string): boolean {
+    const key = event.attrs.length ? event.attrs : own;
+    let verdict = this.plainTags.get(key);
+    if (verdict === undefined) {
+      const attrs = writtenAttributes(event, {}, this.options.page);
+      verdict = attrs.every(([n, v], i) => n === event.attrs[i]![0] && v === event.attrs[i]![1]) && plainStartTag(event, own);
+      this.plainTags.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  /**
+   * The end tag of the element whose end is `token`, written as `name` (nothing for a void
+   * element): see {@link endTagOf}; `old` is the old side's end tag of a kept element.
+   */
+  endTag(name: string, token: number, old?: { readonly name: string; readonly text: string }): string {
+    if (VOID.has(name)) return "";
+    const event = this.event(token);
+    return event.kind === "close" ? endTagOf(name, event.name, this.written(event), old) : `</${name}>`;
   }
 
   /**
@@ -154,8 +188,10 @@ export class UnitWriter {
    * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's. An
    * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker;
    * so does a script cut off inside `<!--<script>`, without an end tag, which nothing would end.
+   * `old` and `oldEnd` are the old side's start and end tags of a kept element (see {@link startTag}, {@link endTagOf}). A
+   * title or textarea whose content is escaped records that content as written (`data-diff-content`).
    */
-  atomic(open: number, marks: ElementMarks, inMarker = false): string {
+  atomic(open: number, marks: ElementMarks, inMarker = false, old?: string, oldEnd?: { readonly name: string; readonly text: string }): string {
     const start = this.event(open) as OpenEvent;
     const closeToken = this.view.partners[open]!;
     const end = this.event(closeToken);
@@ -198,12 +234,21 @@ export class UnitWriter {
       const inner = doc.events.slice(first, after).map(asWritten);
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
-    if (ESCAPED_CONTENT.has(start.name)) content = content.replaceAll("<", "&lt;");
+    // Escaped, the content is recorded as written on the start tag, for accept and reject.
+    const escaped = ESCAPED_CONTENT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
+    const record = escaped === content ? undefined : content;
+    content = escaped;
     // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
     // to a browser or to our parser. It goes without one in a marker read for both sides, where the
     // marker's end is the end of its file (a browser does not run such a script either).
-    if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks)}${content}`);
-    const markup = `${this.startTag(start, marks)}${content}${closeTag(writtenName(start.name, this.options))}`;
+    if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks, old)}${content}`);
+    const endName = writtenName(start.name, this.options);
+    const ownEnd = explicit ? this.written(end) : "";
+    // In text content no end tag may carry a record: a plain one is copied, any other written plain.
+    // Elsewhere the record says where the source had none (an svg closed by `/>` or the end of the file).
+    const plainEnd = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>`;
+    const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd, oldEnd);
+    const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
     // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
     // which a browser reads as text. To our parser it is markup, and in the output it could close
     // an element the source did not have open (a mark, the page's body span): such an element
@@ -219,7 +264,7 @@ export class UnitWriter {
    */
   leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
     const event = this.event(token);
-    if (event.kind === "comment") return documentComment(event.text, role);
+    if (event.kind === "comment") return documentComment(event.text, role, this.written(event));
     const markup = this.view.side.doc.source.slice(event.start, event.end);
     const doctype = isDoctype(event);
     return (doctype && (insideDocument || this.options.page)) || isStrayEndTag(event) ? markerComment(role, markup) : markup;
@@ -250,9 +295,9 @@ export class UnitWriter {
         out += guard(this.startTag(event, marks));
         names.push(writtenName(event.name, this.options));
       } else if (token.kind === "close") {
-        out += this.endTag(names.pop() ?? "");
+        out += this.endTag(names.pop() ?? "", t);
       } else if (token.kind === "word" || token.kind === "space" || token.kind === "punct") {
-        out += escapeText(this.decoded(t));
+        out += textOf(this.view.side.doc.source, token.start, token.end);
       } else {
         out += this.leaf(t, nested || names.length > 0, deleted ? "del" : "ins");
       }
@@ -273,8 +318,7 @@ export function sideViews(script: EditScript, partnersA: Int32Array, partnersB: 
   return { a: { side: script.a, partners: partnersA }, b: { side: script.b, partners: partnersB } };
 }
 
-/** Escaped text from the source between two offsets (text the comparison left out), references decoded. */
+/** Text from the source between two offsets (text the comparison left out), as {@link textOf} writes it. */
 export function sourceText(side: Side, start: number, end: number): string {
-  const raw = side.doc.source.slice(start, end);
-  return escapeText(raw.includes("&") ? decodeText(raw, "html").text : raw);
+  return textOf(side.doc.source, start, end);
 }

@@ -1,15 +1,23 @@
 // accept() and reject(): turn HTML output (inline or review page, document or source view) back
-// into the new or the old document by taking every change or none and removing the marks.
+// into the new or the old document by taking every change or none and removing the marks. What
+// is not a mark is copied from the output as written: the writer copies the documents' source.
 
-import { closeEvent, openEvent } from "../events/event.js";
 import { parseDocument } from "../events/parse.js";
+import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../render/escape.js";
-import { ADDED, AS, MARK, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, readComment, unmarkName, VIEW, WRAP } from "../render/marks.js";
-import { serializeEvents } from "../render/serialize.js";
-import type { Attribute, DocEvent, TextEvent } from "../types.js";
+import { restoreAttributes } from "../render/attributes.js";
+import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../render/marks.js";
+import { closeTag, commentOf, openTag } from "../render/serialize.js";
+import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
 /** Which side's changes are taken: `ins` gives the new document, `del` the old one. */
 type Keep = "ins" | "del";
+
+/** A document given back from HTML output, with the charset label the output recorded for it (absent: its own declaration says). */
+export interface RestoredDocument {
+  readonly text: string;
+  readonly charset?: string;
+}
 
 /**
  * The new document from HTML output: insertions kept, deletions dropped, marks removed. For the
@@ -18,7 +26,7 @@ type Keep = "ins" | "del";
  * @example accept(renderHtml(diffDocuments("<p>one two</p>", "<p>one three</p>"))) // "<p>one three</p>"
  */
 export function accept(html: string): string {
-  return restore(html, "ins");
+  return restoreSide(html, "new").text;
 }
 
 /**
@@ -28,16 +36,29 @@ export function accept(html: string): string {
  * @example reject(renderHtml(diffDocuments("<p>one two</p>", "<p>one three</p>"))) // "<p>one two</p>"
  */
 export function reject(html: string): string {
-  return restore(html, "del");
+  return restoreSide(html, "old").text;
 }
 
-function restore(html: string, keep: Keep): string {
+/**
+ * One document from HTML output, with the charset label recorded for it (see `htmldiff:charset:`
+ * in marks.ts), so that it can be written back in its own encoding.
+ *
+ * @example restoreSide(renderHtml(script, { charsets: { old: "utf-16le;bom", new: "utf-8" } }), "old").charset // "utf-16le;bom"
+ */
+export function restoreSide(html: string, side: "new" | "old"): RestoredDocument {
+  const keep: Keep = side === "new" ? "ins" : "del";
   const events = parseDocument(html, { mode: "html" }).events;
+  const recorded = events.find((e) => e.kind === "comment" && e.text.startsWith(CHARSET)) as TextEvent | undefined;
+  const charset = recorded?.text.slice(CHARSET.length).split(" ")[side === "old" ? 0 : 1];
   const source = events.findIndex((e) => e.kind === "open" && attribute(e, VIEW) === "source");
-  if (source >= 0) return sourceText(events, source, keep);
   const container = events.findIndex((e) => e.kind === "open" && attribute(e, VIEW) === "document");
-  const inner = container >= 0 ? events.slice(container + 1, closeOf(events, container)) : events;
-  return serializeEvents(restoreEvents(inner, keep));
+  const text =
+    source >= 0
+      ? sourceText(events, source, keep)
+      : container >= 0
+        ? restoreMarkup(html, events, container + 1, closeOf(events, container), keep)
+        : restoreMarkup(html, events, 0, events.length, keep);
+  return charset ? { text, charset } : { text };
 }
 
 function attribute(event: DocEvent, name: string): string | undefined {
@@ -71,14 +92,19 @@ function drop(keep: Keep): Keep {
   return keep === "ins" ? "del" : "ins";
 }
 
-/** The document's events with one side's changes taken and every mark removed. */
-function restoreEvents(events: readonly DocEvent[], keep: Keep): DocEvent[] {
-  const out: DocEvent[] = [];
+/**
+ * The markup of `events[from..to)` (parsed from `html`) with one side's changes taken and every
+ * mark removed: each event that is no mark is copied as the output wrote it, each marked tag
+ * is given back from the source text it records (or rebuilt from its attributes).
+ */
+function restoreMarkup(html: string, events: readonly DocEvent[], from: number, to: number, keep: Keep): string {
+  const out: string[] = [];
   /** For each open element: the name it is restored as, or null for a wrapper that is dropped. */
   const names: (string | null)[] = [];
   let skipDepth = 0;
   let skipRange = false;
-  for (const event of events) {
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
     if (skipDepth) {
       if (event.kind === "open") skipDepth++;
       else if (event.kind === "close") skipDepth--;
@@ -88,6 +114,7 @@ function restoreEvents(events: readonly DocEvent[], keep: Keep): DocEvent[] {
       skipRange = !(event.kind === "comment" && event.text === "htmldiff:ins-end");
       continue;
     }
+    const written = html.slice(event.start, event.end);
     switch (event.kind) {
       case "open": {
         const wrap = attribute(event, WRAP);
@@ -95,61 +122,68 @@ function restoreEvents(events: readonly DocEvent[], keep: Keep): DocEvent[] {
         if (wrap === drop(keep) || flags.includes(drop(keep))) skipDepth = 1;
         else if (wrap !== undefined) names.push(null);
         else {
-          const oldName = keep === "del" ? attribute(event, OLD_TAG) : undefined;
-          const name = oldName ?? attribute(event, AS) ?? event.name;
+          const name = (keep === "del" ? attribute(event, OLD_TAG) : undefined) ?? attribute(event, AS) ?? event.name;
           names.push(name);
-          out.push(openEvent(event.start, event.end, name, restoreAttributes(event.attrs, keep), event.selfClosing));
+          out.push(event.attrs.some(([n]) => n.startsWith(MARK)) ? startTag(event, name, keep) : written);
+          // Content written escaped is given back as recorded: the events up to its end tag are skipped.
+          const content = attribute(event, CONTENT);
+          if (content !== undefined) {
+            out.push(content);
+            i = closeOf(events, i) - 1;
+          }
         }
         break;
       }
       case "close": {
         const name = names.pop();
-        if (name !== null) out.push(closeEvent(event.start, event.end, name ?? event.name, event.implied));
+        if (name !== null) out.push(endTag(event, written, name ?? event.name, keep));
         break;
       }
       case "comment":
         if (event.text === "htmldiff:ins-begin") skipRange = keep === "del";
-        else if (event.text !== "htmldiff:ins-end") out.push(...restoreComment(event, keep));
+        else if (event.text !== "htmldiff:ins-end" && !event.text.startsWith(CHARSET)) out.push(restoreComment(event, written, keep));
         break;
       default:
-        out.push(event);
+        out.push(written);
     }
   }
-  return out;
+  return out.join("");
 }
 
-/** A comment as it was, or the content a marker comment carries when the side takes it. */
-function restoreComment(event: TextEvent, keep: Keep): DocEvent[] {
-  const marker = readComment(event.text);
-  if (!marker) return [event];
-  if (marker.role === "raw") return [{ ...event, text: marker.payload }];
-  if (marker.role === drop(keep)) return [];
-  return restoreEvents(parseDocument(decodeCommentPayload(marker.payload), { mode: "html" }).events, keep);
+/** A marked start tag as the side had it: the source text it records, else rebuilt from its attributes. */
+function startTag(event: OpenEvent, name: string, keep: Keep): string {
+  const recorded = (keep === "del" ? attribute(event, OLD_SOURCE) : undefined) ?? attribute(event, SOURCE);
+  return recorded ?? openTag(name, restoreAttributes(event.attrs, keep));
 }
+
+/** The values recorded on an end tag: the element's own side, and the old side's (parsers ignore attributes there). */
+const END_VALUE = new RegExp(`\\s${END}="([^"]*)"`);
+const OLD_END_VALUE = new RegExp(`\\s${OLD_END}="([^"]*)"`);
 
 /**
- * An element's own attributes from its attributes in HTML output: marks removed, renamed ones
- * given back their names, and for the old side (`del`) the old values.
- *
- * @example restoreAttributes([["href", "/b"], ["data-diff", "attrs"], ["data-diff-old-href", "/a"]], "del") // [["href", "/a"]]
+ * An end tag as the side had it: the source text recorded on it (empty where the source left it
+ * out), else as written, or plain under the element's restored name when it was written under
+ * another or records only the other side's text.
  */
-export function restoreAttributes(attributes: readonly Attribute[], keep: "ins" | "del"): Attribute[] {
-  const marked = attributes.some(([name]) => name === MARK);
-  let attrs: Attribute[] = [];
-  let ownClass: string | undefined;
-  const old = new Map<string, string>();
-  let added: string[] = [];
-  for (const [name, value] of attributes) {
-    if (name.startsWith(RAW)) attrs.push([unmarkName(name.slice(RAW.length)), value]);
-    else if (name === OWN_CLASS) ownClass = value;
-    else if (name.startsWith(OLD_VALUE)) old.set(unmarkName(name.slice(OLD_VALUE.length)), value);
-    else if (name === ADDED) added = value.split(" ");
-    else if (!name.startsWith(MARK) && !(marked && name === "class")) attrs.push([name, value]);
-  }
-  if (marked && ownClass !== undefined) attrs.push(["class", ownClass]);
-  if (keep === "del") {
-    attrs = attrs.filter(([name]) => !old.has(name) && !added.includes(name));
-    for (const [name, value] of old) attrs.push([name, value]);
-  }
-  return attrs;
+function endTag(event: CloseEvent, written: string, name: string, keep: Keep): string {
+  if (!written.includes(` ${MARK}`)) return name === event.name ? written : closeTag(name);
+  const recorded = (keep === "del" ? endAttribute(written, OLD_END_VALUE) : undefined) ?? endAttribute(written, END_VALUE);
+  return recorded ?? closeTag(name);
+}
+
+/** The value an end tag records in `pattern`, decoded. */
+function endAttribute(written: string, pattern: RegExp): string | undefined {
+  const value = pattern.exec(written)?.[1];
+  return value === undefined ? undefined : decodeAttribute(value, "html");
+}
+
+/** A comment as it was, or the markup a marker comment carries when the side takes it. */
+function restoreComment(event: TextEvent, written: string, keep: Keep): string {
+  const marker = readComment(event.text);
+  if (!marker) return written;
+  if (marker.role === "raw") return commentOf(marker.payload);
+  if (marker.role === drop(keep)) return "";
+  const markup = decodeCommentPayload(marker.payload);
+  const events = parseDocument(markup, { mode: "html" }).events;
+  return restoreMarkup(markup, events, 0, events.length, keep);
 }

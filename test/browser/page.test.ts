@@ -1,15 +1,16 @@
 // The review page in Debian's chromium (driven by playwright-core, never a downloaded browser):
 // insertions and deletions look different, `n` moves to the next change, a hostile document runs no
-// script and requests nothing. UPDATE_SCREENSHOTS=1 also saves the screenshots in docs/.
+// script and requests nothing; a Latin-1 page's output and the page --accept gives back show its text. UPDATE_SCREENSHOTS=1 also saves the screenshots in docs/.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderPage } from "../../src/render/page.js";
+import { runCli } from "../support/cli.js";
 import { corpusPresent, readPair } from "../support/corpus.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -104,6 +105,21 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
     expect(requests).toEqual([]);
     // The page's own script did run: it numbered the changes.
     expect(await page.textContent("#htmldiff-position")).toMatch(/\/ \d+$/);
+  });
+
+  it("reads a Latin-1 page's -f html output, and the page --accept gives back, as Lévy", async () => {
+    const latin1 = (version: string) => Buffer.from(`<!DOCTYPE html>\n<html><head><meta charset=ISO-8859-1><title>Cr\xe9dits</title></head>\n<body><p>Merci \xe0 L\xe9vy, ${version}.</p></body></html>\n`, "latin1");
+    const [a, b, accepted] = [join(dir, "latin1-a.html"), join(dir, "latin1-b.html"), join(dir, "latin1-accepted.html")];
+    writeFileSync(a, latin1("1.9.6"));
+    writeFileSync(b, latin1("1.9.7"));
+    const output = await runCli(["-f", "html", a, b]);
+    const shown = async (page: Page) => page.evaluate("[document.characterSet, document.body.textContent.trim()]") as Promise<[string, string]>;
+    const { page } = await open("latin1-output", output.stdout);
+    expect(await shown(page)).toEqual(["UTF-8", "Merci à Lévy, 1.9.61.9.7."]);
+    writeFileSync(join(dir, "latin1-output.html"), output.stdout);
+    expect((await runCli(["--accept", join(dir, "latin1-output.html"), "-o", accepted])).status).toBe(0);
+    await page.goto(pathToFileURL(accepted).href);
+    expect(await shown(page)).toEqual(["windows-1252", "Merci à Lévy, 1.9.7."]);
   });
 
   it.skipIf(!corpusPresent || !process.env.UPDATE_SCREENSHOTS)("saves a screenshot of an XML pair's page", async () => {

@@ -6,11 +6,11 @@ import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
-import { AS, MARK, OLD_TAG, readComment, VIEW, WRAP } from "../../src/render/marks.js";
+import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
 import { contentKind, type ContentKind } from "../../src/events/foreign.js";
-import { restoreAttributes } from "../../src/review/accept.js";
+import { restoreAttributes } from "../../src/render/attributes.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
 
@@ -204,6 +204,11 @@ function standIn(text: string): string {
   return `comment ending early: ${encodeCommentPayload(text)}`;
 }
 
+/** Whether a marker's markup is an end tag (one that closes nothing), not a bogus comment begun by `</` (`</ x>`, `</</p>`). */
+function isEndTag(markup: string): boolean {
+  return /^<\/[a-zA-Z]/.test(markup);
+}
+
 /** The text of the comment that a marker's markup is, when it is one comment a browser would end early; else null. */
 function earlyEndingComment(markup: string): string | null {
   const events = parseDocument(markup, { mode: "html" }).events;
@@ -239,15 +244,17 @@ function project(root: Element, keep: "ins" | "del"): Element {
         // root element or directly in it (read alone, as a fragment: in place they would start the
         // body before the root, or go into the other side's head or body) and comments a browser
         // would end early; left are the other side's, end tags that close nothing (which a browser
-        // ignores), and document comments that looked like markers.
+        // ignores), and document comments that looked like markers. The comment recording the
+        // documents' encodings is no part of either.
         const marker = readComment(child.text);
+        if (child.text.startsWith(CHARSET)) continue;
         if (!marker) into.children.push(child);
         else if (marker.role === "raw") into.children.push({ kind: "comment", text: marker.payload });
         else if (marker.role !== drop) {
           const markup = decodeCommentPayload(marker.payload);
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
-          else if (((into === out && !container) || into.name === "html") && !markup.startsWith("</")) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          else if (((into === out && !container) || into.name === "html") && !isEndTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -264,13 +271,27 @@ function project(root: Element, keep: "ins" | "del"): Element {
       // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
       const as = attr(child, AS);
       const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
-      const element: Element = { kind: "element", name, attrs: restoreAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
+      const element: Element = { kind: "element", name, attrs: sideAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       if (child.reopened) element.reopened = true;
       into.children.push(element);
       stack.push([child.children, element]);
     }
   }
   return withoutEmptyReopened(out);
+}
+
+/**
+ * An element's attributes on one side, as a browser reads them: those of the start tag source text recorded on it
+ * (the writer records it where it writes a tag otherwise: marked, or a `<meta>` made to declare
+ * UTF-8), else those restoreAttributes gives back.
+ */
+function sideAttributes(attrs: readonly (readonly [string, string])[], keep: "ins" | "del"): [string, string][] {
+  const find = (name: string): string | undefined => attrs.find(([n]) => n === name)?.[1];
+  const recorded = (keep === "del" ? find(OLD_SOURCE) : undefined) ?? find(SOURCE);
+  const tag = recorded === undefined ? undefined : parseDocument(recorded, { mode: "html" }).events.find((e) => e.kind === "open");
+  if (tag?.kind !== "open") return restoreAttributes(attrs, keep).map(([n, v]) => [n, v]);
+  // Read from the record by our parser, which keeps CR; a browser reading the same bytes in place turns CR LF and CR into LF.
+  return tag.attrs.map(([n, v]) => [n, v.replace(/\r\n?/g, "\n")]);
 }
 
 /**
@@ -313,7 +334,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const marker = readComment((child as P.CommentNode).data);
           const payload = marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : null;
           const at = child.sourceCodeLocation;
-          if (payload === null || payload.startsWith("</") || earlyEndingComment(payload) !== null || !at) continue;
+          if (payload === null || isEndTag(payload) || earlyEndingComment(payload) !== null || !at) continue;
           // Beside the root, read in place, the piece would start the body before the root element;
           // directly in html, it would go into a head or body of the other side (see project).
           if (node.nodeName === "#document" || node.nodeName === "html") continue;
