@@ -195,7 +195,8 @@ class DocumentWriter {
    * as written where it reads alike everywhere ({@link textOf}). Where the old side wrote the
    * same text otherwise (`&lt;` for `<`, or what an ignore option ignored), the run is marked
    * as inserted and the old text follows in a deletion marker, both unseen, so that reject gives
-   * it back, where a browser leaves text in place (where `<ins>` may stand, outside tables).
+   * it back, where a browser leaves text in place (where `<ins>` may stand, outside tables); elsewhere
+   * both sides' text go in marker comments.
    */
   private keptText(k: number): number {
     const { side, token, aToken } = this.items;
@@ -215,9 +216,11 @@ class DocumentWriter {
     const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
     const text = textOf(source, start, end);
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
-    // Only where a browser leaves text in place: elsewhere (in a table, before the body) it would move the text away from the markers.
-    if (same || !wrapsInside(this.parent()) || this.open.last("table") > this.open.last("cell")) this.emit(text);
-    else this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
+    if (same) this.emit(text);
+    // Where a browser leaves text in place, the new text is marked unseen and the old follows in a marker.
+    else if (wrapsInside(this.parent()) && this.open.last("table") <= this.open.last("cell")) this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
+    // Elsewhere (in a table, before the body) a browser would move the text away from the marks: both sides' text go in markers.
+    else this.emit(`${markerComment("ins", text)}${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
     this.lastB = last;
     return m;
   }

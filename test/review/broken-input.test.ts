@@ -123,6 +123,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a script cut off by the end of the file inside <!--<script>, unchanged", a: "<p>x<script><!--<script>", b: "<p>x<script><!--<script>" },
   { name: "a script cut off by the end of the file inside <!--<script>, after a changed word", a: "<p>x<script><!--<script>a", b: "<p>y<script><!--<script>a" },
   { name: "a script cut off by the end of the file inside <!--<script>, in an inserted element", a: "<p>a</p>", b: "<p>a</p><div><p>x<script><!--<script>" },
+  { name: "kept text written otherwise directly in a table row (npm run fuzz, seed 696324205)", a: "<tr>&lt;don’t", b: "<tr><" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
