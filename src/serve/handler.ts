@@ -61,11 +61,13 @@ const gzipAsync = promisify(gzip);
  */
 export function createHandler(context: HandlerContext): RequestHandler {
   return (req, res) => {
-    route(context, req, res).catch((error: unknown) => {
+    route(context, req, res).catch(async (error: unknown) => {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, `internal error: ${firstLine(error)}`);
-      if (!req.complete) res.setHeader("Connection", "close");
+      // A client still sending its body reads no answer till it has sent it: drop the rest first,
+      // unless it declared a length over the limit, which is refused at once.
+      const overDeclared = Number(req.headers["content-length"] ?? 0) > context.maxBytes;
+      if (!req.complete && (overDeclared || !(await drain(req)))) res.setHeader("Connection", "close");
       sendProblem(res, problem, req.url);
-      if (!req.complete) discard(req, context.maxBytes);
     });
   };
 }
@@ -182,25 +184,35 @@ function matches(header: string | undefined, tag: string): boolean {
   });
 }
 
-/** How long a refused request's body is read and dropped before the connection is cut. */
+/** How long, and how much more, a refused request's body is read and dropped before the connection is cut. */
 const LINGER_MS = 2000;
+const LINGER_BYTES = 16 * 2 ** 20;
 
 /**
  * Reads and drops the rest of a refused request's body, so that a client still sending it
- * reads the answer instead of a broken pipe; past `limit` bytes or {@link LINGER_MS}, the
- * connection is cut (a declared gigabyte is never read).
+ * reads the answer instead of a broken pipe; true when the body ended, false when it ran past
+ * {@link LINGER_BYTES} or {@link LINGER_MS} (then the connection is closed after the answer:
+ * a declared gigabyte is never read).
  */
-function discard(req: IncomingMessage, limit: number): void {
-  let dropped = 0;
-  const cut = setTimeout(() => req.destroy(), LINGER_MS);
-  cut.unref();
-  req.on("data", (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > limit) req.destroy();
+function drain(req: IncomingMessage): Promise<boolean> {
+  return new Promise((resolve) => {
+    let dropped = 0;
+    const done = (ended: boolean): void => {
+      clearTimeout(cut);
+      req.off("data", onData).off("end", onEnd).off("close", onClose);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer): void => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) done(false);
+    };
+    const onEnd = (): void => done(true);
+    const onClose = (): void => done(req.complete);
+    const cut = setTimeout(() => done(false), LINGER_MS);
+    cut.unref();
+    req.on("data", onData).once("end", onEnd).once("close", onClose);
+    req.resume();
   });
-  req.once("end", () => clearTimeout(cut));
-  req.once("close", () => clearTimeout(cut));
-  req.resume();
 }
 
 function hashParameter(text: string): string {
