@@ -1,8 +1,14 @@
-// The public surface of htmldiff: named re-exports only.
+// The public surface of htmldiff: named re-exports only, and the ignore options' engines loaded
+// (the CLI, which does not import this file, loads them only when an ignore option is given).
+
+import { loadIgnoreEngines } from "./text/ignore-engines.js";
+
+await loadIgnoreEngines();
 
 export { parseDocument, parseChunks, type ParsedDocument, type ParseOptions } from "./events/parse.js";
 export { diffDocuments } from "./pipeline.js";
 export { type DiffOptions, normalizeOptions, type NormalizedOptions } from "./options.js";
+export { loadIgnoreEngines } from "./text/ignore-engines.js";
 export { EditScript, type DiffStats, type EventRanges, type Side } from "./script/edit-script.js";
 export { SequenceMatcher } from "./match/sequence-matcher.js";
 export { myersDiff } from "./match/myers.js";

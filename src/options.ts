@@ -1,8 +1,8 @@
 // DiffOptions (all optional) -> normalizeOptions() -> frozen, complete options.
 
 import type { Selector } from "css-what";
-import { compilePattern, foldMatches, PatternError } from "./text/patterns.js";
-import { parseSelector, SelectorError } from "./text/selectors.js";
+import { ignoreEngines } from "./text/ignore-engines.js";
+import { foldMatches } from "./text/patterns.js";
 import type { AlgorithmName, ParseMode } from "./types.js";
 
 /** What a caller may set; every field is optional. */
@@ -103,17 +103,17 @@ export function normalizeOptions(options: DiffOptions = {}): NormalizedOptions {
     const selector = at < 0 ? "*" : entry.slice(0, at).trim();
     const glob = entry.slice(at + 1);
     if (selector === "*" || selector === "") globs.push(glob);
-    else attributeRules.push({ selector: checked("ignoreAttributes", () => parseSelector(selector)), isName: globTest([glob]) });
+    else attributeRules.push({ selector: checked("ignoreAttributes", () => ignoreEngines().selectors.parseSelector(selector)), isName: globTest([glob]) });
   }
-  const textPatterns = (options.ignoreText ?? []).map((p) => checked("ignoreText", () => compilePattern(p)));
-  const valuePatterns = (options.ignoreValues ?? []).map((p) => checked("ignoreValues", () => compilePattern(p)));
+  const textPatterns = (options.ignoreText ?? []).map((p) => checked("ignoreText", () => ignoreEngines().patterns.compilePattern(p)));
+  const valuePatterns = (options.ignoreValues ?? []).map((p) => checked("ignoreValues", () => ignoreEngines().patterns.compilePattern(p)));
   return Object.freeze({
     mode: options.mode,
     ignoreWhitespace: options.ignoreWhitespace ?? false,
     ignoreCase: options.ignoreCase ?? false,
     ignoreComments: options.ignoreComments ?? false,
     isIgnoredAttribute: globTest(globs),
-    ignoreElements: (options.ignoreElements ?? []).map((s) => checked("ignoreElements", () => parseSelector(s))),
+    ignoreElements: (options.ignoreElements ?? []).map((s) => checked("ignoreElements", () => ignoreEngines().selectors.parseSelector(s))),
     attributeRules,
     textPatterns,
     valueKey: valuePatterns.length ? (value: string) => foldMatches(value, valuePatterns) : null,
@@ -127,7 +127,8 @@ function checked<T>(option: OptionError["option"], compile: () => T): T {
   try {
     return compile();
   } catch (error) {
-    if (error instanceof SelectorError || error instanceof PatternError) throw new OptionError(option, error.message);
+    const { selectors, patterns } = ignoreEngines();
+    if (error instanceof selectors.SelectorError || error instanceof patterns.PatternError) throw new OptionError(option, error.message);
     throw error;
   }
 }

@@ -4,6 +4,7 @@
 import { compare } from "../compare/compare.js";
 import { compareOptions, type CompareOptions, type CompareResult } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
+import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
 import { InputError } from "../read/decode.js";
 import type { Input } from "../read/input.js";
 import { formatForPath, type FormatName } from "../render/formats.js";
@@ -78,12 +79,16 @@ const FLAGS: Record<OptionError["option"], string> = {
 };
 
 /**
- * Checks the selectors and patterns once, before any file is read: throws {@link InputError}
+ * Checks the selectors and patterns once, before any file is read, loading their engines when
+ * there are any: throws {@link InputError}
  * naming the flag, the bad value and the column of the error.
  *
  * @example checkIgnores({ ...options, ignore: ["a["] }) // throws: --ignore: bad selector 'a[' at column 2: Expected name, found
  */
-export function checkIgnores(options: CliOptions): void {
+export async function checkIgnores(options: CliOptions): Promise<void> {
+  const given = { ignoreAttributes: options.ignoreAttr, ignoreElements: options.ignore, ignoreText: options.ignoreText, ignoreValues: options.ignoreValue };
+  if (!needsIgnoreEngines(given)) return;
+  await loadIgnoreEngines();
   try {
     normalizeOptions({ ignoreAttributes: options.ignoreAttr, ignoreElements: options.ignore, ignoreText: options.ignoreText, ignoreValues: options.ignoreValue });
   } catch (error) {

@@ -59,7 +59,7 @@ async function main(args: readonly string[], parsed: CliOptions, io: CliIO, give
   const options = mergeConfig(cli, config, given, parseInvocation(args, io.env)?.fromGit ?? false);
   // Only what the command line says is refused where it does not apply; a configuration's defaults are used where they do.
   checkOptions({ ...cli, format: options.format });
-  checkIgnores(options);
+  await checkIgnores(options);
   if (options.accept !== undefined || options.reject !== undefined) {
     const { restoreDocument } = await import("./review.js");
     return restoreDocument(args, options, io);

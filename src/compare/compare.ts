@@ -7,6 +7,7 @@ import { decodeInput, type Input } from "../read/input.js";
 import { render } from "../render/formats.js";
 import type { Theme } from "../render/text.js";
 import { workBudget } from "../script/diff-tokens.js";
+import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
 import type { CompareRequest, CompareResult, CompareSide } from "./request.js";
 
 /**
@@ -18,6 +19,7 @@ import type { CompareRequest, CompareResult, CompareSide } from "./request.js";
  */
 export async function compare(request: CompareRequest, theme?: Theme): Promise<CompareResult> {
   const { options } = request;
+  if (needsIgnoreEngines(options)) await loadIgnoreEngines();
   const a = decoded(request.a, options.mode);
   const b = decoded(request.b, options.mode);
   const warnings = [...a.warnings, ...b.warnings];

@@ -4,7 +4,11 @@
 
 import { compareOptions, type CompareOptions } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
+import { loadIgnoreEngines } from "../text/ignore-engines.js";
 import { HttpProblem } from "./problem.js";
+
+// Queries are checked as they arrive, synchronously: the engines of the ignore options are loaded with this module.
+await loadIgnoreEngines();
 
 /** The formats the service renders. */
 export const SERVE_FORMATS = ["html", "page", "json", "text", "stat"] as const;

@@ -3,7 +3,7 @@
 
 import type { ParsedDocument } from "../events/parse.js";
 import type { NormalizedOptions } from "../options.js";
-import { buildTree, compileSelectors } from "./selectors.js";
+import { ignoreEngines } from "./ignore-engines.js";
 
 /** The selector ignores of one document, by event index. */
 export interface IgnorePlan {
@@ -26,6 +26,7 @@ export function ignorePlan(doc: ParsedDocument, options: NormalizedOptions): Ign
   const { ignoreElements, attributeRules } = options;
   if (ignoreElements.length === 0 && attributeRules.length === 0) return NO_PLAN;
   const mode = doc.mode;
+  const { buildTree, compileSelectors } = ignoreEngines().selectors;
   const tree = buildTree(doc.events);
   const ignored = ignoreElements.length ? compileSelectors(ignoreElements, tree, mode) : null;
   const rules = attributeRules.map((rule) => ({ test: compileSelectors([rule.selector], tree, mode), isName: rule.isName }));

@@ -2,12 +2,13 @@
 // insertions and deletions), and the HTML output still gives the new document back exactly.
 
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type DiffOptions, normalizeOptions, OptionError } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderHtml } from "../../src/render/inline-html.js";
 import { renderPage } from "../../src/render/page.js";
 import { accept, reject } from "../../src/review/accept.js";
+import { ignoreEngines, loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";
 import { documentAndMutation } from "../support/documents.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
@@ -19,6 +20,11 @@ const IGNORES: DiffOptions = {
   ignoreText: ["wor\\w+", "\\d+"],
   ignoreValues: ["[0-9]"],
 };
+
+// The library's entry loads the engines; these tests import the pipeline's modules themselves.
+beforeAll(async () => {
+  await loadIgnoreEngines();
+});
 
 describe("ignore options (library)", () => {
   it("swap insertions and deletions when the sides swap (property)", () => {
@@ -69,5 +75,16 @@ describe("ignore options (library)", () => {
     expect(diffDocuments("<p>build 12 of x</p>", "<p>build 345 of x</p>", { ignoreText: ["\\d+"] }).identical).toBe(true);
     expect(diffDocuments("<p>build 12 of x</p>", "<p>build twelve of x</p>", { ignoreText: ["\\d+"] }).identical).toBe(false);
     expect(diffDocuments('<a href="/x" title="t1">', '<a href="/y" title="t2">', { ignoreAttributes: ["a@href"], ignoreValues: ["\\d"] }).identical).toBe(true);
+  });
+});
+
+describe("the ignore options' engines", () => {
+  it("are loaded by the library's entry, and a run without ignore options never needs them", async () => {
+    const { needsIgnoreEngines } = await import("../../src/text/ignore-engines.js");
+    expect(needsIgnoreEngines({ ignoreAttributes: ["data-*", "*@id"] })).toBe(false);
+    expect(needsIgnoreEngines({ ignoreAttributes: ["link@href"] })).toBe(true);
+    expect(needsIgnoreEngines({ ignoreElements: ["footer"] })).toBe(true);
+    expect(needsIgnoreEngines({ ignoreText: ["\\d+"] })).toBe(true);
+    expect(ignoreEngines().selectors.parseSelector("meta[name=generator]")).toHaveLength(1);
   });
 });
