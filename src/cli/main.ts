@@ -7,7 +7,7 @@ import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
-import type { SummaryRow } from "../render/github.js";
+import type { SummaryRow } from "../render/report/github.js";
 import { colorLevel, gitColorAsker } from "./color.js";
 import { checkIgnores, chooseFormat, comparePair } from "./compare.js";
 import { loadConfig, mergeConfig } from "./config.js";
@@ -103,7 +103,7 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO, 
   const [oldDir, newDir] = args as [string, string];
   const level = decideColor(options, io, false);
   if (chooseFormat(options) === "page") return recurseToPages(oldDir, newDir, options, io);
-  const { compareDirectories } = await import("./directories.js");
+  const { compareDirectories } = await import("./recursive/directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
   const onTerminal = io.stdoutIsTTY && !options.output && !paged;
@@ -122,7 +122,7 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
   await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${dir}: cannot make the folder (${error.code ?? error.message})`);
   });
-  const [{ compareDirectories }, { renderPageIndex }] = await Promise.all([import("./directories.js"), import("../render/page-index.js")]);
+  const [{ compareDirectories }, { renderPageIndex }] = await Promise.all([import("./recursive/directories.js"), import("../render/html/page-index.js")]);
   const links: string[] = [];
   const notes: string[] = [];
   // One page at a time: results come a batch at once, and each write holds signal handlers till it is done.

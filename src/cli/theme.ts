@@ -3,7 +3,7 @@
 // default instance, which reads argv and env itself).
 
 import { Chalk } from "chalk";
-import { plainTheme, type Theme } from "../render/text.js";
+import { plainTheme, type Theme } from "../render/report/text.js";
 import type { LineTheme } from "./line-diff.js";
 
 /**

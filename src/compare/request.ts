@@ -3,7 +3,7 @@
 
 import type { Input } from "../read/input.js";
 import type { FormatName } from "../render/formats.js";
-import type { Granularity } from "../render/segments.js";
+import type { Granularity } from "../render/report/segments.js";
 import type { AlgorithmName, ParseMode } from "../types.js";
 
 /** One side: bytes still to decode, or a side already decoded. `name` labels it in output and messages. */

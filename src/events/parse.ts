@@ -1,8 +1,8 @@
 // Parses a document into a frozen array of events with exact source spans.
-// htmlparser2 runs in deep-parser.ts, the only module that imports it.
+// htmlparser2 runs in htmlparser2-adapter.ts, the only module that imports it.
 
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
-import { DeepParser, type EventSink } from "./deep-parser.js";
+import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";
 import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 import { decodeAttribute, decodeText } from "./references.js";
 

@@ -2,8 +2,8 @@
 // a bound on what is out at once, and batch sizes that follow the time pairs take.
 
 import { describe, expect, it } from "vitest";
-import type { Batch, PairOutcome } from "../../src/cli/batch.js";
-import { Schedule } from "../../src/cli/schedule.js";
+import type { Batch, PairOutcome } from "../../src/cli/recursive/batch.js";
+import { Schedule } from "../../src/cli/recursive/schedule.js";
 
 const paths = Array.from({ length: 200 }, (_, i) => `page-${String(i).padStart(3, "0")}.html`);
 const same: PairOutcome = null;

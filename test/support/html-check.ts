@@ -5,12 +5,12 @@
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
-import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
-import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../../src/render/marks.js";
-import { serializeEvents } from "../../src/render/serialize.js";
-import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
-import { contentKind, type ContentKind } from "../../src/events/foreign.js";
-import { restoreAttributes } from "../../src/render/attributes.js";
+import { decodeCommentPayload, encodeCommentPayload } from "../../src/html/escape.js";
+import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../../src/html/marks.js";
+import { serializeEvents } from "../../src/html/serialize.js";
+import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/html/elements.js";
+import { contentKind, type ContentKind } from "../../src/html/foreign.js";
+import { restoreAttributes } from "../../src/render/html/attributes.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
 
