@@ -1,14 +1,12 @@
 // Names each non-equal opcode for a reader: insert, delete, replace, move, attributes or tag.
 
-import type { NormalizedOptions } from "../options.js";
-import type { AttributeDelta, Change, OpenEvent, Opcode } from "../types.js";
+import type { Change, Opcode } from "../types.js";
 import type { Side } from "../edit-script.js";
 
 /** A side whose elements may have attributes ignored on them alone (by start tag event index). */
 type SideWithIgnores = Side & { readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean> };
 
-/** What decides which attributes differ: the ignored names, and (optionally) what a value is compared as. */
-type AttributeOptions = Pick<NormalizedOptions, "isIgnoredAttribute"> & Partial<Pick<NormalizedOptions, "valueKey">>;
+import { type AttributeOptions, attributeDeltas } from "../text/keys.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
 
 /**
@@ -76,30 +74,4 @@ function describePair(
     ...(partner === undefined ? {} : { partner }),
     ...(attributes.length ? { attributes } : {}),
   };
-}
-
-/**
- * The attributes that differ between two start tags, by name (so the answer reads the same from
- * either side); ignored attributes (by the globs, or by `ignoredHere` on these two elements) are
- * left out, and values equal after `valueKey` (ignore-value patterns) do not differ.
- *
- * @example <a href="/a" id="x"> vs <a href="/b" class="c">: class null→c, href /a→/b, id x→null
- */
-export function attributeDeltas(x: OpenEvent, y: OpenEvent, options: AttributeOptions, ignoredHere?: (name: string) => boolean): AttributeDelta[] {
-  const ignored = ignoredHere ? (name: string) => options.isIgnoredAttribute(name) || ignoredHere(name) : options.isIgnoredAttribute;
-  const fold = options.valueKey ?? ((value: string) => value);
-  const before = new Map<string, string>();
-  for (const [name, value] of x.attrs) if (!before.has(name)) before.set(name, value);
-  const after = new Map<string, string>();
-  for (const [name, value] of y.attrs) if (!after.has(name)) after.set(name, value);
-  const out: AttributeDelta[] = [];
-  for (const [name, value] of before) {
-    if (ignored(name)) continue;
-    const now = after.get(name) ?? null;
-    if (now === null || fold(now) !== fold(value)) out.push({ name, old: value, new: now });
-  }
-  for (const [name, value] of after) {
-    if (!before.has(name) && !ignored(name)) out.push({ name, old: null, new: value });
-  }
-  return out.sort((p, q) => (p.name < q.name ? -1 : p.name > q.name ? 1 : 0));
 }

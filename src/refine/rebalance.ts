@@ -4,7 +4,7 @@
 
 import { op } from "../match/opcodes.js";
 import type { Opcode, Token } from "../types.js";
-import { partners } from "./pair-markup.js";
+import { partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 
 /** The most kept tokens beside a change that are tried at another place: an end tag with its white space. */

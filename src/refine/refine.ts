@@ -11,7 +11,8 @@ import type { Alignment, Change, CompareUnit, Opcode, Token } from "../types.js"
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./fold-confetti.js";
 import type { Side } from "../edit-script.js";
-import { pairMarkup, partners } from "./pair-markup.js";
+import { partners } from "../text/tag-pairs.js";
+import { pairMarkup } from "./pair-markup.js";
 import { findMoves } from "./moves.js";
 import { rebalanceEdits } from "./rebalance.js";
 import { slideEdits } from "./slide.js";

@@ -4,7 +4,7 @@
 
 import { op } from "../match/opcodes.js";
 import type { Opcode, Token } from "../types.js";
-import { holdsWhole, partners } from "./pair-markup.js";
+import { holdsWhole, partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 
 /** Positions × run length past which a slide no longer checks each position for whole elements. */

@@ -5,7 +5,7 @@
 import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../html/escape.js";
-import { restoreAttributes } from "../render/html/attributes.js";
+import { restoreAttributes } from "../html/attributes.js";
 import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../html/marks.js";
 import { closeTag, commentOf, openTag } from "../html/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";

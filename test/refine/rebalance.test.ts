@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderHtml } from "../../src/render/html/inline-html.js";
-import { partners } from "../../src/refine/pair-markup.js";
+import { partners } from "../../src/text/tag-pairs.js";
 import { rebalanceEdits } from "../../src/refine/rebalance.js";
 import type { Opcode, Token } from "../../src/types.js";
 import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";

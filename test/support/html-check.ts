@@ -10,7 +10,7 @@ import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP
 import { serializeEvents } from "../../src/html/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/html/elements.js";
 import { contentKind, type ContentKind } from "../../src/html/foreign.js";
-import { restoreAttributes } from "../../src/render/html/attributes.js";
+import { restoreAttributes } from "../../src/html/attributes.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
 

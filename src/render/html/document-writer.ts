@@ -3,9 +3,9 @@
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
 import type { EditScript, Side } from "../../edit-script.js";
-import { attributeDeltas } from "../../refine/changes.js";
+import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
-import type { ElementMarks } from "./attributes.js";
+import type { ElementMarks } from "../../html/attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "../../html/tree-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "../../html/elements.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";

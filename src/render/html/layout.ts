@@ -3,7 +3,7 @@
 // anything kept inside an inserted or deleted element, an atomic element with any change inside.
 
 import type { EditScript } from "../../edit-script.js";
-import { partners } from "../../refine/pair-markup.js";
+import { partners } from "../../text/tag-pairs.js";
 import type { Token } from "../../types.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
 

@@ -6,7 +6,7 @@ import { decodeText } from "../../events/references.js";
 import { scriptState } from "../../html/script-state.js";
 import type { EditScript, Side } from "../../edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../../types.js";
-import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "./attributes.js";
+import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { contentKind } from "../../html/foreign.js";
 import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag, VOID } from "../../html/elements.js";
 import { nestsApart } from "../../html/tree-rules.js";

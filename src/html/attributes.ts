@@ -2,8 +2,8 @@
 // be taken for marks, or would run script on the review page) plus the marks of its change; and
 // back: either side's attributes from those written.
 
-import type { Attribute, AttributeDelta, OpenEvent } from "../../types.js";
-import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, unmarkName } from "../../html/marks.js";
+import type { Attribute, AttributeDelta, OpenEvent } from "../types.js";
+import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, unmarkName } from "./marks.js";
 
 /** What an element's start tag says about its change. */
 export interface ElementMarks {
