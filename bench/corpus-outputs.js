@@ -12,13 +12,14 @@ import { CORPUS_DIR as DEFAULT_CORPUS } from "./inputs.js";
 
 const FORMATS = ["html", "page", "text", "json"];
 const here = fileURLToPath(new URL(".", import.meta.url));
-const bin = resolve(here, "..", "bin", "htmldiff.js");
+/** The CLI to run: HTMLDIFF_BIN (a copy of a build, say), else this repository's. */
+const bin = process.env.HTMLDIFF_BIN ?? resolve(here, "..", "bin", "htmldiff.js");
 
 const out = process.argv[2];
 /** The corpus: HTMLDIFF_CORPUS, else ../shared/corpus beside the repository (a worktree elsewhere names it). */
 const CORPUS_DIR = process.env.HTMLDIFF_CORPUS ?? DEFAULT_CORPUS;
 if (!out) {
-  process.stderr.write("usage: [HTMLDIFF_CORPUS=DIR] node bench/corpus-outputs.js OUT_DIR\n");
+  process.stderr.write("usage: [HTMLDIFF_CORPUS=DIR] [HTMLDIFF_BIN=FILE] node bench/corpus-outputs.js OUT_DIR\n");
   process.exit(2);
 }
 if (!existsSync(join(CORPUS_DIR, "MANIFEST.tsv"))) {
