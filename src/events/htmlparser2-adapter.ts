@@ -4,7 +4,7 @@
 
 import { type Handler, Parser } from "htmlparser2";
 import type { ParseMode } from "../types.js";
-import { breaksOut, type ContentKind, contentKind } from "../html/foreign.js";
+import { breaksOut, type ContentKind, ContentKindStack } from "../html/foreign.js";
 import { scriptState } from "../html/script-state.js";
 
 /**
@@ -72,29 +72,28 @@ class TopFirstStack<T> {
  * whichever way an element closes (its own end tag, an implying tag, a parent's end tag).
  */
 class ElementStack extends TopFirstStack<string> {
-  private readonly kinds: ContentKind[] = [];
+  private readonly kinds = new ContentKindStack();
   override set length(n: number) {
     super.length = n;
-    this.kinds.length = n;
+    this.kinds.depth = n;
   }
   override get length(): number {
     return super.length;
   }
   override unshift(name: string): number {
-    const around = this.kinds[this.kinds.length - 1] ?? "html";
     // A tag that leaves foreign content closes the svg or math for a browser: what follows in
     // them (as our parser nests it) is HTML too.
-    if (around !== "html" && breaksOut(name)) for (let i = this.kinds.length - 1; i >= 0 && this.kinds[i] !== "html"; i--) this.kinds[i] = "html";
-    this.kinds.push(contentKind(around, name));
+    if (this.kinds.current !== "html" && breaksOut(name)) this.kinds.leaveForeign();
+    this.kinds.open(name);
     return super.unshift(name);
   }
   override shift(): string | undefined {
-    this.kinds.pop();
+    this.kinds.close();
     return super.shift();
   }
   /** How a browser reads the content of the element `depth` below the innermost (0: the innermost). */
   contentAt(depth: number): ContentKind {
-    return this.kinds[this.kinds.length - 1 - depth] ?? "html";
+    return this.kinds.at(depth);
   }
 }
 

@@ -3,18 +3,7 @@
 // must know where raw text starts, and the renderer, which writes CDATA sections back.
 
 import type { Attribute } from "../types.js";
-
-/** SVG elements whose content a browser reads as HTML again (HTML integration points). */
-const SVG_HTML_POINTS = new Set(["foreignobject", "desc", "title"]);
-/** MathML elements whose content a browser reads as HTML again (text integration points). */
-const MATH_TEXT_POINTS = new Set(["mi", "mo", "mn", "ms", "mtext"]);
-
-/** Start tags that end svg or math content where it is foreign (HTML's "in foreign content" list). */
-const BREAKS_OUT = new Set([
-  "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4",
-  "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
-  "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
-]);
+import { BREAKS_OUT_OF_FOREIGN, MATHML_TEXT_INTEGRATION_POINTS, SVG_HTML_INTEGRATION_POINTS } from "./elements.js";
 
 /**
  * Whether a start tag in foreign content makes a browser leave it: it closes the svg or math
@@ -24,7 +13,7 @@ const BREAKS_OUT = new Set([
  */
 export function breaksOut(name: string, attrs: readonly Attribute[] = []): boolean {
   const lower = name.toLowerCase();
-  return BREAKS_OUT.has(lower) || (lower === "font" && attrs.some(([n]) => n === "color" || n === "face" || n === "size"));
+  return BREAKS_OUT_OF_FOREIGN.has(lower) || (lower === "font" && attrs.some(([n]) => n === "color" || n === "face" || n === "size"));
 }
 
 /** How a browser reads content: as HTML, or as SVG or MathML (foreign content, where a CDATA section is text). */
@@ -48,8 +37,65 @@ export function contentKind(around: ContentKind, name: string, attrs: readonly A
   }
   const lower = name.toLowerCase();
   if (breaksOut(lower, attrs)) return "html";
-  if (around === "svg") return SVG_HTML_POINTS.has(lower) ? "html" : "svg";
-  if (MATH_TEXT_POINTS.has(lower)) return "html";
+  if (around === "svg") return SVG_HTML_INTEGRATION_POINTS.has(lower) ? "html" : "svg";
+  if (MATHML_TEXT_INTEGRATION_POINTS.has(lower)) return "html";
   const html = lower === "annotation-xml" && attrs.some(([n, v]) => n.toLowerCase() === "encoding" && /^(text\/html|application\/xhtml\+xml)$/i.test(v));
   return html ? "html" : "math";
+}
+
+/**
+ * How a browser reads the content of each open element, innermost last, kept as elements open
+ * and close: the one stack the parser, the writers and the tests keep beside their own open
+ * elements. Outside every element the content reads as `outside`.
+ *
+ * @example const kinds = new ContentKindStack(); kinds.open("svg"); kinds.open("foreignObject"); kinds.current // "html"
+ */
+export class ContentKindStack {
+  private readonly kinds: ContentKind[] = [];
+
+  constructor(private readonly outside: ContentKind = "html") {}
+
+  /** How many elements are open. Set lower to close the innermost ones at once. */
+  get depth(): number {
+    return this.kinds.length;
+  }
+  set depth(n: number) {
+    this.kinds.length = n;
+  }
+
+  /** How content reads where the stack stands: inside the innermost open element. */
+  get current(): ContentKind {
+    return this.kinds[this.kinds.length - 1] ?? this.outside;
+  }
+
+  /** How a browser reads the content of the element `depth` below the innermost (0: the innermost). */
+  at(depth: number): ContentKind {
+    return this.kinds[this.kinds.length - 1 - depth] ?? this.outside;
+  }
+
+  /** Opens an element named `name`; returns how the content around it reads (where its tag stands). */
+  open(name: string, attrs: readonly Attribute[] = []): ContentKind {
+    const around = this.current;
+    this.kinds.push(contentKind(around, name, attrs));
+    return around;
+  }
+
+  /** Opens an element whose content reads as `kind`, whatever its name. */
+  enter(kind: ContentKind): void {
+    this.kinds.push(kind);
+  }
+
+  /** Closes the innermost element, if any; returns how the content around it reads. */
+  close(): ContentKind {
+    this.kinds.pop();
+    return this.current;
+  }
+
+  /**
+   * A tag that leaves foreign content closes the svg or math there for a browser: the open
+   * elements of that foreign content, as our parser nests them, hold HTML from here on.
+   */
+  leaveForeign(): void {
+    for (let i = this.kinds.length - 1; i >= 0 && this.kinds[i] !== "html"; i--) this.kinds[i] = "html";
+  }
 }

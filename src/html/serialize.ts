@@ -5,11 +5,8 @@
 
 import { scriptState } from "./script-state.js";
 import type { Attribute, DocEvent, InstructionEvent } from "../types.js";
-import { VOID } from "./elements.js";
+import { RAW_TEXT, VOID } from "./elements.js";
 import { escapeAttribute, escapeText } from "./escape.js";
-
-/** Elements whose content the parser keeps as raw text (no references decoded): written as is, never escaped. */
-const RAW_TEXT = new Set(["script", "style", "xmp"]);
 
 /**
  * A start tag.

@@ -5,48 +5,9 @@
 // content it nests in such places cannot be written as it stands: a browser would move part of it
 // out of its marks.
 
-import { breaksOut, type ContentKind, contentKind } from "./foreign.js";
+import { CLOSES_P, FORMATTING, HEADINGS, IN_HEAD, IN_SELECT, SCOPE_BOUNDARIES, SCOPE_TARGETS, SPECIAL, TABLE_CONTEXT, TABLE_GUESTS, TABLE_PARENTS } from "./elements.js";
+import { breaksOut, ContentKindStack } from "./foreign.js";
 import type { DocEvent } from "../types.js";
-
-/** Elements that stop the search for an open `li`, `dd` or `dt` (HTML's "special" category, less address, div and p). */
-const SPECIAL = new Set([
-  "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button", "caption",
-  "center", "col", "colgroup", "dd", "details", "dir", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer",
-  "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe",
-  "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes",
-  "noscript", "object", "ol", "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style",
-  "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr",
-  "xmp",
-]);
-
-/** Start tags that close an open `p` in button scope. */
-const CLOSES_P = new Set([
-  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
-  "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section", "summary", "ul", "h1",
-  "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "plaintext", "table", "hr", "xmp", "li", "dd", "dt",
-]);
-
-/** Elements that end a scope search (HTML's default scope, plus `button` for button scope). */
-const SCOPE = new Set(["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]);
-
-const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
-
-/** Table parts and the parents a browser accepts them in. */
-const TABLE_PARENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["caption", new Set(["table"])],
-  ["colgroup", new Set(["table"])],
-  ["col", new Set(["table", "colgroup"])],
-  ["thead", new Set(["table"])],
-  ["tbody", new Set(["table"])],
-  ["tfoot", new Set(["table"])],
-  ["tr", new Set(["table", "thead", "tbody", "tfoot"])],
-  ["td", new Set(["tr"])],
-  ["th", new Set(["tr"])],
-]);
-
-/** Parents whose content a browser moves out (foster-parents) unless it is a table part or one of {@link TABLE_GUESTS}. */
-export const TABLE_CONTEXT = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
-const TABLE_GUESTS = new Set(["script", "style", "template", "form", "input"]);
 
 /**
  * Whether a browser moves an element named `name` (or text, for `#text`) out of `parent`, to
@@ -59,9 +20,6 @@ export function fosteredIn(parent: string, name: string): boolean {
   return TABLE_CONTEXT.has(parent) && !TABLE_PARENTS.has(name) && !TABLE_GUESTS.has(name) && name !== "table";
 }
 
-/** What a browser keeps in the head; any other start tag there ends it and starts the body. */
-const IN_HEAD = new Set(["base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template"]);
-
 /**
  * Whether an element belongs in the head: directly in html after the head, a browser puts it
  * back into the head.
@@ -72,11 +30,6 @@ export function belongsInHead(name: string): boolean {
   return IN_HEAD.has(name);
 }
 
-/** What a browser keeps as elements inside a select. */
-const IN_SELECT = new Set(["option", "optgroup", "hr", "script", "template"]);
-
-/** HTML's formatting elements, which a browser reopens where content follows after it closed them without their end tag. */
-const FORMATTING = new Set(["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]);
 /**
  * The role of a formatting element opened directly in a table, row or section: a browser moves it
  * out before the table and may close it there without its end tag (a nested table start tag
@@ -84,15 +37,12 @@ const FORMATTING = new Set(["a", "b", "big", "code", "em", "font", "i", "nobr", 
  */
 export const FOSTERED_FORMATTING = "fostered-formatting";
 
-/** Elements whose innermost open one {@link OpenElements} finds in constant time. */
-const TRACKED = new Set(["select", "a", "form", "table", "p", "button", "nobr", "li"]);
-
 /** The roles an element name plays in the searches below: itself when tracked, and the boundaries it sets. */
 function rolesOf(name: string): string[] {
   const roles: string[] = [];
-  if (TRACKED.has(name)) roles.push(name);
+  if (SCOPE_TARGETS.has(name)) roles.push(name);
   if (name === "dd" || name === "dt") roles.push("dd|dt");
-  if (SCOPE.has(name)) roles.push("scope");
+  if (SCOPE_BOUNDARIES.has(name)) roles.push("scope");
   if (name === "td" || name === "th" || name === "caption" || name === "template") roles.push("cell");
   const special = SPECIAL.has(name) && name !== "address" && name !== "div" && name !== "p";
   if (special && name !== "li") roles.push("stop-li");
@@ -234,22 +184,18 @@ export function leavesForeignContent(events: readonly DocEvent[], from: number, 
  * @example nestsApart(parseDocument("<svg><title><path/></svg>").events, 1, 5, true) // true
  */
 export function nestsApart(events: readonly DocEvent[], from: number, to: number, htmlLeftOpen = true): boolean {
-  // Per open element: how a browser reads its content, and the content around it; the svg or math itself is foreign.
+  // Per open element: how a browser reads its content; the svg or math itself is foreign.
   const root = events[from - 1];
-  const kinds: ContentKind[] = [root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg"];
-  const around: ContentKind[] = [];
+  const kinds = new ContentKindStack("svg");
+  kinds.enter(root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg");
   for (let i = from; i < to; i++) {
     const event = events[i]!;
-    if (event.kind === "close") {
-      kinds.pop();
-      if (around.pop() === "html" && htmlLeftOpen && event.implied) return true;
-    }
+    // An HTML element closed by an implying tag, in HTML content inside the svg or math.
+    if (event.kind === "close" && kinds.close() === "html" && htmlLeftOpen && event.implied) return true;
     if (event.kind !== "open") continue;
     const name = event.name.toLowerCase();
-    const outside = kinds[kinds.length - 1] ?? "svg";
-    if (outside !== "html" && breaksOut(name, event.attrs)) return true;
-    around.push(outside);
-    kinds.push(contentKind(outside, name, event.attrs));
+    if (kinds.current !== "html" && breaksOut(name, event.attrs)) return true;
+    kinds.open(name, event.attrs);
   }
   return false;
 }

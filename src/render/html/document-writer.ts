@@ -6,8 +6,8 @@ import type { EditScript, Side } from "../../edit-script.js";
 import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import type { ElementMarks } from "../../html/attributes.js";
-import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "../../html/tree-rules.js";
-import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "../../html/elements.js";
+import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements } from "../../html/tree-rules.js";
+import { ACTIVE, ATOMIC, classedElement, isDoctype, ROOTS, TABLE_CONTEXT, wrapsInside } from "../../html/elements.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
 import { COMMENT, MOVE, WRAP } from "../../html/marks.js";
 import { textOf } from "./verbatim.js";
@@ -20,8 +20,6 @@ export interface WriterOptions extends UnitOptions {
 
 const NO_MARKS: ElementMarks = {};
 const TEXT = new Set(["word", "space", "punct"]);
-/** The elements of which a document has one: html, and head and body directly in it. */
-const ROOTS = new Set(["html", "head", "body"]);
 
 /** A run of one side's tokens written as one piece: a whole element, a text run, or a comment/doctype. */
 interface Unit {

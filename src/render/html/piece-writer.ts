@@ -7,30 +7,16 @@ import { scriptState } from "../../html/script-state.js";
 import type { EditScript, Side } from "../../edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
-import { contentKind } from "../../html/foreign.js";
-import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, isDoctype, isStrayEndTag, VOID } from "../../html/elements.js";
+import { ContentKindStack } from "../../html/foreign.js";
+import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, FOREIGN_ROOTS, isDoctype, isStrayEndTag, MARKUP_CONTENT, PAGE_INERT, TEXT_CONTENT, VOID } from "../../html/elements.js";
 import { nestsApart } from "../../html/tree-rules.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
 
-/** Elements that run script or load a document when present: inert on the review page. */
-const PAGE_INERT = new Set(["script", "iframe", "object", "embed", "frame", "frameset", "applet", "portal", "base", "link"]);
-/** Elements whose content a browser reads as foreign (SVG, MathML) markup, where `<plaintext>` switches nothing. */
-const FOREIGN = new Set(["svg", "math"]);
-/** Atomic elements whose content the parser reads as one text (the others hold markup, to our parser at least). */
-const TEXT_CONTENT = new Set(["script", "style", "textarea", "title", "xmp"]);
-/**
- * Text content elements whose character references a browser decodes (RCDATA). Where a browser
- * ignores their start tag (a title in a select), it reads their content as markup: written with
- * `<` as `&lt;`, it is the same text to our parser and to a browser reading it either way.
- */
-const ESCAPED_CONTENT = new Set(["textarea", "title"]);
 /** An end tag holding a quote before its `>`. */
 const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
-/** Atomic elements whose source content is markup to a browser (others hold raw text). */
-const MARKUP_CONTENT = new Set(["svg", "math", "video", "audio", "picture", "canvas", "template", "object"]);
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
 const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
 
@@ -203,21 +189,20 @@ export class UnitWriter {
     // So would a quote in an end tag (`</p x='>`): our parser ends the tag at the first `>`, a browser reads a quoted value on.
     // In svg or math, `</p>` and `</br>` make a browser leave foreign content and build a p or br
     // from the end tag alone; written from the events, that element has its own start tag.
-    const foreignP = FOREIGN.has(start.name) && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
+    const foreignP = FOREIGN_ROOTS.has(start.name) && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
     // A start tag that makes a browser leave foreign content (`<b>` in svg) closes the svg there for
     // a browser, not for our parser: written from the events, it gets the end tag our parser gave it.
     // So does an HTML element left open in an integration point (`<svg><title><path/></svg>`), where a browser ignores `</svg>`.
-    const leaves = FOREIGN.has(start.name) && nestsApart(doc.events, first, after);
-    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
+    const leaves = FOREIGN_ROOTS.has(start.name) && nestsApart(doc.events, first, after);
+    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN_ROOTS.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
     if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
-      const kinds = [contentKind("html", start.name, start.attrs)];
+      const kinds = new ContentKindStack();
+      kinds.open(start.name, start.attrs);
       const asWritten = (e: DocEvent): DocEvent => {
-        if (e.kind === "close") kinds.pop();
+        if (e.kind === "close") kinds.close();
         // Whether the event stands in foreign content (for a tag: the content around the element).
-        const around = kinds[kinds.length - 1] ?? "html";
-        const inForeign = around !== "html";
-        if (e.kind === "open") kinds.push(contentKind(around, e.name, e.attrs));
+        const inForeign = (e.kind === "open" ? kinds.open(e.name, e.attrs) : kinds.current) !== "html";
         // In svg and math a CDATA section is text to a browser: written back as the section it
         // was. Elsewhere (in an integration point such as mi) a browser ends it at the first `>`: a comment.
         const cdata = inForeign && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
@@ -234,8 +219,11 @@ export class UnitWriter {
       const inner = doc.events.slice(first, after).map(asWritten);
       content = serializeEvents(inner);
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
-    // Escaped, the content is recorded as written on the start tag, for accept and reject.
-    const escaped = ESCAPED_CONTENT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
+    // A title or textarea: where a browser ignores its start tag (a title in a select), it reads
+    // the content as markup; written with `<` as `&lt;`, it is the same text to our parser and to
+    // a browser reading it either way. Escaped, the content is recorded as written on the start
+    // tag, for accept and reject.
+    const escaped = ESCAPABLE_RAW_TEXT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
     const record = escaped === content ? undefined : content;
     content = escaped;
     // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
