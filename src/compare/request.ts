@@ -46,6 +46,8 @@ export interface CompareRequest {
   readonly b: CompareSide;
   readonly options: CompareOptions;
   readonly format: FormatName;
+  /** For `term`: the colour level the front end decided (0 or absent: no colour). Workers build the theme from it. */
+  readonly colorLevel?: 0 | 1 | 2 | 3;
 }
 
 /** How much a pair changed: its changes, and the tokens inserted and deleted. */

@@ -1,5 +1,5 @@
 // `htmldiff -r OLD_DIR NEW_DIR`: pairs HTML and XML files by relative path, reports files found
-// on one side only, and has the pairs compared in batches (worker-pool.ts), printing in path order.
+// on one side only, and has the pairs compared (pairs.ts, on the compare pool), printing in path order.
 
 import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -7,14 +7,13 @@ import { join, relative } from "node:path";
 import { InputError } from "../../read/decode.js";
 import { modeByExtension } from "../../read/mode.js";
 import type { SummaryRow } from "../../render/report/github.js";
-import type { PairOutcome } from "./batch.js";
+import { comparePairs, type PairOutcome } from "./pairs.js";
 import { chooseFormat } from "../compare.js";
 import { ExitCode } from "../exit-codes.js";
 import { renderOnlyIn } from "../../render/formats.js";
 import type { CliIO } from "../io.js";
 import { Progress } from "./progress.js";
 import type { CliOptions } from "../program.js";
-import { runPool } from "./worker-pool.js";
 
 /** Where the results of a directory run go. */
 export interface DirectoryOutput {
@@ -69,7 +68,7 @@ export async function compareDirectories(oldDir: string, newDir: string, options
     }
     if (outcome.output) progress.result(() => output.write(outcome.output, path));
   };
-  await runPool({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? availableParallelism(), report);
+  await comparePairs({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? availableParallelism(), report);
   progress.clear();
   for (const { path, side } of oneSided) rows.push({ file: path, only: side });
   if (options.quiet) return { status, rows };
