@@ -26,7 +26,6 @@ import { checkTarget, writeOutput } from "./write-output.js";
  * @example process.exitCode = await run(["old.html", "new.html"], io)
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  if (argv[0] === "serve") return serve(argv.slice(1), io);
   let status: number = ExitCode.Trouble;
   const program = buildProgram(io, async (args, options) => {
     status = await main(args, options, io, (key) => program.getOptionValueSource(key) === "cli");
@@ -40,16 +39,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.Trouble;
   }
   return status;
-}
-
-/** `htmldiff serve …`: the HTTP service (src/serve/), loaded only for it. */
-async function serve(argv: readonly string[], io: CliIO): Promise<number> {
-  try {
-    return await (await import("../serve/command.js")).runServe(argv, io);
-  } catch (error) {
-    io.err(`htmldiff: ${error instanceof InputError ? error.message : `internal error: ${describe(error)}`}\n`);
-    return ExitCode.Trouble;
-  }
 }
 
 async function main(args: readonly string[], parsed: CliOptions, io: CliIO, given: (key: string) => boolean): Promise<number> {
