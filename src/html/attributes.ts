@@ -39,8 +39,7 @@ function isActive([name, value]: Attribute): boolean {
  * (`neutralise`), event handlers, `srcdoc`, `javascript:` URLs and URLs that would be loaded
  * (images, media, styles with `url()`) are kept under `data-diff-raw-`.
  *
- * @example writtenAttributes(<tr class="odd">, { flags: ["ins"] }, false)
- *   // [["class", "odd diff-ins"], ["data-diff-class", "odd"], ["data-diff", "ins"]]
+ * @example writtenAttributes(parseDocument('<tr class="odd">').events[0], { flags: ["ins"] }, false) // [["class", "odd diff-ins"], ["data-diff-class", "odd"], ["data-diff", "ins"]]
  */
 export function writtenAttributes(event: OpenEvent, marks: ElementMarks, neutralise: boolean): Attribute[] {
   const own = event.attrs.map((attr): Attribute => (neutralise && isActive(attr) ? [RAW + markName(attr[0]), attr[1]] : keepAttribute(attr)));

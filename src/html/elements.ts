@@ -161,7 +161,7 @@ export function classedElement(name: string, parent: string | null): boolean {
  * Whether an event is a doctype: a declaration whose name starts with `!doctype`, as browsers
  * read `<!DOCTYPE\x01html>` too.
  *
- * @example isDoctype({ kind: "instruction", name: "!DOCTYPE", data: "html", … }) // true
+ * @example isDoctype({ kind: "instruction", name: "!DOCTYPE", data: "html", start: 0, end: 15 }) // true
  */
 export function isDoctype(event: DocEvent): boolean {
   return event.kind === "instruction" && event.name.toLowerCase().startsWith("!doctype");

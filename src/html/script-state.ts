@@ -8,6 +8,8 @@ export type ScriptState = "data" | "escaped" | "double";
  * The state a browser's tokenizer is in after a script's text so far (HTML's script data,
  * escaped and double-escaped states, dashes folded in): `<!--` escapes, `<script` followed by
  * whitespace, `/` or `>` there escapes twice, `</script` likewise once less, `-->` ends both.
+ *
+ * @example scriptState("<!--<script>x") // "double"; scriptState("<!-- x") // "escaped"; scriptState("x") // "data"
  */
 export function scriptState(text: string): ScriptState {
   let state: ScriptState = "data";

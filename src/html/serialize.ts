@@ -39,7 +39,7 @@ export function commentOf(text: string): string {
 /**
  * A doctype or processing instruction as its event describes it.
  *
- * @example instructionOf({ name: "!doctype", data: "html", … }) // "<!doctype html>"
+ * @example instructionOf({ kind: "instruction", name: "!doctype", data: "html", start: 0, end: 15 }) // "<!doctype html>"
  */
 export function instructionOf(event: InstructionEvent): string {
   // `<!>` and `<?>` would run on to the next `>` in our parser: a nameless one keeps its space.
