@@ -166,16 +166,11 @@ export class UnitWriter {
 
   /**
    * An atomic element: its start tag with marks, its content as in the source, an explicit end
-   * tag. Where the end of the file closed it, what the source left unfinished must not swallow
-   * the end tag: text content ends with its last event (a tag cut off is no event), and markup
-   * content is written from its events (`</`, `<!-- …`, `<?x` cut short, an unclosed `<style>`).
-   * HTML content holding a `<plaintext>` start tag is written from its events too, plaintext as
-   * span, or a browser would read the rest of the output as text. So is an svg or math that a
-   * browser leaves before its end (at a `<b>`, `</p>`), so that its nesting is our parser's. An
-   * iframe (noembed, noframes, noscript) holding an end tag that closes nothing goes in a marker;
-   * so does a script cut off inside `<!--<script>`, without an end tag, which nothing would end.
-   * `old` and `oldEnd` are the old side's start and end tags of a kept element (see {@link startTag}, {@link endTagOf}). A
-   * title or textarea whose content is escaped records that content as written (`data-diff-content`).
+   * tag. Content a browser would read otherwise than our parser, or that would swallow the end
+   * tag, is written from its events or travels in a marker (the cases: docs/tricky-cases.md,
+   * "Atomic elements"). `old` and `oldEnd` are the old side's start and end tags of a kept
+   * element (see {@link startTag}, {@link endTagOf}). A title or textarea whose content is
+   * escaped records that content as written (`data-diff-content`).
    */
   atomic(open: number, marks: ElementMarks, inMarker = false, old?: string, oldEnd?: { readonly name: string; readonly text: string }): string {
     const start = this.event(open) as OpenEvent;
