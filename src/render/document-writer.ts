@@ -486,16 +486,23 @@ class DocumentWriter {
     return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}${shown}`;
   }
 
-  /** The shown copies ({@link shownCopy}) of the new document's elements left out between token `j` and the token before it. */
+  /**
+   * The shown copies ({@link shownCopy}) of the new document's elements left out between token
+   * `j` and the token before it, each with the white space before it (which the markers alone
+   * carry here) inside it.
+   */
   private shownCopies(j: number): string {
     const { tokens, doc } = this.script.b;
     const from = j > 0 ? tokens[j - 1]!.event + 1 : 0;
     const to = j < tokens.length ? tokens[j]!.event : doc.events.length;
+    let cursor = j > 0 ? tokens[j - 1]!.end : 0;
     let out = "";
     for (let e = from; e < to; e++) {
       if (this.tokenized[e] || doc.events[e]!.kind !== "open") continue;
       const last = lastOfElement(doc.events, e);
-      out += this.shownCopy(e, last);
+      const lead = doc.source.slice(cursor, Math.max(cursor, doc.events[e]!.start));
+      out += this.shownCopy(e, last, /^[ \t\n\f\r]*$/.test(lead) ? lead : "");
+      cursor = doc.events[last]!.end;
       e = last;
     }
     return out;
@@ -508,9 +515,10 @@ class DocumentWriter {
    * left out, and flagged so that accept and reject skip it (the element itself travels in a
    * marker). None where a browser would build it elsewhere than written (in a table outside its
    * cells, in the head, in a select, beside the root) or where it holds other atomic content
-   * (svg, media, a widget), and none for an active element itself.
+   * (svg, media, a widget), and none for an active element itself. `lead`, white space, goes
+   * first inside it.
    */
-  private shownCopy(open: number, last: number): string {
+  private shownCopy(open: number, last: number, lead = ""): string {
     const events = this.script.b.doc.events;
     const root = events[open] as OpenEvent;
     const parent = this.parent();
@@ -529,7 +537,9 @@ class DocumentWriter {
           const name = writtenName(event.name, this.options);
           if (ROOTS.has(name) || ATOMIC.has(name) || movedByBrowser(this.open, name)) return "";
           const attrs = writtenAttributes(event, {}, this.options.page);
-          out += openTag(name, e === open ? [...attrs, [SHOWN, ""]] : attrs);
+          // A line break first in a pre or listing is not its content: the white space is left out there.
+          const first = name === "pre" || name === "listing" ? "" : lead;
+          out += e === open ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
           this.open.push(name);
           opened++;
         } else if (event.kind === "close" && opened > 0) {
