@@ -131,6 +131,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "kept text written otherwise directly in a table row (npm run fuzz, seed 696324205)", a: "<tr>&lt;don’t", b: "<tr><" },
   { name: "an ignored element in an option cut off by the end of the file", a: "<textarea>a &amp; <b></textarea>", b: "<select><option>textarea>a &amp; <b></textarea>", options: IGNORE },
   { name: "an ignored element against a tag cut off by the end of the file", a: "<b>", b: '<A<?xml version="1.0"?><img src=x/', options: IGNORE },
+  { name: "an ignored comment in an inserted svg, cut off by the end of the file (seed 909050179)", a: "", b: "<svg><![CDATA[ ", options: { ignoreComments: true } },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
