@@ -27,6 +27,7 @@ import { checkTarget, writeOutput } from "./write-output.js";
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === "serve") return serve(argv.slice(1), io);
+  if (argv[0] === "worker" || argv[0] === "enqueue" || argv[0] === "results") return queue(argv[0], argv.slice(1), io);
   let status: number = ExitCode.Trouble;
   const program = buildProgram(io, async (args, options) => {
     status = await main(args, options, io, (key) => program.getOptionValueSource(key) === "cli");
@@ -48,6 +49,16 @@ async function serve(argv: readonly string[], io: CliIO): Promise<number> {
     return await (await import("../serve/command.js")).runServe(argv, io);
   } catch (error) {
     io.err(`htmldiff: ${error instanceof InputError ? error.message : `internal error: ${describe(error)}`}\n`);
+    return ExitCode.Trouble;
+  }
+}
+
+/** `htmldiff worker|enqueue|results …`: the Redis queue (src/queue/), loaded only for it. */
+async function queue(command: "worker" | "enqueue" | "results", argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    return await (await import("../queue/command.js")).runQueueCommand(command, argv, io);
+  } catch (error) {
+    io.err(`htmldiff: internal error: ${describe(error)}\n`);
     return ExitCode.Trouble;
   }
 }

@@ -1,17 +1,17 @@
 // The HTTP interface of `htmldiff serve` as one request handler, routing to the document store,
 // the compare pool and the fetcher. See the README's "htmldiff serve" section for the interface.
 
-import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import { canonicalQuery, diffTag, STORED_FORMATS, type DiffQuery, type StoredFormat } from "../compare/diff-id.js";
 import { ComparePool, PoolBusyError, PoolTimeoutError } from "../compare/pool.js";
 import { InputError } from "../read/decode.js";
 import { VERSION } from "../version.js";
 import { readBody } from "./body.js";
 import { readDiffPost } from "./diff-post.js";
 import { HttpProblem, sendProblem } from "./problem.js";
-import { canonicalQuery, parseDiffQuery, SERVE_FORMATS, type DiffQuery, type ServeFormat } from "./query.js";
+import { parseDiffQuery } from "./query.js";
 import { storeChecked } from "./documents.js";
 import { HASH, sha256, type DocumentStore } from "./store.js";
 import type { FetchPolicy } from "./fetch.js";
@@ -38,7 +38,7 @@ export interface HandlerContext {
 /** A request handler, as `node:http` calls it. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const CONTENT_TYPES: Readonly<Record<ServeFormat, string>> = {
+const CONTENT_TYPES: Readonly<Record<StoredFormat, string>> = {
   html: "text/html; charset=utf-8",
   page: "text/html; charset=utf-8",
   json: "application/json",
@@ -100,7 +100,7 @@ function info(context: HandlerContext): object {
   return {
     name: "htmldiff",
     version: VERSION,
-    formats: SERVE_FORMATS,
+    formats: STORED_FORMATS,
     limits: { maxBytes: context.maxBytes, timeoutMs: context.timeoutMs, maxWork: context.maxWork ?? null, workers: context.workers, maxQueue: context.maxQueue },
     allowFetch: context.fetch !== undefined,
     diffs: { started: context.pool.started, pending: context.pool.pending, workerGeneration: context.pool.generation },
@@ -129,7 +129,7 @@ async function postDiff(context: HandlerContext, req: IncomingMessage, res: Serv
 /** GET /v1/diff/{a}/{b}: answered from If-None-Match before any work, else by the pool. */
 async function getDiff(context: HandlerContext, req: IncomingMessage, res: ServerResponse, a: string, b: string, query: DiffQuery): Promise<void> {
   // The canonical query names the format and options in one order, whatever order the URL used.
-  const tag = createHash("sha256").update(JSON.stringify([VERSION, canonicalQuery(query), a, b])).digest("base64url");
+  const tag = diffTag(query, a, b);
   const zipped = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const etag = zipped ? `"${tag}-gz"` : `"${tag}"`;
   const cacheHeaders = { ETag: etag, "Cache-Control": IMMUTABLE, Vary: "Accept-Encoding" };

@@ -1,0 +1,96 @@
+// `htmldiff worker`: takes diff jobs from the Redis queue and runs them on the compare pool,
+// the same worker threads as `htmldiff serve`. A job's documents come from Redis; its result
+// goes back there. Input that is not a document and a comparison past its time limit fail the
+// job for good (the dead-letter list); anything else (a lost document, a crashed thread) is
+// retried with backoff. A killed worker's job is taken again once its lock expires. When Redis
+// goes away the worker says so once and reconnects; on SIGTERM it finishes its jobs and exits 0.
+
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { ComparePool, PoolTimeoutError } from "../compare/pool.js";
+import { connectRedis, DiffJobs, type DiffJob } from "../compare/jobs.js";
+import { InputError } from "../read/decode.js";
+import type { QueueIO } from "./io.js";
+
+/** How a worker runs. */
+export interface WorkerSettings {
+  readonly redisUrl: string;
+  readonly queue: string;
+  /** Jobs at once, and the pool's threads. */
+  readonly concurrency: number;
+  /** The time limit of one comparison, in ms. */
+  readonly timeoutMs: number;
+  /** How long a job stays locked to a worker that stopped answering before another takes it, in ms. */
+  readonly lockMs: number;
+  /** How long results and failed jobs are kept, in seconds. */
+  readonly resultTtlS: number;
+  readonly heapMb: number;
+  readonly recycleAfter: number;
+}
+
+/** Times a job may be found abandoned by a dead worker before it is failed for good. */
+const MAX_STALLED = 3;
+
+/**
+ * Runs a worker until SIGTERM or SIGINT; returns the exit status (0 after a graceful stop).
+ *
+ * @example process.exitCode = await runWorker(settings, io)
+ */
+export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<number> {
+  const redis = await connectRedis(settings.redisUrl, { persistent: true });
+  const jobs = new DiffJobs(redis, settings.queue, settings.resultTtlS);
+  const pool = new ComparePool({ threads: settings.concurrency, maxQueue: settings.concurrency, heapMb: settings.heapMb, recycleAfter: settings.recycleAfter });
+  const worker = new Worker(settings.queue, (job: Job<DiffJob>) => runJob(job, jobs, pool, settings.timeoutMs), {
+    connection: redis,
+    concurrency: settings.concurrency,
+    lockDuration: settings.lockMs,
+    stalledInterval: settings.lockMs,
+    maxStalledCount: MAX_STALLED,
+  });
+  reportConnection(redis, io);
+  worker.on("error", () => undefined);
+  await worker.waitUntilReady();
+  io.out(`htmldiff worker: taking jobs from ${settings.queue} (${settings.concurrency} at once)\n`);
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off("SIGTERM", onSignal).off("SIGINT", onSignal);
+      io.err(`htmldiff worker: ${signal}, finishing the jobs in flight\n`);
+      resolve();
+    };
+    process.on("SIGTERM", onSignal).on("SIGINT", onSignal);
+  });
+  await worker.close();
+  await Promise.all([jobs.close(), pool.close()]);
+  redis.disconnect();
+  return 0;
+}
+
+/** One job: the documents from Redis, the comparison on the pool, the result back to Redis. */
+async function runJob(job: Job<DiffJob>, jobs: DiffJobs, pool: ComparePool, timeoutMs: number): Promise<number> {
+  const { a, b, oldLabel, newLabel, query } = job.data;
+  const [old, updated] = await Promise.all([jobs.getDocument(a), jobs.getDocument(b)]);
+  if (!old || !updated) throw new Error(`no document with the hash ${old ? b : a} in Redis`);
+  try {
+    const result = await pool.run({ a: { name: oldLabel, bytes: old }, b: { name: newLabel, bytes: updated }, options: query.options, format: query.format }, timeoutMs);
+    await jobs.saveResult(job.id!, { ...result, job: job.data });
+    return result.status;
+  } catch (error) {
+    // The same input fails the same way every time: no retry.
+    if (error instanceof InputError || error instanceof PoolTimeoutError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
+}
+
+/** One line when the connection to Redis is lost, and one when it is back. */
+function reportConnection(redis: DiffJobs["redis"], io: QueueIO): void {
+  let lost = false;
+  redis.on("error", (error: NodeJS.ErrnoException) => {
+    if (lost) return;
+    lost = true;
+    io.err(`htmldiff worker: lost Redis (${error.code ?? error.message}), reconnecting\n`);
+  });
+  redis.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    io.err("htmldiff worker: Redis is back\n");
+  });
+}
