@@ -12,6 +12,9 @@ import type { CompareResult } from "./request.js";
 /** The queue's name when none is given. */
 export const DEFAULT_QUEUE = "htmldiff";
 
+/** How long results and failed jobs are kept when nothing else is said: a week, in seconds. */
+export const DEFAULT_RESULT_TTL_S = 7 * 86_400;
+
 /** A pair to diff: both documents' hashes, the labels its output shows, and what to render. */
 export interface DiffJob {
   readonly a: string;
@@ -41,25 +44,32 @@ export class RedisUnavailableError extends Error {
 /** How a job is retried when a worker fails it (a crash, a lost document): three tries, 1 s then 2 s apart. */
 const RETRIES: JobsOptions = { attempts: 3, backoff: { type: "exponential", delay: 1000 } };
 
-/** What the CLI and serve wait for Redis before giving up: a few quick tries, then a clear error. */
+/** What a CLI command waits for Redis before giving up: a few quick tries, then a clear error. */
 const CLIENT_RETRIES = 3;
 
 /**
- * A connection to Redis at `url`. `persistent` connections (workers) reconnect forever, as
- * BullMQ's workers need; others give up after a few tries, so a command fails instead of
- * hanging. Resolves once connected; rejects with {@link RedisUnavailableError}.
- *
- * @example const redis = await connectRedis("redis://127.0.0.1:6379", { persistent: false })
+ * How a connection behaves when Redis goes away: a `worker` reconnects forever and holds its
+ * commands till then, as BullMQ's workers need; a `service` reconnects forever but fails
+ * commands at once meanwhile (serve answers 503); a `client` (a CLI command) gives up after a
+ * few tries, so a command fails instead of hanging.
  */
-export async function connectRedis(url: string, { persistent }: { persistent: boolean }): Promise<Redis> {
+export type ConnectionRole = "worker" | "service" | "client";
+
+/**
+ * A connection to Redis at `url`, resolved once connected; rejects with
+ * {@link RedisUnavailableError}.
+ *
+ * @example const redis = await connectRedis("redis://127.0.0.1:6379", "client")
+ */
+export async function connectRedis(url: string, role: ConnectionRole): Promise<Redis> {
   let lastError = "";
   let redis: Redis;
   try {
     redis = new Redis(url, {
       lazyConnect: true,
-      maxRetriesPerRequest: persistent ? null : 1,
-      enableOfflineQueue: persistent,
-      retryStrategy: (times) => (persistent || times <= CLIENT_RETRIES ? Math.min(100 * 2 ** times, 2000) : null),
+      maxRetriesPerRequest: role === "worker" ? null : 1,
+      enableOfflineQueue: role === "worker",
+      retryStrategy: (times) => (role !== "client" || times <= CLIENT_RETRIES ? Math.min(100 * 2 ** times, 2000) : null),
     });
   } catch (error) {
     throw new RedisUnavailableError(`${url}: not a Redis URL (${(error as Error).message})`);
@@ -78,7 +88,7 @@ export async function connectRedis(url: string, { persistent }: { persistent: bo
 /**
  * The queue of diff jobs named `name` on `redis`, with its document and result keys.
  *
- * @example const jobs = new DiffJobs(redis, "htmldiff", 7 * 86400); const [id] = await jobs.enqueue([job])
+ * @example const jobs = new DiffJobs(redis, "htmldiff"); const [id] = await jobs.enqueue([job])
  */
 export class DiffJobs {
   /** The BullMQ queue the workers take jobs from. */
@@ -88,7 +98,7 @@ export class DiffJobs {
   constructor(
     readonly redis: Redis,
     readonly name: string,
-    readonly resultTtlS: number,
+    readonly resultTtlS: number = DEFAULT_RESULT_TTL_S,
   ) {
     this.queue = new Queue(name, { connection: redis });
     this.queue.on("error", () => undefined);
@@ -126,16 +136,23 @@ export class DiffJobs {
 
   /** The state of the job `id`, and its result when done. */
   async state(id: string): Promise<JobState> {
-    const stored = await this.redis.get(this.resultKey(id));
-    if (stored !== null) return { state: "completed", result: JSON.parse(stored) as StoredResult };
+    const stored = await this.result(id);
+    if (stored) return stored;
     const job = await this.queue.getJob(id);
-    if (!job) return { state: "unknown" };
-    const state = await job.getState();
+    const state = job ? await job.getState() : "unknown";
+    // A job is removed once its result is saved: one that finished since the first look has its result now.
+    if (!job || state === "unknown") return (await this.result(id)) ?? { state: "unknown" };
     const data = job.data as DiffJob;
     if (state === "failed") return { state: "failed", error: job.failedReason.split("\n")[0]!, job: data };
-    // Completed, but the result not yet read back: a moment later it is.
+    // Completed, but not yet removed: its result is being saved.
     if (state === "completed") return { state: "active", job: data };
     return { state: state === "delayed" || state === "active" ? state : "waiting", job: data };
+  }
+
+  /** The result of the job `id` when it is done. */
+  async result(id: string): Promise<Extract<JobState, { state: "completed" }> | undefined> {
+    const stored = await this.redis.get(this.resultKey(id));
+    return stored === null ? undefined : { state: "completed", result: JSON.parse(stored) as StoredResult };
   }
 
   /** The jobs among `ids` that are done or failed for good, with their states; the rest are still to run. */
@@ -148,8 +165,7 @@ export class DiffJobs {
       states.set(id, { state: "completed", result: JSON.parse(stored[i]!) as StoredResult });
       return false;
     });
-    const failedKey = this.queue.keys.failed!;
-    const scores = rest.length ? await Promise.all(rest.map((id) => this.redis.zscore(failedKey, id))) : [];
+    const scores = rest.length ? await this.redis.zmscore(this.queue.keys.failed!, ...rest) : [];
     for (const [i, id] of rest.entries()) if (scores[i] !== null) states.set(id, await this.state(id));
     return states;
   }

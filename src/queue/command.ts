@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { availableParallelism } from "node:os";
 import { STORED_FORMATS, type DiffQuery, type StoredFormat } from "../compare/diff-id.js";
-import { connectRedis, DEFAULT_QUEUE, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
+import { connectRedis, DEFAULT_QUEUE, DEFAULT_RESULT_TTL_S, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
 import { compareOptions } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
 import { InputError } from "../read/decode.js";
@@ -13,9 +13,6 @@ import { enqueuePairs, type PairSource } from "./enqueue.js";
 import type { QueueIO } from "./io.js";
 import { printResults, type ResultsFormat } from "./results.js";
 import { runWorker } from "./worker.js";
-
-/** How long results and failed jobs are kept by default: a week, in seconds. */
-const DEFAULT_TTL_S = 7 * 86_400;
 
 /**
  * Runs `htmldiff <command> …argv` and returns its exit status.
@@ -60,7 +57,7 @@ function workerProgram(io: QueueIO, action: Action): Command {
     .option("--concurrency <n>", "jobs at once, one worker thread each (default: the number of cores)", positive)
     .option("--timeout <seconds>", "the time limit of one job; past it the job fails for good", seconds, 30_000)
     .option("--lock <seconds>", "how soon another worker takes the job of a worker that died", seconds, 30_000)
-    .option("--ttl <seconds>", "how long results are kept", seconds, DEFAULT_TTL_S * 1000)
+    .option("--ttl <seconds>", "how long results are kept", seconds, DEFAULT_RESULT_TTL_S * 1000)
     .option("--heap-mb <n>", "the heap cap of each worker thread, in MiB", positive, 1024)
     .option("--recycle-after <n>", "jobs per worker thread before the threads are replaced", positive, 500)
     .action((o) =>
@@ -132,8 +129,8 @@ function resultsProgram(io: QueueIO, action: Action): Command {
 
 /** Runs `use` with the queue on a fresh connection, closed afterwards. */
 async function withJobs(url: string, queue: string, use: (jobs: DiffJobs) => Promise<number>): Promise<number> {
-  const redis = await connectRedis(url, { persistent: false });
-  const jobs = new DiffJobs(redis, queue, DEFAULT_TTL_S);
+  const redis = await connectRedis(url, "client");
+  const jobs = new DiffJobs(redis, queue);
   try {
     return await use(jobs);
   } catch (error) {

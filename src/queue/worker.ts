@@ -36,7 +36,7 @@ const MAX_STALLED = 3;
  * @example process.exitCode = await runWorker(settings, io)
  */
 export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<number> {
-  const redis = await connectRedis(settings.redisUrl, { persistent: true });
+  const redis = await connectRedis(settings.redisUrl, "worker");
   const jobs = new DiffJobs(redis, settings.queue, settings.resultTtlS);
   const pool = new ComparePool({ threads: settings.concurrency, maxQueue: settings.concurrency, heapMb: settings.heapMb, recycleAfter: settings.recycleAfter });
   const worker = new Worker(settings.queue, (job: Job<DiffJob>) => runJob(job, jobs, pool, settings.timeoutMs), {
