@@ -53,16 +53,12 @@ describe.skipIf(!haveRedis)("htmldiff worker, enqueue and results on Redis", () 
     const lines = pairs.map(([a, b], i) => `${write(`a${i}.html`, `<h1>pair ${i}</h1>${a}`)}\t${write(`b${i}.html`, `<h1>pair ${i}</h1>${b}`)}`);
     const list = write("pairs.tsv", `${lines.join("\n")}\n`);
     await Promise.all([worker("many"), worker("many")]);
-    console.time("workers");
-    console.timeLog("workers");
     const queued = await runAsync(["enqueue", "--redis", redis.url, "--queue", "many", "--pairs", list]);
-    console.timeLog("workers");
     expect(queued.stderr).toBe("");
     const ids = queued.stdout.trim().split("\n");
     expect(new Set(ids).size).toBe(1000);
     const results = await runAsync(["results", "--redis", redis.url, "--queue", "many", "--wait", "-f", "json"], queued.stdout);
     expect(results.stderr).toBe("");
-    console.timeLog("workers");
     const rows = results.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string; old: string; new: string; status: number; output: string });
     expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
     for (const row of rows) {
