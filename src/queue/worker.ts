@@ -3,9 +3,11 @@
 // goes back there. Input that is not a document and a comparison past its time limit fail the
 // job for good (the dead-letter list); anything else (a lost document, a crashed thread) is
 // retried with backoff. A killed worker's job is taken again once its lock expires. When Redis
-// goes away the worker says so once and reconnects; on SIGTERM it finishes its jobs and exits 0.
+// goes away the worker says so once and reconnects; on SIGTERM it finishes its jobs and exits 0
+// (a second signal, or Redis silent for 30 s, ends it at once with 1).
 
 import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { setTimeout as delay } from "node:timers/promises";
 import { ComparePool, PoolTimeoutError } from "../compare/pool.js";
 import { connectRedis, DiffJobs, type DiffJob } from "../compare/jobs.js";
 import { InputError } from "../read/decode.js";
@@ -26,6 +28,9 @@ export interface WorkerSettings {
   readonly heapMb: number;
   readonly recycleAfter: number;
 }
+
+/** How long the jobs in flight may take to finish after SIGTERM. */
+const GRACE_MS = 30_000;
 
 /** Times a job may be found abandoned by a dead worker before it is failed for good. */
 const MAX_STALLED = 3;
@@ -53,15 +58,18 @@ export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       process.off("SIGTERM", onSignal).off("SIGINT", onSignal);
+      process.once("SIGTERM", () => process.exit(1)).once("SIGINT", () => process.exit(1));
       io.err(`htmldiff worker: ${signal}, finishing the jobs in flight\n`);
       resolve();
     };
     process.on("SIGTERM", onSignal).on("SIGINT", onSignal);
   });
-  await worker.close();
-  await Promise.all([jobs.close(), pool.close()]);
+  // Closing waits for Redis to take the last results: without Redis, give up after the grace period (the jobs are taken again elsewhere).
+  const closed = await Promise.race([worker.close().then(() => true), delay(GRACE_MS, false, { ref: false })]);
+  if (!closed) io.err(`htmldiff worker: Redis did not answer within ${GRACE_MS / 1000} s; exiting, its jobs will be taken again\n`);
+  await (closed ? Promise.all([jobs.close(), pool.close()]) : pool.destroy());
   redis.disconnect();
-  return 0;
+  return closed ? 0 : 1;
 }
 
 /** One job: the documents from Redis, the comparison on the pool, the result back to Redis. */
