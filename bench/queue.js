@@ -2,7 +2,8 @@
 // pairs of the `-r` measurement, run end to end (enqueue -r, results --wait) with 1 and 2
 // worker processes of one thread each against a redis-server of its own on loopback, beside
 // `htmldiff -r -j 1` and `-j 2` on the same pairs; the overhead per job is the difference
-// from -r divided by the pairs.
+// from -r divided by the pairs. Workers start before the clock does; node's start-up of the
+// enqueue and results processes is counted, as -r's own start-up is.
 // Usage: npm run build && node bench/queue.js [--pairs 400]
 
 import { spawn, spawnSync } from "node:child_process";
@@ -53,7 +54,7 @@ async function queueRun(workers) {
       await run(["results", "--redis", url, "--queue", queue, "--wait"], ids);
     });
   } finally {
-    for (const worker of started) worker.kill("SIGTERM");
+    await Promise.all(started.map((worker) => new Promise((resolve) => worker.once("exit", resolve).kill("SIGTERM"))));
   }
 }
 

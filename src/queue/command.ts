@@ -54,7 +54,7 @@ function base(name: string, io: QueueIO): Command {
 function workerProgram(io: QueueIO, action: Action): Command {
   return base("worker", io)
     .description("Take diff jobs from a Redis queue and run them on worker threads, till SIGTERM.")
-    .option("--concurrency <n>", "jobs at once, one worker thread each (default: the number of cores)", positive)
+    .option("--concurrency <n>", "worker threads; twice as many jobs are taken at once (default: the number of cores)", positive)
     .option("--timeout <seconds>", "the time limit of one job; past it the job fails for good", seconds, 30_000)
     .option("--lock <seconds>", "how soon another worker takes the job of a worker that died", seconds, 30_000)
     .option("--ttl <seconds>", "how long results are kept", seconds, DEFAULT_RESULT_TTL_S * 1000)

@@ -17,7 +17,7 @@ import type { QueueIO } from "./io.js";
 export interface WorkerSettings {
   readonly redisUrl: string;
   readonly queue: string;
-  /** Jobs at once, and the pool's threads. */
+  /** Worker threads; twice as many jobs are taken at once, so that a thread never waits on a round trip to Redis. */
   readonly concurrency: number;
   /** The time limit of one comparison, in ms. */
   readonly timeoutMs: number;
@@ -28,6 +28,12 @@ export interface WorkerSettings {
   readonly heapMb: number;
   readonly recycleAfter: number;
 }
+
+/**
+ * Jobs taken per worker thread: while a thread compares one, the next one's documents are
+ * fetched and the last one's result stored (per-job latency, docs/performance.md).
+ */
+const JOBS_PER_THREAD = 2;
 
 /** How long the jobs in flight may take to finish after SIGTERM. */
 const GRACE_MS = 30_000;
@@ -43,10 +49,11 @@ const MAX_STALLED = 3;
 export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<number> {
   const redis = await connectRedis(settings.redisUrl, "worker");
   const jobs = new DiffJobs(redis, settings.queue, settings.resultTtlS);
-  const pool = new ComparePool({ threads: settings.concurrency, maxQueue: settings.concurrency, heapMb: settings.heapMb, recycleAfter: settings.recycleAfter });
+  const inFlight = JOBS_PER_THREAD * settings.concurrency;
+  const pool = new ComparePool({ threads: settings.concurrency, maxQueue: inFlight, heapMb: settings.heapMb, recycleAfter: settings.recycleAfter });
   const worker = new Worker(settings.queue, (job: Job<DiffJob>) => runJob(job, jobs, pool, settings.timeoutMs), {
     connection: redis,
-    concurrency: settings.concurrency,
+    concurrency: inFlight,
     lockDuration: settings.lockMs,
     stalledInterval: settings.lockMs,
     maxStalledCount: MAX_STALLED,
@@ -54,7 +61,7 @@ export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<
   reportConnection(redis, io);
   worker.on("error", () => undefined);
   await worker.waitUntilReady();
-  io.out(`htmldiff worker: taking jobs from ${settings.queue} (${settings.concurrency} at once)\n`);
+  io.out(`htmldiff worker: taking jobs from ${settings.queue} (${settings.concurrency} threads, ${inFlight} jobs at once)\n`);
   await new Promise<void>((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       process.off("SIGTERM", onSignal).off("SIGINT", onSignal);

@@ -1,8 +1,12 @@
 // `htmldiff serve --redis`: POST /v1/jobs queues pairs of stored documents for the workers under
-// the ETags of their diffs; GET /v1/jobs/{id} redirects a finished job to its diff, answered from
-// the job's result without a comparison on the server; errors are problem+json, Redis away 503.
+// the ETags of their diffs (the ids `htmldiff enqueue` gives too); GET /v1/jobs/{id} redirects a
+// finished job to its diff, answered from the job's result without a comparison on the server;
+// errors are problem+json, Redis away 503.
 
 import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compare } from "../../src/compare/compare.js";
 import { compareOptions } from "../../src/compare/request.js";
@@ -48,6 +52,17 @@ describe.skipIf(!haveRedis)("htmldiff serve --redis", () => {
       expect(await diff.text()).toBe(expected.output);
     }
     expect(await diffsStarted(serve.url)).toBe(0);
+    // The command line names the same pair and options with the same id.
+    const dir = mkdtempSync(join(tmpdir(), "htmldiff-serve-jobs-"));
+    try {
+      const files = pairs[0]!.map((text, i) => {
+        writeFileSync(join(dir, `${i}.html`), text);
+        return join(dir, `${i}.html`);
+      });
+      expect((await runAsync(["enqueue", "--redis", redis.url, "--queue", "web", "-f", "json", ...files])).stdout).toBe(`${jobs[0]!.id}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("answers bad requests and unknown jobs with problem+json", async () => {
