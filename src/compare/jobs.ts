@@ -101,6 +101,7 @@ export class DiffJobs {
     readonly resultTtlS: number = DEFAULT_RESULT_TTL_S,
   ) {
     this.queue = new Queue(name, { connection: redis });
+    // A lost connection reaches callers through the commands that fail; the event alone would crash the process.
     this.queue.on("error", () => undefined);
   }
 

@@ -9,6 +9,7 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { setTimeout as delay } from "node:timers/promises";
 import { ComparePool, PoolTimeoutError } from "../compare/pool.js";
+import type { CompareRequest, CompareResult } from "../compare/request.js";
 import { connectRedis, DiffJobs, type DiffJob } from "../compare/jobs.js";
 import { InputError } from "../read/decode.js";
 import type { QueueIO } from "./io.js";
@@ -50,8 +51,9 @@ export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<
   const redis = await connectRedis(settings.redisUrl, "worker");
   const jobs = new DiffJobs(redis, settings.queue, settings.resultTtlS);
   const inFlight = JOBS_PER_THREAD * settings.concurrency;
-  const pool = new ComparePool({ threads: settings.concurrency, maxQueue: inFlight, heapMb: settings.heapMb, recycleAfter: settings.recycleAfter });
-  const worker = new Worker(settings.queue, (job: Job<DiffJob>) => runJob(job, jobs, pool, settings.timeoutMs), {
+  const pool = new ComparePool({ threads: settings.concurrency, maxQueue: settings.concurrency, heapMb: settings.heapMb, recycleAfter: settings.recycleAfter });
+  const threads = new Slots(settings.concurrency);
+  const worker = new Worker(settings.queue, (job: Job<DiffJob>) => runJob(job, jobs, (request) => threads.use(() => pool.run(request, settings.timeoutMs))), {
     connection: redis,
     concurrency: inFlight,
     lockDuration: settings.lockMs,
@@ -80,18 +82,40 @@ export async function runWorker(settings: WorkerSettings, io: QueueIO): Promise<
 }
 
 /** One job: the documents from Redis, the comparison on the pool, the result back to Redis. */
-async function runJob(job: Job<DiffJob>, jobs: DiffJobs, pool: ComparePool, timeoutMs: number): Promise<number> {
+async function runJob(job: Job<DiffJob>, jobs: DiffJobs, compare: (request: CompareRequest) => Promise<CompareResult>): Promise<number> {
   const { a, b, oldLabel, newLabel, query } = job.data;
   const [old, updated] = await Promise.all([jobs.getDocument(a), jobs.getDocument(b)]);
   if (!old || !updated) throw new Error(`no document with the hash ${old ? b : a} in Redis`);
   try {
-    const result = await pool.run({ a: { name: oldLabel, bytes: old }, b: { name: newLabel, bytes: updated }, options: query.options, format: query.format }, timeoutMs);
+    const result = await compare({ a: { name: oldLabel, bytes: old }, b: { name: newLabel, bytes: updated }, options: query.options, format: query.format });
     await jobs.saveResult(job.id!, { ...result, job: job.data });
     return result.status;
   } catch (error) {
     // The same input fails the same way every time: no retry.
     if (error instanceof InputError || error instanceof PoolTimeoutError) throw new UnrecoverableError(error.message);
     throw error;
+  }
+}
+
+/**
+ * As many comparisons at once as there are threads: a job waits here, not in the pool's queue,
+ * where its time limit would already run while another job holds the thread.
+ */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  async use<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
   }
 }
 
