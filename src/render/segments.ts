@@ -5,6 +5,7 @@
 import type { EditScript } from "../script/edit-script.js";
 import type { Change, Opcode } from "../types.js";
 import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
+import { tagDiff } from "./tag-diff.js";
 
 /** What a segment is: unchanged, deleted or inserted. */
 export type SegmentKind = "equal" | "delete" | "insert";
@@ -60,7 +61,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
     const bEnd = code.bEnd > code.bStart ? b[code.bEnd - 1]!.end : cb;
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
-    const pieces = refine(change, code, oldText, newText, granularity);
+    const pieces = refine(change, code, oldText, newText, granularity, script.a.doc.mode === "html");
     if (pieces) {
       let ao = aStart;
       let bo = cb;
@@ -81,9 +82,9 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   return out;
 }
 
-/** Pieces for a change worth showing inside: changed tags by words, replaced words by characters. */
-function refine(change: Change | undefined, code: Opcode, oldText: string, newText: string, granularity: Granularity): Piece[] | undefined {
-  if (change?.kind === "attributes" || change?.kind === "tag") return wordDiff(oldText, newText);
+/** Pieces for a change worth showing inside: changed tags by attributes, replaced words by characters. */
+function refine(change: Change | undefined, code: Opcode, oldText: string, newText: string, granularity: Granularity, caseless: boolean): Piece[] | undefined {
+  if (change?.kind === "attributes" || change?.kind === "tag") return tagDiff(oldText, newText, caseless);
   if (granularity === "char" && code.tag === "replace" && oldText.length + newText.length <= MAX_CHAR_REFINE) {
     return charDiff(oldText, newText);
   }
