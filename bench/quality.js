@@ -5,8 +5,8 @@
 //   node bench/quality.js --before DIR       a built checkout in DIR too, side by side
 //
 // A mark is a deleted or inserted run of the text output. It crosses an attribute boundary when
-// one of its ends lies inside a start tag, neither at the edge of a whole attribute (with the
-// white space before it) nor with both ends inside one attribute value. Tags are read here by a
+// one of its ends lies inside a start tag, neither in the white space between attributes nor
+// with both ends inside one attribute value. Tags are read here by a
 // small reader of their own, not by the renderer's, so that the count checks the renderer.
 
 import { readdirSync, readFileSync } from "node:fs";
@@ -41,8 +41,8 @@ function corpusPairs() {
 const SPACE = /[\t\n\f\r ]/;
 
 /**
- * Where marks may end inside the start tag `tag`: the positions between whole attributes (each
- * with the white space before it), and the inside of each value, as offsets into `tag`.
+ * Where marks may end inside the start tag `tag`: anywhere in the white space between whole
+ * attributes, and the inside of each value, as offsets into `tag`.
  */
 export function tagUnits(tag) {
   const edges = new Set();
@@ -51,9 +51,8 @@ export function tagUnits(tag) {
   while (i < tag.length && !SPACE.test(tag[i]) && tag[i] !== ">" && tag[i] !== "/") i++;
   for (;;) {
     edges.add(i);
-    while (i < tag.length && (SPACE.test(tag[i]) || tag[i] === "/")) i++;
+    while (i < tag.length && (SPACE.test(tag[i]) || tag[i] === "/")) edges.add(++i);
     if (i >= tag.length || tag[i] === ">") break;
-    edges.add(i);
     const nameStart = i;
     while (i < tag.length && !SPACE.test(tag[i]) && tag[i] !== ">" && tag[i] !== "/" && (tag[i] !== "=" || i === nameStart)) i++;
     let j = i;

@@ -5,6 +5,7 @@
 import type { EditScript } from "../script/edit-script.js";
 import type { Change, Opcode } from "../types.js";
 import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
+import { slideToLines } from "./line-slide.js";
 import { tagDiff } from "./tag-diff.js";
 
 /** What a segment is: unchanged, deleted or inserted. */
@@ -79,7 +80,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
     cb = bEnd;
   });
   equal(bSource.length, aSource.length);
-  return out;
+  return slideToLines(out);
 }
 
 /** Pieces for a change worth showing inside: changed tags by attributes, replaced words by characters. */
