@@ -67,6 +67,9 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
   for (const seg of segments) {
     if (seg.kind !== "insert") oldLine = aLines.line(seg.aOffset);
     if (seg.kind !== "delete") newLine = bLines.line(seg.bOffset);
+    // A change that starts on a later line of its own side than the row (the text between was
+    // left out of the comparison) starts a row of its own, so each row shows its tokens' lines.
+    if (parts.length && ((seg.kind === "delete" && oldLine > lineOld) || (seg.kind === "insert" && newLine > lineNew))) endLine();
     if (parts.length === 0) {
       lineOld = oldLine;
       lineNew = newLine;
@@ -82,16 +85,18 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
       const piece = pieces[p]!;
       if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
       const ended = p < pieces.length - 1;
+      const blankRow = ended && parts.every((part) => !/\S/.test(part.text));
       // A changed line end alone on its line (a final newline added, CRLF become LF) would show
       // no mark at all: it is shown as a control picture, ␊ or ␍␊.
       if (ended && seg.kind !== "equal" && parts.every((part) => part.kind === "equal")) {
         parts.push({ kind: seg.kind, text: breaks[p] === "\r\n" ? "\u240d\u240a" : "\u240a" });
       }
-      if (piece || ended) {
-        if (seg.kind !== "insert") hasOld = true;
-        if (seg.kind !== "delete") hasNew = true;
-        if (seg.kind !== "equal") changed = true;
-      }
+      // A row has a side's line number when it shows that side's text (not only white space); a
+      // blank row, when its line break is that side's.
+      const shows = /\S/.test(piece) || blankRow;
+      if (shows && seg.kind !== "insert") hasOld = true;
+      if (shows && seg.kind !== "delete") hasNew = true;
+      if ((piece || ended) && seg.kind !== "equal") changed = true;
       if (ended) {
         if (seg.kind !== "insert") oldLine++;
         if (seg.kind !== "delete") newLine++;

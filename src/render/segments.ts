@@ -51,6 +51,18 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   };
   script.opcodes.forEach((code, index) => {
     if (code.tag === "equal") {
+      // Where the two sides differ between kept tokens (white space or comments left out of the
+      // comparison), the text between starts its own segment at its old offset, so that old line
+      // numbers follow the old text.
+      for (let i = code.aStart, j = code.bStart; i + 1 < code.aEnd; i++, j++) {
+        const [oldEnd, oldNext, newEnd, newNext] = [a[i]!.end, a[i + 1]!.start, b[j]!.end, b[j + 1]!.start];
+        if (oldEnd === oldNext && newEnd === newNext) continue;
+        if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
+        equal(newEnd, oldEnd);
+        if (newNext > cb) out.push({ kind: "equal", text: bSource.slice(cb, newNext), aOffset: ca, bOffset: cb });
+        cb = newNext;
+        ca = oldNext;
+      }
       equal(b[code.bEnd - 1]!.end, a[code.aEnd - 1]!.end);
       return;
     }
