@@ -24,6 +24,7 @@ export function terminalTheme(level: 0 | 1 | 2 | 3): Theme {
     movedFrom: visible(chalk.magenta, chalk.bgMagenta),
     movedTo: visible(chalk.cyan, chalk.bgCyan),
     meta: chalk.dim,
+    reindented: visible(chalk.dim, chalk.dim),
   };
 }
 

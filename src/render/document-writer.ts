@@ -9,7 +9,7 @@ import type { ElementMarks } from "./attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
-import { COMMENT, MOVE, WRAP } from "./marks.js";
+import { COMMENT, MOVE, REINDENT, WRAP } from "./marks.js";
 import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
 
@@ -30,6 +30,8 @@ interface Unit {
   readonly last: number;
   /** The move this unit is half of (shared id), or -1. */
   readonly move: number;
+  /** True for a line's old or new indentation, when only its indentation changed. */
+  readonly reindent?: boolean;
 }
 
 /**
@@ -285,7 +287,8 @@ class DocumentWriter {
           m++;
           last++;
         }
-        units.push({ kind: "text", first: token, last, move });
+        const reindent = this.script.changes[items.change[m]!]?.kind === "reindent";
+        units.push(reindent ? { kind: "text", first: token, last, move, reindent } : { kind: "text", first: token, last, move });
         m++;
       } else {
         units.push({ kind: "leaf", first: token, last: token, move });
@@ -319,7 +322,7 @@ class DocumentWriter {
       if (placement === "wrap") {
         if (wrapping !== unit.move) {
           closeWrap();
-          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : "";
+          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : unit.reindent ? ` class="${REINDENT}"` : "";
           this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
           wrapping = unit.move;
         }

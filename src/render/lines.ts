@@ -8,11 +8,12 @@ import { type Granularity, segmentsOf } from "./segments.js";
 /** What a piece of a display line is: unchanged (shown from the new text), deleted or inserted. */
 export type PartKind = "equal" | "delete" | "insert";
 
-/** A piece of one display line; `moved` marks text that is half of a move. */
+/** A piece of one display line; `moved` marks text that is half of a move, `reindent` a line's changed indentation. */
 export interface LinePart {
   readonly kind: PartKind;
   readonly text: string;
   readonly moved?: boolean;
+  readonly reindent?: boolean;
 }
 
 /** One display line: its parts and the old and new line numbers it shows (null when it has no such side). */
@@ -83,7 +84,7 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     const breaks = seg.kind === "equal" ? [] : (seg.text.match(/\r?\n/g) ?? []);
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
-      if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
+      if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : seg.reindent ? { kind: seg.kind, text: piece, reindent: true } : { kind: seg.kind, text: piece });
       const ended = p < pieces.length - 1;
       const blankRow = ended && parts.every((part) => !/\S/.test(part.text));
       // A changed line end alone on its line (a final newline added, CRLF become LF) would show

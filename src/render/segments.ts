@@ -21,6 +21,8 @@ export interface Segment {
   readonly bOffset: number;
   /** For half of a move: where the other half is, as an offset in the other document. */
   readonly moved?: { readonly side: "from" | "to"; readonly otherOffset: number };
+  /** True for the old and new indentation of a line whose indentation alone changed. */
+  readonly reindent?: boolean;
 }
 
 /** How finely replaced text is shown: whole words (default) or characters inside replaced words. */
@@ -85,8 +87,9 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
       }
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
-      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...(moved ? { moved } : {}) });
-      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...(moved ? { moved } : {}) });
+      const extra = moved ? { moved } : change?.kind === "reindent" ? { reindent: true } : {};
+      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...extra });
+      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...extra });
     }
     ca = aEnd;
     cb = bEnd;
