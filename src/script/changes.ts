@@ -10,6 +10,7 @@ type SideWithIgnores = Side & { readonly ignoredAttributes?: ReadonlyMap<number,
 /** What decides which attributes differ: the ignored names, and (optionally) what a value is compared as. */
 type AttributeOptions = Pick<NormalizedOptions, "isIgnoredAttribute"> & Partial<Pick<NormalizedOptions, "valueKey">>;
 import type { AnnotatedOpcode } from "./markup.js";
+import { isReindent } from "./reindent.js";
 
 /**
  * One change per non-equal opcode, in order, with tag names, attribute deltas and the links
@@ -46,41 +47,6 @@ export function describeChanges(
     }
   });
   return changes;
-}
-
-/** Whether a token run is white space within one line (indentation), and nothing else. */
-function onlyIndentation(tokens: Side["tokens"], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    if (token.kind !== "space" || /[\n\r]/.test(token.text)) return false;
-  }
-  return true;
-}
-
-/** Whether the run of `side` from token `from` to `to` stands at the start of a line of its source. */
-function atLineStart(side: Side, from: number, to: number): boolean {
-  const at = from < to ? side.tokens[from]!.start : (side.tokens[from - 1]?.end ?? 0);
-  const before = side.doc.source.charCodeAt(at - 1);
-  return at === 0 || before === 0x0a || before === 0x0d;
-}
-
-/**
- * Whether an opcode changes only the indentation of a line: white space within a line, at a
- * line start on both sides, before the same tokens (the equal run that follows).
- *
- * @example "\n    <x>" → "\n  <x>": the "    " replaced by "  " is a re-indent
- */
-function isReindent(code: Opcode, a: Side, b: Side): boolean {
-  return (
-    onlyIndentation(a.tokens, code.aStart, code.aEnd) &&
-    onlyIndentation(b.tokens, code.bStart, code.bEnd) &&
-    atLineStart(a, code.aStart, code.aEnd) &&
-    atLineStart(b, code.bStart, code.bEnd) &&
-    code.aEnd < a.tokens.length &&
-    code.bEnd < b.tokens.length &&
-    !/[\n\r]/.test(a.tokens[code.aEnd]!.text) &&
-    !/[\n\r]/.test(b.tokens[code.bEnd]!.text)
-  );
 }
 
 function describePair(
