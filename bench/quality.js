@@ -6,7 +6,7 @@
 //
 // A mark is a deleted or inserted run of the text output. It crosses an attribute boundary when
 // one of its ends lies inside a start tag, neither in the white space between attributes nor
-// with both ends inside one attribute value. Tags are read here by a
+// with both ends inside one attribute value (or inside the tag's name, for a renamed tag). Tags are read here by a
 // small reader of their own, not by the renderer's, so that the count checks the renderer.
 
 import { readdirSync, readFileSync } from "node:fs";
@@ -42,13 +42,16 @@ const SPACE = /[\t\n\f\r ]/;
 
 /**
  * Where marks may end inside the start tag `tag`: anywhere in the white space between whole
- * attributes, and the inside of each value, as offsets into `tag`.
+ * attributes; and the ranges a mark may lie inside: the tag's name and each value, as offsets into `tag`.
  */
 export function tagUnits(tag) {
   const edges = new Set();
   const values = [];
   let i = 1;
   while (i < tag.length && !SPACE.test(tag[i]) && tag[i] !== ">" && tag[i] !== "/") i++;
+  // A renamed tag's mark lies inside its name: that crosses no attribute either.
+  values.push([1, i]);
+  edges.add(1);
   for (;;) {
     edges.add(i);
     while (i < tag.length && (SPACE.test(tag[i]) || tag[i] === "/")) edges.add(++i);
