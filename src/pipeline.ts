@@ -1,5 +1,6 @@
 // diffDocuments(): wires the stages parse -> tokenize -> match and refine -> edit script; no logic of its own.
 
+import { omittedTagsToImply } from "./html/implied-tags.js";
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffTokens } from "./refine/refine.js";
@@ -15,8 +16,9 @@ import { tokenizeKeyed } from "./text/tokens.js";
  */
 export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocument, options: DiffOptions = {}): EditScript {
   const opts = normalizeOptions(options);
-  const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html" }) : a;
-  const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
+  const implied = omittedTagsToImply([a, b].filter((x) => typeof x === "string"));
+  const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html", implied }) : a;
+  const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html", implied }) : b;
   const table = new KeyTable();
   const keyedA = tokenizeKeyed(docA, opts, table);
   const keyedB = tokenizeKeyed(docB, opts, table);

@@ -94,7 +94,7 @@ export type CompareUnit = "token" | "line";
 export type AlgorithmName = "default" | "myers" | "histogram" | "difflib";
 
 /** What a change is, as a reader names it. */
-export type ChangeKind = "insert" | "delete" | "replace" | "move" | "attributes" | "tag";
+export type ChangeKind = "insert" | "delete" | "replace" | "move" | "attributes" | "tag" | "reindent";
 
 /** One attribute that differs between two paired start tags; `null` where the attribute is absent. */
 export interface AttributeDelta {

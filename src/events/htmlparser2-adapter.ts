@@ -5,6 +5,7 @@
 import { type Handler, Parser } from "htmlparser2";
 import type { ParseMode } from "../types.js";
 import { breaksOut, type ContentKind, ContentKindStack } from "../html/foreign.js";
+import { ImpliedTags } from "../html/implied-tags.js";
 import { scriptState } from "../html/script-state.js";
 
 /**
@@ -31,6 +32,8 @@ export interface EventSink {
   cdata(start: number, end: number): void;
   /** A processing instruction or declaration: `?xml`, `!doctype`, … and all that follows `<`. */
   instruction(name: string, data: string, start: number, end: number): void;
+  /** Where the white space that ends at `at`, read since the last event, starts (`at` when there is none). */
+  spaceBefore(at: number): number;
 }
 
 /**
@@ -217,11 +220,14 @@ export class DeepParser extends Parser {
   private valueEnd = -1;
   private nameStart = 0;
   private nameEnd = 0;
+  /** The omissible start tags to add where a browser would (HTML only); null when none are asked for. */
+  private readonly implied: ImpliedTags | null;
 
   constructor(
     private readonly source: string,
     private readonly sink: EventSink,
     private readonly mode: ParseMode,
+    impliedNames: ReadonlySet<string> = new Set(),
   ) {
     const handler: Partial<Handler> = {};
     super(handler, { xmlMode: mode === "xml", decodeEntities: false });
@@ -245,6 +251,23 @@ export class DeepParser extends Parser {
       bogusCommentAfterSpace(tokenizer);
       rawTextAfterSlash(tokenizer);
     }
+    const { elements } = this;
+    this.implied =
+      mode === "html" && impliedNames.size > 0
+        ? new ImpliedTags(impliedNames, {
+            top: () => elements[0],
+            open: (name, at, early) => {
+              elements.unshift(name);
+              const where = early ? sink.spaceBefore(at) : at;
+              sink.open(name, where, where, true, false);
+            },
+            close: (name, at) => {
+              elements.shift();
+              const where = sink.spaceBefore(at);
+              sink.close(name, where, where, true);
+            },
+          })
+        : null;
   }
 
   override ontext(start: number, endIndex: number): void {
@@ -252,6 +275,16 @@ export class DeepParser extends Parser {
     // -1: dropped, as htmlparser2 drops a tag cut off anywhere else, and as a browser drops it.
     if (start < 0) return;
     this.endIndex = endIndex - 1;
+    if (this.implied) {
+      // Text that is not white space may start the head or the body: its white space stays before them.
+      let at = start;
+      while (at < endIndex && isSpace(this.source.charCodeAt(at))) at++;
+      if (at < endIndex) {
+        if (at > start) this.sink.text(start, at);
+        this.implied.beforeText(at);
+        start = at;
+      }
+    }
     this.sink.text(start, endIndex);
     this.startIndex = endIndex;
   }
@@ -263,6 +296,7 @@ export class DeepParser extends Parser {
    */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
+    this.implied?.beforeStart(this.source.slice(start, endIndex).toLowerCase(), start - 1);
     super.onopentagname(start, endIndex);
     // The tag's element (never void for these names) is the innermost now: its parent's content decides.
     if (this.mode === "html" && this.states.isSpecial && this.elements.contentAt(1) !== "html") this.states.isSpecial = false;
@@ -288,6 +322,7 @@ export class DeepParser extends Parser {
 
   override onclosetag(start: number, endIndex: number): void {
     this.startIndex = start - 2;
+    this.implied?.beforeEnd(this.source.slice(start, endIndex).toLowerCase(), start - 2);
     super.onclosetag(start, endIndex);
   }
 
@@ -313,6 +348,7 @@ export class DeepParser extends Parser {
 
   /** Closing what is still open at the end indexes the stack freely: hand the parser a plain array for it. */
   override onend(): void {
+    if (/[^\t\n\f\r ]/.test(this.source)) this.implied?.atEnd(this.source.length);
     const self = this as unknown as { stack: TopFirstStack<string> | string[] };
     if (self.stack instanceof TopFirstStack) self.stack = self.stack.toArray();
     super.onend();

@@ -18,6 +18,12 @@ export interface ParsedDocument {
 export interface ParseOptions {
   /** HTML rules (default) or XML rules: case kept, CDATA, processing instructions, `<x/>`. */
   readonly mode?: ParseMode;
+  /**
+   * Omissible start tags (of `html`, `head`, `body`, `tbody`, `colgroup`) to add, with no text
+   * of their own, where the document leaves them out and a browser would add them (HTML only).
+   * `diffDocuments` asks for the ones either document writes.
+   */
+  readonly implied?: ReadonlySet<string>;
 }
 
 /** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
@@ -46,7 +52,7 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
   const mode = options.mode ?? "html";
   const source = chunks.join("");
   const builder = new EventBuilder(source, mode);
-  const parser = new DeepParser(source, builder, mode);
+  const parser = new DeepParser(source, builder, mode, options.implied);
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
   builder.finish();
@@ -167,6 +173,12 @@ class EventBuilder implements EventSink {
     this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length))));
   }
 
+  spaceBefore(at: number): number {
+    const { textStart, source } = this;
+    if (textStart < 0 || textStart >= at || this.covered !== at) return at;
+    return /^[\t\n\f\r ]*$/.test(source.slice(textStart, at)) ? textStart : at;
+  }
+
   /** Ends the pending text run, if any, as one event. */
   flushText(): void {
     if (this.textStart < 0) return;
@@ -187,7 +199,8 @@ class EventBuilder implements EventSink {
 
   private push(event: DocEvent): void {
     if (event.start > this.covered) this.ignored(event.start);
-    this.flushText();
+    // A tag implied before pending white space goes before it; the white space stays pending.
+    if (event.start !== event.end || this.textStart < 0 || event.end > this.textStart) this.flushText();
     this.events.push(event);
     this.lastEnd = event.end;
     if (event.end > this.covered) this.covered = event.end;

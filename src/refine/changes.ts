@@ -1,4 +1,4 @@
-// Names each non-equal opcode for a reader: insert, delete, replace, move, attributes or tag.
+// Names each non-equal opcode for a reader: insert, delete, replace, move, attributes, tag or reindent.
 
 import type { Change, Opcode } from "../types.js";
 import type { Side } from "../edit-script.js";
@@ -8,6 +8,7 @@ type SideWithIgnores = Side & { readonly ignoredAttributes?: ReadonlyMap<number,
 
 import { type AttributeOptions, attributeDeltas } from "../text/keys.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
+import { isReindent } from "./reindent.js";
 
 /**
  * One change per non-equal opcode, in order, with tag names, attribute deltas and the links
@@ -40,7 +41,7 @@ export function describeChanges(
     } else if (pair) {
       changes.push(describePair(pair, code, index, a, b, options, tagChangeAt.get(partnersA[code.aStart]!)));
     } else {
-      changes.push({ kind: code.tag, op: index });
+      changes.push({ kind: isReindent(code, a, b) ? "reindent" : code.tag, op: index });
     }
   });
   return changes;

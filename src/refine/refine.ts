@@ -1,6 +1,6 @@
 // Matches two token lists and refines the result for reading: align (by lines and
 // tags instead when the work budget is too small), re-align changes to whole elements, slide,
-// fold, pair changed tags, find moves, name each change. The result does not depend on which
+// fold, split re-indents off, pair changed tags, find moves, name each change. The result does not depend on which
 // side is called old: see precedes().
 
 import { align } from "../match/align.js";
@@ -15,6 +15,7 @@ import { partners } from "../text/tag-pairs.js";
 import { pairMarkup } from "./pair-markup.js";
 import { findMoves } from "./moves.js";
 import { rebalanceEdits } from "./rebalance.js";
+import { splitReindents } from "./reindent.js";
 import { slideEdits } from "./slide.js";
 
 /** A side with the interned ids of its tokens' keys (one KeyTable for both sides, so equal keys have equal ids). */
@@ -65,7 +66,9 @@ export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOption
   const { opcodes, fallback, unit } = boundedAlign(x.ids, y.ids, x, y, options);
   const readable = foldConfetti(slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens), x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
-  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));
+  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens)).flatMap((entry) =>
+    entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code })),
+  );
   const codes = annotated.map((entry) => entry.code);
   const changes = describeChanges(annotated, findMoves(codes, x.tokens, y.tokens), x, y, partnersX, options);
   if (!swap) return { opcodes: codes, changes, fallback, unit };

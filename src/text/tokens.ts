@@ -55,9 +55,12 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   let base = 0;
   let text = "";
   let decoded: ReturnType<typeof decodeText> | null = null;
+  // Per open element, whether its white space is significant (pre, textarea, listing, xml:space="preserve"), innermost last.
+  const significant: boolean[] = [];
+  let keepSpace = false;
   // One callback for every text event (it reads the event's state above), not a closure each.
   const emit = (from: number, to: number, kind: WordKind): void => {
-    if (kind === "space" && ignoreWhitespace) return;
+    if (kind === "space" && ignoreWhitespace && !keepSpace) return;
     if (decoded === null) {
       // Without references the written text is the decoded text: one shared string serves as both.
       const code = to - from === 1 ? text.charCodeAt(from) : 0x80;
@@ -113,6 +116,8 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
         index = skip[index]!;
         continue;
       }
+      if (ignoreWhitespace && event.kind === "open") significant.push(keepsSpace(event, significant[significant.length - 1] ?? false));
+      else if (ignoreWhitespace && event.kind === "close") significant.pop();
       const ignoredHere = event.kind === "open" ? plan.attributes.get(index) : undefined;
       const entry = ignoredHere ? ownEntry(event, source, options, table, ignoredHere) : markupEntry(event, source, options, table);
       const { start, end } = event;
@@ -123,6 +128,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       add({ kind: event.kind, text: written, key: entry.key, event: index, start, end }, entry.id);
       continue;
     }
+    keepSpace = significant[significant.length - 1] ?? false;
     base = event.start;
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
     // decoded (no references, or raw text such as script and style, kept verbatim): the
@@ -134,6 +140,21 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     else splitWords(text, emit);
   }
   return { tokens, ids: ids.subarray(0, tokens.length), plan };
+}
+
+/** Elements whose white space a browser shows as written. */
+const PREFORMATTED = new Set(["pre", "textarea", "listing"]);
+
+/**
+ * Whether white space in the element `open` starts is significant, so that ignoring white space
+ * leaves it compared: in pre, textarea and listing, and where `xml:space="preserve"` says so
+ * (until an `xml:space="default"` inside); `inherited` is its parent's answer.
+ */
+function keepsSpace(open: DocEvent & { kind: "open" }, inherited: boolean): boolean {
+  const space = open.attrs.find(([name]) => name === "xml:space")?.[1];
+  if (space === "preserve") return true;
+  if (space === "default") return false;
+  return inherited || PREFORMATTED.has(open.name.toLowerCase());
 }
 
 /** The key of a start tag with attributes ignored on it alone: not memoised (its attribute list may be shared with tags that keep them). */

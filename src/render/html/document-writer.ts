@@ -10,7 +10,7 @@ import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesFo
 import { ACTIVE, ATOMIC, classedElement, isDoctype, ROOTS, TABLE_CONTEXT, wrapsInside } from "../../html/elements.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
-import { COMMENT, MOVE, SHOWN, WRAP } from "../../html/marks.js";
+import { COMMENT, MOVE, REINDENT, SHOWN, WRAP } from "../../html/marks.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./piece-writer.js";
@@ -30,6 +30,8 @@ interface Unit {
   readonly last: number;
   /** The move this unit is half of (shared id), or -1. */
   readonly move: number;
+  /** True for a line's old or new indentation, when only its indentation changed. */
+  readonly reindent?: boolean;
 }
 
 /**
@@ -285,7 +287,8 @@ class DocumentWriter {
           m++;
           last++;
         }
-        units.push({ kind: "text", first: token, last, move });
+        const reindent = this.script.changes[items.change[m]!]?.kind === "reindent";
+        units.push(reindent ? { kind: "text", first: token, last, move, reindent } : { kind: "text", first: token, last, move });
         m++;
       } else {
         units.push({ kind: "leaf", first: token, last: token, move });
@@ -319,7 +322,7 @@ class DocumentWriter {
       if (placement === "wrap") {
         if (wrapping !== unit.move) {
           closeWrap();
-          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : "";
+          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : unit.reindent ? ` class="${REINDENT}"` : "";
           this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
           wrapping = unit.move;
         }

@@ -3,7 +3,7 @@
 
 import type { EditScript } from "../../edit-script.js";
 import { escapeText } from "../../html/escape.js";
-import { MOVE, VIEW, WRAP } from "../../html/marks.js";
+import { MOVE, REINDENT, VIEW, WRAP } from "../../html/marks.js";
 import { segmentsOf } from "../report/segments.js";
 
 /**
@@ -24,7 +24,7 @@ export function writeSource(script: EditScript): string {
     const tag = segment.kind === "delete" ? "del" : "ins";
     const { moved } = segment;
     const id = moved && (moved.side === "to" ? `${segment.aOffset}-${moved.otherOffset}` : `${moved.otherOffset}-${segment.bOffset}`);
-    const move = id ? ` class="diff-move" ${MOVE}="${id}"` : "";
+    const move = id ? ` class="diff-move" ${MOVE}="${id}"` : segment.reindent ? ` class="${REINDENT}"` : "";
     out.push(`<${tag} ${WRAP}="${tag}"${move}>${text}</${tag}>`);
   }
   out.push("</pre>");

@@ -36,10 +36,10 @@ export interface Summary {
 /**
  * Counts of an edit script's changes by kind, and of its tokens.
  *
- * @example summarize(script).kinds // { insert: 1, delete: 0, replace: 2, move: 0, attributes: 1, tag: 0 }
+ * @example summarize(script).kinds // { insert: 1, delete: 0, replace: 2, move: 0, attributes: 1, tag: 0, reindent: 0 }
  */
 export function summarize(script: EditScript): Summary {
-  const kinds: Record<ChangeKind, number> = { insert: 0, delete: 0, replace: 0, move: 0, attributes: 0, tag: 0 };
+  const kinds: Record<ChangeKind, number> = { insert: 0, delete: 0, replace: 0, move: 0, attributes: 0, tag: 0, reindent: 0 };
   for (const change of script.changes) kinds[change.kind]++;
   return { changes: script.changes.length, kinds, tokens: script.stats };
 }

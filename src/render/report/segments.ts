@@ -5,6 +5,8 @@
 import type { EditScript } from "../../edit-script.js";
 import type { Change, Opcode } from "../../types.js";
 import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
+import { slideToLines } from "./line-slide.js";
+import { tagDiff } from "./tag-diff.js";
 
 /** What a segment is: unchanged, deleted or inserted. */
 export type SegmentKind = "equal" | "delete" | "insert";
@@ -19,6 +21,8 @@ export interface Segment {
   readonly bOffset: number;
   /** For half of a move: where the other half is, as an offset in the other document. */
   readonly moved?: { readonly side: "from" | "to"; readonly otherOffset: number };
+  /** True for the old and new indentation of a line whose indentation alone changed. */
+  readonly reindent?: boolean;
 }
 
 /** How finely replaced text is shown: whole words (default) or characters inside replaced words. */
@@ -49,6 +53,18 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   };
   script.opcodes.forEach((code, index) => {
     if (code.tag === "equal") {
+      // Where the two sides differ between kept tokens (white space or comments left out of the
+      // comparison), the text between starts its own segment at its old offset, so that old line
+      // numbers follow the old text.
+      for (let i = code.aStart, j = code.bStart; i + 1 < code.aEnd; i++, j++) {
+        const [oldEnd, oldNext, newEnd, newNext] = [a[i]!.end, a[i + 1]!.start, b[j]!.end, b[j + 1]!.start];
+        if (oldEnd === oldNext && newEnd === newNext) continue;
+        if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
+        equal(newEnd, oldEnd);
+        if (newNext > cb) out.push({ kind: "equal", text: bSource.slice(cb, newNext), aOffset: ca, bOffset: cb });
+        cb = newNext;
+        ca = oldNext;
+      }
       equal(b[code.bEnd - 1]!.end, a[code.aEnd - 1]!.end);
       return;
     }
@@ -60,7 +76,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
     const bEnd = code.bEnd > code.bStart ? b[code.bEnd - 1]!.end : cb;
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
-    const pieces = refine(change, code, oldText, newText, granularity);
+    const pieces = refine(change, code, oldText, newText, granularity, script.a.doc.mode === "html");
     if (pieces) {
       let ao = aStart;
       let bo = cb;
@@ -71,19 +87,20 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
       }
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
-      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...(moved ? { moved } : {}) });
-      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...(moved ? { moved } : {}) });
+      const extra = moved ? { moved } : change?.kind === "reindent" ? { reindent: true } : {};
+      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...extra });
+      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...extra });
     }
     ca = aEnd;
     cb = bEnd;
   });
   equal(bSource.length, aSource.length);
-  return out;
+  return slideToLines(out);
 }
 
-/** Pieces for a change worth showing inside: changed tags by words, replaced words by characters. */
-function refine(change: Change | undefined, code: Opcode, oldText: string, newText: string, granularity: Granularity): Piece[] | undefined {
-  if (change?.kind === "attributes" || change?.kind === "tag") return wordDiff(oldText, newText);
+/** Pieces for a change worth showing inside: changed tags by attributes, replaced words by characters. */
+function refine(change: Change | undefined, code: Opcode, oldText: string, newText: string, granularity: Granularity, caseless: boolean): Piece[] | undefined {
+  if (change?.kind === "attributes" || change?.kind === "tag") return tagDiff(oldText, newText, caseless);
   if (granularity === "char" && code.tag === "replace" && oldText.length + newText.length <= MAX_CHAR_REFINE) {
     return charDiff(oldText, newText);
   }

@@ -14,6 +14,8 @@ export interface Theme {
   readonly movedTo: (text: string) => string;
   /** Hunk headers, line numbers and notes. */
   readonly meta: (text: string) => string;
+  /** The new indentation of a line whose indentation alone changed (the old one is not shown). */
+  readonly reindented?: (text: string) => string;
 }
 
 /** The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them. */
@@ -55,9 +57,12 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
   const out: string[] = [];
   for (const hunk of hunks(lines, options.context ?? 3)) {
     out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@`));
+    // One marker per hunk says that lines in it were re-indented; their indentation is not marked.
+    const reindented = hunk.lines.find((line) => line.parts.some((part) => part.reindent));
     for (const line of hunk.lines) {
       const rows = rowsOf(line, theme);
-      const notes = line.notes.length ? theme.meta(`  (${line.notes.join("; ")})`) : "";
+      const remarks = line === reindented ? [...line.notes, "re-indented lines in this hunk"] : line.notes;
+      const notes = remarks.length ? theme.meta(`  (${remarks.join("; ")})`) : "";
       rows.forEach((row, i) => out.push(`${theme.meta(gutter(line, width))} ${row}${i === rows.length - 1 ? notes : ""}`));
     }
   }
@@ -110,6 +115,7 @@ function rowsOf(line: DisplayLine, theme: Theme): string[] {
 
 function paint(part: LinePart, theme: Theme): string {
   if (part.kind === "equal") return part.text;
+  if (part.reindent) return part.kind === "delete" ? "" : (theme.reindented ?? ((s: string) => s))(part.text);
   const shown = cut(part.text);
   if (part.kind === "delete") return part.moved ? theme.movedFrom(shown) : theme.deleted(shown);
   return part.moved ? theme.movedTo(shown) : theme.inserted(shown);
