@@ -2,7 +2,7 @@
 // ranges, line:column positions and an excerpt, plus summary counts. Documented in docs/json-format.md.
 
 import type { EditScript } from "../script/edit-script.js";
-import type { Change, ChangeKind } from "../types.js";
+import type { Change, ChangeKind, Opcode } from "../types.js";
 import { LineIndex, type Position } from "./positions.js";
 
 /** The version of the JSON format; it changes only when a field changes meaning or goes away. */
@@ -67,8 +67,6 @@ export function renderJson(script: EditScript, names: DocumentNames): object {
 
 function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLines: LineIndex): object {
   const code = script.opcodes[change.op]!;
-  const spans = script.spansOf(code);
-  const events = script.eventsOf(code);
   const side = (source: string, lines: LineIndex, start: number, end: number, evStart: number, evEnd: number): JsonSide => ({
     events: [evStart, evEnd],
     offsets: [start, end],
@@ -77,12 +75,21 @@ function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLine
     excerpt: end - start > EXCERPT ? `${source.slice(start, start + EXCERPT)}…` : source.slice(start, end),
   });
   const { partner, oldName, newName, attributes } = change;
+  const sides = (of: Opcode): { old: JsonSide; new: JsonSide } => {
+    const spans = script.spansOf(of);
+    const events = script.eventsOf(of);
+    return {
+      old: side(script.a.doc.source, aLines, spans.a.start, spans.a.end, events.aStart, events.aEnd),
+      new: side(script.b.doc.source, bLines, spans.b.start, spans.b.end, events.bStart, events.bEnd),
+    };
+  };
+  const edits = change.inner?.filter((inner) => inner.tag !== "equal").map((inner) => ({ kind: inner.tag, ...sides(inner) }));
   return {
     kind: change.kind,
-    old: side(script.a.doc.source, aLines, spans.a.start, spans.a.end, events.aStart, events.aEnd),
-    new: side(script.b.doc.source, bLines, spans.b.start, spans.b.end, events.bStart, events.bEnd),
+    ...sides(code),
     ...(change.kind === "move" ? { moved: code.tag === "delete" ? "from" : "to" } : {}),
     ...(partner === undefined ? {} : { partner }),
+    ...(edits === undefined ? {} : { edits }),
     ...(oldName === undefined ? {} : { oldName, newName }),
     ...(attributes === undefined ? {} : { attributes }),
   };

@@ -65,7 +65,9 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     lineNew = newLine;
   };
   for (const seg of segments) {
-    if (seg.kind !== "insert") oldLine = aLines.line(seg.aOffset);
+    // Old text shown inside a moved block where it arrived stands where the old document has other lines: it has no old line here.
+    const old = seg.kind !== "insert" && seg.inMove !== "edit";
+    if (old) oldLine = aLines.line(seg.aOffset);
     if (seg.kind !== "delete") newLine = bLines.line(seg.bOffset);
     if (parts.length === 0) {
       lineOld = oldLine;
@@ -73,14 +75,15 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     }
     if (seg.moved) {
       const other = seg.moved.side === "to" ? aLines.line(seg.moved.otherOffset) : bLines.line(seg.moved.otherOffset);
-      notes.push(seg.moved.side === "to" ? `moved from old line ${other}` : `moved to new line ${other}`);
+      const edited = seg.moved.edited ? ", edited" : "";
+      notes.push(seg.moved.side === "to" ? `moved from old line ${other}${edited}` : `moved to new line ${other}${edited}`);
     }
     // A CRLF line end is one line break; a lone CR stays in the text.
     const pieces = seg.text.split(/\r?\n/);
     const breaks = seg.kind === "equal" ? [] : (seg.text.match(/\r?\n/g) ?? []);
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
-      if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
+      if (piece) parts.push(seg.inMove === "block" ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
       const ended = p < pieces.length - 1;
       // A changed line end alone on its line (a final newline added, CRLF become LF) would show
       // no mark at all: it is shown as a control picture, ␊ or ␍␊.
@@ -88,12 +91,12 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
         parts.push({ kind: seg.kind, text: breaks[p] === "\r\n" ? "\u240d\u240a" : "\u240a" });
       }
       if (piece || ended) {
-        if (seg.kind !== "insert") hasOld = true;
+        if (old) hasOld = true;
         if (seg.kind !== "delete") hasNew = true;
         if (seg.kind !== "equal") changed = true;
       }
       if (ended) {
-        if (seg.kind !== "insert") oldLine++;
+        if (old) oldLine++;
         if (seg.kind !== "delete") newLine++;
         endLine();
       }

@@ -16,12 +16,19 @@ export interface Theme {
   readonly meta: (text: string) => string;
 }
 
-/** The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them. */
+const plainDeleted = (s: string): string => `[-${s}-]`;
+const plainInserted = (s: string): string => `{+${s}+}`;
+
+/**
+ * The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them;
+ * a moved block is marked as deleted where it was and inserted where it arrived (the notes say
+ * where the other half is).
+ */
 export const plainTheme: Theme = Object.freeze({
-  deleted: (s: string) => `[-${s}-]`,
-  inserted: (s: string) => `{+${s}+}`,
-  movedFrom: (s: string) => `[-${s}-]`,
-  movedTo: (s: string) => `{+${s}+}`,
+  deleted: plainDeleted,
+  inserted: plainInserted,
+  movedFrom: plainDeleted,
+  movedTo: plainInserted,
   meta: (s: string) => s,
 });
 
@@ -77,7 +84,7 @@ function gutter(line: DisplayLine, width: number): string {
 /** A display line as one row, or a long line as one excerpt row per cluster of nearby changes. */
 function rowsOf(line: DisplayLine, theme: Theme): string[] {
   const length = line.parts.reduce((n, p) => n + p.text.length, 0);
-  if (length <= LONG_LINE) return [line.parts.map((part) => paint(part, theme)).join("")];
+  if (length <= LONG_LINE) return [paintAll(line.parts, theme)];
   if (!line.changed) return [`${clip(line.parts.map((p) => p.text).join(""), 0, 2 * EXCERPT)}…`];
   const rows: string[] = [];
   let row: string[] = [];
@@ -109,10 +116,32 @@ function rowsOf(line: DisplayLine, theme: Theme): string[] {
 }
 
 function paint(part: LinePart, theme: Theme): string {
-  if (part.kind === "equal") return part.text;
-  const shown = cut(part.text);
-  if (part.kind === "delete") return part.moved ? theme.movedFrom(shown) : theme.deleted(shown);
-  return part.moved ? theme.movedTo(shown) : theme.inserted(shown);
+  const painter = painterOf(part, theme);
+  return painter ? painter(cut(part.text)) : part.text;
+}
+
+/** The theme's function for a part (none for unchanged text). */
+function painterOf(part: LinePart, theme: Theme): ((text: string) => string) | undefined {
+  if (part.kind === "equal") return undefined;
+  if (part.kind === "delete") return part.moved ? theme.movedFrom : theme.deleted;
+  return part.moved ? theme.movedTo : theme.inserted;
+}
+
+/**
+ * Parts painted one after the other, neighbours painted alike as one (a moved block and an edit
+ * inside it where the theme does not tell them apart: `{+moved and edited+}`, not `{+moved+}{+edited+}`).
+ */
+function paintAll(parts: readonly LinePart[], theme: Theme): string {
+  let out = "";
+  for (let i = 0; i < parts.length; ) {
+    const painter = painterOf(parts[i]!, theme);
+    let text = parts[i]!.text;
+    let j = i + 1;
+    for (; painter && j < parts.length && painterOf(parts[j]!, theme) === painter; j++) text += parts[j]!.text;
+    out += painter ? painter(cut(text)) : text;
+    i = j;
+  }
+  return out;
 }
 
 /** `text.slice(from, to)` with both ends moved off the middle of a surrogate pair. */
