@@ -8,7 +8,7 @@ import type { Attribute, Change, DocEvent, OpenEvent } from "../types.js";
 import type { ElementMarks } from "./attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
-import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
+import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { COMMENT, MOVE, WRAP } from "./marks.js";
 import { type MoveEdits, moveEdits } from "./move-edits.js";
 import { textOf } from "./verbatim.js";
@@ -78,7 +78,7 @@ class DocumentWriter {
     private readonly script: EditScript,
     private readonly options: WriterOptions,
   ) {
-    const lay = layout(script);
+    const lay = layoutOf(script);
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
     // Deleted content carries the old document's elements left out of the comparison, for reject.

@@ -79,7 +79,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
         if (kind !== "delete") bo += text.length;
       }
     } else if (change?.kind === "move" && change.inner && code.tag === "insert") {
-      out.push(...editedArrival(script, change, cb));
+      out.push(...editedArrival(script, change, ca, cb));
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
       const inMove = moved ? ({ inMove: "block" } as const) : {};
@@ -114,9 +114,9 @@ function movedTo(script: EditScript, change: Change): Segment["moved"] {
 /**
  * The arriving half of an edited move, from new offset `from`: the moved text as a move, with
  * the edits made to it (the other half's alignment) as deletions and insertions inside it. Old
- * text shown here keeps the old offsets it has at the other place.
+ * text shown here keeps the old offsets it has at the other place; the rest stands at old offset `ca`.
  */
-function editedArrival(script: EditScript, change: Change, from: number): Segment[] {
+function editedArrival(script: EditScript, change: Change, ca: number, from: number): Segment[] {
   const a = script.a.tokens;
   const b = script.b.tokens;
   const aSource = script.a.doc.source;
@@ -135,16 +135,16 @@ function editedArrival(script: EditScript, change: Change, from: number): Segmen
     const aStart = inner.aEnd > inner.aStart ? a[inner.aStart]!.start : 0;
     const bEnd = inner.bEnd > inner.bStart ? b[inner.bEnd - 1]!.end : at;
     if (inner.tag === "equal") {
-      push("insert", bSource.slice(at, bEnd), aStart, at, "block");
+      push("insert", bSource.slice(at, bEnd), ca, at, "block");
     } else {
       // The moved text up to the edit (edge whitespace of the block) stays part of the block.
-      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b[inner.bStart]!.start), aStart, at, "block");
+      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b[inner.bStart]!.start), ca, at, "block");
       const bStart = inner.bEnd > inner.bStart ? b[inner.bStart]!.start : at;
       if (inner.aEnd > inner.aStart) push("delete", aSource.slice(aStart, a[inner.aEnd - 1]!.end), aStart, bStart, "edit");
-      push("insert", bSource.slice(bStart, bEnd), aStart, bStart, "edit");
+      push("insert", bSource.slice(bStart, bEnd), ca, bStart, "edit");
     }
     at = Math.max(at, bEnd);
   }
-  push("insert", bSource.slice(at, end), 0, at, "block");
+  push("insert", bSource.slice(at, end), ca, at, "block");
   return out;
 }

@@ -2,7 +2,9 @@
 // marked by a theme: `[-old-]{+new+}` in plain text, colours in a terminal.
 
 import type { EditScript } from "../script/edit-script.js";
-import { type DisplayLine, displayLines, hunks, type LinePart } from "./lines.js";
+import { type DisplayLine, displayLines, type Hunk, hunks, type LinePart } from "./lines.js";
+import { Outline } from "./outline.js";
+import { LineIndex } from "./positions.js";
 import type { Granularity } from "./segments.js";
 
 /** How marked-up pieces look; plain functions so that rendering never knows about colour libraries. */
@@ -60,8 +62,10 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
   const lines = displayLines(script, options.granularity);
   const width = String(Math.max(lines.reduce((m, l) => Math.max(m, l.oldLine ?? 0, l.newLine ?? 0), 0), 1)).length;
   const out: string[] = [];
+  const where = hunkLabels(script);
   for (const hunk of hunks(lines, options.context ?? 3)) {
-    out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@`));
+    const label = where(hunk);
+    out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@${label ? ` ${label}` : ""}`));
     for (const line of hunk.lines) {
       const rows = rowsOf(line, theme);
       const notes = line.notes.length ? theme.meta(`  (${line.notes.join("; ")})`) : "";
@@ -69,6 +73,22 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
     }
   }
   return out.join("\n");
+}
+
+/**
+ * What names the place of a hunk, as git's funcname does: the nearest heading, or element with an
+ * id around it, before the hunk's first line (in the new document, or the old one for a hunk of
+ * old lines only). Each document's outline is made when a hunk first needs it.
+ */
+function hunkLabels(script: EditScript): (hunk: Hunk) => string | undefined {
+  const sides = [script.a.doc, script.b.doc].map((doc) => ({ doc, lines: new LineIndex(doc.source), outline: undefined as Outline | undefined }));
+  return (hunk) => {
+    const first = hunk.lines[0]!;
+    const side = sides[first.newLine !== null ? 1 : 0]!;
+    const line = first.newLine ?? first.oldLine ?? 1;
+    side.outline ??= new Outline(side.doc);
+    return side.outline.labelBefore(side.lines.lineStart(line));
+  };
 }
 
 /** `start,count` as in unified diffs, with `,count` omitted for one line. */

@@ -4,7 +4,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
+import { renderHtml } from "../../src/render/inline-html.js";
 import { renderJson } from "../../src/render/json.js";
+import { accept, reject } from "../../src/review/accept.js";
 import { renderText } from "../../src/render/text.js";
 import { quickRatio } from "../../src/script/moves.js";
 import type { EditScript } from "../../src/script/edit-script.js";
@@ -59,6 +61,17 @@ describe("moves", () => {
       ["insert", "", "downloaded "],
       ["replace", "the folder", "its"],
     ]);
+  });
+
+  it("gives both halves of a move one id in the source view, and its edits inside the arriving half", () => {
+    const a = "<r>\n<a>alpha beta gamma delta epsilon zeta eta</a>\n<b>one</b>\n<c>two</c>\n</r>";
+    const b = "<r>\n<b>one</b>\n<c>two</c>\n<a>alpha beta gamma delta epsilon zeta theta</a>\n</r>";
+    const html = renderHtml(diffDocuments(a, b, { mode: "xml" }));
+    const ids = [...html.matchAll(/data-diff-move="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ids[1]);
+    expect(html).toContain('<del data-diff-wrap="del">eta</del><ins data-diff-wrap="ins">theta</ins>');
+    expect([accept(html), reject(html)]).toEqual([b, a]);
   });
 
   it("does not call a rewrite in place a move", () => {
