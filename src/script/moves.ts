@@ -9,7 +9,7 @@ import type { AnnotatedOpcode } from "./markup.js";
 /** A moved block must hold at least a whole element or this many words; an edited one, this many words. */
 const MIN_WORDS = 5;
 /** An edited move needs at least this share of its words in common (difflib's quick_ratio on word keys). */
-export const MIN_SIMILARITY = 0.6;
+const MIN_SIMILARITY = 0.6;
 /** Words per shingle. */
 const SHINGLE = 3;
 /** A shingle found in more deleted blocks than this is common phrasing, not evidence of a move: it is not looked up. */
