@@ -118,4 +118,9 @@ export interface Change {
   readonly newName?: string;
   /** For an attribute change (or a tag change whose attributes changed too): what differs. */
   readonly attributes?: readonly AttributeDelta[];
+  /**
+   * For both halves of a move that was edited too: opcodes (old and new token indexes) that tile
+   * the moved block's old and new text, edge whitespace aside, and turn one into the other.
+   */
+  readonly inner?: readonly Opcode[];
 }

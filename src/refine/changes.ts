@@ -12,7 +12,8 @@ import { isReindent } from "./reindent.js";
 
 /**
  * One change per non-equal opcode, in order, with tag names, attribute deltas and the links
- * between the halves of a move and between a renamed element's start and end tags.
+ * between the halves of a move (with the alignment of an edited move's two blocks, `inner`) and
+ * between a renamed element's start and end tags.
  *
  * @example describeChanges(ops, moves, a, b, opts)[0] // { kind: "attributes", op: 1, attributes: [{ name: "href", old: "/cart", new: "/basket" }] }
  */
@@ -23,6 +24,7 @@ export function describeChanges(
   b: SideWithIgnores,
   partnersA: Int32Array,
   options: AttributeOptions,
+  inner: ReadonlyMap<number, readonly Opcode[]> = new Map(),
 ): Change[] {
   const changeOf = new Map<number, number>();
   ops.forEach(({ code }, index) => {
@@ -37,7 +39,8 @@ export function describeChanges(
     if (code.tag === "equal") return;
     const move = moves.get(index);
     if (move !== undefined) {
-      changes.push({ kind: "move", op: index, partner: changeOf.get(move)! });
+      const edits = inner.get(index);
+      changes.push({ kind: "move", op: index, partner: changeOf.get(move)!, ...(edits ? { inner: edits } : {}) });
     } else if (pair) {
       changes.push(describePair(pair, code, index, a, b, options, tagChangeAt.get(partnersA[code.aStart]!)));
     } else {
