@@ -5,7 +5,7 @@ import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffTokens } from "./script/diff-tokens.js";
 import { EditScript } from "./script/edit-script.js";
 import { KeyTable } from "./text/intern.js";
-import { tokenizeKeyed } from "./text/tokens.js";
+import { tokenizePair } from "./text/shared-tokens.js";
 
 /**
  * Compares two documents (source text or already parsed) and returns the edit script.
@@ -18,8 +18,7 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html" }) : a;
   const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
   const table = new KeyTable();
-  const keyedA = tokenizeKeyed(docA, opts, table);
-  const keyedB = tokenizeKeyed(docB, opts, table);
+  const [keyedA, keyedB] = tokenizePair(docA, docB, opts, table);
   const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };
   const sideB = { doc: docB, tokens: keyedB.tokens, ids: keyedB.ids, ignoredAttributes: keyedB.plan.attributes };
   const { opcodes, changes, fallback, unit } = diffTokens(sideA, sideB, opts);
