@@ -137,7 +137,7 @@ export function report(r) {
   out.push("");
   out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}; 1-minute load average ${r.machine.load[0]} before the run, ${r.machine.load[1]} at its end (the bench itself adds about 1; more means other processes shared the 2 CPUs).`);
   out.push(
-    `In-process = parseDocument ×2 + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
+    `In-process = parsePair (both documents, the shared text read once) + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
       `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no \`--format html\` yet: default output)"}. ` +
       `Floor = htmlparser2 Parser with empty callbacks over both sides (in-process), \`node bench/floor-cli.js A B\` (process). ` +
       `Medians of wall time; the "(CPU)" columns are the same ratios in CPU time (user + system, all threads), which other load on the machine disturbs less. ` +

@@ -1,6 +1,7 @@
 // diffDocuments(): wires the stages parse -> tokenize -> match and refine -> edit script; no logic of its own.
 
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
+import { parsePair } from "./events/shared-parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffTokens } from "./script/diff-tokens.js";
 import { EditScript } from "./script/edit-script.js";
@@ -15,8 +16,9 @@ import { tokenizePair } from "./text/shared-tokens.js";
  */
 export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocument, options: DiffOptions = {}): EditScript {
   const opts = normalizeOptions(options);
-  const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html" }) : a;
-  const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
+  const mode = opts.mode ?? "html";
+  const [docA, docB] =
+    typeof a === "string" && typeof b === "string" ? parsePair(a, b, { mode }) : [typeof a === "string" ? parseDocument(a, { mode }) : a, typeof b === "string" ? parseDocument(b, { mode }) : b];
   const table = new KeyTable();
   const [keyedA, keyedB] = tokenizePair(docA, docB, opts, table);
   const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };
