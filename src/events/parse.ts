@@ -59,8 +59,19 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
   return Object.freeze({ source, mode, events: Object.freeze(builder.events) });
 }
 
+/** What {@link EventBuilder} holds between two pieces of character data: how many events it made, and its pending state. */
+export interface BuilderState {
+  readonly events: number;
+  readonly textStart: number;
+  readonly textEnd: number;
+  readonly rawText: boolean;
+  readonly lastEnd: number;
+  readonly covered: number;
+  readonly openNames: readonly string[];
+}
+
 /** Turns what the parser reports into frozen events, in source order. */
-class EventBuilder implements EventSink {
+export class EventBuilder implements EventSink {
   readonly events: DocEvent[] = [];
   // Text arrives in pieces (per write); adjacent pieces become one event.
   private textStart = -1;
@@ -204,6 +215,37 @@ class EventBuilder implements EventSink {
     this.events.push(event);
     this.lastEnd = event.end;
     if (event.end > this.covered) this.covered = event.end;
+  }
+
+  /** The builder's state, when no start tag is half read (see {@link BuilderState}); else null. */
+  checkpoint(): BuilderState | null {
+    if (this.spans.length) return null;
+    const { events, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
+    return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
+  }
+
+  /** Goes on from `state`, taken in a document with the same text up to there, whose first events are `events`. */
+  restore(state: BuilderState, events: readonly DocEvent[]): void {
+    for (const event of events) this.events.push(event);
+    this.textStart = state.textStart;
+    this.textEnd = state.textEnd;
+    this.rawText = state.rawText;
+    this.lastEnd = state.lastEnd;
+    this.covered = state.covered;
+    for (const name of state.openNames) this.openNames.push(this.shared(name));
+  }
+
+  /**
+   * Whether this builder is in `state` moved `shift` characters on, where what it will still
+   * read of the source (pending text, dropped markup) lies at or after `from` in the state's
+   * document.
+   */
+  inState(state: BuilderState, shift: number, from: number): boolean {
+    if (this.spans.length || this.rawText !== state.rawText || this.lastEnd !== state.lastEnd + shift) return false;
+    if (state.covered < from || this.covered !== state.covered + shift) return false;
+    const pending = state.textStart < 0 ? this.textStart < 0 : state.textStart >= from && this.textStart === state.textStart + shift && this.textEnd === state.textEnd + shift;
+    const names = this.openNames;
+    return pending && names.length === state.openNames.length && names.every((name, i) => name === state.openNames[i]);
   }
 
   /**

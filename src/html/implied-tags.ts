@@ -61,6 +61,19 @@ export class ImpliedTags {
     private readonly tree: TreeEdit,
   ) {}
 
+  /**
+   * Whether the document level is behind: in the body, what is added depends on the open
+   * elements alone (`tbody`, `colgroup`), so a parser's state there is its open elements.
+   */
+  get settled(): boolean {
+    return this.phase === Phase.InBody;
+  }
+
+  /** Goes on in the body, as a parser whose state is restored from a settled one (see {@link settled}). */
+  settle(): void {
+    this.phase = Phase.InBody;
+  }
+
   /** Before the start tag `name` whose `<` is at `at`. */
   beforeStart(name: string, at: number): void {
     const top = this.tree.top();

@@ -31,14 +31,16 @@ export function tokenize(doc: ParsedDocument, options: NormalizedOptions): Token
 
 /**
  * The tokens of a parsed document with their keys interned in `table`: tokenize both sides of a
- * comparison with one table (and one set of options) and equal keys get equal ids.
+ * comparison with one table (and one set of options) and equal keys get equal ids. `from` and
+ * `to` limit it to the tokens of the events `from..to` (half-open), when no selector option is
+ * given (an ignored element may reach outside the range).
  *
  * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
  */
-export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable): KeyedTokens {
+export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = doc.events.length): KeyedTokens {
   const { source, events, mode } = doc;
   const tokens: Token[] = [];
-  let ids = new Int32Array(Math.max(16, events.length * 2));
+  let ids = new Int32Array(Math.max(16, (to - from) * 2));
   const add = (token: Token, id: number): void => {
     if (tokens.length === ids.length) {
       const grown = new Int32Array(ids.length * 2);
@@ -51,7 +53,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   const { ignoreCase, ignoreWhitespace, textPatterns } = options;
   const plan = ignorePlan(doc, options);
   const { skip } = plan;
-  let index = 0;
+  let index = from;
   let base = 0;
   let text = "";
   let decoded: ReturnType<typeof decodeText> | null = null;
@@ -105,7 +107,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     shift = from;
     splitWords(text.slice(from, to), emitShifted);
   };
-  for (; index < events.length; index++) {
+  for (; index < to; index++) {
     const event = events[index]!;
     if (event.kind !== "text") {
       if (event.kind === "comment" && options.ignoreComments) continue;
