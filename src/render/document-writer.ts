@@ -10,12 +10,15 @@ import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesFo
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
 import { COMMENT, MOVE, WRAP } from "./marks.js";
+import { isStop, stopComment } from "./stops.js";
 import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
 export interface WriterOptions extends UnitOptions {
   readonly fragment: boolean;
+  /** Write a stop comment where each change starts (the review page finds its changes by them). */
+  readonly stops?: boolean;
 }
 
 const NO_MARKS: ElementMarks = {};
@@ -95,9 +98,30 @@ class DocumentWriter {
       this.lastB = this.items.token[body[0]]!;
     }
     const { side } = this.items;
-    for (let k = from; k < to; ) k = side[k] === BOTH ? this.both(k) : this.gap(k, to);
+    const stopped = this.options.stops ? new Uint8Array(this.script.changes.length) : null;
+    for (let k = from; k < to; ) {
+      const at = this.out.length;
+      const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);
+      if (stopped) this.stopBefore(at, k, next, stopped);
+      k = next;
+    }
     if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
     return this.out.join("");
+  }
+
+  /**
+   * Puts a stop comment before the output written from `out[at]` on for each change of items
+   * `from..to` not stopped at yet. A comment stands anywhere a tag does and changes no tree.
+   */
+  private stopBefore(at: number, from: number, to: number, stopped: Uint8Array): void {
+    let comments = "";
+    for (let k = from; k < to; k++) {
+      const change = this.items.change[k]!;
+      if (change < 0 || stopped[change]) continue;
+      stopped[change] = 1;
+      if (isStop(this.script.changes, change)) comments += stopComment(change);
+    }
+    if (comments) this.out.splice(at, 0, comments);
   }
 
   private emit(markup: string): void {

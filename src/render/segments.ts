@@ -19,6 +19,8 @@ export interface Segment {
   readonly bOffset: number;
   /** For half of a move: where the other half is, as an offset in the other document. */
   readonly moved?: { readonly side: "from" | "to"; readonly otherOffset: number };
+  /** For a segment of a change (also the unchanged pieces inside a changed tag): the index of that change in `script.changes`. */
+  readonly change?: number;
 }
 
 /** How finely replaced text is shown: whole words (default) or characters inside replaced words. */
@@ -39,6 +41,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
   const changeAt = new Map<number, Change>(script.changes.map((c) => [c.op, c]));
+  const indexAt = new Map<number, number>(script.changes.map((c, i) => [c.op, i]));
   const out: Segment[] = [];
   let ca = 0;
   let cb = 0;
@@ -61,18 +64,19 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
     const pieces = refine(change, code, oldText, newText, granularity);
+    const at = indexAt.get(index)!;
     if (pieces) {
       let ao = aStart;
       let bo = cb;
       for (const [kind, text] of pieces) {
-        out.push({ kind, text, aOffset: ao, bOffset: bo });
+        out.push({ kind, text, aOffset: ao, bOffset: bo, change: at });
         if (kind !== "insert") ao += text.length;
         if (kind !== "delete") bo += text.length;
       }
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
-      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...(moved ? { moved } : {}) });
-      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...(moved ? { moved } : {}) });
+      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, change: at, ...(moved ? { moved } : {}) });
+      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, change: at, ...(moved ? { moved } : {}) });
     }
     ca = aEnd;
     cb = bEnd;

@@ -5,6 +5,7 @@ import type { EditScript } from "../script/edit-script.js";
 import { escapeText } from "./escape.js";
 import { MOVE, VIEW, WRAP } from "./marks.js";
 import { segmentsOf } from "./segments.js";
+import { isStop, stopComment } from "./stops.js";
 
 /**
  * The source of the new document in a `<pre>`, with `<del>`/`<ins>` around changed text. A
@@ -13,10 +14,16 @@ import { segmentsOf } from "./segments.js";
  * @example writeSource(diffDocuments("<a>1</a>", "<a>2</a>", { mode: "xml" }))
  *   // '<pre class="diff-source" data-diff-view="source">\n&lt;a&gt;<del …>1</del><ins …>2</ins>&lt;/a&gt;</pre>'
  */
-export function writeSource(script: EditScript): string {
+export function writeSource(script: EditScript, options: { readonly stops?: boolean } = {}): string {
   const out = [`<pre class="diff-source" ${VIEW}="source">\n`];
+  let last = -1;
   for (const segment of segmentsOf(script, "word")) {
     const text = escapeText(segment.text);
+    const change = segment.change ?? -1;
+    if (options.stops && change > last) {
+      if (isStop(script.changes, change)) out.push(stopComment(change));
+      last = change;
+    }
     if (segment.kind === "equal") {
       out.push(text);
       continue;

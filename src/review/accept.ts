@@ -6,7 +6,7 @@ import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../render/escape.js";
 import { restoreAttributes } from "../render/attributes.js";
-import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, VIEW, WRAP } from "../render/marks.js";
+import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, STOP, VIEW, WRAP } from "../render/marks.js";
 import { closeTag, commentOf, openTag } from "../render/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
@@ -141,7 +141,7 @@ function restoreMarkup(html: string, events: readonly DocEvent[], from: number, 
       }
       case "comment":
         if (event.text === "htmldiff:ins-begin") skipRange = keep === "del";
-        else if (event.text !== "htmldiff:ins-end" && !event.text.startsWith(CHARSET)) out.push(restoreComment(event, written, keep));
+        else if (event.text !== "htmldiff:ins-end" && !event.text.startsWith(CHARSET) && !event.text.startsWith(STOP)) out.push(restoreComment(event, written, keep));
         break;
       default:
         out.push(written);
