@@ -7,8 +7,11 @@ import type { EditScript } from "../script/edit-script.js";
 import { writeDocument } from "./document-writer.js";
 import { escapeAttribute, escapeText } from "./escape.js";
 import { charsetComment, VIEW } from "./marks.js";
-import { PAGE_SCRIPT, PAGE_STYLE } from "./page-assets.js";
+import { PAGE_STYLE } from "./page-assets.js";
+import { changeItems } from "./page-changes.js";
+import { PAGE_SCRIPT } from "./page-script.js";
 import { writeSource } from "./source-view.js";
+import { isStop } from "./stops.js";
 
 /** Options of {@link renderPage}. */
 export interface PageOptions {
@@ -64,9 +67,12 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
   const oldLabel = options.oldLabel ?? "old";
   const newLabel = options.newLabel ?? "new";
   const source = options.view === "source" || script.b.doc.mode === "xml";
-  const content = source ? writeSource(script) : writeDocument(script, { page: true, fragment: false });
+  const content = source ? writeSource(script, { stops: true }) : writeDocument(script, { page: true, fragment: false, stops: true });
+  const stops = script.changes.filter((_, i) => isStop(script.changes, i)).length;
   const counts = pageCounts(script)
-    .map(({ label, count }) => `<li><b>${count}</b> ${label}</li>`)
+    .filter(({ count }) => count > 0)
+    // A move is two stops, where it left and where it arrived.
+    .map(({ label, count }) => `<li><b>${count}</b> ${label}${label === "moved" ? ` (${count * 2} places)` : ""}</li>`)
     .join("");
   const legend = [
     ["hd-ins", "inserted"],
@@ -87,13 +93,17 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     `<title>${escapeText(title)}</title><style>${PAGE_STYLE}</style></head>`,
     '<body class="htmldiff-page"><header id="htmldiff-bar">',
     `<h1>${escapeText(oldLabel)} → ${escapeText(newLabel)}</h1>`,
-    `<ul class="hd-counts">${script.identical ? "<li>identical</li>" : counts}</ul>`,
+    // The script counts the stops it finds into #htmldiff-total; the writer put one before each change counted here.
+    `<ul class="hd-counts"><li id="htmldiff-total"><b>${stops}</b> ${stops === 1 ? "change" : "changes"}</li>${script.identical ? "<li>identical</li>" : counts}</ul>`,
     `<ul class="hd-legend">${legend}</ul>`,
+    '<label class="hd-toggle" id="htmldiff-ws-toggle"><input type="checkbox" id="htmldiff-ws"> hide white space</label>',
     '<span><button type="button" id="htmldiff-previous" title="previous change (p)">◀ <kbd>p</kbd></button> ',
     '<span id="htmldiff-position"></span> ',
-    '<button type="button" id="htmldiff-next" title="next change (n)"><kbd>n</kbd> ▶</button></span></header>',
+    '<button type="button" id="htmldiff-next" title="next change (n)"><kbd>n</kbd> ▶</button></span>',
+    `<details id="htmldiff-list"><summary>list of changes</summary><ol>${changeItems(script)}</ol></details>`,
+    '<details id="htmldiff-hidden" hidden><summary>not shown on the page: <b>0</b></summary><ol></ol></details></header>',
     // Everything the page's script finds by id comes before the document, which may use the same ids.
-    '<div id="htmldiff-tip" hidden></div>',
+    '<div id="htmldiff-tip" hidden></div><div id="htmldiff-note" hidden></div>',
     `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${charsetComment(options.charsets)}${content}</main>`,
     `<script>${PAGE_SCRIPT}</script></body></html>`,
     "",

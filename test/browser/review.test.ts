@@ -62,6 +62,7 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     await page.hover("p.diff-attrs");
     expect((await tip()).text).toBe('class: "a" \u2192 "b"');
     // The tall container: hovered at its start (the badge), the tip is next to the pointer, inside the window.
+    await page.evaluate("scrollTo(0, 0)");
     const start = (await page.evaluate(`(() => { const r = document.querySelector("div.diff-attrs").getBoundingClientRect(); return { x: r.left + 4, y: r.top + 6 }; })()`)) as { x: number; y: number };
     await page.mouse.move(start.x, start.y);
     const shown = await tip();
@@ -79,7 +80,7 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const panel = (await page.evaluate(`(() => { const p = document.getElementById("htmldiff-hidden"); return { hidden: p.hidden, summary: p.querySelector("summary").textContent, items: [...p.querySelectorAll("li")].map((li) => li.textContent) }; })()`)) as { hidden: boolean; summary: string; items: string[] };
     expect(panel.hidden).toBe(false);
     expect(panel.summary).toBe("not shown on the page: 3");
-    expect(panel.items.join("\n")).toContain('"Old title" \u2192 "New title"');
+    expect(panel.items.join("\n")).toContain('in <title> "Old" \u2192 "New"');
     expect(panel.items.join("\n")).toContain('content: "old words" \u2192 "new words"');
     expect(await counts(page)).toEqual({ position: "– / 4", total: "4" });
     const notes: string[] = [];

@@ -20,7 +20,7 @@ describe.skipIf(!haveChromium || !corpusPresent)("every change of a corpus pair 
   });
 
   for (const { name, mode } of corpusEntries()) {
-    it(name, { timeout: 60_000 }, async () => {
+    it(name, { timeout: 180_000 }, async () => {
       const { a, b } = readPair(name, mode);
       const script = diffDocuments(a, b, { mode });
       const expected = script.changes.filter((_, i) => isStop(script.changes, i)).length;
