@@ -42,7 +42,7 @@ del[data-diff-wrap]:has(> :is(${BLOCKS})), :is(${CLASSED_BLOCKS})[data-diff~="de
 .hd-hide-ws del.hd-ws { display: none; }
 .hd-hide-ws ins.hd-ws { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
 #htmldiff-doc :is(img, video, canvas, iframe, embed, object, svg) { max-width: 100%; }
-#htmldiff-doc svg:not([width], [height], [style*="width"], [style*="height"]) { max-width: 4em; max-height: 4em; }
+#htmldiff-doc svg:not([width], [height], [style*="width"], [style*="height"]) { max-width: 3em; max-height: 3em; }
 #htmldiff-doc :is(img, video, canvas):not([height], [style*="height"]) { max-height: 24em; }
 .htmldiff-current { box-shadow: 0 0 0 3px var(--hd-focus) !important; }
 .htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE}) { box-shadow: none !important; }

@@ -5,11 +5,11 @@
  * The page's behaviour: one stop per change, found by the stop comments the writer puts where
  * each change starts (the marks up to the next one are its marks), in document order, inside
  * inert templates too; `n`/`p` and the buttons move between stops, `#change-N` names the current
- * one; a stop with no visible box (white space, the head, an element not rendered) scrolls to
- * the nearest visible place, says what it is, and is listed in the "not shown on the page"
- * panel; the white-space toggle takes white-space changes out of the marks, the stops and the
- * count; the tooltip shows a changed element's old and new values next to the pointer; a move's
- * halves link to each other.
+ * one, and a note says what it is; a stop with no visible box (white space, the head, an element
+ * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
+ * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
+ * the count; the tooltip shows a changed element's old and new values next to the pointer; a
+ * move's halves link to each other.
  */
 export const PAGE_SCRIPT = `(() => {
   const byId = (id) => document.getElementById(id);
@@ -28,21 +28,26 @@ export const PAGE_SCRIPT = `(() => {
   const stops = [];
   const hosts = new Map();
   const stack = [doc];
-  let open = null;
+  // Stops whose comments follow each other with no mark between share the marks after them (changes
+  // written as one piece, such as words in a paragraph that had to be shown deleted and inserted whole).
+  let open = [];
   while (stack.length) {
     const node = stack.pop();
     if (node.nodeType === 8) {
       if (node.data.startsWith("htmldiff:stop:")) {
         const entry = entries.get(node.data.slice(14));
-        open = { anchor: node, els: [], entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
-        stops.push(open);
+        const stop = { anchor: node, els: [], entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
+        if (open.length && open[0].els.length) open = [];
+        open.push(stop);
+        stops.push(stop);
       }
       continue;
     }
     if (node.nodeType !== 1) continue;
-    if (open && node !== doc && node.matches(MARKS)) {
-      const last = open.els[open.els.length - 1];
-      if (!last || !last.contains(node)) open.els.push(node);
+    if (open.length && node !== doc && node.matches(MARKS)) {
+      const els = open[0].els;
+      const last = els[els.length - 1];
+      if (!last || !last.contains(node)) for (const stop of open) stop.els.push(node);
     }
     let kids = node.childNodes;
     if (node.localName === "template") {
@@ -102,11 +107,10 @@ export const PAGE_SCRIPT = `(() => {
     if (stop.shown) {
       for (const el of stop.els) el.classList.add("htmldiff-current");
       reveal(stop.els.find(boxed));
-    } else {
-      reveal(place(stop.anchor));
-      note.textContent = "not shown on the page: " + stop.text;
-      note.hidden = false;
-    }
+    } else reveal(place(stop.anchor));
+    // What the change is, in words: also for a shown one, whose marks may hold other changes too.
+    note.textContent = (stop.shown ? "" : "not shown on the page: ") + stop.text;
+    note.hidden = !stop.text;
     if (stop.entry) stop.entry.classList.add("hd-at");
     label();
     history.replaceState(null, "", "#change-" + stop.number);
