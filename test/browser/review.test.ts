@@ -8,6 +8,10 @@ import type { Page } from "playwright-core";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderPage } from "../../src/render/page.js";
 import { haveChromium, startBrowser, type Browser, CHROMIUM } from "../support/chromium.js";
+import { runCli } from "../support/cli.js";
+import { join } from "node:path";
+
+const HOSTILE = join(import.meta.dirname, "../fixtures/hostile");
 
 if (!haveChromium) console.warn(`SKIPPED: review page tests: ${CHROMIUM} is missing (.ci/run installs it)`);
 
@@ -152,5 +156,21 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect((await current(page)).texts).toEqual(["two", "TWO"]);
     await page.keyboard.press("n");
     expect(new URL(page.url()).hash).toBe("#change-3");
+  });
+
+  it("neutralises the documents' scripts in --fragment output as the page does, and keeps them with --keep-scripts", async () => {
+    const host = (fragment: string) => `<!DOCTYPE html><html><head><title>host</title></head><body>${fragment}</body></html>`;
+    const pair = [join(HOSTILE, "a.html"), join(HOSTILE, "b.html")];
+    const safe = await runCli(["-f", "html", "--fragment", ...pair]);
+    expect(safe.status).toBe(1);
+    const { page, requests } = await browser.open("fragment-safe", host(safe.stdout));
+    await page.click(".diff >> text=click");
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('Object.keys(window).filter((key) => key.startsWith("ran"))')).toEqual([]);
+    expect(requests).toEqual([]);
+    const kept = await runCli(["-f", "html", "--fragment", "--keep-scripts", ...pair]);
+    const opened = await browser.open("fragment-kept", host(kept.stdout));
+    await opened.page.waitForTimeout(300);
+    expect(await opened.page.evaluate('Object.keys(window).filter((key) => key.startsWith("ran"))')).toContain("ranSvgScript");
   });
 });
