@@ -24,6 +24,8 @@ body.htmldiff-page { margin: 0; }
 #htmldiff-bar h1 { font-size: 14px; margin: 0; font-weight: 600; }
 #htmldiff-bar .hd-counts, #htmldiff-bar .hd-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 0; padding: 0; list-style: none; }
 #htmldiff-bar .hd-sample { padding: 0 4px; border-radius: 3px; }
+#htmldiff-bar .hd-legend button { padding: 0 6px; border-radius: 3px; border: 0; }
+#htmldiff-bar .hd-legend button[aria-pressed="false"] { opacity: 0.45; text-decoration: none; outline-style: none; box-shadow: inset 0 0 0 1px var(--hd-line); }
 #htmldiff-bar button { font: inherit; padding: 2px 10px; border: 1px solid var(--hd-line); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; }
 #htmldiff-bar kbd { font: 11px ui-monospace, monospace; border: 1px solid var(--hd-line); border-radius: 3px; padding: 0 3px; }
 #htmldiff-doc { padding: 16px; }
@@ -49,6 +51,10 @@ del[data-diff-wrap]:has(> :is(${BLOCKS})), :is(${CLASSED_BLOCKS})[data-diff~="de
 .htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE})::before { box-shadow: 0 0 0 3px var(--hd-focus); }
 [data-diff-as="head"] { display: none; }
 [data-diff-as="html"], [data-diff-as="body"] { display: block; }
+.hd-pictures { display: flex; flex-wrap: wrap; gap: 16px; margin: 0 0 16px; }
+.hd-pictures figure { margin: 0; padding: 8px; border: 1px solid var(--hd-line); background: #fff; text-align: center; }
+.hd-pictures img { max-width: min(480px, 42vw); max-height: 360px; }
+.hd-pictures figcaption { font: 12px system-ui, sans-serif; color: #555; }
 pre.diff-source { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
 #htmldiff-bar details { flex-basis: 100%; }
 #htmldiff-bar details > ol { max-height: 40vh; overflow: auto; margin: 4px 0; padding-left: 3.5em; font: 12px/1.5 ui-monospace, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -8,7 +8,7 @@
  * one, and a note says what it is; a stop with no visible box (white space, the head, an element
  * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
  * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
- * the count; the tooltip shows a changed element's old and new values next to the pointer; a
+ * the count, and so do the legend's chips for a kind of change; the tooltip shows a changed element's old and new values next to the pointer; a
  * move's halves link to each other.
  */
 export const PAGE_SCRIPT = `(() => {
@@ -21,8 +21,9 @@ export const PAGE_SCRIPT = `(() => {
     document.body.style.paddingTop = bar.offsetHeight + "px";
     note.style.top = bar.offsetHeight + 8 + "px";
   };
+  // The bar changes height as it wraps, as its panels open and as the script fills it.
   room();
-  addEventListener("resize", room);
+  new ResizeObserver(room).observe(bar);
   const MARKS = "ins[data-diff-wrap], del[data-diff-wrap], [data-diff]";
   const entries = new Map([...list.querySelectorAll("li[data-change]")].map((li) => [li.getAttribute("data-change"), li]));
   const stops = [];
@@ -115,12 +116,21 @@ export const PAGE_SCRIPT = `(() => {
     label();
     history.replaceState(null, "", "#change-" + stop.number);
   };
+  // A stop is kept while one of the kinds it shows is chosen: a replacement is a deletion and an insertion.
+  const chips = [...bar.querySelectorAll(".hd-legend button[data-kind]")];
+  const FACETS = { replace: ["insert", "delete"] };
+  const chosen = (stop) => {
+    const kind = stop.entry ? stop.entry.getAttribute("data-kind") : "";
+    const on = chips.filter((chip) => chip.getAttribute("aria-pressed") === "true").map((chip) => chip.getAttribute("data-kind"));
+    return (FACETS[kind] || [kind]).some((facet) => on.includes(facet));
+  };
   const refresh = () => {
     const was = active[current];
     const hideWhitespace = whitespace.checked;
     document.body.classList.toggle("hd-hide-ws", hideWhitespace);
-    active = stops.filter((stop) => !(hideWhitespace && stop.ws));
-    for (const stop of stops) if (stop.entry) stop.entry.hidden = hideWhitespace && stop.ws;
+    const kept = (stop) => !(hideWhitespace && stop.ws) && chosen(stop);
+    active = stops.filter(kept);
+    for (const stop of stops) if (stop.entry) stop.entry.hidden = !kept(stop);
     current = active.indexOf(was);
     if (current < 0) clear();
     const unseen = active.filter((stop) => !stop.shown);
@@ -128,9 +138,16 @@ export const PAGE_SCRIPT = `(() => {
     panel.querySelector("summary b").textContent = unseen.length;
     panel.hidden = !unseen.length;
     label();
+    room();
   };
   refresh();
   whitespace.addEventListener("change", refresh);
+  for (const chip of chips) {
+    chip.addEventListener("click", () => {
+      chip.setAttribute("aria-pressed", chip.getAttribute("aria-pressed") === "true" ? "false" : "true");
+      refresh();
+    });
+  }
   const fromAddress = () => {
     const match = /^#change-(\\d+)$/.exec(location.hash);
     const index = match ? active.findIndex((stop) => stop.number === Number(match[1])) : -1;

@@ -1,6 +1,7 @@
 // The `page` output: a standalone review page around the marked document (or source view):
-// summary counts, a legend, keys to move between changes, light and dark colours, and a Content
-// Security Policy that lets no script run but the page's own and no request leave the page.
+// summary counts, a legend whose chips filter, keys to move between changes, a list of the
+// changes, an SVG pair's pictures, light and dark colours, and a Content Security Policy that
+// lets no script run but the page's own and no request leave the page.
 
 import { createHash } from "node:crypto";
 import type { EditScript } from "../script/edit-script.js";
@@ -41,6 +42,26 @@ function securityPolicy(): string {
   ].join("; ");
 }
 
+/** Largest SVG document shown as a picture, in characters of source. */
+const MAX_PICTURE = 2_000_000;
+
+/**
+ * For a pair of SVG documents: the old and new pictures side by side, as images from data URLs
+ * (an SVG image runs no script and loads nothing); empty for other documents.
+ */
+function pictures(script: EditScript): string {
+  const isSvg = (side: EditScript["a"]): boolean => {
+    const root = side.doc.events.find((e) => e.kind === "open");
+    return root?.kind === "open" && /(^|:)svg$/.test(root.name) && side.doc.source.length <= MAX_PICTURE;
+  };
+  if (script.a.doc.mode !== "xml" || !(isSvg(script.a) || isSvg(script.b))) return "";
+  const figure = (side: EditScript["a"], label: string): string => {
+    const image = isSvg(side) ? `<img alt="the ${label} picture" src="data:image/svg+xml;base64,${Buffer.from(side.doc.source, "utf8").toString("base64")}">` : "(none)";
+    return `<figure>${image}<figcaption>${label}</figcaption></figure>`;
+  };
+  return `<div class="hd-pictures">${figure(script.a, "old")}${figure(script.b, "new")}</div>`;
+}
+
 /** Counts for the summary: insertions, deletions, replacements, moves, renamed elements, attribute changes. */
 export function pageCounts(script: EditScript): { label: string; count: number; sample: string }[] {
   const count = (kind: string): number => script.changes.filter((c) => c.kind === kind).length;
@@ -74,14 +95,15 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     // A move is two stops, where it left and where it arrived.
     .map(({ label, count }) => `<li><b>${count}</b> ${label}${label === "moved" ? ` (${count * 2} places)` : ""}</li>`)
     .join("");
+  // The legend's chips filter the stops by kind (the page's script reads data-kind).
   const legend = [
-    ["hd-ins", "inserted"],
-    ["hd-del", "deleted"],
-    ["hd-move", "moved"],
-    ["hd-tag", "renamed tag"],
-    ["hd-attrs", "attributes (hover)"],
+    ["hd-ins", "insert", "inserted"],
+    ["hd-del", "delete", "deleted"],
+    ["hd-move", "move", "moved"],
+    ["hd-tag", "tag", "renamed tag"],
+    ["hd-attrs", "attributes", "attributes (hover)"],
   ]
-    .map(([cls, text]) => `<li><span class="hd-sample ${cls}">${text}</span></li>`)
+    .map(([cls, kind, text]) => `<li><button type="button" class="hd-sample ${cls}" data-kind="${kind}" aria-pressed="true" title="stop at these changes, or not">${text}</button></li>`)
     .join("");
   const title = `htmldiff: ${oldLabel} → ${newLabel}`;
   return [
@@ -104,7 +126,7 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     '<details id="htmldiff-hidden" hidden><summary>not shown on the page: <b>0</b></summary><ol></ol></details></header>',
     // Everything the page's script finds by id comes before the document, which may use the same ids.
     '<div id="htmldiff-tip" hidden></div><div id="htmldiff-note" hidden></div>',
-    `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${charsetComment(options.charsets)}${content}</main>`,
+    `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${charsetComment(options.charsets)}${source ? pictures(script) : ""}${content}</main>`,
     `<script>${PAGE_SCRIPT}</script></body></html>`,
     "",
   ].join("\n");

@@ -173,4 +173,27 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     await opened.page.waitForTimeout(300);
     expect(await opened.page.evaluate('Object.keys(window).filter((key) => key.startsWith("ran"))')).toContain("ranSvgScript");
   });
+
+  it("shows an SVG pair's old and new pictures side by side above the marked source, loading nothing", async () => {
+    const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/><image href="http://example.invalid/x.png"/></svg>`;
+    const { page, requests } = await browser.open("pictures", renderPage(diffDocuments(svg("red"), svg("blue"), { mode: "xml" })));
+    const pictures = (await page.evaluate(`[...document.querySelectorAll("#htmldiff-doc figure img")].map((img) => [img.naturalWidth, img.closest("figure").textContent.trim()])`)) as [number, string][];
+    expect(pictures).toEqual([[40, "old"], [40, "new"]]);
+    expect(await page.evaluate(`document.querySelector("#htmldiff-doc figure").getBoundingClientRect().top < document.querySelector("pre.diff-source").getBoundingClientRect().top`)).toBe(true);
+    expect(requests).toEqual([]);
+  });
+
+  it("filters the stops by kind with the legend's chips, counting in the header what it stops at", async () => {
+    const a = `<p>one <a href="/x">two</a> three</p><p>kept words</p>`;
+    const b = `<p>one <a href="/y">two</a> three four</p><p>kept</p>`;
+    const { page } = await browser.open("chips", renderPage(diffDocuments(a, b)));
+    expect(await counts(page)).toEqual({ position: "– / 3", total: "3" });
+    await page.click('#htmldiff-bar button[data-kind="attributes"]');
+    expect(await counts(page)).toEqual({ position: "– / 2", total: "2" });
+    expect(await page.getAttribute('#htmldiff-bar button[data-kind="attributes"]', "aria-pressed")).toBe("false");
+    await page.click('#htmldiff-bar button[data-kind="insert"]');
+    expect(await counts(page)).toEqual({ position: "– / 1", total: "1" });
+    await page.keyboard.press("n");
+    expect((await current(page)).texts).toEqual(["words"]);
+  });
 });
