@@ -121,7 +121,10 @@ class DocumentWriter {
       stopped[change] = 1;
       if (isStop(this.script.changes, change)) comments += stopComment(change);
     }
-    if (comments) this.out.splice(at, 0, comments);
+    // Prepended to the first piece written from `at` on (a splice would copy the whole output each time).
+    if (!comments) return;
+    if (at < this.out.length) this.out[at] = comments + this.out[at]!;
+    else this.out.push(comments);
   }
 
   private emit(markup: string): void {

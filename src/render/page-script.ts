@@ -8,7 +8,8 @@
  * one, and a note says what it is; a stop with no visible box (white space, the head, an element
  * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
  * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
- * the count, and so do the legend's chips for a kind of change; the tooltip shows a changed element's old and new values next to the pointer; a
+ * the count, and so do the legend's chips for a kind of change; a source view's folded run of
+ * unchanged lines opens and closes on a click; the tooltip shows a changed element's old and new values next to the pointer; a
  * move's halves link to each other.
  */
 export const PAGE_SCRIPT = `(() => {
@@ -199,6 +200,8 @@ export const PAGE_SCRIPT = `(() => {
     tip.hidden = true;
   });
   doc.addEventListener("click", (event) => {
+    const fold = event.target.closest(".hd-fold");
+    if (fold) fold.classList.toggle("hd-open");
     const el = event.target.closest("[data-diff-move]");
     if (!el) return;
     const deleted = (x) => x.matches('del, [data-diff~="del"]');

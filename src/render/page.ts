@@ -88,7 +88,7 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
   const oldLabel = options.oldLabel ?? "old";
   const newLabel = options.newLabel ?? "new";
   const source = options.view === "source" || script.b.doc.mode === "xml";
-  const content = source ? writeSource(script, { stops: true }) : writeDocument(script, { page: true, fragment: false, stops: true });
+  const content = source ? writeSource(script, { stops: true, lines: true }) : writeDocument(script, { page: true, fragment: false, stops: true });
   const stops = script.changes.filter((_, i) => isStop(script.changes, i)).length;
   const counts = pageCounts(script)
     .filter(({ count }) => count > 0)

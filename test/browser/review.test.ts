@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderPage } from "../../src/render/page.js";
+import { accept, reject } from "../../src/review/accept.js";
 import { haveChromium, startBrowser, type Browser, CHROMIUM } from "../support/chromium.js";
 import { runCli } from "../support/cli.js";
 import { join } from "node:path";
@@ -195,5 +196,26 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect(await counts(page)).toEqual({ position: "– / 1", total: "1" });
     await page.keyboard.press("n");
     expect((await current(page)).texts).toEqual(["words"]);
+  });
+
+  it("numbers the lines of a source view and folds long unchanged runs, giving both documents back", async () => {
+    const lines = (changed: string) => Array.from({ length: 60 }, (_, i) => `  <item n="${i + 2}">${i === 38 ? changed : `line ${i + 2}`}</item>`).join("\n");
+    const [a, b] = [`<list>\n${lines("old words")}\n</list>\n`, `<list>\n${lines("new words")}\n</list>\n`];
+    const html = renderPage(diffDocuments(a, b, { mode: "xml" }));
+    expect([accept(html), reject(html)]).toEqual([b, a]);
+    const { page } = await browser.open("source-lines", html);
+    const state = () => page.evaluate(`(() => {
+      const ins = document.querySelector("pre.diff-source ins");
+      const numbers = [...document.querySelectorAll("pre.diff-source [data-diff-line]")];
+      const before = numbers.filter((n) => n.compareDocumentPosition(ins) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+      const folded = [...document.querySelectorAll("pre.diff-source [data-diff-fold]")];
+      return { line: before && before.getAttribute("data-diff-line"), folds: folded.map((f) => f.getClientRects().length > 0), label: (document.querySelector(".hd-fold") || { getAttribute: () => null }).getAttribute("data-label") };
+    })()`) as Promise<{ line: string; folds: boolean[]; label: string }>;
+    const shown = await state();
+    expect(shown.line).toBe("40");
+    expect(shown.folds).toEqual([false, false]);
+    expect(shown.label).toMatch(/^\d+ unchanged lines$/);
+    await page.click(".hd-fold");
+    expect((await state()).folds[0]).toBe(true);
   });
 });
