@@ -25,6 +25,8 @@ body.htmldiff-page { margin: 0; }
 #htmldiff-bar .hd-counts, #htmldiff-bar .hd-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 0; padding: 0; list-style: none; }
 #htmldiff-bar .hd-sample { padding: 0 4px; border-radius: 3px; }
 #htmldiff-bar .hd-legend button { padding: 0 6px; border-radius: 3px; border: 0; }
+#htmldiff-bar .hd-legend button.hd-ins { background: var(--hd-ins-bg); color: var(--hd-ins-fg); }
+#htmldiff-bar .hd-legend button.hd-del { background: var(--hd-del-bg); color: var(--hd-del-fg); }
 #htmldiff-bar .hd-legend button[aria-pressed="false"] { opacity: 0.45; text-decoration: none; outline-style: none; box-shadow: inset 0 0 0 1px var(--hd-line); }
 #htmldiff-bar button { font: inherit; padding: 2px 10px; border: 1px solid var(--hd-line); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; }
 #htmldiff-bar kbd { font: 11px ui-monospace, monospace; border: 1px solid var(--hd-line); border-radius: 3px; padding: 0 3px; }

@@ -125,7 +125,7 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
   it.skipIf(!corpusPresent || !process.env.UPDATE_SCREENSHOTS)("saves a screenshot of an XML pair's page", async () => {
     const { a, b } = readPair("aria-graphics-circuit-diagram", "xml");
     const { page } = await open("xml", renderPage(diffDocuments(a, b, { mode: "xml" }), { oldLabel: "circuit-diagram.svg (old)", newLabel: "circuit-diagram.svg (new)" }));
-    await page.keyboard.press("n");
+    // At the top: the old and new pictures above the marked source.
     await page.screenshot({ path: join(DOCS, "page-xml.png") });
   });
 });
