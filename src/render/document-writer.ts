@@ -5,11 +5,13 @@
 import type { EditScript, Side } from "../script/edit-script.js";
 import { attributeDeltas } from "../script/changes.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../types.js";
-import type { ElementMarks } from "./attributes.js";
+import { writtenAttributes, type ElementMarks } from "./attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements, TABLE_CONTEXT } from "./browser-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, wrapsInside } from "./content-model.js";
 import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
-import { COMMENT, MOVE, WRAP } from "./marks.js";
+import { escapeText } from "./escape.js";
+import { COMMENT, MOVE, SHOWN, WRAP } from "./marks.js";
+import { closeTag, openTag } from "./serialize.js";
 import { isStop, stopComment } from "./stops.js";
 import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./units.js";
@@ -502,21 +504,102 @@ class DocumentWriter {
    * reject and accept each give their own back.
    */
   private keptGap(i: number, j: number): string {
-    const gap = this.gapBefore(j);
     const a = this.script.a;
     const b = this.script.b;
     const oldGap = sourceGap(a, i);
-    if (oldGap === sourceGap(b, j) || !(leftOutElement(a, i) || leftOutElement(b, j))) return gap;
-    return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}`;
+    if (oldGap === sourceGap(b, j) || !(leftOutElement(a, i) || leftOutElement(b, j))) return this.gapBefore(j, true);
+    const shown = this.shownCopies(j);
+    this.lastB = j;
+    return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}${shown}`;
   }
 
-  /** Text of the new document that the comparison left out (ignored whitespace or comments) before token `j`. */
-  private gapBefore(j: number): string {
-    const prev = this.lastB;
+  /**
+   * The shown copies ({@link shownCopy}) of the new document's elements left out between token
+   * `j` and the token before it, each with the white space before it (which the markers alone
+   * carry here) inside it.
+   */
+  private shownCopies(j: number): string {
+    const { tokens, doc } = this.script.b;
+    const from = j > 0 ? tokens[j - 1]!.event + 1 : 0;
+    const to = j < tokens.length ? tokens[j]!.event : doc.events.length;
+    let cursor = j > 0 ? tokens[j - 1]!.end : 0;
+    let out = "";
+    for (let e = from; e < to; e++) {
+      if (this.tokenized[e] || doc.events[e]!.kind !== "open") continue;
+      const last = lastOfElement(doc.events, e);
+      const lead = doc.source.slice(cursor, Math.max(cursor, doc.events[e]!.start));
+      out += this.shownCopy(e, last, /^[ \t\n\f\r]*$/.test(lead) ? lead : "");
+      cursor = doc.events[last]!.end;
+      e = last;
+    }
+    return out;
+  }
+
+  /**
+   * A copy of the new document's element left out of the comparison (events `open..last`), for
+   * the page to show it where it stands as unchanged context: written from its events, every
+   * element with its end tag, its text escaped, comments and active elements (scripts, styles)
+   * left out, and flagged so that accept and reject skip it (the element itself travels in a
+   * marker). None where a browser would build it elsewhere than written (in a table outside its
+   * cells, in the head, in a select, beside the root) or where it holds other atomic content
+   * (svg, media, a widget), and none for an active element itself. `lead`, white space, goes
+   * first inside it.
+   */
+  private shownCopy(open: number, last: number, lead = ""): string {
+    const events = this.script.b.doc.events;
+    const root = events[open] as OpenEvent;
+    const parent = this.parent();
+    if (parent === null || parent === "html" || parent === "head" || parent === "select" || ACTIVE.has(root.name)) return "";
+    if (this.tableBrokenBy.del >= 0 || this.tableBrokenBy.ins >= 0 || this.open.last(FOSTERED_FORMATTING) >= 0) return "";
+    let out = "";
+    let opened = 0;
+    try {
+      for (let e = open; e <= last; e++) {
+        const event = events[e]!;
+        if (event.kind === "open") {
+          if (ATOMIC.has(event.name) && ACTIVE.has(event.name)) {
+            e = lastOfElement(events, e);
+            continue;
+          }
+          const name = writtenName(event.name, this.options);
+          if (ROOTS.has(name) || ATOMIC.has(name) || movedByBrowser(this.open, name)) return "";
+          const attrs = writtenAttributes(event, {}, this.options.page);
+          // A line break first in a pre or listing is not its content: the white space is left out there.
+          const first = name === "pre" || name === "listing" ? "" : lead;
+          out += e === open ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
+          this.open.push(name);
+          opened++;
+        } else if (event.kind === "close" && opened > 0) {
+          out += closeTag(this.open.pop()!);
+          opened--;
+        } else if (event.kind === "text") {
+          const top = this.open.top;
+          if ((TABLE_CONTEXT.has(top ?? "") || top === "head") && /[^ \t\n\f\r]/.test(event.text)) return "";
+          out += escapeText(event.text);
+        }
+      }
+      // An element the end of the file closed has no end tag event: its end tags are written.
+      for (; opened > 0; opened--) out += closeTag(this.open.pop()!);
+      return out;
+    } finally {
+      for (; opened > 0; opened--) this.open.pop();
+    }
+  }
+
+  /**
+   * Text of the new document that the comparison left out (ignored whitespace or comments) before
+   * token `j`; an element left out whole goes in a marker, followed by its shown copy where the
+   * gap is written between kept tokens (`shown`).
+   */
+  private gapBefore(j: number, shown = false): string {
+    let prev = this.lastB;
     this.lastB = j;
     const side = this.now.view.side;
     const tokens = side.tokens;
     const events = side.doc.events;
+    // An atomic element's content was written with it (left-out elements inside it too): the gap starts at its end.
+    const partner = prev >= 0 ? this.now.view.partners[prev]! : -1;
+    if (partner > prev && partner < j && ATOMIC.has((this.now.event(prev) as OpenEvent).name)) prev = partner;
     const before = tokens[prev];
     const at = tokens[j];
     if (before && at && before.end === at.start) return "";
@@ -538,6 +621,7 @@ class DocumentWriter {
         // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.
         const last = lastOfElement(events, e);
         out += markerComment("both", side.doc.source.slice(event.start, events[last]!.end));
+        if (shown) out += this.shownCopy(e, last);
         e = last;
       }
     }
@@ -557,11 +641,14 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
   return true;
 }
 
-/** The source between a side's token `t` and the token before it (from the start or to the end of the document at its ends). */
+/**
+ * The source between a side's token `t` and the token before it (from the start, or to the end
+ * of the document's last event at its ends: a tag cut off by the end of the file is no event).
+ */
 function sourceGap(side: Side, t: number): string {
-  const { tokens } = side;
+  const { tokens, doc } = side;
   const from = t > 0 ? tokens[t - 1]!.end : 0;
-  const to = t < tokens.length ? tokens[t]!.start : side.doc.source.length;
+  const to = t < tokens.length ? tokens[t]!.start : (doc.events[doc.events.length - 1]?.end ?? 0);
   return side.doc.source.slice(from, Math.max(from, to));
 }
 

@@ -18,6 +18,12 @@ export const OLD_TAG = "data-diff-tag";
 export const OWN_CLASS = "data-diff-class";
 /** On the review page: the real name of `html`, `head` and `body`, shown as `span`. */
 export const AS = "data-diff-as";
+/**
+ * On a copy of an element the comparison left out (`--ignore`), written where it stands so that
+ * the page shows it as unchanged context: accept and reject leave the copy out (each side's own
+ * element travels in a marker comment).
+ */
+export const SHOWN = "data-diff-shown";
 /** The two halves of a move share this value. */
 export const MOVE = "data-diff-move";
 /** `source` on the source view's `<pre>`, `document` on the review page's container of the document. */

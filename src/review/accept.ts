@@ -6,7 +6,7 @@ import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../render/escape.js";
 import { restoreAttributes } from "../render/attributes.js";
-import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SOURCE, STOP, VIEW, WRAP } from "../render/marks.js";
+import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../render/marks.js";
 import { closeTag, commentOf, openTag } from "../render/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
@@ -119,7 +119,8 @@ function restoreMarkup(html: string, events: readonly DocEvent[], from: number, 
       case "open": {
         const wrap = attribute(event, WRAP);
         const flags = (attribute(event, MARK) ?? "").split(" ");
-        if (wrap === drop(keep) || flags.includes(drop(keep))) skipDepth = 1;
+        // A shown copy of a left-out element is neither side's: each side's own is in a marker.
+        if (wrap === drop(keep) || flags.includes(drop(keep)) || attribute(event, SHOWN) !== undefined) skipDepth = 1;
         else if (wrap !== undefined) names.push(null);
         else {
           const name = (keep === "del" ? attribute(event, OLD_TAG) : undefined) ?? attribute(event, AS) ?? event.name;

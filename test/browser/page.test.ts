@@ -122,6 +122,40 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
     expect(await shown(page)).toEqual(["windows-1252", "Merci à Lévy, 1.9.7."]);
   });
 
+  it("shows elements left out by --ignore as unchanged context, new side's version, and gives both documents back", async () => {
+    const a = '<ul>\n  <li>one</li>\n  <li>ad <i>old</i></li>\n  <li>three</li>\n</ul>\n<p>Built <span class="date">May 1</span> by us.</p>\n<p>kept <b>same</b> word</p>\n<p>x</p>\n';
+    const b = '<ul>\n  <li>one</li>\n  <li>AD <i>new</i></li>\n  <li>three</li>\n</ul>\n<p>Built <span class="date">June 12, 2026</span> by us.</p>\n<p>kept <b>same</b> word</p>\n<p>y</p>\n';
+    const [oldFile, newFile] = [join(dir, "ignored-a.html"), join(dir, "ignored-b.html")];
+    writeFileSync(oldFile, a);
+    writeFileSync(newFile, b);
+    for (const format of ["page", "html"]) {
+      const output = join(dir, `ignored.${format}.html`);
+      const diff = await runCli(["-f", format, "-o", output, "--ignore", "li:nth-child(2)", "--ignore", "span.date, b", oldFile, newFile]);
+      expect(diff.status, format).toBe(1);
+      expect((await runCli(["--accept", output])).stdout, `${format}: accept`).toBe(b);
+      expect((await runCli(["--reject", output])).stdout, `${format}: reject`).toBe(a);
+      const { page } = await open(`ignored-${format}`, readFileSync(output, "utf8"));
+      // What a reader sees: the new side's text of every ignored element, where it stands, in no change's colours.
+      const seen = (await page.evaluate(`(() => {
+        const root = document.querySelector('[data-diff-view="document"]') || document.body;
+        const shown = (el) => { const s = getComputedStyle(el); return { text: el.innerText, decoration: s.textDecorationLine, background: s.backgroundColor, inChange: !!el.closest("ins, del, [data-diff]") }; };
+        return { text: root.innerText.replace(/\\s+/g, " ").trim(), items: [...root.querySelectorAll("li")].map((li) => li.innerText), date: shown(root.querySelector("span.date")), bold: shown(root.querySelector("b")), paragraph: getComputedStyle(root.querySelector("p")).backgroundColor };
+      })()`)) as { text: string; items: string[]; date: { text: string; decoration: string; background: string; inChange: boolean }; bold: { text: string; decoration: string; background: string; inChange: boolean }; paragraph: string };
+      expect(seen.items, format).toEqual(["one", "AD new", "three"]);
+      expect(seen.text, format).toContain("Built June 12, 2026 by us. kept same word");
+      expect(seen.text, format).not.toMatch(/May 1|ad old/);
+      for (const element of [seen.date, seen.bold]) {
+        expect(element, format).toMatchObject({ decoration: "none", inChange: false });
+        expect(element.background, format).toBe(seen.paragraph);
+      }
+      if (format === "page") {
+        // Only the one real change (x → y) is a stop for n and p.
+        await page.keyboard.press("n");
+        expect(await page.textContent("#htmldiff-position")).toBe("1 / 1");
+      }
+    }
+  });
+
   it.skipIf(!corpusPresent || !process.env.UPDATE_SCREENSHOTS)("saves a screenshot of an XML pair's page", async () => {
     const { a, b } = readPair("aria-graphics-circuit-diagram", "xml");
     const { page } = await open("xml", renderPage(diffDocuments(a, b, { mode: "xml" }), { oldLabel: "circuit-diagram.svg (old)", newLabel: "circuit-diagram.svg (new)" }));

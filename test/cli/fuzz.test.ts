@@ -13,6 +13,7 @@ import { FORMATS } from "../../src/render/formats.js";
 import { decodeBytes } from "../../src/read/decode.js";
 import { fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 import { runBinary, runCli } from "../support/cli.js";
+import { CORPUS } from "../support/corpus.js";
 import { firstEventDifference, parse5Checker } from "../support/html-check.js";
 
 /** Cases of the whole run: FUZZ_CASES, else a quick run for `npm test`. */
@@ -28,7 +29,6 @@ const RUNS = {
 /** A generous time per case (corpus windows take the longest), so that a long run is not cut short. */
 const timeout = (runs: number): number => 60_000 + runs * 100;
 
-const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
 const dir = mkdtempSync(join(tmpdir(), "htmldiff-fuzz-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,13 +50,26 @@ const matching = fc.record({
   maxWork: fc.option(fc.integer({ min: 1, max: 5000 }), { freq: 4 }),
 }).map(({ algorithm, maxWork }) => ["--algorithm", algorithm, ...(maxWork === null ? [] : ["--max-work", String(maxWork)])]);
 
+/** The ignore options that keep both documents whole in HTML output: case, attributes, selectors, patterns. */
+const EXACT_IGNORES = ["--ignore-case", "--ignore-attr=class", "--ignore=b, li:nth-child(2)", "--ignore-attr=a@href", "--ignore-text=[0-9]+", "--ignore-value=[a-f]"];
+
+/** The ignore options, each drawn or not: those above, and the whitespace and comment folds. */
+const ignoring = fc.subarray(["-w", "--ignore-comments", ...EXACT_IGNORES]);
+
 /** Safe random options for the line formats: a format, the ignore options, the matching options, a granularity. */
 const lineOptions = fc.tuple(
   fc.constantFrom(...LINE_FORMATS),
-  fc.subarray(["-w", "--ignore-case", "--ignore-comments", "--ignore-attr=class", "--ignore=b, li:nth-child(2)", "--ignore-attr=a@href", "--ignore-text=[0-9]+", "--ignore-value=[a-f]"]),
+  ignoring,
   matching,
   fc.constantFrom("word", "char"),
 ).map(([format, ignore, match, granularity]) => ["-f", format, ...ignore, ...match, "--granularity", granularity]);
+
+/**
+ * The options of the HTML round trip: the matching options and the ignore options whose ignored
+ * parts still come back. Not -w and --ignore-comments: --reject gives back the new side's white
+ * space and comments between kept content, not the old side's (`" "` against `""` with -w).
+ */
+const roundTripOptions = fc.tuple(matching, fc.subarray(EXACT_IGNORES)).map(([match, ignore]) => [...match, ...ignore]);
 
 /** A name ending that picks the parse mode: by extension, or by sniffing when there is none. */
 const extension = fc.constantFrom(".html", ".xml", ".svg", "");
@@ -212,8 +225,7 @@ describe("fuzzing the CLI (seeded; FC_SEED replays a failure)", () => {
   }, timeout(RUNS.corpus));
 
   it(`html and page output round-trip (--accept gives NEW, --reject gives OLD) and parse5 builds the tree written: ${RUNS.roundTrip} HTML pairs`, async () => {
-    // The ignore options leave differences unmarked on purpose: only the matching options apply here.
-    const kinds = [bytesCase(matching), markupCase(matching), ...(corpusDocs.length ? [corpusCase(matching)] : [])];
+    const kinds = [bytesCase(roundTripOptions), markupCase(roundTripOptions), ...(corpusDocs.length ? [corpusCase(roundTripOptions)] : [])];
     const htmlCase = fc.oneof(...kinds).filter((c) => c.ext === ".html" && !isBinary(c.a) && !isBinary(c.b));
     await fc.assert(
       fc.asyncProperty(htmlCase, async (c) => {

@@ -8,13 +8,13 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, runBinary, runCli, type CliResult } from "../support/cli.js";
+import { CORPUS } from "../support/corpus.js";
 import { expectInputsUnchanged, snapshotInputs } from "../support/inputs.js";
 import { random } from "../support/sequences.js";
 
 const dir = mkdtempSync(join(tmpdir(), "htmldiff-robust-"));
 // About 100 MB of documents and reports: removed at the end, whatever the outcome.
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
 const FORMATS = ["term", "text", "json", "stat", "github"];
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync("setpriv", ["--version"]).status === 0;

@@ -2,18 +2,23 @@
 // lines: the output must still give back both documents (accept, reject) and a browser (parse5)
 // must build what the renderer meant, both ways round and for the review page too.
 
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DiffOptions } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderHtml } from "../../src/render/inline-html.js";
 import { renderPage } from "../../src/render/page.js";
 import { accept, reject } from "../../src/review/accept.js";
+import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 import { firstEventDifference, parse5Checker } from "../support/html-check.js";
 
 const HEAD = `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>T</title>\n</head>\n`;
 const PAGE = `${HEAD}<body>\n  <p>Hello <b>world</b>.</p>\n  <script src="app.js"></script>\n</body>\n</html>\n`;
 
-/** Pairs of old and new documents, named by what is broken in them. */
-const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[] = [
+/** The selector the fuzzer's ignore options use. */
+const IGNORE: DiffOptions = { ignoreElements: ["b, li:nth-child(2)"] };
+
+/** Pairs of old and new documents, named by what is broken in them, with the options they are compared with. */
+const CASES: readonly { name: string; a: string; b: string; maxWork?: number; options?: DiffOptions }[] = [
   { name: "text before the root element", a: PAGE, b: PAGE.replace("<!DOCTYPE html>", "<!DOCTYPE html>l>") },
   { name: "root element renamed by a stray <", a: PAGE, b: PAGE.replace("<html", "<h<html") },
   { name: "a new element swallows head and body", a: PAGE, b: PAGE.replace("<head>", "<h\n<head>") },
@@ -124,13 +129,17 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number }[]
   { name: "a script cut off by the end of the file inside <!--<script>, after a changed word", a: "<p>x<script><!--<script>a", b: "<p>y<script><!--<script>a" },
   { name: "a script cut off by the end of the file inside <!--<script>, in an inserted element", a: "<p>a</p>", b: "<p>a</p><div><p>x<script><!--<script>" },
   { name: "kept text written otherwise directly in a table row (npm run fuzz, seed 696324205)", a: "<tr>&lt;don’t", b: "<tr><" },
+  { name: "an ignored element in an option cut off by the end of the file", a: "<textarea>a &amp; <b></textarea>", b: "<select><option>textarea>a &amp; <b></textarea>", options: IGNORE },
+  { name: "an ignored element against a tag cut off by the end of the file", a: "<b>", b: '<A<?xml version="1.0"?><img src=x/', options: IGNORE },
+  { name: "an ignored comment in an inserted svg, cut off by the end of the file (seed 909050179)", a: "", b: "<svg><![CDATA[ ", options: { ignoreComments: true } },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
-  for (const { name, a, b, maxWork } of CASES) {
+  beforeAll(() => loadIgnoreEngines());
+  for (const { name, a, b, maxWork, options } of CASES) {
     for (const [label, x, y] of [["old → new", a, b], ["new → old", b, a]] as const) {
       it(`${name} (${label})`, () => {
-        const script = diffDocuments(x, y, maxWork === undefined ? {} : { maxWork });
+        const script = diffDocuments(x, y, { ...(maxWork === undefined ? {} : { maxWork }), ...options });
         const check = parse5Checker({ a: x, b: y });
         for (const [format, output] of [["html", renderHtml(script)], ["page", renderPage(script)]] as const) {
           expect(firstEventDifference(accept(output), y, "html"), `${format}: accept`).toBeNull();

@@ -6,7 +6,7 @@ import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
 import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
-import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SOURCE, STOP, VIEW, WRAP } from "../../src/render/marks.js";
+import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../../src/render/marks.js";
 import { serializeEvents } from "../../src/render/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
 import { contentKind, type ContentKind } from "../../src/events/foreign.js";
@@ -263,7 +263,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
         continue;
       }
       const wrap = attr(child, WRAP);
-      if (wrap === drop || (attr(child, MARK) ?? "").split(" ").includes(drop)) continue;
+      if (wrap === drop || (attr(child, MARK) ?? "").split(" ").includes(drop) || attr(child, SHOWN) !== undefined) continue;
       if (wrap !== undefined) {
         list.splice(i + 1, 0, ...child.children);
         continue;
