@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderPage } from "../../src/render/page.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { haveChromium, startBrowser, type Browser, CHROMIUM } from "../support/chromium.js";
 import { runCli } from "../support/cli.js";

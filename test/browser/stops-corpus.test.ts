@@ -3,8 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderPage } from "../../src/render/page.js";
-import { isStop } from "../../src/render/stops.js";
+import { renderPage } from "../../src/render/html/page.js";
+import { isStop } from "../../src/render/html/stops.js";
 import { haveChromium, startBrowser, type Browser } from "../support/chromium.js";
 import { corpusEntries, corpusPresent, readPair } from "../support/corpus.js";
 
