@@ -64,6 +64,7 @@ export function requestOptions(options: CliOptions): CompareOptions {
     context: options.context,
     granularity: options.granularity,
     fragment: options.fragment ?? false,
+    keepScripts: options.keepScripts ?? false,
     ...(options.view ? { view: options.view } : {}),
     ...(options.maxAnnotations === undefined ? {} : { maxAnnotations: options.maxAnnotations }),
     quiet: options.quiet ?? false,

@@ -47,6 +47,7 @@ const KEYS = {
   exitCode: isBoolean,
   jobs: isPositive,
   fragment: isBoolean,
+  keepScripts: isBoolean,
   view: oneOf("document", "source"),
   maxAnnotations: isPositive,
   pager: isBoolean,

@@ -6,7 +6,7 @@ import type { CliOptions } from "./program.js";
 
 /**
  * Throws {@link InputError} for an option that would change nothing here: `--fragment` without
- * `-f html`, `--view` without html or page, `--max-annotations` without github, `-j` without
+ * `-f html`, `--keep-scripts` without `--fragment`, `--view` without html or page, `--max-annotations` without github, `-j` without
  * `-r`, `-q` with `-o` (nothing would be written), the selector and pattern ignores with
  * `--accept` or `--reject` (nothing is compared). `-U`, `--granularity` and `--color` are
  * accepted with every format: they are display preferences set once (in an alias or git's
@@ -20,6 +20,7 @@ export function checkOptions(options: CliOptions): void {
     throw new InputError(message);
   };
   if (options.fragment && format !== "html") refuse(`--fragment applies only to -f html, not to ${format}`);
+  if (options.keepScripts && !options.fragment) refuse("--keep-scripts applies only to --fragment (-f html keeps the document as it is; the page never runs its scripts)");
   if (options.view !== undefined && format !== "html" && format !== "page") refuse(`--view applies only to -f html or page, not to ${format}`);
   if (options.maxAnnotations !== undefined && format !== "github") refuse(`--max-annotations applies only to -f github, not to ${format}`);
   if (options.jobs !== undefined && !options.recursive) refuse("-j applies only to -r (compare folders)");

@@ -32,6 +32,7 @@ export interface CliOptions {
   readonly recursive?: boolean;
   readonly jobs?: number;
   readonly fragment?: boolean;
+  readonly keepScripts?: boolean;
   readonly view?: "document" | "source";
   readonly accept?: string;
   readonly reject?: string;
@@ -90,7 +91,8 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .option("--exit-code", "exit 1 on differences even when called by git")
     .option("-r, --recursive", "compare two folders: HTML and XML files paired by relative path")
     .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores)", positive)
-    .option("--fragment", "with -f html: only the body's content, in <div class=\"diff\">, for embedding")
+    .option("--fragment", "with -f html: only the body's content, in <div class=\"diff\">, for embedding (scripts neutralised)")
+    .option("--keep-scripts", "with --fragment: keep the documents' scripts, handlers and loads as they are")
     .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
     .option("--max-annotations <n>", "with -f github: annotations per file, then one with the counts of the rest (default: 10)", positive)
     .option("--no-pager", "never page the output (on a terminal it goes through $HTMLDIFF_PAGER, $PAGER or less)")

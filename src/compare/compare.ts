@@ -52,6 +52,7 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
     granularity: options.granularity,
     ...(theme ? { theme } : {}),
     fragment: options.fragment,
+    keepScripts: options.keepScripts,
     ...(options.view ? { view: options.view } : {}),
     ...(options.maxAnnotations === undefined ? {} : { maxAnnotations: options.maxAnnotations }),
     charsets: { old: a.charset, new: b.charset },

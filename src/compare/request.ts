@@ -32,6 +32,8 @@ export interface CompareOptions {
   readonly granularity: Granularity;
   /** For `html`: only the body's content, in `<div class="diff">`. */
   readonly fragment: boolean;
+  /** For `html` with `fragment`: keep the documents' scripts, handlers and loads (neutralised otherwise). */
+  readonly keepScripts: boolean;
   /** For `html` and `page`: the marked document, or its source text. */
   readonly view?: "document" | "source";
   /** For `github`: annotations per file before the one that counts the rest. */
@@ -83,6 +85,7 @@ export function compareOptions(given: Partial<CompareOptions> = {}): CompareOpti
     context: 3,
     granularity: "word",
     fragment: false,
+    keepScripts: false,
     quiet: false,
     ...given,
   };

@@ -55,6 +55,12 @@ export function charsetComment(charsets: { readonly old: string; readonly new: s
   return !charsets || (charsets.old === "utf-8" && charsets.new === "utf-8") ? "" : `<!--${CHARSET}${charsets.old} ${charsets.new}-->`;
 }
 
+/**
+ * Prefix of the review page's stop comments, `htmldiff:stop:N`: change N of the edit script
+ * starts after it. accept and reject drop them.
+ */
+export const STOP = "htmldiff:stop:";
+
 /** Prefix of marker comments: `htmldiff:del:…`, `htmldiff:ins:…`, `htmldiff:both:…` (encoded markup), `htmldiff:raw:…` (a document's own comment). */
 export const COMMENT = "htmldiff:";
 

@@ -27,6 +27,8 @@ export interface RenderContext {
   readonly theme?: Theme;
   /** For `html`: only the body's content, in `<div class="diff">`. */
   readonly fragment?: boolean;
+  /** For `html` with `fragment`: keep the documents' scripts, handlers and loads. */
+  readonly keepScripts?: boolean;
   /** For `html` and `page`: the marked document, or its source text (always the source for XML). */
   readonly view?: "document" | "source";
   /** For `github`: annotations per file before the one that counts the rest (default 10). */
@@ -65,7 +67,7 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
   const view = { ...(ctx.view === undefined ? {} : { view: ctx.view }), ...(ctx.charsets === undefined ? {} : { charsets: ctx.charsets }) };
   if (format === "html") {
     const { renderHtml } = await import("./html/inline-html.js");
-    const html = renderHtml(script, { fragment: ctx.fragment ?? false, ...view });
+    const html = renderHtml(script, { fragment: ctx.fragment ?? false, keepScripts: ctx.keepScripts ?? false, ...view });
     // UTF-8 with nothing added, but where a charset prescan would find another declaration in
     // raw text (a <meta charset> in a style or script): there a byte order mark, which wins.
     const misread = !ctx.fragment && (declaredEncoding(html.slice(0, SNIFF_CHARS)) ?? "utf-8") !== "utf-8";

@@ -6,7 +6,7 @@ import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../html/escape.js";
 import { restoreAttributes } from "../html/attributes.js";
-import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, VIEW, WRAP } from "../html/marks.js";
+import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../html/marks.js";
 import { closeTag, commentOf, openTag } from "../html/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
@@ -142,7 +142,7 @@ function restoreMarkup(html: string, events: readonly DocEvent[], from: number, 
       }
       case "comment":
         if (event.text === "htmldiff:ins-begin") skipRange = keep === "del";
-        else if (event.text !== "htmldiff:ins-end" && !event.text.startsWith(CHARSET)) out.push(restoreComment(event, written, keep));
+        else if (event.text !== "htmldiff:ins-end" && !event.text.startsWith(CHARSET) && !event.text.startsWith(STOP)) out.push(restoreComment(event, written, keep));
         break;
       default:
         out.push(written);

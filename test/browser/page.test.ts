@@ -96,7 +96,7 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
   it("runs none of a hostile document's scripts and requests nothing", async () => {
     const html = renderPage(diffDocuments(readFileSync(join(HOSTILE, "a.html"), "utf8"), readFileSync(join(HOSTILE, "b.html"), "utf8")), { oldLabel: "a.html", newLabel: "b.html" });
     const { page, requests } = await open("hostile", html);
-    await page.click("text=click");
+    await page.click("#htmldiff-doc >> text=click");
     await page.waitForTimeout(300);
     const ran = await page.evaluate('Object.keys(window).filter((key) => key.startsWith("ran"))');
     expect(ran).toEqual([]);
@@ -159,7 +159,7 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
   it.skipIf(!corpusPresent || !process.env.UPDATE_SCREENSHOTS)("saves a screenshot of an XML pair's page", async () => {
     const { a, b } = readPair("aria-graphics-circuit-diagram", "xml");
     const { page } = await open("xml", renderPage(diffDocuments(a, b, { mode: "xml" }), { oldLabel: "circuit-diagram.svg (old)", newLabel: "circuit-diagram.svg (new)" }));
-    await page.keyboard.press("n");
+    // At the top: the old and new pictures above the marked source.
     await page.screenshot({ path: join(DOCS, "page-xml.png") });
   });
 });

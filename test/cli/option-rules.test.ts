@@ -18,6 +18,7 @@ describe("options that do not apply are refused", () => {
   const cases: [string, string[], RegExp][] = [
     ["--fragment with -f text", ["--fragment", "-f", "text"], /^htmldiff: --fragment applies only to -f html, not to text\n$/],
     ["--fragment with the page an .html output implies", ["--fragment", "-o", join(dir, "r.html")], /^htmldiff: --fragment applies only to -f html, not to page\n$/],
+    ["--keep-scripts without --fragment", ["--keep-scripts", "-f", "html"], /^htmldiff: --keep-scripts applies only to --fragment \(-f html keeps the document as it is; the page never runs its scripts\)\n$/],
     ["--view with -f json", ["--view", "source", "-f", "json"], /^htmldiff: --view applies only to -f html or page, not to json\n$/],
     ["--max-annotations without -f github", ["--max-annotations", "5"], /^htmldiff: --max-annotations applies only to -f github, not to term\n$/],
     ["-j without -r", ["-j", "2"], /^htmldiff: -j applies only to -r \(compare folders\)\n$/],

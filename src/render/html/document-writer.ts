@@ -13,12 +13,15 @@ import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, SHOWN, WRAP } from "../../html/marks.js";
 import { type MoveEdits, moveEdits } from "./move-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
+import { isStop, stopComment } from "./stops.js";
 import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
 export interface WriterOptions extends UnitOptions {
   readonly fragment: boolean;
+  /** Write a stop comment where each change starts (the review page finds its changes by them). */
+  readonly stops?: boolean;
 }
 
 const NO_MARKS: ElementMarks = {};
@@ -100,9 +103,33 @@ class DocumentWriter {
       this.lastB = this.items.token[body[0]]!;
     }
     const { side } = this.items;
-    for (let k = from; k < to; ) k = side[k] === BOTH ? this.both(k) : this.gap(k, to);
+    const stopped = this.options.stops ? new Uint8Array(this.script.changes.length) : null;
+    for (let k = from; k < to; ) {
+      const at = this.out.length;
+      const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);
+      if (stopped) this.stopBefore(at, k, next, stopped);
+      k = next;
+    }
     if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
     return this.out.join("");
+  }
+
+  /**
+   * Puts a stop comment before the output written from `out[at]` on for each change of items
+   * `from..to` not stopped at yet. A comment stands anywhere a tag does and changes no tree.
+   */
+  private stopBefore(at: number, from: number, to: number, stopped: Uint8Array): void {
+    let comments = "";
+    for (let k = from; k < to; k++) {
+      const change = this.items.change[k]!;
+      if (change < 0 || stopped[change]) continue;
+      stopped[change] = 1;
+      if (isStop(this.script.changes, change)) comments += stopComment(change);
+    }
+    // Prepended to the first piece written from `at` on (a splice would copy the whole output each time).
+    if (!comments) return;
+    if (at < this.out.length) this.out[at] = comments + this.out[at]!;
+    else this.out.push(comments);
   }
 
   private emit(markup: string): void {

@@ -11,6 +11,12 @@ import { writeSource } from "./source-view.js";
 export interface HtmlOptions {
   /** Only the body's content, in `<div class="diff">`, for embedding in another page. */
   readonly fragment?: boolean;
+  /**
+   * With `fragment`: keep the documents' scripts, `on…` handlers, `javascript:` URLs and loads as
+   * they are. Without it a fragment is neutralised as the review page is, since it is embedded
+   * in another page (a whole document is the document itself, never neutralised).
+   */
+  readonly keepScripts?: boolean;
   /** `document` (default for HTML input) or `source`: the source text with the marks (always so for XML input). */
   readonly view?: "document" | "source";
   /** The charset labels the documents were decoded from (`windows-1252`, `utf-16le;bom`): recorded for --accept and --reject when one is not UTF-8. */
@@ -27,6 +33,6 @@ export interface HtmlOptions {
  */
 export function renderHtml(script: EditScript, options: HtmlOptions = {}): string {
   const fragment = options.fragment ?? false;
-  const body = options.view === "source" || script.b.doc.mode === "xml" ? writeSource(script) : writeDocument(script, { page: false, fragment });
+  const body = options.view === "source" || script.b.doc.mode === "xml" ? writeSource(script) : writeDocument(script, { page: fragment && !options.keepScripts, fragment });
   return fragment ? `<div class="diff">${body}</div>` : `${charsetComment(options.charsets)}${body}`;
 }

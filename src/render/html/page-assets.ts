@@ -1,7 +1,14 @@
-// The review page's own style sheet and script, inlined into every page. The script is allowed
-// by its hash in the page's Content Security Policy; nothing else may run.
+// The review page's own style sheet, inlined into every page (its script is in page-script.ts):
+// colours and second cues of the marks, badges for changed attributes, caps on unsized pictures.
 
-/** Colours for light and dark schemes, the bar, the marks, the tooltip. */
+/** Elements that show no generated content (void, replaced, table parts): a changed attribute is an outline there, a badge elsewhere. */
+const NO_BADGE = "img, input, br, hr, wbr, area, col, colgroup, embed, source, track, iframe, video, audio, canvas, select, textarea, svg, math, object, picture, meter, progress, table, thead, tbody, tfoot, tr, td, th, option, optgroup";
+/** Elements a block insertion or deletion holds. */
+const BLOCKS = "address, article, aside, blockquote, details, dialog, div, dl, fieldset, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, main, nav, ol, p, pre, section, table, ul";
+/** Elements that carry an insertion or deletion mark themselves and are laid out as blocks. */
+const CLASSED_BLOCKS = "li, dt, dd, td, th, caption, summary, legend";
+
+/** Colours for light and dark schemes; the bar, its panels and the tooltip; the marks with a second cue beyond colour; caps on unsized pictures. */
 export const PAGE_STYLE = `
 :root { color-scheme: light dark; --hd-ins-bg: #d3f5da; --hd-ins-fg: #04400f; --hd-del-bg: #fde1df; --hd-del-fg: #7a1010;
   --hd-attr: #a25c00; --hd-move: #2457c5; --hd-bar-bg: #f6f8fa; --hd-bar-fg: #1f2328; --hd-line: #d0d7de; --hd-focus: #e3a400; }
@@ -17,107 +24,55 @@ body.htmldiff-page { margin: 0; }
 #htmldiff-bar h1 { font-size: 14px; margin: 0; font-weight: 600; }
 #htmldiff-bar .hd-counts, #htmldiff-bar .hd-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 0; padding: 0; list-style: none; }
 #htmldiff-bar .hd-sample { padding: 0 4px; border-radius: 3px; }
+#htmldiff-bar .hd-legend button { padding: 0 6px; border-radius: 3px; border: 0; }
+#htmldiff-bar .hd-legend button.hd-ins { background: var(--hd-ins-bg); color: var(--hd-ins-fg); }
+#htmldiff-bar .hd-legend button.hd-del { background: var(--hd-del-bg); color: var(--hd-del-fg); }
+#htmldiff-bar .hd-legend button[aria-pressed="false"] { opacity: 0.45; text-decoration: none; outline-style: none; box-shadow: inset 0 0 0 1px var(--hd-line); }
 #htmldiff-bar button { font: inherit; padding: 2px 10px; border: 1px solid var(--hd-line); border-radius: 6px; background: transparent; color: inherit; cursor: pointer; }
 #htmldiff-bar kbd { font: 11px ui-monospace, monospace; border: 1px solid var(--hd-line); border-radius: 3px; padding: 0 3px; }
 #htmldiff-doc { padding: 16px; }
-:is(ins, del)[data-diff-wrap]:has(> :is(address, article, aside, blockquote, details, dialog, div, dl, fieldset, figure, footer, form,
-  h1, h2, h3, h4, h5, h6, header, hr, main, nav, ol, p, pre, section, table, ul)) { display: block; }
+:is(ins, del)[data-diff-wrap]:has(> :is(${BLOCKS})) { display: block; }
 ins[data-diff-wrap], [data-diff~="ins"], .hd-ins { background: var(--hd-ins-bg); color: var(--hd-ins-fg); text-decoration: underline; text-decoration-thickness: 1px; }
 del[data-diff-wrap], [data-diff~="del"], .hd-del { background: var(--hd-del-bg); color: var(--hd-del-fg); text-decoration: line-through; }
-[data-diff~="attrs"], .hd-attrs { outline: 2px dashed var(--hd-attr); outline-offset: 1px; }
-[data-diff~="tag"], .hd-tag { outline: 2px dotted var(--hd-attr); outline-offset: 1px; }
-[data-diff~="tag"]::before { content: "<" attr(data-diff-tag) ">\\2192"; font: 11px ui-monospace, monospace; color: var(--hd-attr); }
+ins[data-diff-wrap]:has(> :is(${BLOCKS})), :is(${CLASSED_BLOCKS})[data-diff~="ins"], tr[data-diff~="ins"] > :first-child { border-left: 4px solid var(--hd-ins-fg); padding-left: 6px; }
+del[data-diff-wrap]:has(> :is(${BLOCKS})), :is(${CLASSED_BLOCKS})[data-diff~="del"], tr[data-diff~="del"] > :first-child { border-left: 4px dashed var(--hd-del-fg); padding-left: 6px; }
+:is([data-diff~="attrs"], [data-diff~="tag"]):is(${NO_BADGE}), .hd-attrs { outline: 2px dashed var(--hd-attr); outline-offset: 1px; }
+.hd-tag { outline: 2px dotted var(--hd-attr); outline-offset: 1px; }
+:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE})::before { content: "attr"; display: inline-block; margin: 0 3px 0 0; padding: 0 3px; border-radius: 3px;
+  font: 600 10px/1.4 ui-monospace, monospace; color: var(--hd-bar-bg); background: var(--hd-attr); text-decoration: none; vertical-align: text-top; cursor: help; }
+[data-diff~="tag"]:not(${NO_BADGE})::before { content: "<" attr(data-diff-tag) ">\\2192"; }
+[data-diff~="tag"][data-diff~="attrs"]:not(${NO_BADGE})::before { content: "<" attr(data-diff-tag) ">\\2192 attr"; }
 del.diff-reindent { display: none; }
-ins.diff-reindent { background: none; color: inherit; text-decoration: none; }
+ins.diff-reindent { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
 .diff-move, .hd-move { outline: 2px solid var(--hd-move); outline-offset: 1px; cursor: pointer; }
+.hd-hide-ws del.hd-ws { display: none; }
+.hd-hide-ws ins.hd-ws { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
+#htmldiff-doc :is(img, video, canvas, iframe, embed, object, svg) { max-width: 100%; }
+#htmldiff-doc svg:not([width], [height], [style*="width"], [style*="height"]) { max-width: 3em; max-height: 3em; }
+#htmldiff-doc :is(img, video, canvas):not([height], [style*="height"]) { max-height: 24em; }
 .htmldiff-current { box-shadow: 0 0 0 3px var(--hd-focus) !important; }
+.htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE}) { box-shadow: none !important; }
+.htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE})::before { box-shadow: 0 0 0 3px var(--hd-focus); }
 [data-diff-as="head"] { display: none; }
 [data-diff-as="html"], [data-diff-as="body"] { display: block; }
+.hd-pictures { display: flex; flex-wrap: wrap; gap: 16px; margin: 0 0 16px; }
+.hd-pictures figure { margin: 0; padding: 8px; border: 1px solid var(--hd-line); background: #fff; text-align: center; }
+.hd-pictures img { max-width: min(480px, 42vw); max-height: 360px; }
+.hd-pictures figcaption { font: 12px system-ui, sans-serif; color: #555; }
+pre.diff-source [data-diff-line]::before { content: attr(data-diff-line); display: inline-block; width: 5ch; margin-right: 2ch; text-align: right;
+  color: #888; background: none; text-decoration: none; user-select: none; }
+pre.diff-source [data-diff-fold] { display: none; }
+pre.diff-source .hd-fold::before { content: "\\22EF  " attr(data-label); display: block; padding: 2px 0 2px 7ch; color: var(--hd-move); background: var(--hd-bar-bg); cursor: pointer; }
+pre.diff-source .hd-fold.hd-open + [data-diff-fold] { display: inline; }
 pre.diff-source { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
+#htmldiff-bar details { flex-basis: 100%; }
+#htmldiff-bar details > ol { max-height: 40vh; overflow: auto; margin: 4px 0; padding-left: 3.5em; font: 12px/1.5 ui-monospace, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+#htmldiff-bar summary { cursor: pointer; }
+#htmldiff-bar .hd-kind { font: 600 12px system-ui, sans-serif; }
+#htmldiff-bar li.hd-at { background: var(--hd-line); }
+#htmldiff-bar .hd-toggle { display: inline-flex; gap: 4px; align-items: center; }
+#htmldiff-note { position: fixed; right: 16px; z-index: 2147483647; max-width: 40em; padding: 6px 10px; border-radius: 6px; border: 2px solid var(--hd-focus);
+  white-space: pre-wrap; font: 12px/1.4 ui-monospace, monospace; background: var(--hd-bar-bg); color: var(--hd-bar-fg); }
 #htmldiff-tip { position: fixed; z-index: 2147483647; max-width: 40em; padding: 6px 8px; border-radius: 6px; white-space: pre-wrap;
   font: 12px/1.4 ui-monospace, monospace; background: var(--hd-bar-fg); color: var(--hd-bar-bg); pointer-events: none; }
 `;
-
-/** Next/previous change keys and buttons, the hover tooltip of old values, and the link between a move's halves. */
-export const PAGE_SCRIPT = `(() => {
-  const doc = document.getElementById("htmldiff-doc");
-  const position = document.getElementById("htmldiff-position");
-  const tip = document.getElementById("htmldiff-tip");
-  // The bar is fixed (a wide document scrolls sideways under it): the page starts below it.
-  const bar = document.getElementById("htmldiff-bar");
-  const room = () => { document.body.style.paddingTop = bar.offsetHeight + "px"; };
-  room();
-  addEventListener("resize", room);
-  const selector = "ins[data-diff-wrap], del[data-diff-wrap], [data-diff]";
-  const marks = [...doc.querySelectorAll(selector)].filter((el) => !el.parentElement.closest(selector) && !el.classList.contains("diff-reindent") && el.getClientRects().length > 0);
-  const adjacent = (a, b) => {
-    let node = a.nextSibling;
-    while (node && node.nodeType === 3 && !node.data.trim()) node = node.nextSibling;
-    return node === b;
-  };
-  const stops = [];
-  for (const el of marks) {
-    const last = stops[stops.length - 1];
-    if (last && adjacent(last[last.length - 1], el)) last.push(el);
-    else stops.push([el]);
-  }
-  let current = -1;
-  const go = (index) => {
-    if (!stops.length) return;
-    if (current >= 0) for (const el of stops[current]) el.classList.remove("htmldiff-current");
-    current = (index + stops.length) % stops.length;
-    for (const el of stops[current]) el.classList.add("htmldiff-current");
-    stops[current][0].scrollIntoView({ block: "center" });
-    position.textContent = (current + 1) + " / " + stops.length;
-  };
-  position.textContent = stops.length ? "– / " + stops.length : "no changes shown";
-  document.getElementById("htmldiff-next").addEventListener("click", () => go(current + 1));
-  document.getElementById("htmldiff-previous").addEventListener("click", () => go(current - 1));
-  document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest?.("input, textarea, select, [contenteditable]")) return;
-    if (event.key === "n" || event.key === "j") go(current + 1);
-    else if (event.key === "p" || event.key === "k") go(current - 1);
-    else return;
-    event.preventDefault();
-  });
-  const describe = (el) => {
-    const lines = [];
-    const renamed = el.getAttribute("data-diff-tag");
-    if (renamed) lines.push("tag: <" + renamed + "> \\u2192 <" + (el.getAttribute("data-diff-as") || el.localName) + ">");
-    // Names after a mark prefix have their odd characters percent-encoded (markName in marks.ts).
-    const mark = (name) => name.replace(/[^a-z0-9_:.\\-\\u0080-\\uffff]/gi, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
-    const unmark = (name) => name.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-    const now = (name) => el.getAttribute(name) ?? el.getAttribute("data-diff-raw-" + mark(name));
-    for (const attr of el.attributes) {
-      if (!attr.name.startsWith("data-diff-old-")) continue;
-      const name = unmark(attr.name.slice("data-diff-old-".length));
-      const value = now(name);
-      lines.push(name + ": " + JSON.stringify(attr.value) + " \\u2192 " + (value === null ? "(removed)" : JSON.stringify(value)));
-    }
-    for (const name of (el.getAttribute("data-diff-added") || "").split(" ").filter(Boolean)) lines.push(name + ": (added) " + JSON.stringify(now(name)));
-    if (el.hasAttribute("data-diff-move")) lines.push("moved: click to see the other place");
-    return lines.join("\\n");
-  };
-  doc.addEventListener("mouseover", (event) => {
-    const el = event.target.closest('[data-diff~="attrs"], [data-diff~="tag"], [data-diff-move]');
-    const text = el ? describe(el) : "";
-    tip.hidden = !text;
-    if (!text) return;
-    tip.textContent = text;
-    const box = el.getBoundingClientRect();
-    tip.style.left = Math.max(4, Math.min(box.left, innerWidth - tip.offsetWidth - 4)) + "px";
-    tip.style.top = (box.bottom + 6 + tip.offsetHeight > innerHeight ? box.top - tip.offsetHeight - 6 : box.bottom + 6) + "px";
-  });
-  doc.addEventListener("click", (event) => {
-    const el = event.target.closest("[data-diff-move]");
-    if (!el) return;
-    const deleted = (x) => x.matches('del, [data-diff~="del"]');
-    const id = el.getAttribute("data-diff-move");
-    const other = [...doc.querySelectorAll("[data-diff-move]")].find((x) => x.getAttribute("data-diff-move") === id && deleted(x) !== deleted(el));
-    if (!other) return;
-    event.preventDefault();
-    const index = stops.findIndex((stop) => stop.includes(other));
-    if (index >= 0) go(index);
-    else other.scrollIntoView({ block: "center" });
-  });
-})();`;

@@ -1,6 +1,7 @@
 // The `page` output: a standalone review page around the marked document (or source view):
-// summary counts, a legend, keys to move between changes, light and dark colours, and a Content
-// Security Policy that lets no script run but the page's own and no request leave the page.
+// summary counts, a legend whose chips filter, keys to move between changes, a list of the
+// changes, an SVG pair's pictures, light and dark colours, and a Content Security Policy that
+// lets no script run but the page's own and no request leave the page.
 
 import { createHash } from "node:crypto";
 import type { EditScript } from "../../edit-script.js";
@@ -8,8 +9,11 @@ import { writeDocument } from "./document-writer.js";
 import { fallbacks, layoutOf } from "./layout.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
 import { charsetComment, VIEW } from "../../html/marks.js";
-import { PAGE_SCRIPT, PAGE_STYLE } from "./page-assets.js";
+import { PAGE_STYLE } from "./page-assets.js";
+import { changeItems } from "./page-changes.js";
+import { PAGE_SCRIPT } from "./page-script.js";
 import { writeSource } from "./source-view.js";
+import { isStop } from "./stops.js";
 
 /** Options of {@link renderPage}. */
 export interface PageOptions {
@@ -37,6 +41,26 @@ function securityPolicy(): string {
     "frame-src 'none'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/** Largest SVG document shown as a picture, in characters of source. */
+const MAX_PICTURE = 2_000_000;
+
+/**
+ * For a pair of SVG documents: the old and new pictures side by side, as images from data URLs
+ * (an SVG image runs no script and loads nothing); empty for other documents.
+ */
+function pictures(script: EditScript): string {
+  const isSvg = (side: EditScript["a"]): boolean => {
+    const root = side.doc.events.find((e) => e.kind === "open");
+    return root?.kind === "open" && /(^|:)svg$/.test(root.name) && side.doc.source.length <= MAX_PICTURE;
+  };
+  if (script.a.doc.mode !== "xml" || !(isSvg(script.a) || isSvg(script.b))) return "";
+  const figure = (side: EditScript["a"], label: string): string => {
+    const image = isSvg(side) ? `<img alt="the ${label} picture" src="data:image/svg+xml;base64,${Buffer.from(side.doc.source, "utf8").toString("base64")}">` : "(none)";
+    return `<figure>${image}<figcaption>${label}</figcaption></figure>`;
+  };
+  return `<div class="hd-pictures">${figure(script.a, "old")}${figure(script.b, "new")}</div>`;
 }
 
 /**
@@ -75,18 +99,22 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
   const oldLabel = options.oldLabel ?? "old";
   const newLabel = options.newLabel ?? "new";
   const source = options.view === "source" || script.b.doc.mode === "xml";
-  const content = source ? writeSource(script) : writeDocument(script, { page: true, fragment: false });
+  const content = source ? writeSource(script, { stops: true, lines: true }) : writeDocument(script, { page: true, fragment: false, stops: true });
+  const stops = script.changes.filter((_, i) => isStop(script.changes, i)).length;
   const counts = pageCounts(script, source ? "source" : "document")
-    .map(({ label, count }) => `<li><b>${count}</b> ${label}</li>`)
+    .filter(({ count }) => count > 0)
+    // A move is two stops, where it left and where it arrived.
+    .map(({ label, count }) => `<li><b>${count}</b> ${label}${label === "moved" ? ` (${count * 2} places)` : ""}</li>`)
     .join("");
+  // The legend's chips filter the stops by kind (the page's script reads data-kind).
   const legend = [
-    ["hd-ins", "inserted"],
-    ["hd-del", "deleted"],
-    ["hd-move", "moved"],
-    ["hd-tag", "renamed tag"],
-    ["hd-attrs", "attributes (hover)"],
+    ["hd-ins", "insert", "inserted"],
+    ["hd-del", "delete", "deleted"],
+    ["hd-move", "move", "moved"],
+    ["hd-tag", "tag", "renamed tag"],
+    ["hd-attrs", "attributes", "attributes (hover)"],
   ]
-    .map(([cls, text]) => `<li><span class="hd-sample ${cls}">${text}</span></li>`)
+    .map(([cls, kind, text]) => `<li><button type="button" class="hd-sample ${cls}" data-kind="${kind}" aria-pressed="true" title="stop at these changes, or not">${text}</button></li>`)
     .join("");
   const title = `htmldiff: ${oldLabel} → ${newLabel}`;
   return [
@@ -98,14 +126,18 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     `<title>${escapeText(title)}</title><style>${PAGE_STYLE}</style></head>`,
     '<body class="htmldiff-page"><header id="htmldiff-bar">',
     `<h1>${escapeText(oldLabel)} → ${escapeText(newLabel)}</h1>`,
-    `<ul class="hd-counts">${script.identical ? "<li>identical</li>" : counts}</ul>`,
+    // The script counts the stops it finds into #htmldiff-total; the writer put one before each change counted here.
+    `<ul class="hd-counts"><li id="htmldiff-total"><b>${stops}</b> ${stops === 1 ? "change" : "changes"}</li>${script.identical ? "<li>identical</li>" : counts}</ul>`,
     `<ul class="hd-legend">${legend}</ul>`,
+    '<label class="hd-toggle" id="htmldiff-ws-toggle"><input type="checkbox" id="htmldiff-ws"> hide white space</label>',
     '<span><button type="button" id="htmldiff-previous" title="previous change (p)">◀ <kbd>p</kbd></button> ',
     '<span id="htmldiff-position"></span> ',
-    '<button type="button" id="htmldiff-next" title="next change (n)"><kbd>n</kbd> ▶</button></span></header>',
+    '<button type="button" id="htmldiff-next" title="next change (n)"><kbd>n</kbd> ▶</button></span>',
+    `<details id="htmldiff-list"><summary>list of changes</summary><ol>${changeItems(script)}</ol></details>`,
+    '<details id="htmldiff-hidden" hidden><summary>not shown on the page: <b>0</b></summary><ol></ol></details></header>',
     // Everything the page's script finds by id comes before the document, which may use the same ids.
-    '<div id="htmldiff-tip" hidden></div>',
-    `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${charsetComment(options.charsets)}${content}</main>`,
+    '<div id="htmldiff-tip" hidden></div><div id="htmldiff-note" hidden></div>',
+    `<main id="htmldiff-doc"${source ? "" : ` ${VIEW}="document"`}>${charsetComment(options.charsets)}${source ? pictures(script) : ""}${content}</main>`,
     `<script>${PAGE_SCRIPT}</script></body></html>`,
     "",
   ].join("\n");

@@ -32,6 +32,8 @@ export interface Segment {
   readonly inMove?: "block" | "edit";
   /** True for the old and new indentation of a line whose indentation alone changed. */
   readonly reindent?: boolean;
+  /** For a segment of a change (also the unchanged pieces inside a changed tag): the index of that change in `script.changes`. */
+  readonly change?: number;
 }
 
 /** How finely replaced text is shown: whole words (default) or characters inside replaced words. */
@@ -52,6 +54,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
   const changeAt = new Map<number, Change>(script.changes.map((c) => [c.op, c]));
+  const indexAt = new Map<number, number>(script.changes.map((c, i) => [c.op, i]));
   const out: Segment[] = [];
   let ca = 0;
   let cb = 0;
@@ -86,21 +89,22 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
     const pieces = refine(change, code, oldText, newText, granularity, script.a.doc.mode === "html");
+    const at = indexAt.get(index)!;
     if (pieces) {
       let ao = aStart;
       let bo = cb;
       for (const [kind, text] of pieces) {
-        out.push({ kind, text, aOffset: ao, bOffset: bo });
+        out.push({ kind, text, aOffset: ao, bOffset: bo, change: at });
         if (kind !== "insert") ao += text.length;
         if (kind !== "delete") bo += text.length;
       }
     } else if (change?.kind === "move" && change.inner && code.tag === "insert") {
-      out.push(...editedArrival(script, change, ca, cb));
+      out.push(...editedArrival(script, change, ca, cb).map((segment) => ({ ...segment, change: at })));
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
       const extra = moved ? ({ moved, inMove: "block" } as const) : change?.kind === "reindent" ? { reindent: true } : {};
-      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...extra });
-      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...extra });
+      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, change: at, ...extra });
+      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, change: at, ...extra });
     }
     ca = aEnd;
     cb = bEnd;

@@ -1,0 +1,104 @@
+// The review page's list of changes: one item per stop, with what changed as text (old → new),
+// so that a change the page cannot show in place (in the head, an attribute of an element that
+// is not rendered, white space) can still be read. The page's script numbers and orders them.
+
+import type { EditScript, Side } from "../../edit-script.js";
+import type { AttributeDelta, Change } from "../../types.js";
+import { escapeAttribute, escapeText } from "../../html/escape.js";
+import { isStop } from "./stops.js";
+
+/** Longest excerpt of one side shown in the list, in characters. */
+const EXCERPT = 80;
+/** How far back the enclosing element of a change is looked for, in events. */
+const LOOK_BACK = 2000;
+
+const KIND_LABEL: Readonly<Record<Change["kind"], string>> = {
+  insert: "inserted",
+  delete: "deleted",
+  replace: "replaced",
+  move: "moved",
+  attributes: "attributes",
+  tag: "renamed",
+  reindent: "re-indented",
+};
+
+/**
+ * One `<li>` per stop of the page, in the order of the edit script: `data-change` (its index),
+ * `data-kind`, `data-ws` for a change of white space only, and a line saying what changed.
+ *
+ * @example changeItems(diffDocuments("<p>a</p>", "<p>b</p>"))
+ *   // '<li data-change="0" data-kind="replace"><span class="hd-kind">replaced</span> &lt;p&gt; "a" → "b"</li>'
+ */
+export function changeItems(script: EditScript): string {
+  const out: string[] = [];
+  script.changes.forEach((change, index) => {
+    if (!isStop(script.changes, index)) return;
+    const ws = whitespaceOnly(script, change) ? " data-ws" : "";
+    const label = change.kind === "move" ? (script.opcodes[change.op]!.tag === "delete" ? "moved away" : "moved here") : KIND_LABEL[change.kind];
+    out.push(`<li data-change="${index}" data-kind="${escapeAttribute(change.kind)}"${ws}><span class="hd-kind">${label}</span> ${escapeText(describeChange(script, change))}</li>`);
+  });
+  return out.join("\n");
+}
+
+/**
+ * What a change is, in one line of text: its element, and old → new.
+ *
+ * @example describeChange(diffDocuments('<a href="/x">a</a>', '<a href="/y">a</a>'), change) // '<a> href: "/x" → "/y"'
+ */
+export function describeChange(script: EditScript, change: Change): string {
+  const code = script.opcodes[change.op]!;
+  const spans = script.spansOf(code);
+  const oldText = script.a.doc.source.slice(spans.a.start, spans.a.end);
+  const newText = script.b.doc.source.slice(spans.b.start, spans.b.end);
+  if (change.kind === "attributes" || change.kind === "tag") {
+    const renamed = change.kind === "tag" ? `<${change.oldName}> \u2192 <${change.newName}>` : `<${elementAt(script.b, code.bStart)}>`;
+    return [renamed, ...(change.attributes ?? []).map(describeAttribute)].join(" ");
+  }
+  const where = enclosing(code.bEnd > code.bStart ? script.b : script.a, code.bEnd > code.bStart ? code.bStart : code.aStart);
+  const place = where ? `in <${where}> ` : "";
+  if (code.tag === "insert") return `${place}+ ${quote(newText)}`;
+  if (code.tag === "delete") return `${place}\u2212 ${quote(oldText)}`;
+  return `${place}${quote(oldText)} \u2192 ${quote(newText)}`;
+}
+
+function describeAttribute(delta: AttributeDelta): string {
+  if (delta.old === null) return `${delta.name}: (added) ${quote(delta.new ?? "")}`;
+  if (delta.new === null) return `${delta.name}: ${quote(delta.old)} \u2192 (removed)`;
+  return `${delta.name}: ${quote(delta.old)} \u2192 ${quote(delta.new)}`;
+}
+
+/** A side's text quoted, white space visible (JSON escapes), cut to {@link EXCERPT} characters. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
+}
+
+/** Whether a change's tokens on both sides are all white space. */
+function whitespaceOnly(script: EditScript, change: Change): boolean {
+  if (change.kind === "attributes" || change.kind === "tag") return false;
+  const code = script.opcodes[change.op]!;
+  for (let i = code.aStart; i < code.aEnd; i++) if (script.a.tokens[i]!.kind !== "space") return false;
+  for (let j = code.bStart; j < code.bEnd; j++) if (script.b.tokens[j]!.kind !== "space") return false;
+  return true;
+}
+
+/** The name of the element whose start tag is token `t` of a side. */
+function elementAt(side: Side, t: number): string {
+  const event = side.doc.events[side.tokens[t]!.event]!;
+  return event.kind === "open" || event.kind === "close" ? event.name : "";
+}
+
+/** The name of the element that holds token `t` of a side (looked for a little way back), or "". */
+function enclosing(side: Side, t: number): string {
+  const events = side.doc.events;
+  const first = side.tokens[t]!.event;
+  let depth = 0;
+  for (let e = first - 1; e >= 0 && e >= first - LOOK_BACK; e--) {
+    const event = events[e]!;
+    if (event.kind === "close") depth++;
+    else if (event.kind === "open") {
+      if (depth === 0) return event.name;
+      depth--;
+    }
+  }
+  return "";
+}

@@ -1,0 +1,216 @@
+// The review page's own script, inlined into every page and allowed by its hash in the page's
+// Content Security Policy (nothing else may run). Written as text: it runs in the browser.
+
+/**
+ * The page's behaviour: one stop per change, found by the stop comments the writer puts where
+ * each change starts (the marks up to the next one are its marks), in document order, inside
+ * inert templates too; `n`/`p` and the buttons move between stops, `#change-N` names the current
+ * one, and a note says what it is; a stop with no visible box (white space, the head, an element
+ * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
+ * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
+ * the count, and so do the legend's chips for a kind of change; a source view's folded run of
+ * unchanged lines opens and closes on a click; the tooltip shows a changed element's old and new values next to the pointer; a
+ * move's halves link to each other.
+ */
+export const PAGE_SCRIPT = `(() => {
+  const byId = (id) => document.getElementById(id);
+  const doc = byId("htmldiff-doc"), bar = byId("htmldiff-bar"), position = byId("htmldiff-position");
+  const tip = byId("htmldiff-tip"), note = byId("htmldiff-note"), total = byId("htmldiff-total").querySelector("b");
+  const list = byId("htmldiff-list"), panel = byId("htmldiff-hidden"), whitespace = byId("htmldiff-ws");
+  // The bar is fixed (a wide document scrolls sideways under it): the page starts below it.
+  const room = () => {
+    document.body.style.paddingTop = bar.offsetHeight + "px";
+    note.style.top = bar.offsetHeight + 8 + "px";
+  };
+  // The bar changes height as it wraps, as its panels open and as the script fills it.
+  room();
+  new ResizeObserver(room).observe(bar);
+  const MARKS = "ins[data-diff-wrap], del[data-diff-wrap], [data-diff]";
+  const entries = new Map([...list.querySelectorAll("li[data-change]")].map((li) => [li.getAttribute("data-change"), li]));
+  const stops = [];
+  const hosts = new Map();
+  const stack = [doc];
+  // Stops whose comments follow each other with no mark between share the marks after them (changes
+  // written as one piece, such as words in a paragraph that had to be shown deleted and inserted whole).
+  let open = [];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node.nodeType === 8) {
+      if (node.data.startsWith("htmldiff:stop:")) {
+        const entry = entries.get(node.data.slice(14));
+        const stop = { anchor: node, els: [], entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
+        if (open.length && open[0].els.length) open = [];
+        open.push(stop);
+        stops.push(stop);
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    if (open.length && node !== doc && node.matches(MARKS)) {
+      const els = open[0].els;
+      const last = els[els.length - 1];
+      if (!last || !last.contains(node)) for (const stop of open) stop.els.push(node);
+    }
+    let kids = node.childNodes;
+    if (node.localName === "template") {
+      hosts.set(node.content, node);
+      kids = node.content.childNodes;
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  const boxed = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const ordered = list.querySelector("ol");
+  stops.forEach((stop, i) => {
+    stop.number = i + 1;
+    stop.shown = !stop.ws && stop.els.some(boxed);
+    if (stop.ws) for (const el of stop.els) el.classList.add("hd-ws");
+    if (!stop.entry) return;
+    const link = document.createElement("a");
+    link.href = "#change-" + stop.number;
+    link.textContent = stop.number;
+    stop.entry.prepend(link, " ");
+    ordered.append(stop.entry);
+  });
+  byId("htmldiff-ws-toggle").hidden = !stops.some((stop) => stop.ws);
+  // The nearest visible place after a node: a following sibling with a box, else its parent, going up.
+  const place = (node) => {
+    for (let n = node; n && n !== doc; ) {
+      for (let s = n.nextSibling; s; s = s.nextSibling) if (s.nodeType === 1 && boxed(s)) return s;
+      const up = hosts.get(n.parentNode) || n.parentNode;
+      if (up && up !== doc && up.nodeType === 1 && boxed(up)) return up;
+      n = up;
+    }
+    return doc;
+  };
+  const reveal = (el) => {
+    const box = el.getBoundingClientRect();
+    if (box.height > innerHeight / 2) scrollBy(0, box.top - bar.offsetHeight - 16);
+    else el.scrollIntoView({ block: "center" });
+  };
+  let active = [];
+  let current = -1;
+  const label = () => {
+    position.textContent = active.length ? (current >= 0 ? current + 1 : "\\u2013") + " / " + active.length : "no changes";
+    total.textContent = active.length;
+  };
+  const clear = () => {
+    for (const el of doc.querySelectorAll(".htmldiff-current")) el.classList.remove("htmldiff-current");
+    for (const li of bar.querySelectorAll("li.hd-at")) li.classList.remove("hd-at");
+    note.hidden = true;
+  };
+  const go = (index) => {
+    if (!active.length) return;
+    clear();
+    current = (index + active.length) % active.length;
+    const stop = active[current];
+    if (stop.shown) {
+      for (const el of stop.els) el.classList.add("htmldiff-current");
+      reveal(stop.els.find(boxed));
+    } else reveal(place(stop.anchor));
+    // What the change is, in words: also for a shown one, whose marks may hold other changes too.
+    note.textContent = (stop.shown ? "" : "not shown on the page: ") + stop.text;
+    note.hidden = !stop.text;
+    if (stop.entry) stop.entry.classList.add("hd-at");
+    label();
+    history.replaceState(null, "", "#change-" + stop.number);
+  };
+  // A stop is kept while one of the kinds it shows is chosen: a replacement is a deletion and an insertion.
+  const chips = [...bar.querySelectorAll(".hd-legend button[data-kind]")];
+  const FACETS = { replace: ["insert", "delete"] };
+  const chosen = (stop) => {
+    const kind = stop.entry ? stop.entry.getAttribute("data-kind") : "";
+    const on = chips.filter((chip) => chip.getAttribute("aria-pressed") === "true").map((chip) => chip.getAttribute("data-kind"));
+    return (FACETS[kind] || [kind]).some((facet) => on.includes(facet));
+  };
+  const refresh = () => {
+    const was = active[current];
+    const hideWhitespace = whitespace.checked;
+    document.body.classList.toggle("hd-hide-ws", hideWhitespace);
+    const kept = (stop) => !(hideWhitespace && stop.ws) && chosen(stop);
+    active = stops.filter(kept);
+    for (const stop of stops) if (stop.entry) stop.entry.hidden = !kept(stop);
+    current = active.indexOf(was);
+    if (current < 0) clear();
+    const unseen = active.filter((stop) => !stop.shown);
+    panel.querySelector("ol").replaceChildren(...unseen.map((stop) => (stop.entry ? stop.entry.cloneNode(true) : document.createElement("li"))));
+    panel.querySelector("summary b").textContent = unseen.length;
+    panel.hidden = !unseen.length;
+    label();
+    room();
+  };
+  refresh();
+  whitespace.addEventListener("change", refresh);
+  for (const chip of chips) {
+    chip.addEventListener("click", () => {
+      chip.setAttribute("aria-pressed", chip.getAttribute("aria-pressed") === "true" ? "false" : "true");
+      refresh();
+    });
+  }
+  const fromAddress = () => {
+    const match = /^#change-(\\d+)$/.exec(location.hash);
+    const index = match ? active.findIndex((stop) => stop.number === Number(match[1])) : -1;
+    if (index >= 0) go(index);
+  };
+  fromAddress();
+  addEventListener("hashchange", fromAddress);
+  byId("htmldiff-next").addEventListener("click", () => go(current + 1));
+  byId("htmldiff-previous").addEventListener("click", () => go(current - 1));
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest?.("input, textarea, select, [contenteditable]")) return;
+    if (event.key === "n" || event.key === "j") go(current + 1);
+    else if (event.key === "p" || event.key === "k") go(current - 1);
+    else return;
+    event.preventDefault();
+  });
+  // Old and new values as the documents have them: the page's own classes are not the document's.
+  const describe = (el) => {
+    const lines = [];
+    const renamed = el.getAttribute("data-diff-tag");
+    if (renamed) lines.push("tag: <" + renamed + "> \\u2192 <" + (el.getAttribute("data-diff-as") || el.localName) + ">");
+    // Names after a mark prefix have their odd characters percent-encoded (markName in marks.ts).
+    const mark = (name) => name.replace(/[^a-z0-9_:.\\-\\u0080-\\uffff]/gi, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
+    const unmark = (name) => name.replace(/%([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    const now = (name) => (name === "class" ? el.getAttribute("data-diff-class") : el.getAttribute(name) ?? el.getAttribute("data-diff-raw-" + mark(name)));
+    for (const attr of el.attributes) {
+      if (!attr.name.startsWith("data-diff-old-")) continue;
+      const name = unmark(attr.name.slice("data-diff-old-".length));
+      const value = now(name);
+      lines.push(name + ": " + JSON.stringify(attr.value) + " \\u2192 " + (value === null ? "(removed)" : JSON.stringify(value)));
+    }
+    for (const name of (el.getAttribute("data-diff-added") || "").split(" ").filter(Boolean)) lines.push(name + ": (added) " + JSON.stringify(now(name)));
+    if (el.hasAttribute("data-diff-move")) lines.push("moved: click to see the other place");
+    return lines.join("\\n");
+  };
+  // Next to the pointer; a tall element's values only over the element itself (its badge), not over all it holds.
+  doc.addEventListener("mouseover", (event) => {
+    const el = event.target.closest && event.target.closest('[data-diff~="attrs"], [data-diff~="tag"], [data-diff-move]');
+    const near = el && (el === event.target || el.getBoundingClientRect().height < 160);
+    const text = near ? describe(el) : "";
+    tip.hidden = !text;
+    if (!text) return;
+    tip.textContent = text;
+    tip.style.left = Math.max(4, Math.min(event.clientX + 12, innerWidth - tip.offsetWidth - 4)) + "px";
+    const below = event.clientY + 18;
+    tip.style.top = (below + tip.offsetHeight > innerHeight - 4 ? Math.max(4, event.clientY - tip.offsetHeight - 10) : below) + "px";
+  });
+  doc.addEventListener("mouseleave", () => {
+    tip.hidden = true;
+  });
+  doc.addEventListener("click", (event) => {
+    const fold = event.target.closest(".hd-fold");
+    if (fold) fold.classList.toggle("hd-open");
+    const el = event.target.closest("[data-diff-move]");
+    if (!el) return;
+    const deleted = (x) => x.matches('del, [data-diff~="del"]');
+    const id = el.getAttribute("data-diff-move");
+    const other = [...doc.querySelectorAll("[data-diff-move]")].find((x) => x.getAttribute("data-diff-move") === id && deleted(x) !== deleted(el));
+    if (!other) return;
+    event.preventDefault();
+    const index = active.findIndex((stop) => stop.els.includes(other));
+    if (index >= 0) go(index);
+    else other.scrollIntoView({ block: "center" });
+  });
+})();`;
