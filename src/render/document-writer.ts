@@ -488,7 +488,7 @@ class DocumentWriter {
     const a = this.script.a;
     const b = this.script.b;
     const oldGap = sourceGap(a, i);
-    if (oldGap === sourceGap(b, j) || !(leftOut(a, i) || leftOut(b, j))) return this.gapBefore(j, true);
+    if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
     // White space or comments ignored: where a browser leaves them in place, the new side's are
     // written unseen between ins marks and the old side's follow in a marker.
     if (!leftOutElement(a, i) && !leftOutElement(b, j) && this.leavesInPlace()) return `<!--${COMMENT}ins-begin-->${this.gapBefore(j)}<!--${COMMENT}ins-end-->${markerComment("del", oldGap)}`;
@@ -628,13 +628,17 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
 }
 
 /**
- * The source between a side's token `t` and the token before it (from the start, or to the end
- * of the document's last event at its ends: a tag cut off by the end of the file is no event).
+ * The source between a side's token `t` and the token before it, as far as events cover it (from
+ * the start, or to the end of the document's last event at its ends: a tag cut off by the end of
+ * the file is no event).
  */
 function sourceGap(side: Side, t: number): string {
   const { tokens, doc } = side;
   const from = t > 0 ? tokens[t - 1]!.end : 0;
-  const to = t < tokens.length ? tokens[t]!.start : (doc.events[doc.events.length - 1]?.end ?? 0);
+  const at = tokens[t];
+  // Before a tag token, the gap ends with the event before it: an end tag the end of the file
+  // implied can stand inside a tag cut off there.
+  const to = at === undefined ? (doc.events[doc.events.length - 1]?.end ?? 0) : doc.events[at.event]!.kind === "text" ? at.start : (doc.events[at.event - 1]?.end ?? 0);
   return side.doc.source.slice(from, Math.max(from, to));
 }
 
@@ -645,26 +649,10 @@ function sourceGap(side: Side, t: number): string {
  */
 function oldGapBefore(side: Side, t: number): string {
   const gap = sourceGap(side, t);
-  if (!gap || !leftOut(side, t)) return "";
+  if (!gap) return "";
   const [before, at] = [side.tokens[t - 1], side.tokens[t]!];
   if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(side.doc.source, before.end, at.start);
   return markerComment("del", gap);
-}
-
-/**
- * Whether the comparison left anything out between a side's token `t` and the token before it:
- * an event with no token (a comment, an element, a text of white space), or white space at the
- * end or start of the text events of the two tokens. (A source gap can also be the start of a tag
- * cut off by the end of the file, which is no event: that is written with the document's end.)
- */
-function leftOut(side: Side, t: number): boolean {
-  const { tokens, doc } = side;
-  const [before, at] = [tokens[t - 1], tokens[t]];
-  const beforeEvent = before && doc.events[before.event]!;
-  const atEvent = at && doc.events[at.event]!;
-  if (beforeEvent?.kind === "text" && before!.end < beforeEvent.end) return true;
-  if (atEvent?.kind === "text" && atEvent.start < at!.start) return true;
-  return (at ? at.event : doc.events.length) > (before ? before.event + 1 : 0);
 }
 
 /** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */

@@ -140,6 +140,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "white space before a deleted element, with -w", a: "<div><p>x</p> <p>y</p></div>", b: "<div><p>x</p></div>", options: WHITESPACE },
   { name: "white space between kept elements written otherwise, with -w", a: "<b>a</b> <i>b</i>", b: "<b>a</b>\n<i>b</i>", options: WHITESPACE },
   { name: "a comment before an inserted element, with --ignore-comments", a: "<p>x<!--c--><b>y</b></p>", b: "<p>x<i>z</i><b>y</b></p>", options: COMMENTS },
+  { name: "a tag cut off by the end of the file, inside which the end of html is implied, with -w", a: "><html >", b: "><html ><a e=", options: WHITESPACE },
   { name: "comments that differ between kept elements, with --ignore-comments", a: "<p>a</p><!--x--><p>b</p>", b: "<p>a</p><!--y--><p>b</p>", options: COMMENTS },
 ];
 
