@@ -14,7 +14,7 @@ const worker = new URL("./peer-worker.js", import.meta.url).pathname;
  * dev dependencies: node-htmldiff's binary is named htmldiff and would shadow ours in
  * node_modules/.bin.
  */
-const peersDir = new URL("./peers/", import.meta.url).pathname;
+const peersDir = new URL("./peers", import.meta.url).pathname;
 
 /**
  * Installs the peers into bench/peers/node_modules with `npm ci` when one of them is missing

@@ -42,8 +42,8 @@ function stage(url, fn) {
   if (file === "text/intern") return "intern";
   if (file.startsWith("text/")) return "tokenize";
   if (file.startsWith("match/")) return "match";
-  if (file.startsWith("script/")) return "refine";
-  if (file.startsWith("render/")) return "render";
+  if (file.startsWith("refine/") || file === "edit-script") return "refine";
+  if (file.startsWith("render/") || file.startsWith("html/")) return "render";
   return "other";
 }
 

@@ -2,8 +2,8 @@
 
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
-import { diffTokens } from "./script/diff-tokens.js";
-import { EditScript } from "./script/edit-script.js";
+import { diffTokens } from "./refine/refine.js";
+import { EditScript } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
 import { tokenizeKeyed } from "./text/tokens.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../src/pipeline.js";
-import type { EditScript } from "../src/script/edit-script.js";
+import type { EditScript } from "../src/edit-script.js";
 import type { AlgorithmName, ParseMode } from "../src/types.js";
 import { documentPair, fcParams, htmlDocument, xmlDocument } from "./support/arbitraries.js";
 

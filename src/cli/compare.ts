@@ -43,12 +43,12 @@ export function forcedMode(options: CliOptions): ParseMode | undefined {
 export async function compareInputs(a: Input, b: Input, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
   const format = chooseFormat(options);
   // chalk is loaded only for colour.
-  const theme = format === "term" && colorLevel && !options.quiet ? (await import("./theme.js")).terminalTheme(colorLevel) : undefined;
+  const theme = format === "term" && colorLevel && !options.quiet ? (await import("../compare/terminal-theme.js")).terminalTheme(colorLevel) : undefined;
   return compare({ a, b, options: requestOptions(options), format }, theme);
 }
 
 /** The command line's options as the plain, complete options of a comparison. */
-function requestOptions(options: CliOptions): CompareOptions {
+export function requestOptions(options: CliOptions): CompareOptions {
   const forced = forcedMode(options);
   return compareOptions({
     ...(forced ? { mode: forced } : {}),

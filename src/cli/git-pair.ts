@@ -69,8 +69,7 @@ function isDocument(invocation: Invocation, a: Input, b: Input): boolean {
 async function modeLines(invocation: Invocation, modes: { old: string; new: string }, kind: Kind, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
   let paint = (text: string): string => text;
   if (colorLevel) {
-    const themes = await import("./theme.js");
-    paint = kind === "document" ? themes.terminalTheme(colorLevel).meta : themes.lineTheme(colorLevel).header;
+    paint = kind === "document" ? (await import("../compare/terminal-theme.js")).terminalTheme(colorLevel).meta : (await import("./theme.js")).lineTheme(colorLevel).header;
   }
   const lines = [`diff --git ${invocation.oldLabel} ${invocation.newLabel}`, `old mode ${modes.old}`, `new mode ${modes.new}`];
   return lines.map((line) => `${paint(line)}\n`).join("");

@@ -7,7 +7,7 @@ import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { InputError } from "../read/decode.js";
-import type { SummaryRow } from "../render/github.js";
+import type { SummaryRow } from "../render/report/github.js";
 import { colorLevel, gitColorAsker } from "./color.js";
 import { checkIgnores, chooseFormat, comparePair } from "./compare.js";
 import { loadConfig, mergeConfig } from "./config.js";
@@ -26,7 +26,6 @@ import { checkTarget, writeOutput } from "./write-output.js";
  * @example process.exitCode = await run(["old.html", "new.html"], io)
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  if (argv[0] === "serve") return serve(argv.slice(1), io);
   let status: number = ExitCode.Trouble;
   const program = buildProgram(io, async (args, options) => {
     status = await main(args, options, io, (key) => program.getOptionValueSource(key) === "cli");
@@ -40,16 +39,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.Trouble;
   }
   return status;
-}
-
-/** `htmldiff serve …`: the HTTP service (src/serve/), loaded only for it. */
-async function serve(argv: readonly string[], io: CliIO): Promise<number> {
-  try {
-    return await (await import("../serve/command.js")).runServe(argv, io);
-  } catch (error) {
-    io.err(`htmldiff: ${error instanceof InputError ? error.message : `internal error: ${describe(error)}`}\n`);
-    return ExitCode.Trouble;
-  }
 }
 
 async function main(args: readonly string[], parsed: CliOptions, io: CliIO, given: (key: string) => boolean): Promise<number> {
@@ -103,7 +92,7 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO, 
   const [oldDir, newDir] = args as [string, string];
   const level = decideColor(options, io, false);
   if (chooseFormat(options) === "page") return recurseToPages(oldDir, newDir, options, io);
-  const { compareDirectories } = await import("./directories.js");
+  const { compareDirectories } = await import("./recursive/directories.js");
   const chunks: string[] = [];
   const write = options.output ? (text: string) => void chunks.push(text) : (text: string) => io.out(text);
   const onTerminal = io.stdoutIsTTY && !options.output && !paged;
@@ -122,7 +111,7 @@ async function recurseToPages(oldDir: string, newDir: string, options: CliOption
   await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${dir}: cannot make the folder (${error.code ?? error.message})`);
   });
-  const [{ compareDirectories }, { renderPageIndex }] = await Promise.all([import("./directories.js"), import("../render/page-index.js")]);
+  const [{ compareDirectories }, { renderPageIndex }] = await Promise.all([import("./recursive/directories.js"), import("../render/html/page-index.js")]);
   const links: string[] = [];
   const notes: string[] = [];
   // One page at a time: results come a batch at once, and each write holds signal handlers till it is done.

@@ -1,7 +1,7 @@
 // The options and help of the command line (commander), parsed into one plain object.
 
 import { Command, InvalidArgumentError, Option } from "commander";
-import type { Granularity } from "../render/segments.js";
+import type { Granularity } from "../render/report/segments.js";
 import type { AlgorithmName } from "../types.js";
 import type { ColorMode } from "./color.js";
 import { FORMATS, type FormatName } from "../render/formats.js";

@@ -2,7 +2,7 @@
 // GITHUB_STEP_SUMMARY names, when it is set.
 
 import { appendFile } from "node:fs/promises";
-import { renderStepSummary, type SummaryRow } from "../render/github.js";
+import { renderStepSummary, type SummaryRow } from "../render/report/github.js";
 import type { CliIO } from "./io.js";
 
 /**

@@ -5,8 +5,8 @@ import { parseDocument } from "../events/parse.js";
 import { diffDocuments } from "../pipeline.js";
 import { decodeInput, type Input } from "../read/input.js";
 import { render } from "../render/formats.js";
-import type { Theme } from "../render/text.js";
-import { workBudget } from "../script/diff-tokens.js";
+import type { Theme } from "../render/report/text.js";
+import { workBudget } from "../refine/refine.js";
 import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
 import type { CompareRequest, CompareResult, CompareSide } from "./request.js";
 

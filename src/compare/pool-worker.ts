@@ -3,6 +3,7 @@
 
 import { InputError } from "../read/decode.js";
 import { compare } from "./compare.js";
+import type { Theme } from "../render/report/text.js";
 import type { CompareRequest, CompareResult } from "./request.js";
 
 /** A comparison done, or refused with the one-line reason of an {@link InputError}. */
@@ -11,9 +12,16 @@ export type PoolReply = { readonly result: CompareResult } | { readonly refused:
 /** Piscina's task function: one request in, one reply out. */
 export default async function runTask(request: CompareRequest): Promise<PoolReply> {
   try {
-    return { result: await compare(request) };
+    return { result: await compare(request, await themeOf(request)) };
   } catch (error) {
     if (error instanceof InputError || error instanceof RangeError) return { refused: error.message };
     throw error;
   }
+}
+
+/** The terminal theme a request asks for, if any (chalk is loaded only for colour). */
+async function themeOf(request: CompareRequest): Promise<Theme | undefined> {
+  const level = request.colorLevel ?? 0;
+  if (request.format !== "term" || level === 0 || request.options.quiet) return undefined;
+  return (await import("./terminal-theme.js")).terminalTheme(level);
 }

@@ -13,8 +13,8 @@ export interface PoolOptions {
   readonly threads: number;
   /** Comparisons that may wait for a worker; past it {@link PoolBusyError}. */
   readonly maxQueue: number;
-  /** The old-generation heap of each worker, in MiB; past it the worker dies and its comparison fails. */
-  readonly heapMb: number;
+  /** The old-generation heap of each worker, in MiB; past it the worker dies and its comparison fails (absent: Node's default). */
+  readonly heapMb?: number;
   /** Comparisons per worker before the workers are replaced by fresh ones. */
   readonly recycleAfter: number;
 }
@@ -53,20 +53,21 @@ export class ComparePool {
 
   /**
    * Runs `request` on a worker; rejects with {@link PoolBusyError} when the queue is full,
-   * {@link PoolTimeoutError} past `limitMs`, `InputError` for a side that is not a document.
+   * {@link PoolTimeoutError} past `limitMs` (no time limit when absent), `InputError` for a side
+   * that is not a document.
    */
-  async run(request: CompareRequest, limitMs: number): Promise<CompareResult> {
+  async run(request: CompareRequest, limitMs?: number): Promise<CompareResult> {
     if (this.pool.queueSize >= this.options.maxQueue) throw new PoolBusyError("every worker is busy and the queue is full");
     this.recycleIfDue();
-    const signal = AbortSignal.timeout(limitMs);
+    const signal = limitMs === undefined ? undefined : AbortSignal.timeout(limitMs);
     this.started++;
     this.pending++;
     try {
-      const reply = (await this.pool.run(request, { signal })) as PoolReply;
+      const reply = (await this.pool.run(request, signal ? { signal } : {})) as PoolReply;
       if ("refused" in reply) throw new InputError(reply.refused);
       return reply.result;
     } catch (error) {
-      if (signal.aborted) throw new PoolTimeoutError(`the comparison ran past its time limit of ${limitMs} ms`);
+      if (signal?.aborted) throw new PoolTimeoutError(`the comparison ran past its time limit of ${limitMs} ms`);
       throw error;
     } finally {
       this.pending--;
@@ -100,7 +101,7 @@ export class ComparePool {
       minThreads: this.options.threads,
       maxThreads: this.options.threads,
       maxQueue: Math.max(1, this.options.maxQueue),
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+      ...(this.options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } }),
     });
   }
 }

@@ -3,7 +3,7 @@
 
 import type { Input } from "../read/input.js";
 import type { FormatName } from "../render/formats.js";
-import type { Granularity } from "../render/segments.js";
+import type { Granularity } from "../render/report/segments.js";
 import type { AlgorithmName, ParseMode } from "../types.js";
 
 /** One side: bytes still to decode, or a side already decoded. `name` labels it in output and messages. */
@@ -46,6 +46,8 @@ export interface CompareRequest {
   readonly b: CompareSide;
   readonly options: CompareOptions;
   readonly format: FormatName;
+  /** For `term`: the colour level the front end decided (0 or absent: no colour). Workers build the theme from it. */
+  readonly colorLevel?: 0 | 1 | 2 | 3;
 }
 
 /** How much a pair changed: its changes, and the tokens inserted and deleted. */

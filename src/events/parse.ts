@@ -1,10 +1,11 @@
 // Parses a document into a frozen array of events with exact source spans.
-// htmlparser2 runs in deep-parser.ts, the only module that imports it.
+// htmlparser2 runs in htmlparser2-adapter.ts, the only module that imports it.
 
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
-import { DeepParser, type EventSink } from "./deep-parser.js";
+import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";
 import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 import { decodeAttribute, decodeText } from "./references.js";
+import { PARSER_TEXT, RAW_TEXT } from "../html/elements.js";
 
 /** A parsed document: its source, the mode it was parsed in, and its events in source order. */
 export interface ParsedDocument {
@@ -26,12 +27,6 @@ const MAX_SHARED_TEXT = 12;
 const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r >]*)([^>]*)>/g;
 /** Bytes that are nothing but end tags. */
 const STRAY_END_TAGS = /^(?:<\/[a-zA-Z][^>]*>)+$/;
-
-/** Elements whose content is text to the parser, markup-like or not. */
-const TEXT_ELEMENTS = new Set(["script", "style", "xmp", "textarea", "title", "iframe", "noembed", "noframes", "plaintext"]);
-
-/** Elements whose content HTML keeps as raw text: no character references are decoded there. */
-const RAW_TEXT = new Set(["script", "style", "xmp"]);
 
 /**
  * Parses `source` into frozen events. Malformed markup is input, never an error.
@@ -85,7 +80,7 @@ class EventBuilder implements EventSink {
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
     // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
-    if (this.source.startsWith("</>", start) && !TEXT_ELEMENTS.has(this.openNames[this.openNames.length - 1] ?? "")) {
+    if (this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
       this.push(instructionEvent(start, start + 3, this.shared("/"), ""));
       if ((start += 3) >= end) return;
     }

@@ -4,9 +4,9 @@
 
 import { join } from "node:path";
 import { declaredEncoding } from "../read/decode.js";
-import type { Granularity } from "./segments.js";
-import type { Theme } from "./text.js";
-import type { EditScript } from "../script/edit-script.js";
+import type { Granularity } from "./report/segments.js";
+import type { Theme } from "./report/text.js";
+import type { EditScript } from "../edit-script.js";
 
 /** Characters of HTML output whose charset declarations count (decodeBytes reads 4,096 bytes, browsers 1,024). */
 const SNIFF_CHARS = 4096;
@@ -59,12 +59,12 @@ export function formatForPath(path: string): FormatName | undefined {
 export async function render(format: FormatName, script: EditScript, ctx: RenderContext): Promise<string> {
   const names = { old: ctx.oldLabel, new: ctx.newLabel };
   if (format === "json") {
-    const { renderJson } = await import("./json.js");
+    const { renderJson } = await import("./report/json.js");
     return `${JSON.stringify(renderJson(script, names), null, 2)}\n`;
   }
   const view = { ...(ctx.view === undefined ? {} : { view: ctx.view }), ...(ctx.charsets === undefined ? {} : { charsets: ctx.charsets }) };
   if (format === "html") {
-    const { renderHtml } = await import("./inline-html.js");
+    const { renderHtml } = await import("./html/inline-html.js");
     const html = renderHtml(script, { fragment: ctx.fragment ?? false, ...view });
     // UTF-8 with nothing added, but where a charset prescan would find another declaration in
     // raw text (a <meta charset> in a style or script): there a byte order mark, which wins.
@@ -72,22 +72,22 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
     return misread ? `\uFEFF${html}` : html;
   }
   if (format === "page") {
-    const { renderPage } = await import("./page.js");
+    const { renderPage } = await import("./html/page.js");
     return renderPage(script, { oldLabel: ctx.oldLabel, newLabel: ctx.newLabel, ...view });
   }
   if (format === "stat") {
-    const { renderStat } = await import("./stat.js");
+    const { renderStat } = await import("./report/stat.js");
     return `${renderStat(script, names)}\n`;
   }
   if (script.identical) return "";
   switch (format) {
     case "github": {
-      const { renderGithub } = await import("./github.js");
+      const { renderGithub } = await import("./report/github.js");
       return `${renderGithub(script, names, ctx.maxAnnotations)}\n`;
     }
     case "term":
     case "text": {
-      const { plainTheme, renderText } = await import("./text.js");
+      const { plainTheme, renderText } = await import("./report/text.js");
       const theme = ctx.theme ?? plainTheme;
       const body = renderText(script, { context: ctx.context, granularity: ctx.granularity, theme });
       return `${theme.meta(`--- ${ctx.oldLabel}`)}\n${theme.meta(`+++ ${ctx.newLabel}`)}\n${body}\n`;
@@ -104,11 +104,11 @@ export async function render(format: FormatName, script: EditScript, ctx: Render
 export async function renderOnlyIn(format: FormatName, side: "old" | "new", dir: string, path: string): Promise<string> {
   const name = join(dir, path);
   if (format === "json") {
-    const { renderOnlyInJson } = await import("./json.js");
+    const { renderOnlyInJson } = await import("./report/json.js");
     return `${JSON.stringify(renderOnlyInJson(side, path, name))}\n`;
   }
   if (format === "github") {
-    const { renderOnlyInGithub } = await import("./github.js");
+    const { renderOnlyInGithub } = await import("./report/github.js");
     return `${renderOnlyInGithub(side, dir, path, name)}\n`;
   }
   return `Only in ${dir}: ${path}\n`;

@@ -4,10 +4,10 @@
 
 import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
-import { decodeCommentPayload } from "../render/escape.js";
-import { restoreAttributes } from "../render/attributes.js";
-import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, VIEW, WRAP } from "../render/marks.js";
-import { closeTag, commentOf, openTag } from "../render/serialize.js";
+import { decodeCommentPayload } from "../html/escape.js";
+import { restoreAttributes } from "../html/attributes.js";
+import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, VIEW, WRAP } from "../html/marks.js";
+import { closeTag, commentOf, openTag } from "../html/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
 /** Which side's changes are taken: `ins` gives the new document, `del` the old one. */

@@ -2,7 +2,7 @@
 // Keys of markup always start with "<", which no single text token can equal.
 
 import type { NormalizedOptions } from "../options.js";
-import type { DocEvent } from "../types.js";
+import type { AttributeDelta, DocEvent, OpenEvent } from "../types.js";
 
 /**
  * The comparison key of a markup event; attribute order never matters, ignored attributes
@@ -43,4 +43,33 @@ export function markupKey(event: DocEvent, options: NormalizedOptions, ignoredHe
  */
 export function textKey(decoded: string, options: Pick<NormalizedOptions, "ignoreCase">): string {
   return options.ignoreCase ? decoded.toLowerCase() : decoded;
+}
+
+/** What decides which attributes differ: the ignored names, and (optionally) what a value is compared as. */
+export type AttributeOptions = Pick<NormalizedOptions, "isIgnoredAttribute"> & Partial<Pick<NormalizedOptions, "valueKey">>;
+
+/**
+ * The attributes that differ between two start tags, by name (so the answer reads the same from
+ * either side); ignored attributes (by the globs, or by `ignoredHere` on these two elements) are
+ * left out, and values equal after `valueKey` (ignore-value patterns) do not differ.
+ *
+ * @example <a href="/a" id="x"> vs <a href="/b" class="c">: class null→c, href /a→/b, id x→null
+ */
+export function attributeDeltas(x: OpenEvent, y: OpenEvent, options: AttributeOptions, ignoredHere?: (name: string) => boolean): AttributeDelta[] {
+  const ignored = ignoredHere ? (name: string) => options.isIgnoredAttribute(name) || ignoredHere(name) : options.isIgnoredAttribute;
+  const fold = options.valueKey ?? ((value: string) => value);
+  const before = new Map<string, string>();
+  for (const [name, value] of x.attrs) if (!before.has(name)) before.set(name, value);
+  const after = new Map<string, string>();
+  for (const [name, value] of y.attrs) if (!after.has(name)) after.set(name, value);
+  const out: AttributeDelta[] = [];
+  for (const [name, value] of before) {
+    if (ignored(name)) continue;
+    const now = after.get(name) ?? null;
+    if (now === null || fold(now) !== fold(value)) out.push({ name, old: value, new: now });
+  }
+  for (const [name, value] of after) {
+    if (!before.has(name) && !ignored(name)) out.push({ name, old: null, new: value });
+  }
+  return out.sort((p, q) => (p.name < q.name ? -1 : p.name > q.name ? 1 : 0));
 }

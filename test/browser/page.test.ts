@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderPage } from "../../src/render/page.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { runCli } from "../support/cli.js";
 import { corpusPresent, readPair } from "../support/corpus.js";
 

@@ -46,6 +46,21 @@ describe("htmldiff -r", () => {
     expect(headers).toEqual([...headers].sort());
   });
 
+  it("colours the workers' output as this thread's (--color always), and reports a broken pair in its place", () => {
+    const broken = mkdtempSync(join(tmpdir(), "htmldiff-r-broken-"));
+    for (const side of ["old", "new"]) mkdirSync(join(broken, side));
+    for (let i = 0; i < 4; i++) {
+      writeFileSync(join(broken, "old", `p${i}.html`), page(i, false));
+      writeFileSync(join(broken, "new", `p${i}.html`), i === 2 ? "<p>\u0000binary" : page(i, true));
+    }
+    const args = (jobs: string) => ["-r", "-j", jobs, "--color", "always", "-f", "term", join(broken, "old"), join(broken, "new")];
+    const one = htmldiff(args("1"));
+    expect(one.status).toBe(2);
+    expect(one.stdout).toContain("\u001b[31m");
+    expect(one.stderr).toMatch(/p2\.html: binary file/);
+    expect(htmldiff(args("3"))).toEqual(one);
+  });
+
   it("lists documents found on one side only, and ignores files that are not documents", () => {
     const { stdout } = htmldiff(["-r", "-f", "stat", oldDir, newDir]);
     expect(stdout).toContain(`Only in ${oldDir}: section-2/page-2.html`);

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.js";
-import { Progress } from "../../src/cli/progress.js";
+import { Progress } from "../../src/cli/recursive/progress.js";
 
 const WIPE = "\r\u001b[K";
 

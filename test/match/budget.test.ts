@@ -8,7 +8,7 @@ import { align } from "../../src/match/align.js";
 import { histogramDiff } from "../../src/match/histogram.js";
 import { myersDiff } from "../../src/match/myers.js";
 import { SequenceMatcher } from "../../src/match/sequence-matcher.js";
-import { unitDiff } from "../../src/match/units.js";
+import { unitDiff } from "../../src/match/line-diff.js";
 import type { AlgorithmName } from "../../src/types.js";
 import { fcParams } from "../support/arbitraries.js";
 import { expectValid, random, smallPair, textLike } from "../support/sequences.js";

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderHtml } from "../../src/render/inline-html.js";
+import { renderHtml } from "../../src/render/html/inline-html.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
 

@@ -8,7 +8,7 @@ import { parse } from "parse5";
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderPage } from "../../src/render/page.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
 

@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderHtml } from "../../src/render/inline-html.js";
-import { renderPage } from "../../src/render/page.js";
+import { renderHtml } from "../../src/render/html/inline-html.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
 

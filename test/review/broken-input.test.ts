@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DiffOptions } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderHtml } from "../../src/render/inline-html.js";
-import { renderPage } from "../../src/render/page.js";
+import { renderHtml } from "../../src/render/html/inline-html.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 import { firstEventDifference, parse5Checker } from "../support/html-check.js";

@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
-import { renderHtml } from "../../src/render/inline-html.js";
-import { renderPage } from "../../src/render/page.js";
+import { renderHtml } from "../../src/render/html/inline-html.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { fcParams } from "../support/arbitraries.js";
 import { documentAndMutation } from "../support/documents.js";

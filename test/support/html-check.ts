@@ -5,12 +5,12 @@
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
-import { decodeCommentPayload, encodeCommentPayload } from "../../src/render/escape.js";
-import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, VIEW, WRAP } from "../../src/render/marks.js";
-import { serializeEvents } from "../../src/render/serialize.js";
-import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/render/content-model.js";
-import { contentKind, type ContentKind } from "../../src/events/foreign.js";
-import { restoreAttributes } from "../../src/render/attributes.js";
+import { decodeCommentPayload, encodeCommentPayload } from "../../src/html/escape.js";
+import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, VIEW, WRAP } from "../../src/html/marks.js";
+import { serializeEvents } from "../../src/html/serialize.js";
+import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/html/elements.js";
+import { ContentKindStack } from "../../src/html/foreign.js";
+import { restoreAttributes } from "../../src/html/attributes.js";
 import type { DocEvent, ParseMode } from "../../src/types.js";
 import { compareTrees, type Element, fromParse5, type Node, normalise, ourTree, parse5Document, parse5Tree } from "./trees.js";
 
@@ -130,7 +130,7 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
  * foreignObject) it stays a comment, as the renderer writes it there.
  */
 function asRendered(events: readonly DocEvent[]): DocEvent[] {
-  const kinds: ContentKind[] = ["html"];
+  const kinds = new ContentKindStack();
   // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores
   // the tag; in an iframe and the like, which a browser reads as text, it is written as it stands.
   let rawText = 0;
@@ -140,13 +140,12 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
     return rawText > 0 || !isStrayEndTag(event);
   }).map((event): DocEvent => {
     if (event.kind === "open" || event.kind === "close") {
-      if (event.kind === "close" && kinds.length > 1) kinds.pop();
+      if (event.kind === "close") kinds.close();
       // In svg or math, plaintext is a foreign element like any other: the renderer keeps it.
-      const around = kinds[kinds.length - 1]!;
-      if (event.kind === "open") kinds.push(contentKind(around, event.name, event.attrs));
+      const around = event.kind === "open" ? kinds.open(event.name, event.attrs) : kinds.current;
       return event.name === "plaintext" && around === "html" ? { ...event, name: "span" } : event;
     }
-    const cdata = event.kind === "comment" && kinds[kinds.length - 1] !== "html" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
+    const cdata = event.kind === "comment" && kinds.current !== "html" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
     if (cdata && !cdata[1]!.includes("]]>")) return { ...event, kind: "cdata", text: cdata[1]! };
     // A comment a browser would end early travels in a marker, which a browser shows as a comment.
     return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
@@ -161,14 +160,13 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
  */
 function withRawTextSource(events: readonly DocEvent[], source: string): string {
   const out: string[] = [];
-  const kinds: ContentKind[] = ["html"];
+  const kinds = new ContentKindStack();
   let from = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    if (event.kind === "close" && kinds.length > 1) kinds.pop();
+    if (event.kind === "close") kinds.close();
     if (event.kind !== "open") continue;
-    const around = kinds[kinds.length - 1]!;
-    kinds.push(contentKind(around, event.name, event.attrs));
+    const around = kinds.open(event.name, event.attrs);
     if (around !== "html" || !BROWSER_RAW_TEXT.has(event.name)) continue;
     let close = i + 1;
     for (let depth = 1; close < events.length; close++) {
@@ -181,7 +179,7 @@ function withRawTextSource(events: readonly DocEvent[], source: string): string 
     if (end?.kind !== "close" || end.implied) continue;
     const contentEnd = close > i + 1 ? events[close - 1]!.end : event.end;
     out.push(serializeEvents(events.slice(from, i + 1)), source.slice(event.end, contentEnd), `</${event.name}>`);
-    kinds.pop();
+    kinds.close();
     i = close;
     from = close + 1;
   }

@@ -1,0 +1,320 @@
+// htmlparser2's Parser, adapted: O(1) element stacks, exact event starts, and the hot paths
+// (text, attributes) reported as source offsets to one EventSink instead of as strings and
+// dictionaries to callbacks.
+
+import { type Handler, Parser } from "htmlparser2";
+import type { ParseMode } from "../types.js";
+import { breaksOut, type ContentKind, ContentKindStack } from "../html/foreign.js";
+import { scriptState } from "../html/script-state.js";
+
+/**
+ * What {@link DeepParser} reports. Offsets are into the whole source; `end` is exclusive.
+ * Attributes of a start tag arrive before the tag itself, which is reported once its `>` (or
+ * the implying tag) has been read.
+ */
+export interface EventSink {
+  /** A piece of character data (adjacent pieces belong to one text run). */
+  text(start: number, end: number): void;
+  /** An attribute of the start tag being read: the spans of its name and of its raw value (`valueStart` −1 when it has none). */
+  attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
+  /**
+   * A start tag from `start` (its `<`) to `end`; implied ones have no text of their own.
+   * `rawText`: the tokenizer reads the element's content as raw text (a script, style, title,
+   * textarea or xmp in HTML content; in svg or math they hold markup).
+   */
+  open(name: string, start: number, end: number, implied: boolean, rawText: boolean): void;
+  /** An end tag from its `<` (at `start`), the tag name ending at `nameEnd`; implied ones have no text. */
+  close(name: string, start: number, nameEnd: number, implied: boolean): void;
+  /** A comment (its data already cut out of the source) from `start` to `end`. */
+  comment(data: string, start: number, end: number): void;
+  /** A CDATA section from `start` to `end` (XML mode; HTML reads one as a comment). */
+  cdata(start: number, end: number): void;
+  /** A processing instruction or declaration: `?xml`, `!doctype`, … and all that follows `<`. */
+  instruction(name: string, data: string, start: number, end: number): void;
+}
+
+/**
+ * A stack with its top at index 0, as htmlparser2's Parser expects of its open-element and
+ * foreign-context stacks, but stored top-last. The parser uses `unshift`/`shift` on plain
+ * arrays, which is O(depth) per tag and made 100,000 nested elements take about 20 s;
+ * push/pop keeps every tag O(1). Only the members the parser uses are provided.
+ */
+class TopFirstStack<T> {
+  private readonly items: T[] = [];
+  get length(): number {
+    return this.items.length;
+  }
+  set length(n: number) {
+    this.items.length = n;
+  }
+  get 0(): T | undefined {
+    return this.items[this.items.length - 1];
+  }
+  unshift(item: T): number {
+    return this.items.push(item);
+  }
+  shift(): T | undefined {
+    return this.items.pop();
+  }
+  indexOf(item: T): number {
+    const at = this.items.lastIndexOf(item);
+    return at < 0 ? -1 : this.items.length - 1 - at;
+  }
+  /** The items top first, as a plain array. */
+  toArray(): T[] {
+    return [...this.items].reverse();
+  }
+}
+
+/**
+ * The open-element stack, which also knows how a browser reads each open element's content
+ * (HTML, SVG or MathML): kept with the names as the parser pushes and pops them, it stays right
+ * whichever way an element closes (its own end tag, an implying tag, a parent's end tag).
+ */
+class ElementStack extends TopFirstStack<string> {
+  private readonly kinds = new ContentKindStack();
+  override set length(n: number) {
+    super.length = n;
+    this.kinds.depth = n;
+  }
+  override get length(): number {
+    return super.length;
+  }
+  override unshift(name: string): number {
+    // A tag that leaves foreign content closes the svg or math for a browser: what follows in
+    // them (as our parser nests it) is HTML too.
+    if (this.kinds.current !== "html" && breaksOut(name)) this.kinds.leaveForeign();
+    this.kinds.open(name);
+    return super.unshift(name);
+  }
+  override shift(): string | undefined {
+    this.kinds.close();
+    return super.shift();
+  }
+  /** How a browser reads the content of the element `depth` below the innermost (0: the innermost). */
+  contentAt(depth: number): ContentKind {
+    return this.kinds.at(depth);
+  }
+}
+
+/** The tokenizer states that read what follows `<!` (private in htmlparser2's types). */
+interface DeclarationStates {
+  stateBeforeDeclaration(c: number): void;
+  stateBeforeComment(c: number): void;
+  stateInDeclaration(c: number): void;
+}
+
+/**
+ * Makes `<!>` and `<!->` end at their own `>`, as in a browser (an empty or `-` bogus comment).
+ * The stock tokenizer moves on to the declaration state without looking at the `>`, so it read
+ * on to the next `>`, swallowing the markup between (`<!></textarea>` was one declaration).
+ */
+function endDeclarationsAtOnce(tokenizer: DeclarationStates): void {
+  const beforeDeclaration = tokenizer.stateBeforeDeclaration.bind(tokenizer);
+  const beforeComment = tokenizer.stateBeforeComment.bind(tokenizer);
+  const GT = 0x3e;
+  tokenizer.stateBeforeDeclaration = (c) => (c === GT ? tokenizer.stateInDeclaration(c) : beforeDeclaration(c));
+  tokenizer.stateBeforeComment = (c) => (c === GT ? tokenizer.stateInDeclaration(c) : beforeComment(c));
+}
+
+/** The tokenizer state that reads the content of script, style, title, textarea and xmp (private in htmlparser2's types). */
+interface SpecialTagStates {
+  sequenceIndex: number;
+  currentSequence: Uint8Array;
+  sectionStart: number;
+  index: number;
+  stateInSpecialTag(c: number): void;
+}
+
+/** Whether a character code is HTML whitespace (space, tab, LF, FF, CR). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+/**
+ * Makes raw-text elements (script, style, title, textarea, xmp) end where a browser ends them:
+ * also at an end tag with a slash after its name (`</script/x>`; the stock tokenizer takes only
+ * `>` or whitespace there, so it read the end tag and all that followed as the element's text),
+ * and a script not at a `</script>` inside `<!--<script>` (double-escaped script data, which the
+ * stock tokenizer does not know).
+ */
+function endRawTextAsBrowsers(tokenizer: SpecialTagStates, source: string): void {
+  const inSpecialTag = tokenizer.stateInSpecialTag.bind(tokenizer);
+  const SLASH = 0x2f;
+  const SPACE = 0x20;
+  const GT = 0x3e;
+  tokenizer.stateInSpecialTag = (c) => {
+    const atEndTag = tokenizer.sequenceIndex === tokenizer.currentSequence.length;
+    const ends = atEndTag && (c === SLASH || c === GT || isSpace(c));
+    // In a script, `</script>` after `<!--<script>` ends nothing: a browser reads on.
+    if (ends && tokenizer.currentSequence.length === 8 && tokenizer.currentSequence[2] === 0x73 && tokenizer.currentSequence[3] === 0x63) {
+      const text = source.slice(tokenizer.sectionStart, tokenizer.index - tokenizer.currentSequence.length);
+      if (scriptState(text) === "double") {
+        tokenizer.sequenceIndex = 0;
+        return;
+      }
+    }
+    // Read as a space, the slash leads to the rest of the tag being skipped up to its `>`, as after a space.
+    inSpecialTag(c === SLASH && atEndTag ? SPACE : c);
+  };
+}
+
+/** The tokenizer states that read what follows `</` and a start tag's `/`, and whether the tag being read starts raw text (private in htmlparser2's types). */
+interface EndTagStates {
+  stateBeforeClosingTagName(c: number): void;
+  stateInSelfClosingTag(c: number): void;
+  stateBeforeAttributeName(c: number): void;
+  isSpecial: boolean;
+}
+
+/**
+ * Makes `<title/>`, `<script/>` and the other raw-text start tags in HTML content start raw
+ * text as without the slash, as in a browser (which ignores the slash on a non-void HTML
+ * element). The stock tokenizer read what followed as markup. In svg and math, where the slash
+ * closes the element, {@link DeepParser.onopentagname} has already cleared the raw-text flag.
+ */
+function rawTextAfterSlash(tokenizer: EndTagStates): void {
+  const inSelfClosingTag = tokenizer.stateInSelfClosingTag.bind(tokenizer);
+  const GT = 0x3e;
+  // At `>`, the state before an attribute name ends the tag as an ordinary one, raw text next.
+  tokenizer.stateInSelfClosingTag = (c) => (c === GT && tokenizer.isSpecial ? tokenizer.stateBeforeAttributeName(c) : inSelfClosingTag(c));
+}
+
+/**
+ * Makes `</` followed by whitespace start a comment that ends at the next `>` (`</ x>` is the
+ * comment ` x`), as in a browser. The stock tokenizer skipped the whitespace and read an end tag
+ * (`</ x>` closed an open `x`) or, at once `>`, left `</ >` in the text.
+ */
+function bogusCommentAfterSpace(tokenizer: EndTagStates): void {
+  const beforeClosingTagName = tokenizer.stateBeforeClosingTagName.bind(tokenizer);
+  // A character that starts no tag name leads to the state that reads such a comment, from here.
+  const NOT_A_NAME = 0x31;
+  tokenizer.stateBeforeClosingTagName = (c) => beforeClosingTagName(isSpace(c) ? NOT_A_NAME : c);
+}
+
+/**
+ * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}), exact event starts, and
+ * no strings it does not need.
+ *
+ * Exact starts: the stock parser dates an event from where the previous one ended, which is
+ * wrong after an end tag with junk before its `>` (`</p >`, `</a <b>`); here every event starts
+ * where its own text does. It needs the whole source for that.
+ *
+ * Cheaper hot paths: the stock parser slices every piece of text into a string, concatenates
+ * each attribute value and files it in a per-tag dictionary, and calls its callbacks through
+ * `Function.prototype.call`. Here text and attribute values are reported as offsets (the sink
+ * slices what it keeps), no attribute dictionary is filled, and the sink is called directly.
+ * The tree rules (implied and void tags, foreign content) stay the stock parser's own.
+ */
+export class DeepParser extends Parser {
+  /**
+   * Per open element, how a browser reads its content (the stock parser's own record of foreign
+   * content is not popped when an svg is closed by its parent's end tag).
+   */
+  private readonly elements = new ElementStack();
+  private readonly states: EndTagStates;
+  private valueStart = -1;
+  private valueEnd = -1;
+  private nameStart = 0;
+  private nameEnd = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly sink: EventSink,
+    private readonly mode: ParseMode,
+  ) {
+    const handler: Partial<Handler> = {};
+    super(handler, { xmlMode: mode === "xml", decodeEntities: false });
+    // The stock parser still drives these: for the tags it implies and for the rarer events.
+    handler.onopentag = (name, _attribs, implied) => sink.open(name, this.startIndex, this.endIndex + 1, implied, !implied && this.states.isSpecial);
+    handler.onclosetag = (name, implied) => sink.close(name, this.startIndex, this.endIndex, implied);
+    handler.oncomment = (data) => sink.comment(data, this.startIndex, this.endIndex + 1);
+    handler.oncdataend = () => sink.cdata(this.startIndex, this.endIndex + 1);
+    handler.onprocessinginstruction = (name, data) => sink.instruction(name, data, this.startIndex, this.endIndex + 1);
+    const self = this as unknown as { stack: unknown; foreignContext: TopFirstStack<boolean> };
+    const foreign = new TopFirstStack<boolean>();
+    foreign.unshift(mode === "xml");
+    // In XML nothing is raw text: the plain stack will do.
+    self.stack = mode === "html" ? this.elements : new TopFirstStack<string>();
+    self.foreignContext = foreign;
+    const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
+    this.states = tokenizer;
+    endDeclarationsAtOnce(tokenizer);
+    if (mode === "html") {
+      endRawTextAsBrowsers(tokenizer, source);
+      bogusCommentAfterSpace(tokenizer);
+      rawTextAfterSlash(tokenizer);
+    }
+  }
+
+  override ontext(start: number, endIndex: number): void {
+    // A start tag cut off by the end of the input just after a slash (`<p/`) comes as text from
+    // -1: dropped, as htmlparser2 drops a tag cut off anywhere else, and as a browser drops it.
+    if (start < 0) return;
+    this.endIndex = endIndex - 1;
+    this.sink.text(start, endIndex);
+    this.startIndex = endIndex;
+  }
+
+  /**
+   * In svg and math content, style, script, title, textarea and xmp are foreign elements whose
+   * content a browser reads as markup (a CDATA section in an svg's style is text): the tokenizer,
+   * which knows no context, had started raw text for them.
+   */
+  override onopentagname(start: number, endIndex: number): void {
+    this.startIndex = start - 1;
+    super.onopentagname(start, endIndex);
+    // The tag's element (never void for these names) is the innermost now: its parent's content decides.
+    if (this.mode === "html" && this.states.isSpecial && this.elements.contentAt(1) !== "html") this.states.isSpecial = false;
+  }
+
+  override onattribname(start: number, endIndex: number): void {
+    this.startIndex = start;
+    this.nameStart = start;
+    this.nameEnd = endIndex;
+  }
+
+  /** A value arrives in one piece, or in several adjacent ones when the input was written in chunks. */
+  override onattribdata(start: number, endIndex: number): void {
+    if (this.valueStart < 0) this.valueStart = start;
+    this.valueEnd = endIndex;
+  }
+
+  override onattribend(_quote: unknown, endIndex: number): void {
+    this.endIndex = endIndex;
+    this.sink.attribute(this.nameStart, this.nameEnd, this.valueStart, this.valueEnd);
+    this.valueStart = -1;
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.startIndex = start - 2;
+    super.onclosetag(start, endIndex);
+  }
+
+  override oncomment(start: number, endIndex: number, offset: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.oncomment(start, endIndex, offset);
+  }
+
+  override oncdata(start: number, endIndex: number, offset: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.oncdata(start, endIndex, offset);
+  }
+
+  override ondeclaration(start: number, endIndex: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.ondeclaration(start, endIndex);
+  }
+
+  override onprocessinginstruction(start: number, endIndex: number): void {
+    this.startIndex = this.source.lastIndexOf("<", start - 1);
+    super.onprocessinginstruction(start, endIndex);
+  }
+
+  /** Closing what is still open at the end indexes the stack freely: hand the parser a plain array for it. */
+  override onend(): void {
+    const self = this as unknown as { stack: TopFirstStack<string> | string[] };
+    if (self.stack instanceof TopFirstStack) self.stack = self.stack.toArray();
+    super.onend();
+  }
+}

@@ -1,0 +1,77 @@
+// Names each non-equal opcode for a reader: insert, delete, replace, move, attributes or tag.
+
+import type { Change, Opcode } from "../types.js";
+import type { Side } from "../edit-script.js";
+
+/** A side whose elements may have attributes ignored on them alone (by start tag event index). */
+type SideWithIgnores = Side & { readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean> };
+
+import { type AttributeOptions, attributeDeltas } from "../text/keys.js";
+import type { AnnotatedOpcode } from "./pair-markup.js";
+
+/**
+ * One change per non-equal opcode, in order, with tag names, attribute deltas and the links
+ * between the halves of a move and between a renamed element's start and end tags.
+ *
+ * @example describeChanges(ops, moves, a, b, opts)[0] // { kind: "attributes", op: 1, attributes: [{ name: "href", old: "/cart", new: "/basket" }] }
+ */
+export function describeChanges(
+  ops: readonly AnnotatedOpcode[],
+  moves: ReadonlyMap<number, number>,
+  a: SideWithIgnores,
+  b: SideWithIgnores,
+  partnersA: Int32Array,
+  options: AttributeOptions,
+): Change[] {
+  const changeOf = new Map<number, number>();
+  ops.forEach(({ code }, index) => {
+    if (code.tag !== "equal") changeOf.set(index, changeOf.size);
+  });
+  const tagChangeAt = new Map<number, number>();
+  ops.forEach(({ code, pair }, index) => {
+    if (pair === "tag") tagChangeAt.set(code.aStart, changeOf.get(index)!);
+  });
+  const changes: Change[] = [];
+  ops.forEach(({ code, pair }, index) => {
+    if (code.tag === "equal") return;
+    const move = moves.get(index);
+    if (move !== undefined) {
+      changes.push({ kind: "move", op: index, partner: changeOf.get(move)! });
+    } else if (pair) {
+      changes.push(describePair(pair, code, index, a, b, options, tagChangeAt.get(partnersA[code.aStart]!)));
+    } else {
+      changes.push({ kind: code.tag, op: index });
+    }
+  });
+  return changes;
+}
+
+function describePair(
+  pair: "attributes" | "tag",
+  code: Opcode,
+  index: number,
+  a: SideWithIgnores,
+  b: SideWithIgnores,
+  options: AttributeOptions,
+  partner: number | undefined,
+): Change {
+  const xIndex = a.tokens[code.aStart]!.event;
+  const yIndex = b.tokens[code.bStart]!.event;
+  const x = a.doc.events[xIndex]!;
+  const y = b.doc.events[yIndex]!;
+  const ignoredX = a.ignoredAttributes?.get(xIndex);
+  const ignoredY = b.ignoredAttributes?.get(yIndex);
+  const here = ignoredX || ignoredY ? (name: string) => (ignoredX?.(name) ?? false) || (ignoredY?.(name) ?? false) : undefined;
+  const attributes = x.kind === "open" && y.kind === "open" ? attributeDeltas(x, y, options, here) : [];
+  if (pair === "attributes") return { kind: "attributes", op: index, attributes };
+  const oldName = x.kind === "open" || x.kind === "close" ? x.name : "";
+  const newName = y.kind === "open" || y.kind === "close" ? y.name : "";
+  return {
+    kind: "tag",
+    op: index,
+    oldName,
+    newName,
+    ...(partner === undefined ? {} : { partner }),
+    ...(attributes.length ? { attributes } : {}),
+  };
+}

@@ -1,0 +1,144 @@
+// Matches two token lists and refines the result for reading: align (by lines and
+// tags instead when the work budget is too small), re-align changes to whole elements, slide,
+// fold, pair changed tags, find moves, name each change. The result does not depend on which
+// side is called old: see precedes().
+
+import { align } from "../match/align.js";
+import { op } from "../match/opcodes.js";
+import { unitDiff } from "../match/line-diff.js";
+import type { NormalizedOptions } from "../options.js";
+import type { Alignment, Change, CompareUnit, Opcode, Token } from "../types.js";
+import { describeChanges } from "./changes.js";
+import { foldConfetti } from "./fold-confetti.js";
+import type { Side } from "../edit-script.js";
+import { partners } from "../text/tag-pairs.js";
+import { pairMarkup } from "./pair-markup.js";
+import { findMoves } from "./moves.js";
+import { rebalanceEdits } from "./rebalance.js";
+import { slideEdits } from "./slide.js";
+
+/** A side with the interned ids of its tokens' keys (one KeyTable for both sides, so equal keys have equal ids). */
+export interface KeyedSide extends Side {
+  readonly ids: Int32Array;
+  /** Attribute names ignored on single elements (`--ignore-attr SELECTOR@NAME`), by start tag event index. */
+  readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean>;
+}
+
+/** The refined comparison of two sides: opcodes, one change per non-equal opcode, and whether a work cap was hit. */
+export interface TokenDiff {
+  readonly opcodes: readonly Opcode[];
+  readonly changes: readonly Change[];
+  readonly fallback: boolean;
+  /** What was matched: tokens, or (past the work budget) lines and tags first. */
+  readonly unit: CompareUnit;
+}
+
+/** Default work budget: this much, plus {@link BUDGET_PER_TOKEN} per token, up to {@link BUDGET_CAP}. */
+const BUDGET_BASE = 200_000_000;
+const BUDGET_PER_TOKEN = 100;
+const BUDGET_CAP = 1_000_000_000;
+/** Similar documents need up to this many work units per token: with less, a token diff is not even tried. */
+const WORK_PER_TOKEN = 25;
+/** The share of the budget the line diff gets when the token diff has spent the budget. */
+const LINE_SHARE = 0.25;
+
+/**
+ * The work budget for `tokens` tokens (both sides together): `maxWork` when given, else
+ * 200,000,000 + 100 per token, at most 1,000,000,000.
+ *
+ * @example workBudget(1_000_000, undefined) // 300_000_000
+ */
+export function workBudget(tokens: number, maxWork: number | undefined): number {
+  return maxWork ?? Math.min(BUDGET_CAP, BUDGET_BASE + BUDGET_PER_TOKEN * tokens);
+}
+
+/**
+ * Opcodes that turn side `a` into side `b`, refined for reading, with their changes named.
+ * Except for difflib (whose exact results are its point), swapping `a` and `b` gives the
+ * mirrored result: inserts and deletes trade places, old and new values too, nothing else changes.
+ *
+ * @example diffTokens(sideOf("<p>a b</p>"), sideOf("<p>a c</p>"), opts).changes // [{ kind: "replace", op: 1 }]
+ */
+export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOptions): TokenDiff {
+  const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
+  const [x, y] = swap ? [b, a] : [a, b];
+  const { opcodes, fallback, unit } = boundedAlign(x.ids, y.ids, x, y, options);
+  const readable = foldConfetti(slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens), x.tokens, y.tokens);
+  const partnersX = partners(x.tokens);
+  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));
+  const codes = annotated.map((entry) => entry.code);
+  const changes = describeChanges(annotated, findMoves(codes, x.tokens, y.tokens), x, y, partnersX, options);
+  if (!swap) return { opcodes: codes, changes, fallback, unit };
+  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback, unit };
+}
+
+/**
+ * Token keys aligned within the work budget. More tokens than a 25th of the budget are not
+ * tried token by token (even similar documents could not finish); otherwise the chosen
+ * algorithm runs with the budget, and if it spends it all, the tokens are aligned again by
+ * lines and tags ({@link unitDiff}) with a quarter of the budget more. So the matching costs at
+ * most 1.25 times the budget, whatever the documents.
+ */
+function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): Alignment & { unit: CompareUnit } {
+  const budget = workBudget(keysX.length + keysY.length, options.maxWork);
+  if ((keysX.length + keysY.length) * WORK_PER_TOKEN <= budget) {
+    const fine = align(keysX, keysY, options.algorithm, budget);
+    if (!fine.exhausted) return { opcodes: fine.opcodes, fallback: fine.fallback, unit: "token" };
+  }
+  const coarse = unitDiff(keysX, keysY, unitEnds(x), unitEnds(y), budget * LINE_SHARE);
+  return { ...coarse, unit: "line" };
+}
+
+/**
+ * Where the units of the line diff end: after the last token of each line, and around every
+ * markup token, so that a one-line (minified) document still has many units. A unit is a tag,
+ * a comment, or the text between two of them on one line.
+ *
+ * @example "<p>a b\nc</p>" → units <p> | "a b\n" | "c" | </p> → Int32Array [1, 5, 6, 7]
+ */
+function unitEnds(side: Side): Int32Array {
+  const { tokens } = side;
+  const source = side.doc.source;
+  const ends: number[] = [];
+  let newline = source.indexOf("\n");
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (newline !== -1 && newline < token.start) newline = source.indexOf("\n", token.start);
+    const next = tokens[i + 1];
+    if (!next || isMarkup(token) || isMarkup(next) || (newline !== -1 && newline < next.start)) ends.push(i + 1);
+  }
+  return Int32Array.from(ends);
+}
+
+function isMarkup(token: Token): boolean {
+  return token.kind !== "word" && token.kind !== "space" && token.kind !== "punct";
+}
+
+/**
+ * A total order on token lists that does not depend on argument order: shorter first, then
+ * by the first differing key. Matching always runs from the lesser list to the greater one.
+ */
+function precedes(x: readonly Token[], y: readonly Token[]): boolean {
+  if (x.length !== y.length) return x.length < y.length;
+  for (let i = 0; i < x.length; i++) {
+    const kx = x[i]!.key;
+    const ky = y[i]!.key;
+    if (kx !== ky) return kx < ky;
+  }
+  return false;
+}
+
+/** The same opcode seen from the other side. */
+function mirrorOpcode(code: Opcode): Opcode {
+  const tag = code.tag === "insert" ? "delete" : code.tag === "delete" ? "insert" : code.tag;
+  return op(tag, code.bStart, code.bEnd, code.aStart, code.aEnd);
+}
+
+/** The same change seen from the other side. */
+function mirrorChange(change: Change): Change {
+  const kind = change.kind === "insert" ? "delete" : change.kind === "delete" ? "insert" : change.kind;
+  const mirrored: Change = { ...change, kind };
+  if (change.oldName !== undefined) Object.assign(mirrored, { oldName: change.newName, newName: change.oldName });
+  if (change.attributes) Object.assign(mirrored, { attributes: change.attributes.map((d) => ({ name: d.name, old: d.new, new: d.old })) });
+  return mirrored;
+}

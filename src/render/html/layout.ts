@@ -1,0 +1,241 @@
+// Lays an edit script out as one sequence that nests like a tree, for HTML output: each token kept,
+// old or new. Matches that cannot nest are demoted to old + new: a kept tag whose partner changed,
+// anything kept inside an inserted or deleted element, an atomic element with any change inside.
+
+import type { EditScript } from "../../edit-script.js";
+import { partners } from "../../text/tag-pairs.js";
+import type { Token } from "../../types.js";
+import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
+
+/** Where a laid-out token belongs: to both documents ({@link BOTH}), only the old one ({@link OLD}), or only the new one ({@link NEW}). */
+export type LayoutSide = typeof BOTH | typeof OLD | typeof NEW;
+/** A token of both documents. */
+export const BOTH = 0;
+/** A token of the old document only. */
+export const OLD = 1;
+/** A token of the new document only. */
+export const NEW = 2;
+
+/**
+ * The laid-out tokens, item by item in parallel arrays (one object per token would be a
+ * million objects for a 5 MB pair).
+ */
+export interface LayoutItems {
+  readonly length: number;
+  /** Where each item belongs: {@link BOTH}, {@link OLD} or {@link NEW}. */
+  readonly side: Uint8Array;
+  /** The token on its own side: the new document's for both and new, the old one's for old. */
+  readonly token: Int32Array;
+  /** For both: the old document's token (else -1). */
+  readonly aToken: Int32Array;
+  /** The change it belongs to (an index into `script.changes`), or -1. */
+  readonly change: Int32Array;
+}
+
+/** The layout and the element partners of both token lists. */
+export interface Layout {
+  readonly items: LayoutItems;
+  readonly partnersA: Int32Array;
+  readonly partnersB: Int32Array;
+}
+
+/**
+ * The edit script as a sequence in which old tokens keep the old document's order, new tokens the
+ * new one's, and every element opens and closes at one level: an inserted or deleted element
+ * holds only inserted or deleted content, and a kept element's start and end tags are both kept.
+ * Between two kept tokens, old tokens come before new ones (a deletion before its insertion).
+ *
+ * @example `<p>a <b>c</b></p>` -> `<p>a <i>c</i></p>`: both <p>, both "a", both " ", both <i>(renamed), both "c", …
+ */
+export function layout(script: EditScript): Layout {
+  const a = script.a.tokens;
+  const b = script.b.tokens;
+  const html = script.b.doc.mode === "html";
+  const state = new Matching(a, b, partners(a), partners(b));
+  for (const code of script.opcodes) {
+    if (code.tag === "equal") for (let k = 0; k < code.aEnd - code.aStart; k++) state.match(code.aStart + k, code.bStart + k);
+  }
+  script.changes.forEach((change, index) => {
+    const code = script.opcodes[change.op]!;
+    for (let i = code.aStart; i < code.aEnd; i++) state.changeA[i] = index;
+    for (let j = code.bStart; j < code.bEnd; j++) state.changeB[j] = index;
+    const renameFits = change.kind !== "tag" || !html || renameKeepsContent(change.oldName ?? "", change.newName ?? "");
+    if ((change.kind === "attributes" || change.kind === "tag") && renameFits) state.match(code.aStart, code.bStart);
+  });
+  state.realignPartners();
+  state.demoteCrossing();
+  if (html) state.demoteChangedAtomic(script.b.doc.events);
+  state.demoteWrapped();
+  return { items: state.merge(), partnersA: state.partnersA, partnersB: state.partnersB };
+}
+
+/** Which token is matched to which, with the demotions that make the matching nest. */
+class Matching {
+  readonly matchA: Int32Array;
+  readonly matchB: Int32Array;
+  readonly changeA: Int32Array;
+  readonly changeB: Int32Array;
+  /** Elements (by start tag) whose content must be demoted: [side (0 old, 1 new), start tag]. */
+  private readonly queue: [number, number][] = [];
+
+  constructor(
+    private readonly a: readonly Token[],
+    private readonly b: readonly Token[],
+    readonly partnersA: Int32Array,
+    readonly partnersB: Int32Array,
+  ) {
+    this.matchA = new Int32Array(a.length).fill(-1);
+    this.matchB = new Int32Array(b.length).fill(-1);
+    this.changeA = new Int32Array(a.length).fill(-1);
+    this.changeB = new Int32Array(b.length).fill(-1);
+  }
+
+  match(i: number, j: number): void {
+    this.matchA[i] = j;
+    this.matchB[j] = i;
+  }
+
+  /** Unmatches a pair and queues the elements on both sides whose content can no longer be kept. */
+  private unmatch(i: number, j: number): void {
+    this.matchA[i] = -1;
+    this.matchB[j] = -1;
+    this.queueElement(0, i);
+    this.queueElement(1, j);
+  }
+
+  private queueElement(side: number, token: number): void {
+    const tokens = side === 0 ? this.a : this.b;
+    const kind = tokens[token]!.kind;
+    if (kind === "open") this.queue.push([side, token]);
+    else if (kind === "close") {
+      const open = (side === 0 ? this.partnersA : this.partnersB)[token]!;
+      if (open >= 0) this.queue.push([side, open]);
+    }
+  }
+
+  /**
+   * Where a kept start tag's end tag was matched to an equal end tag further on, across nothing
+   * but inserted (or deleted) tokens, the match moves to the element's own end tag: a row that
+   * gained a cell just before an inserted row stays one kept row with an inserted cell.
+   */
+  realignPartners(): void {
+    for (let i = 0; i < this.a.length; i++) {
+      const j = this.matchA[i]!;
+      if (j < 0 || this.a[i]!.kind !== "open") continue;
+      const p = this.partnersA[i]!;
+      const q = this.partnersB[j]!;
+      if (p < 0 || q < 0 || this.matchA[p] === q) continue;
+      const x = this.matchA[p]!;
+      const y = this.matchB[q]!;
+      if (x >= 0 && y < 0 && this.b[x]!.key === this.b[q]!.key && this.unmatchedBetween(this.matchB, q, x)) {
+        this.matchB[x] = -1;
+        this.match(p, q);
+      } else if (y >= 0 && x < 0 && this.a[y]!.key === this.a[p]!.key && this.unmatchedBetween(this.matchA, p, y)) {
+        this.matchA[y] = -1;
+        this.match(p, q);
+      }
+    }
+  }
+
+  /** Whether every token strictly between two positions of one side is unmatched. */
+  private unmatchedBetween(match: Int32Array, from: number, to: number): boolean {
+    for (let t = Math.min(from, to) + 1; t < Math.max(from, to); t++) if (match[t]! >= 0) return false;
+    return true;
+  }
+
+  /** A kept tag stays kept only when its partner tag is kept and matched to its counterpart's partner. */
+  demoteCrossing(): void {
+    for (let i = 0; i < this.a.length; i++) {
+      const j = this.matchA[i]!;
+      const kind = this.a[i]!.kind;
+      if (j < 0 || (kind !== "open" && kind !== "close")) continue;
+      const p = this.partnersA[i]!;
+      const q = this.partnersB[j]!;
+      if (p >= 0 && q >= 0 && this.matchA[p] === q) continue;
+      this.unmatch(i, j);
+      if (p >= 0 && this.matchA[p]! >= 0) this.unmatch(p, this.matchA[p]!);
+      if (q >= 0 && this.matchB[q]! >= 0) this.unmatch(this.matchB[q]!, q);
+    }
+  }
+
+  /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
+  demoteChangedAtomic(events: EditScript["b"]["doc"]["events"]): void {
+    for (let j = 0; j < this.b.length; j++) {
+      const token = this.b[j]!;
+      const i = this.matchB[j]!;
+      if (token.kind !== "open" || i < 0) continue;
+      const event = events[token.event]!;
+      if (event.kind !== "open" || !ATOMIC.has(event.name)) continue;
+      const q = this.partnersB[j]!;
+      const p = this.partnersA[i]!;
+      let same = q - j === p - i;
+      // Matched and unchanged: a pair of tags whose attributes or name changed does not count.
+      for (let k = 1; same && k < q - j; k++) same = this.matchB[j + k] === i + k && this.changeB[j + k]! < 0;
+      if (!same) {
+        this.unmatch(i, j);
+        this.unmatch(p, q);
+      } else j = q;
+    }
+  }
+
+  /** Inserted and deleted elements hold only inserted and deleted content: what was kept inside is demoted, and so on outwards. */
+  demoteWrapped(): void {
+    for (let i = 0; i < this.a.length; i++) if (this.matchA[i]! < 0) this.queueElement(0, i);
+    for (let j = 0; j < this.b.length; j++) if (this.matchB[j]! < 0) this.queueElement(1, j);
+    const done = [new Uint8Array(this.a.length), new Uint8Array(this.b.length)] as const;
+    for (let next = this.queue.pop(); next; next = this.queue.pop()) {
+      const [side, open] = next;
+      const seen = done[side]!;
+      if (seen[open]) continue;
+      const match = side === 0 ? this.matchA : this.matchB;
+      const partnersOf = side === 0 ? this.partnersA : this.partnersB;
+      const end = partnersOf[open]!;
+      for (let t = open; t <= end; t++) {
+        if (t > open && seen[t]) {
+          t = Math.max(t, partnersOf[t]!);
+          continue;
+        }
+        seen[t] = 1;
+        const other = match[t]!;
+        if (other >= 0) (side === 0 ? this.unmatch(t, other) : this.unmatch(other, t));
+      }
+    }
+  }
+
+  /** Old, new and kept tokens in one sequence: between two kept tokens, the old ones first. */
+  merge(): LayoutItems {
+    const { matchA, matchB, changeA, changeB } = this;
+    const na = this.a.length;
+    const nb = this.b.length;
+    const capacity = na + nb;
+    const side = new Uint8Array(capacity);
+    const token = new Int32Array(capacity);
+    const aToken = new Int32Array(capacity);
+    const change = new Int32Array(capacity);
+    let k = 0;
+    let i = 0;
+    let j = 0;
+    for (; i < na || j < nb; k++) {
+      if (i < na && matchA[i]! < 0) {
+        side[k] = OLD;
+        token[k] = aToken[k] = i;
+        change[k] = changeA[i]!;
+        i++;
+      } else if (j < nb && matchB[j]! < 0) {
+        side[k] = NEW;
+        token[k] = j;
+        aToken[k] = -1;
+        change[k] = changeB[j]!;
+        j++;
+      } else {
+        side[k] = BOTH;
+        token[k] = j;
+        aToken[k] = i;
+        change[k] = changeB[j]!;
+        i++;
+        j++;
+      }
+    }
+    return { length: k, side: side.subarray(0, k), token: token.subarray(0, k), aToken: aToken.subarray(0, k), change: change.subarray(0, k) };
+  }
+}

@@ -1,0 +1,307 @@
+// Writes pieces of one document as HTML: a subtree of tokens, an atomic element with its source
+// content, a text run, a comment or doctype. Used for kept, inserted and deleted content alike;
+// on the review page it also makes active content inert.
+
+import { decodeText } from "../../events/references.js";
+import { scriptState } from "../../html/script-state.js";
+import type { EditScript, Side } from "../../edit-script.js";
+import type { DocEvent, OpenEvent, Token } from "../../types.js";
+import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
+import { ContentKindStack } from "../../html/foreign.js";
+import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, FOREIGN_ROOTS, isDoctype, isStrayEndTag, MARKUP_CONTENT, PAGE_INERT, TEXT_CONTENT, VOID } from "../../html/elements.js";
+import { nestsApart } from "../../html/tree-rules.js";
+import { encodeCommentPayload, escapeText } from "../../html/escape.js";
+import { AS, COMMENT, CONTENT, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
+import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
+import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
+
+/** An end tag holding a quote before its `>`. */
+const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
+/** Markup that could run script or load anything, looked for in atomic content written from source. */
+const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
+
+/** One document side as the writers see it: events, tokens, element partners. */
+export interface SideView {
+  readonly side: Side;
+  readonly partners: Int32Array;
+}
+
+/** How the writers behave: review page (names html/head/body as span, neutralises active content) or plain. */
+export interface UnitOptions {
+  readonly page: boolean;
+}
+
+/** An inert wrapper: its content is parsed but never rendered, run or loaded. */
+export function inert(markup: string, role = "inert"): string {
+  return `<template ${WRAP}="${role}">${markup}</template>`;
+}
+
+/**
+ * A document's comment as written in HTML output: as its source `written` wrote it where every
+ * parser reads that alike, else in the usual form. One that a browser would end early (`--!>`
+ * inside, or `-->` in a CDATA section read as a comment), letting what follows run as markup,
+ * travels in a marker comment.
+ */
+export function documentComment(text: string, role: "del" | "ins" | "both", written = ""): string {
+  if (/--!?>/.test(text)) return markerComment(role, commentOf(text));
+  return (keepComment(text) === text ? plainComment(text, written) : undefined) ?? commentOf(keepComment(text));
+}
+
+/** A marker comment carrying markup that cannot stand where it is (`del`, `ins`, `both`). */
+export function markerComment(role: "del" | "ins" | "both", markup: string): string {
+  return commentOf(`${COMMENT}${role}:${encodeCommentPayload(markup)}`);
+}
+
+/**
+ * The name an element is written under: on the page, `html`, `head` and `body` become `span`
+ * (shown as blocks by the page's style), since the page has its own; `plaintext` always becomes
+ * `span`, since a browser reads everything after a `<plaintext>` start tag as its text, our marks
+ * and the page's own markup included. A `span` closes no open element, to our parser or a
+ * browser, where a `div` or `pre` would close an open `p` (`<p><body>` in a broken document).
+ */
+export function writtenName(name: string, options: UnitOptions): string {
+  if (name === "plaintext") return "span";
+  return options.page && (name === "html" || name === "head" || name === "body") ? "span" : name;
+}
+
+/** Writes pieces of one side of a script. */
+export class UnitWriter {
+  /** Whether a start tag is copied as written, by its attribute list or, without attributes, its text (see copiesAsWritten). */
+  private readonly plainTags = new Map<unknown, boolean>();
+
+  constructor(
+    readonly view: SideView,
+    private readonly options: UnitOptions,
+    /** Called before each token is written (the new side writes text the comparison left out). */
+    private readonly before: (token: number) => string = () => "",
+  ) {}
+
+  /** The side's tokens. */
+  get tokens(): readonly Token[] {
+    return this.view.side.tokens;
+  }
+
+  /** The event behind a token. */
+  event(token: number): DocEvent {
+    return this.view.side.doc.events[this.view.side.tokens[token]!.event]!;
+  }
+
+  /** A token's text with references decoded. */
+  decoded(token: number): string {
+    const text = this.view.side.tokens[token]!.text;
+    return text.includes("&") ? decodeText(text, "html").text : text;
+  }
+
+  /**
+   * Whether a token is text a browser keeps where it stands only outside a table: anything but
+   * ASCII whitespace (a no-break or line-separator space is a space token to us, text to a
+   * browser, which moves it out of a table).
+   */
+  visibleText(token: number): boolean {
+    const kind = this.view.side.tokens[token]!.kind;
+    return kind === "word" || kind === "punct" || (kind === "space" && /[^ \t\n\f\r]/.test(this.decoded(token)));
+  }
+
+  /**
+   * An event's own source text. A void element made by an end tag (`</br>`) has none: its start
+   * tag stands for that end tag (its end is written as nothing).
+   */
+  written(event: DocEvent): string {
+    const source = this.view.side.doc.source;
+    if (event.kind === "open" && event.start === event.end && VOID.has(event.name) && source.startsWith("</", event.start)) return source.slice(event.start, source.indexOf(">", event.start) + 1);
+    return source.slice(event.start, event.end);
+  }
+
+  /**
+   * A start tag with its marks, under the name it is written with: its source text when nothing
+   * changes it and it reads alike everywhere, else written out with that text recorded (and the
+   * old side's, `old`, where a kept tag was written otherwise there; and `content`, the source
+   * content of a title or textarea written escaped). A `<meta>` declaring another encoding than
+   * UTF-8 declares UTF-8 (the output's), unmarked.
+   */
+  startTag(event: OpenEvent, marks: ElementMarks, old?: string, content?: string): string {
+    const name = writtenName(event.name, this.options);
+    const realName = name === event.name ? undefined : event.name;
+    const own = this.written(event);
+    const unmarked = realName === undefined && !marks.flags?.length && marks.realName === undefined && !marks.deltas?.length && (old === undefined || old === own) && content === undefined;
+    const utf8 = event.name === "meta" ? declaringUtf8(event) : undefined;
+    if (unmarked && utf8 === undefined && this.copiesAsWritten(event, own)) return own;
+    const attrs = writtenAttributes(utf8 ?? event, realName === undefined ? marks : { ...marks, realName }, this.options.page);
+    // Where accept and reject would rebuild a side's tag as it was, nothing is recorded for it; else
+    // its text, with < and > escaped too (a charset prescan must not find a <meta> in the record).
+    const ownKept = own === openTag(event.name, restoreAttributes(attrs, "ins"));
+    let sources = ownKept ? "" : ` ${SOURCE}="${recorded(own)}"`;
+    const oldKept = ownKept ? old === openTag(marks.oldName ?? event.name, restoreAttributes(attrs, "del")) : old === own;
+    if (old !== undefined && !oldKept) sources += ` ${OLD_SOURCE}="${recorded(old)}"`;
+    if (content !== undefined) sources += ` ${CONTENT}="${recorded(content)}"`;
+    return `${openTag(name, attrs).slice(0, -1)}${sources}>`;
+  }
+
+  /**
+   * Whether an unmarked start tag is written as its source text: its attributes are written as
+   * they are (none renamed) and its syntax reads alike everywhere. Decided once per attribute
+   * list (the parser shares one between tags written alike) or per text of a tag without
+   * attributes: most tags of a document repeat.
+   */
+  private copiesAsWritten(event: OpenEvent, own: string): boolean {
+    const key = event.attrs.length ? event.attrs : own;
+    let verdict = this.plainTags.get(key);
+    if (verdict === undefined) {
+      const attrs = writtenAttributes(event, {}, this.options.page);
+      verdict = attrs.every(([n, v], i) => n === event.attrs[i]![0] && v === event.attrs[i]![1]) && plainStartTag(event, own);
+      this.plainTags.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  /**
+   * The end tag of the element whose end is `token`, written as `name` (nothing for a void
+   * element): see {@link endTagOf}; `old` is the old side's end tag of a kept element.
+   */
+  endTag(name: string, token: number, old?: { readonly name: string; readonly text: string }): string {
+    if (VOID.has(name)) return "";
+    const event = this.event(token);
+    return event.kind === "close" ? endTagOf(name, event.name, this.written(event), old) : `</${name}>`;
+  }
+
+  /**
+   * An atomic element: its start tag with marks, its content as in the source, an explicit end
+   * tag. Content a browser would read otherwise than our parser, or that would swallow the end
+   * tag, is written from its events or travels in a marker (the cases: docs/tricky-cases.md,
+   * "Atomic elements"). `old` and `oldEnd` are the old side's start and end tags of a kept
+   * element (see {@link startTag}, {@link endTagOf}). A title or textarea whose content is
+   * escaped records that content as written (`data-diff-content`).
+   */
+  atomic(open: number, marks: ElementMarks, inMarker = false, old?: string, oldEnd?: { readonly name: string; readonly text: string }): string {
+    const start = this.event(open) as OpenEvent;
+    const closeToken = this.view.partners[open]!;
+    const end = this.event(closeToken);
+    const { tokens, doc } = this.view.side;
+    const [first, after] = [tokens[open]!.event + 1, tokens[closeToken]!.event];
+    const explicit = end.kind !== "close" || !end.implied;
+    let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
+    // A <plaintext> start tag in HTML content would make a browser read all that follows as text.
+    // So would a quote in an end tag (`</p x='>`): our parser ends the tag at the first `>`, a browser reads a quoted value on.
+    // In svg or math, `</p>` and `</br>` make a browser leave foreign content and build a p or br
+    // from the end tag alone; written from the events, that element has its own start tag.
+    const foreignP = FOREIGN_ROOTS.has(start.name) && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
+    // A start tag that makes a browser leave foreign content (`<b>` in svg) closes the svg there for
+    // a browser, not for our parser: written from the events, it gets the end tag our parser gave it.
+    // So does an HTML element left open in an integration point (`<svg><title><path/></svg>`), where a browser ignores `</svg>`.
+    const leaves = FOREIGN_ROOTS.has(start.name) && nestsApart(doc.events, first, after);
+    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN_ROOTS.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
+    if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
+      // Per open element: how a browser reads its content.
+      const kinds = new ContentKindStack();
+      kinds.open(start.name, start.attrs);
+      const asWritten = (e: DocEvent): DocEvent => {
+        if (e.kind === "close") kinds.close();
+        // Whether the event stands in foreign content (for a tag: the content around the element).
+        const inForeign = (e.kind === "open" ? kinds.open(e.name, e.attrs) : kinds.current) !== "html";
+        // In svg and math a CDATA section is text to a browser: written back as the section it
+        // was. Elsewhere (in an integration point such as mi) a browser ends it at the first `>`: a comment.
+        const cdata = inForeign && e.kind === "comment" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(e.text) : null;
+        if (cdata && !cdata[1]!.includes("]]>")) return { ...e, kind: "cdata", text: cdata[1]! };
+        // An end tag that closes nothing travels in a marker, as it does outside (see leaf); so
+        // does a comment a browser would end early (see documentComment).
+        // In an iframe and the like a browser reads it all as text: a marker would show as text there.
+        if (isStrayEndTag(e) && !BROWSER_RAW_TEXT.has(start.name)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
+        if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
+        // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
+        if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };
+        return e.kind === "open" && e.name === "plaintext" && !inForeign ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
+      };
+      const inner = doc.events.slice(first, after).map(asWritten);
+      content = serializeEvents(inner);
+    } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
+    // A title or textarea: where a browser ignores its start tag (a title in a select), it reads
+    // the content as markup; written with `<` as `&lt;`, it is the same text to our parser and to
+    // a browser reading it either way. Escaped, the content is recorded as written on the start
+    // tag, for accept and reject.
+    const escaped = ESCAPABLE_RAW_TEXT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
+    const record = escaped === content ? undefined : content;
+    content = escaped;
+    // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
+    // to a browser or to our parser. It goes without one in a marker read for both sides, where the
+    // marker's end is the end of its file (a browser does not run such a script either).
+    if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks, old)}${content}`);
+    const endName = writtenName(start.name, this.options);
+    const ownEnd = explicit ? this.written(end) : "";
+    // In text content no end tag may carry a record: a plain one is copied, any other written plain.
+    // Elsewhere the record says where the source had none (an svg closed by `/>` or the end of the file).
+    const plainEnd = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>`;
+    const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd, oldEnd);
+    const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
+    // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
+    // which a browser reads as text. To our parser it is markup, and in the output it could close
+    // an element the source did not have open (a mark, the page's body span): such an element
+    // travels in a marker, whichever side is taken.
+    if (!inMarker && BROWSER_RAW_TEXT.has(start.name) && doc.events.slice(first, after).some(isStrayEndTag)) return markerComment("both", markup);
+    const hostile = this.options.page && !inMarker && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
+    return hostile ? inert(markup) : markup;
+  }
+
+  /**
+   * A comment, doctype or instruction; a doctype that cannot stand here (inside the page's body),
+   * and an end tag that closes nothing, travel in a marker comment.
+   */
+  leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
+    const event = this.event(token);
+    if (event.kind === "comment") return documentComment(event.text, role, this.written(event));
+    const markup = this.view.side.doc.source.slice(event.start, event.end);
+    const doctype = isDoctype(event);
+    return (doctype && (insideDocument || this.options.page)) || isStrayEndTag(event) ? markerComment(role, markup) : markup;
+  }
+
+  /**
+   * The tokens `first..last` (a whole element, or a run of text and comments) as markup. The
+   * first element gets `rootMarks`; active content nested inside deleted content, and anything
+   * active on the page, is made inert, unless the markup is for a marker comment (`inMarker`),
+   * where nothing is live: there a wrapper would only keep a browser, decoding it, from placing
+   * the content as it placed it in the document (a title in a table goes before the table).
+   */
+  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean, inMarker = false): string {
+    let out = "";
+    const names: string[] = [];
+    for (let t = first; t <= last; t++) {
+      out += this.before(t);
+      const token = this.tokens[t]!;
+      const event = this.event(t);
+      if (token.kind === "open" && event.kind === "open") {
+        const marks = t === first ? rootMarks : {};
+        const guard = (markup: string): string => (!inMarker && this.mustBeInert(event, deleted && t > first) ? inert(markup) : markup);
+        if (ATOMIC.has(event.name)) {
+          out += guard(this.atomic(t, marks, inMarker));
+          t = this.view.partners[t]!;
+          continue;
+        }
+        out += guard(this.startTag(event, marks));
+        names.push(writtenName(event.name, this.options));
+      } else if (token.kind === "close") {
+        out += this.endTag(names.pop() ?? "", t);
+      } else if (token.kind === "word" || token.kind === "space" || token.kind === "punct") {
+        out += textOf(this.view.side.doc.source, token.start, token.end);
+      } else {
+        out += this.leaf(t, nested || names.length > 0, deleted ? "del" : "ins");
+      }
+    }
+    return out;
+  }
+
+  /** Whether an element must be written inside an inert wrapper: active and deleted, or active on the page. */
+  mustBeInert(event: OpenEvent, nestedDeleted: boolean): boolean {
+    if (nestedDeleted && ACTIVE.has(event.name)) return true;
+    if (!this.options.page) return false;
+    return PAGE_INERT.has(event.name) || (event.name === "meta" && event.attrs.some(([name]) => name === "http-equiv"));
+  }
+}
+
+/** The side views of a script. */
+export function sideViews(script: EditScript, partnersA: Int32Array, partnersB: Int32Array): { a: SideView; b: SideView } {
+  return { a: { side: script.a, partners: partnersA }, b: { side: script.b, partners: partnersB } };
+}
+
+/** Text from the source between two offsets (text the comparison left out), as {@link textOf} writes it. */
+export function sourceText(side: Side, start: number, end: number): string {
+  return textOf(side.doc.source, start, end);
+}

@@ -1,0 +1,124 @@
+// When HTML output may copy a document's own source text (so that --accept and --reject give
+// its bytes back), and how a tag written otherwise records that text: start tags in an attribute,
+// end tags in an attribute on the end tag itself, which every parser ignores there.
+
+import type { OpenEvent } from "../../types.js";
+import { VOID } from "../../html/elements.js";
+import { END, OLD_END } from "../../html/marks.js";
+
+/**
+ * A start tag that every parser reads alike: a name, attributes with quoted or plain values, a
+ * `/` only on a void element (elsewhere HTML ignores it and XML-minded readers would not).
+ */
+const PLAIN_START_TAG = /^<[a-zA-Z][^\t\n\f\r />]*(?:[\t\n\f\r ]+[^\t\n\f\r "'>/=]+(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r "'=<>`]+))?)*[\t\n\f\r ]*(\/?)>$/;
+/** The attribute names of a start tag that matched {@link PLAIN_START_TAG}, in order. */
+const ATTRIBUTE_NAME = /[\t\n\f\r ]+([^\t\n\f\r "'>/=]+)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r "'=<>`]+))?/g;
+/** An end tag with nothing but its name. */
+const PLAIN_END_TAG = /^<\/[a-zA-Z][^\t\n\f\r />]*[\t\n\f\r ]*>$/;
+/** What text may not be copied as it stands (see {@link textOf}). */
+const RISKY = /<(?=[a-zA-Z!/?])|\uFEFF/;
+const RISKY_ALL = new RegExp(RISKY.source, "g");
+
+/**
+ * Whether a start tag's source text reads as exactly the event it was parsed to, to our parser
+ * and to a browser: plain syntax, and the same attribute names in the same order (no duplicate
+ * that one parser would drop).
+ *
+ * @example plainStartTag(<br>, "<br/>") // true; plainStartTag(<p>, "<p/>") // false
+ */
+export function plainStartTag(event: OpenEvent, text: string): boolean {
+  const match = PLAIN_START_TAG.exec(text);
+  if (!match || (match[1] && !VOID.has(event.name))) return false;
+  const names = [...text.slice(0, -1).matchAll(ATTRIBUTE_NAME)].map((m) => m[1]!.toLowerCase());
+  return names.length === event.attrs.length && names.every((name, i) => name === event.attrs[i]![0]);
+}
+
+/**
+ * An end tag for an element written as `name` (its real name `real`), for --accept and --reject:
+ * plain `</name>` where each side's source text is `</real>` (or `</old.name>`); the source text
+ * itself where it is plain and the same for both sides; else `</name>` recording that text
+ * (empty where the source left the end tag out): {@link END} for both sides, or for the new
+ * one when {@link OLD_END} records the old side's.
+ *
+ * @example endTagOf("p", "p", "") // '</p data-diff-end="">'
+ */
+export function endTagOf(name: string, real: string, own: string, old?: { readonly name: string; readonly text: string }): string {
+  const ownMark = own === `</${real}>` ? "" : ` ${END}="${recorded(own)}"`;
+  if (old !== undefined && old.text !== own) {
+    if (!ownMark && old.text === `</${old.name}>`) return `</${name}>`;
+    return `</${name}${ownMark} ${OLD_END}="${recorded(old.text)}">`;
+  }
+  if (!ownMark) return `</${name}>`;
+  const plain = name === real && PLAIN_END_TAG.test(own) && own.slice(2, 2 + name.length).toLowerCase() === name && /^[\t\n\f\r >]/.test(own.slice(2 + name.length));
+  return plain ? own : `</${name}${ownMark}>`;
+}
+
+/** Source text as an attribute value that no parser ends early: `<` and `>` escaped too (our parser ends an end tag at its first `>`). */
+export function recorded(text: string): string {
+  return text.replace(/[&"<>]/g, (c) => (c === "&" ? "&amp;" : c === '"' ? "&quot;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
+/**
+ * The text `source[start..end)` as HTML output writes it: as written. In text, `<` stands only
+ * before what starts no markup, or last (where HTML output writes markup, a `<`, next): it is
+ * written `&lt;` before a letter, `!`, `/` or `?` all the same (a file cut off there; also
+ * when that character follows in the source but not in the output), and U+FEFF as a reference
+ * (a reader takes it for a byte order mark at the start of a file). A reference is read as in
+ * the source or, cut off by a change, as a browser reads the same bytes; accept and reject give
+ * the bytes back either way.
+ *
+ * @example textOf("a &amp; b < c &copy", 0, 19) // unchanged; textOf("x</", 0, 3) // "x&lt;/"
+ */
+export function textOf(source: string, start: number, end: number): string {
+  const raw = source.slice(start, end);
+  const text = RISKY.test(raw) ? raw.replace(RISKY_ALL, (c) => (c === "<" ? "&lt;" : "&#xFEFF;")) : raw;
+  return text.endsWith("<") && /^[a-zA-Z!/?]/.test(source.charAt(end)) ? `${text.slice(0, -1)}&lt;` : text;
+}
+
+/**
+ * A comment as the source wrote it where every parser reads it alike (`<!--…-->`, or a bogus
+ * comment `<!…>` or `</…>` not begun by a letter, without another `>`), else undefined: the
+ * writer then writes it in the usual form.
+ *
+ * @example plainComment("[CDATA[x]]", "<![CDATA[x]]>") // "<![CDATA[x]]>"; plainComment(" <p", "</ <p>") // "</ <p>"
+ */
+export function plainComment(text: string, written: string): string | undefined {
+  if (written === `<!--${text}-->`) return written;
+  const bogus = (written === `<!${text}>` && !text.startsWith("-")) || (written === `</${text}>` && !/^[a-zA-Z>]/.test(text));
+  return bogus && !text.includes(">") ? written : undefined;
+}
+
+/**
+ * A `<meta>` that declares an encoding other than UTF-8, declaring UTF-8 instead (HTML output
+ * is UTF-8); undefined for any other element. UTF-16 is rewritten too: a browser reads it as UTF-8 there, but
+ * --accept would take it for the document's own.
+ *
+ * @example declaringUtf8(<meta charset="iso-8859-1">) // <meta charset="utf-8">
+ */
+export function declaringUtf8(event: OpenEvent): OpenEvent | undefined {
+  if (event.name !== "meta") return undefined;
+  const contentType = event.attrs.some(([name, value]) => name === "http-equiv" && value.trim().toLowerCase() === "content-type");
+  let changed = false;
+  const attrs = event.attrs.map(([name, value]): [string, string] => {
+    if (name === "charset" && !isUtf8(value)) {
+      changed = true;
+      return [name, "utf-8"];
+    }
+    const declared = name === "content" && contentType ? /charset[\t\n\f\r ]*=[\t\n\f\r ]*["']?([^\t\n\f\r ;"']*)/i.exec(value) : null;
+    if (declared && !isUtf8(declared[1]!)) {
+      changed = true;
+      return [name, `${value.slice(0, declared.index)}charset=utf-8${value.slice(declared.index + declared[0].length)}`];
+    }
+    return [name, value];
+  });
+  return changed ? { ...event, attrs } : undefined;
+}
+
+/** Whether a declared label leaves the output's UTF-8 alone: it names UTF-8, or no encoding a browser knows (which ignores it). */
+function isUtf8(label: string): boolean {
+  try {
+    return new TextDecoder(label.trim()).encoding === "utf-8";
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,100 @@
+// The edit script as versioned JSON for machines: each change with its kind, event and byte
+// ranges, line:column positions and an excerpt, plus summary counts. Documented in docs/json-format.md.
+
+import type { EditScript } from "../../edit-script.js";
+import type { Change, ChangeKind } from "../../types.js";
+import { LineIndex, type Position } from "./positions.js";
+
+/** The version of the JSON format; it changes only when a field changes meaning or goes away. */
+export const JSON_FORMAT_VERSION = 1;
+
+/** Longest excerpt of one side of a change, in characters. */
+const EXCERPT = 200;
+
+/** Names shown for the two documents. */
+export interface DocumentNames {
+  readonly old: string;
+  readonly new: string;
+}
+
+/** One side of a change in JSON. */
+interface JsonSide {
+  readonly events: readonly [number, number];
+  readonly offsets: readonly [number, number];
+  readonly start: Position;
+  readonly end: Position;
+  readonly excerpt: string;
+}
+
+/** Counts of changes by kind, and of tokens. */
+export interface Summary {
+  readonly changes: number;
+  readonly kinds: Readonly<Record<ChangeKind, number>>;
+  readonly tokens: { readonly inserted: number; readonly deleted: number; readonly unchanged: number };
+}
+
+/**
+ * Counts of an edit script's changes by kind, and of its tokens.
+ *
+ * @example summarize(script).kinds // { insert: 1, delete: 0, replace: 2, move: 0, attributes: 1, tag: 0 }
+ */
+export function summarize(script: EditScript): Summary {
+  const kinds: Record<ChangeKind, number> = { insert: 0, delete: 0, replace: 0, move: 0, attributes: 0, tag: 0 };
+  for (const change of script.changes) kinds[change.kind]++;
+  return { changes: script.changes.length, kinds, tokens: script.stats };
+}
+
+/**
+ * The edit script as a JSON object (call JSON.stringify on it).
+ *
+ * @example renderJson(script, { old: "a.html", new: "b.html" }).changes[0].kind // "replace"
+ */
+export function renderJson(script: EditScript, names: DocumentNames): object {
+  const aLines = new LineIndex(script.a.doc.source);
+  const bLines = new LineIndex(script.b.doc.source);
+  return {
+    format: "htmldiff-edit-script",
+    version: JSON_FORMAT_VERSION,
+    old: { name: names.old, mode: script.a.doc.mode },
+    new: { name: names.new, mode: script.b.doc.mode },
+    identical: script.identical,
+    fallback: script.fallback,
+    unit: script.unit,
+    summary: summarize(script),
+    changes: script.changes.map((change) => jsonChange(script, change, aLines, bLines)),
+  };
+}
+
+function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLines: LineIndex): object {
+  const code = script.opcodes[change.op]!;
+  const spans = script.spansOf(code);
+  const events = script.eventsOf(code);
+  const side = (source: string, lines: LineIndex, start: number, end: number, evStart: number, evEnd: number): JsonSide => ({
+    events: [evStart, evEnd],
+    offsets: [start, end],
+    start: lines.position(start),
+    end: lines.position(end),
+    excerpt: end - start > EXCERPT ? `${source.slice(start, start + EXCERPT)}…` : source.slice(start, end),
+  });
+  const { partner, oldName, newName, attributes } = change;
+  return {
+    kind: change.kind,
+    old: side(script.a.doc.source, aLines, spans.a.start, spans.a.end, events.aStart, events.aEnd),
+    new: side(script.b.doc.source, bLines, spans.b.start, spans.b.end, events.bStart, events.bEnd),
+    ...(change.kind === "move" ? { moved: code.tag === "delete" ? "from" : "to" } : {}),
+    ...(partner === undefined ? {} : { partner }),
+    ...(oldName === undefined ? {} : { oldName, newName }),
+    ...(attributes === undefined ? {} : { attributes }),
+  };
+}
+
+/**
+ * The record for a document found in one folder only of `htmldiff -r`, printed in the same
+ * stream as the edit scripts: `path` is relative to both folders, `name` the file's own path.
+ *
+ * @example renderOnlyInJson("old", "gone.html", "site-v1/gone.html")
+ *   // { format: "htmldiff-only-in", version: 1, only: "old", path: "gone.html", name: "site-v1/gone.html" }
+ */
+export function renderOnlyInJson(side: "old" | "new", path: string, name: string): object {
+  return { format: "htmldiff-only-in", version: JSON_FORMAT_VERSION, only: side, path, name };
+}

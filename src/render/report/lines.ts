@@ -1,0 +1,140 @@
+// Lays an edit script out as display lines of the documents' own source text, with old and
+// new line numbers, and groups the changed lines into hunks with context.
+
+import type { EditScript } from "../../edit-script.js";
+import { LineIndex } from "./positions.js";
+import { type Granularity, segmentsOf } from "./segments.js";
+
+/** What a piece of a display line is: unchanged (shown from the new text), deleted or inserted. */
+export type PartKind = "equal" | "delete" | "insert";
+
+/** A piece of one display line; `moved` marks text that is half of a move. */
+export interface LinePart {
+  readonly kind: PartKind;
+  readonly text: string;
+  readonly moved?: boolean;
+}
+
+/** One display line: its parts and the old and new line numbers it shows (null when it has no such side). */
+export interface DisplayLine {
+  readonly oldLine: number | null;
+  readonly newLine: number | null;
+  readonly parts: readonly LinePart[];
+  /** True when any part (or the line break that ends the line) is a change. */
+  readonly changed: boolean;
+  /** Remarks to show after the line, such as where a moved block went. */
+  readonly notes: readonly string[];
+}
+
+/** A run of display lines around changes, with the old and new line ranges it covers. */
+export interface Hunk {
+  readonly oldStart: number;
+  readonly oldCount: number;
+  readonly newStart: number;
+  readonly newCount: number;
+  readonly lines: readonly DisplayLine[];
+}
+
+/**
+ * The whole comparison as display lines: the new document's text, with deleted old text
+ * placed where it was removed.
+ *
+ * @example displayLines(diffDocuments("<p>a</p>\n", "<p>b</p>\n"))[0].parts
+ *   // [equal "<p>", delete "a", insert "b", equal "</p>"]
+ */
+export function displayLines(script: EditScript, granularity: Granularity = "word"): DisplayLine[] {
+  const segments = segmentsOf(script, granularity);
+  const aLines = new LineIndex(script.a.doc.source);
+  const bLines = new LineIndex(script.b.doc.source);
+  const lines: DisplayLine[] = [];
+  let parts: LinePart[] = [];
+  let notes: string[] = [];
+  let hasOld = false;
+  let hasNew = false;
+  let changed = false;
+  let oldLine = 1;
+  let newLine = 1;
+  let lineOld = 1;
+  let lineNew = 1;
+  const endLine = (): void => {
+    lines.push({ oldLine: hasOld ? lineOld : null, newLine: hasNew ? lineNew : null, parts, changed, notes });
+    parts = [];
+    notes = [];
+    hasOld = hasNew = changed = false;
+    lineOld = oldLine;
+    lineNew = newLine;
+  };
+  for (const seg of segments) {
+    if (seg.kind !== "insert") oldLine = aLines.line(seg.aOffset);
+    if (seg.kind !== "delete") newLine = bLines.line(seg.bOffset);
+    if (parts.length === 0) {
+      lineOld = oldLine;
+      lineNew = newLine;
+    }
+    if (seg.moved) {
+      const other = seg.moved.side === "to" ? aLines.line(seg.moved.otherOffset) : bLines.line(seg.moved.otherOffset);
+      notes.push(seg.moved.side === "to" ? `moved from old line ${other}` : `moved to new line ${other}`);
+    }
+    // A CRLF line end is one line break; a lone CR stays in the text.
+    const pieces = seg.text.split(/\r?\n/);
+    const breaks = seg.kind === "equal" ? [] : (seg.text.match(/\r?\n/g) ?? []);
+    for (let p = 0; p < pieces.length; p++) {
+      const piece = pieces[p]!;
+      if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
+      const ended = p < pieces.length - 1;
+      // A changed line end alone on its line (a final newline added, CRLF become LF) would show
+      // no mark at all: it is shown as a control picture, ␊ or ␍␊.
+      if (ended && seg.kind !== "equal" && parts.every((part) => part.kind === "equal")) {
+        parts.push({ kind: seg.kind, text: breaks[p] === "\r\n" ? "\u240d\u240a" : "\u240a" });
+      }
+      if (piece || ended) {
+        if (seg.kind !== "insert") hasOld = true;
+        if (seg.kind !== "delete") hasNew = true;
+        if (seg.kind !== "equal") changed = true;
+      }
+      if (ended) {
+        if (seg.kind !== "insert") oldLine++;
+        if (seg.kind !== "delete") newLine++;
+        endLine();
+      }
+    }
+  }
+  if (parts.length) endLine();
+  return lines;
+}
+
+/**
+ * Groups changed display lines into hunks with up to `context` unchanged lines around them.
+ *
+ * @example hunks(displayLines(script), 3).map((h) => [h.oldStart, h.oldCount, h.newStart, h.newCount])
+ */
+export function hunks(lines: readonly DisplayLine[], context: number): Hunk[] {
+  const out: Hunk[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i]!.changed) {
+      i++;
+      continue;
+    }
+    const from = Math.max(0, i - context);
+    let to = i + 1;
+    // Extend while the next change is near enough for the contexts to touch.
+    for (let j = to; j < lines.length && j < to + 2 * context + 1; j++) {
+      if (lines[j]!.changed) to = j + 1;
+    }
+    to = Math.min(lines.length, to + context);
+    out.push(makeHunk(lines.slice(from, to)));
+    i = to;
+  }
+  return out;
+}
+
+function makeHunk(lines: DisplayLine[]): Hunk {
+  const olds = lines.map((l) => l.oldLine).filter((n): n is number => n !== null);
+  const news = lines.map((l) => l.newLine).filter((n): n is number => n !== null);
+  const range = (ns: number[], fallback: number): [number, number] =>
+    ns.length ? [ns[0]!, ns[ns.length - 1]! - ns[0]! + 1] : [fallback, 0];
+  const [oldStart, oldCount] = range(olds, Math.max(0, (lines[0]?.newLine ?? 1) - 1));
+  const [newStart, newCount] = range(news, Math.max(0, (lines[0]?.oldLine ?? 1) - 1));
+  return { oldStart, oldCount, newStart, newCount, lines };
+}

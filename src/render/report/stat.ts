@@ -1,0 +1,51 @@
+// One summary line per compared pair, for a quick look or a log.
+
+import type { EditScript } from "../../edit-script.js";
+import type { ChangeKind } from "../../types.js";
+import type { DocumentNames } from "./json.js";
+import { summarize } from "./json.js";
+
+const ORDER: readonly ChangeKind[] = ["replace", "insert", "delete", "move", "attributes", "tag"];
+const NOUNS: Readonly<Record<ChangeKind, [string, string]>> = {
+  replace: ["replacement", "replacements"],
+  insert: ["insertion", "insertions"],
+  delete: ["deletion", "deletions"],
+  move: ["move half", "move halves"],
+  attributes: ["attribute change", "attribute changes"],
+  tag: ["tag change", "tag changes"],
+};
+
+/**
+ * `old → new: N changes (…), +I -D tokens`, or `old → new: identical`.
+ *
+ * @example renderStat(script, { old: "a.html", new: "b.html" })
+ *   // "a.html → b.html: 2 changes (1 replacement, 1 attribute change), +2 -2 tokens"
+ */
+export function renderStat(script: EditScript, names: DocumentNames): string {
+  const label = names.old === names.new ? names.new : `${names.old} → ${names.new}`;
+  if (script.identical) return `${label}: identical`;
+  const { changes, kinds, tokens } = summarize(script);
+  const parts = ORDER.filter((k) => kinds[k] > 0).map((k) => `${kinds[k]} ${NOUNS[k][kinds[k] === 1 ? 0 : 1]}`);
+  return `${label}: ${changes} ${changes === 1 ? "change" : "changes"} (${parts.join(", ")}), +${tokens.inserted} -${tokens.deleted} tokens`;
+}
+
+/** What a directory run found, pair by pair and file by file. */
+export interface DirectoryTotals {
+  readonly changed: number;
+  readonly identical: number;
+  readonly onlyOld: number;
+  readonly onlyNew: number;
+  /** Pairs that could not be compared (each already reported on stderr). */
+  readonly failed: number;
+}
+
+/**
+ * The last line of `htmldiff -r -f stat`; pairs that could not be compared are counted only when there are any.
+ *
+ * @example renderTotals({ changed: 3, identical: 40, onlyOld: 1, onlyNew: 0, failed: 0 })
+ *   // "3 changed, 40 identical, 1 only in old, 0 only in new"
+ */
+export function renderTotals(t: DirectoryTotals): string {
+  const failed = t.failed ? `, ${t.failed} could not be compared` : "";
+  return `${t.changed} changed, ${t.identical} identical, ${t.onlyOld} only in old, ${t.onlyNew} only in new${failed}`;
+}
