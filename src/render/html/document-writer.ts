@@ -626,18 +626,19 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
 }
 
 /**
- * The source between a side's token `t` and the token before it, as far as events cover it (from
- * the start, or to the end of the document's last event at its ends: a tag cut off by the end of
- * the file is no event).
+ * What the comparison left out between a side's token `t` and the token before it: the source of
+ * the events between them, and the rest of the text events the two tokens stand in. Source no
+ * event covers (a tag cut off by the end of the file, a `<!` the parser dropped) is not part of it.
  */
 function sourceGap(side: Side, t: number): string {
   const { tokens, doc } = side;
-  const from = t > 0 ? tokens[t - 1]!.end : 0;
-  const at = tokens[t];
-  // Before a tag token, the gap ends with the event before it: an end tag the end of the file
-  // implied can stand inside a tag cut off there.
-  const to = at === undefined ? (doc.events[doc.events.length - 1]?.end ?? 0) : doc.events[at.event]!.kind === "text" ? at.start : (doc.events[at.event - 1]?.end ?? 0);
-  return side.doc.source.slice(from, Math.max(from, to));
+  const { events, source } = doc;
+  const [before, at] = [tokens[t - 1], tokens[t]];
+  const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
+  if (before && at && first === last) return source.slice(before.end, Math.max(before.end, at.start));
+  let out = before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "";
+  for (let e = first + 1; e < last; e++) out += source.slice(events[e]!.start, events[e]!.end);
+  return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, at.start)) : out;
 }
 
 /**
