@@ -137,6 +137,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored comment in an inserted svg, cut off by the end of the file (seed 909050179)", a: "", b: "<svg><![CDATA[ ", options: { ignoreComments: true } },
   { name: "an ignored element holding a paragraph made by </p>, against CDATA in svg (seed 1731454852)", a: "<b></p>", b: "<svg><![CDATA[<b></p>", options: IGNORE },
   { name: "a declaration cut off by the end of the file, which the parser drops, in an inserted link (seed 909050179)", a: " a", b: " a<a><! ", options: COMMENTS },
+  { name: "math in a b closed by </b>, written from its events, unchanged (seed 11)", a: '<b><math><mi></b><E Attr="V"/><?xml version="1.0"?>', b: '<b><math><mi></b><E Attr="V"/><?xml version="1.0"?>' },
   { name: "white space against nothing, with -w", a: " ", b: "", options: WHITESPACE },
   { name: "white space around a replaced word and inside a deleted run, with -w", a: "<p>x a  b</p>", b: "<p>x  c</p>", options: WHITESPACE },
   { name: "white space before a deleted element, with -w", a: "<div><p>x</p> <p>y</p></div>", b: "<div><p>x</p></div>", options: WHITESPACE },
