@@ -1,6 +1,6 @@
-// The program behind bin/htmldiff.js: `htmldiff serve …` is the HTTP service (src/serve/), any
-// other command line the CLI (src/cli/). The two front ends never import each other; each is
-// loaded only when it runs.
+// The program behind bin/htmldiff.js: `htmldiff serve …` is the HTTP service (src/serve/),
+// `htmldiff worker|enqueue|results …` the Redis queue (src/queue/), any other command line the
+// CLI (src/cli/). The front ends never import each other; each is loaded only when it runs.
 
 import type { CliIO } from "./cli/io.js";
 import { ExitCode } from "./cli/exit-codes.js";
@@ -12,9 +12,12 @@ import { InputError } from "./read/decode.js";
  * @example process.exitCode = await run(["serve", "--port", "8080"], processIO())
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  if (argv[0] !== "serve") return (await import("./cli/main.js")).run(argv, io);
+  const [command, ...rest] = argv;
+  const queued = command === "worker" || command === "enqueue" || command === "results";
+  if (command !== "serve" && !queued) return (await import("./cli/main.js")).run(argv, io);
   try {
-    return await (await import("./serve/command.js")).runServe(argv.slice(1), io);
+    if (queued) return await (await import("./queue/command.js")).runQueueCommand(command, rest, io);
+    return await (await import("./serve/command.js")).runServe(rest, io);
   } catch (error) {
     const message = error instanceof InputError ? error.message : `internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
     io.err(`htmldiff: ${message}\n`);

@@ -4,6 +4,7 @@
 
 import { Command, InvalidArgumentError } from "commander";
 import type { Server } from "node:http";
+import { connectRedis, DEFAULT_QUEUE, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
 import { InputError } from "../read/decode.js";
 import { createServer, type ServeOptions } from "./server.js";
 import { parseBytes, parseDuration } from "./units.js";
@@ -29,14 +30,16 @@ const SD_LISTEN_FDS_START = 3;
 export async function runServe(argv: readonly string[], io: ServeIO): Promise<number> {
   const parsed = parseServeArguments(argv, io);
   if (typeof parsed === "number") return parsed;
-  const { host, port, options } = parsed;
-  const diffServer = createServer(options);
+  const { host, port, options, redis } = parsed;
+  const jobs = redis ? await openJobs(redis.url, redis.queue) : undefined;
+  const diffServer = createServer({ ...options, ...(jobs ? { jobs } : {}) });
   const { server } = diffServer;
   const activated = listenFd(io.env);
   try {
     await listen(server, activated === undefined ? { port, host } : { fd: activated });
   } catch (error) {
     await diffServer.pool.destroy();
+    jobs?.redis.disconnect();
     throw error;
   }
   io.out(`htmldiff serve: listening on ${describeAddress(server, activated)}\n`);
@@ -51,7 +54,9 @@ export async function runServe(argv: readonly string[], io: ServeIO): Promise<nu
       io.err(`htmldiff serve: ${signal}, finishing the comparisons in flight\n`);
       const forced = setTimeout(() => server.closeAllConnections(), GRACE_MS);
       forced.unref();
-      diffServer.shutdown().then(() => {
+      diffServer.shutdown().then(async () => {
+        await jobs?.close().catch(() => undefined);
+        jobs?.redis.disconnect();
         clearTimeout(forced);
         process.off("SIGTERM", onSignal).off("SIGINT", onSignal);
         resolve(0);
@@ -62,7 +67,7 @@ export async function runServe(argv: readonly string[], io: ServeIO): Promise<nu
 }
 
 /** The parsed command line, or the exit status when there is nothing to run (help, or an error already reported). */
-function parseServeArguments(argv: readonly string[], io: ServeIO): { host: string; port: number; options: ServeOptions } | number {
+function parseServeArguments(argv: readonly string[], io: ServeIO): { host: string; port: number; options: ServeOptions; redis?: { url: string; queue: string } } | number {
   const program = new Command()
     .name("htmldiff serve")
     .description("Serve diffs over HTTP: documents stored by SHA-256, GET /v1/diff/{a}/{b} cacheable forever.")
@@ -78,6 +83,8 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
     .option("--store <dir>", "keep documents in this folder (default: in memory, least recently used dropped past 256 MiB)")
     .option("--allow-fetch", "POST /v1/diff may name documents by http(s) URL (public addresses only)")
     .option("--fetch-allow <cidr>", "with --allow-fetch: also allow this private range, e.g. 10.1.0.0/16 (repeatable)", cidr, [] as string[])
+    .option("--redis <url>", "answer POST /v1/jobs and GET /v1/jobs/{id} with the queue on this Redis (see htmldiff worker); documents are kept there")
+    .option("--queue <name>", "with --redis: the queue's name", DEFAULT_QUEUE)
     .option("--headers-timeout <duration>", "the time a client has to send its request headers", duration, 10_000)
     .option("--request-timeout <duration>", "the time a client has to send its whole request", duration, 60_000)
     .helpOption("-h, --help", "show this help")
@@ -93,9 +100,14 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
     return (error as { exitCode?: number }).exitCode === 0 ? 0 : 2;
   }
   const o = program.opts();
+  if (o.redis && o.store) {
+    io.err("htmldiff: --store and --redis cannot both be given: with --redis, documents are kept in Redis\n");
+    return 2;
+  }
   return {
     host: o.host,
     port: o.port,
+    ...(o.redis ? { redis: { url: o.redis, queue: o.queue } } : {}),
     options: {
       ...(o.workers ? { workers: o.workers } : {}),
       ...(o.maxQueue ? { maxQueue: o.maxQueue } : {}),
@@ -111,6 +123,16 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
       requestTimeoutMs: o.requestTimeout,
     },
   };
+}
+
+/** The job queue on Redis; an unreachable server is bad input (one line, status 2). */
+async function openJobs(url: string, queue: string): Promise<DiffJobs> {
+  try {
+    return new DiffJobs(await connectRedis(url, "service"), queue);
+  } catch (error) {
+    if (error instanceof RedisUnavailableError) throw new InputError(error.message);
+    throw error;
+  }
 }
 
 /** The socket systemd passed, when LISTEN_PID names this process (sd_listen_fds(3)). */

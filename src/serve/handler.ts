@@ -1,18 +1,21 @@
 // The HTTP interface of `htmldiff serve` as one request handler, routing to the document store,
 // the compare pool and the fetcher. See the README's "htmldiff serve" section for the interface.
 
-import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import { canonicalQuery, diffTag, STORED_FORMATS, type DiffQuery, type StoredFormat } from "../compare/diff-id.js";
+import type { DiffJobs } from "../compare/jobs.js";
 import { ComparePool, PoolBusyError, PoolTimeoutError } from "../compare/pool.js";
+import type { CompareResult } from "../compare/request.js";
 import { InputError } from "../read/decode.js";
 import { VERSION } from "../version.js";
 import { readBody } from "./body.js";
 import { readDiffPost } from "./diff-post.js";
 import { HttpProblem, sendProblem } from "./problem.js";
-import { canonicalQuery, parseDiffQuery, SERVE_FORMATS, type DiffQuery, type ServeFormat } from "./query.js";
+import { parseDiffQuery } from "./query.js";
 import { storeChecked } from "./documents.js";
+import { getJob, postJobs, redisProblem } from "./jobs.js";
 import { HASH, sha256, type DocumentStore } from "./store.js";
 import type { FetchPolicy } from "./fetch.js";
 
@@ -33,12 +36,14 @@ export interface HandlerContext {
   readonly maxQueue: number;
   /** True once the server stops taking work: /readyz answers 503. */
   readonly draining: () => boolean;
+  /** The job queue on Redis (`--redis`): /v1/jobs, and GET /v1/diff answered from finished jobs. */
+  readonly jobs?: DiffJobs;
 }
 
 /** A request handler, as `node:http` calls it. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const CONTENT_TYPES: Readonly<Record<ServeFormat, string>> = {
+const CONTENT_TYPES: Readonly<Record<StoredFormat, string>> = {
   html: "text/html; charset=utf-8",
   page: "text/html; charset=utf-8",
   json: "application/json",
@@ -92,6 +97,12 @@ async function route(context: HandlerContext, req: IncomingMessage, res: ServerR
     only("GET", "HEAD");
     return getDiff(context, req, res, hashParameter(parts[2]!), hashParameter(parts[3]!), budgeted(parseDiffQuery(url.searchParams), context.maxWork));
   }
+  if (parts[0] === "v1" && parts[1] === "jobs" && (parts.length === 2 || parts.length === 3)) {
+    if (!context.jobs) throw new HttpProblem(404, "this server has no job queue (htmldiff serve --redis URL)");
+    if (parts.length === 3) return only("GET", "HEAD"), getJob(context.jobs, res, parts[2]!);
+    only("POST");
+    return postJobs(context.jobs, context.store, req, res, budgeted(parseDiffQuery(url.searchParams), context.maxWork), context.maxBytes);
+  }
   throw new HttpProblem(404, `no such resource: ${url.pathname}`);
 }
 
@@ -100,7 +111,7 @@ function info(context: HandlerContext): object {
   return {
     name: "htmldiff",
     version: VERSION,
-    formats: SERVE_FORMATS,
+    formats: STORED_FORMATS,
     limits: { maxBytes: context.maxBytes, timeoutMs: context.timeoutMs, maxWork: context.maxWork ?? null, workers: context.workers, maxQueue: context.maxQueue },
     allowFetch: context.fetch !== undefined,
     diffs: { started: context.pool.started, pending: context.pool.pending, workerGeneration: context.pool.generation },
@@ -129,7 +140,7 @@ async function postDiff(context: HandlerContext, req: IncomingMessage, res: Serv
 /** GET /v1/diff/{a}/{b}: answered from If-None-Match before any work, else by the pool. */
 async function getDiff(context: HandlerContext, req: IncomingMessage, res: ServerResponse, a: string, b: string, query: DiffQuery): Promise<void> {
   // The canonical query names the format and options in one order, whatever order the URL used.
-  const tag = createHash("sha256").update(JSON.stringify([VERSION, canonicalQuery(query), a, b])).digest("base64url");
+  const tag = diffTag(query, a, b);
   const zipped = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   const etag = zipped ? `"${tag}-gz"` : `"${tag}"`;
   const cacheHeaders = { ETag: etag, "Cache-Control": IMMUTABLE, Vary: "Accept-Encoding" };
@@ -138,9 +149,7 @@ async function getDiff(context: HandlerContext, req: IncomingMessage, res: Serve
     res.end();
     return;
   }
-  const [old, updated] = await Promise.all([context.store.get(a), context.store.get(b)]);
-  if (!old || !updated) throw new HttpProblem(404, `no document with the hash ${old ? b : a}; PUT it to /v1/docs/{sha256} first`);
-  const result = await compareOnPool(context, { a: { name: a, bytes: old }, b: { name: b, bytes: updated }, options: query.options, format: query.format });
+  const result = (await finishedJob(context, tag, a, b)) ?? (await compareStored(context, a, b, query));
   const body = zipped ? await gzipAsync(result.output) : Buffer.from(result.output);
   res.writeHead(200, {
     ...cacheHeaders,
@@ -150,6 +159,20 @@ async function getDiff(context: HandlerContext, req: IncomingMessage, res: Serve
     "Htmldiff-Identical": result.status === 0 ? "true" : "false",
   });
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** The result of a job queued by POST /v1/jobs for this diff, when it is done: the same bytes as a comparison here. */
+async function finishedJob(context: HandlerContext, tag: string, a: string, b: string): Promise<CompareResult | undefined> {
+  if (!context.jobs) return undefined;
+  const done = await redisProblem(context.jobs.result(tag));
+  // Labelled by hash, as this server labels: a job queued from the command line shows paths instead.
+  return done && done.result.job.oldLabel === a && done.result.job.newLabel === b ? done.result : undefined;
+}
+
+async function compareStored(context: HandlerContext, a: string, b: string, query: DiffQuery): Promise<CompareResult> {
+  const [old, updated] = await Promise.all([context.store.get(a), context.store.get(b)]);
+  if (!old || !updated) throw new HttpProblem(404, `no document with the hash ${old ? b : a}; PUT it to /v1/docs/{sha256} first`);
+  return compareOnPool(context, { a: { name: a, bytes: old }, b: { name: b, bytes: updated }, options: query.options, format: query.format });
 }
 
 async function compareOnPool(context: HandlerContext, request: Parameters<ComparePool["run"]>[0]) {

@@ -3,9 +3,11 @@
 
 import { createServer as createHttpServer, type Server } from "node:http";
 import { availableParallelism } from "node:os";
+import type { DiffJobs } from "../compare/jobs.js";
 import { ComparePool } from "../compare/pool.js";
 import { createHandler, type RequestHandler } from "./handler.js";
-import { DiskStore, MemoryStore } from "./store.js";
+import { redisProblem } from "./jobs.js";
+import { DiskStore, MemoryStore, type DocumentStore } from "./store.js";
 
 /** The options of {@link createServer}; every one has a default. */
 export interface ServeOptions {
@@ -34,6 +36,8 @@ export interface ServeOptions {
   /** The time a client has to send its request headers, and its whole request, in ms (default 10 s and 60 s). */
   readonly headersTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** The job queue on Redis: POST /v1/jobs and GET /v1/jobs/{id} are answered, and documents are kept in Redis. */
+  readonly jobs?: DiffJobs;
 }
 
 /** A diff server, not yet listening; `shutdown` stops taking requests and ends when running comparisons are done. */
@@ -57,7 +61,7 @@ export function createServer(options: ServeOptions = {}): DiffServer {
   const maxBytes = options.maxBytes ?? 10 * 2 ** 20;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const pool = new ComparePool({ threads: workers, maxQueue, heapMb: options.heapMb ?? 1024, recycleAfter: options.recycleAfter ?? 500 });
-  const store = options.storeDir ? new DiskStore(options.storeDir) : new MemoryStore(options.memoryBytes ?? 256 * 2 ** 20);
+  const store = options.jobs ? redisStore(options.jobs) : options.storeDir ? new DiskStore(options.storeDir) : new MemoryStore(options.memoryBytes ?? 256 * 2 ** 20);
   let draining = false;
   const handler = createHandler({
     store,
@@ -68,6 +72,7 @@ export function createServer(options: ServeOptions = {}): DiffServer {
     workers,
     maxQueue,
     draining: () => draining,
+    ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.allowFetch ? { fetch: { maxBytes, timeoutMs, allow: options.fetchAllow ?? [] } } : {}),
   });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -90,4 +95,12 @@ export function createServer(options: ServeOptions = {}): DiffServer {
     await pool.close();
   };
   return { server, handler, pool, shutdown };
+}
+
+/** The documents of the job queue, in Redis; Redis away is a 503. */
+function redisStore(jobs: DiffJobs): DocumentStore {
+  return {
+    put: (bytes) => redisProblem(jobs.putDocument(bytes)),
+    get: (hash) => redisProblem(jobs.getDocument(hash)),
+  };
 }

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { HttpProblem } from "../../src/serve/problem.js";
-import { canonicalQuery, parseDiffQuery } from "../../src/serve/query.js";
+import { canonicalQuery } from "../../src/compare/diff-id.js";
+import { parseDiffQuery } from "../../src/serve/query.js";
 import { parseBytes, parseDuration } from "../../src/serve/units.js";
 
 const canonical = (query: string): string => canonicalQuery(parseDiffQuery(new URLSearchParams(query)));
