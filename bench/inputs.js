@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Parser } from "htmlparser2";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-export const CORPUS_DIR = resolve(here, "..", "..", "shared", "corpus");
+export const CORPUS_DIR = process.env.HTMLDIFF_CORPUS || resolve(here, "..", "..", "shared", "corpus");
 
 /** The large corpus pairs of issue 5, by their MANIFEST name. */
 export const CORPUS_PAIRS = [

@@ -36,7 +36,15 @@ let serial = 0;
  * the whole process), CPU time (user + system, ms, all the process's threads), peak RSS (MB),
  * exit status and the first line of stderr.
  */
-export function timeNode(args, { timeoutMs = 120_000, env } = {}) {
+export function timeNode(args, options = {}) {
+  return timeCommand(process.execPath, args, options);
+}
+
+/**
+ * {@link timeNode} for any program (`git diff …`); without GNU time, peak RSS and CPU time are
+ * known for node processes only (null for others).
+ */
+export function timeCommand(program, args, { timeoutMs = 120_000, env } = {}) {
   const rssFile = join(scratch, `rss-${serial++}`);
   const devnull = openSync("/dev/null", "w");
   let cmd;
@@ -44,7 +52,10 @@ export function timeNode(args, { timeoutMs = 120_000, env } = {}) {
   const childEnv = { ...process.env, ...env };
   if (rssMethod === "gnu-time") {
     cmd = "/usr/bin/time";
-    argv = ["-f", "%M %U %S", "-o", rssFile, process.execPath, ...args];
+    argv = ["-f", "%M %U %S", "-o", rssFile, program, ...args];
+  } else if (program !== process.execPath) {
+    cmd = program;
+    argv = args;
   } else {
     cmd = process.execPath;
     argv = ["--import", hook, ...args];
@@ -69,12 +80,15 @@ export function timeNode(args, { timeoutMs = 120_000, env } = {}) {
   return { ms, cpuMs, rssMB, status: r.status, timedOut, stderr };
 }
 
-/** `runs` interleaved timings of several node commands (so drift hits each the same). */
+/**
+ * `runs` interleaved timings of several commands (so drift hits each the same): node's
+ * arguments, or `{ program, args }` for another program.
+ */
 export function timeInterleaved(commands, runs, warmup = 1) {
   const results = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (let i = 0; i < warmup + runs; i++) {
     for (const [name, args] of Object.entries(commands)) {
-      const r = timeNode(args);
+      const r = Array.isArray(args) ? timeNode(args) : timeCommand(args.program, args.args);
       if (r.status !== 0 && r.status !== 1) throw new Error(`${name} failed (status ${r.status}${r.timedOut ? ", timed out" : ""}): ${r.stderr}`);
       if (i >= warmup) results[name].push(r);
     }

@@ -6,7 +6,8 @@
 //
 // Default pairs: gen-1m gen-5m. --save writes each .cpuprofile (open in Chrome DevTools).
 // --cli profiles one whole CLI process per pair instead (`node --cpu-prof bin/htmldiff.js A B`):
-// cold JIT, module loading, reading and writing included.
+// cold JIT, module loading, reading and writing included; --format F picks its output format
+// (default html), e.g. `node bench/profile.js --cli --format text whatwg-html5-index-typo`.
 // Run `npm run build` first.
 
 import { spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ const flag = (name) => (argv.includes(name) ? argv.splice(argv.indexOf(name), 2)
 const cli = argv.includes("--cli") ? (argv.splice(argv.indexOf("--cli"), 1), true) : false;
 const runs = cli ? 1 : Number(flag("--runs") ?? 3);
 const save = flag("--save");
+const cliFormat = flag("--format");
 const ids = argv.length ? argv : ["gen-1m", "gen-5m"];
 
 /** Pipeline stage of a profile node, from its script URL (dist/ mirrors src/). */
@@ -110,7 +112,7 @@ if (cli) {
   const dir = join(scratch, "cpuprof");
   // The format npm run bench times: --format html once the CLI has it.
   const help = spawnSync(process.execPath, [join(root, "bin", "htmldiff.js"), "--help"], { encoding: "utf8" }).stdout ?? "";
-  const format = /\bhtml\b/.test(/--format\b[^\n]*(\n {20,}[^\n]*)*/.exec(help)?.[0] ?? "") ? ["--format", "html"] : [];
+  const format = cliFormat ? ["--format", cliFormat] : /\bhtml\b/.test(/--format\b[^\n]*(\n {20,}[^\n]*)*/.exec(help)?.[0] ?? "") ? ["--format", "html"] : [];
   for (const pair of pairs) {
     rmSync(dir, { recursive: true, force: true });
     const t0 = performance.now();
@@ -123,7 +125,7 @@ if (cli) {
       mkdirSync(save, { recursive: true });
       writeFileSync(join(save, `${pair.id}-cli.cpuprofile`), JSON.stringify(profile));
     }
-    print(`${pair.id}, whole CLI process${format.length ? " (--format html)" : ""}`, pair, 1, wall, summarise(profile));
+    print(`${pair.id}, whole CLI process${format.length ? ` (--format ${format[1]})` : ""}`, pair, 1, wall, summarise(profile));
   }
   process.exit(0);
 }

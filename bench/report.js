@@ -84,13 +84,60 @@ export function targets(r) {
   return rows;
 }
 
+/**
+ * The targets of issue 16 (cost follows the change): the typo pair against the floor and git's
+ * word diff, the generated pairs, peak RSS per byte of input, small pages against the floor and
+ * the peers, the unrelated pair, start-up. Same row shape as {@link targets}.
+ */
+export function changeTargets(r) {
+  const by = Object.fromEntries(r.pairs.map((p) => [p.id, p]));
+  const rows = [];
+  const check = (target, value, limit, ok, measured) => {
+    rows.push({ target, measured: value == null ? measured ?? "n/a" : measured, limit, result: value == null ? "n/a" : ok ? "PASS" : "FAIL" });
+  };
+  const typo = by["whatwg-html5-index-typo"];
+  const t = typo?.proc.text;
+  check("typo pair, `--format text` ≤ 1.0× floor process", t?.ratio, "1.0×", t?.ratio <= 1, t && `${fmtX(t.ratio)} (${fmtMs(t.ms)} vs ${fmtMs(typo.proc.floorMs)}; CPU ${fmtX(t.cpuMs / typo.proc.floorCpuMs)})`);
+  check("typo pair, `--format text` ≤ 8× `git diff --no-index --word-diff=plain`", t?.gitRatio, "8×", t?.gitRatio <= 8, t && `${fmtX(t.gitRatio)} (${fmtMs(t.ms)} vs ${fmtMs(typo.proc.gitMs)})`);
+  for (const id of ["gen-1m", "gen-5m"]) {
+    const p = by[id];
+    check(`${id}: CLI ≤ 2× floor process`, p?.proc.ratio, "2×", p?.proc.ratio <= 2, p && `${fmtX(p.proc.ratio)} (${fmtMs(p.proc.cliMs)} vs ${fmtMs(p.proc.floorMs)})`);
+    check(`${id}: in-process ≤ 2.5× in-process floor`, p?.inproc.ratio, "2.5×", p?.inproc.ratio <= 2.5, p && `${fmtX(p.inproc.ratio)} (${fmtMs(p.inproc.ms)} vs ${fmtMs(p.inproc.floorMs)})`);
+  }
+  const perByte = (x) => (x == null ? null : `${x.toFixed(1)} bytes per input byte`);
+  check("peak RSS ≤ 12 bytes per input byte, typo pair (`--format text`)", t?.bytesPerInputByte, "12", t?.bytesPerInputByte <= 12, t && `${perByte(t.bytesPerInputByte)} (${fmtMB(t.rssMB)})`);
+  const g5 = by["gen-5m"];
+  check("peak RSS ≤ 12 bytes per input byte, 5 MB", g5?.proc.bytesPerInputByte, "12", g5?.proc.bytesPerInputByte <= 12, g5 && `${perByte(g5.proc.bytesPerInputByte)} (${fmtMB(g5.proc.cliRssMB)})`);
+  const big = r.big;
+  const bigPerByte = big?.rssMb == null ? null : (big.rssMb * 2 ** 20) / (big.bytesA + big.bytesB);
+  check("peak RSS ≤ 12 bytes per input byte, 50 MB", bigPerByte, "12", bigPerByte <= 12, big?.rssMb == null ? big?.note : `${perByte(bigPerByte)} (${fmtMB(big.rssMb)})`);
+  for (const id of ["gen-10k", "gen-100k"]) {
+    const p = by[id];
+    check(`${id}: CLI ≤ 1.5× floor process`, p?.proc.ratio, "1.5×", p?.proc.ratio <= 1.5, p && `${fmtX(p.proc.ratio)} (${fmtMs(p.proc.cliMs)} vs ${fmtMs(p.proc.floorMs)})`);
+    const peers = Object.entries(p?.peers ?? {}).filter(([, q]) => q.ms != null);
+    const fastest = peers.sort((x, y) => x[1].ms - y[1].ms)[0];
+    check(
+      `${id}: CLI faster than every peer`,
+      fastest ? fastest[1].ms : null,
+      "< fastest peer",
+      fastest && p.proc.cliMs < fastest[1].ms,
+      fastest ? `${fmtMs(p.proc.cliMs)} vs ${fastest[0]} ${fmtMs(fastest[1].ms)}` : "n/a (peers not run)",
+    );
+  }
+  const u = by["unrelated-1m"];
+  check("unrelated 1 MB pair: CLI ≤ 2 s, fallback reported", u?.proc.cliMs, "2 s", u?.proc.cliMs <= 2000 && u.inproc.fallback, u && `${fmtMs(u.proc.cliMs)}, fallback: ${u.inproc.fallback ? "yes" : "no"}`);
+  const s = r.startup;
+  check("start-up ≤ 2× `node -e 0`", s.ratio, "2×", s.ratio <= 2, `${fmtX(s.ratio)} (${fmtMs(s.cliMs)} vs ${fmtMs(s.nodeMs)})`);
+  return rows;
+}
+
 export function report(r) {
   const out = [];
   out.push(`## htmldiff benchmark${r.options.quick ? " (--quick)" : ""}`);
   out.push("");
   out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}; 1-minute load average ${r.machine.load[0]} before the run, ${r.machine.load[1]} at its end (the bench itself adds about 1; more means other processes shared the 2 CPUs).`);
   out.push(
-    `In-process = parseDocument ×2 + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
+    `In-process = parsePair (both documents, the shared text read once) + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
       `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no \`--format html\` yet: default output)"}. ` +
       `Floor = htmlparser2 Parser with empty callbacks over both sides (in-process), \`node bench/floor-cli.js A B\` (process). ` +
       `Medians of wall time; the "(CPU)" columns are the same ratios in CPU time (user + system, all threads), which other load on the machine disturbs less. ` +
@@ -99,7 +146,7 @@ export function report(r) {
   out.push("");
   out.push(
     table(
-      ["pair", "A + B", "runs (in-proc / proc)", "floor", "diff + render", "× floor", "× floor (CPU)", "floor process", "CLI process", "× floor process", "× floor process (CPU)", "CLI peak RSS", "tokens A / B", "fallback"],
+      ["pair", "A + B", "runs (in-proc / proc)", "floor", "diff + render", "× floor", "× floor (CPU)", "floor process", "CLI process", "× floor process", "× floor process (CPU)", "git word diff", "CLI × git", "CLI peak RSS", "bytes / input byte", "tokens A / B", "fallback"],
       r.pairs.map((p) => [
         p.id,
         fmtBytes(p.bytes),
@@ -112,7 +159,10 @@ export function report(r) {
         fmtMs(p.proc.cliMs),
         fmtX(p.proc.ratio),
         fmtX(p.proc.cpuRatio),
+        fmtMs(p.proc.gitMs),
+        fmtX(p.proc.gitMs ? p.proc.cliMs / p.proc.gitMs : null),
         fmtMB(p.proc.cliRssMB),
+        p.proc.bytesPerInputByte == null ? "–" : p.proc.bytesPerInputByte.toFixed(1),
         p.inproc.tokens?.join(" / ") ?? "–",
         p.inproc.fallback ? "yes" : "no",
       ]),
@@ -144,6 +194,23 @@ export function report(r) {
   out.push(big?.rssMb == null ? `50 MB pair: ${big?.note ?? "not measured"}.` : `50 MB pair (issue 6; ${(big.bytesA / 2 ** 20).toFixed(1)} MB against a copy with about 0.1% of words edited, one CLI run, \`--format html\`): ${fmtMs(big.wallMs)} wall, ${fmtMs(big.cpuMs)} CPU, peak RSS ${Math.round(big.rssMb)} MB (${(big.rssMb * 2 ** 20 / (big.bytesA + big.bytesB)).toFixed(1)} bytes per input byte), status ${big.status}${big.fallback ? ", with a fallback" : ""}.`);
   const ig = r.ignoreCost;
   out.push(ig?.ratio == null ? `Ignore options: ${ig?.note ?? "not measured"}.` : `Ignore options (issue 18; gen-1m in process, median of ${ig.runs} interleaved rounds): ${fmtMs(ig.plainMs)} without, ${fmtMs(ig.ignoreMs)} with \`--ignore\` ${ig.selectors.map((s) => `\`${s}\``).join(", ")} (×${ig.ratio.toFixed(2)}; target at most ×1.10).`);
+  out.push("");
+  const typo = r.pairs.find((p) => p.proc.text);
+  if (typo) {
+    const t = typo.proc.text;
+    out.push(
+      `${typo.id} with \`--format text\` (${typo.proc.runs} runs, medians): ${fmtMs(t.ms)} (${t.all.join(", ")} ms), floor process ${fmtMs(typo.proc.floorMs)} (${typo.proc.allFloor.join(", ")} ms), ` +
+        `git word diff ${fmtMs(typo.proc.gitMs)}; peak RSS ${fmtMB(t.rssMB)} (${t.bytesPerInputByte?.toFixed(1) ?? "–"} bytes per input byte), git ${fmtMB(typo.proc.gitRssMB)}.`,
+    );
+    out.push("");
+  }
+  out.push("### Targets (issue 16: cost follows the change)");
+  out.push("");
+  out.push(table(["target", "measured", "limit", "result"], r.changeTargets.map((t) => [t.target, t.measured, t.limit, t.result])));
+  out.push("");
+  const fails16 = r.changeTargets.filter((t) => t.result === "FAIL").length;
+  const passes16 = r.changeTargets.filter((t) => t.result === "PASS").length;
+  out.push(`${passes16} PASS, ${fails16} FAIL, ${r.changeTargets.length - passes16 - fails16} n/a.`);
   out.push("");
   out.push("### Targets (issue 5)");
   out.push("");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: htmldiff against the parsing floor and the peers, on seeded inputs and the
-// large corpus pairs; prints a Markdown table with the targets of issue 5 and writes
+// large corpus pairs; prints a Markdown table with the targets of issues 5 and 16 and writes
 // bench/results.json. See docs/performance.md.
 //
 //   node bench/run.js [--quick] [--only id,id] [--no-peers]
@@ -21,7 +21,7 @@ import { CORPUS_DIR, preparePairs, prepareTree } from "./inputs.js";
 import { median, rssMethod, timeInterleaved } from "./measure.js";
 import { measure50m } from "./memory-50m.js";
 import { installPeers, PEERS, runPeer } from "./peers.js";
-import { report, targets } from "./report.js";
+import { changeTargets, report, targets } from "./report.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin", "htmldiff.js");
@@ -36,6 +36,8 @@ const options = {
   only: argv.includes("--only") ? argv[argv.indexOf("--only") + 1].split(",") : null,
 };
 const PEER_TIMEOUT_MS = 60_000;
+/** The corpus pair of issue 16's typo targets: timed with `--format text` as well. */
+const TYPO_PAIR = "whatwg-html5-index-typo";
 const log = (msg) => process.stderr.write(`${msg}\n`);
 const started = Date.now();
 const loadAtStart = loadavg()[0];
@@ -71,6 +73,8 @@ function plan(pair) {
     case "gen-100k":
       return { inproc: q ? 5 : 11, warmup: 3, proc: q ? 3 : 7, procWarmup: 1, peers: 3 };
     default:
+      // The typo pair holds targets of issue 16: at least 5 process runs.
+      if (pair.id === TYPO_PAIR) return { inproc: 3, warmup: 1, proc: q ? 3 : 5, procWarmup: 1, peers: 1 };
       if (pair.group === "corpus") return { inproc: 3, warmup: 1, proc: 3, procWarmup: 0, peers: 1 };
       return { inproc: q ? 3 : 5, warmup: 1, proc: q ? 3 : 5, procWarmup: 1, peers: 1 };
   }
@@ -164,6 +168,9 @@ for (const pair of pairs) {
     {
       floor: [floorCli, ...(xml ? ["--xml"] : []), pair.a, pair.b],
       cli: [bin, ...fmtArgs, pair.a, pair.b],
+      ...(pair.id === TYPO_PAIR ? { cliText: [bin, "--format", "text", pair.a, pair.b] } : {}),
+      // What a user would otherwise run: git's word diff, which knows nothing of markup.
+      git: { program: "git", args: ["diff", "--no-index", "--no-color", "--word-diff=plain", pair.a, pair.b] },
     },
     runs.proc,
     runs.procWarmup,
@@ -180,6 +187,10 @@ for (const pair of pairs) {
     floorRssMB: pr.floor.rssMB,
     all: pr.cli.all,
     allFloor: pr.floor.all,
+    gitMs: pr.git.ms,
+    gitRssMB: pr.git.rssMB,
+    bytesPerInputByte: pr.cli.rssMB == null ? null : (pr.cli.rssMB * 2 ** 20) / pair.bytes,
+    text: pr.cliText && { ms: pr.cliText.ms, cpuMs: pr.cliText.cpuMs, rssMB: pr.cliText.rssMB, all: pr.cliText.all, ratio: pr.cliText.ms / pr.floor.ms, gitRatio: pr.cliText.ms / pr.git.ms, bytesPerInputByte: pr.cliText.rssMB == null ? null : (pr.cliText.rssMB * 2 ** 20) / pair.bytes },
   };
 
   if (options.peers) {
@@ -299,6 +310,7 @@ const results = {
   pairs: pairs.map(({ a, b, ...rest }) => ({ ...rest, a: rest.group === "corpus" ? a : "(generated)", b: rest.group === "corpus" ? b : "(generated)" })),
 };
 results.targets = targets(results);
+results.changeTargets = changeTargets(results);
 results.elapsedMs = Date.now() - started;
 mkdirSync(join(root, "bench"), { recursive: true });
 writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,11 +1,13 @@
 // diffDocuments(): wires the stages parse -> tokenize -> match and refine -> edit script; no logic of its own.
 
+import { omittedTagsToImply } from "./html/implied-tags.js";
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
+import { parsePair } from "./events/shared-parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffTokens } from "./refine/refine.js";
 import { EditScript } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
-import { tokenizeKeyed } from "./text/tokens.js";
+import { tokenizePair } from "./text/shared-tokens.js";
 
 /**
  * Compares two documents (source text or already parsed) and returns the edit script.
@@ -15,11 +17,14 @@ import { tokenizeKeyed } from "./text/tokens.js";
  */
 export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocument, options: DiffOptions = {}): EditScript {
   const opts = normalizeOptions(options);
-  const docA = typeof a === "string" ? parseDocument(a, { mode: opts.mode ?? "html" }) : a;
-  const docB = typeof b === "string" ? parseDocument(b, { mode: opts.mode ?? "html" }) : b;
+  const mode = opts.mode ?? "html";
+  const implied = omittedTagsToImply([a, b].filter((x) => typeof x === "string"));
+  const [docA, docB] =
+    typeof a === "string" && typeof b === "string"
+      ? parsePair(a, b, { mode, implied })
+      : [typeof a === "string" ? parseDocument(a, { mode, implied }) : a, typeof b === "string" ? parseDocument(b, { mode, implied }) : b];
   const table = new KeyTable();
-  const keyedA = tokenizeKeyed(docA, opts, table);
-  const keyedB = tokenizeKeyed(docB, opts, table);
+  const [keyedA, keyedB] = tokenizePair(docA, docB, opts, table);
   const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };
   const sideB = { doc: docB, tokens: keyedB.tokens, ids: keyedB.ids, ignoredAttributes: keyedB.plan.attributes };
   const { opcodes, changes, fallback, unit } = diffTokens(sideA, sideB, opts);

@@ -94,7 +94,7 @@ export type CompareUnit = "token" | "line";
 export type AlgorithmName = "default" | "myers" | "histogram" | "difflib";
 
 /** What a change is, as a reader names it. */
-export type ChangeKind = "insert" | "delete" | "replace" | "move" | "attributes" | "tag";
+export type ChangeKind = "insert" | "delete" | "replace" | "move" | "attributes" | "tag" | "reindent";
 
 /** One attribute that differs between two paired start tags; `null` where the attribute is absent. */
 export interface AttributeDelta {
@@ -118,4 +118,9 @@ export interface Change {
   readonly newName?: string;
   /** For an attribute change (or a tag change whose attributes changed too): what differs. */
   readonly attributes?: readonly AttributeDelta[];
+  /**
+   * For both halves of a move that was edited too: opcodes (old and new token indexes) that tile
+   * the moved block's old and new text, edge whitespace aside, and turn one into the other.
+   */
+  readonly inner?: readonly Opcode[];
 }

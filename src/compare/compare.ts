@@ -1,7 +1,6 @@
 // One comparison from sides to rendered output, for every front end: decodes, parses, diffs and
 // renders. No process, file system or command line here: callers read the inputs and print.
 
-import { parseDocument } from "../events/parse.js";
 import { diffDocuments } from "../pipeline.js";
 import { decodeInput, type Input } from "../read/input.js";
 import { render } from "../render/formats.js";
@@ -25,7 +24,7 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
   const warnings = [...a.warnings, ...b.warnings];
   // One mode for both sides, so that tag names and keys are comparable.
   const mode = options.mode ?? (a.mode === "xml" || b.mode === "xml" ? "xml" : "html");
-  const script = diffDocuments(parseDocument(a.text, { mode }), parseDocument(b.text, { mode }), {
+  const script = diffDocuments(a.text, b.text, {
     mode,
     ignoreWhitespace: options.ignoreWhitespace,
     ignoreCase: options.ignoreCase,

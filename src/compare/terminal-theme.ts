@@ -9,7 +9,7 @@ import { plainTheme, type Theme } from "../render/report/text.js";
  * A theme for the colour level: plain `[-…-]{+…+}` markers at level 0, else red struck-through
  * deletions (readable without telling red from green), green insertions (with a background where
  * the text is only whitespace, so it stays visible),
- * magenta and cyan for the two halves of a move, and dim line numbers and headers.
+ * magenta and cyan for the two halves of a move, and dim line numbers, headers and re-indented text.
  *
  * @example terminalTheme(1).inserted("new") // "\u001b[32mnew\u001b[39m"
  */
@@ -23,5 +23,6 @@ export function terminalTheme(level: 0 | 1 | 2 | 3): Theme {
     movedFrom: visible(chalk.magenta, chalk.bgMagenta),
     movedTo: visible(chalk.cyan, chalk.bgCyan),
     meta: chalk.dim,
+    reindented: visible(chalk.dim, chalk.dim),
   };
 }

@@ -5,6 +5,7 @@
 import { type Handler, Parser } from "htmlparser2";
 import type { ParseMode } from "../types.js";
 import { breaksOut, type ContentKind, ContentKindStack } from "../html/foreign.js";
+import { ImpliedTags } from "../html/implied-tags.js";
 import { scriptState } from "../html/script-state.js";
 
 /**
@@ -31,6 +32,8 @@ export interface EventSink {
   cdata(start: number, end: number): void;
   /** A processing instruction or declaration: `?xml`, `!doctype`, … and all that follows `<`. */
   instruction(name: string, data: string, start: number, end: number): void;
+  /** Where the white space that ends at `at`, read since the last event, starts (`at` when there is none). */
+  spaceBefore(at: number): number;
 }
 
 /**
@@ -64,6 +67,15 @@ class TopFirstStack<T> {
   toArray(): T[] {
     return [...this.items].reverse();
   }
+  /** A copy of the items, bottom first (see {@link replaceWith}). */
+  saved(): T[] {
+    return this.items.slice();
+  }
+  /** Replaces the items by `items`, bottom first, as {@link saved} gave them. */
+  replaceWith(items: readonly T[]): void {
+    this.items.length = 0;
+    for (const item of items) this.items.push(item);
+  }
 }
 
 /**
@@ -95,6 +107,41 @@ class ElementStack extends TopFirstStack<string> {
   contentAt(depth: number): ContentKind {
     return this.kinds.at(depth);
   }
+  /** A copy of the content kinds, outermost first. */
+  savedKinds(): ContentKind[] {
+    return this.kinds.saved();
+  }
+  /** Replaces the content kinds by `kinds`, as {@link savedKinds} gave them (after {@link replaceWith}). */
+  replaceKinds(kinds: readonly ContentKind[]): void {
+    this.kinds.replaceWith(kinds);
+  }
+}
+
+/**
+ * What {@link DeepParser} holds between two pieces of character data, all it has read ending at
+ * `index`: its open elements, and the tokenizer's and parser's fields that a later tag reads.
+ */
+export interface ParserState {
+  readonly index: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly elements: readonly string[];
+  readonly kinds: readonly ContentKind[];
+  readonly foreign: readonly boolean[];
+  readonly currentSequence: unknown;
+  readonly sequenceIndex: number;
+}
+
+/** The tokenizer's fields that {@link ParserState} is made of (private in htmlparser2's types). */
+interface TokenizerFields {
+  state: number;
+  baseState: number;
+  sectionStart: number;
+  index: number;
+  offset: number;
+  isSpecial: boolean;
+  currentSequence: unknown;
+  sequenceIndex: number;
 }
 
 /** The tokenizer states that read what follows `<!` (private in htmlparser2's types). */
@@ -212,16 +259,25 @@ export class DeepParser extends Parser {
    * content is not popped when an svg is closed by its parent's end tag).
    */
   private readonly elements = new ElementStack();
+  /** The open elements as the parser sees them: {@link elements} in HTML, a plain stack in XML. */
+  private readonly openStack: TopFirstStack<string>;
+  private readonly foreign = new TopFirstStack<boolean>();
+  private readonly tokenizerFields: TokenizerFields;
+  /** The tokenizer's state between tags (its first). */
+  private readonly textState: number;
   private readonly states: EndTagStates;
   private valueStart = -1;
   private valueEnd = -1;
   private nameStart = 0;
   private nameEnd = 0;
+  /** The omissible start tags to add where a browser would (HTML only); null when none are asked for. */
+  private readonly implied: ImpliedTags | null;
 
   constructor(
     private readonly source: string,
     private readonly sink: EventSink,
     private readonly mode: ParseMode,
+    impliedNames: ReadonlySet<string> = new Set(),
   ) {
     const handler: Partial<Handler> = {};
     super(handler, { xmlMode: mode === "xml", decodeEntities: false });
@@ -232,19 +288,38 @@ export class DeepParser extends Parser {
     handler.oncdataend = () => sink.cdata(this.startIndex, this.endIndex + 1);
     handler.onprocessinginstruction = (name, data) => sink.instruction(name, data, this.startIndex, this.endIndex + 1);
     const self = this as unknown as { stack: unknown; foreignContext: TopFirstStack<boolean> };
-    const foreign = new TopFirstStack<boolean>();
-    foreign.unshift(mode === "xml");
+    this.foreign.unshift(mode === "xml");
     // In XML nothing is raw text: the plain stack will do.
-    self.stack = mode === "html" ? this.elements : new TopFirstStack<string>();
-    self.foreignContext = foreign;
-    const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates }).tokenizer;
+    this.openStack = mode === "html" ? this.elements : new TopFirstStack<string>();
+    self.stack = this.openStack;
+    self.foreignContext = this.foreign;
+    const tokenizer = (this as unknown as { tokenizer: DeclarationStates & SpecialTagStates & EndTagStates & TokenizerFields }).tokenizer;
     this.states = tokenizer;
+    this.tokenizerFields = tokenizer;
+    this.textState = tokenizer.state;
     endDeclarationsAtOnce(tokenizer);
     if (mode === "html") {
       endRawTextAsBrowsers(tokenizer, source);
       bogusCommentAfterSpace(tokenizer);
       rawTextAfterSlash(tokenizer);
     }
+    const { elements } = this;
+    this.implied =
+      mode === "html" && impliedNames.size > 0
+        ? new ImpliedTags(impliedNames, {
+            top: () => elements[0],
+            open: (name, at, early) => {
+              elements.unshift(name);
+              const where = early ? sink.spaceBefore(at) : at;
+              sink.open(name, where, where, true, false);
+            },
+            close: (name, at) => {
+              elements.shift();
+              const where = sink.spaceBefore(at);
+              sink.close(name, where, where, true);
+            },
+          })
+        : null;
   }
 
   override ontext(start: number, endIndex: number): void {
@@ -252,6 +327,16 @@ export class DeepParser extends Parser {
     // -1: dropped, as htmlparser2 drops a tag cut off anywhere else, and as a browser drops it.
     if (start < 0) return;
     this.endIndex = endIndex - 1;
+    if (this.implied) {
+      // Text that is not white space may start the head or the body: its white space stays before them.
+      let at = start;
+      while (at < endIndex && isSpace(this.source.charCodeAt(at))) at++;
+      if (at < endIndex) {
+        if (at > start) this.sink.text(start, at);
+        this.implied.beforeText(at);
+        start = at;
+      }
+    }
     this.sink.text(start, endIndex);
     this.startIndex = endIndex;
   }
@@ -263,6 +348,7 @@ export class DeepParser extends Parser {
    */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
+    this.implied?.beforeStart(this.source.slice(start, endIndex).toLowerCase(), start - 1);
     super.onopentagname(start, endIndex);
     // The tag's element (never void for these names) is the innermost now: its parent's content decides.
     if (this.mode === "html" && this.states.isSpecial && this.elements.contentAt(1) !== "html") this.states.isSpecial = false;
@@ -288,6 +374,7 @@ export class DeepParser extends Parser {
 
   override onclosetag(start: number, endIndex: number): void {
     this.startIndex = start - 2;
+    this.implied?.beforeEnd(this.source.slice(start, endIndex).toLowerCase(), start - 2);
     super.onclosetag(start, endIndex);
   }
 
@@ -311,10 +398,58 @@ export class DeepParser extends Parser {
     super.onprocessinginstruction(start, endIndex);
   }
 
+  /**
+   * The parser's state, when all it has read is written and it stands between pieces of
+   * character data (outside tags, comments and raw text); else null.
+   */
+  checkpoint(): ParserState | null {
+    const t = this.tokenizerFields;
+    const clean = t.state === this.textState && t.baseState === this.textState && !t.isSpecial && t.sectionStart === t.index;
+    const parser = this as unknown as { tagname: string; ended: boolean };
+    // Where omitted html, head or body tags are still to come, the state holds the document level too.
+    if (!clean || parser.tagname !== "" || parser.ended || (this.implied && !this.implied.settled)) return null;
+    const { startIndex, endIndex } = this;
+    return { index: t.index, startIndex, endIndex, elements: this.openStack.saved(), kinds: this.elements.savedKinds(), foreign: this.foreign.saved(), currentSequence: t.currentSequence, sequenceIndex: t.sequenceIndex };
+  }
+
+  /**
+   * Goes on from `state`, taken from a parser of a document with the same text up to
+   * `state.index`: the next write must hold this document from its start.
+   */
+  restore(state: ParserState): void {
+    const t = this.tokenizerFields;
+    t.index = t.sectionStart = state.index;
+    t.offset = 0;
+    t.currentSequence = state.currentSequence;
+    t.sequenceIndex = state.sequenceIndex;
+    this.startIndex = state.startIndex;
+    this.endIndex = state.endIndex;
+    this.openStack.replaceWith(state.elements);
+    if (this.openStack === this.elements) this.elements.replaceKinds(state.kinds);
+    this.foreign.replaceWith(state.foreign);
+    this.implied?.settle();
+  }
+
+  /** Whether this parser is in `state` (see {@link checkpoint}), moved `shift` characters on. */
+  inState(state: ParserState, shift: number): boolean {
+    const now = this.checkpoint();
+    if (now === null || now.index !== state.index + shift || now.startIndex !== state.startIndex + shift || now.endIndex !== state.endIndex + shift) return false;
+    if (now.currentSequence !== state.currentSequence || now.sequenceIndex !== state.sequenceIndex) return false;
+    return sameItems(now.elements, state.elements) && sameItems(now.kinds, state.kinds) && sameItems(now.foreign, state.foreign);
+  }
+
   /** Closing what is still open at the end indexes the stack freely: hand the parser a plain array for it. */
   override onend(): void {
+    if (/[^\t\n\f\r ]/.test(this.source)) this.implied?.atEnd(this.source.length);
     const self = this as unknown as { stack: TopFirstStack<string> | string[] };
     if (self.stack instanceof TopFirstStack) self.stack = self.stack.toArray();
     super.onend();
   }
+}
+
+/** Whether two arrays hold the same items in the same order. */
+function sameItems<T>(x: readonly T[], y: readonly T[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }

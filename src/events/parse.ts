@@ -18,6 +18,12 @@ export interface ParsedDocument {
 export interface ParseOptions {
   /** HTML rules (default) or XML rules: case kept, CDATA, processing instructions, `<x/>`. */
   readonly mode?: ParseMode;
+  /**
+   * Omissible start tags (of `html`, `head`, `body`, `tbody`, `colgroup`) to add, with no text
+   * of their own, where the document leaves them out and a browser would add them (HTML only).
+   * `diffDocuments` asks for the ones either document writes.
+   */
+  readonly implied?: ReadonlySet<string>;
 }
 
 /** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
@@ -46,15 +52,26 @@ export function parseChunks(chunks: readonly string[], options: ParseOptions = {
   const mode = options.mode ?? "html";
   const source = chunks.join("");
   const builder = new EventBuilder(source, mode);
-  const parser = new DeepParser(source, builder, mode);
+  const parser = new DeepParser(source, builder, mode, options.implied);
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
   builder.finish();
   return Object.freeze({ source, mode, events: Object.freeze(builder.events) });
 }
 
+/** What {@link EventBuilder} holds between two pieces of character data: how many events it made, and its pending state. */
+export interface BuilderState {
+  readonly events: number;
+  readonly textStart: number;
+  readonly textEnd: number;
+  readonly rawText: boolean;
+  readonly lastEnd: number;
+  readonly covered: number;
+  readonly openNames: readonly string[];
+}
+
 /** Turns what the parser reports into frozen events, in source order. */
-class EventBuilder implements EventSink {
+export class EventBuilder implements EventSink {
   readonly events: DocEvent[] = [];
   // Text arrives in pieces (per write); adjacent pieces become one event.
   private textStart = -1;
@@ -167,6 +184,12 @@ class EventBuilder implements EventSink {
     this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length))));
   }
 
+  spaceBefore(at: number): number {
+    const { textStart, source } = this;
+    if (textStart < 0 || textStart >= at || this.covered !== at) return at;
+    return /^[\t\n\f\r ]*$/.test(source.slice(textStart, at)) ? textStart : at;
+  }
+
   /** Ends the pending text run, if any, as one event. */
   flushText(): void {
     if (this.textStart < 0) return;
@@ -187,10 +210,42 @@ class EventBuilder implements EventSink {
 
   private push(event: DocEvent): void {
     if (event.start > this.covered) this.ignored(event.start);
-    this.flushText();
+    // A tag implied before pending white space goes before it; the white space stays pending.
+    if (event.start !== event.end || this.textStart < 0 || event.end > this.textStart) this.flushText();
     this.events.push(event);
     this.lastEnd = event.end;
     if (event.end > this.covered) this.covered = event.end;
+  }
+
+  /** The builder's state, when no start tag is half read (see {@link BuilderState}); else null. */
+  checkpoint(): BuilderState | null {
+    if (this.spans.length) return null;
+    const { events, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
+    return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
+  }
+
+  /** Goes on from `state`, taken in a document with the same text up to there, whose first events are `events`. */
+  restore(state: BuilderState, events: readonly DocEvent[]): void {
+    for (const event of events) this.events.push(event);
+    this.textStart = state.textStart;
+    this.textEnd = state.textEnd;
+    this.rawText = state.rawText;
+    this.lastEnd = state.lastEnd;
+    this.covered = state.covered;
+    for (const name of state.openNames) this.openNames.push(this.shared(name));
+  }
+
+  /**
+   * Whether this builder is in `state` moved `shift` characters on, where what it will still
+   * read of the source (pending text, dropped markup) lies at or after `from` in the state's
+   * document.
+   */
+  inState(state: BuilderState, shift: number, from: number): boolean {
+    if (this.spans.length || this.rawText !== state.rawText || this.lastEnd !== state.lastEnd + shift) return false;
+    if (state.covered < from || this.covered !== state.covered + shift) return false;
+    const pending = state.textStart < 0 ? this.textStart < 0 : state.textStart >= from && this.textStart === state.textStart + shift && this.textEnd === state.textEnd + shift;
+    const names = this.openNames;
+    return pending && names.length === state.openNames.length && names.every((name, i) => name === state.openNames[i]);
   }
 
   /**

@@ -98,4 +98,15 @@ export class ContentKindStack {
   leaveForeign(): void {
     for (let i = this.kinds.length - 1; i >= 0 && this.kinds[i] !== "html"; i--) this.kinds[i] = "html";
   }
+
+  /** A copy of the open elements' kinds, outermost first (see {@link replaceWith}). */
+  saved(): ContentKind[] {
+    return this.kinds.slice();
+  }
+
+  /** Replaces the open elements' kinds by `kinds`, as {@link saved} gave them. */
+  replaceWith(kinds: readonly ContentKind[]): void {
+    this.kinds.length = 0;
+    for (const kind of kinds) this.kinds.push(kind);
+  }
 }

@@ -26,6 +26,8 @@ export const AS = "data-diff-as";
 export const SHOWN = "data-diff-shown";
 /** The two halves of a move share this value. */
 export const MOVE = "data-diff-move";
+/** The class of the `del` and `ins` around a line's old and new indentation, when only that changed: shown calm, not a stop. */
+export const REINDENT = "diff-reindent";
 /** `source` on the source view's `<pre>`, `document` on the review page's container of the document. */
 export const VIEW = "data-diff-view";
 /** Prefix under which a document attribute is kept when its own name cannot stand (`data-diff…`, `on…`, `javascript:` URLs). */

@@ -1,4 +1,4 @@
-// Names each non-equal opcode for a reader: insert, delete, replace, move, attributes or tag.
+// Names each non-equal opcode for a reader: insert, delete, replace, move, attributes, tag or reindent.
 
 import type { Change, Opcode } from "../types.js";
 import type { Side } from "../edit-script.js";
@@ -8,10 +8,12 @@ type SideWithIgnores = Side & { readonly ignoredAttributes?: ReadonlyMap<number,
 
 import { type AttributeOptions, attributeDeltas } from "../text/keys.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
+import { isReindent } from "./reindent.js";
 
 /**
  * One change per non-equal opcode, in order, with tag names, attribute deltas and the links
- * between the halves of a move and between a renamed element's start and end tags.
+ * between the halves of a move (with the alignment of an edited move's two blocks, `inner`) and
+ * between a renamed element's start and end tags.
  *
  * @example describeChanges(ops, moves, a, b, opts)[0] // { kind: "attributes", op: 1, attributes: [{ name: "href", old: "/cart", new: "/basket" }] }
  */
@@ -22,6 +24,7 @@ export function describeChanges(
   b: SideWithIgnores,
   partnersA: Int32Array,
   options: AttributeOptions,
+  inner: ReadonlyMap<number, readonly Opcode[]> = new Map(),
 ): Change[] {
   const changeOf = new Map<number, number>();
   ops.forEach(({ code }, index) => {
@@ -36,11 +39,12 @@ export function describeChanges(
     if (code.tag === "equal") return;
     const move = moves.get(index);
     if (move !== undefined) {
-      changes.push({ kind: "move", op: index, partner: changeOf.get(move)! });
+      const edits = inner.get(index);
+      changes.push({ kind: "move", op: index, partner: changeOf.get(move)!, ...(edits ? { inner: edits } : {}) });
     } else if (pair) {
       changes.push(describePair(pair, code, index, a, b, options, tagChangeAt.get(partnersA[code.aStart]!)));
     } else {
-      changes.push({ kind: code.tag, op: index });
+      changes.push({ kind: isReindent(code, a, b) ? "reindent" : code.tag, op: index });
     }
   });
   return changes;

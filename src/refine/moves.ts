@@ -1,52 +1,339 @@
-// Finds blocks deleted in one place and inserted, identical, in another: moves.
+// Finds blocks deleted in one place and inserted in another, as they were or edited: moves.
+// Candidates are found by hashing shingles of word keys, so the cost follows the changed text,
+// not the number of block pairs (see docs/design.md, "Moves").
 
+import { op } from "../match/opcodes.js";
 import type { Opcode, Token } from "../types.js";
+import type { AnnotatedOpcode } from "./pair-markup.js";
 
-/** A moved block must hold at least a whole element or this many words. */
+/** A moved block must hold at least a whole element or this many words; an edited one, this many words. */
 const MIN_WORDS = 5;
+/** An edited move needs at least this share of its words in common (difflib's quick_ratio on word keys). */
+const MIN_SIMILARITY = 0.6;
+/** Words per shingle. */
+const SHINGLE = 3;
+/** A shingle found in more deleted blocks than this is common phrasing, not evidence of a move: it is not looked up. */
+const MAX_POSTING = 32;
+/** Deleted blocks compared with one inserted block at most (those sharing the most shingles with it). */
+const MAX_CANDIDATES = 8;
+
+/** One side's tokens and their interned keys. */
+export interface KeyedTokens {
+  readonly tokens: readonly Token[];
+  readonly ids: Int32Array;
+  /** Each tag token's partner tag (-1: none). */
+  readonly partners: Int32Array;
+}
+
+/** Aligns `a[aStart:aEnd]` with `b[bStart:bEnd]`: opcodes in absolute token indexes that tile both ranges. */
+export type InnerDiff = (aStart: number, aEnd: number, bStart: number, bEnd: number) => Opcode[];
+
+/** Opcodes with move halves cut out of the changes that held them, and which halves pair up. */
+export interface MoveResult {
+  readonly ops: readonly AnnotatedOpcode[];
+  /** For each move half (opcode index), the index of its other half. */
+  readonly moves: ReadonlyMap<number, number>;
+  /** For each half of an edited move (opcode index), the alignment of the two halves' blocks. */
+  readonly inner: ReadonlyMap<number, readonly Opcode[]>;
+}
+
+/** A candidate block: a changed run (edge whitespace aside) or a whole element at its top level. */
+interface Block {
+  readonly op: number;
+  readonly start: number;
+  readonly end: number;
+  readonly words: Int32Array;
+  /** Whether the block holds a whole element (so that it may move without five words). */
+  readonly element: boolean;
+}
+
+/** Two blocks found to be the halves of a move. */
+interface Pair {
+  readonly from: Block;
+  readonly to: Block;
+  readonly ratio: number;
+  /** The two blocks have the same keys: nothing inside to show. */
+  readonly exact: boolean;
+}
 
 /**
- * Pairs each deleted run with an identical inserted run elsewhere (compared by keys, ignoring
- * whitespace at their edges) when it holds a whole element or a sentence's worth of words.
- * Returns, for each paired opcode index, the index of its other half.
+ * Finds moves among the changes: a deleted block and an inserted block elsewhere (at least one
+ * kept token that is not whitespace between them) pair up when their keys are the same (edge
+ * whitespace aside) and they hold a whole element or five words, or when both hold five words or
+ * more and at least 60% of their words are in common. A block is a changed run or a whole element
+ * at its top level. Each pair is cut out of the changes that held it as a delete and an insert,
+ * and the two blocks are aligned with `innerDiff`, so that an edited move shows its edits.
  *
- * @example a paragraph that went from the top to the bottom: Map { 1 => 5, 5 => 1 }
+ * @example a paragraph that went from the top to the bottom with one word changed:
+ *   moves Map { 1 => 5, 5 => 1 }, inner Map { 1 => [equal, replace, equal], 5 => same }
  */
-export function findMoves(opcodes: readonly Opcode[], a: readonly Token[], b: readonly Token[]): Map<number, number> {
-  const deleted = new Map<string, number[]>();
-  opcodes.forEach((code, index) => {
-    if (code.tag !== "delete") return;
-    const key = blockKey(a, code.aStart, code.aEnd);
-    if (key !== null) deleted.set(key, [...(deleted.get(key) ?? []), index]);
+export function findMoves(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedTokens, innerDiff: InnerDiff): MoveResult {
+  const deleted: Block[] = [];
+  const inserted: Block[] = [];
+  ops.forEach(({ code, pair }, index) => {
+    if (code.tag === "equal" || pair) return;
+    if (code.aEnd > code.aStart) deleted.push(...blocksOf(a, index, code.aStart, code.aEnd));
+    if (code.bEnd > code.bStart) inserted.push(...blocksOf(b, index, code.bStart, code.bEnd));
   });
-  const pairs = new Map<number, number>();
-  if (deleted.size === 0) return pairs;
-  opcodes.forEach((code, index) => {
-    if (code.tag !== "insert") return;
-    const key = blockKey(b, code.bStart, code.bEnd);
-    const from = key === null ? undefined : deleted.get(key)?.shift();
-    if (from === undefined) return;
-    pairs.set(from, index);
-    pairs.set(index, from);
+  if (!deleted.length || !inserted.length) return { ops, moves: new Map(), inner: new Map() };
+  const pairs = choosePairs(candidatePairs(deleted, inserted, a, b, solidBefore(ops, a.tokens)));
+  if (!pairs.length) return { ops, moves: new Map(), inner: new Map() };
+  return cutOut(ops, pairs, a.tokens, b.tokens, innerDiff);
+}
+
+/** The blocks of one side of a changed run: the run itself and the whole elements at its top level. */
+function blocksOf(side: KeyedTokens, op: number, start: number, end: number): Block[] {
+  const { tokens, partners } = side;
+  while (start < end && tokens[start]!.kind === "space") start++;
+  while (end > start && tokens[end - 1]!.kind === "space") end--;
+  if (start === end) return [];
+  const out: Block[] = [];
+  for (let t = start; t < end; t++) {
+    const partner = partners[t]!;
+    if (tokens[t]!.kind === "open" && partner > t && partner < end) {
+      const block = makeBlock(side, op, t, partner + 1);
+      if (block.words.length >= MIN_WORDS) out.push(block);
+      t = partner;
+    }
+  }
+  // The run itself, unless it is one of its elements already.
+  if (out.length === 1 && out[0]!.start === start && out[0]!.end === end) return out;
+  const run = makeBlock(side, op, start, end);
+  if (run.words.length >= MIN_WORDS || run.element) out.push(run);
+  return out;
+}
+
+/** Whether a run holds a whole element somewhere (a start tag whose end tag is inside it too). */
+function holdsElement(side: KeyedTokens, start: number, end: number): boolean {
+  for (let t = start; t < end; t++) if (side.tokens[t]!.kind === "open" && side.partners[t]! > t && side.partners[t]! < end) return true;
+  return false;
+}
+
+function makeBlock(side: KeyedTokens, op: number, start: number, end: number): Block {
+  const words: number[] = [];
+  for (let t = start; t < end; t++) if (side.tokens[t]!.kind === "word") words.push(side.ids[t]!);
+  return { op, start, end, words: Int32Array.from(words), element: holdsElement(side, start, end) };
+}
+
+/** For each opcode index, how many equal opcodes holding more than whitespace come before it. */
+function solidBefore(ops: readonly AnnotatedOpcode[], a: readonly Token[]): Int32Array {
+  const out = new Int32Array(ops.length + 1);
+  ops.forEach(({ code }, index) => {
+    let solid = false;
+    if (code.tag === "equal") for (let t = code.aStart; t < code.aEnd && !solid; t++) solid = a[t]!.kind !== "space";
+    out[index + 1] = out[index]! + (solid ? 1 : 0);
   });
+  return out;
+}
+
+/**
+ * Every pair worth calling a move: identical blocks (by their keys), and blocks that share a
+ * shingle and are similar enough. Each inserted block is compared with at most
+ * {@link MAX_CANDIDATES} deleted blocks, whose lengths allow the similarity at all.
+ */
+function candidatePairs(deleted: readonly Block[], inserted: readonly Block[], a: KeyedTokens, b: KeyedTokens, solid: Int32Array): Pair[] {
+  const apart = (x: Block, y: Block): boolean => solid[Math.max(x.op, y.op)]! - solid[Math.min(x.op, y.op) + 1]! > 0;
+  const exact = new Map<string, Block[]>();
+  for (const block of deleted) {
+    const key = keysOf(a.ids, block);
+    exact.set(key, [...(exact.get(key) ?? []), block]);
+  }
+  const postings = new Map<number, number[]>();
+  deleted.forEach((block, index) => {
+    for (const shingle of shinglesOf(block.words)) {
+      const list = postings.get(shingle) ?? [];
+      if (list[list.length - 1] !== index && list.length <= MAX_POSTING) list.push(index);
+      postings.set(shingle, list);
+    }
+  });
+  const pairs: Pair[] = [];
+  for (const to of inserted) {
+    const same = exact.get(keysOf(b.ids, to)) ?? [];
+    const exactOnes = new Set<Block>();
+    for (const from of same) {
+      if (!apart(from, to) || (!from.element && from.words.length < MIN_WORDS)) continue;
+      pairs.push({ from, to, ratio: 1, exact: true });
+      exactOnes.add(from);
+    }
+    if (to.words.length < MIN_WORDS) continue;
+    const shared = new Map<number, number>();
+    for (const shingle of new Set(shinglesOf(to.words))) {
+      const list = postings.get(shingle);
+      if (!list || list.length > MAX_POSTING) continue;
+      for (const index of list) shared.set(index, (shared.get(index) ?? 0) + 1);
+    }
+    const ranked = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
+    for (const [index] of ranked) {
+      const from = deleted[index]!;
+      if (exactOnes.has(from) || from.words.length < MIN_WORDS || !apart(from, to)) continue;
+      const bound = (2 * Math.min(from.words.length, to.words.length)) / (from.words.length + to.words.length);
+      if (bound < MIN_SIMILARITY) continue;
+      const ratio = quickRatio(from.words, to.words);
+      if (ratio >= MIN_SIMILARITY) pairs.push({ from, to, ratio, exact: false });
+    }
+  }
   return pairs;
 }
 
-/** The keys of a run without its edge whitespace, or null when the run is too small to call a move. */
-function blockKey(tokens: readonly Token[], start: number, end: number): string | null {
-  while (start < end && tokens[start]!.kind === "space") start++;
-  while (end > start && tokens[end - 1]!.kind === "space") end--;
-  let words = 0;
-  let depth = 0;
-  let element = false;
-  for (let i = start; i < end; i++) {
-    const kind = tokens[i]!.kind;
-    if (kind === "word") words++;
-    else if (kind === "open") depth++;
-    else if (kind === "close" && depth > 0 && --depth === 0) element = true;
+/** A block's keys as one string, for finding identical blocks. */
+function keysOf(ids: Int32Array, block: Block): string {
+  return ids.subarray(block.start, block.end).join(",");
+}
+
+/** Hashes of each run of {@link SHINGLE} consecutive words. */
+function shinglesOf(words: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ words[i + k]!, 0x01000193);
+    out.push(h >>> 0);
   }
-  if (!element && words < MIN_WORDS) return null;
-  const keys: string[] = [];
-  for (let i = start; i < end; i++) keys.push(tokens[i]!.key);
-  return keys.join("\u0000");
+  return out;
+}
+
+/**
+ * difflib's quick_ratio over two key lists: twice the size of their multiset intersection over
+ * their total length.
+ *
+ * @example quickRatio([1, 2, 3, 4], [2, 3, 4, 5]) // 0.75
+ */
+export function quickRatio(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length + y.length === 0) return 1;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < y.length; i++) counts.set(y[i]!, (counts.get(y[i]!) ?? 0) + 1);
+  let common = 0;
+  for (let i = 0; i < x.length; i++) {
+    const left = counts.get(x[i]!) ?? 0;
+    if (left > 0) {
+      common++;
+      counts.set(x[i]!, left - 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+/** The best pairs whose blocks do not overlap: most similar first, then largest, then first in the documents. */
+function choosePairs(pairs: Pair[]): Pair[] {
+  pairs.sort(
+    (p, q) =>
+      q.ratio - p.ratio ||
+      Number(q.exact) - Number(p.exact) ||
+      q.to.end - q.to.start + q.from.end - q.from.start - (p.to.end - p.to.start + p.from.end - p.from.start) ||
+      p.from.start - q.from.start ||
+      p.to.start - q.to.start,
+  );
+  const usedA = new Map<number, Block[]>();
+  const usedB = new Map<number, Block[]>();
+  const free = (used: Map<number, Block[]>, block: Block): boolean => !(used.get(block.op) ?? []).some((u) => u.start < block.end && block.start < u.end);
+  const chosen: Pair[] = [];
+  for (const pair of pairs) {
+    if (!free(usedA, pair.from) || !free(usedB, pair.to)) continue;
+    usedA.set(pair.from.op, [...(usedA.get(pair.from.op) ?? []), pair.from]);
+    usedB.set(pair.to.op, [...(usedB.get(pair.to.op) ?? []), pair.to]);
+    chosen.push(pair);
+  }
+  return chosen;
+}
+
+/** A piece of one side of a changed run: a half of a move (the pair's index) or what is left (-1). */
+interface Piece {
+  start: number;
+  end: number;
+  readonly pair: number;
+}
+
+/**
+ * The opcodes with each pair's blocks cut out as a delete and an insert of their own; whitespace
+ * left alone between a block and the run's edge or another block goes with the block. The rest of
+ * each run stays a change, its pieces on both sides paired in order. The result tiles both sides.
+ */
+function cutOut(ops: readonly AnnotatedOpcode[], pairs: readonly Pair[], a: readonly Token[], b: readonly Token[], innerDiff: InnerDiff): MoveResult {
+  const fromOf = new Map<number, { block: Block; pair: number }[]>();
+  const toOf = new Map<number, { block: Block; pair: number }[]>();
+  pairs.forEach((pair, index) => {
+    fromOf.set(pair.from.op, [...(fromOf.get(pair.from.op) ?? []), { block: pair.from, pair: index }]);
+    toOf.set(pair.to.op, [...(toOf.get(pair.to.op) ?? []), { block: pair.to, pair: index }]);
+  });
+  const out: AnnotatedOpcode[] = [];
+  const fromAt = new Int32Array(pairs.length);
+  const toAt = new Int32Array(pairs.length);
+  ops.forEach((entry, index) => {
+    const cutsA = fromOf.get(index);
+    const cutsB = toOf.get(index);
+    if (!cutsA && !cutsB) {
+      out.push(entry);
+      return;
+    }
+    const { code } = entry;
+    const piecesA = pieces(code.aStart, code.aEnd, cutsA ?? [], a);
+    const piecesB = pieces(code.bStart, code.bEnd, cutsB ?? [], b);
+    let i = 0;
+    let j = 0;
+    let at = { a: code.aStart, b: code.bStart };
+    const push = (tag: Opcode["tag"], aEnd: number, bEnd: number): void => {
+      out.push({ code: op(tag, at.a, aEnd, at.b, bEnd) });
+      at = { a: aEnd, b: bEnd };
+    };
+    while (i < piecesA.length || j < piecesB.length) {
+      const x = piecesA[i];
+      const y = piecesB[j];
+      if (x && x.pair >= 0) {
+        fromAt[x.pair] = out.length;
+        push("delete", x.end, at.b);
+        i++;
+      } else if (y && y.pair >= 0) {
+        toAt[y.pair] = out.length;
+        push("insert", at.a, y.end);
+        j++;
+      } else if (x && y) {
+        push("replace", x.end, y.end);
+        i++;
+        j++;
+      } else if (x) {
+        push("delete", x.end, at.b);
+        i++;
+      } else {
+        push("insert", at.a, y!.end);
+        j++;
+      }
+    }
+  });
+  const moves = new Map<number, number>();
+  const inner = new Map<number, readonly Opcode[]>();
+  pairs.forEach((pair, index) => {
+    moves.set(fromAt[index]!, toAt[index]!);
+    moves.set(toAt[index]!, fromAt[index]!);
+    if (pair.exact) return;
+    const codes = innerDiff(pair.from.start, pair.from.end, pair.to.start, pair.to.end);
+    if (codes.every((code) => code.tag === "equal")) return;
+    inner.set(fromAt[index]!, codes);
+    inner.set(toAt[index]!, codes);
+  });
+  return { ops: out, moves, inner };
+}
+
+/** One side of a run cut at the given blocks, whitespace-only leftovers joined to a neighbouring block. */
+function pieces(start: number, end: number, cuts: readonly { block: Block; pair: number }[], tokens: readonly Token[]): Piece[] {
+  const sorted = [...cuts].sort((x, y) => x.block.start - y.block.start);
+  const out: Piece[] = [];
+  let at = start;
+  for (const { block, pair } of sorted) {
+    if (block.start > at) out.push({ start: at, end: block.start, pair: -1 });
+    out.push({ start: block.start, end: block.end, pair });
+    at = block.end;
+  }
+  if (end > at) out.push({ start: at, end, pair: -1 });
+  const blank = (p: Piece): boolean => {
+    for (let t = p.start; t < p.end; t++) if (tokens[t]!.kind !== "space") return false;
+    return true;
+  };
+  const joined: Piece[] = [];
+  for (const piece of out) {
+    const last = joined[joined.length - 1];
+    if (last && last.pair >= 0 && piece.pair < 0 && blank(piece)) last.end = piece.end;
+    else if (last && last.pair < 0 && piece.pair >= 0 && blank(last)) {
+      joined[joined.length - 1] = { start: last.start, end: piece.end, pair: piece.pair };
+    } else joined.push({ ...piece });
+  }
+  return joined;
 }

@@ -1,6 +1,6 @@
 // Matches two token lists and refines the result for reading: align (by lines and
 // tags instead when the work budget is too small), re-align changes to whole elements, slide,
-// fold, pair changed tags, find moves, name each change. The result does not depend on which
+// fold, split re-indents off, pair changed tags, find moves, name each change. The result does not depend on which
 // side is called old: see precedes().
 
 import { align } from "../match/align.js";
@@ -15,6 +15,7 @@ import { partners } from "../text/tag-pairs.js";
 import { pairMarkup } from "./pair-markup.js";
 import { findMoves } from "./moves.js";
 import { rebalanceEdits } from "./rebalance.js";
+import { splitReindents } from "./reindent.js";
 import { slideEdits } from "./slide.js";
 
 /** A side with the interned ids of its tokens' keys (one KeyTable for both sides, so equal keys have equal ids). */
@@ -65,11 +66,45 @@ export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOption
   const { opcodes, fallback, unit } = boundedAlign(x.ids, y.ids, x, y, options);
   const readable = foldConfetti(slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens), x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
-  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partners(y.tokens));
-  const codes = annotated.map((entry) => entry.code);
-  const changes = describeChanges(annotated, findMoves(codes, x.tokens, y.tokens), x, y, partnersX, options);
+  const partnersY = partners(y.tokens);
+  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partnersY).flatMap((entry) =>
+    entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code })),
+  );
+  const inner = (aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode[] => innerAlign(x, y, aStart, aEnd, bStart, bEnd, options);
+  const moved = findMoves(annotated, { ...x, partners: partnersX }, { ...y, partners: partnersY }, inner);
+  const codes = moved.ops.map((entry) => entry.code);
+  const changes = describeChanges(moved.ops, moved.moves, x, y, partnersX, options, moved.inner);
   if (!swap) return { opcodes: codes, changes, fallback, unit };
   return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback, unit };
+}
+
+/** Work units per token of the two blocks for aligning the halves of a move (histogram or Myers, then the coarse fallback). */
+const INNER_WORK_PER_TOKEN = 200;
+
+/**
+ * The two blocks of a move aligned with each other, slid and folded like the whole diff, in
+ * absolute token indexes. Whitespace compares equal to whitespace: a block moved into another
+ * element is usually indented otherwise there, and that is not an edit of it. The work is bounded
+ * by {@link INNER_WORK_PER_TOKEN} per token of the two blocks (difflib is not used here: its exact
+ * answer is for the whole documents).
+ */
+function innerAlign(x: KeyedSide, y: KeyedSide, aStart: number, aEnd: number, bStart: number, bEnd: number, options: NormalizedOptions): Opcode[] {
+  const xs = x.tokens.slice(aStart, aEnd);
+  const ys = y.tokens.slice(bStart, bEnd);
+  const algorithm = options.algorithm === "difflib" ? "default" : options.algorithm;
+  const aligned = align(spacesAlike(xs, x.ids.subarray(aStart, aEnd)), spacesAlike(ys, y.ids.subarray(bStart, bEnd)), algorithm, INNER_WORK_PER_TOKEN * (xs.length + ys.length) + 10_000);
+  return foldConfetti(slideEdits(aligned.opcodes, xs, ys), xs, ys).map((code) =>
+    op(code.tag, code.aStart + aStart, code.aEnd + aStart, code.bStart + bStart, code.bEnd + bStart),
+  );
+}
+
+/** Key ids with every whitespace token's id the same (-1, which no key has). */
+function spacesAlike(tokens: readonly Token[], ids: Int32Array): Int32Array {
+  const out = Int32Array.from(ids);
+  tokens.forEach((token, t) => {
+    if (token.kind === "space") out[t] = -1;
+  });
+  return out;
 }
 
 /**
@@ -138,6 +173,7 @@ function mirrorOpcode(code: Opcode): Opcode {
 function mirrorChange(change: Change): Change {
   const kind = change.kind === "insert" ? "delete" : change.kind === "delete" ? "insert" : change.kind;
   const mirrored: Change = { ...change, kind };
+  if (change.inner) Object.assign(mirrored, { inner: change.inner.map(mirrorOpcode) });
   if (change.oldName !== undefined) Object.assign(mirrored, { oldName: change.newName, newName: change.oldName });
   if (change.attributes) Object.assign(mirrored, { attributes: change.attributes.map((d) => ({ name: d.name, old: d.new, new: d.old })) });
   return mirrored;

@@ -31,14 +31,16 @@ export function tokenize(doc: ParsedDocument, options: NormalizedOptions): Token
 
 /**
  * The tokens of a parsed document with their keys interned in `table`: tokenize both sides of a
- * comparison with one table (and one set of options) and equal keys get equal ids.
+ * comparison with one table (and one set of options) and equal keys get equal ids. `from` and
+ * `to` limit it to the tokens of the events `from..to` (half-open), when no selector option is
+ * given (an ignored element may reach outside the range).
  *
  * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
  */
-export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable): KeyedTokens {
+export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = doc.events.length): KeyedTokens {
   const { source, events, mode } = doc;
   const tokens: Token[] = [];
-  let ids = new Int32Array(Math.max(16, events.length * 2));
+  let ids = new Int32Array(Math.max(16, (to - from) * 2));
   const add = (token: Token, id: number): void => {
     if (tokens.length === ids.length) {
       const grown = new Int32Array(ids.length * 2);
@@ -51,13 +53,16 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   const { ignoreCase, ignoreWhitespace, textPatterns } = options;
   const plan = ignorePlan(doc, options);
   const { skip } = plan;
-  let index = 0;
+  let index = from;
   let base = 0;
   let text = "";
   let decoded: ReturnType<typeof decodeText> | null = null;
+  // Per open element, whether its white space is significant (pre, textarea, listing, xml:space="preserve"), innermost last.
+  const significant: boolean[] = [];
+  let keepSpace = false;
   // One callback for every text event (it reads the event's state above), not a closure each.
   const emit = (from: number, to: number, kind: WordKind): void => {
-    if (kind === "space" && ignoreWhitespace) return;
+    if (kind === "space" && ignoreWhitespace && !keepSpace) return;
     if (decoded === null) {
       // Without references the written text is the decoded text: one shared string serves as both.
       const code = to - from === 1 ? text.charCodeAt(from) : 0x80;
@@ -102,7 +107,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     shift = from;
     splitWords(text.slice(from, to), emitShifted);
   };
-  for (; index < events.length; index++) {
+  for (; index < to; index++) {
     const event = events[index]!;
     if (event.kind !== "text") {
       if (event.kind === "comment" && options.ignoreComments) continue;
@@ -113,6 +118,8 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
         index = skip[index]!;
         continue;
       }
+      if (ignoreWhitespace && event.kind === "open") significant.push(keepsSpace(event, significant[significant.length - 1] ?? false));
+      else if (ignoreWhitespace && event.kind === "close") significant.pop();
       const ignoredHere = event.kind === "open" ? plan.attributes.get(index) : undefined;
       const entry = ignoredHere ? ownEntry(event, source, options, table, ignoredHere) : markupEntry(event, source, options, table);
       const { start, end } = event;
@@ -123,6 +130,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       add({ kind: event.kind, text: written, key: entry.key, event: index, start, end }, entry.id);
       continue;
     }
+    keepSpace = significant[significant.length - 1] ?? false;
     base = event.start;
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
     // decoded (no references, or raw text such as script and style, kept verbatim): the
@@ -134,6 +142,21 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     else splitWords(text, emit);
   }
   return { tokens, ids: ids.subarray(0, tokens.length), plan };
+}
+
+/** Elements whose white space a browser shows as written. */
+const PREFORMATTED = new Set(["pre", "textarea", "listing"]);
+
+/**
+ * Whether white space in the element `open` starts is significant, so that ignoring white space
+ * leaves it compared: in pre, textarea and listing, and where `xml:space="preserve"` says so
+ * (until an `xml:space="default"` inside); `inherited` is its parent's answer.
+ */
+function keepsSpace(open: DocEvent & { kind: "open" }, inherited: boolean): boolean {
+  const space = open.attrs.find(([name]) => name === "xml:space")?.[1];
+  if (space === "preserve") return true;
+  if (space === "default") return false;
+  return inherited || PREFORMATTED.has(open.name.toLowerCase());
 }
 
 /** The key of a start tag with attributes ignored on it alone: not memoised (its attribute list may be shared with tags that keep them). */

@@ -76,6 +76,12 @@ describe("renderPage", () => {
     expect(counts).toBe("1 inserted 0 deleted 2 replaced 0 moved 1 renamed 1 attributes changed");
   });
 
+  it("counts an element the writer had to replace whole as one replacement, as the page shows it", () => {
+    const summary = renderPage(diffDocuments("<p>Run <strong>the example</strong> now.</p>", "<p>Run the example now.</p>"));
+    const counts = /<ul class="hd-counts">(.*?)<\/ul>/.exec(summary)![1]!.replace(/<\/?(li|b)>/g, " ").replace(/\s+/g, " ").trim();
+    expect(counts).toBe("0 inserted 0 deleted 1 replaced 0 moved 0 renamed 0 attributes changed");
+  });
+
   it("shows XML as its source text, with the same marks", () => {
     const xml = renderPage(diffDocuments("<a><b>1</b></a>", "<a><b>2</b></a>", { mode: "xml" }));
     expect(xml).toContain('<pre class="diff-source" data-diff-view="source">\n&lt;a&gt;&lt;b&gt;<del data-diff-wrap="del">1</del><ins data-diff-wrap="ins">2</ins>');

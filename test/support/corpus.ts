@@ -6,11 +6,13 @@ import { decodeBytes } from "../../src/read/decode.js";
 import type { ParseMode } from "../../src/types.js";
 
 /**
- * Where the corpus is: `shared/corpus` beside the clone, or beside a folder of clones (a git
- * worktree in `wt/NAME` finds `../../shared/corpus`). Tests that need it skip, saying so, when it
- * is absent.
+ * Where the corpus is: `HTMLDIFF_CORPUS` when set, else `shared/corpus` beside the clone, or
+ * beside a folder of clones (a git worktree in `wt/NAME` finds `../../shared/corpus`). Tests
+ * that need it skip, saying so, when it is absent.
  */
-export const CORPUS = [join(import.meta.dirname, "../../../shared/corpus"), join(import.meta.dirname, "../../../../shared/corpus")].find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ?? join(import.meta.dirname, "../../../shared/corpus");
+export const CORPUS =
+  process.env.HTMLDIFF_CORPUS ||
+  ([join(import.meta.dirname, "../../../shared/corpus"), join(import.meta.dirname, "../../../../shared/corpus")].find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ?? join(import.meta.dirname, "../../../shared/corpus"));
 
 /** Whether the corpus is here. */
 export const corpusPresent = existsSync(join(CORPUS, "MANIFEST.tsv"));

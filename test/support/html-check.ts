@@ -219,6 +219,9 @@ function earlyEndingComment(markup: string): string | null {
  * HTML closes more than the innermost element), the browser's own view: the tree it built from
  * the output with every change taken (`ins`) or none (`del`), as accept and reject take them.
  */
+/** Elements a browser creates without a tag, which normalise() lets stand for their content. */
+const TAGLESS = new Set(["html", "head", "body", "tbody", "colgroup"]);
+
 function project(root: Element, keep: "ins" | "del"): Element {
   const drop = keep === "ins" ? "del" : "ins";
   const attr = (node: Element, name: string): string | undefined => node.attrs.find(([n]) => n === name)?.[1];
@@ -266,8 +269,14 @@ function project(root: Element, keep: "ins" | "del"): Element {
         list.splice(i + 1, 0, ...child.children);
         continue;
       }
-      // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
+      // A tag the side left out (written with an empty source) that a browser adds without a tag stands for its content, as those do.
       const as = attr(child, AS);
+      const source = (keep === "del" ? attr(child, OLD_SOURCE) : undefined) ?? attr(child, SOURCE);
+      if (source === "" && TAGLESS.has(as ?? child.name)) {
+        list.splice(i + 1, 0, ...child.children);
+        continue;
+      }
+      // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
       const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
       const element: Element = { kind: "element", name, attrs: sideAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       if (child.reopened) element.reopened = true;

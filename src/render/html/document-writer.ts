@@ -8,9 +8,10 @@ import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements } from "../../html/tree-rules.js";
 import { ACTIVE, ATOMIC, classedElement, isDoctype, ROOTS, TABLE_CONTEXT, wrapsInside } from "../../html/elements.js";
-import { BOTH, layout, type LayoutItems, OLD } from "./layout.js";
+import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
-import { COMMENT, MOVE, SHOWN, WRAP } from "../../html/marks.js";
+import { COMMENT, MOVE, REINDENT, SHOWN, WRAP } from "../../html/marks.js";
+import { type MoveEdits, moveEdits } from "./move-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./piece-writer.js";
@@ -30,6 +31,10 @@ interface Unit {
   readonly last: number;
   /** The move this unit is half of (shared id), or -1. */
   readonly move: number;
+  /** The change it belongs to (an index into the script's changes), or -1. */
+  readonly change: number;
+  /** True for a line's old or new indentation, when only its indentation changed. */
+  readonly reindent?: boolean;
 }
 
 /**
@@ -75,7 +80,7 @@ class DocumentWriter {
     private readonly script: EditScript,
     private readonly options: WriterOptions,
   ) {
-    const lay = layout(script);
+    const lay = layoutOf(script);
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
     // Deleted content carries what the comparison left out of the old document before it, for reject.
@@ -280,20 +285,22 @@ class DocumentWriter {
         // A tag the parser left without a partner cannot be written as an element: it is dropped.
         m++;
       } else if (kind === "open") {
-        units.push({ kind: "element", first: token, last: partner, move });
+        units.push({ kind: "element", first: token, last: partner, move, change: items.change[m]! });
         m += partner - token + 1;
       } else if (kind === "close") {
         throw new Error(`internal: layout does not nest at ${side === OLD ? "old" : "new"} token ${token}`);
       } else if (TEXT.has(kind)) {
+        const change = items.change[m]!;
         let last = token;
         while (m + 1 < to && items.side[m + 1] === side && TEXT.has(writer.tokens[last + 1]?.kind ?? "") && this.moveOf(items.change[m + 1]!) === move) {
           m++;
           last++;
         }
-        units.push({ kind: "text", first: token, last, move });
+        const reindent = this.script.changes[change]?.kind === "reindent";
+        units.push(reindent ? { kind: "text", first: token, last, move, change, reindent } : { kind: "text", first: token, last, move, change });
         m++;
       } else {
-        units.push({ kind: "leaf", first: token, last: token, move });
+        units.push({ kind: "leaf", first: token, last: token, move, change: items.change[m]! });
         m++;
       }
     }
@@ -324,17 +331,17 @@ class DocumentWriter {
       if (placement === "wrap") {
         if (wrapping !== unit.move) {
           closeWrap();
-          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : "";
+          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : unit.reindent ? ` class="${REINDENT}"` : "";
           this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
           wrapping = unit.move;
         }
-        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null));
+        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, false, this.editsOf(unit, deleted, true)));
       } else if (placement === "class") {
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
         if (lead) this.emit(`<!--${COMMENT}ins-begin-->${lead}<!--${COMMENT}ins-end-->`);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
-        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null));
+        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null, false, this.editsOf(unit, deleted, false)));
       } else if (placement === "template") {
         this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
       } else {
@@ -345,6 +352,11 @@ class DocumentWriter {
       }
     }
     closeWrap();
+  }
+
+  /** The edits to mark in an inserted unit that is the arriving half of an edited move. */
+  private editsOf(unit: Unit, deleted: boolean, wrapped: boolean): MoveEdits | undefined {
+    return deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
   }
 
   /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */

@@ -27,6 +27,8 @@ del[data-diff-wrap], [data-diff~="del"], .hd-del { background: var(--hd-del-bg);
 [data-diff~="attrs"], .hd-attrs { outline: 2px dashed var(--hd-attr); outline-offset: 1px; }
 [data-diff~="tag"], .hd-tag { outline: 2px dotted var(--hd-attr); outline-offset: 1px; }
 [data-diff~="tag"]::before { content: "<" attr(data-diff-tag) ">\\2192"; font: 11px ui-monospace, monospace; color: var(--hd-attr); }
+del.diff-reindent { display: none; }
+ins.diff-reindent { background: none; color: inherit; text-decoration: none; }
 .diff-move, .hd-move { outline: 2px solid var(--hd-move); outline-offset: 1px; cursor: pointer; }
 .htmldiff-current { box-shadow: 0 0 0 3px var(--hd-focus) !important; }
 [data-diff-as="head"] { display: none; }
@@ -47,7 +49,7 @@ export const PAGE_SCRIPT = `(() => {
   room();
   addEventListener("resize", room);
   const selector = "ins[data-diff-wrap], del[data-diff-wrap], [data-diff]";
-  const marks = [...doc.querySelectorAll(selector)].filter((el) => !el.parentElement.closest(selector) && el.getClientRects().length > 0);
+  const marks = [...doc.querySelectorAll(selector)].filter((el) => !el.parentElement.closest(selector) && !el.classList.contains("diff-reindent") && el.getClientRects().length > 0);
   const adjacent = (a, b) => {
     let node = a.nextSibling;
     while (node && node.nodeType === 3 && !node.data.trim()) node = node.nextSibling;

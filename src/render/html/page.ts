@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { EditScript } from "../../edit-script.js";
 import { writeDocument } from "./document-writer.js";
+import { fallbacks, layoutOf } from "./layout.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
 import { charsetComment, VIEW } from "../../html/marks.js";
 import { PAGE_SCRIPT, PAGE_STYLE } from "./page-assets.js";
@@ -38,15 +39,25 @@ function securityPolicy(): string {
   ].join("; ");
 }
 
-/** Counts for the summary: insertions, deletions, replacements, moves, renamed elements, attribute changes. */
-export function pageCounts(script: EditScript): { label: string; count: number; sample: string }[] {
-  const count = (kind: string): number => script.changes.filter((c) => c.kind === kind).length;
-  const renamed = script.changes.filter((c, i) => c.kind === "tag" && (c.partner === undefined || c.partner > i));
+/**
+ * Counts for the summary, as the page shows the changes: insertions, deletions, replacements,
+ * moves, renamed elements, attribute changes. In the document view, where the writer had to
+ * replace more than the script changed (an element deleted and inserted again whole, so that the
+ * output nests), that is one replacement, and the changes inside it are not counted again.
+ *
+ * @example `<p>Run <strong>the example</strong> now</p>` → `<p>Run the example now</p>`: 1 replaced, 0 deleted
+ */
+export function pageCounts(script: EditScript, view: "document" | "source" = "document"): { label: string; count: number; sample: string }[] {
+  const replacedWhole = view === "document" && script.b.doc.mode === "html" ? fallbacks(layoutOf(script).items) : { runs: 0, changes: new Set<number>() };
+  // A move's halves are counted as a move wherever they are shown.
+  const shown = script.changes.filter((c, i) => c.kind === "move" || !replacedWhole.changes.has(i));
+  const count = (kind: string): number => shown.filter((c) => c.kind === kind).length;
+  const renamed = script.changes.filter((c, i) => c.kind === "tag" && (c.partner === undefined || c.partner > i) && !replacedWhole.changes.has(i));
   const attributes = count("attributes") + renamed.filter((c) => c.attributes?.length).length;
   return [
     { label: "inserted", count: count("insert"), sample: "hd-ins" },
     { label: "deleted", count: count("delete"), sample: "hd-del" },
-    { label: "replaced", count: count("replace"), sample: "hd-del" },
+    { label: "replaced", count: count("replace") + replacedWhole.runs, sample: "hd-del" },
     { label: "moved", count: count("move") / 2, sample: "hd-move" },
     { label: "renamed", count: renamed.length, sample: "hd-tag" },
     { label: "attributes changed", count: attributes, sample: "hd-attrs" },
@@ -65,7 +76,7 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
   const newLabel = options.newLabel ?? "new";
   const source = options.view === "source" || script.b.doc.mode === "xml";
   const content = source ? writeSource(script) : writeDocument(script, { page: true, fragment: false });
-  const counts = pageCounts(script)
+  const counts = pageCounts(script, source ? "source" : "document")
     .map(({ label, count }) => `<li><b>${count}</b> ${label}</li>`)
     .join("");
   const legend = [

@@ -12,6 +12,7 @@ import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, FOREIGN_ROOTS, is
 import { nestsApart } from "../../html/tree-rules.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
+import { INSERTED_CLOSE, INSERTED_OPEN, marksFit, type MoveEdits, shownDeleted } from "./move-edits.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
 
@@ -260,14 +261,27 @@ export class UnitWriter {
    * active on the page, is made inert, unless the markup is for a marker comment (`inMarker`),
    * where nothing is live: there a wrapper would only keep a browser, decoding it, from placing
    * the content as it placed it in the document (a title in a table goes before the table).
+   * `edits`, for the arriving half of an edited move, marks the edits made to the block.
    */
-  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean, inMarker = false): string {
+  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean, inMarker = false, edits?: MoveEdits): string {
     let out = "";
     const names: string[] = [];
+    let inserting = false;
+    let opened = false;
     for (let t = first; t <= last; t++) {
       out += this.before(t);
       const token = this.tokens[t]!;
       const event = this.event(t);
+      if (edits) {
+        const fits = marksFit(edits, names[names.length - 1], opened);
+        const insert = fits && edits.inserted.has(t);
+        const gone = fits ? edits.deletedBefore.get(t) : undefined;
+        if (inserting && (!insert || gone !== undefined)) out += INSERTED_CLOSE;
+        if (gone !== undefined) out += shownDeleted(gone);
+        if (insert && (!inserting || gone !== undefined)) out += INSERTED_OPEN;
+        inserting = insert;
+        opened = token.kind === "open";
+      }
       if (token.kind === "open" && event.kind === "open") {
         const marks = t === first ? rootMarks : {};
         const guard = (markup: string): string => (!inMarker && this.mustBeInert(event, deleted && t > first) ? inert(markup) : markup);
@@ -286,6 +300,9 @@ export class UnitWriter {
         out += this.leaf(t, nested || names.length > 0, deleted ? "del" : "ins");
       }
     }
+    if (inserting) out += INSERTED_CLOSE;
+    const gone = edits?.deletedBefore.get(last + 1);
+    if (gone !== undefined && marksFit(edits!, names[names.length - 1], opened)) out += shownDeleted(gone);
     return out;
   }
 

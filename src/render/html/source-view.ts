@@ -3,7 +3,7 @@
 
 import type { EditScript } from "../../edit-script.js";
 import { escapeText } from "../../html/escape.js";
-import { MOVE, VIEW, WRAP } from "../../html/marks.js";
+import { MOVE, REINDENT, VIEW, WRAP } from "../../html/marks.js";
 import { segmentsOf } from "../report/segments.js";
 
 /**
@@ -15,18 +15,37 @@ import { segmentsOf } from "../report/segments.js";
  */
 export function writeSource(script: EditScript): string {
   const out = [`<pre class="diff-source" ${VIEW}="source">\n`];
+  /** Inside the arriving half of an edited move: its edits are marked inside its own `<ins>`. */
+  let arriving = false;
   for (const segment of segmentsOf(script, "word")) {
     const text = escapeText(segment.text);
+    const { moved } = segment;
+    if (arriving && (!segment.inMove || moved)) {
+      out.push("</ins>");
+      arriving = false;
+    }
+    if (arriving) {
+      const tag = segment.kind === "delete" ? "del" : "ins";
+      out.push(segment.inMove === "edit" ? `<${tag} ${WRAP}="${tag}">${text}</${tag}>` : text);
+      continue;
+    }
     if (segment.kind === "equal") {
       out.push(text);
       continue;
     }
     const tag = segment.kind === "delete" ? "del" : "ins";
-    const { moved } = segment;
-    const id = moved && (moved.side === "to" ? `${segment.aOffset}-${moved.otherOffset}` : `${moved.otherOffset}-${segment.bOffset}`);
-    const move = id ? ` class="diff-move" ${MOVE}="${id}"` : "";
+    // The same id on both halves: where the block was in the old source, where it is in the new one.
+    const id = moved && (moved.side === "to" ? `${moved.otherOffset}-${segment.bOffset}` : `${segment.aOffset}-${moved.otherOffset}`);
+    const move = id ? ` class="diff-move" ${MOVE}="${id}"` : segment.reindent ? ` class="${REINDENT}"` : "";
+    if (moved?.side === "to" && moved.edited) {
+      out.push(`<ins ${WRAP}="ins"${move}>`);
+      arriving = true;
+      out.push(segment.inMove === "edit" ? `<${tag} ${WRAP}="${tag}">${text}</${tag}>` : text);
+      continue;
+    }
     out.push(`<${tag} ${WRAP}="${tag}"${move}>${text}</${tag}>`);
   }
+  if (arriving) out.push("</ins>");
   out.push("</pre>");
   return out.join("");
 }

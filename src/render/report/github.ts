@@ -11,7 +11,7 @@ import { LineIndex } from "./positions.js";
 const QUOTE = 80;
 
 /** The kinds in the order the count of changes left out gives them. */
-const KINDS: readonly ChangeKind[] = ["replace", "insert", "delete", "move", "attributes", "tag"];
+const KINDS: readonly ChangeKind[] = ["replace", "insert", "delete", "move", "attributes", "tag", "reindent"];
 
 /** Annotations per file when `--max-annotations` is not given: GitHub shows at most 10 of each level per step. */
 export const DEFAULT_MAX_ANNOTATIONS = 10;
@@ -84,7 +84,7 @@ function cell(text: string): string {
 }
 
 function levelOf(kind: ChangeKind): "notice" | "warning" {
-  return kind === "insert" || kind === "move" ? "notice" : "warning";
+  return kind === "insert" || kind === "move" || kind === "reindent" ? "notice" : "warning";
 }
 
 function annotation(level: "notice" | "warning", file: string, where: { line: number; column: number }, title: string, text: string): string {
@@ -95,6 +95,7 @@ function describe(change: Change): string {
   if (change.kind === "move") return "moved block";
   if (change.kind === "attributes") return "attributes changed";
   if (change.kind === "tag") return `<${change.oldName}> renamed to <${change.newName}>`;
+  if (change.kind === "reindent") return "re-indented";
   return change.kind;
 }
 

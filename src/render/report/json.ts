@@ -2,7 +2,8 @@
 // ranges, line:column positions and an excerpt, plus summary counts. Documented in docs/json-format.md.
 
 import type { EditScript } from "../../edit-script.js";
-import type { Change, ChangeKind } from "../../types.js";
+import type { Change, ChangeKind, Opcode } from "../../types.js";
+import { ElementPaths } from "./outline.js";
 import { LineIndex, type Position } from "./positions.js";
 
 /** The version of the JSON format; it changes only when a field changes meaning or goes away. */
@@ -24,6 +25,8 @@ interface JsonSide {
   readonly start: Position;
   readonly end: Position;
   readonly excerpt: string;
+  /** CSS-like path of the element the side starts in (see docs/json-format.md). */
+  readonly path?: string;
 }
 
 /** Counts of changes by kind, and of tokens. */
@@ -36,10 +39,10 @@ export interface Summary {
 /**
  * Counts of an edit script's changes by kind, and of its tokens.
  *
- * @example summarize(script).kinds // { insert: 1, delete: 0, replace: 2, move: 0, attributes: 1, tag: 0 }
+ * @example summarize(script).kinds // { insert: 1, delete: 0, replace: 2, move: 0, attributes: 1, tag: 0, reindent: 0 }
  */
 export function summarize(script: EditScript): Summary {
-  const kinds: Record<ChangeKind, number> = { insert: 0, delete: 0, replace: 0, move: 0, attributes: 0, tag: 0 };
+  const kinds: Record<ChangeKind, number> = { insert: 0, delete: 0, replace: 0, move: 0, attributes: 0, tag: 0, reindent: 0 };
   for (const change of script.changes) kinds[change.kind]++;
   return { changes: script.changes.length, kinds, tokens: script.stats };
 }
@@ -52,6 +55,7 @@ export function summarize(script: EditScript): Summary {
 export function renderJson(script: EditScript, names: DocumentNames): object {
   const aLines = new LineIndex(script.a.doc.source);
   const bLines = new LineIndex(script.b.doc.source);
+  const paths = { a: new ElementPaths(script.a.doc), b: new ElementPaths(script.b.doc) };
   return {
     format: "htmldiff-edit-script",
     version: JSON_FORMAT_VERSION,
@@ -61,14 +65,12 @@ export function renderJson(script: EditScript, names: DocumentNames): object {
     fallback: script.fallback,
     unit: script.unit,
     summary: summarize(script),
-    changes: script.changes.map((change) => jsonChange(script, change, aLines, bLines)),
+    changes: script.changes.map((change) => jsonChange(script, change, aLines, bLines, paths)),
   };
 }
 
-function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLines: LineIndex): object {
+function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLines: LineIndex, paths?: { a: ElementPaths; b: ElementPaths }): object {
   const code = script.opcodes[change.op]!;
-  const spans = script.spansOf(code);
-  const events = script.eventsOf(code);
   const side = (source: string, lines: LineIndex, start: number, end: number, evStart: number, evEnd: number): JsonSide => ({
     events: [evStart, evEnd],
     offsets: [start, end],
@@ -77,12 +79,22 @@ function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLine
     excerpt: end - start > EXCERPT ? `${source.slice(start, start + EXCERPT)}…` : source.slice(start, end),
   });
   const { partner, oldName, newName, attributes } = change;
+  const sides = (of: Opcode, withPaths: boolean): { old: JsonSide; new: JsonSide } => {
+    const spans = script.spansOf(of);
+    const events = script.eventsOf(of);
+    const path = (where: ElementPaths | undefined, start: number, end: number) => (withPaths && where ? { path: where.of(start, start === end) } : {});
+    return {
+      old: { ...side(script.a.doc.source, aLines, spans.a.start, spans.a.end, events.aStart, events.aEnd), ...path(paths?.a, events.aStart, events.aEnd) },
+      new: { ...side(script.b.doc.source, bLines, spans.b.start, spans.b.end, events.bStart, events.bEnd), ...path(paths?.b, events.bStart, events.bEnd) },
+    };
+  };
+  const edits = change.inner?.filter((inner) => inner.tag !== "equal").map((inner) => ({ kind: inner.tag, ...sides(inner, false) }));
   return {
     kind: change.kind,
-    old: side(script.a.doc.source, aLines, spans.a.start, spans.a.end, events.aStart, events.aEnd),
-    new: side(script.b.doc.source, bLines, spans.b.start, spans.b.end, events.bStart, events.bEnd),
+    ...sides(code, true),
     ...(change.kind === "move" ? { moved: code.tag === "delete" ? "from" : "to" } : {}),
     ...(partner === undefined ? {} : { partner }),
+    ...(edits === undefined ? {} : { edits }),
     ...(oldName === undefined ? {} : { oldName, newName }),
     ...(attributes === undefined ? {} : { attributes }),
   };

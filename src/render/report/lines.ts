@@ -8,11 +8,12 @@ import { type Granularity, segmentsOf } from "./segments.js";
 /** What a piece of a display line is: unchanged (shown from the new text), deleted or inserted. */
 export type PartKind = "equal" | "delete" | "insert";
 
-/** A piece of one display line; `moved` marks text that is half of a move. */
+/** A piece of one display line; `moved` marks text that is half of a move, `reindent` a line's changed indentation. */
 export interface LinePart {
   readonly kind: PartKind;
   readonly text: string;
   readonly moved?: boolean;
+  readonly reindent?: boolean;
 }
 
 /** One display line: its parts and the old and new line numbers it shows (null when it has no such side). */
@@ -65,35 +66,43 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     lineNew = newLine;
   };
   for (const seg of segments) {
-    if (seg.kind !== "insert") oldLine = aLines.line(seg.aOffset);
+    // Old text shown inside a moved block where it arrived stands where the old document has other lines: it has no old line here.
+    const old = seg.kind !== "insert" && seg.inMove !== "edit";
+    if (old) oldLine = aLines.line(seg.aOffset);
     if (seg.kind !== "delete") newLine = bLines.line(seg.bOffset);
+    // A change that starts on a later line of its own side than the row (the text between was
+    // left out of the comparison) starts a row of its own, so each row shows its tokens' lines.
+    if (parts.length && ((seg.kind === "delete" && oldLine > lineOld) || (seg.kind === "insert" && newLine > lineNew))) endLine();
     if (parts.length === 0) {
       lineOld = oldLine;
       lineNew = newLine;
     }
     if (seg.moved) {
       const other = seg.moved.side === "to" ? aLines.line(seg.moved.otherOffset) : bLines.line(seg.moved.otherOffset);
-      notes.push(seg.moved.side === "to" ? `moved from old line ${other}` : `moved to new line ${other}`);
+      const edited = seg.moved.edited ? ", edited" : "";
+      notes.push(seg.moved.side === "to" ? `moved from old line ${other}${edited}` : `moved to new line ${other}${edited}`);
     }
     // A CRLF line end is one line break; a lone CR stays in the text.
     const pieces = seg.text.split(/\r?\n/);
     const breaks = seg.kind === "equal" ? [] : (seg.text.match(/\r?\n/g) ?? []);
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
-      if (piece) parts.push(seg.moved ? { kind: seg.kind, text: piece, moved: true } : { kind: seg.kind, text: piece });
+      if (piece) parts.push(seg.inMove === "block" ? { kind: seg.kind, text: piece, moved: true } : seg.reindent ? { kind: seg.kind, text: piece, reindent: true } : { kind: seg.kind, text: piece });
       const ended = p < pieces.length - 1;
+      const blankRow = ended && parts.every((part) => !/\S/.test(part.text));
       // A changed line end alone on its line (a final newline added, CRLF become LF) would show
       // no mark at all: it is shown as a control picture, ␊ or ␍␊.
       if (ended && seg.kind !== "equal" && parts.every((part) => part.kind === "equal")) {
         parts.push({ kind: seg.kind, text: breaks[p] === "\r\n" ? "\u240d\u240a" : "\u240a" });
       }
-      if (piece || ended) {
-        if (seg.kind !== "insert") hasOld = true;
-        if (seg.kind !== "delete") hasNew = true;
-        if (seg.kind !== "equal") changed = true;
-      }
+      // A row has a side's line number when it shows that side's text (not only white space); a
+      // blank row, when its line break is that side's.
+      const shows = /\S/.test(piece) || blankRow;
+      if (shows && old) hasOld = true;
+      if (shows && seg.kind !== "delete") hasNew = true;
+      if ((piece || ended) && seg.kind !== "equal") changed = true;
       if (ended) {
-        if (seg.kind !== "insert") oldLine++;
+        if (old) oldLine++;
         if (seg.kind !== "delete") newLine++;
         endLine();
       }

@@ -33,6 +33,11 @@ export class LineIndex {
     return lo + 1;
   }
 
+  /** The offset where a 1-based line starts (the end of the source past the last line). */
+  lineStart(line: number): number {
+    return line - 1 < this.starts.length ? this.starts[Math.max(0, line - 1)]! : (this.starts[this.starts.length - 1] ?? 0);
+  }
+
   /** The 1-based line and column of an offset. */
   position(offset: number): Position {
     const line = this.line(offset);

@@ -5,6 +5,8 @@
 import type { EditScript } from "../../edit-script.js";
 import type { Change, Opcode } from "../../types.js";
 import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
+import { slideToLines } from "./line-slide.js";
+import { tagDiff } from "./tag-diff.js";
 
 /** What a segment is: unchanged, deleted or inserted. */
 export type SegmentKind = "equal" | "delete" | "insert";
@@ -17,8 +19,19 @@ export interface Segment {
   readonly aOffset: number;
   /** Offset in the new source where the segment starts (its position there for a deletion). */
   readonly bOffset: number;
-  /** For half of a move: where the other half is, as an offset in the other document. */
-  readonly moved?: { readonly side: "from" | "to"; readonly otherOffset: number };
+  /**
+   * For half of a move: where the other half is, as an offset in the other document, and whether
+   * the block was edited too. Set on the first segment of the half only.
+   */
+  readonly moved?: { readonly side: "from" | "to"; readonly otherOffset: number; readonly edited?: true };
+  /**
+   * What the segment is in a move: `block`, the moved text itself; `edit`, an edit of the moved
+   * block shown where it arrived (an inner deletion is old text shown in the new place, which
+   * has no old line there).
+   */
+  readonly inMove?: "block" | "edit";
+  /** True for the old and new indentation of a line whose indentation alone changed. */
+  readonly reindent?: boolean;
 }
 
 /** How finely replaced text is shown: whole words (default) or characters inside replaced words. */
@@ -49,6 +62,18 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   };
   script.opcodes.forEach((code, index) => {
     if (code.tag === "equal") {
+      // Where the two sides differ between kept tokens (white space or comments left out of the
+      // comparison), the text between starts its own segment at its old offset, so that old line
+      // numbers follow the old text.
+      for (let i = code.aStart, j = code.bStart; i + 1 < code.aEnd; i++, j++) {
+        const [oldEnd, oldNext, newEnd, newNext] = [a[i]!.end, a[i + 1]!.start, b[j]!.end, b[j + 1]!.start];
+        if (oldEnd === oldNext && newEnd === newNext) continue;
+        if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
+        equal(newEnd, oldEnd);
+        if (newNext > cb) out.push({ kind: "equal", text: bSource.slice(cb, newNext), aOffset: ca, bOffset: cb });
+        cb = newNext;
+        ca = oldNext;
+      }
       equal(b[code.bEnd - 1]!.end, a[code.aEnd - 1]!.end);
       return;
     }
@@ -60,7 +85,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
     const bEnd = code.bEnd > code.bStart ? b[code.bEnd - 1]!.end : cb;
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
-    const pieces = refine(change, code, oldText, newText, granularity);
+    const pieces = refine(change, code, oldText, newText, granularity, script.a.doc.mode === "html");
     if (pieces) {
       let ao = aStart;
       let bo = cb;
@@ -69,21 +94,24 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
         if (kind !== "insert") ao += text.length;
         if (kind !== "delete") bo += text.length;
       }
+    } else if (change?.kind === "move" && change.inner && code.tag === "insert") {
+      out.push(...editedArrival(script, change, ca, cb));
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
-      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...(moved ? { moved } : {}) });
-      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...(moved ? { moved } : {}) });
+      const extra = moved ? ({ moved, inMove: "block" } as const) : change?.kind === "reindent" ? { reindent: true } : {};
+      if (oldText) out.push({ kind: "delete", text: oldText, aOffset: aStart, bOffset: cb, ...extra });
+      if (newText) out.push({ kind: "insert", text: newText, aOffset: aEnd, bOffset: cb, ...extra });
     }
     ca = aEnd;
     cb = bEnd;
   });
   equal(bSource.length, aSource.length);
-  return out;
+  return slideToLines(out);
 }
 
-/** Pieces for a change worth showing inside: changed tags by words, replaced words by characters. */
-function refine(change: Change | undefined, code: Opcode, oldText: string, newText: string, granularity: Granularity): Piece[] | undefined {
-  if (change?.kind === "attributes" || change?.kind === "tag") return wordDiff(oldText, newText);
+/** Pieces for a change worth showing inside: changed tags by attributes, replaced words by characters. */
+function refine(change: Change | undefined, code: Opcode, oldText: string, newText: string, granularity: Granularity, caseless: boolean): Piece[] | undefined {
+  if (change?.kind === "attributes" || change?.kind === "tag") return tagDiff(oldText, newText, caseless);
   if (granularity === "char" && code.tag === "replace" && oldText.length + newText.length <= MAX_CHAR_REFINE) {
     return charDiff(oldText, newText);
   }
@@ -94,6 +122,45 @@ function refine(change: Change | undefined, code: Opcode, oldText: string, newTe
 function movedTo(script: EditScript, change: Change): Segment["moved"] {
   const other = script.changes[change.partner!]!;
   const code = script.opcodes[other.op]!;
-  if (code.tag === "insert") return { side: "from", otherOffset: script.b.tokens[code.bStart]!.start };
-  return { side: "to", otherOffset: script.a.tokens[code.aStart]!.start };
+  const edited = change.inner ? ({ edited: true } as const) : {};
+  if (code.tag === "insert") return { side: "from", otherOffset: script.b.tokens[code.bStart]!.start, ...edited };
+  return { side: "to", otherOffset: script.a.tokens[code.aStart]!.start, ...edited };
+}
+
+/**
+ * The arriving half of an edited move, from new offset `from`: the moved text as a move, with
+ * the edits made to it (the other half's alignment) as deletions and insertions inside it. Old
+ * text shown here keeps the old offsets it has at the other place; the rest stands at old offset `ca`.
+ */
+function editedArrival(script: EditScript, change: Change, ca: number, from: number): Segment[] {
+  const a = script.a.tokens;
+  const b = script.b.tokens;
+  const aSource = script.a.doc.source;
+  const bSource = script.b.doc.source;
+  const code = script.opcodes[change.op]!;
+  const end = b[code.bEnd - 1]!.end;
+  const out: Segment[] = [];
+  let moved = movedTo(script, change);
+  let at = from;
+  const push = (kind: SegmentKind, text: string, aOffset: number, bOffset: number, inMove: "block" | "edit"): void => {
+    if (!text) return;
+    out.push({ kind, text, aOffset, bOffset, ...(moved ? { moved } : {}), inMove });
+    moved = undefined;
+  };
+  for (const inner of change.inner!) {
+    const aStart = inner.aEnd > inner.aStart ? a[inner.aStart]!.start : 0;
+    const bEnd = inner.bEnd > inner.bStart ? b[inner.bEnd - 1]!.end : at;
+    if (inner.tag === "equal") {
+      push("insert", bSource.slice(at, bEnd), ca, at, "block");
+    } else {
+      // The moved text up to the edit (edge whitespace of the block) stays part of the block.
+      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b[inner.bStart]!.start), ca, at, "block");
+      const bStart = inner.bEnd > inner.bStart ? b[inner.bStart]!.start : at;
+      if (inner.aEnd > inner.aStart) push("delete", aSource.slice(aStart, a[inner.aEnd - 1]!.end), aStart, bStart, "edit");
+      push("insert", bSource.slice(bStart, bEnd), ca, bStart, "edit");
+    }
+    at = Math.max(at, bEnd);
+  }
+  push("insert", bSource.slice(at, end), ca, at, "block");
+  return out;
 }

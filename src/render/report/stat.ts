@@ -5,7 +5,7 @@ import type { ChangeKind } from "../../types.js";
 import type { DocumentNames } from "./json.js";
 import { summarize } from "./json.js";
 
-const ORDER: readonly ChangeKind[] = ["replace", "insert", "delete", "move", "attributes", "tag"];
+const ORDER: readonly ChangeKind[] = ["replace", "insert", "delete", "move", "attributes", "tag", "reindent"];
 const NOUNS: Readonly<Record<ChangeKind, [string, string]>> = {
   replace: ["replacement", "replacements"],
   insert: ["insertion", "insertions"],
@@ -13,6 +13,7 @@ const NOUNS: Readonly<Record<ChangeKind, [string, string]>> = {
   move: ["move half", "move halves"],
   attributes: ["attribute change", "attribute changes"],
   tag: ["tag change", "tag changes"],
+  reindent: ["re-indented line", "re-indented lines"],
 };
 
 /**

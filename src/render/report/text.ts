@@ -2,7 +2,9 @@
 // marked by a theme: `[-old-]{+new+}` in plain text, colours in a terminal.
 
 import type { EditScript } from "../../edit-script.js";
-import { type DisplayLine, displayLines, hunks, type LinePart } from "./lines.js";
+import { type DisplayLine, displayLines, type Hunk, hunks, type LinePart } from "./lines.js";
+import { Outline } from "./outline.js";
+import { LineIndex } from "./positions.js";
 import type { Granularity } from "./segments.js";
 
 /** How marked-up pieces look; plain functions so that rendering never knows about colour libraries. */
@@ -14,14 +16,23 @@ export interface Theme {
   readonly movedTo: (text: string) => string;
   /** Hunk headers, line numbers and notes. */
   readonly meta: (text: string) => string;
+  /** The new indentation of a line whose indentation alone changed (the old one is not shown). */
+  readonly reindented?: (text: string) => string;
 }
 
-/** The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them. */
+const plainDeleted = (s: string): string => `[-${s}-]`;
+const plainInserted = (s: string): string => `{+${s}+}`;
+
+/**
+ * The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them;
+ * a moved block is marked as deleted where it was and inserted where it arrived (the notes say
+ * where the other half is).
+ */
 export const plainTheme: Theme = Object.freeze({
-  deleted: (s: string) => `[-${s}-]`,
-  inserted: (s: string) => `{+${s}+}`,
-  movedFrom: (s: string) => `[-${s}-]`,
-  movedTo: (s: string) => `{+${s}+}`,
+  deleted: plainDeleted,
+  inserted: plainInserted,
+  movedFrom: plainDeleted,
+  movedTo: plainInserted,
   meta: (s: string) => s,
 });
 
@@ -53,15 +64,36 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
   const lines = displayLines(script, options.granularity);
   const width = String(Math.max(lines.reduce((m, l) => Math.max(m, l.oldLine ?? 0, l.newLine ?? 0), 0), 1)).length;
   const out: string[] = [];
+  const where = hunkLabels(script);
   for (const hunk of hunks(lines, options.context ?? 3)) {
-    out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@`));
+    const label = where(hunk);
+    out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@${label ? ` ${label}` : ""}`));
+    // One marker per hunk says that lines in it were re-indented; their indentation is not marked.
+    const reindented = hunk.lines.find((line) => line.parts.some((part) => part.reindent));
     for (const line of hunk.lines) {
       const rows = rowsOf(line, theme);
-      const notes = line.notes.length ? theme.meta(`  (${line.notes.join("; ")})`) : "";
+      const remarks = line === reindented ? [...line.notes, "re-indented lines in this hunk"] : line.notes;
+      const notes = remarks.length ? theme.meta(`  (${remarks.join("; ")})`) : "";
       rows.forEach((row, i) => out.push(`${theme.meta(gutter(line, width))} ${row}${i === rows.length - 1 ? notes : ""}`));
     }
   }
   return out.join("\n");
+}
+
+/**
+ * What names the place of a hunk, as git's funcname does: the nearest heading, or element with an
+ * id around it, before the hunk's first line (in the new document, or the old one for a hunk of
+ * old lines only). Each document's outline is made when a hunk first needs it.
+ */
+function hunkLabels(script: EditScript): (hunk: Hunk) => string | undefined {
+  const sides = [script.a.doc, script.b.doc].map((doc) => ({ doc, lines: new LineIndex(doc.source), outline: undefined as Outline | undefined }));
+  return (hunk) => {
+    const first = hunk.lines[0]!;
+    const side = sides[first.newLine !== null ? 1 : 0]!;
+    const line = first.newLine ?? first.oldLine ?? 1;
+    side.outline ??= new Outline(side.doc);
+    return side.outline.labelBefore(side.lines.lineStart(line));
+  };
 }
 
 /** `start,count` as in unified diffs, with `,count` omitted for one line. */
@@ -77,7 +109,7 @@ function gutter(line: DisplayLine, width: number): string {
 /** A display line as one row, or a long line as one excerpt row per cluster of nearby changes. */
 function rowsOf(line: DisplayLine, theme: Theme): string[] {
   const length = line.parts.reduce((n, p) => n + p.text.length, 0);
-  if (length <= LONG_LINE) return [line.parts.map((part) => paint(part, theme)).join("")];
+  if (length <= LONG_LINE) return [paintAll(line.parts, theme)];
   if (!line.changed) return [`${clip(line.parts.map((p) => p.text).join(""), 0, 2 * EXCERPT)}…`];
   const rows: string[] = [];
   let row: string[] = [];
@@ -109,10 +141,38 @@ function rowsOf(line: DisplayLine, theme: Theme): string[] {
 }
 
 function paint(part: LinePart, theme: Theme): string {
-  if (part.kind === "equal") return part.text;
-  const shown = cut(part.text);
-  if (part.kind === "delete") return part.moved ? theme.movedFrom(shown) : theme.deleted(shown);
-  return part.moved ? theme.movedTo(shown) : theme.inserted(shown);
+  if (part.reindent) return part.kind === "delete" ? "" : (theme.reindented ?? ((s: string) => s))(part.text);
+  const painter = painterOf(part, theme);
+  return painter ? painter(cut(part.text)) : part.text;
+}
+
+/** The theme's function for a part (none for unchanged text and re-indentation, which {@link paint} shows). */
+function painterOf(part: LinePart, theme: Theme): ((text: string) => string) | undefined {
+  if (part.kind === "equal" || part.reindent) return undefined;
+  if (part.kind === "delete") return part.moved ? theme.movedFrom : theme.deleted;
+  return part.moved ? theme.movedTo : theme.inserted;
+}
+
+/**
+ * Parts painted one after the other, neighbours painted alike as one (a moved block and an edit
+ * inside it where the theme does not tell them apart: `{+moved and edited+}`, not `{+moved+}{+edited+}`).
+ */
+function paintAll(parts: readonly LinePart[], theme: Theme): string {
+  let out = "";
+  for (let i = 0; i < parts.length; ) {
+    const painter = painterOf(parts[i]!, theme);
+    if (!painter) {
+      out += paint(parts[i]!, theme);
+      i++;
+      continue;
+    }
+    let text = parts[i]!.text;
+    let j = i + 1;
+    for (; j < parts.length && painterOf(parts[j]!, theme) === painter; j++) text += parts[j]!.text;
+    out += painter(cut(text));
+    i = j;
+  }
+  return out;
 }
 
 /** `text.slice(from, to)` with both ends moved off the middle of a surrogate pair. */

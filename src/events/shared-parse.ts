@@ -1,0 +1,101 @@
+// Parses the two documents of a comparison, reading the text they share at their start and end
+// once: the new document's parse starts from the old one's state where their shared start
+// ends, and stops where it has come back to the old one's state inside their shared end, whose
+// events it takes from the old document, moved by the difference in length.
+
+import type { DocEvent } from "../types.js";
+import { DeepParser, type ParserState } from "./htmlparser2-adapter.js";
+import { movedEvent } from "./event.js";
+import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseDocument } from "./parse.js";
+
+/** Characters between the places in the shared end where the new document's parse may rejoin the old one's. */
+const REJOIN_STEP = 4096;
+
+/** The parser's and the event builder's state at one place of the old document. */
+interface Checkpoint {
+  readonly parser: ParserState;
+  readonly builder: BuilderState;
+}
+
+/**
+ * Both documents parsed, with the events that {@link parseDocument} gives each.
+ *
+ * The parser is deterministic and reads forward: up to the first character where the two
+ * sources differ, it does the same for both, so the new document's parse starts from the old
+ * one's state at a `<` before that character, with the old one's events so far. In the text
+ * the two share at their end, wherever the new document's parser and event builder are in the
+ * old one's state at the same place (moved by the difference in length), what is left to read
+ * is the same too: the rest of its events are the old one's, moved.
+ *
+ * @example const [a, b] = parsePair(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`);
+ *   b.events[0] === a.events[0] // true: parsed once
+ */
+export function parsePair(a: string, b: string, options: ParseOptions = {}): [ParsedDocument, ParsedDocument] {
+  const mode = options.mode ?? "html";
+  const shortest = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < shortest && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shortest - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  const tailStart = a.length - tail;
+
+  const { implied } = options;
+  const builderA = new EventBuilder(a, mode);
+  const parserA = new DeepParser(a, builderA, mode, implied);
+  const checkpoint = (): Checkpoint | null => {
+    const parser = parserA.checkpoint();
+    const builder = builderA.checkpoint();
+    return parser && builder && { parser, builder };
+  };
+  let written = 0;
+  const cut = head > 0 ? a.lastIndexOf("<", head - 1) : -1;
+  let start: Checkpoint | null = null;
+  if (cut > 0) {
+    parserA.write(a.slice(0, cut));
+    written = cut;
+    start = checkpoint();
+  }
+  const rejoins: Checkpoint[] = [];
+  for (let at = tail ? a.indexOf("<", Math.max(tailStart, written + 1)) : -1; at > written; at = a.indexOf("<", at + REJOIN_STEP)) {
+    parserA.write(a.slice(written, at));
+    written = at;
+    const here = checkpoint();
+    if (here) rejoins.push(here);
+  }
+  parserA.write(a.slice(written));
+  parserA.end();
+  builderA.finish();
+  const docA = document(a, mode, builderA.events);
+  if (start === null && rejoins.length === 0) return [docA, parseDocument(b, { mode, ...(implied ? { implied } : {}) })];
+
+  const builderB = new EventBuilder(b, mode);
+  const parserB = new DeepParser(b, builderB, mode, implied);
+  let read = 0;
+  if (start) {
+    builderB.restore(start.builder, docA.events.slice(0, start.builder.events));
+    parserB.restore(start.parser);
+    read = start.parser.index;
+  }
+  const shift = b.length - a.length;
+  let writtenB = 0;
+  for (const rejoin of rejoins) {
+    const at = rejoin.parser.index + shift;
+    if (at <= read) continue;
+    parserB.write(b.slice(writtenB, at));
+    writtenB = read = at;
+    if (parserB.inState(rejoin.parser, shift) && builderB.inState(rejoin.builder, shift, tailStart)) {
+      const events = builderB.events;
+      for (let i = rejoin.builder.events; i < docA.events.length; i++) events.push(movedEvent(docA.events[i]!, shift));
+      return [docA, document(b, mode, events)];
+    }
+  }
+  parserB.write(b.slice(writtenB));
+  parserB.end();
+  builderB.finish();
+  return [docA, document(b, mode, builderB.events)];
+}
+
+/** A parsed document, frozen. */
+function document(source: string, mode: ParsedDocument["mode"], events: DocEvent[]): ParsedDocument {
+  return Object.freeze({ source, mode, events: Object.freeze(events) });
+}

@@ -1,0 +1,169 @@
+// Where a change stands in its document, for a reader: the nearest heading or element with an id
+// before a hunk (as git's funcname names the function), and a CSS-like path of an element.
+
+import type { ParsedDocument } from "../../events/parse.js";
+import type { OpenEvent } from "../../types.js";
+
+/** Longest label shown after a hunk header, in characters. */
+const LABEL = 80;
+/** Anchors looked at backwards from a hunk at most (past it, the hunk has no label). */
+const LOOK_BACK = 1_000;
+/** An id that can follow `#` in a selector as it is. */
+const PLAIN_ID = /^[A-Za-z_][\w-]*$/;
+const HEADING = /^h[1-6]$/i;
+
+/** A heading or an element with an id: where it starts and ends in the source, and how it is named. */
+interface Anchor {
+  readonly start: number;
+  end: number;
+  readonly heading: boolean;
+  label: string;
+}
+
+/**
+ * The headings and elements with an id of a document, to name the section a hunk is in.
+ *
+ * @example new Outline(parseDocument('<h2 id="x">Examples</h2><p>a</p>')).labelBefore(30) // '<h2 id="x"> Examples'
+ */
+export class Outline {
+  private readonly anchors: Anchor[] = [];
+  private readonly starts: number[] = [];
+
+  constructor(doc: ParsedDocument) {
+    const open: (Anchor | null)[] = [];
+    let heading: Anchor | null = null;
+    let text = "";
+    for (const event of doc.events) {
+      if (event.kind === "open") {
+        const isHeading = HEADING.test(event.name);
+        const anchor = isHeading || idOf(event) !== undefined ? { start: event.start, end: doc.source.length, heading: isHeading, label: tagText(doc.source.slice(event.start, event.end)) } : null;
+        if (anchor) {
+          this.anchors.push(anchor);
+          this.starts.push(anchor.start);
+        }
+        if (isHeading && !heading) {
+          heading = anchor;
+          text = "";
+        }
+        open.push(anchor);
+      } else if (event.kind === "close") {
+        const anchor = open.pop();
+        if (anchor) anchor.end = event.end;
+        if (anchor && anchor === heading) {
+          const words = text.replace(/\s+/g, " ").trim();
+          if (words) anchor.label = `${anchor.label} ${words}`;
+          heading = null;
+        }
+      } else if (event.kind === "text" && heading && text.length < LABEL) text += event.text;
+    }
+  }
+
+  /**
+   * The label of the nearest heading before `offset`, or of the nearest element with an id that
+   * holds `offset`, whichever starts later; undefined when there is none.
+   */
+  labelBefore(offset: number): string | undefined {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - LOOK_BACK; i--) {
+      const anchor = this.anchors[i]!;
+      if (anchor.heading || anchor.end >= offset) return clip(anchor.label);
+    }
+    return undefined;
+  }
+}
+
+/** An element's id, if it has one (`id`, or `xml:id` in XML). */
+function idOf(event: OpenEvent): string | undefined {
+  return event.attrs.find(([name]) => name === "id" || name === "xml:id")?.[1];
+}
+
+/** A start tag's source on one line. */
+function tagText(source: string): string {
+  return source.replace(/\s+/g, " ");
+}
+
+function clip(label: string): string {
+  return label.length > LABEL ? `${label.slice(0, LABEL - 1)}…` : label;
+}
+
+/**
+ * CSS-like paths of a document's elements: each element by name, `#id` where it has an id
+ * (`[id="…"]` where the id is not a plain name), `:nth-of-type(k)` where siblings share its name.
+ *
+ * @example new ElementPaths(parseDocument("<main><p>a</p><p>b</p></main>")).of(4) // "main > p:nth-of-type(2)"
+ */
+export class ElementPaths {
+  /** For each event, the start tag event of the element it stands in (its own, for a start tag); -1 at the top. */
+  private readonly element: Int32Array;
+  /** For each start tag event, the start tag of its parent element, -1 at the top. */
+  private readonly parent: Int32Array;
+  /** For each start tag event, its place among its parent's children of its name (1-based). */
+  private readonly nth: Int32Array;
+  /** For each start tag event, the counts by name of its parent's children. */
+  private readonly siblings: Map<string, number>[];
+
+  constructor(private readonly doc: ParsedDocument) {
+    const events = doc.events;
+    this.element = new Int32Array(events.length);
+    this.parent = new Int32Array(events.length).fill(-1);
+    this.nth = new Int32Array(events.length);
+    this.siblings = new Array(events.length);
+    const stack: number[] = [];
+    const counts: Map<string, number>[] = [new Map()];
+    events.forEach((event, e) => {
+      const top = stack.length ? stack[stack.length - 1]! : -1;
+      if (event.kind === "open") {
+        const here = counts[counts.length - 1]!;
+        const k = (here.get(event.name) ?? 0) + 1;
+        here.set(event.name, k);
+        this.nth[e] = k;
+        this.siblings[e] = here;
+        this.parent[e] = top;
+        this.element[e] = e;
+        stack.push(e);
+        counts.push(new Map());
+      } else if (event.kind === "close") {
+        stack.pop();
+        counts.pop();
+        this.element[e] = stack.length ? stack[stack.length - 1]! : -1;
+      } else this.element[e] = top;
+    });
+  }
+
+  /**
+   * The path of the element a change starts in: the element whose start tag is event `e` (unless
+   * `before`: the change is empty and stands before that event), else the element event `e`
+   * stands in; empty at the top of the document or past its end.
+   */
+  of(e: number, before = false): string {
+    let at = e < this.element.length ? this.element[e]! : -1;
+    if (before && at === e) at = this.parent[e]!;
+    const names: string[] = [];
+    for (; at >= 0; at = this.parent[at]!) names.push(this.step(at));
+    return names.reverse().join(" > ");
+  }
+
+  private step(e: number): string {
+    const event = this.doc.events[e] as OpenEvent;
+    const id = event.attrs.find(([name]) => name === "id")?.[1];
+    const name = cssName(event.name);
+    if (id !== undefined && id !== "") return PLAIN_ID.test(id) ? `${name}#${id}` : `${name}[id="${id.replace(/["\\\u0000-\u001f\u007f]/g, cssEscape)}"]`;
+    return this.siblings[e]!.get(event.name)! > 1 ? `${name}:nth-of-type(${this.nth[e]})` : name;
+  }
+}
+
+/** An element name as a CSS identifier: characters other than letters, digits, `_`, `-` and non-ASCII non-spaces escaped (`b\:c`). */
+function cssName(name: string): string {
+  return name.replace(/[^\w\-\u00a1-\uffff]|[\s\u00ad]/g, cssEscape);
+}
+
+/** One character as a CSS escape: a backslash before it, or its code point in hex for a space or control character. */
+function cssEscape(c: string): string {
+  return /[\s\u0000-\u001f\u007f-\u00a0\u00ad]/.test(c) ? `\\${c.charCodeAt(0).toString(16)} ` : `\\${c}`;
+}

@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/events/parse.js";
+import { parsePair } from "../../src/events/shared-parse.js";
+import { omittedTagsToImply } from "../../src/html/implied-tags.js";
+import type { ParseMode } from "../../src/types.js";
+import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+import { documentAndMutation } from "../support/documents.js";
+
+/** Both documents parsed apart: what parsePair must give. */
+function apart(a: string, b: string, mode: ParseMode) {
+  return [parseDocument(a, { mode }), parseDocument(b, { mode })];
+}
+
+/** A document and a copy with `middle` in place of `cut` characters at `at`, around a shared start and end. */
+const sharedEnds = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, string]> =>
+  fc.tuple(doc, doc, doc, doc).map(([start, middleA, middleB, end]) => [start + middleA + end, start + middleB + end]);
+
+describe("parsePair", () => {
+  it("gives the events of parsing each document apart (generated HTML sharing their start and end)", () => {
+    fc.assert(
+      fc.property(sharedEnds(htmlDocument(30)), ([a, b]) => {
+        expect(parsePair(a, b, { mode: "html" })).toEqual(apart(a, b, "html"));
+      }),
+      fcParams(1500),
+    );
+  });
+
+  it("gives the events of parsing each document apart with omitted html, head, body, tbody and colgroup implied", () => {
+    const skeleton = fc.subarray(["<html>", "<head>", "<title>t</title>", "</head>", "<body>", "<table>", "<colgroup>", "<col>", "<tbody>", "<tr><td>"]).map((tags) => tags.join("\n"));
+    fc.assert(
+      fc.property(skeleton, sharedEnds(htmlDocument(30)), skeleton, (start, [a, b], otherStart) => {
+        const [x, y] = [start + a, otherStart + b];
+        const implied = omittedTagsToImply([x, y]);
+        expect(parsePair(x, y, { mode: "html", implied })).toEqual([parseDocument(x, { mode: "html", implied }), parseDocument(y, { mode: "html", implied })]);
+        // The same start on both sides: the shared text starts at the document level.
+        const [p, q] = [start + a, start + b];
+        const both = omittedTagsToImply([p, q]);
+        expect(parsePair(p, q, { mode: "html", implied: both })).toEqual([parseDocument(p, { mode: "html", implied: both }), parseDocument(q, { mode: "html", implied: both })]);
+      }),
+      fcParams(1000),
+    );
+  });
+
+  it("gives the events of parsing each document apart (generated pairs, XML)", () => {
+    fc.assert(
+      fc.property(fc.oneof(sharedEnds(xmlDocument(30)), documentPair(xmlDocument(60))), ([a, b]) => {
+        expect(parsePair(a, b, { mode: "xml" })).toEqual(apart(a, b, "xml"));
+      }),
+      fcParams(800),
+    );
+  });
+
+  it("gives the events of parsing each document apart (edited pairs and documents and their mutations)", () => {
+    fc.assert(
+      fc.property(fc.oneof(documentPair(htmlDocument(60)), documentAndMutation().map(({ a, b }): [string, string] => [a, b])), ([a, b]) => {
+        expect(parsePair(a, b, { mode: "html" })).toEqual(apart(a, b, "html"));
+      }),
+      fcParams(800),
+    );
+  });
+
+  it("reads the shared start and end once: the new document's events at the start are the old one's", () => {
+    const shared = "<ul>\n" + "<li>one <b>two</b> three\n".repeat(200);
+    const a = `${shared}<li>typo here\n${shared}</ul>`;
+    const b = `${shared}<li>typos here\n${shared}</ul>`;
+    const [docA, docB] = parsePair(a, b);
+    expect(docB.events[5]).toBe(docA.events[5]);
+    expect([docA, docB]).toEqual(apart(a, b, "html"));
+  });
+});

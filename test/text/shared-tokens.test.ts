@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/events/parse.js";
+import { normalizeOptions, type DiffOptions } from "../../src/options.js";
+import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
+import { KeyTable } from "../../src/text/intern.js";
+import { tokenizePair } from "../../src/text/shared-tokens.js";
+import { tokenizeKeyed } from "../../src/text/tokens.js";
+import type { ParseMode } from "../../src/types.js";
+import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+import { documentAndMutation } from "../support/documents.js";
+
+/** Both sides tokenized one after the other, each in full: what tokenizePair must give. */
+function separately(a: string, b: string, mode: ParseMode, options: DiffOptions = {}) {
+  const opts = normalizeOptions({ ...options, mode });
+  const table = new KeyTable();
+  const keyedA = tokenizeKeyed(parseDocument(a, { mode }), opts, table);
+  const keyedB = tokenizeKeyed(parseDocument(b, { mode }), opts, table);
+  return { a: { tokens: keyedA.tokens, ids: [...keyedA.ids] }, b: { tokens: keyedB.tokens, ids: [...keyedB.ids] } };
+}
+
+function together(a: string, b: string, mode: ParseMode, options: DiffOptions = {}) {
+  const opts = normalizeOptions({ ...options, mode });
+  const [keyedA, keyedB] = tokenizePair(parseDocument(a, { mode }), parseDocument(b, { mode }), opts, new KeyTable());
+  return { a: { tokens: keyedA.tokens, ids: [...keyedA.ids] }, b: { tokens: keyedB.tokens, ids: [...keyedB.ids] } };
+}
+
+const OPTION_SETS: DiffOptions[] = [{}, { ignoreWhitespace: true }, { ignoreCase: true, ignoreComments: true }, { ignoreText: ["\\d+"] }, { ignoreElements: ["b"] }];
+
+describe("tokenizePair", () => {
+  beforeAll(loadIgnoreEngines);
+
+  it("gives the same tokens and ids as tokenizing each side in full (generated HTML pairs, every option set)", () => {
+    fc.assert(
+      fc.property(documentPair(htmlDocument(60)), fc.constantFrom(...OPTION_SETS), ([a, b], options) => {
+        expect(together(a, b, "html", options)).toEqual(separately(a, b, "html", options));
+      }),
+      fcParams(600),
+    );
+  });
+
+  it("gives the same tokens and ids as tokenizing each side in full (generated XML pairs)", () => {
+    fc.assert(
+      fc.property(documentPair(xmlDocument(60)), ([a, b]) => {
+        expect(together(a, b, "xml")).toEqual(separately(a, b, "xml"));
+      }),
+      fcParams(300),
+    );
+  });
+
+  it("gives the same tokens and ids as tokenizing each side in full (documents and their mutations)", () => {
+    fc.assert(
+      fc.property(documentAndMutation(), ({ a, b }) => {
+        expect(together(a, b, "html")).toEqual(separately(a, b, "html"));
+      }),
+      fcParams(300),
+    );
+  });
+
+  it("tokenizes the shared start and end once: the new side reuses the old side's tokens there", () => {
+    const shared = "<p>one two three</p>\n".repeat(50);
+    const a = `${shared}<p>typo here</p>${shared}`;
+    const b = `${shared}<p>typos here</p>${shared}`;
+    const [keyedA, keyedB] = tokenizePair(parseDocument(a), parseDocument(b), normalizeOptions({}), new KeyTable());
+    expect(keyedB.tokens[0]).toBe(keyedA.tokens[0]);
+    expect(keyedB.tokens[300]).toBe(keyedA.tokens[300]);
+    expect(together(a, b, "html")).toEqual(separately(a, b, "html"));
+  });
+});
