@@ -4,7 +4,7 @@
 // were written, whatever end tags the source had left out.
 
 import { scriptState } from "./script-state.js";
-import type { Attribute, DocEvent, InstructionEvent } from "../types.js";
+import type { Attribute, CloseEvent, DocEvent, InstructionEvent } from "../types.js";
 import { RAW_TEXT, VOID } from "./elements.js";
 import { escapeAttribute, escapeText } from "./escape.js";
 
@@ -52,12 +52,13 @@ export function instructionOf(event: InstructionEvent): string {
  * Events as HTML that parses back to the same events (end tags made explicit). Text inside
  * raw-text elements (script, style, …) is written as is. A script whose text leaves a browser's
  * tokenizer inside `<!--<script>` ends only at the end of the file: when nothing but end tags
- * follows it, they are left out (written, they would be its text).
+ * follows it, they are left out (written, they would be its text). `endTag` writes each end tag
+ * (by default plain, implied or not).
  *
  * @example serializeEvents(parseDocument("<p>a &amp; b").events) // "<p>a &amp; b</p>"
  * @example serializeEvents(parseDocument("<p><script><!--<script>").events) // "<p><script><!--<script>"
  */
-export function serializeEvents(events: readonly DocEvent[]): string {
+export function serializeEvents(events: readonly DocEvent[], endTag: (event: CloseEvent) => string = (event) => closeTag(event.name)): string {
   const out: string[] = [];
   const open: string[] = [];
   let scriptText = "";
@@ -71,7 +72,7 @@ export function serializeEvents(events: readonly DocEvent[]): string {
         break;
       case "close":
         if (event.name === "script" && scriptState(scriptText) === "double" && onlyEndTagsFrom(events, i)) return out.join("");
-        out.push(closeTag(event.name));
+        out.push(endTag(event));
         open.pop();
         break;
       case "text":

@@ -16,6 +16,9 @@ const PAGE = `${HEAD}<body>\n  <p>Hello <b>world</b>.</p>\n  <script src="app.js
 
 /** The selector the fuzzer's ignore options use. */
 const IGNORE: DiffOptions = { ignoreElements: ["b, li:nth-child(2)"] };
+/** White space compared as nothing (-w), and comments left out (--ignore-comments). */
+const WHITESPACE: DiffOptions = { ignoreWhitespace: true };
+const COMMENTS: DiffOptions = { ignoreComments: true };
 
 /** Pairs of old and new documents, named by what is broken in them, with the options they are compared with. */
 const CASES: readonly { name: string; a: string; b: string; maxWork?: number; options?: DiffOptions }[] = [
@@ -132,6 +135,15 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored element in an option cut off by the end of the file", a: "<textarea>a &amp; <b></textarea>", b: "<select><option>textarea>a &amp; <b></textarea>", options: IGNORE },
   { name: "an ignored element against a tag cut off by the end of the file", a: "<b>", b: '<A<?xml version="1.0"?><img src=x/', options: IGNORE },
   { name: "an ignored comment in an inserted svg, cut off by the end of the file (seed 909050179)", a: "", b: "<svg><![CDATA[ ", options: { ignoreComments: true } },
+  { name: "a declaration cut off by the end of the file, which the parser drops, in an inserted link (seed 909050179)", a: " a", b: " a<a><! ", options: COMMENTS },
+  { name: "math in a b closed by </b>, written from its events, unchanged (seed 11)", a: '<b><math><mi></b><E Attr="V"/><?xml version="1.0"?>', b: '<b><math><mi></b><E Attr="V"/><?xml version="1.0"?>' },
+  { name: "white space against nothing, with -w", a: " ", b: "", options: WHITESPACE },
+  { name: "white space around a replaced word and inside a deleted run, with -w", a: "<p>x a  b</p>", b: "<p>x  c</p>", options: WHITESPACE },
+  { name: "white space before a deleted element, with -w", a: "<div><p>x</p> <p>y</p></div>", b: "<div><p>x</p></div>", options: WHITESPACE },
+  { name: "white space between kept elements written otherwise, with -w", a: "<b>a</b> <i>b</i>", b: "<b>a</b>\n<i>b</i>", options: WHITESPACE },
+  { name: "a comment before an inserted element, with --ignore-comments", a: "<p>x<!--c--><b>y</b></p>", b: "<p>x<i>z</i><b>y</b></p>", options: COMMENTS },
+  { name: "a tag cut off by the end of the file, inside which the end of html is implied, with -w", a: "><html >", b: "><html ><a e=", options: WHITESPACE },
+  { name: "comments that differ between kept elements, with --ignore-comments", a: "<p>a</p><!--x--><p>b</p>", b: "<p>a</p><!--y--><p>b</p>", options: COMMENTS },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -86,8 +86,8 @@ class DocumentWriter {
     const lay = layoutOf(script);
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
-    // Deleted content carries the old document's elements left out of the comparison, for reject.
-    this.old = new UnitWriter(views.a, options, (t) => (leftOutElement(script.a, t) ? markerComment("del", sourceGap(script.a, t)) : ""));
+    // Deleted content carries what the comparison left out of the old document before it, for reject.
+    this.old = new UnitWriter(views.a, options, (t) => oldGapBefore(script.a, t));
     this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
@@ -250,11 +250,16 @@ class DocumentWriter {
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
     if (same) this.emit(text);
     // Where a browser leaves text in place, the new text is marked unseen and the old follows in a marker.
-    else if (wrapsInside(this.parent()) && this.open.last("table") <= this.open.last("cell")) this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
+    else if (this.leavesInPlace()) this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
     // Elsewhere (in a table, before the body) a browser would move the text away from the marks: both sides' text go in markers.
     else this.emit(`${markerComment("ins", text)}${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
     this.lastB = last;
     return m;
+  }
+
+  /** Whether a browser leaves text written here in place: where `<ins>` may stand, outside a table's cells. */
+  private leavesInPlace(): boolean {
+    return wrapsInside(this.parent()) && this.open.last("table") <= this.open.last("cell");
   }
 
   /** The old side's end tag at old token `token`: its element's name (else `name`) and source text. */
@@ -359,6 +364,9 @@ class DocumentWriter {
         }
         this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, false, this.editsOf(unit, deleted, true)));
       } else if (placement === "class") {
+        // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
+        const lead = deleted ? "" : this.gapBefore(unit.first);
+        if (lead) this.emit(`<!--${COMMENT}ins-begin-->${lead}<!--${COMMENT}ins-end-->`);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
         this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null, false, this.editsOf(unit, deleted, false)));
       } else if (placement === "template") {
@@ -517,7 +525,10 @@ class DocumentWriter {
     const a = this.script.a;
     const b = this.script.b;
     const oldGap = sourceGap(a, i);
-    if (oldGap === sourceGap(b, j) || !(leftOutElement(a, i) || leftOutElement(b, j))) return this.gapBefore(j, true);
+    if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
+    // White space or comments ignored: where a browser leaves them in place, the new side's are
+    // written unseen between ins marks and the old side's follow in a marker.
+    if (!leftOutElement(a, i) && !leftOutElement(b, j) && this.leavesInPlace()) return `<!--${COMMENT}ins-begin-->${this.gapBefore(j)}<!--${COMMENT}ins-end-->${markerComment("del", oldGap)}`;
     const shown = this.shownCopies(j);
     this.lastB = j;
     return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}${shown}`;
@@ -603,6 +614,8 @@ class DocumentWriter {
    */
   private gapBefore(j: number, shown = false): string {
     let prev = this.lastB;
+    // Written already, before the unit it leads (see writeUnits).
+    if (prev >= j) return "";
     this.lastB = j;
     const side = this.now.view.side;
     const tokens = side.tokens;
@@ -652,14 +665,32 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
 }
 
 /**
- * The source between a side's token `t` and the token before it (from the start, or to the end
- * of the document's last event at its ends: a tag cut off by the end of the file is no event).
+ * What the comparison left out between a side's token `t` and the token before it: the source of
+ * the events between them, and the rest of the text events the two tokens stand in. Source no
+ * event covers (a tag cut off by the end of the file, a `<!` the parser dropped) is not part of it.
  */
 function sourceGap(side: Side, t: number): string {
   const { tokens, doc } = side;
-  const from = t > 0 ? tokens[t - 1]!.end : 0;
-  const to = t < tokens.length ? tokens[t]!.start : (doc.events[doc.events.length - 1]?.end ?? 0);
-  return side.doc.source.slice(from, Math.max(from, to));
+  const { events, source } = doc;
+  const [before, at] = [tokens[t - 1], tokens[t]];
+  const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
+  if (before && at && first === last) return source.slice(before.end, Math.max(before.end, at.start));
+  let out = before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "";
+  for (let e = first + 1; e < last; e++) out += source.slice(events[e]!.start, events[e]!.end);
+  return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, at.start)) : out;
+}
+
+/**
+ * What the comparison left out of the old document before its deleted token `t`: ignored white
+ * space inside a text as it stands (it is written inside the deletion's marks), anything else
+ * (comments, elements, white space between tags) in a `del` marker, for reject.
+ */
+function oldGapBefore(side: Side, t: number): string {
+  const gap = sourceGap(side, t);
+  if (!gap) return "";
+  const [before, at] = [side.tokens[t - 1], side.tokens[t]!];
+  if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(side.doc.source, before.end, at.start);
+  return markerComment("del", gap);
 }
 
 /** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */

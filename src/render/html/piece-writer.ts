@@ -8,10 +8,10 @@ import type { EditScript, Side } from "../../edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
-import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, FOREIGN_ROOTS, isDoctype, isStrayEndTag, MARKUP_CONTENT, PAGE_INERT, TEXT_CONTENT, VOID } from "../../html/elements.js";
+import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, FOREIGN_ROOTS, isDoctype, isStrayEndTag, MARKUP_CONTENT, PAGE_INERT, RAW_TEXT, TEXT_CONTENT, VOID } from "../../html/elements.js";
 import { nestsApart } from "../../html/tree-rules.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
-import { AS, COMMENT, CONTENT, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
+import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
 import { INSERTED_CLOSE, INSERTED_OPEN, marksFit, type MoveEdits, shownDeleted } from "./move-edits.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
@@ -213,7 +213,8 @@ export class UnitWriter {
         return e.kind === "open" && e.name === "plaintext" && !inForeign ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
       };
       const inner = doc.events.slice(first, after).map(asWritten);
-      content = serializeEvents(inner);
+      const left = BROWSER_RAW_TEXT.has(start.name) ? new Set<DocEvent>() : endsLeftOut(inner, doc.source);
+      content = serializeEvents(inner, (e) => (left.has(e) ? `</${e.name} ${END}="">` : closeTag(e.name)));
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
     // A title or textarea: where a browser ignores its start tag (a title in a select), it reads
     // the content as markup; written with `<` as `&lt;`, it is the same text to our parser and to
@@ -321,4 +322,24 @@ export function sideViews(script: EditScript, partnersA: Int32Array, partnersB: 
 /** Text from the source between two offsets (text the comparison left out), as {@link textOf} writes it. */
 export function sourceText(side: Side, start: number, end: number): string {
   return textOf(side.doc.source, start, end);
+}
+
+/**
+ * The end tags among `events` that the source left out (an element closed by an end tag of an
+ * element around it, `</b>` closing an `mi`), to be written with an empty record, which accept
+ * and reject give back as nothing: written plain, they would close the element earlier than the
+ * source did. Not those of a void element, of one closed by `/>` (its start tag is written without it) or of
+ * raw text, cut off by the end of the file.
+ */
+function endsLeftOut(events: readonly DocEvent[], source: string): Set<DocEvent> {
+  const left = new Set<DocEvent>();
+  const open: DocEvent[] = [];
+  for (const event of events) {
+    if (event.kind === "open") open.push(event);
+    else if (event.kind === "close") {
+      const start = open.pop();
+      if (event.implied && start && !RAW_TEXT.has(event.name) && !VOID.has(event.name) && !source.slice(start.start, start.end).endsWith("/>")) left.add(event);
+    }
+  }
+  return left;
 }
