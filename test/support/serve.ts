@@ -10,10 +10,10 @@ export interface ServeProcess {
   readonly url: string;
   readonly child: ChildProcess;
   readonly stderr: () => string;
-  /** The exit code, once the process has ended. */
-  readonly exited: Promise<number | null>;
-  /** Sends SIGTERM and resolves with the exit code when the process has ended. */
-  readonly stop: () => Promise<number | null>;
+  /** The exit code once the process has ended, or, if a signal ended it, the signal's name and what it printed. */
+  readonly exited: Promise<number | string>;
+  /** Sends SIGTERM and resolves as `exited` does. */
+  readonly stop: () => Promise<number | string>;
 }
 
 /**
@@ -30,7 +30,9 @@ export async function startServe(args: string[] = [], options: { command?: strin
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? `ended by ${signal}; stderr: ${stderr}`)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
