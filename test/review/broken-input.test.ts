@@ -144,6 +144,10 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "a comment before an inserted element, with --ignore-comments", a: "<p>x<!--c--><b>y</b></p>", b: "<p>x<i>z</i><b>y</b></p>", options: COMMENTS },
   { name: "a tag cut off by the end of the file, inside which the end of html is implied, with -w", a: "><html >", b: "><html ><a e=", options: WHITESPACE },
   { name: "comments that differ between kept elements, with --ignore-comments", a: "<p>a</p><!--x--><p>b</p>", b: "<p>a</p><!--y--><p>b</p>", options: COMMENTS },
+  { name: "an ignored comment cut off by the end of the file, in a deleted element (seed 909050179)", a: " of<e><!--X", b: " of", options: COMMENTS },
+  { name: "an ignored element holding a tag cut off by the end of the file (seed 88231)", a: "><body>", b: "><body><d><a></a><li><e d ", options: IGNORE },
+  { name: "an ignored element holding a CDATA section in svg cut off by the end of the file", a: " of<e>", b: " of<e><b><svg><![CDATA[x>", options: IGNORE },
+  { name: "an ignored element holding </ at the end of the file", a: " of<e>", b: " of<e><b></", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -14,7 +14,7 @@ import { COMMENT, MOVE, REINDENT, SHOWN, WRAP } from "../../html/marks.js";
 import { type MoveEdits, moveEdits } from "./move-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
-import { textOf } from "./verbatim.js";
+import { eventSource, textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
@@ -643,7 +643,7 @@ class DocumentWriter {
         // An element the comparison left out whole (--ignore) goes in a marker for both sides: written
         // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.
         const last = lastOfElement(events, e);
-        out += markerComment("both", side.doc.source.slice(event.start, events[last]!.end));
+        out += markerComment("both", eventSource(events, side.doc.source, e, last + 1));
         if (shown) out += this.shownCopy(e, last);
         e = last;
       }
@@ -666,8 +666,8 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
 
 /**
  * What the comparison left out between a side's token `t` and the token before it: the source of
- * the events between them, and the rest of the text events the two tokens stand in. Source no
- * event covers (a tag cut off by the end of the file, a `<!` the parser dropped) is not part of it.
+ * the events between them ({@link eventSource}: what the end of the file cut off is left out or
+ * finished), and the rest of the text events the two tokens stand in.
  */
 function sourceGap(side: Side, t: number): string {
   const { tokens, doc } = side;
@@ -675,8 +675,7 @@ function sourceGap(side: Side, t: number): string {
   const [before, at] = [tokens[t - 1], tokens[t]];
   const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
   if (before && at && first === last) return source.slice(before.end, Math.max(before.end, at.start));
-  let out = before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "";
-  for (let e = first + 1; e < last; e++) out += source.slice(events[e]!.start, events[e]!.end);
+  const out = (before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "") + eventSource(events, source, first + 1, last);
   return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, at.start)) : out;
 }
 
