@@ -129,25 +129,32 @@ function isUtf8(label: string): boolean {
 const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?!!--|!\[CDATA\[)[\s\S]*>)$/;
 
 /**
- * The source of `events[from..to)` as a marker comment carries it, event by event: bytes no
- * event covers (a tag cut off by the end of the file, after which the parser puts the implied end
- * tags) are no part of it, and what the end of the file left unfinished is written finished (a
- * comment, a CDATA section or an instruction with its end, a raw-text element with its end tag,
- * text ending in `<`, `</`, `<!` or `<?` with that `<` as `&lt;`).
- * A marker is read where it stands, with our marks and end tags after it: unfinished, its markup
- * would take them in.
+ * The source of `events[from..to)` as a marker comment carries it, event by event. A marker is
+ * read where it stands, with our marks and end tags after it, so it must build what our parser
+ * built: an end tag the source left out is written with an empty record (a browser closing an
+ * element elsewhere, or reopening a formatting element after it, would build other elements;
+ * accept and reject give back nothing for it); bytes no event covers (a tag cut off by the end of
+ * the file, after which the parser puts the implied end tags) are no part of it; and what the end
+ * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
+ * with its end, a raw-text element with a plain end tag, text ending in `<`, `</`, `<!` or `<?`
+ * with that `<` as `&lt;`), which would otherwise take in what follows.
  *
- * @example eventSource(parseDocument("<li><!--x").events, source, 0, 3) // "<li><!--x--></li>"
+ * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
+ *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
  */
 export function eventSource(events: readonly DocEvent[], source: string, from: number, to: number): string {
   let out = "";
+  const starts: string[] = [];
   for (let e = from; e < to; e++) {
     const event = events[e]!;
     const own = source.slice(event.start, event.end);
+    if (event.kind === "open") starts.push(own);
     if (event.kind === "close") {
-      // Only the end of the file leaves a raw-text element's end implied.
-      if (event.implied && (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) && event.name !== "plaintext") out += `</${event.name}>`;
-      else out += own;
+      const start = starts.pop();
+      if (!event.implied || start === undefined || VOID.has(event.name) || start.endsWith("/>")) out += own;
+      // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
+      else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
+      else out += `</${event.name} ${END}="">`;
     } else if (event.kind === "text") out += own.replace(/<(?=[/!?]?$)/, "&lt;");
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
     else if (event.kind === "instruction") out += instructionOf(event);
