@@ -366,7 +366,7 @@ class DocumentWriter {
       } else if (placement === "class") {
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
-        if (lead) this.emit(`<!--${COMMENT}ins-begin-->${lead}<!--${COMMENT}ins-end-->`);
+        if (lead) this.emit(this.unseen(lead));
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
         this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null, false, this.editsOf(unit, deleted, false)));
       } else if (placement === "template") {
@@ -498,7 +498,16 @@ class DocumentWriter {
     // Beside the root, after it, a browser moves even white space into the body.
     const encoded = unit.kind === "element" || (unit.kind === "text" && (this.movesText(writer, unit) || (parent === null && this.written.has("html"))));
     const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null, encoded);
-    if (encoded) return markerComment("ins", markup);
+    return encoded ? markerComment("ins", markup) : this.unseen(markup);
+  }
+
+  /**
+   * Inserted markup that no mark may show, unseen between ins marks, or encoded in a marker
+   * where it holds text (its own, or what the comparison left out before it: a no-break space
+   * with -w) that a browser would move away from the marks (out of a table, into the body).
+   */
+  private unseen(markup: string): string {
+    if (!this.leavesInPlace() && /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""))) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
   }
 
