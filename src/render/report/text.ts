@@ -25,14 +25,14 @@ const plainInserted = (s: string): string => `{+${s}+}`;
 
 /**
  * The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them;
- * a moved block is marked as deleted where it was and inserted where it arrived (the notes say
- * where the other half is).
+ * a moved block is marked as deleted where it was and left unmarked where it arrived, so that the
+ * edits made to it stand out there (the notes on both lines say where the other half is).
  */
 export const plainTheme: Theme = Object.freeze({
   deleted: plainDeleted,
   inserted: plainInserted,
   movedFrom: plainDeleted,
-  movedTo: plainInserted,
+  movedTo: (s: string) => s,
   meta: (s: string) => s,
 });
 
