@@ -494,7 +494,8 @@ class DocumentWriter {
     const event = writer.event(unit.first);
     const doctype = isDoctype(event);
     // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
-    if (doctype && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
+    // What the comparison left out before it (white space with -w) goes first in the marker, in its place.
+    if (doctype && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return markerComment("ins", this.gapBefore(unit.first) + this.now.view.side.doc.source.slice(event.start, event.end));
     // Beside the root, after it, a browser moves even white space into the body.
     const encoded = unit.kind === "element" || (unit.kind === "text" && (this.movesText(writer, unit) || (parent === null && this.written.has("html"))));
     const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null, encoded);
