@@ -155,6 +155,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored list item holding a select that its end tag leaves open (seed 909050179)", a: "<tr>", b: "<tr><li><li><select></li><i>", options: IGNORE },
   { name: "an ignored element holding a CDATA section in svg cut off by the end of the file", a: " of<e>", b: " of<e><b><svg><![CDATA[x>", options: IGNORE },
   { name: "an ignored element holding </ at the end of the file", a: " of<e>", b: " of<e><b></", options: IGNORE },
+  { name: "an ignored list item holding a style cut off by the end of the file, after a <", a: "", b: "<span></span><li><style><", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -136,26 +136,26 @@ const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?
  * accept and reject give back nothing for it); bytes no event covers (a tag cut off by the end of
  * the file, after which the parser puts the implied end tags) are no part of it; and what the end
  * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
- * with its end, a raw-text element with a plain end tag, text ending in `<`, `</`, `<!` or `<?`
- * with that `<` as `&lt;`), which would otherwise take in what follows.
+ * with its end, a raw-text element with a plain end tag, text outside raw text ending in `<`,
+ * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows.
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
  */
 export function eventSource(events: readonly DocEvent[], source: string, from: number, to: number): string {
   let out = "";
-  const starts: string[] = [];
+  const starts: OpenEvent[] = [];
   for (let e = from; e < to; e++) {
     const event = events[e]!;
     const own = source.slice(event.start, event.end);
-    if (event.kind === "open") starts.push(own);
+    if (event.kind === "open") starts.push(event);
     if (event.kind === "close") {
       const start = starts.pop();
-      if (!event.implied || start === undefined || VOID.has(event.name) || start.endsWith("/>")) out += own;
+      if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
       // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
-    } else if (event.kind === "text") out += own.replace(/<(?=[/!?]?$)/, "&lt;");
+    } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
     else if (event.kind === "instruction") out += instructionOf(event);
     else if (event.kind === "cdata") out += `<![CDATA[${event.text}]]>`;
