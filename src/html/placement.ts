@@ -74,13 +74,11 @@ const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
 
 /**
  * Whether the source content of an atomic element (`content`, its events `events[first..after)`)
- * would make a browser read it otherwise than our parser, so that it must be written from its
- * events: a `<plaintext>` start tag in HTML content (a browser reads all that follows as text),
- * a quote in an end tag (`</p x='>`: our parser ends the tag at the first `>`, a browser reads a
- * quoted value on), `</p>` or `</br>` in svg or math (a browser leaves foreign content and builds
- * a p or br from the end tag alone), or content a browser nests apart from our parser
- * ({@link nestsApart}: a tag that leaves foreign content, an HTML element left open in an
- * integration point, where a browser ignores `</svg>`). Raw text and escapable raw text never do.
+ * holds markup that a browser reads otherwise than our parser (a tag that ends the content early
+ * or turns the rest into text, foreign content a browser leaves or nests apart): written as it
+ * stands, it would take the output after it along, so it is written from its events. Raw text
+ * and escapable raw text never do. The cases: docs/tricky-cases.md, "Atomic elements written
+ * from their events, or in a marker".
  *
  * @example sourceReadApart("div", "</p x='>", [], 0, 0) // true
  */

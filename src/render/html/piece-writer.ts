@@ -203,16 +203,13 @@ export class UnitWriter implements PieceSide {
       const left = BROWSER_RAW_TEXT.has(start.name) ? new Set<DocEvent>() : endsLeftOut(inner, doc.source);
       content = serializeEvents(inner, (e) => (left.has(e) ? `</${e.name} ${END}="">` : closeTag(e.name)));
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
-    // A title or textarea: where a browser ignores its start tag (a title in a select), it reads
-    // the content as markup; written with `<` as `&lt;`, it is the same text to our parser and to
-    // a browser reading it either way. Escaped, the content is recorded as written on the start
-    // tag, for accept and reject.
+    // A title or textarea's content is written with `<` as `&lt;`: the same text to a browser that
+    // reads it as markup (docs/tricky-cases.md, "The marks"); recorded as written, for accept and reject.
     const escaped = ESCAPABLE_RAW_TEXT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
     const record = escaped === content ? undefined : content;
     content = escaped;
-    // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
-    // to a browser or to our parser. It goes without one in a marker read for both sides, where the
-    // marker's end is the end of its file (a browser does not run such a script either).
+    // A script cut off inside `<!--<script>` ends at the end of the file only: it goes without an
+    // end tag in a marker read for both sides, whose end is the end of its file.
     if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks, old)}${content}`);
     const endName = writtenName(start.name, this.options);
     const ownEnd = explicit ? this.written(end) : "";
@@ -221,10 +218,8 @@ export class UnitWriter implements PieceSide {
     const plainEnd = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>`;
     const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd, oldEnd);
     const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
-    // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
-    // which a browser reads as text. To our parser it is markup, and in the output it could close
-    // an element the source did not have open (a mark, the page's body span): such an element
-    // travels in a marker, whichever side is taken.
+    // An end tag that closes nothing in an iframe (noembed, noframes, noscript) is text to a
+    // browser but could close an element of the output for our parser: such an element goes in a marker.
     if (!inMarker && BROWSER_RAW_TEXT.has(start.name) && doc.events.slice(first, after).some(isStrayEndTag)) return markerComment("both", markup);
     const hostile = this.options.page && !inMarker && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;
