@@ -112,7 +112,7 @@ export function lastOfElement(events: readonly DocEvent[], open: number): number
  */
 export class BrowserModel {
   /** The elements open in the output, as written. */
-  readonly open = new OpenElements();
+  private readonly open = new OpenElements();
   /** Which of html, head and body have been written as elements (a browser merges a second one into the first). */
   private readonly written = new Set<string>();
   /** Whether anything but comments and white space has been written: a browser reads a doctype only before that. */
