@@ -11,7 +11,7 @@ import { ignorePlan, type IgnorePlan } from "./ignore-plan.js";
 import { KeyTable, type MarkupEntry } from "./intern.js";
 import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
-import { splitWords, type WordKind } from "./words.js";
+import { countWords, splitWords, type WordKind } from "./words.js";
 
 /** A document's tokens and, index for index, the interned ids of their keys; and what its selector options ignore. */
 export interface KeyedTokens {
@@ -156,10 +156,6 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
 export function countTokens(doc: ParsedDocument, options: NormalizedOptions, from: number, to: number, counts: Int32Array): void {
   if (!eventLocal(options)) throw new Error("internal error: countTokens with options that look beyond one event");
   const { source, events, mode } = doc;
-  let pieces = 0;
-  const count = (): void => {
-    pieces++;
-  };
   for (let index = from; index < to; index++) {
     const event = events[index]!;
     if (event.kind !== "text") {
@@ -167,9 +163,7 @@ export function countTokens(doc: ParsedDocument, options: NormalizedOptions, fro
       continue;
     }
     const text = event.text.length === event.end - event.start ? event.text : decodeText(source.slice(event.start, event.end), mode).text;
-    pieces = 0;
-    splitWords(text, count);
-    counts[index] = counts[index]! + pieces;
+    counts[index] = counts[index]! + countWords(text);
   }
 }
 
