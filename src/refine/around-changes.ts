@@ -31,7 +31,7 @@ export function diffAroundChanges(a: Side["doc"], b: Side["doc"], options: Norma
     if (diff === undefined) continue;
     const opcodes = widened(diff.opcodes, head, window.a.tokenCount, window.b.tokenCount);
     const changes = diff.changes.map((change) => (change.inner ? { ...change, inner: change.inner.map((code) => shifted(code, head)) } : change));
-    return new EditScript(window.a, window.b, opcodes, changes, diff.fallback, diff.unit, Object.freeze({ head, tail }));
+    return new EditScript(window.a, window.b, opcodes, changes, diff.coarser, Object.freeze({ head, tail }));
   }
   return undefined;
 }

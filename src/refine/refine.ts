@@ -7,7 +7,7 @@ import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
 import { unitDiff } from "../match/line-diff.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Alignment, Change, CompareUnit, Opcode, Token } from "../types.js";
+import type { Change, Coarser, Opcode, Token } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./fold-confetti.js";
 import type { Side } from "../edit-script.js";
@@ -25,13 +25,17 @@ export interface KeyedSide extends Side {
   readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean>;
 }
 
-/** The refined comparison of two sides: opcodes, one change per non-equal opcode, and whether a work cap was hit. */
+/** The refined comparison of two sides: opcodes, one change per non-equal opcode, and why it is coarser than minimal, if it is. */
 export interface TokenDiff {
   readonly opcodes: readonly Opcode[];
   readonly changes: readonly Change[];
-  readonly fallback: boolean;
-  /** What was matched: tokens, or (past the work budget) lines and tags first. */
-  readonly unit: CompareUnit;
+  readonly coarser?: Coarser;
+}
+
+/** Opcodes of an alignment and why they are coarser than minimal, if they are. */
+interface Aligned {
+  readonly opcodes: readonly Opcode[];
+  readonly coarser?: Coarser;
 }
 
 /** Default work budget: this much, plus {@link BUDGET_PER_TOKEN} per token, up to {@link BUDGET_CAP}. */
@@ -95,14 +99,14 @@ function refined(
   a: KeyedSide,
   b: KeyedSide,
   options: NormalizedOptions,
-  alignSides: (x: KeyedSide, y: KeyedSide) => (Alignment & { unit: CompareUnit }) | undefined,
+  alignSides: (x: KeyedSide, y: KeyedSide) => Aligned | undefined,
   window: boolean,
 ): TokenDiff | undefined {
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
   const aligned = alignSides(x, y);
   if (aligned === undefined) return undefined;
-  const { opcodes, fallback, unit } = aligned;
+  const { opcodes, coarser } = aligned;
   const slid = slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
   if (window && !clearOfEnds(slid, x.tokens, y.tokens, 1)) return undefined;
   const readable = foldConfetti(slid, x.tokens, y.tokens);
@@ -115,8 +119,9 @@ function refined(
   const moved = findMoves(annotated, { ...x, partners: partnersX }, { ...y, partners: partnersY }, inner);
   const codes = moved.ops.map((entry) => entry.code);
   const changes = describeChanges(moved.ops, moved.moves, x, y, partnersX, options, moved.inner);
-  if (!swap) return { opcodes: codes, changes, fallback, unit };
-  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback, unit };
+  const why = coarser ? { coarser } : {};
+  if (!swap) return { opcodes: codes, changes, ...why };
+  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), ...why };
 }
 
 /**
@@ -125,13 +130,13 @@ function refined(
  * the budget spent: then lines are matched first, over the whole documents) or a change comes
  * within {@link WINDOW_CLEARANCE} tokens of the window's ends.
  */
-function windowAlign(keysX: Int32Array, keysY: Int32Array, options: NormalizedOptions, outside: number): (Alignment & { unit: CompareUnit }) | undefined {
+function windowAlign(keysX: Int32Array, keysY: Int32Array, options: NormalizedOptions, outside: number): Aligned | undefined {
   const total = keysX.length + keysY.length + outside;
   const budget = workBudget(total, options.maxWork);
   if (total * WORK_PER_TOKEN > budget) return undefined;
   const fine = align(keysX, keysY, options.algorithm, budget, outside);
   if (fine.exhausted || !clearOfEnds(fine.opcodes, null, null, WINDOW_CLEARANCE)) return undefined;
-  return { opcodes: fine.opcodes, fallback: fine.fallback, unit: "token" };
+  return fine.fallback ? { opcodes: fine.opcodes, coarser: { reason: "cost-cap", budget } } : { opcodes: fine.opcodes };
 }
 
 /**
@@ -203,14 +208,15 @@ function spacesAlike(tokens: readonly Token[], ids: Int32Array): Int32Array {
  * lines and tags ({@link unitDiff}) with a quarter of the budget more. So the matching costs at
  * most 1.25 times the budget, whatever the documents.
  */
-function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): Alignment & { unit: CompareUnit } {
+function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): Aligned {
   const budget = workBudget(keysX.length + keysY.length, options.maxWork);
   if ((keysX.length + keysY.length) * WORK_PER_TOKEN <= budget) {
     const fine = align(keysX, keysY, options.algorithm, budget);
-    if (!fine.exhausted) return { opcodes: fine.opcodes, fallback: fine.fallback, unit: "token" };
+    if (!fine.exhausted) return fine.fallback ? { opcodes: fine.opcodes, coarser: { reason: "cost-cap", budget } } : { opcodes: fine.opcodes };
   }
+  // The line diff is always coarser than a token diff.
   const coarse = unitDiff(keysX, keysY, unitEnds(x), unitEnds(y), budget * LINE_SHARE);
-  return { ...coarse, unit: "line" };
+  return { opcodes: coarse.opcodes, coarser: { reason: "work-budget", budget } };
 }
 
 /**

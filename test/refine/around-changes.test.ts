@@ -18,7 +18,7 @@ function whole(a: ParsedDocument, b: ParsedDocument, options: DiffOptions): Edit
   const opts = normalizeOptions(options);
   const [x, y] = tokenizePair(a, b, opts, new KeyTable());
   const diff = diffTokens({ doc: a, tokens: x.tokens, ids: x.ids }, { doc: b, tokens: y.tokens, ids: y.ids }, opts);
-  return new EditScript({ doc: a, tokens: x.tokens }, { doc: b, tokens: y.tokens }, diff.opcodes, diff.changes, diff.fallback, diff.unit);
+  return new EditScript({ doc: a, tokens: x.tokens }, { doc: b, tokens: y.tokens }, diff.opcodes, diff.changes, diff.coarser);
 }
 
 /** What a reader of the script sees: opcodes, changes, counts, the text and JSON reports. */
@@ -30,6 +30,7 @@ function seen(script: EditScript) {
     stats: script.stats,
     fallback: script.fallback,
     unit: script.unit,
+    coarser: script.coarser,
     counts: [script.tokenCount("a"), script.tokenCount("b")],
     text: renderText(script, { granularity: "char" }),
     json: JSON.stringify(renderJson(script, names)),
