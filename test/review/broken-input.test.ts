@@ -156,6 +156,10 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored element holding a CDATA section in svg cut off by the end of the file", a: " of<e>", b: " of<e><b><svg><![CDATA[x>", options: IGNORE },
   { name: "an ignored element holding </ at the end of the file", a: " of<e>", b: " of<e><b></", options: IGNORE },
   { name: "an ignored list item holding a style cut off by the end of the file, after a <", a: "", b: "<span></span><li><style><", options: IGNORE },
+  { name: "a start tag cut off by the end of the file after white space in a head (seed 33)", a: "", b: "<head> <s" },
+  { name: "a declaration cut off by the end of the file after white space in a head", a: "", b: "<head> <!x" },
+  { name: "an svg kept whole with an ignored CDATA section cut off by the end of the file (seed 33)", a: "<svg><![CDATA[>", b: "<svg><![CDATA[p", options: COMMENTS },
+  { name: "an ignored CDATA section holding >, in HTML content, beside a select a browser builds otherwise (seed 982716300)", a: "<![CDATA[>]]>", b: "<select><option><b>", options: { ...COMMENTS, ...IGNORE } },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

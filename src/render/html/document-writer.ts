@@ -152,7 +152,7 @@ class DocumentWriter {
         const oldSource = this.oldSourceOf(this.items.aToken[k]!);
         const source = this.now.view.side.doc.source;
         if (oldSource === null || oldSource === source.slice(event.start, this.now.event(close).end)) this.emit(markup);
-        else this.emit(`${markerComment("del", oldSource)}<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`);
+        else this.emit(`${markerComment("del", this.oldElementMarkup(this.items.aToken[k]!))}<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`);
         this.lastB = close;
         return k + (close - j) + 1;
       }
@@ -358,6 +358,16 @@ class DocumentWriter {
   private unseen(markup: string): string {
     if (!this.model.leavesInPlace() && /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""))) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
+  }
+
+  /**
+   * The old document's atomic element whose start tag is old token `i`, as a marker carries it
+   * ({@link eventSource}): read in place, what the end of the file left unfinished in it (a
+   * CDATA section, a comment) would take in what follows.
+   */
+  private oldElementMarkup(i: number): string {
+    const tokens = this.old.view.side.tokens;
+    return eventSource(this.old.events, this.script.a.doc.source, tokens[i]!.event, tokens[this.old.view.partners[i]!]!.event + 1);
   }
 
   /** The old document's source of the atomic element whose start tag is old token `i`, or null when it has no end. */

@@ -128,6 +128,9 @@ function isUtf8(label: string): boolean {
 /** A comment, CDATA section or instruction as written in full: the end of the file cut off any other. */
 const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?!!--|!\[CDATA\[)[\s\S]*>)$/;
 
+/** A CDATA section holding a `>` before its end, which a browser reading it as a bogus comment (in HTML content) ends there. */
+const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
+
 /**
  * The source of `events[from..to)` as a marker comment carries it, event by event. A marker is
  * read where it stands, with our marks and end tags after it, so it must build what our parser
@@ -137,7 +140,8 @@ const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?
  * the file, after which the parser puts the implied end tags) are no part of it; and what the end
  * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
  * with its end, a raw-text element with a plain end tag, text outside raw text ending in `<`,
- * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows.
+ * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows; a
+ * CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
@@ -156,6 +160,8 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
     } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
+    // In HTML content a browser ends a CDATA section (a comment to our parser) at its first `>`.
+    else if (event.kind === "comment" && CDATA_HOLDING_GT.test(own) && !inForeignContent(events, e)) out += commentOf(event.text);
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
     else if (event.kind === "instruction") out += instructionOf(event);
     else if (event.kind === "cdata") out += `<![CDATA[${event.text}]]>`;
