@@ -10,8 +10,8 @@ import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesFo
 import { ACTIVE, ATOMIC, classedElement, isDoctype, ROOTS, TABLE_CONTEXT, wrapsInside } from "../../html/elements.js";
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
-import { COMMENT, MOVE, REINDENT, SHOWN, WRAP } from "../../html/marks.js";
-import { type MoveEdits, moveEdits } from "./move-edits.js";
+import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
+import { type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
 import { textOf } from "./verbatim.js";
@@ -78,6 +78,12 @@ class DocumentWriter {
    * outside a table): until that table closes, the other side's content goes in markers too.
    */
   private readonly tableBrokenBy = { del: -1, ins: -1 };
+  /**
+   * Per side (old, new), for each token written as deleted or inserted: the change it belongs to,
+   * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
+   * others. A block holding both is written whole with its changed words marked inside.
+   */
+  private readonly changeOf: readonly [Int32Array, Int32Array];
 
   constructor(
     private readonly script: EditScript,
@@ -93,6 +99,11 @@ class DocumentWriter {
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     this.newRoots = rootNames(script.b.doc.events);
     this.bodyless = this.newRoots.size === 0 && !script.a.doc.events.some(isRoot);
+    this.changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)];
+    for (let k = 0; k < this.items.length; k++) {
+      const side = this.items.side[k]!;
+      if (side !== BOTH) this.changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
+    }
   }
 
   write(): string {
@@ -344,10 +355,11 @@ class DocumentWriter {
   private writeUnits(units: readonly Unit[], writer: UnitWriter, deleted: boolean): void {
     const parent = this.parent();
     const tag = deleted ? "del" : "ins";
-    let wrapping = -2;
+    /** What the open wrapper holds (see wrapKey), or -1 when none is open. */
+    let wrapping = -1;
     const closeWrap = (): void => {
-      if (wrapping !== -2) this.emit(`</${tag}>`);
-      wrapping = -2;
+      if (wrapping !== -1) this.emit(`</${tag}>`);
+      wrapping = -1;
     };
     for (const unit of units) {
       const name = unit.kind === "element" ? (writer.event(unit.first) as OpenEvent).name : "";
@@ -356,19 +368,24 @@ class DocumentWriter {
       if (placement !== "wrap") closeWrap();
       if (placement === "wrap" || placement === "class") this.noteWritten(placement === "wrap" ? tag : name);
       if (placement === "wrap") {
-        if (wrapping !== unit.move) {
+        const edits = this.editsOf(unit, writer, deleted, true);
+        const replaced = edits !== undefined && !this.isMove(unit);
+        const key = wrapKey(unit.move, replaced);
+        if (wrapping !== key) {
           closeWrap();
-          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : unit.reindent ? ` class="${REINDENT}"` : "";
+          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : replaced ? ` class="${REPLACED}"` : unit.reindent ? ` class="${REINDENT}"` : "";
           this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
-          wrapping = unit.move;
+          wrapping = key;
         }
-        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, false, this.editsOf(unit, deleted, true)));
+        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, false, edits));
       } else if (placement === "class") {
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
         if (lead) this.emit(`<!--${COMMENT}ins-begin-->${lead}<!--${COMMENT}ins-end-->`);
-        const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
-        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null, false, this.editsOf(unit, deleted, false)));
+        const edits = this.editsOf(unit, writer, deleted, false);
+        const replaced = edits !== undefined && !this.isMove(unit);
+        const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}), ...(replaced ? { replaced } : {}) };
+        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null, false, edits));
       } else if (placement === "template") {
         this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
       } else {
@@ -381,9 +398,19 @@ class DocumentWriter {
     closeWrap();
   }
 
-  /** The edits to mark in an inserted unit that is the arriving half of an edited move. */
-  private editsOf(unit: Unit, deleted: boolean, wrapped: boolean): MoveEdits | undefined {
-    return deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
+  /** Whether a unit is half of a move. */
+  private isMove(unit: Unit): boolean {
+    return unit.move >= 0;
+  }
+
+  /**
+   * The edits to mark inside a deleted or inserted unit: those of an edited move where it
+   * arrived, or, in a unit written whole although the script kept part of it, its changed words.
+   */
+  private editsOf(unit: Unit, writer: UnitWriter, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
+    const moved = deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
+    if (moved || this.isMove(unit)) return moved;
+    return replacedEdits(this.script, writer.tokens, this.changeOf[deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
   }
 
   /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */
@@ -654,6 +681,11 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
+function wrapKey(move: number, replaced: boolean): number {
+  return move >= 0 ? 2 + move : replaced ? 1 : 0;
 }
 
 /** Whether two attribute lists are the same, in the same order. */

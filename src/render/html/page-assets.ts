@@ -42,6 +42,10 @@ del[data-diff-wrap]:has(> :is(${BLOCKS})), :is(${CLASSED_BLOCKS})[data-diff~="de
   font: 600 10px/1.4 ui-monospace, monospace; color: var(--hd-bar-bg); background: var(--hd-attr); text-decoration: none; vertical-align: text-top; cursor: help; }
 [data-diff~="tag"]:not(${NO_BADGE})::before { content: "<" attr(data-diff-tag) ">\\2192"; }
 [data-diff~="tag"][data-diff~="attrs"]:not(${NO_BADGE})::before { content: "<" attr(data-diff-tag) ">\\2192 attr"; }
+/* Deleted or inserted whole so that the markup nests, part of it kept: calm, its changed words marked inside. */
+:is(ins, del).diff-replaced, .diff-replaced[data-diff] { color: inherit; text-decoration: none; }
+ins.diff-replaced, .diff-replaced[data-diff~="ins"] { background: color-mix(in srgb, var(--hd-ins-bg) 40%, transparent); }
+del.diff-replaced, .diff-replaced[data-diff~="del"] { background: color-mix(in srgb, var(--hd-del-bg) 40%, transparent); }
 del.diff-reindent { display: none; }
 ins.diff-reindent { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
 .diff-move, .hd-move { outline: 2px solid var(--hd-move); outline-offset: 1px; cursor: pointer; }

@@ -31,14 +31,17 @@ export const PAGE_SCRIPT = `(() => {
   const hosts = new Map();
   const stack = [doc];
   // Stops whose comments follow each other with no mark between share the marks after them (changes
-  // written as one piece, such as words in a paragraph that had to be shown deleted and inserted whole).
+  // written as one piece, such as a paragraph that had to be shown deleted and inserted whole).
+  // Inside such a piece, the words of a change are marked on their own, naming it: they are its marks.
+  const own = new Map();
   let open = [];
   while (stack.length) {
     const node = stack.pop();
     if (node.nodeType === 8) {
       if (node.data.startsWith("htmldiff:stop:")) {
-        const entry = entries.get(node.data.slice(14));
-        const stop = { anchor: node, els: [], entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
+        const change = node.data.slice(14);
+        const entry = entries.get(change);
+        const stop = { anchor: node, els: [], change, entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
         if (open.length && open[0].els.length) open = [];
         open.push(stop);
         stops.push(stop);
@@ -46,7 +49,11 @@ export const PAGE_SCRIPT = `(() => {
       continue;
     }
     if (node.nodeType !== 1) continue;
-    if (open.length && node !== doc && node.matches(MARKS)) {
+    const named = node.getAttribute("data-diff-change");
+    if (named !== null) {
+      if (!own.has(named)) own.set(named, []);
+      own.get(named).push(node);
+    } else if (open.length && node !== doc && node.matches(MARKS)) {
       const els = open[0].els;
       const last = els[els.length - 1];
       if (!last || !last.contains(node)) for (const stop of open) stop.els.push(node);
@@ -64,6 +71,7 @@ export const PAGE_SCRIPT = `(() => {
   };
   const ordered = list.querySelector("ol");
   stops.forEach((stop, i) => {
+    if (own.has(stop.change)) stop.els = own.get(stop.change);
     stop.number = i + 1;
     stop.shown = !stop.ws && stop.els.some(boxed);
     if (stop.ws) for (const el of stop.els) el.classList.add("hd-ws");
