@@ -79,5 +79,12 @@ describe.skipIf(!haveChromium)("the review page marks words inside an element it
     expect(stops.map((marks) => marks.map((m) => `${m.tag}:${m.text}`).join(" "))).toContain("del:paragraph ins:sentence");
     expect(stops.map((marks) => marks.map((m) => `${m.tag}:${m.text}`).join(" "))).toContain("del:two ins:three");
     expect(await page.evaluate(`document.getElementById("htmldiff-hidden").hidden`)).toBe(true);
+    // Each stop says which change it is.
+    const notes = new Set<string>();
+    for (let i = 0; i < script.changes.length; i++) {
+      await page.keyboard.press("n");
+      notes.add((await page.evaluate(`document.getElementById("htmldiff-note").textContent`)) as string);
+    }
+    expect(notes.size).toBe(script.changes.length);
   });
 });

@@ -11,7 +11,7 @@ import { ACTIVE, ATOMIC, classedElement, isDoctype, ROOTS, TABLE_CONTEXT, wrapsI
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
-import { type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
+import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
 import { textOf } from "./verbatim.js";
@@ -83,7 +83,9 @@ class DocumentWriter {
    * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
    * others. A block holding both is written whole with its changed words marked inside.
    */
-  private readonly changeOf: readonly [Int32Array, Int32Array];
+  private readonly blocks: readonly [BlockSide, BlockSide];
+  /** Whether the run of deleted and inserted items being written marks its changed words inside what it writes whole (see fineRun). */
+  private fineWords = false;
 
   constructor(
     private readonly script: EditScript,
@@ -99,11 +101,20 @@ class DocumentWriter {
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     this.newRoots = rootNames(script.b.doc.events);
     this.bodyless = this.newRoots.size === 0 && !script.a.doc.events.some(isRoot);
-    this.changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)];
+    const changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)] as const;
     for (let k = 0; k < this.items.length; k++) {
       const side = this.items.side[k]!;
-      if (side !== BOTH) this.changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
+      if (side !== BOTH) changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
     }
+    const block = (writer: UnitWriter, changes: Int32Array): BlockSide => ({
+      tokens: writer.tokens,
+      changeOf: changes,
+      skip: (t) => {
+        const event = writer.tokens[t]!.kind === "open" ? writer.event(t) : undefined;
+        return event?.kind === "open" && ATOMIC.has(event.name) ? Math.max(t, writer.view.partners[t]!) : t;
+      },
+    });
+    this.blocks = [block(this.old, changeOf[0]), block(this.now, changeOf[1])];
   }
 
   write(): string {
@@ -117,12 +128,39 @@ class DocumentWriter {
     const stopped = this.options.stops ? new Uint8Array(this.script.changes.length) : null;
     for (let k = from; k < to; ) {
       const at = this.out.length;
+      if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) this.fineWords = this.fineRun(k, to);
       const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);
       if (stopped) this.stopBefore(at, k, next, stopped);
       k = next;
     }
     if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
     return this.out.join("");
+  }
+
+  /**
+   * Whether the run of deleted and inserted items from `k` on must show its changed words inside
+   * what it writes whole: it holds tokens the script kept (demoted so that the output nests) and
+   * changed words. A run that changed no word (a word made bold) is marked as a whole.
+   */
+  private fineRun(k: number, to: number): boolean {
+    const { side, token } = this.items;
+    // Each side's tokens in the run follow each other: first and last of the old (0) and the new (1) ones.
+    const firsts = [-1, -1];
+    const lasts = [-1, -1];
+    for (; k < to && side[k] !== BOTH; k++) {
+      const s = side[k] === OLD ? 0 : 1;
+      if (firsts[s]! < 0) firsts[s] = token[k]!;
+      lasts[s] = token[k]!;
+    }
+    let kept = false;
+    let words = false;
+    for (const s of [0, 1] as const) {
+      if (firsts[s]! < 0) continue;
+      const found = changedWords(this.script, this.blocks[s], firsts[s]!, lasts[s]!);
+      kept ||= found.kept;
+      words ||= found.words;
+    }
+    return kept && words;
   }
 
   /**
@@ -409,8 +447,8 @@ class DocumentWriter {
    */
   private editsOf(unit: Unit, writer: UnitWriter, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
     const moved = deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
-    if (moved || this.isMove(unit)) return moved;
-    return replacedEdits(this.script, writer.tokens, this.changeOf[deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
+    if (moved || this.isMove(unit) || !this.fineWords) return moved;
+    return replacedEdits(this.script, this.blocks[deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
   }
 
   /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */

@@ -50,27 +50,51 @@ export function moveEdits(script: EditScript, change: Change | undefined, wrappe
 /**
  * The changed words of a block `first..last` of one side that the output writes whole although
  * the script kept some of its tokens (`changeOf[t]` is -1 for those, else the change of token
- * `t`), or undefined when it kept none. Changes of indentation alone are not marked.
+ * `t`), or undefined when it kept none. An atomic element's content is written as its source,
+ * unmarked: `skip(t)` gives the last token of the atomic element that starts at token `t` (else
+ * `t`), whose content is not looked at. Changes of indentation alone are not marked.
  *
  * @example `<p>One two.</p>` split into `<p>One</p><p>three.</p>`: the old half marks "two", the new one "three"
  */
-export function replacedEdits(
-  script: EditScript,
-  tokens: readonly Token[],
-  changeOf: Int32Array,
-  first: number,
-  last: number,
-  deleted: boolean,
-  wrapped: boolean,
-): InnerEdits | undefined {
+export function replacedEdits(script: EditScript, side: BlockSide, first: number, last: number, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
+  const { tokens, changeOf, skip } = side;
   let kept = false;
   const marked = new Map<number, number>();
   for (let t = first; t <= last; t++) {
     const change = changeOf[t]!;
     if (change === -1) kept = true;
     else if (change >= 0 && TEXT.has(tokens[t]!.kind) && script.changes[change]!.kind !== "reindent") marked.set(t, change);
+    t = skip(t);
   }
   return kept ? { marked, tag: deleted ? "del" : "ins", deletedBefore: new Map(), wrapped } : undefined;
+}
+
+/** One side of the output as {@link replacedEdits} and {@link changedWords} read it. */
+export interface BlockSide {
+  readonly tokens: readonly Token[];
+  /** The change of each token written deleted or inserted, -1 where the script kept it, -2 for the others. */
+  readonly changeOf: Int32Array;
+  /** The last token of the atomic element starting at token `t`, else `t`. */
+  readonly skip: (t: number) => number;
+}
+
+/**
+ * Whether a side's tokens `first..last` (outside atomic content) hold a kept token and a changed
+ * word or punctuation: a run of the output that must show its changed words inside what it
+ * deletes and inserts whole. Where none changed (a word made bold), the run is marked as before.
+ */
+export function changedWords(script: EditScript, side: BlockSide, first: number, last: number): { kept: boolean; words: boolean } {
+  const { tokens, changeOf, skip } = side;
+  let kept = false;
+  let words = false;
+  for (let t = first; t <= last; t++) {
+    const change = changeOf[t]!;
+    const kind = tokens[t]!.kind;
+    if (change === -1) kept = true;
+    else if (change >= 0 && (kind === "word" || kind === "punct") && script.changes[change]!.kind !== "reindent") words = true;
+    t = skip(t);
+  }
+  return { kept, words };
 }
 
 function allText(tokens: readonly Token[], start: number, end: number): boolean {

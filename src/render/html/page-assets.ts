@@ -63,10 +63,11 @@ ins.diff-reindent { background: none; color: inherit; text-decoration: none; bor
 .hd-pictures figure { margin: 0; padding: 8px; border: 1px solid var(--hd-line); background: #fff; text-align: center; }
 .hd-pictures img { max-width: min(480px, 42vw); max-height: 360px; }
 .hd-pictures figcaption { font: 12px system-ui, sans-serif; color: #555; }
-pre.diff-source [data-diff-line]::before { content: attr(data-diff-line); display: inline-block; width: 5ch; margin-right: 2ch; text-align: right;
-  color: #888; background: none; text-decoration: none; user-select: none; }
+pre.diff-source [data-diff-line]::before, pre.diff-source [data-diff-line]::after { content: attr(data-diff-line-old); display: inline-block; width: 5ch;
+  margin-right: 1ch; text-align: right; color: #888; background: none; text-decoration: none; user-select: none; }
+pre.diff-source [data-diff-line]::after { content: attr(data-diff-line); margin-right: 2ch; }
 pre.diff-source [data-diff-fold] { display: none; }
-pre.diff-source .hd-fold::before { content: "\\22EF  " attr(data-label); display: block; padding: 2px 0 2px 7ch; color: var(--hd-move); background: var(--hd-bar-bg); cursor: pointer; }
+pre.diff-source .hd-fold::before { content: "\\22EF  " attr(data-label); display: block; padding: 2px 0 2px 14ch; color: var(--hd-move); background: var(--hd-bar-bg); cursor: pointer; }
 pre.diff-source .hd-fold.hd-open + [data-diff-fold] { display: inline; }
 pre.diff-source { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
 #htmldiff-bar details { flex-basis: 100%; }
