@@ -33,8 +33,8 @@ describe.skipIf(!haveChromium)("the review page's views", () => {
   });
 
   it("numbers a source view's lines in both documents, a deleted line by its old number", async () => {
-    const a = `<list>\n  <item>one</item>\n  <item>two</item>\n  <item>three</item>\n  <item>four</item>\n</list>\n`;
-    const b = `<list>\n  <item>one</item>\n  <item>four</item>\n  <item>five</item>\n</list>\n`;
+    const a = `<list>\n  <a>one</a>\n  <b>two</b>\n  <c>three</c>\n  <d>four</d>\n</list>\n`;
+    const b = `<list>\n  <a>one</a>\n  <d>four</d>\n  <e>five</e>\n</list>\n`;
     const html = renderPage(diffDocuments(a, b, { mode: "xml" }));
     expect([accept(html), reject(html)]).toEqual([b, a]);
     const { page } = await browser.open("source-old-lines", html);

@@ -22,8 +22,8 @@ export interface SourceOptions {
  * The source of the new document in a `<pre>`, with `<del>`/`<ins>` around changed text. A
  * newline follows the start tag, since HTML drops the first newline of a `<pre>`. With `lines`,
  * each line starts with an empty `<span data-diff-line="N" data-diff-line-old="M">` (the line's
- * numbers in the new and the old document, as the terminal shows them: a line begun in deleted
- * text has only its old number, one begun in inserted text only its new one) that the page's
+ * numbers in the new and the old document: a line that begins with deleted text has only its
+ * old number, one that begins with inserted text only its new one) that the page's
  * style shows, and the middle of a long unchanged run is in a `<span data-diff-fold>` that the
  * page folds, after an empty control `<span class="hd-fold">`: no text is added, so accept and
  * reject read the source as it is.
@@ -34,7 +34,6 @@ export interface SourceOptions {
 export function writeSource(script: EditScript, options: SourceOptions = {}): string {
   const out = [`<pre class="diff-source" ${VIEW}="source">\n`];
   const lines = options.lines ? new LineNumbers(script.a.doc.source) : null;
-  if (lines) out.push(lines.gutter(BOTH_SIDES));
   let last = -1;
   /** Inside the arriving half of an edited move: its edits are marked inside its own `<ins>`. */
   let arriving = false;
@@ -90,10 +89,16 @@ const OLD_SIDE: Sides = { old: true, new: false };
 const NEW_SIDE: Sides = { old: false, new: true };
 const NO_SIDE: Sides = { old: false, new: false };
 
-/** Counts both documents' lines while the source view is written, and writes their numbers. */
+/**
+ * Counts both documents' lines while the source view is written, and writes their numbers: a
+ * line's gutter is written with its first text (or the newline that ends it, for an empty
+ * line), when it is known whose text the line begins with.
+ */
 class LineNumbers {
   private line = 1;
   private oldLine = 1;
+  /** Whether a line has begun whose gutter is not written yet. */
+  private pending = true;
   /** Offsets of the old source's line breaks, to find the old line of a segment from its offset. */
   private readonly oldBreaks: number[] = [];
 
@@ -115,20 +120,32 @@ class LineNumbers {
     this.oldLine = low + 1;
   }
 
-  /** The empty element that shows a line's numbers: in the new and the old document, each where the line is one of it. */
-  gutter(sides: Sides): string {
+  /** The empty element that shows a line's numbers: in the new and the old document, each where the line begins with its text. */
+  private gutter(sides: Sides): string {
+    this.pending = false;
     return `<span data-diff-line="${sides.new ? this.line : ""}" data-diff-line-old="${sides.old ? this.oldLine : ""}"></span>`;
   }
 
-  /** Escaped text with a gutter after each newline; `sides`: the documents whose text it is. */
-  numbered(text: string, sides: Sides): string {
-    const pieces = text.split("\n");
-    let out = escapeText(pieces[0]!);
-    for (let k = 1; k < pieces.length; k++) {
+  /**
+   * Piece `k` of a text split at its newlines, escaped, with the newline after it (but the last);
+   * the gutter first where a line begins with it. `sides`: the documents whose text it is.
+   */
+  private piece(pieces: readonly string[], k: number, sides: Sides): string {
+    if (k > 0) {
       if (sides.new) this.line++;
       if (sides.old) this.oldLine++;
-      out += `\n${this.gutter(sides)}${escapeText(pieces[k]!)}`;
+      this.pending = true;
     }
+    const last = k === pieces.length - 1;
+    const gutter = this.pending && (pieces[k] || !last) ? this.gutter(sides) : "";
+    return `${gutter}${escapeText(pieces[k]!)}${last ? "" : "\n"}`;
+  }
+
+  /** Escaped text with a gutter where each of its lines begins; `sides`: the documents whose text it is. */
+  numbered(text: string, sides: Sides): string {
+    const pieces = text.split("\n");
+    let out = "";
+    for (let k = 0; k < pieces.length; k++) out += this.piece(pieces, k, sides);
     return out;
   }
 
@@ -137,18 +154,12 @@ class LineNumbers {
     const pieces = text.split("\n");
     const hidden = pieces.length - 2 * CONTEXT - 2;
     if (hidden < MIN_FOLD) return this.numbered(text, BOTH_SIDES);
-    // Line k (k ≥ 1) is its gutter, its text and the newline that ends it (the last has none).
-    const line = (k: number): string => {
-      this.line++;
-      this.oldLine++;
-      return `${this.gutter(BOTH_SIDES)}${escapeText(pieces[k]!)}${k < pieces.length - 1 ? "\n" : ""}`;
-    };
-    let out = `${escapeText(pieces[0]!)}\n`;
-    for (let k = 1; k <= CONTEXT; k++) out += line(k);
+    let out = "";
+    for (let k = 0; k <= CONTEXT; k++) out += this.piece(pieces, k, BOTH_SIDES);
     out += `<span class="hd-fold" data-label="${hidden} unchanged lines"></span><span data-diff-fold>`;
-    for (let k = CONTEXT + 1; k <= CONTEXT + hidden; k++) out += line(k);
+    for (let k = CONTEXT + 1; k <= CONTEXT + hidden; k++) out += this.piece(pieces, k, BOTH_SIDES);
     out += "</span>";
-    for (let k = CONTEXT + hidden + 1; k < pieces.length; k++) out += line(k);
+    for (let k = CONTEXT + hidden + 1; k < pieces.length; k++) out += this.piece(pieces, k, BOTH_SIDES);
     return out;
   }
 }
