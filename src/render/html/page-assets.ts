@@ -54,6 +54,20 @@ ins.diff-reindent { background: none; color: inherit; text-decoration: none; bor
 #htmldiff-doc :is(img, video, canvas, iframe, embed, object, svg) { max-width: 100%; }
 #htmldiff-doc svg:not([width], [height], [style*="width"], [style*="height"]) { max-width: 3em; max-height: 3em; }
 #htmldiff-doc :is(img, video, canvas):not([height], [style*="height"]) { max-height: 24em; }
+/* The views: one side's document alone (the other side's marks hidden), or both side by side. */
+:is(.hd-view-old #htmldiff-doc, .hd-pane-old) :is(ins[data-diff-wrap], [data-diff~="ins"]),
+:is(.hd-view-new #htmldiff-doc, .hd-view-split .hd-pane-new) :is(del[data-diff-wrap], [data-diff~="del"]) { display: none !important; }
+:is(.hd-view-old #htmldiff-doc, .hd-pane-old) del.diff-reindent { display: inline; background: none; color: inherit; text-decoration: none; }
+.hd-pane-old { display: none; }
+.hd-pane-new { display: contents; }
+.hd-view-split #htmldiff-doc { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; padding: 0 12px; }
+.hd-view-split .hd-pane { display: block; height: calc(100vh - var(--hd-bar-h, 48px)); overflow: auto; padding: 8px; box-sizing: border-box; }
+.hd-view-split .hd-pane-old { border-right: 1px solid var(--hd-line); }
+#htmldiff-bar .hd-views { display: inline-flex; }
+#htmldiff-bar .hd-views button { border-radius: 0; margin-left: -1px; }
+#htmldiff-bar .hd-views button:first-child { border-radius: 6px 0 0 6px; }
+#htmldiff-bar .hd-views button:last-child { border-radius: 0 6px 6px 0; }
+#htmldiff-bar .hd-views button[aria-pressed="true"] { background: var(--hd-line); font-weight: 600; }
 .htmldiff-current { box-shadow: 0 0 0 3px var(--hd-focus) !important; }
 .htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE}) { box-shadow: none !important; }
 .htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE})::before { box-shadow: 0 0 0 3px var(--hd-focus); }
