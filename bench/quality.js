@@ -1,31 +1,33 @@
-// Diff quality on the corpus (issue 17): per pair, the changed tokens, the marks that cross an
-// attribute boundary inside a start tag, and the hunks of the text output, for one or two builds.
+// Diff quality on the real pairs of ../shared/corpus (issue 17): per pair, the changed tokens,
+// the marks that cross an attribute boundary inside a start tag, the moves found (pairs of
+// halves), the moves edited inside, and the hunks of the text output; for this build, or for
+// another build and this one side by side.
 //
 //   node bench/quality.js                    this build (run `npm run build` first)
-//   node bench/quality.js --before DIR       a built checkout in DIR too, side by side
+//   node bench/quality.js --before DIR       a built checkout in DIR too (an older layout works)
+//   node bench/quality.js --json             one JSON object per pair and build
 //
 // A mark is a deleted or inserted run of the text output. It crosses an attribute boundary when
 // one of its ends lies inside a start tag, neither in the white space between attributes nor
-// with both ends inside one attribute value (or inside the tag's name, for a renamed tag). Tags are read here by a
-// small reader of their own, not by the renderer's, so that the count checks the renderer.
+// with both ends inside one attribute value (or inside the tag's name, for a renamed tag). Tags
+// are read here by a small reader of their own, not by the renderer's, so that the count checks
+// the renderer.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const HERE = resolve(import.meta.dirname, "..");
-const CORPUS = resolve(HERE, "../../shared/corpus");
+// ../shared beside the clone, or beside the folder of worktrees.
+const CORPUS = [resolve(HERE, "../shared/corpus"), resolve(HERE, "../../shared/corpus")].find((dir) => existsSync(dir)) ?? resolve(HERE, "../shared/corpus");
+const COUNTS = ["tokens", "crossing", "moves", "edited", "hunks"];
 
-/** The build's own modules: the pipeline, the decoder and the text renderer's lines. */
+/** The build's public API, plus its word segments (under render/report/ or, in older builds, render/). */
 async function loadBuild(root) {
   const load = (path) => import(pathToFileURL(join(root, "dist", path)).href);
-  const [{ diffDocuments }, { decodeBytes }, { displayLines, hunks }, { segmentsOf }] = await Promise.all([
-    load("pipeline.js"),
-    load("read/decode.js"),
-    load("render/lines.js"),
-    load("render/segments.js"),
-  ]);
-  return { diffDocuments, decodeBytes, displayLines, hunks, segmentsOf };
+  const segments = existsSync(join(root, "dist/render/report/segments.js")) ? "render/report/segments.js" : "render/segments.js";
+  const [lib, { segmentsOf }] = await Promise.all([load("index.js"), load(segments)]);
+  return { ...lib, segmentsOf };
 }
 
 /** The corpus pairs of the manifest: name and mode. */
@@ -123,37 +125,46 @@ function tagsAround(tags, from, to) {
   return found;
 }
 
-/** The three counts of one pair under one build. */
+/** The counts of one pair under one build. */
 function measure(build, pair) {
   const dir = join(CORPUS, pair.name);
   const files = readdirSync(dir);
   const read = (prefix) => build.decodeBytes(readFileSync(join(dir, files.find((f) => f.startsWith(prefix))))).text;
   const script = build.diffDocuments(read("a."), read("b."), { mode: pair.mode });
-  const segments = build.segmentsOf(script, "word");
+  const halves = script.changes.filter((c) => c.kind === "move");
+  const edited = halves.filter((c) => c.inner !== undefined && c.inner.some((o) => o.tag !== "equal"));
   return {
     tokens: script.stats.inserted + script.stats.deleted,
-    crossing: crossingMarks(script, segments),
-    hunks: script.identical ? 0 : build.hunks(build.displayLines(script), 3).length,
+    crossing: crossingMarks(script, build.segmentsOf(script, "word")),
+    moves: halves.length / 2,
+    edited: edited.length / 2,
+    hunks: build.renderText(script).split("\n").filter((line) => line.startsWith("@@")).length,
   };
 }
 
 async function main() {
+  if (!existsSync(join(CORPUS, "MANIFEST.tsv"))) {
+    process.stderr.write(`quality: no corpus at ${CORPUS}; nothing measured\n`);
+    return;
+  }
   const at = process.argv.indexOf("--before");
+  const json = process.argv.includes("--json");
   const builds = [];
   if (at > 0) builds.push(["before", await loadBuild(resolve(process.argv[at + 1]))]);
   builds.push([at > 0 ? "after" : "this build", await loadBuild(HERE)]);
-  const head = ["pair", ...builds.flatMap(([label]) => [`tokens ${label}`, `crossing ${label}`, `hunks ${label}`])];
-  console.log(`| ${head.join(" | ")} |\n|${head.map(() => " --- ").join("|")}|`);
-  const totals = builds.map(() => ({ tokens: 0, crossing: 0, hunks: 0 }));
+  const head = ["pair", ...COUNTS.flatMap((count) => builds.map(([label]) => (builds.length > 1 ? `${count} ${label}` : count)))];
+  if (!json) console.log(`| ${head.join(" | ")} |\n|${head.map(() => " --- ").join("|")}|`);
+  const totals = builds.map(() => Object.fromEntries(COUNTS.map((count) => [count, 0])));
   for (const pair of corpusPairs()) {
-    const cells = builds.map(([, build], k) => {
+    const measured = builds.map(([label, build], k) => {
       const m = measure(build, pair);
-      for (const key of Object.keys(m)) totals[k][key] += m[key];
-      return [m.tokens, m.crossing, m.hunks];
+      for (const count of COUNTS) totals[k][count] += m[count];
+      if (json) console.log(JSON.stringify({ pair: pair.name, build: label, ...m }));
+      return m;
     });
-    console.log(`| ${pair.name} | ${cells.flat().join(" | ")} |`);
+    if (!json) console.log(`| ${pair.name} | ${COUNTS.flatMap((count) => measured.map((m) => m[count])).join(" | ")} |`);
   }
-  console.log(`| **total** | ${totals.flatMap((t) => [t.tokens, t.crossing, t.hunks]).join(" | ")} |`);
+  if (!json) console.log(`| **total** | ${COUNTS.flatMap((count) => totals.map((t) => t[count])).join(" | ")} |`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -53,7 +53,10 @@ describe("moves", () => {
       ["", "downloaded "],
       ["the folder", "its"],
     ]);
-    expect(renderText(script)).toContain("(moved from old line 1, edited)");
+    // Plain text leaves the moved words unmarked where they arrived, so the edits inside stand out.
+    expect(renderText(script)).toContain(
+      "<p>Unpack the {+downloaded +}archive into a folder of your choice and keep [-the folder-]{+its+} name short.</p>  (moved from old line 1, edited)",
+    );
     const json = renderJson(script, { old: "a", new: "b" }) as { changes: { kind: string; edits?: { kind: string; old: { excerpt: string }; new: { excerpt: string } }[] }[] };
     const withEdits = json.changes.filter((c) => c.edits);
     expect(withEdits).toHaveLength(2);

@@ -28,6 +28,16 @@ describe("hunk headers", () => {
     expect(renderText(diffDocuments(after, after.replace("<div>line 6", "<div>line six"))).split("\n")[0]).toMatch(/@@ <h2> Top$/);
   });
 
+  it("name the section of each excerpt of a one-line (minified) page", () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, k) => `w${k}`).join(" ");
+    const a = `<html><body><h2 id="alpha">Alpha</h2><p>${words(60)} old1 ${words(60)}</p><h2 id="beta">Beta</h2><p>${words(60)} old2 ${words(60)}</p></body></html>`;
+    const b = a.replace("old1", "new1").replace("old2", "new2");
+    const rows = renderText(diffDocuments(a, b)).split("\n").filter((row) => row.includes("[col "));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/\[col \d+ · <h2 id="alpha"> Alpha\] .*\[-old1-\]\{\+new1\+\}/);
+    expect(rows[1]).toMatch(/\[col \d+ · <h2 id="beta"> Beta\] .*\[-old2-\]\{\+new2\+\}/);
+  });
+
   it("name nothing before the first heading", () => {
     const a = page(filler(3));
     expect(renderText(diffDocuments(a, a.replace("line 1", "line one"))).split("\n")[0]).toBe("@@ -2,7 +2,7 @@");

@@ -2,6 +2,7 @@
 // marked by a theme: `[-old-]{+new+}` in plain text, colours in a terminal.
 
 import type { EditScript } from "../../edit-script.js";
+import type { ParsedDocument } from "../../events/parse.js";
 import { type DisplayLine, displayLines, type Hunk, hunks, type LinePart } from "./lines.js";
 import { Outline } from "./outline.js";
 import { LineIndex } from "./positions.js";
@@ -25,14 +26,14 @@ const plainInserted = (s: string): string => `{+${s}+}`;
 
 /**
  * The plain theme: `[-deleted-]` and `{+inserted+}`, as `git diff --word-diff=plain` writes them;
- * a moved block is marked as deleted where it was and inserted where it arrived (the notes say
- * where the other half is).
+ * a moved block is marked as deleted where it was and left unmarked where it arrived, so that the
+ * edits made to it stand out there (the notes on both lines say where the other half is).
  */
 export const plainTheme: Theme = Object.freeze({
   deleted: plainDeleted,
   inserted: plainInserted,
   movedFrom: plainDeleted,
-  movedTo: plainInserted,
+  movedTo: (s: string) => s,
   meta: (s: string) => s,
 });
 
@@ -64,14 +65,14 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
   const lines = displayLines(script, options.granularity);
   const width = String(Math.max(lines.reduce((m, l) => Math.max(m, l.oldLine ?? 0, l.newLine ?? 0), 0), 1)).length;
   const out: string[] = [];
-  const where = hunkLabels(script);
+  const places = new Places(script);
   for (const hunk of hunks(lines, options.context ?? 3)) {
-    const label = where(hunk);
+    const label = places.ofHunk(hunk);
     out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@${label ? ` ${label}` : ""}`));
     // One marker per hunk says that lines in it were re-indented; their indentation is not marked.
     const reindented = hunk.lines.find((line) => line.parts.some((part) => part.reindent));
     for (const line of hunk.lines) {
-      const rows = rowsOf(line, theme);
+      const rows = rowsOf(line, theme, places.ofColumns(line));
       const remarks = line === reindented ? [...line.notes, "re-indented lines in this hunk"] : line.notes;
       const notes = remarks.length ? theme.meta(`  (${remarks.join("; ")})`) : "";
       rows.forEach((row, i) => out.push(`${theme.meta(gutter(line, width))} ${row}${i === rows.length - 1 ? notes : ""}`));
@@ -83,17 +84,35 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
 /**
  * What names the place of a hunk, as git's funcname does: the nearest heading, or element with an
  * id around it, before the hunk's first line (in the new document, or the old one for a hunk of
- * old lines only). Each document's outline is made when a hunk first needs it.
+ * old lines only); and, on a long line shown as excerpts, before each excerpt. Each document's
+ * outline is made when a label first needs it.
  */
-function hunkLabels(script: EditScript): (hunk: Hunk) => string | undefined {
-  const sides = [script.a.doc, script.b.doc].map((doc) => ({ doc, lines: new LineIndex(doc.source), outline: undefined as Outline | undefined }));
-  return (hunk) => {
+class Places {
+  private readonly sides: { doc: ParsedDocument; lines: LineIndex; outline?: Outline }[];
+
+  constructor(script: EditScript) {
+    this.sides = [script.a.doc, script.b.doc].map((doc) => ({ doc, lines: new LineIndex(doc.source) }));
+  }
+
+  /** The label of a hunk's header. */
+  ofHunk(hunk: Hunk): string | undefined {
     const first = hunk.lines[0]!;
-    const side = sides[first.newLine !== null ? 1 : 0]!;
-    const line = first.newLine ?? first.oldLine ?? 1;
+    const side = first.newLine !== null ? 1 : 0;
+    return this.before(side, this.sides[side]!.lines.lineStart(first.newLine ?? first.oldLine ?? 1));
+  }
+
+  /** For a line of the new document, the label before a (1-based) column of it; columns of an old-only line have no label. */
+  ofColumns(line: DisplayLine): ((column: number) => string | undefined) | undefined {
+    if (line.newLine === null) return undefined;
+    const start = this.sides[1]!.lines.lineStart(line.newLine);
+    return (column) => this.before(1, start + column - 1);
+  }
+
+  private before(index: number, offset: number): string | undefined {
+    const side = this.sides[index]!;
     side.outline ??= new Outline(side.doc);
-    return side.outline.labelBefore(side.lines.lineStart(line));
-  };
+    return side.outline.labelBefore(offset);
+  }
 }
 
 /** `start,count` as in unified diffs, with `,count` omitted for one line. */
@@ -106,8 +125,11 @@ function gutter(line: DisplayLine, width: number): string {
   return `${num(line.oldLine)} ${num(line.newLine)} │`;
 }
 
-/** A display line as one row, or a long line as one excerpt row per cluster of nearby changes. */
-function rowsOf(line: DisplayLine, theme: Theme): string[] {
+/**
+ * A display line as one row, or a long line as one excerpt row per cluster of nearby changes,
+ * each headed by its column and, when `labelAt` names one, the section it is in.
+ */
+function rowsOf(line: DisplayLine, theme: Theme, labelAt?: (column: number) => string | undefined): string[] {
   const length = line.parts.reduce((n, p) => n + p.text.length, 0);
   if (length <= LONG_LINE) return [paintAll(line.parts, theme)];
   if (!line.changed) return [`${clip(line.parts.map((p) => p.text).join(""), 0, 2 * EXCERPT)}…`];
@@ -116,7 +138,8 @@ function rowsOf(line: DisplayLine, theme: Theme): string[] {
   let column = 1;
   let rowColumn = 0;
   const flush = (): void => {
-    if (rowColumn) rows.push(`${theme.meta(`[col ${rowColumn}]`)} ${row.join("")}`);
+    const label = rowColumn ? labelAt?.(rowColumn) : undefined;
+    if (rowColumn) rows.push(`${theme.meta(`[col ${rowColumn}${label ? ` · ${label}` : ""}]`)} ${row.join("")}`);
     row = [];
     rowColumn = 0;
   };
