@@ -2,7 +2,7 @@
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
 import type { ParsedDocument } from "./events/parse.js";
-import type { Change, CompareUnit, Opcode, Span, Token } from "./types.js";
+import type { Change, Coarser, CompareUnit, Opcode, Span, Token } from "./types.js";
 
 /** One side of a comparison: the parsed document and the tokens that were compared. */
 export interface Side {
@@ -26,9 +26,9 @@ export interface EventRanges {
 }
 
 /**
- * What changed from `a` to `b`: opcodes that tile both token lists, their counts, and whether
- * the matcher had to fall back to a coarser diff (a cost cap, or lines and tags as the `unit`
- * when the work budget ran out).
+ * What changed from `a` to `b`: opcodes that tile both token lists, their counts, and why the
+ * diff is coarser than a minimal one, if it is (a cost cap, or lines and tags matched first when
+ * the work budget was too small: {@link Coarser}).
  *
  * @example const s = diffDocuments("<p>a b</p>", "<p>a c</p>"); s.identical // false; s.stats.inserted // 1
  */
@@ -44,9 +44,8 @@ export class EditScript {
     readonly opcodes: readonly Opcode[],
     /** One per non-equal opcode, in order: what a reader calls the change (move, attributes, tag, …). */
     readonly changes: readonly Change[],
-    readonly fallback: boolean,
-    /** What the matcher compared: `token`, or `line` when the work budget made it match lines and tags first. */
-    readonly unit: CompareUnit = "token",
+    /** Why the diff is coarser than a minimal one; absent when it is not. */
+    readonly coarser?: Coarser,
   ) {
     let inserted = 0;
     let deleted = 0;
@@ -61,6 +60,16 @@ export class EditScript {
     this.stats = Object.freeze({ inserted, deleted, unchanged });
     this.identical = inserted === 0 && deleted === 0;
     Object.freeze(this);
+  }
+
+  /** Whether the diff is coarser than a minimal one (JSON's `fallback`). */
+  get fallback(): boolean {
+    return this.coarser !== undefined;
+  }
+
+  /** What the matcher compared: `token`, or `line` when the work budget made it match lines and tags first (JSON's `unit`). */
+  get unit(): CompareUnit {
+    return this.coarser?.reason === "work-budget" ? "line" : "token";
   }
 
   /** The events behind an opcode's tokens, as half-open index ranges into each side's events. */

@@ -27,6 +27,6 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const [keyedA, keyedB] = tokenizePair(docA, docB, opts, table);
   const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };
   const sideB = { doc: docB, tokens: keyedB.tokens, ids: keyedB.ids, ignoredAttributes: keyedB.plan.attributes };
-  const { opcodes, changes, fallback, unit } = diffTokens(sideA, sideB, opts);
-  return new EditScript({ doc: docA, tokens: keyedA.tokens }, { doc: docB, tokens: keyedB.tokens }, opcodes, changes, fallback, unit);
+  const { opcodes, changes, coarser } = diffTokens(sideA, sideB, opts);
+  return new EditScript({ doc: docA, tokens: keyedA.tokens }, { doc: docB, tokens: keyedB.tokens }, opcodes, changes, coarser);
 }

@@ -90,6 +90,17 @@ export interface Alignment {
 /** The unit the matcher compared: `token` (words, spaces, tags), or `line` (lines and tags first, then tokens inside the changed ones). */
 export type CompareUnit = "token" | "line";
 
+/**
+ * Why a diff is coarser than a minimal one, when it is: `cost-cap`, a matcher's cost cap or the
+ * work budget cut a search short and parts were replaced whole; `work-budget`, the budget was too
+ * small for a token diff, so lines and tags were matched first (tokens only inside changed ones).
+ * `budget` is the work budget that applied, in work units.
+ */
+export interface Coarser {
+  readonly reason: "cost-cap" | "work-budget";
+  readonly budget: number;
+}
+
 /** The matching algorithms the pipeline can run over interned keys. */
 export type AlgorithmName = "default" | "myers" | "histogram" | "difflib";
 

@@ -5,7 +5,6 @@ import { diffDocuments } from "../pipeline.js";
 import { decodeInput, type Input } from "../read/input.js";
 import { render } from "../render/formats.js";
 import type { Theme } from "../render/report/text.js";
-import { workBudget } from "../refine/refine.js";
 import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
 import type { CompareRequest, CompareResult, CompareSide } from "./request.js";
 
@@ -36,10 +35,9 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
     algorithm: options.algorithm,
     ...(options.maxWork === undefined ? {} : { maxWork: options.maxWork }),
   });
-  if (script.unit === "line") {
-    const budget = workBudget(script.a.tokens.length + script.b.tokens.length, options.maxWork);
-    warnings.push(`${b.name}: past the work budget (--max-work ${budget}), lines and tags were matched first; some changes are coarser than word by word`);
-  } else if (script.fallback) {
+  if (script.coarser?.reason === "work-budget") {
+    warnings.push(`${b.name}: past the work budget (--max-work ${script.coarser.budget}), lines and tags were matched first; some changes are coarser than word by word`);
+  } else if (script.coarser) {
     warnings.push(`${a.name} and ${b.name} differ too much for a fine diff; parts are shown as whole replacements`);
   }
   const status = script.identical ? 0 : 1;

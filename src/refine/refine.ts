@@ -7,7 +7,7 @@ import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
 import { unitDiff } from "../match/line-diff.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Alignment, Change, CompareUnit, Opcode, Token } from "../types.js";
+import type { Change, Coarser, Opcode, Token } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./fold-confetti.js";
 import type { Side } from "../edit-script.js";
@@ -25,13 +25,11 @@ export interface KeyedSide extends Side {
   readonly ignoredAttributes?: ReadonlyMap<number, (name: string) => boolean>;
 }
 
-/** The refined comparison of two sides: opcodes, one change per non-equal opcode, and whether a work cap was hit. */
+/** The refined comparison of two sides: opcodes, one change per non-equal opcode, and why it is coarser than minimal, if it is. */
 export interface TokenDiff {
   readonly opcodes: readonly Opcode[];
   readonly changes: readonly Change[];
-  readonly fallback: boolean;
-  /** What was matched: tokens, or (past the work budget) lines and tags first. */
-  readonly unit: CompareUnit;
+  readonly coarser?: Coarser;
 }
 
 /** Default work budget: this much, plus {@link BUDGET_PER_TOKEN} per token, up to {@link BUDGET_CAP}. */
@@ -63,7 +61,7 @@ export function workBudget(tokens: number, maxWork: number | undefined): number 
 export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOptions): TokenDiff {
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
-  const { opcodes, fallback, unit } = boundedAlign(x.ids, y.ids, x, y, options);
+  const { opcodes, coarser } = boundedAlign(x.ids, y.ids, x, y, options);
   const readable = foldConfetti(slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens), x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
   const partnersY = partners(y.tokens);
@@ -74,8 +72,9 @@ export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOption
   const moved = findMoves(annotated, { ...x, partners: partnersX }, { ...y, partners: partnersY }, inner);
   const codes = moved.ops.map((entry) => entry.code);
   const changes = describeChanges(moved.ops, moved.moves, x, y, partnersX, options, moved.inner);
-  if (!swap) return { opcodes: codes, changes, fallback, unit };
-  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), fallback, unit };
+  const why = coarser ? { coarser } : {};
+  if (!swap) return { opcodes: codes, changes, ...why };
+  return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), ...why };
 }
 
 /** Work units per token of the two blocks for aligning the halves of a move (histogram or Myers, then the coarse fallback). */
@@ -114,14 +113,15 @@ function spacesAlike(tokens: readonly Token[], ids: Int32Array): Int32Array {
  * lines and tags ({@link unitDiff}) with a quarter of the budget more. So the matching costs at
  * most 1.25 times the budget, whatever the documents.
  */
-function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): Alignment & { unit: CompareUnit } {
+function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): { opcodes: readonly Opcode[]; coarser?: Coarser } {
   const budget = workBudget(keysX.length + keysY.length, options.maxWork);
   if ((keysX.length + keysY.length) * WORK_PER_TOKEN <= budget) {
     const fine = align(keysX, keysY, options.algorithm, budget);
-    if (!fine.exhausted) return { opcodes: fine.opcodes, fallback: fine.fallback, unit: "token" };
+    if (!fine.exhausted) return fine.fallback ? { opcodes: fine.opcodes, coarser: { reason: "cost-cap", budget } } : { opcodes: fine.opcodes };
   }
+  // The line diff is always coarser than a token diff.
   const coarse = unitDiff(keysX, keysY, unitEnds(x), unitEnds(y), budget * LINE_SHARE);
-  return { ...coarse, unit: "line" };
+  return { opcodes: coarse.opcodes, coarser: { reason: "work-budget", budget } };
 }
 
 /**

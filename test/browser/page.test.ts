@@ -17,7 +17,7 @@ import { corpusPresent, readPair } from "../support/corpus.js";
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
 const DOCS = join(import.meta.dirname, "../../docs");
-const HOSTILE = join(import.meta.dirname, "../fixtures/hostile");
+const HOSTILE = join(import.meta.dirname, "../../fixtures/hostile");
 const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium) console.warn(`SKIPPED: browser tests: ${CHROMIUM} is missing (.ci/run installs it)`);
@@ -83,8 +83,8 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
   });
 
   it("shows old attribute values on hover, and dark colours in a dark scheme", async () => {
-    const fixture = join(import.meta.dirname, "../fixtures/attribute-change");
-    const html = renderPage(diffDocuments(readFileSync(join(fixture, "a.html"), "utf8"), readFileSync(join(fixture, "b.html"), "utf8")));
+    const fixture = join(import.meta.dirname, "../../fixtures/attribute-change");
+    const html = renderPage(diffDocuments(readFileSync(join(fixture, "old.html"), "utf8"), readFileSync(join(fixture, "new.html"), "utf8")));
     const { page } = await open("attributes", html);
     await page.hover("a.diff-attrs");
     expect(await page.textContent("#htmldiff-tip")).toBe('href: "/cart" \u2192 "/basket"');
@@ -95,7 +95,7 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
   });
 
   it("runs none of a hostile document's scripts and requests nothing", async () => {
-    const html = renderPage(diffDocuments(readFileSync(join(HOSTILE, "a.html"), "utf8"), readFileSync(join(HOSTILE, "b.html"), "utf8")), { oldLabel: "a.html", newLabel: "b.html" });
+    const html = renderPage(diffDocuments(readFileSync(join(HOSTILE, "old.html"), "utf8"), readFileSync(join(HOSTILE, "new.html"), "utf8")), { oldLabel: "a.html", newLabel: "b.html" });
     const { page, requests } = await open("hostile", html);
     await page.click("#htmldiff-doc >> text=click");
     await page.waitForTimeout(300);

@@ -12,7 +12,7 @@ import { haveChromium, startBrowser, type Browser, CHROMIUM } from "../support/c
 import { runCli } from "../support/cli.js";
 import { join } from "node:path";
 
-const HOSTILE = join(import.meta.dirname, "../fixtures/hostile");
+const HOSTILE = join(import.meta.dirname, "../../fixtures/hostile");
 
 if (!haveChromium) console.warn(`SKIPPED: review page tests: ${CHROMIUM} is missing (.ci/run installs it)`);
 
@@ -145,7 +145,7 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
 
   it("neutralises the documents' scripts in --fragment output as the page does, and keeps them with --keep-scripts", async () => {
     const host = (fragment: string) => `<!DOCTYPE html><html><head><title>host</title></head><body>${fragment}</body></html>`;
-    const pair = [join(HOSTILE, "a.html"), join(HOSTILE, "b.html")];
+    const pair = [join(HOSTILE, "old.html"), join(HOSTILE, "new.html")];
     const safe = await runCli(["-f", "html", "--fragment", ...pair]);
     expect(safe.status).toBe(1);
     const { page, requests } = await browser.open("fragment-safe", host(safe.stdout));

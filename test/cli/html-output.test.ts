@@ -8,17 +8,17 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { firstEventDifference } from "../support/html-check.js";
 
-const FIXTURES = join(import.meta.dirname, "../fixtures");
-const pair = (name: string, ext = "html") => [join(FIXTURES, name, `a.${ext}`), join(FIXTURES, name, `b.${ext}`)];
+const FIXTURES = join(import.meta.dirname, "../../fixtures");
+const pair = (name: string, ext = "html") => [join(FIXTURES, name, `old.${ext}`), join(FIXTURES, name, `new.${ext}`)];
 const read = (path: string) => readFileSync(path, "utf8");
 
 describe("htmldiff -f html | page", () => {
   const dir = mkdtempSync(join(tmpdir(), "htmldiff-html-"));
 
   it("prints the new document with changes marked, nothing added (no byte order mark), and exits 1", async () => {
-    const { status, stdout, stderr } = await runCli(["-f", "html", ...pair("word-change")]);
+    const { status, stdout, stderr } = await runCli(["-f", "html", ...pair("two-words-changed")]);
     expect([status, stderr]).toEqual([1, ""]);
-    expect(stdout).toBe(read(join(FIXTURES, "word-change/expected.html")));
+    expect(stdout).toBe(read(join(FIXTURES, "two-words-changed/expected.html")));
   });
 
   it("prints only the body's content with --fragment", async () => {
@@ -27,7 +27,7 @@ describe("htmldiff -f html | page", () => {
   });
 
   it("prints the source text with the same marks with --view source, and always for XML", async () => {
-    const source = await runCli(["-f", "html", "--view", "source", ...pair("word-change")]);
+    const source = await runCli(["-f", "html", "--view", "source", ...pair("two-words-changed")]);
     expect(source.stdout).toContain("&lt;p&gt;This release makes the parser <del data-diff-wrap=\"del\">faster</del>");
     const xml = await runCli(["-f", "html", ...pair("xml-source", "svg")]);
     expect(xml.stdout).toContain('<pre class="diff-source" data-diff-view="source">');
@@ -62,7 +62,7 @@ describe("htmldiff -f html | page", () => {
   });
 
   it("gives back the exact source from a page in source view", async () => {
-    const [a, b] = pair("word-change");
+    const [a, b] = pair("two-words-changed");
     const page = join(dir, "source.html");
     await runCli(["-f", "page", "--view", "source", "-o", page, a!, b!]);
     expect(read(page)).toContain('<pre class="diff-source" data-diff-view="source">');
@@ -79,7 +79,7 @@ describe("htmldiff -f html | page", () => {
   });
 
   it("refuses --accept with --reject, or with documents to compare", async () => {
-    const [a, b] = pair("word-change");
+    const [a, b] = pair("two-words-changed");
     const both = await runCli(["--accept", a!, "--reject", b!]);
     expect([both.status, both.stderr]).toEqual([2, "htmldiff: --accept and --reject cannot both be given\n"]);
     const extra = await runCli(["--accept", a!, b!]);

@@ -12,9 +12,9 @@ import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
 
-const HOSTILE = join(import.meta.dirname, "../fixtures/hostile");
-const hostileA = readFileSync(join(HOSTILE, "a.html"), "utf8");
-const hostileB = readFileSync(join(HOSTILE, "b.html"), "utf8");
+const HOSTILE = join(import.meta.dirname, "../../fixtures/hostile");
+const hostileA = readFileSync(join(HOSTILE, "old.html"), "utf8");
+const hostileB = readFileSync(join(HOSTILE, "new.html"), "utf8");
 
 /** Every element a browser would render or run (template content is inert and left out). */
 function liveElements(html: string): P.Element[] {

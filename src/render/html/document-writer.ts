@@ -6,8 +6,8 @@ import type { EditScript, Side } from "../../edit-script.js";
 import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
-import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, OpenElements } from "../../html/tree-rules.js";
-import { ACTIVE, ATOMIC, classedElement, isDoctype, ROOTS, TABLE_CONTEXT, wrapsInside } from "../../html/elements.js";
+import { BrowserModel, lastOfElement, type Piece, writtenName } from "../../html/placement.js";
+import { ACTIVE, ATOMIC, ROOTS } from "../../html/elements.js";
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
@@ -15,7 +15,7 @@ import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
 import { textOf } from "./verbatim.js";
-import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions, writtenName } from "./piece-writer.js";
+import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
 export interface WriterOptions extends UnitOptions {
@@ -28,10 +28,7 @@ const NO_MARKS: ElementMarks = {};
 const TEXT = new Set(["word", "space", "punct"]);
 
 /** A run of one side's tokens written as one piece: a whole element, a text run, or a comment/doctype. */
-interface Unit {
-  readonly kind: "element" | "text" | "leaf";
-  readonly first: number;
-  readonly last: number;
+interface Unit extends Piece {
   /** The move this unit is half of (shared id), or -1. */
   readonly move: number;
   /** The change it belongs to (an index into the script's changes), or -1. */
@@ -55,29 +52,14 @@ class DocumentWriter {
   private readonly old: UnitWriter;
   private readonly now: UnitWriter;
   private readonly out: string[] = [];
-  /** Names of the elements open in the output. */
-  private readonly open = new OpenElements();
+  /** What a browser has built where the writer stands: it says where each deleted or inserted piece goes. */
+  private readonly model: BrowserModel;
   /** Depth of skipped content (the head, in a fragment without a body). */
   private muted = 0;
   /** The last token of the new document written, for the text the comparison left out between tokens. */
   private lastB = -1;
   /** Events of the new document that have tokens (the others were left out of the comparison). */
   private readonly tokenized: Uint8Array;
-  /** Neither document has html, head or body tags. */
-  private readonly bodyless: boolean;
-  /** Which of html, head and body have been written as elements (a browser merges a second one into the first). */
-  private readonly written = new Set<string>();
-  /** Whether anything but comments and white space has been written: a browser reads a doctype only before that. */
-  private begun = false;
-  /** Which of html, head and body the new document has. */
-  private readonly newRoots: ReadonlySet<string>;
-  /**
-   * Per side, the position among the open elements of the table in which a marker of that side
-   * was written holding table tags, or -1. Read in place, such a marker closes rows or tables
-   * for a browser, and a cell of the other side written live after it would lose its tag (a td
-   * outside a table): until that table closes, the other side's content goes in markers too.
-   */
-  private readonly tableBrokenBy = { del: -1, ins: -1 };
   /**
    * Per side (old, new), for each token written as deleted or inserted: the change it belongs to,
    * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
@@ -99,8 +81,7 @@ class DocumentWriter {
     this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
-    this.newRoots = rootNames(script.b.doc.events);
-    this.bodyless = this.newRoots.size === 0 && !script.a.doc.events.some(isRoot);
+    this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
     const changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)] as const;
     for (let k = 0; k < this.items.length; k++) {
       const side = this.items.side[k]!;
@@ -184,28 +165,7 @@ class DocumentWriter {
   private emit(markup: string): void {
     if (this.muted || !markup) return;
     this.out.push(markup);
-    if (!this.begun) this.begun = /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""));
-  }
-
-  /**
-   * The parent of what is written next (null: the document itself). At the top of a document
-   * without html, head or body tags, a browser puts content in the body, so it counts as the body.
-   * In a select (outside a template in it), a browser leaves out the tags of other elements than
-   * options and groups, and puts their content in the select: it counts as the select.
-   */
-  private parent(): string | null {
-    if (this.open.last("select") > this.open.last("cell")) return "select";
-    return this.open.top ?? (this.options.page || this.options.fragment ? "div" : this.bodyless ? "body" : null);
-  }
-
-  /**
-   * Notes an element written live where the writer stands: html, head and body as themselves;
-   * any other element directly in html, or in the head where it does not belong there, starts
-   * the body for a browser (which puts it there).
-   */
-  private noteWritten(name: string): void {
-    if (ROOTS.has(name)) this.written.add(name);
-    else if (!this.options.page && (this.open.top === "html" || (this.open.top === "head" && !belongsInHead(name)))) this.written.add("body");
+    this.model.wrote(markup);
   }
 
   /** Item indexes of the kept body's start and end tags, if the new document has a body kept from the old. */
@@ -235,7 +195,7 @@ class DocumentWriter {
       const marks = this.pairMarks(k, event);
       if (ATOMIC.has(event.name)) {
         const close = this.now.view.partners[j]!;
-        this.noteWritten(event.name);
+        this.model.wroteElement(event.name);
         const markup = this.guard(event, this.now.atomic(j, marks, false, this.oldSource(k), this.oldEnd(this.old.view.partners[this.items.aToken[k]!]!, event.name)));
         // Kept whole with other source (what differs was ignored): the old element goes in a marker, for reject.
         const oldSource = this.oldSourceOf(this.items.aToken[k]!);
@@ -247,24 +207,20 @@ class DocumentWriter {
       }
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted++;
-        this.open.push(event.name === "head" ? "head" : "div");
+        this.model.entered(event.name === "head" ? "head" : "div");
         return k + 1;
       }
       this.emit(this.guard(event, this.now.startTag(event, marks, this.oldSource(k))));
-      this.noteWritten(event.name);
-      this.open.push(this.options.page && ROOTS.has(event.name) ? "span" : event.name);
+      this.model.wroteStartTag(event.name);
     } else if (event.kind === "close") {
-      const name = this.open.pop() ?? event.name;
-      const broken = this.tableBrokenBy;
-      if (broken.del >= this.open.depth) broken.del = -1;
-      if (broken.ins >= this.open.depth) broken.ins = -1;
+      const name = this.model.wroteEndTag() ?? event.name;
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
       } else this.emit(this.now.endTag(name, j, this.oldEnd(this.items.aToken[k]!, name)));
     } else if (TEXT.has(token.kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
-      this.emit(this.now.leaf(j, this.open.depth > 0 || this.begun, "both"));
+      this.emit(this.now.leaf(j, this.model.insideDocument(), "both"));
     }
     return k + 1;
   }
@@ -288,10 +244,10 @@ class DocumentWriter {
     const kept = (m: number): boolean => side[m] === BOTH && token[m] === j + (m - k) && aToken[m] === i + (m - k);
     while (m < this.items.length && kept(m) && tokens[token[m]!]!.event === event && oldTokens[aToken[m]!]!.event === oldEvent) m++;
     const last = j + (m - k) - 1;
-    // Text outside the body (before the root, in html or head) makes a browser start the body.
-    if (!this.options.page && !this.written.has("body") && (this.open.top === undefined || this.open.top === "html" || this.open.top === "head")) {
-      for (let t = j; t <= last && !this.written.has("body"); t++) if (this.now.visibleText(t)) this.written.add("body");
-    }
+    this.model.wroteText(() => {
+      for (let t = j; t <= last; t++) if (this.now.visibleText(t)) return true;
+      return false;
+    });
     const source = this.now.view.side.doc.source;
     const oldSource = this.old.view.side.doc.source;
     const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
@@ -299,16 +255,11 @@ class DocumentWriter {
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
     if (same) this.emit(text);
     // Where a browser leaves text in place, the new text is marked unseen and the old follows in a marker.
-    else if (this.leavesInPlace()) this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
+    else if (this.model.leavesInPlace()) this.emit(`<!--${COMMENT}ins-begin-->${text}<!--${COMMENT}ins-end-->${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
     // Elsewhere (in a table, before the body) a browser would move the text away from the marks: both sides' text go in markers.
     else this.emit(`${markerComment("ins", text)}${markerComment("del", textOf(oldSource, oldStart, oldEnd))}`);
     this.lastB = last;
     return m;
-  }
-
-  /** Whether a browser leaves text written here in place: where `<ins>` may stand, outside a table's cells. */
-  private leavesInPlace(): boolean {
-    return wrapsInside(this.parent()) && this.open.last("table") <= this.open.last("cell");
   }
 
   /** The old side's end tag at old token `token`: its element's name (else `name`) and source text. */
@@ -391,7 +342,7 @@ class DocumentWriter {
   }
 
   private writeUnits(units: readonly Unit[], writer: UnitWriter, deleted: boolean): void {
-    const parent = this.parent();
+    const nested = this.model.parent() !== null;
     const tag = deleted ? "del" : "ins";
     /** What the open wrapper holds (see wrapKey), or -1 when none is open. */
     let wrapping = -1;
@@ -400,11 +351,9 @@ class DocumentWriter {
       wrapping = -1;
     };
     for (const unit of units) {
-      const name = unit.kind === "element" ? (writer.event(unit.first) as OpenEvent).name : "";
-      if (this.options.fragment && name === "head") continue;
-      const placement = this.placement(unit, name, parent, deleted, writer);
+      if (this.options.fragment && unit.kind === "element" && (writer.event(unit.first) as OpenEvent).name === "head") continue;
+      const placement = this.model.placement(unit, writer, deleted);
       if (placement !== "wrap") closeWrap();
-      if (placement === "wrap" || placement === "class") this.noteWritten(placement === "wrap" ? tag : name);
       if (placement === "wrap") {
         const edits = this.editsOf(unit, writer, deleted, true);
         const replaced = edits !== undefined && !this.isMove(unit);
@@ -415,22 +364,22 @@ class DocumentWriter {
           this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
           wrapping = key;
         }
-        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, false, edits));
+        this.model.placed(unit, writer, placement, deleted);
+        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, nested, false, edits));
       } else if (placement === "class") {
+        this.model.placed(unit, writer, placement, deleted);
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
         if (lead) this.emit(`<!--${COMMENT}ins-begin-->${lead}<!--${COMMENT}ins-end-->`);
         const edits = this.editsOf(unit, writer, deleted, false);
         const replaced = edits !== undefined && !this.isMove(unit);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}), ...(replaced ? { replaced } : {}) };
-        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, parent !== null, false, edits));
+        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, nested, false, edits));
       } else if (placement === "template") {
         this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
       } else {
-        this.emit(deleted ? markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, parent !== null, true)) : this.insertedMarker(writer, unit, parent));
-        const table = this.open.last("table");
-        const events = writer.view.side.doc.events;
-        if (table >= 0 && unit.kind === "element" && holdsTableTag(events, writer.tokens[unit.first]!.event, writer.tokens[unit.last]!.event)) this.tableBrokenBy[tag] = table;
+        this.emit(deleted ? markerComment("del", writer.subtree(unit.first, unit.last, NO_MARKS, deleted, nested, true)) : this.insertedMarker(writer, unit, nested));
+        this.model.placed(unit, writer, placement, deleted);
       }
     }
     closeWrap();
@@ -451,126 +400,19 @@ class DocumentWriter {
     return replacedEdits(this.script, this.blocks[deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
   }
 
-  /** Where a deleted or inserted unit goes: wrapped, a class on itself, an inert template, or a marker comment. */
-  private placement(unit: Unit, name: string, parent: string | null, deleted: boolean, writer: UnitWriter): "wrap" | "class" | "template" | "comment" {
-    if (this.tableBrokenBy[deleted ? "ins" : "del"] >= 0) return "comment";
-    // In a table, a browser moves other content out to just before the table, <ins> and <del> with it.
-    // A table part outside any table is no table context: a browser ignores its tag.
-    const fostered = parent !== null && this.open.last("table") >= 0 && fosteredIn(parent, name);
-    // Where a formatting element was moved out of a table, a browser may reopen it around what it
-    // moves out later, our marks included: a piece there goes in a marker.
-    if (fostered && this.open.last(FOSTERED_FORMATTING) >= 0) return "comment";
-    if (unit.kind === "element") {
-      if (!this.standsLive(name, parent, deleted) || this.movedInside(unit, writer, fostered) || this.drawsFollowers(unit, writer, name, parent)) return "comment";
-      // An inert template stays where it is written, also in a table; what the browser would have
-      // moved out before the table (a title, a link), also from inside an element it moved out
-      // itself (in a table, outside its cells), goes in a marker, like other content it moves.
-      const inTable = this.open.last("table") > this.open.last("cell");
-      if (deleted && ACTIVE.has(name)) return parent === "html" || fostered || inTable ? "comment" : "template";
-      if (fostered) return "wrap";
-      return classedElement(name, parent) || ACTIVE.has(name) ? "class" : "wrap";
+  /**
+   * Inserted content where no `<ins>` may stand, as the model says it is carried: between marker
+   * comments, or encoded in one (a doctype as its source alone).
+   */
+  private insertedMarker(writer: UnitWriter, unit: Unit, nested: boolean): string {
+    const form = this.model.insertedMarker(unit, writer);
+    if (form === "source") {
+      const event = writer.event(unit.first);
+      return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
     }
-    const event = writer.event(unit.first);
-    const doctype = isDoctype(event);
-    if (unit.kind === "text" && fostered && this.movesText(writer, unit)) return "wrap";
-    return wrapsInside(parent) && !doctype ? "wrap" : "comment";
-  }
-
-  /**
-   * Whether a whole deleted or inserted element may be written as an element: at the top of a
-   * document only html stands, directly in html only one head and one body; a browser moves any
-   * other element there into the body, and merges a second html, head or body into the first. A
-   * deleted one stands only when the new document has none of that name.
-   */
-  private standsLive(name: string, parent: string | null, deleted: boolean): boolean {
-    const single = parent === null ? name === "html" : parent === "html" && (name === "head" || name === "body");
-    // After a body, a browser moves an element directly in html into that body; after a head,
-    // one that belongs in a head into that head.
-    if (!single) return parent !== null && !(parent === "html" && (this.written.has("body") || (this.written.has("head") && belongsInHead(name))));
-    // After text, a browser has begun the document: an html start tag only adds its attributes.
-    if (name === "html" && this.begun) return false;
-    // After a body, a browser ignores a head start tag (the head before it was implied).
-    if (name === "head" && this.written.has("body")) return false;
-    return !this.written.has(name) && !(deleted && this.newRoots.has(name));
-  }
-
-  /**
-   * Whether a head or body written as a deleted or inserted element directly in html would draw in
-   * what follows it there: after a body, a browser moves any element or text in html into that
-   * body; after a head, an element that belongs in a head into that head. Kept content would then
-   * share its marks, so such a head or body goes in a marker.
-   */
-  private drawsFollowers(unit: Unit, writer: UnitWriter, name: string, parent: string | null): boolean {
-    if (parent !== "html" || (name !== "head" && name !== "body")) return false;
-    for (let t = unit.last + 1; t < writer.tokens.length; t++) {
-      const kind = writer.tokens[t]!.kind;
-      if (kind === "close") return false;
-      if (kind === "open") return name === "body" || belongsInHead((writer.event(t) as OpenEvent).name);
-      if (writer.visibleText(t)) return name === "body";
-    }
-    return false;
-  }
-
-  /**
-   * Whether a browser would build a whole element unit differently from our parser where it
-   * stands (see {@link movedByBrowser}): it would then move part of it out of its marks.
-   */
-  private movedInside(unit: Unit, writer: UnitWriter, fostered: boolean): boolean {
-    const renamed = this.options.page || this.options.fragment;
-    // Moved out of a table, the unit's parent is the table's. The unit's own elements are opened
-    // on the writer's open elements for the walk, and closed again before it returns.
-    const open = fostered ? this.open.outsideTable() : this.open;
-    let opened = 0;
-    try {
-      for (let t = unit.first; t <= unit.last; t++) {
-        const token = writer.tokens[t]!;
-        if (token.kind === "open") {
-          const event = writer.event(t) as OpenEvent;
-          const name = renamed && ROOTS.has(event.name) ? writtenName(event.name, { page: true }) : writtenName(event.name, this.options);
-          // Content moved out of a table is still read in the table: a table start tag in it closes that table.
-          if (movedByBrowser(open, name) || (fostered && name === "table")) return true;
-          if (name === "svg" || name === "math") {
-            const [from, to] = [writer.tokens[t]!.event + 1, writer.tokens[writer.view.partners[t]!]!.event];
-            if (leavesForeignContent(writer.view.side.doc.events, from, to) || (fostered && holdsTableTag(writer.view.side.doc.events, from, to))) return true;
-          }
-          // An option's content is markup a browser reads in the select (where input closes it): walked too.
-          if (ATOMIC.has(name) && name !== "option") t = writer.view.partners[t]!;
-          else {
-            open.push(name);
-            opened++;
-          }
-        } else if (token.kind === "close" && opened > 0) {
-          open.pop();
-          opened--;
-        } else if ((TABLE_CONTEXT.has(open.top ?? "") || open.top === "head") && writer.visibleText(t)) return true;
-      }
-      return false;
-    } finally {
-      for (; opened > 0; opened--) open.pop();
-    }
-  }
-
-  /**
-   * Inserted content where no `<ins>` may stand: between marker comments, or encoded when it
-   * cannot stand at all: a doctype inside the page, an element beside the root, or text a browser
-   * would move elsewhere (into the body, or out of a table) when written live.
-   */
-  private insertedMarker(writer: UnitWriter, unit: Unit, parent: string | null): string {
-    const event = writer.event(unit.first);
-    const doctype = isDoctype(event);
-    // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
-    if (doctype && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
-    // Beside the root, after it, a browser moves even white space into the body.
-    const encoded = unit.kind === "element" || (unit.kind === "text" && (this.movesText(writer, unit) || (parent === null && this.written.has("html"))));
-    const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, parent !== null, encoded);
-    if (encoded) return markerComment("ins", markup);
+    const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, nested, form === "encoded");
+    if (form === "encoded") return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
-  }
-
-  /** Whether a text unit has more than whitespace: where no `<ins>` may stand, a browser moves such text. */
-  private movesText(writer: UnitWriter, unit: Unit): boolean {
-    for (let t = unit.first; t <= unit.last; t++) if (writer.visibleText(t)) return true;
-    return false;
   }
 
   /** The old document's source of the atomic element whose start tag is old token `i`, or null when it has no end. */
@@ -593,7 +435,7 @@ class DocumentWriter {
     if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
     // White space or comments ignored: where a browser leaves them in place, the new side's are
     // written unseen between ins marks and the old side's follow in a marker.
-    if (!leftOutElement(a, i) && !leftOutElement(b, j) && this.leavesInPlace()) return `<!--${COMMENT}ins-begin-->${this.gapBefore(j)}<!--${COMMENT}ins-end-->${markerComment("del", oldGap)}`;
+    if (!leftOutElement(a, i) && !leftOutElement(b, j) && this.model.leavesInPlace()) return `<!--${COMMENT}ins-begin-->${this.gapBefore(j)}<!--${COMMENT}ins-end-->${markerComment("del", oldGap)}`;
     const shown = this.shownCopies(j);
     this.lastB = j;
     return `${markerComment("del", oldGap)}${markerComment("ins", sourceGap(b, j))}${shown}`;
@@ -633,43 +475,29 @@ class DocumentWriter {
    */
   private shownCopy(open: number, last: number, lead = ""): string {
     const events = this.script.b.doc.events;
-    const root = events[open] as OpenEvent;
-    const parent = this.parent();
-    if (parent === null || parent === "html" || parent === "head" || parent === "select" || ACTIVE.has(root.name)) return "";
-    if (this.tableBrokenBy.del >= 0 || this.tableBrokenBy.ins >= 0 || this.open.last(FOSTERED_FORMATTING) >= 0) return "";
+    if (!this.model.showsCopy(events, open, last)) return "";
     let out = "";
-    let opened = 0;
-    try {
-      for (let e = open; e <= last; e++) {
-        const event = events[e]!;
-        if (event.kind === "open") {
-          if (ATOMIC.has(event.name) && ACTIVE.has(event.name)) {
-            e = lastOfElement(events, e);
-            continue;
-          }
-          const name = writtenName(event.name, this.options);
-          if (ROOTS.has(name) || ATOMIC.has(name) || movedByBrowser(this.open, name)) return "";
-          const attrs = writtenAttributes(event, {}, this.options.page);
-          // A line break first in a pre or listing is not its content: the white space is left out there.
-          const first = name === "pre" || name === "listing" ? "" : lead;
-          out += e === open ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
-          this.open.push(name);
-          opened++;
-        } else if (event.kind === "close" && opened > 0) {
-          out += closeTag(this.open.pop()!);
-          opened--;
-        } else if (event.kind === "text") {
-          const top = this.open.top;
-          if ((TABLE_CONTEXT.has(top ?? "") || top === "head") && /[^ \t\n\f\r]/.test(event.text)) return "";
-          out += escapeText(event.text);
+    const names: string[] = [];
+    for (let e = open; e <= last; e++) {
+      const event = events[e]!;
+      if (event.kind === "open") {
+        if (ATOMIC.has(event.name) && ACTIVE.has(event.name)) {
+          e = lastOfElement(events, e);
+          continue;
         }
-      }
-      // An element the end of the file closed has no end tag event: its end tags are written.
-      for (; opened > 0; opened--) out += closeTag(this.open.pop()!);
-      return out;
-    } finally {
-      for (; opened > 0; opened--) this.open.pop();
+        const name = writtenName(event.name, this.options);
+        const attrs = writtenAttributes(event, {}, this.options.page);
+        // A line break first in a pre or listing is not its content: the white space is left out there.
+        const first = name === "pre" || name === "listing" ? "" : lead;
+        out += e === open ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
+        names.push(name);
+      } else if (event.kind === "close" && names.length > 0) {
+        out += closeTag(names.pop()!);
+      } else if (event.kind === "text") out += escapeText(event.text);
     }
+    // An element the end of the file closed has no end tag event: its end tags are written.
+    while (names.length > 0) out += closeTag(names.pop()!);
+    return out;
   }
 
   /**
@@ -770,27 +598,4 @@ function leftOutElement(side: Side, t: number): boolean {
   const to = t < tokens.length ? tokens[t]!.event : doc.events.length;
   for (let e = from; e < to; e++) if (doc.events[e]!.kind === "open") return true;
   return false;
-}
-
-/** The index of the last event of the element whose start tag is `open`: its end tag, or the document's last event. */
-function lastOfElement(events: readonly DocEvent[], open: number): number {
-  let depth = 0;
-  for (let e = open; e < events.length; e++) {
-    const kind = events[e]!.kind;
-    if (kind === "open") depth++;
-    else if (kind === "close" && --depth === 0) return e;
-  }
-  return events.length - 1;
-}
-
-/** Whether an event is an html, head or body start tag. */
-function isRoot(event: DocEvent): boolean {
-  return event.kind === "open" && ROOTS.has(event.name);
-}
-
-/** The names of the html, head and body start tags among `events`. */
-function rootNames(events: readonly DocEvent[]): Set<string> {
-  const names = new Set<string>();
-  for (let e = 0; e < events.length; e++) if (isRoot(events[e]!)) names.add((events[e] as OpenEvent).name);
-  return names;
 }

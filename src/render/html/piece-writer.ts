@@ -8,16 +8,14 @@ import type { EditScript, Side } from "../../edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
-import { ACTIVE, ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, FOREIGN_ROOTS, isDoctype, isStrayEndTag, MARKUP_CONTENT, PAGE_INERT, RAW_TEXT, TEXT_CONTENT, VOID } from "../../html/elements.js";
-import { nestsApart } from "../../html/tree-rules.js";
+import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, RAW_TEXT, TEXT_CONTENT, VOID } from "../../html/elements.js";
+import { mustBeInert, type PieceSide, sourceReadApart, writtenName } from "../../html/placement.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
 import { closeMark, type InnerEdits, marksFit, openMark, shownDeleted } from "./inner-edits.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
 
-/** An end tag holding a quote before its `>`. */
-const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
 const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
 
@@ -53,20 +51,8 @@ export function markerComment(role: "del" | "ins" | "both", markup: string): str
   return commentOf(`${COMMENT}${role}:${encodeCommentPayload(markup)}`);
 }
 
-/**
- * The name an element is written under: on the page, `html`, `head` and `body` become `span`
- * (shown as blocks by the page's style), since the page has its own; `plaintext` always becomes
- * `span`, since a browser reads everything after a `<plaintext>` start tag as its text, our marks
- * and the page's own markup included. A `span` closes no open element, to our parser or a
- * browser, where a `div` or `pre` would close an open `p` (`<p><body>` in a broken document).
- */
-export function writtenName(name: string, options: UnitOptions): string {
-  if (name === "plaintext") return "span";
-  return options.page && (name === "html" || name === "head" || name === "body") ? "span" : name;
-}
-
-/** Writes pieces of one side of a script. */
-export class UnitWriter {
+/** Writes pieces of one side of a script; the side as the browser model reads it ({@link PieceSide}). */
+export class UnitWriter implements PieceSide {
   /** Whether a start tag is copied as written, by its attribute list or, without attributes, its text (see copiesAsWritten). */
   private readonly plainTags = new Map<unknown, boolean>();
 
@@ -82,9 +68,19 @@ export class UnitWriter {
     return this.view.side.tokens;
   }
 
+  /** The side's events. */
+  get events(): readonly DocEvent[] {
+    return this.view.side.doc.events;
+  }
+
   /** The event behind a token. */
   event(token: number): DocEvent {
     return this.view.side.doc.events[this.view.side.tokens[token]!.event]!;
+  }
+
+  /** The other tag of the element whose start or end tag is `token`, or -1. */
+  partner(token: number): number {
+    return this.view.partners[token]!;
   }
 
   /** A token's text with references decoded. */
@@ -181,17 +177,8 @@ export class UnitWriter {
     const [first, after] = [tokens[open]!.event + 1, tokens[closeToken]!.event];
     const explicit = end.kind !== "close" || !end.implied;
     let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
-    // A <plaintext> start tag in HTML content would make a browser read all that follows as text.
-    // So would a quote in an end tag (`</p x='>`): our parser ends the tag at the first `>`, a browser reads a quoted value on.
-    // In svg or math, `</p>` and `</br>` make a browser leave foreign content and build a p or br
-    // from the end tag alone; written from the events, that element has its own start tag.
-    const foreignP = FOREIGN_ROOTS.has(start.name) && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
-    // A start tag that makes a browser leave foreign content (`<b>` in svg) closes the svg there for
-    // a browser, not for our parser: written from the events, it gets the end tag our parser gave it.
-    // So does an HTML element left open in an integration point (`<svg><title><path/></svg>`), where a browser ignores `</svg>`.
-    const leaves = FOREIGN_ROOTS.has(start.name) && nestsApart(doc.events, first, after);
-    const swallows = !TEXT_CONTENT.has(start.name) && ((!FOREIGN_ROOTS.has(start.name) && /<plaintext[\s/>]/i.test(content)) || QUOTED_END_TAG.test(content) || foreignP || leaves);
-    if (swallows || (!explicit && !TEXT_CONTENT.has(start.name))) {
+    // Written from the events, the content gets the tags our parser gave it (see sourceReadApart).
+    if (sourceReadApart(start.name, content, doc.events, first, after) || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
       const kinds = new ContentKindStack();
       kinds.open(start.name, start.attrs);
@@ -216,16 +203,13 @@ export class UnitWriter {
       const left = BROWSER_RAW_TEXT.has(start.name) ? new Set<DocEvent>() : endsLeftOut(inner, doc.source);
       content = serializeEvents(inner, (e) => (left.has(e) ? `</${e.name} ${END}="">` : closeTag(e.name)));
     } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
-    // A title or textarea: where a browser ignores its start tag (a title in a select), it reads
-    // the content as markup; written with `<` as `&lt;`, it is the same text to our parser and to
-    // a browser reading it either way. Escaped, the content is recorded as written on the start
-    // tag, for accept and reject.
+    // A title or textarea's content is written with `<` as `&lt;`: the same text to a browser that
+    // reads it as markup (docs/tricky-cases.md, "The marks"); recorded as written, for accept and reject.
     const escaped = ESCAPABLE_RAW_TEXT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
     const record = escaped === content ? undefined : content;
     content = escaped;
-    // A script cut off inside `<!--<script>` ends at the end of the file only: no end tag ends it,
-    // to a browser or to our parser. It goes without one in a marker read for both sides, where the
-    // marker's end is the end of its file (a browser does not run such a script either).
+    // A script cut off inside `<!--<script>` ends at the end of the file only: it goes without an
+    // end tag in a marker read for both sides, whose end is the end of its file.
     if (start.name === "script" && !explicit && scriptState(content) === "double") return markerComment("both", `${this.startTag(start, marks, old)}${content}`);
     const endName = writtenName(start.name, this.options);
     const ownEnd = explicit ? this.written(end) : "";
@@ -234,10 +218,8 @@ export class UnitWriter {
     const plainEnd = endName === start.name && ownEnd.length === start.name.length + 3 && ownEnd.toLowerCase() === `</${start.name}>`;
     const endTag = plainEnd ? ownEnd : TEXT_CONTENT.has(start.name) || BROWSER_RAW_TEXT.has(start.name) ? closeTag(endName) : endTagOf(endName, start.name, ownEnd, oldEnd);
     const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
-    // An end tag that closes nothing stays as it is in an iframe (noembed, noframes, noscript),
-    // which a browser reads as text. To our parser it is markup, and in the output it could close
-    // an element the source did not have open (a mark, the page's body span): such an element
-    // travels in a marker, whichever side is taken.
+    // An end tag that closes nothing in an iframe (noembed, noframes, noscript) is text to a
+    // browser but could close an element of the output for our parser: such an element goes in a marker.
     if (!inMarker && BROWSER_RAW_TEXT.has(start.name) && doc.events.slice(first, after).some(isStrayEndTag)) return markerComment("both", markup);
     const hostile = this.options.page && !inMarker && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;
@@ -307,11 +289,9 @@ export class UnitWriter {
     return out;
   }
 
-  /** Whether an element must be written inside an inert wrapper: active and deleted, or active on the page. */
+  /** Whether an element must be written inside an inert wrapper (see {@link mustBeInert}). */
   mustBeInert(event: OpenEvent, nestedDeleted: boolean): boolean {
-    if (nestedDeleted && ACTIVE.has(event.name)) return true;
-    if (!this.options.page) return false;
-    return PAGE_INERT.has(event.name) || (event.name === "meta" && event.attrs.some(([name]) => name === "http-equiv"));
+    return mustBeInert(event, nestedDeleted, this.options.page);
   }
 }
 
