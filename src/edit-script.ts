@@ -8,7 +8,28 @@ import type { Change, Coarser, CompareUnit, Opcode, Span, Token } from "./types.
 export interface Side {
   readonly doc: ParsedDocument;
   readonly tokens: readonly Token[];
+  /**
+   * A side whose tokens are made on demand may give one token without making the whole
+   * list (reading {@link tokens} makes it); {@link EditScript.token} uses it when present.
+   */
+  readonly tokenAt?: (index: number) => Token;
+  /** With {@link tokenAt}: how many tokens {@link tokens} has. */
+  readonly tokenCount?: number;
 }
+
+/**
+ * Tokens the two sides share as they are: the first `head` tokens of each side are copies of
+ * each other at the same offsets, and the last `tail` tokens copies moved by the difference in
+ * length, all in source text the two documents share; so the text between two of them is the
+ * same on both sides too.
+ */
+export interface SharedTokens {
+  readonly head: number;
+  readonly tail: number;
+}
+
+/** Nothing known to be shared. */
+const NOTHING_SHARED: SharedTokens = Object.freeze({ head: 0, tail: 0 });
 
 /** Token counts of an edit script. */
 export interface DiffStats {
@@ -46,6 +67,8 @@ export class EditScript {
     readonly changes: readonly Change[],
     /** Why the diff is coarser than a minimal one; absent when it is not. */
     readonly coarser?: Coarser,
+    /** Tokens known to be copies of each other at both ends (renderers skip comparing the text between them). */
+    readonly shared: SharedTokens = NOTHING_SHARED,
   ) {
     let inserted = 0;
     let deleted = 0;
@@ -72,32 +95,54 @@ export class EditScript {
     return this.coarser?.reason === "work-budget" ? "line" : "token";
   }
 
+  /**
+   * The token at `index` of side `side`: `this[side].tokens[index]`, without making the whole
+   * list when the side makes its tokens on demand.
+   *
+   * @example diffDocuments("<p>a</p>", "<p>b</p>").token("b", 1).text // "b"
+   */
+  token(side: "a" | "b", index: number): Token {
+    const chosen = this[side];
+    // Not destructured: reading `tokens` makes the whole list.
+    return chosen.tokenAt ? chosen.tokenAt(index) : chosen.tokens[index]!;
+  }
+
+  /**
+   * How many tokens side `side` has: `this[side].tokens.length`, without making the list.
+   *
+   * @example diffDocuments("<p>a</p>", "<p>b</p>").tokenCount("a") // 3
+   */
+  tokenCount(side: "a" | "b"): number {
+    return this[side].tokenCount ?? this[side].tokens.length;
+  }
+
   /** The events behind an opcode's tokens, as half-open index ranges into each side's events. */
   eventsOf(op: Opcode): EventRanges {
-    const [aStart, aEnd] = eventRange(this.a.tokens, op.aStart, op.aEnd);
-    const [bStart, bEnd] = eventRange(this.b.tokens, op.bStart, op.bEnd);
+    const [aStart, aEnd] = this.eventRange("a", op.aStart, op.aEnd);
+    const [bStart, bEnd] = this.eventRange("b", op.bStart, op.bEnd);
     return { aStart, aEnd, bStart, bEnd };
   }
 
   /** The source text behind an opcode's tokens on each side (an empty side: an empty span where it would be). */
   spansOf(op: Opcode): { readonly a: Span; readonly b: Span } {
-    return { a: spanOf(this.a, op.aStart, op.aEnd), b: spanOf(this.b, op.bStart, op.bEnd) };
+    return { a: this.spanOf("a", op.aStart, op.aEnd), b: this.spanOf("b", op.bStart, op.bEnd) };
   }
-}
 
-function eventRange(tokens: readonly Token[], start: number, end: number): [number, number] {
-  if (start === end) {
-    const at = start < tokens.length ? tokens[start]!.event : tokens.length ? tokens[tokens.length - 1]!.event + 1 : 0;
-    return [at, at];
+  private eventRange(side: "a" | "b", start: number, end: number): [number, number] {
+    const count = this.tokenCount(side);
+    if (start === end) {
+      const at = start < count ? this.token(side, start).event : count ? this.token(side, count - 1).event + 1 : 0;
+      return [at, at];
+    }
+    return [this.token(side, start).event, this.token(side, end - 1).event + 1];
   }
-  return [tokens[start]!.event, tokens[end - 1]!.event + 1];
-}
 
-function spanOf(side: Side, start: number, end: number): Span {
-  const { tokens } = side;
-  if (start === end) {
-    const at = start < tokens.length ? tokens[start]!.start : tokens.length ? tokens[tokens.length - 1]!.end : 0;
-    return { start: at, end: at };
+  private spanOf(side: "a" | "b", start: number, end: number): Span {
+    const count = this.tokenCount(side);
+    if (start === end) {
+      const at = start < count ? this.token(side, start).start : count ? this.token(side, count - 1).end : 0;
+      return { start: at, end: at };
+    }
+    return { start: this.token(side, start).start, end: this.token(side, end - 1).end };
   }
-  return { start: tokens[start]!.start, end: tokens[end - 1]!.end };
 }

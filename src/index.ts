@@ -9,7 +9,7 @@ export { parseDocument, parseChunks, type ParsedDocument, type ParseOptions } fr
 export { diffDocuments } from "./pipeline.js";
 export { type DiffOptions, normalizeOptions, type NormalizedOptions } from "./options.js";
 export { loadIgnoreEngines } from "./text/ignore-engines.js";
-export { EditScript, type DiffStats, type EventRanges, type Side } from "./edit-script.js";
+export { EditScript, type DiffStats, type EventRanges, type SharedTokens, type Side } from "./edit-script.js";
 export { SequenceMatcher } from "./match/sequence-matcher.js";
 export { myersDiff } from "./match/myers.js";
 export { histogramDiff } from "./match/histogram.js";

@@ -1,9 +1,10 @@
-// diffDocuments(): wires the stages parse -> tokenize -> match and refine -> edit script; no logic of its own.
+// diffDocuments(): wires the stages parse -> (words around the changes, or) tokenize -> match and refine -> edit script; no logic of its own.
 
 import { omittedTagsToImply } from "./html/implied-tags.js";
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
 import { parsePair } from "./events/shared-parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
+import { diffAroundChanges } from "./refine/around-changes.js";
 import { diffTokens } from "./refine/refine.js";
 import { EditScript } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
@@ -23,6 +24,8 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
     typeof a === "string" && typeof b === "string"
       ? parsePair(a, b, { mode, implied })
       : [typeof a === "string" ? parseDocument(a, { mode, implied }) : a, typeof b === "string" ? parseDocument(b, { mode, implied }) : b];
+  const aroundChanges = diffAroundChanges(docA, docB, opts);
+  if (aroundChanges) return aroundChanges;
   const table = new KeyTable();
   const [keyedA, keyedB] = tokenizePair(docA, docB, opts, table);
   const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };

@@ -8,12 +8,13 @@ import { SequenceMatcher } from "./sequence-matcher.js";
 /**
  * Aligns two interned key arrays with the named algorithm, spending at most about `budget`
  * work units (default: each algorithm's own default, unlimited for difflib); the result says
- * `exhausted` when the budget ran out.
+ * `exhausted` when the budget ran out. `spent` (histogram only) is work already done: the
+ * counter starts there (see `spent` in the options of {@link histogramDiff}).
  *
  * @example align(Int32Array.of(1, 2, 3), Int32Array.of(1, 3), "default").opcodes // [equal 0-1, delete 1-2, equal 2-3]
  */
-export function align(a: Int32Array, b: Int32Array, algorithm: AlgorithmName, budget?: number): Alignment {
-  const limit = budget === undefined ? {} : { budget };
+export function align(a: Int32Array, b: Int32Array, algorithm: AlgorithmName, budget?: number, spent?: number): Alignment {
+  const limit = { ...(budget === undefined ? {} : { budget }), ...(spent === undefined ? {} : { spent }) };
   switch (algorithm) {
     case "default":
     case "histogram":

@@ -17,6 +17,13 @@ export interface HistogramOptions {
    * what is left, and once all is spent the remaining regions are replaced wholesale.
    */
   readonly budget?: number;
+  /**
+   * Work units already spent before this run (default 0): the counter starts there. A diff of
+   * a window cut from longer sequences whose items outside it are all equal passes what
+   * trimming those items would have cost, so that every budget decision is the same as for
+   * the whole sequences.
+   */
+  readonly spent?: number;
 }
 
 /** jgit's cap on occurrence chains. */
@@ -64,6 +71,7 @@ export function histogramDiff(a: Int32Array, b: Int32Array, options: HistogramOp
     options.maxCost,
     options.budget ?? BUDGET_BASE + BUDGET_PER_ITEM * (a.length + b.length),
   );
+  run.engine.work = options.spent ?? 0;
   run.run();
   return run.engine.alignment();
 }
@@ -163,8 +171,8 @@ class HistogramRun {
       let bLo = stack[at + 2]!;
       let bHi = stack[at + 3]!;
       const size = aHi - aLo + bHi - bLo;
-      while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) aLo++, bLo++;
-      while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) aHi--, bHi--;
+      while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) (aLo++, bLo++);
+      while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) (aHi--, bHi--);
       engine.work += size - (aHi - aLo + bHi - bLo);
       if (aLo === aHi || bLo === bHi) {
         engine.replace(aLo, aHi, bLo, bHi);
@@ -231,7 +239,7 @@ class HistogramRun {
           shared++;
         }
         const occurrences = count[key]!;
-        for (let p = occurrences <= limit ? head[key]! : -1; p !== -1; ) {
+        for (let p = occurrences <= limit ? head[key]! : -1; p !== -1;) {
           // Extend the match a[p] = b[bp] both ways; rarity is the count of its rarest element.
           let as = p;
           let bs = bp;
@@ -264,7 +272,7 @@ class HistogramRun {
           }
           // Occurrences inside the match just extended would only find a part of it again.
           p = next[p]!;
-          while (p !== -1 && p < ae) p = next[p]!, work++;
+          while (p !== -1 && p < ae) ((p = next[p]!), work++);
         }
       }
       bp = bNext;

@@ -32,6 +32,12 @@ export interface TokenDiff {
   readonly coarser?: Coarser;
 }
 
+/** Opcodes of an alignment and why they are coarser than minimal, if they are. */
+interface Aligned {
+  readonly opcodes: readonly Opcode[];
+  readonly coarser?: Coarser;
+}
+
 /** Default work budget: this much, plus {@link BUDGET_PER_TOKEN} per token, up to {@link BUDGET_CAP}. */
 const BUDGET_BASE = 200_000_000;
 const BUDGET_PER_TOKEN = 100;
@@ -59,10 +65,51 @@ export function workBudget(tokens: number, maxWork: number | undefined): number 
  * @example diffTokens(sideOf("<p>a b</p>"), sideOf("<p>a c</p>"), opts).changes // [{ kind: "replace", op: 1 }]
  */
 export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOptions): TokenDiff {
+  return refined(a, b, options, (x, y) => boundedAlign(x.ids, y.ids, x, y, options), false)!;
+}
+
+/** Changes this close to a window's ends (in tokens) might read differently in the whole documents. */
+const WINDOW_CLEARANCE = 16;
+
+/**
+ * {@link diffTokens} of a window cut from two token lists, where the `outside` tokens left out
+ * (both sides together) are equal, the same number before the window on each side and the same
+ * number after it, and every element the window holds a tag of has both its tags in it: the
+ * same opcodes and changes as diffTokens of the whole lists would give, in the window's
+ * indexes; or undefined when that cannot be promised, and the whole lists must be compared.
+ *
+ * Why they are the same: the matcher trims the common prefix and suffix first, which takes the
+ * whole outside and the window's own equal ends alike, and then sees the same tokens; its work
+ * counter starts at what trimming the outside costs, so every budget decision is the same. The
+ * refine stages look at a change, its neighbours and the partners of its tags; a change that
+ * stays {@link WINDOW_CLEARANCE} tokens from the window's ends, and cannot slide to them, sees
+ * nothing the window left out. Only histogram (the default) trims this way; difflib and Myers
+ * are compared whole.
+ */
+export function diffWindow(a: KeyedSide, b: KeyedSide, options: NormalizedOptions, outside: number): TokenDiff | undefined {
+  if (options.algorithm !== "default" && options.algorithm !== "histogram") return undefined;
+  return refined(a, b, options, (x, y) => windowAlign(x.ids, y.ids, options, outside), true);
+}
+
+/**
+ * The refine stages over an alignment of the two sides (made from the lesser side to the
+ * greater, see {@link precedes}); in a window, undefined when a change comes near its ends.
+ */
+function refined(
+  a: KeyedSide,
+  b: KeyedSide,
+  options: NormalizedOptions,
+  alignSides: (x: KeyedSide, y: KeyedSide) => Aligned | undefined,
+  window: boolean,
+): TokenDiff | undefined {
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
-  const { opcodes, coarser } = boundedAlign(x.ids, y.ids, x, y, options);
-  const readable = foldConfetti(slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens), x.tokens, y.tokens);
+  const aligned = alignSides(x, y);
+  if (aligned === undefined) return undefined;
+  const { opcodes, coarser } = aligned;
+  const slid = slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
+  if (window && !clearOfEnds(slid, x.tokens, y.tokens, 1)) return undefined;
+  const readable = foldConfetti(slid, x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
   const partnersY = partners(y.tokens);
   const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partnersY).flatMap((entry) =>
@@ -75,6 +122,54 @@ export function diffTokens(a: KeyedSide, b: KeyedSide, options: NormalizedOption
   const why = coarser ? { coarser } : {};
   if (!swap) return { opcodes: codes, changes, ...why };
   return { opcodes: codes.map(mirrorOpcode), changes: changes.map(mirrorChange), ...why };
+}
+
+/**
+ * The token alignment of a window (see {@link diffWindow}) with the budget of the whole lists,
+ * or undefined when the whole lists would not be aligned token by token (too many tokens, or
+ * the budget spent: then lines are matched first, over the whole documents) or a change comes
+ * within {@link WINDOW_CLEARANCE} tokens of the window's ends.
+ */
+function windowAlign(keysX: Int32Array, keysY: Int32Array, options: NormalizedOptions, outside: number): Aligned | undefined {
+  const total = keysX.length + keysY.length + outside;
+  const budget = workBudget(total, options.maxWork);
+  if (total * WORK_PER_TOKEN > budget) return undefined;
+  const fine = align(keysX, keysY, options.algorithm, budget, outside);
+  if (fine.exhausted || !clearOfEnds(fine.opcodes, null, null, WINDOW_CLEARANCE)) return undefined;
+  return fine.fallback ? { opcodes: fine.opcodes, coarser: { reason: "cost-cap", budget } } : { opcodes: fine.opcodes };
+}
+
+/**
+ * Whether opcodes over a window begin and end with equal runs at least `clearance` tokens
+ * long; and, given the tokens, whether neither the first nor the last change is an insertion
+ * or deletion that could slide (see slideEdits) all the way to the window's end.
+ */
+function clearOfEnds(codes: readonly Opcode[], a: readonly Token[] | null, b: readonly Token[] | null, clearance: number): boolean {
+  const first = codes[0];
+  const last = codes[codes.length - 1];
+  if (!first || !last || first.tag !== "equal" || last.tag !== "equal") return false;
+  if (codes.length === 1) return true;
+  if (first.aEnd - first.aStart < clearance || last.aEnd - last.aStart < clearance) return false;
+  if (!a || !b) return true;
+  const lead = codes[1]!;
+  const trail = codes[codes.length - 2]!;
+  return !slidesTo(lead, a, b, "start") && !slidesTo(trail, a, b, "end");
+}
+
+/** Whether a pure insertion or deletion could slide to the start (or end) of its token list. */
+function slidesTo(code: Opcode, a: readonly Token[], b: readonly Token[], edge: "start" | "end"): boolean {
+  if (code.tag !== "insert" && code.tag !== "delete") return false;
+  const tokens = code.tag === "insert" ? b : a;
+  const [start, end] = code.tag === "insert" ? [code.bStart, code.bEnd] : [code.aStart, code.aEnd];
+  const length = end - start;
+  if (edge === "start") {
+    let left = start;
+    while (left > 0 && tokens[left - 1]!.key === tokens[left - 1 + length]!.key) left--;
+    return left === 0;
+  }
+  let right = start;
+  while (right + length < tokens.length && tokens[right + length]!.key === tokens[right]!.key) right++;
+  return right + length === tokens.length;
 }
 
 /** Work units per token of the two blocks for aligning the halves of a move (histogram or Myers, then the coarse fallback). */
@@ -113,7 +208,7 @@ function spacesAlike(tokens: readonly Token[], ids: Int32Array): Int32Array {
  * lines and tags ({@link unitDiff}) with a quarter of the budget more. So the matching costs at
  * most 1.25 times the budget, whatever the documents.
  */
-function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): { opcodes: readonly Opcode[]; coarser?: Coarser } {
+function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, options: NormalizedOptions): Aligned {
   const budget = workBudget(keysX.length + keysY.length, options.maxWork);
   if ((keysX.length + keysY.length) * WORK_PER_TOKEN <= budget) {
     const fine = align(keysX, keysY, options.algorithm, budget);

@@ -19,14 +19,15 @@ import { type KeyedTokens, tokenizeKeyed } from "./tokens.js";
  * moved by the difference in length, at their end) — its tokens are the old side's. Selector
  * options decide over whole elements and siblings, and ignoring white space depends on the open
  * elements (it is kept in pre, textarea, …), so with them both sides are tokenized in full.
+ * `shared` is {@link sharedEvents} of the two documents when the caller has it already.
  *
  * @example const [a, b] = tokenizePair(parseDocument(`${big}<p>a</p>`), parseDocument(`${big}<p>b</p>`), opts, new KeyTable());
  *   b.tokens[0] === a.tokens[0] // true: tokenized once
  */
-export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: NormalizedOptions, table: KeyTable): [KeyedTokens, KeyedTokens] {
+export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: NormalizedOptions, table: KeyTable, shared?: { headEvents: number; tailEvents: number }): [KeyedTokens, KeyedTokens] {
   const keyedA = tokenizeKeyed(a, options, table);
   if (options.ignoreElements.length || options.attributeRules.length || options.ignoreWhitespace) return [keyedA, tokenizeKeyed(b, options, table)];
-  const { headEvents, tailEvents } = sharedEvents(a, b);
+  const { headEvents, tailEvents } = shared ?? sharedEvents(a, b);
   const eventsA = a.events.length;
   const eventsB = b.events.length;
   if (headEvents === 0 && tailEvents === 0) return [keyedA, tokenizeKeyed(b, options, table)];
@@ -51,7 +52,7 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
  * spans lie in the source text the two share there (at the end, the spans are moved by the
  * difference in length). The two runs never overlap on either side.
  */
-function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents: number; tailEvents: number } {
+export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents: number; tailEvents: number } {
   const x = a.source;
   const y = b.source;
   const shortest = Math.min(x.length, y.length);

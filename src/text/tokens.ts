@@ -11,7 +11,7 @@ import { ignorePlan, type IgnorePlan } from "./ignore-plan.js";
 import { KeyTable, type MarkupEntry } from "./intern.js";
 import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
-import { splitWords, type WordKind } from "./words.js";
+import { countWords, splitWords, type WordKind } from "./words.js";
 
 /** A document's tokens and, index for index, the interned ids of their keys; and what its selector options ignore. */
 export interface KeyedTokens {
@@ -142,6 +142,38 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     else splitWords(text, emit);
   }
   return { tokens, ids: ids.subarray(0, tokens.length), plan };
+}
+
+/**
+ * How many tokens {@link tokenizeKeyed} makes of each of the events `from..to` (half-open),
+ * added into `counts[event]`, without making them: one per markup event (none for a comment
+ * when comments are ignored), one per word, space or punctuation piece of a text event. Only
+ * for options that decide each event's tokens by the event alone: no selector option, no
+ * ignoring of white space, no ignore-text pattern (the caller checks; this throws otherwise).
+ *
+ * @example const counts = new Int32Array(3); countTokens(parseDocument("<b>Hi you</b>"), opts, 0, 3, counts); counts // Int32Array [1, 3, 1]
+ */
+export function countTokens(doc: ParsedDocument, options: NormalizedOptions, from: number, to: number, counts: Int32Array): void {
+  if (!eventLocal(options)) throw new Error("internal error: countTokens with options that look beyond one event");
+  const { source, events, mode } = doc;
+  for (let index = from; index < to; index++) {
+    const event = events[index]!;
+    if (event.kind !== "text") {
+      if (!(event.kind === "comment" && options.ignoreComments)) counts[index] = counts[index]! + 1;
+      continue;
+    }
+    const text = event.text.length === event.end - event.start ? event.text : decodeText(source.slice(event.start, event.end), mode).text;
+    counts[index] = counts[index]! + countWords(text);
+  }
+}
+
+/**
+ * Whether the options make each event's tokens depend on that event (and the source under it)
+ * alone: no selector option (whole elements, siblings), no ignoring of white space (it depends
+ * on the open elements), no ignore-text pattern.
+ */
+export function eventLocal(options: NormalizedOptions): boolean {
+  return !options.ignoreElements.length && !options.attributeRules.length && !options.ignoreWhitespace && !options.textPatterns.length;
 }
 
 /** Elements whose white space a browser shows as written. */

@@ -135,6 +135,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored element in an option cut off by the end of the file", a: "<textarea>a &amp; <b></textarea>", b: "<select><option>textarea>a &amp; <b></textarea>", options: IGNORE },
   { name: "an ignored element against a tag cut off by the end of the file", a: "<b>", b: '<A<?xml version="1.0"?><img src=x/', options: IGNORE },
   { name: "an ignored comment in an inserted svg, cut off by the end of the file (seed 909050179)", a: "", b: "<svg><![CDATA[ ", options: { ignoreComments: true } },
+  { name: "an ignored element holding a paragraph made by </p>, against CDATA in svg (seed 1731454852)", a: "<b></p>", b: "<svg><![CDATA[<b></p>", options: IGNORE },
   { name: "a declaration cut off by the end of the file, which the parser drops, in an inserted link (seed 909050179)", a: " a", b: " a<a><! ", options: COMMENTS },
   { name: "math in a b closed by </b>, written from its events, unchanged (seed 11)", a: '<b><math><mi></b><E Attr="V"/><?xml version="1.0"?>', b: '<b><math><mi></b><E Attr="V"/><?xml version="1.0"?>' },
   { name: "white space against nothing, with -w", a: " ", b: "", options: WHITESPACE },
@@ -144,6 +145,17 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "a comment before an inserted element, with --ignore-comments", a: "<p>x<!--c--><b>y</b></p>", b: "<p>x<i>z</i><b>y</b></p>", options: COMMENTS },
   { name: "a tag cut off by the end of the file, inside which the end of html is implied, with -w", a: "><html >", b: "><html ><a e=", options: WHITESPACE },
   { name: "comments that differ between kept elements, with --ignore-comments", a: "<p>a</p><!--x--><p>b</p>", b: "<p>a</p><!--y--><p>b</p>", options: COMMENTS },
+  { name: "an ignored comment cut off by the end of the file, in a deleted element (seed 909050179)", a: " of<e><!--X", b: " of", options: COMMENTS },
+  { name: "an ignored element holding a tag cut off by the end of the file (seed 88231)", a: "><body>", b: "><body><d><a></a><li><e d ", options: IGNORE },
+  { name: "an ignored list item holding a link a </p> closes, which a browser reopens (seed 2027)", a: "<ol><li><p><li>", b: "<ol><li><p><var></var><i></i><li><p><a></a><li><p><a></p>e", options: IGNORE },
+  { name: "a no-break space before a cell outside a table, deleted before a table, with -w (seed 88231)", a: "<d>\u00a0<td>", b: "<table><tr><th></th>\u00a0", options: WHITESPACE },
+  { name: "a no-break space directly in a table before an inserted end tag that closes nothing, with -w (seed 88231, seed 2027)", a: "<table>", b: "<table>\u00a0</>", options: WHITESPACE },
+  { name: "a no-break space directly in a table before an inserted row, with -w", a: "<table><tr><td>x</td></tr></table>", b: "<table><tr><td>x</td></tr>\u00a0<tr><td>y</td></tr></table>", options: WHITESPACE },
+  { name: "white space before an inserted doctype, with -w (seed 2027)", a: "", b: '\n<!DOCTYPE r [<!ENTITY e "v">]>', options: WHITESPACE },
+  { name: "an ignored list item holding a select that its end tag leaves open (seed 909050179)", a: "<tr>", b: "<tr><li><li><select></li><i>", options: IGNORE },
+  { name: "an ignored element holding a CDATA section in svg cut off by the end of the file", a: " of<e>", b: " of<e><b><svg><![CDATA[x>", options: IGNORE },
+  { name: "an ignored element holding </ at the end of the file", a: " of<e>", b: " of<e><b></", options: IGNORE },
+  { name: "an ignored list item holding a style cut off by the end of the file, after a <", a: "", b: "<span></span><li><style><", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

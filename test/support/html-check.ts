@@ -256,7 +256,8 @@ function project(root: Element, keep: "ins" | "del"): Element {
           const markup = markerMarkup(marker.payload);
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
-          else if (((into === out && !container) || into.name === "html") && !isEndTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, markup), true, "#fragment"), false).children);
+          // Read alone, the piece's own markers of the side kept (white space that -w left out, in a deleted piece) are read in it first.
+          else if (((into === out && !container) || into.name === "html") && !isEndTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, withMarkersRead(markup, keep)), true, "#fragment"), false).children);
         }
         continue;
       }

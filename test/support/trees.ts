@@ -16,6 +16,8 @@ export type Element = { kind: "element"; name: string; attrs: Attribute[]; child
 
 /** Elements whose content a browser reads as raw text while our parser reads markup in it. */
 const BROWSER_RAW = new Set(["noscript", "iframe", "noembed", "noframes", "xmp"]);
+/** Elements a browser makes from an end tag alone (`</p>`, `</br>`): no start tag, but content all the same, not an implied container. */
+const MADE_BY_END_TAG = new Set(["p", "br"]);
 /** Elements whose first newline a browser drops. */
 const DROPS_NEWLINE = new Set(["pre", "textarea", "listing"]);
 
@@ -97,7 +99,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
       else if (child.nodeName === "#documentType") parent.children.push({ kind: "doctype", text: "" });
       else {
         const element = child as P.Element;
-        if (implied && !element.sourceCodeLocation?.startTag) {
+        if (implied && !element.sourceCodeLocation?.startTag && !MADE_BY_END_TAG.has(element.tagName)) {
           const inner = element.nodeName === "template" ? (element as P.Template).content?.childNodes ?? element.childNodes : element.childNodes;
           pending.splice(i + 1, 0, ...inner.map((c): [P.ChildNode, Element] => [c, parent]));
           continue;

@@ -5,8 +5,8 @@ import { normalizeOptions, type DiffOptions } from "../../src/options.js";
 import { decodeText } from "../../src/events/references.js";
 import { KeyTable } from "../../src/text/intern.js";
 import { markupKey, textKey } from "../../src/text/keys.js";
-import { tokenize, tokenizeKeyed } from "../../src/text/tokens.js";
-import { splitWords, type WordKind } from "../../src/text/words.js";
+import { countTokens, tokenize, tokenizeKeyed } from "../../src/text/tokens.js";
+import { countWords, splitWords, type WordKind } from "../../src/text/words.js";
 import { anyText, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 
 function words(text: string): string[] {
@@ -124,10 +124,17 @@ describe("tokenize", () => {
 
   it("does not decode references inside raw text elements", () => {
     expect(tokens("<script>a&amp;b</script>").map((t) => t.key)).toContain("&");
-    expect(tokens("<script>a&amp;b</script>").map((t) => t.text).join("")).toBe("<script>a&amp;b</script>");
+    expect(
+      tokens("<script>a&amp;b</script>")
+        .map((t) => t.text)
+        .join(""),
+    ).toBe("<script>a&amp;b</script>");
   });
 
-  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+  for (const [mode, arb] of [
+    ["html", htmlDocument()],
+    ["xml", xmlDocument()],
+  ] as const) {
     it(`slices every token back to its text, and the tokens of a text event tile it (${mode}, property)`, () => {
       fc.assert(
         fc.property(fc.oneof(arb, anyText()), (source) => {
@@ -168,7 +175,10 @@ describe("tokenizeKeyed", () => {
     }
   });
 
-  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+  for (const [mode, arb] of [
+    ["html", htmlDocument()],
+    ["xml", xmlDocument()],
+  ] as const) {
     it(`keys each token by the key policy and gives equal ids exactly to equal keys, under every option (${mode}, property)`, () => {
       const options = fc.record({ ignoreCase: fc.boolean(), ignoreWhitespace: fc.boolean(), ignoreComments: fc.boolean(), ignoreAttributes: fc.constantFrom([], ["id", "data-*"]) });
       fc.assert(
@@ -223,5 +233,35 @@ describe("tokenizeKeyed", () => {
     const xml = tokenizeKeyed(parseDocument("<A>x</A>", { mode: "xml" }), opts, table);
     expect(html.tokens.map((t) => t.key)).toEqual(["<a>", "x", "</a>"]);
     expect(xml.tokens.map((t) => t.key)).toEqual(["<A>", "x", "</A>"]);
+  });
+});
+
+describe("countWords and countTokens", () => {
+  it("count what splitWords and tokenizeKeyed make (any text; generated HTML and XML documents)", () => {
+    fc.assert(
+      fc.property(anyText(), (text) => {
+        expect(countWords(text)).toBe(words(text).length);
+      }),
+      fcParams(500),
+    );
+    const sets: DiffOptions[] = [{}, { ignoreComments: true, ignoreCase: true }];
+    fc.assert(
+      fc.property(fc.oneof(htmlDocument(60), xmlDocument(60)), fc.constantFrom(...sets), fc.boolean(), (source, options, xml) => {
+        const mode = xml ? "xml" : "html";
+        const doc = parseDocument(source, { mode });
+        const opts = normalizeOptions({ ...options, mode });
+        const counts = new Int32Array(doc.events.length);
+        countTokens(doc, opts, 0, doc.events.length, counts);
+        const expected = new Int32Array(doc.events.length);
+        for (const token of tokenizeKeyed(doc, opts, new KeyTable()).tokens) expected[token.event]!++;
+        expect([...counts]).toEqual([...expected]);
+      }),
+      fcParams(500),
+    );
+  });
+
+  it("refuses options that look beyond one event", () => {
+    const doc = parseDocument("<p>a b</p>");
+    expect(() => countTokens(doc, normalizeOptions({ ignoreWhitespace: true }), 0, 3, new Int32Array(3))).toThrow(/countTokens/);
   });
 });

@@ -14,7 +14,7 @@ import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks
 import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
-import { textOf } from "./verbatim.js";
+import { eventSource, textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
@@ -370,7 +370,7 @@ class DocumentWriter {
         this.model.placed(unit, writer, placement, deleted);
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
-        if (lead) this.emit(`<!--${COMMENT}ins-begin-->${lead}<!--${COMMENT}ins-end-->`);
+        if (lead) this.emit(this.unseen(lead));
         const edits = this.editsOf(unit, writer, deleted, false);
         const replaced = edits !== undefined && !this.isMove(unit);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}), ...(replaced ? { replaced } : {}) };
@@ -408,10 +408,20 @@ class DocumentWriter {
     const form = this.model.insertedMarker(unit, writer);
     if (form === "source") {
       const event = writer.event(unit.first);
-      return markerComment("ins", this.now.view.side.doc.source.slice(event.start, event.end));
+      // What the comparison left out before it (white space with -w) goes first in the marker, in its place.
+      return markerComment("ins", this.gapBefore(unit.first) + this.now.view.side.doc.source.slice(event.start, event.end));
     }
     const markup = writer.subtree(unit.first, unit.last, NO_MARKS, false, nested, form === "encoded");
-    if (form === "encoded") return markerComment("ins", markup);
+    return form === "encoded" ? markerComment("ins", markup) : this.unseen(markup);
+  }
+
+  /**
+   * Inserted markup that no mark may show, unseen between ins marks, or encoded in a marker
+   * where it holds text (its own, or what the comparison left out before it: a no-break space
+   * with -w) that a browser would move away from the marks (out of a table, into the body).
+   */
+  private unseen(markup: string): string {
+    if (!this.model.leavesInPlace() && /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""))) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
   }
 
@@ -536,7 +546,7 @@ class DocumentWriter {
         // An element the comparison left out whole (--ignore) goes in a marker for both sides: written
         // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.
         const last = lastOfElement(events, e);
-        out += markerComment("both", side.doc.source.slice(event.start, events[last]!.end));
+        out += markerComment("both", eventSource(events, side.doc.source, e, last + 1));
         if (shown) out += this.shownCopy(e, last);
         e = last;
       }
@@ -564,8 +574,8 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
 
 /**
  * What the comparison left out between a side's token `t` and the token before it: the source of
- * the events between them, and the rest of the text events the two tokens stand in. Source no
- * event covers (a tag cut off by the end of the file, a `<!` the parser dropped) is not part of it.
+ * the events between them ({@link eventSource}: what the end of the file cut off is left out or
+ * finished), and the rest of the text events the two tokens stand in.
  */
 function sourceGap(side: Side, t: number): string {
   const { tokens, doc } = side;
@@ -573,8 +583,7 @@ function sourceGap(side: Side, t: number): string {
   const [before, at] = [tokens[t - 1], tokens[t]];
   const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
   if (before && at && first === last) return source.slice(before.end, Math.max(before.end, at.start));
-  let out = before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "";
-  for (let e = first + 1; e < last; e++) out += source.slice(events[e]!.start, events[e]!.end);
+  const out = (before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "") + eventSource(events, source, first + 1, last);
   return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, at.start)) : out;
 }
 

@@ -2,9 +2,11 @@
 // its bytes back), and how a tag written otherwise records that text: start tags in an attribute,
 // end tags in an attribute on the end tag itself, which every parser ignores there.
 
-import type { OpenEvent } from "../../types.js";
-import { VOID } from "../../html/elements.js";
+import type { DocEvent, OpenEvent } from "../../types.js";
+import { BROWSER_RAW_TEXT, PARSER_TEXT, VOID } from "../../html/elements.js";
 import { END, OLD_END } from "../../html/marks.js";
+import { ContentKindStack } from "../../html/foreign.js";
+import { commentOf, instructionOf } from "../../html/serialize.js";
 
 /**
  * A start tag that every parser reads alike: a name, attributes with quoted or plain values, a
@@ -121,4 +123,55 @@ function isUtf8(label: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** A comment, CDATA section or instruction as written in full: the end of the file cut off any other. */
+const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?!!--|!\[CDATA\[)[\s\S]*>)$/;
+
+/**
+ * The source of `events[from..to)` as a marker comment carries it, event by event. A marker is
+ * read where it stands, with our marks and end tags after it, so it must build what our parser
+ * built: an end tag the source left out is written with an empty record (a browser closing an
+ * element elsewhere, or reopening a formatting element after it, would build other elements;
+ * accept and reject give back nothing for it); bytes no event covers (a tag cut off by the end of
+ * the file, after which the parser puts the implied end tags) are no part of it; and what the end
+ * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
+ * with its end, a raw-text element with a plain end tag, text outside raw text ending in `<`,
+ * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows.
+ *
+ * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
+ *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
+ */
+export function eventSource(events: readonly DocEvent[], source: string, from: number, to: number): string {
+  let out = "";
+  const starts: OpenEvent[] = [];
+  for (let e = from; e < to; e++) {
+    const event = events[e]!;
+    const own = source.slice(event.start, event.end);
+    if (event.kind === "open") starts.push(event);
+    if (event.kind === "close") {
+      const start = starts.pop();
+      if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
+      // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
+      else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
+      else out += `</${event.name} ${END}="">`;
+    } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
+    else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
+    else if (event.kind === "instruction") out += instructionOf(event);
+    else if (event.kind === "cdata") out += `<![CDATA[${event.text}]]>`;
+    // A CDATA section our parser read as a comment (`[CDATA[…]]`) stays a section in svg or math, where it is text.
+    else out += /^\[CDATA\[(?![\s\S]*\]\]>)[\s\S]*\]\]$/.test(event.text) && inForeignContent(events, e) ? `<!${event.text}>` : commentOf(event.text);
+  }
+  return out;
+}
+
+/** Whether `events[at]` stands in svg or math content. */
+function inForeignContent(events: readonly DocEvent[], at: number): boolean {
+  const kinds = new ContentKindStack();
+  for (let e = 0; e < at; e++) {
+    const event = events[e]!;
+    if (event.kind === "open") kinds.open(event.name, event.attrs);
+    else if (event.kind === "close") kinds.close();
+  }
+  return kinds.current !== "html";
 }

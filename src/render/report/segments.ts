@@ -3,7 +3,7 @@
 // and, on request, replaced words are refined so that only what differs inside them is marked.
 
 import type { EditScript } from "../../edit-script.js";
-import type { Change, Opcode } from "../../types.js";
+import type { Change, Opcode, Token } from "../../types.js";
 import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
 import { slideToLines } from "./line-slide.js";
 import { tagDiff } from "./tag-diff.js";
@@ -49,8 +49,12 @@ const MAX_CHAR_REFINE = 400;
  *   // [["equal", "<p>"], ["delete", "a"], ["insert", "b"], ["equal", "</p>"]]
  */
 export function segmentsOf(script: EditScript, granularity: Granularity): Segment[] {
-  const a = script.a.tokens;
-  const b = script.b.tokens;
+  const a = (index: number): Token => script.token("a", index);
+  const b = (index: number): Token => script.token("b", index);
+  // Between tokens the two sides share as they are (see SharedTokens) the text is the same: not compared.
+  const { head, tail } = script.shared;
+  const sharedTailA = script.tokenCount("a") - tail;
+  const tailShift = script.tokenCount("b") - script.tokenCount("a");
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
   const changeAt = new Map<number, Change>(script.changes.map((c) => [c.op, c]));
@@ -69,7 +73,14 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
       // comparison), the text between starts its own segment at its old offset, so that old line
       // numbers follow the old text.
       for (let i = code.aStart, j = code.bStart; i + 1 < code.aEnd; i++, j++) {
-        const [oldEnd, oldNext, newEnd, newNext] = [a[i]!.end, a[i + 1]!.start, b[j]!.end, b[j + 1]!.start];
+        if (i + 1 < head && i === j) {
+          // The first equal run holds the shared head, at the same indexes on both sides.
+          j += head - 1 - i;
+          i = head - 1;
+          if (i + 1 >= code.aEnd) break;
+        }
+        if (i >= sharedTailA && j - i === tailShift) break;
+        const [oldEnd, oldNext, newEnd, newNext] = [a(i).end, a(i + 1).start, b(j).end, b(j + 1).start];
         if (oldEnd === oldNext && newEnd === newNext) continue;
         if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
         equal(newEnd, oldEnd);
@@ -77,15 +88,15 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
         cb = newNext;
         ca = oldNext;
       }
-      equal(b[code.bEnd - 1]!.end, a[code.aEnd - 1]!.end);
+      equal(b(code.bEnd - 1).end, a(code.aEnd - 1).end);
       return;
     }
     // Text the comparison left out (ignored whitespace or comments) before the change stays as context.
-    if (code.bEnd > code.bStart) equal(b[code.bStart]!.start, ca);
+    if (code.bEnd > code.bStart) equal(b(code.bStart).start, ca);
     const change = changeAt.get(index);
-    const aStart = code.aEnd > code.aStart ? a[code.aStart]!.start : ca;
-    const aEnd = code.aEnd > code.aStart ? a[code.aEnd - 1]!.end : ca;
-    const bEnd = code.bEnd > code.bStart ? b[code.bEnd - 1]!.end : cb;
+    const aStart = code.aEnd > code.aStart ? a(code.aStart).start : ca;
+    const aEnd = code.aEnd > code.aStart ? a(code.aEnd - 1).end : ca;
+    const bEnd = code.bEnd > code.bStart ? b(code.bEnd - 1).end : cb;
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
     const pieces = refine(change, code, oldText, newText, granularity, script.a.doc.mode === "html");
@@ -127,8 +138,8 @@ function movedTo(script: EditScript, change: Change): Segment["moved"] {
   const other = script.changes[change.partner!]!;
   const code = script.opcodes[other.op]!;
   const edited = change.inner ? ({ edited: true } as const) : {};
-  if (code.tag === "insert") return { side: "from", otherOffset: script.b.tokens[code.bStart]!.start, ...edited };
-  return { side: "to", otherOffset: script.a.tokens[code.aStart]!.start, ...edited };
+  if (code.tag === "insert") return { side: "from", otherOffset: script.token("b", code.bStart).start, ...edited };
+  return { side: "to", otherOffset: script.token("a", code.aStart).start, ...edited };
 }
 
 /**
@@ -137,12 +148,12 @@ function movedTo(script: EditScript, change: Change): Segment["moved"] {
  * text shown here keeps the old offsets it has at the other place; the rest stands at old offset `ca`.
  */
 function editedArrival(script: EditScript, change: Change, ca: number, from: number): Segment[] {
-  const a = script.a.tokens;
-  const b = script.b.tokens;
+  const a = (index: number): Token => script.token("a", index);
+  const b = (index: number): Token => script.token("b", index);
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
   const code = script.opcodes[change.op]!;
-  const end = b[code.bEnd - 1]!.end;
+  const end = b(code.bEnd - 1).end;
   const out: Segment[] = [];
   let moved = movedTo(script, change);
   let at = from;
@@ -152,15 +163,15 @@ function editedArrival(script: EditScript, change: Change, ca: number, from: num
     moved = undefined;
   };
   for (const inner of change.inner!) {
-    const aStart = inner.aEnd > inner.aStart ? a[inner.aStart]!.start : 0;
-    const bEnd = inner.bEnd > inner.bStart ? b[inner.bEnd - 1]!.end : at;
+    const aStart = inner.aEnd > inner.aStart ? a(inner.aStart).start : 0;
+    const bEnd = inner.bEnd > inner.bStart ? b(inner.bEnd - 1).end : at;
     if (inner.tag === "equal") {
       push("insert", bSource.slice(at, bEnd), ca, at, "block");
     } else {
       // The moved text up to the edit (edge whitespace of the block) stays part of the block.
-      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b[inner.bStart]!.start), ca, at, "block");
-      const bStart = inner.bEnd > inner.bStart ? b[inner.bStart]!.start : at;
-      if (inner.aEnd > inner.aStart) push("delete", aSource.slice(aStart, a[inner.aEnd - 1]!.end), aStart, bStart, "edit");
+      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b(inner.bStart).start), ca, at, "block");
+      const bStart = inner.bEnd > inner.bStart ? b(inner.bStart).start : at;
+      if (inner.aEnd > inner.aStart) push("delete", aSource.slice(aStart, a(inner.aEnd - 1).end), aStart, bStart, "edit");
       push("insert", bSource.slice(bStart, bEnd), ca, bStart, "edit");
     }
     at = Math.max(at, bEnd);

@@ -1,0 +1,186 @@
+// The words of two documents made only where they differ: the events between the runs the two
+// share at their start and end, with a margin, are split into tokens; the shared runs are only
+// counted, and their tokens made on demand (one event at a time, or the whole list when a
+// renderer asks for it).
+
+import type { ParsedDocument } from "../events/parse.js";
+import type { NormalizedOptions } from "../options.js";
+import type { DocEvent, Token } from "../types.js";
+import { KeyTable } from "./intern.js";
+import { sharedEvents, tokenizePair } from "./shared-tokens.js";
+import { countTokens, eventLocal, type KeyedTokens, tokenizeKeyed } from "./tokens.js";
+
+/** One side of a window: its document, every token on demand, and the window's own tokens. */
+export interface WindowSide {
+  readonly doc: ParsedDocument;
+  /** Every token of the document, as {@link tokenizePair} makes them; made on first use. */
+  readonly tokens: readonly Token[];
+  /** The token at `index` of the whole list, made without the others where it lies outside the window. */
+  readonly tokenAt: (index: number) => Token;
+  /** How many tokens the whole list has. */
+  readonly tokenCount: number;
+  /** The window's tokens (the whole list's `head..head + length`) and their key ids. */
+  readonly window: KeyedTokens;
+}
+
+/** Two documents' tokens, split into words only in a window around where they differ. */
+export interface TokenWindow {
+  readonly a: WindowSide;
+  readonly b: WindowSide;
+  /** Tokens before the window, the same on both sides: copies at the same offsets, in text the two sources share. */
+  readonly head: number;
+  /** Tokens after the window, the same on both sides: copies moved by the difference in length, in text the two share. */
+  readonly tail: number;
+}
+
+/** The window is not worth it when it holds more than this share of the old document's events. */
+const MAX_WINDOW_SHARE = 0.5;
+
+/**
+ * The window of events that holds every difference between `a` and `b` and `margin` more
+ * events at each end, widened until it holds both tags of each element it holds a tag of (on
+ * both sides), with its tokens keyed in `table`; or undefined when the options look beyond
+ * single events (see {@link eventLocal}), when an element is left open, or when the window
+ * would hold most of the document (tokenizing everything then costs less than counting).
+ *
+ * The events before and after the window are equal events in text the two sources share (see
+ * {@link sharedEvents}), so their tokens are equal and, written in the same bytes, have the
+ * same text between them.
+ *
+ * @example const w = tokenWindow(parseDocument(`${big}<p>a</p>${big}`), parseDocument(`${big}<p>b</p>${big}`), opts, new KeyTable(), 16)!;
+ *   w.a.window.tokens.length // a few dozen; w.head + w.a.window.tokens.length + w.tail === w.a.tokenCount
+ */
+export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: NormalizedOptions, table: KeyTable, margin: number): TokenWindow | undefined {
+  if (!eventLocal(options)) return undefined;
+  const eventsA = a.events.length;
+  const eventsB = b.events.length;
+  const shared = sharedEvents(a, b);
+  const { headEvents, tailEvents } = shared;
+  if (eventsA - tailEvents - headEvents > MAX_WINDOW_SHARE * eventsA) return undefined;
+  const bounds = balancedBounds(a.events, b.events, Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin));
+  if (!bounds || bounds.endA - bounds.from > MAX_WINDOW_SHARE * eventsA) return undefined;
+  const { from, endA, endB } = bounds;
+  const windowA = tokenizeKeyed(a, options, table, from, endA);
+  const windowB = tokenizeKeyed(b, options, table, from, endB);
+  const countsA = new Int32Array(eventsA);
+  countTokens(a, options, 0, from, countsA);
+  countTokens(a, options, endA, eventsA, countsA);
+  const countsB = new Int32Array(eventsB);
+  countsB.set(countsA.subarray(0, from));
+  countsB.set(countsA.subarray(endA), endB);
+  for (const token of windowA.tokens) countsA[token.event]!++;
+  for (const token of windowB.tokens) countsB[token.event]!++;
+  const firstA = firstTokens(countsA);
+  const firstB = firstTokens(countsB);
+  let whole: [readonly Token[], readonly Token[]] | undefined;
+  const wholeLists = (): [readonly Token[], readonly Token[]] => {
+    if (whole === undefined) {
+      const [x, y] = tokenizePair(a, b, options, new KeyTable(), shared);
+      whole = [x.tokens, y.tokens];
+    }
+    return whole;
+  };
+  const head = firstA[from]!;
+  return {
+    a: windowSide(a, windowA, firstA, head, options, () => wholeLists()[0]),
+    b: windowSide(b, windowB, firstB, head, options, () => wholeLists()[1]),
+    head,
+    tail: firstA[eventsA]! - firstA[endA]!,
+  };
+}
+
+/** Per event, the index of its first token (the last entry: the number of tokens). */
+function firstTokens(counts: Int32Array): Int32Array {
+  const first = new Int32Array(counts.length + 1);
+  for (let e = 0; e < counts.length; e++) first[e + 1] = first[e]! + counts[e]!;
+  return first;
+}
+
+/** A window side: its window's tokens, the rest made an event at a time on demand, the whole list on first use. */
+function windowSide(doc: ParsedDocument, window: KeyedTokens, first: Int32Array, head: number, options: NormalizedOptions, whole: () => readonly Token[]): WindowSide {
+  const inWindow = window.tokens.length;
+  const made = new Map<number, Token[]>();
+  const own = new KeyTable();
+  const tokenAt = (index: number): Token => {
+    if (index >= head && index < head + inWindow) return window.tokens[index - head]!;
+    const event = eventOf(first, index);
+    let tokens = made.get(event);
+    if (tokens === undefined) made.set(event, (tokens = tokenizeKeyed(doc, options, own, event, event + 1).tokens));
+    return tokens[index - first[event]!]!;
+  };
+  return {
+    doc,
+    get tokens() {
+      return whole();
+    },
+    tokenAt,
+    tokenCount: first[first.length - 1]!,
+    window,
+  };
+}
+
+/** The event whose tokens hold token `index`, given each event's first token. */
+function eventOf(first: Int32Array, index: number): number {
+  let low = 0;
+  let high = first.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (first[mid]! <= index) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The window `from..endA` (old events) and `from..endB` (new), starting at `from` and leaving
+ * `after` events after it on each side at first, widened until neither side's window holds a
+ * tag whose partner lies outside it; undefined when a tag has no partner.
+ */
+function balancedBounds(x: readonly DocEvent[], y: readonly DocEvent[], from: number, after: number): { from: number; endA: number; endB: number } | undefined {
+  const pairsX = eventPartners(x);
+  const pairsY = eventPartners(y);
+  if (!pairsX || !pairsY) return undefined;
+  let lo = from;
+  let keep = after;
+  // Scanned: x[lo..x.length - keep) and y[lo..y.length - keep) hold all their partners once stable.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [events, pairs] of [
+      [x, pairsX],
+      [y, pairsY],
+    ] as const) {
+      const end = events.length - keep;
+      let low = lo;
+      let high = end;
+      for (let e = lo; e < end; e++) {
+        const partner = pairs[e]!;
+        if (partner === -1) continue;
+        if (partner < low) low = partner;
+        if (partner >= high) high = partner + 1;
+      }
+      if (low < lo || high > end) {
+        lo = low;
+        keep = events.length - high;
+        changed = true;
+      }
+    }
+  }
+  return { from: lo, endA: x.length - keep, endB: y.length - keep };
+}
+
+/** For each start and end tag event its partner's index, -1 for other events; undefined when a tag has none. */
+function eventPartners(events: readonly DocEvent[]): Int32Array | undefined {
+  const out = new Int32Array(events.length).fill(-1);
+  const open: number[] = [];
+  for (let e = 0; e < events.length; e++) {
+    const kind = events[e]!.kind;
+    if (kind === "open") open.push(e);
+    else if (kind === "close") {
+      const o = open.pop();
+      if (o === undefined) return undefined;
+      out[o] = e;
+      out[e] = o;
+    }
+  }
+  return open.length ? undefined : out;
+}
