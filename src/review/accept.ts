@@ -6,7 +6,7 @@ import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../html/escape.js";
 import { restoreAttributes } from "../html/attributes.js";
-import { AS, CHARSET, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../html/marks.js";
+import { AS, CHARSET, COMMENT, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../html/marks.js";
 import { closeTag, commentOf, openTag } from "../html/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
@@ -76,16 +76,32 @@ function closeOf(events: readonly DocEvent[], open: number): number {
   return events.length;
 }
 
-/** The text of the source view, with the side's changes taken; the newline after `<pre>` is not part of it. */
+/**
+ * The text of the source view, with the side's changes taken; the newline after `<pre>` is not
+ * part of it. Where the sides differ only in what the comparison ignored, the new side's text
+ * stands between `ins-begin` and `ins-end` comments and the old side's in a `del` marker comment.
+ */
 function sourceText(events: readonly DocEvent[], pre: number, keep: Keep): string {
   const end = closeOf(events, pre);
   let text = "";
+  let skipping = false;
   for (let i = pre + 1; i < end; i++) {
     const event = events[i]!;
-    if (event.kind === "open" && attribute(event, WRAP) === drop(keep)) i = closeOf(events, i);
+    if (event.kind === "comment") {
+      if (event.text === `${COMMENT}ins-begin`) skipping = keep === "del";
+      else if (event.text === `${COMMENT}ins-end`) skipping = false;
+      else text += markerText(event.text, keep);
+    } else if (skipping) continue;
+    else if (event.kind === "open" && attribute(event, WRAP) === drop(keep)) i = closeOf(events, i);
     else if (event.kind === "text") text += event.text;
   }
   return text.startsWith("\n") ? text.slice(1) : text;
+}
+
+/** The source text a marker comment of the source view carries for the side, else nothing. */
+function markerText(comment: string, keep: Keep): string {
+  const marker = readComment(comment);
+  return marker && (marker.role === keep || marker.role === "both") ? decodeCommentPayload(marker.payload) : "";
 }
 
 function drop(keep: Keep): Keep {

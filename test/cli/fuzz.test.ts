@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FORMATS } from "../../src/render/formats.js";
 import { decodeBytes } from "../../src/read/decode.js";
+import { accept, reject } from "../../src/review/accept.js";
 import { fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 import { runBinary, runCli } from "../support/cli.js";
 import { CORPUS } from "../support/corpus.js";
@@ -25,6 +26,7 @@ const RUNS = {
   corpus: Math.ceil(CASES * 0.15),
   binary: Math.max(6, Math.ceil(CASES / 2000)),
   roundTrip: Math.ceil(CASES * 0.1),
+  sourceTrip: Math.ceil(CASES * 0.05),
 };
 /** A generous time per case (corpus windows take the longest), so that a long run is not cut short. */
 const timeout = (runs: number): number => 60_000 + runs * 100;
@@ -243,6 +245,26 @@ describe("fuzzing the CLI (seeded; FC_SEED replays a failure)", () => {
       fcParams(RUNS.roundTrip),
     );
   }, timeout(RUNS.roundTrip * 5));
+
+  it(`the source view (XML input, --view source) gives both texts back exactly (--accept NEW, --reject OLD): ${RUNS.sourceTrip} pairs`, async () => {
+    const kinds = [bytesCase(roundTripOptions), markupCase(roundTripOptions), ...(corpusDocs.length ? [corpusCase(roundTripOptions)] : [])];
+    const sourceCase = fc.oneof(...kinds).filter((c) => !isBinary(c.a) && !isBinary(c.b));
+    await fc.assert(
+      fc.asyncProperty(sourceCase, async (c) => {
+        const [a, b] = [decodeBytes(c.a).text, decodeBytes(c.b).text];
+        const [oldFile, newFile] = argsOf({ ...c, args: [] });
+        for (const format of ["html", "page"]) {
+          const output = join(dir, `source.${format}.html`);
+          const command = ["-f", format, "--view", "source", ...c.args].join(" ");
+          expectSane(c, await runCli(["-f", format, "--view", "source", "-o", output, ...c.args, oldFile!, newFile!]));
+          const written = readFileSync(output, "utf8");
+          expect(accept(written), `${command}, then accept`).toBe(b);
+          expect(reject(written), `${command}, then reject`).toBe(a);
+        }
+      }),
+      fcParams(RUNS.sourceTrip),
+    );
+  }, timeout(RUNS.sourceTrip * 5));
 
   it(`any of them through the real binary: ${RUNS.binary} pairs`, () => {
     const kinds = [bytesCase(lineOptions), markupCase(lineOptions), ...(corpusDocs.length ? [corpusCase(lineOptions)] : [])];

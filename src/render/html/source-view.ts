@@ -3,8 +3,9 @@
 
 import type { EditScript } from "../../edit-script.js";
 import { escapeText } from "../../html/escape.js";
-import { MOVE, REINDENT, VIEW, WRAP } from "../../html/marks.js";
+import { COMMENT, MOVE, REINDENT, VIEW, WRAP } from "../../html/marks.js";
 import { segmentsOf } from "../report/segments.js";
+import { markerComment } from "./piece-writer.js";
 import { isStop, stopComment } from "./stops.js";
 
 /** Unchanged lines kept around a change before a long unchanged run is folded, on the page. */
@@ -37,7 +38,7 @@ export function writeSource(script: EditScript, options: SourceOptions = {}): st
   let last = -1;
   /** Inside the arriving half of an edited move: its edits are marked inside its own `<ins>`. */
   let arriving = false;
-  for (const segment of segmentsOf(script, "word")) {
+  for (const segment of segmentsOf(script, "word", { ignoredOld: true })) {
     const { moved } = segment;
     if (arriving && (!segment.inMove || moved)) {
       out.push("</ins>");
@@ -57,7 +58,8 @@ export function writeSource(script: EditScript, options: SourceOptions = {}): st
     }
     if (lines && segment.kind !== "insert") lines.oldAt(segment.aOffset);
     if (segment.kind === "equal") {
-      out.push(lines ? (change < 0 ? lines.folded(segment.text) : lines.numbered(segment.text, BOTH_SIDES)) : escapeText(segment.text));
+      const unchanged = (text: string): string => (lines ? (change < 0 ? lines.folded(text) : lines.numbered(text, BOTH_SIDES)) : escapeText(text));
+      out.push(segment.old === undefined ? unchanged(segment.text) : ignoredDifference(segment.text, segment.old, unchanged));
       continue;
     }
     const arrives = moved?.side === "to" && moved.edited;
@@ -88,6 +90,31 @@ const BOTH_SIDES: Sides = { old: true, new: true };
 const OLD_SIDE: Sides = { old: true, new: false };
 const NEW_SIDE: Sides = { old: false, new: true };
 const NO_SIDE: Sides = { old: false, new: false };
+
+/**
+ * Unchanged text that stands for other old text (an ignored difference, see Segment.old), shown
+ * as the new text alone, unmarked: what the two share at either end is written as usual, the
+ * rest of the new text between `ins-begin` and `ins-end` comments (which reject skips), the rest
+ * of the old text in a `del` marker comment (which reject reads back).
+ *
+ * @example ignoredDifference("\n", "  \n", escapeText) // "<!--htmldiff:del:  -->\n"
+ */
+function ignoredDifference(text: string, old: string, write: (text: string) => string): string {
+  let start = 0;
+  while (start < text.length && start < old.length && text[start] === old[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < old.length - start && text[text.length - 1 - end] === old[old.length - 1 - end]) end++;
+  // A surrogate pair is not cut: a lone half would not survive as written.
+  if (start > 0 && (isLowSurrogate(text.charCodeAt(start)) || isLowSurrogate(old.charCodeAt(start)))) start--;
+  if (end > 0 && (isLowSurrogate(text.charCodeAt(text.length - end)) || isLowSurrogate(old.charCodeAt(old.length - end)))) end--;
+  const [newRest, oldRest] = [text.slice(start, text.length - end), old.slice(start, old.length - end)];
+  const ins = newRest ? `<!--${COMMENT}ins-begin-->${write(newRest)}<!--${COMMENT}ins-end-->` : "";
+  return `${write(text.slice(0, start))}${ins}${oldRest ? markerComment("del", oldRest) : ""}${write(text.slice(text.length - end))}`;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
 
 /**
  * Counts both documents' lines while the source view is written, and writes their numbers: a

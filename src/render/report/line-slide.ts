@@ -35,6 +35,8 @@ export function slideToLines(segments: readonly Segment[]): Segment[] {
     const seg = out[i]!;
     const next = out[i + 1]!;
     if (prev.kind !== "equal" || next.kind !== "equal" || seg.kind === "equal") continue;
+    // Old text alone (Segment.old with no new text) holds no white space of the new side to slide over.
+    if (oldAlone(prev) || oldAlone(next)) continue;
     // Unchanged text whose old side was written otherwise (white space left out of the comparison) stays.
     if (seg.aOffset - prev.aOffset !== prev.text.length) continue;
     const after = out[i + 2];
@@ -54,9 +56,36 @@ export function slideToLines(segments: readonly Segment[]): Segment[] {
     }
     if (best === 0) continue;
     const moved = best < 0 ? text.slice(best) : text.slice(0, best);
-    out[i - 1] = { ...prev, text: best < 0 ? prev.text.slice(0, best) : prev.text + moved };
-    out[i] = { ...seg, text: best < 0 ? moved + text.slice(0, best) : text.slice(best) + moved, aOffset: seg.aOffset + best, bOffset: seg.bOffset + best };
-    out[i + 1] = { ...next, text: best < 0 ? moved + next.text : next.text.slice(best), aOffset: next.aOffset + best, bOffset: next.bOffset + best };
+    const slid = best < 0 ? moved + text.slice(0, best) : text.slice(best) + moved;
+    const olds = slidOld(prev, seg, next, best, moved, slid);
+    if (!olds) continue;
+    out[i - 1] = withOld(prev, best < 0 ? prev.text.slice(0, best) : prev.text + moved, olds[0]);
+    out[i] = { ...seg, text: slid, aOffset: seg.aOffset + best, bOffset: seg.bOffset + best };
+    out[i + 1] = { ...withOld(next, best < 0 ? moved + next.text : next.text.slice(best), olds[1]), aOffset: next.aOffset + best, bOffset: next.bOffset + best };
   }
-  return out.filter((s) => s.text !== "");
+  return out.filter((s) => s.text !== "" || s.old !== undefined);
+}
+
+function oldAlone(segment: Segment): boolean {
+  return segment.old !== undefined && segment.text === "";
+}
+
+/**
+ * The old text of the unchanged segments around a change slid by `best` over `moved` (its text
+ * now `slid`): the white space moves on the old side too where that side has it there (always
+ * so when the segments stand for their own text). Else the old side stays as it was, which it
+ * can for an insertion (no old text) or a deletion whose text is the same after the slide; any
+ * other deletion cannot move (null).
+ */
+function slidOld(prev: Segment, seg: Segment, next: Segment, best: number, moved: string, slid: string): [string, string] | null {
+  const [before, after] = [prev.old ?? prev.text, next.old ?? next.text];
+  if (best < 0 && before.endsWith(moved)) return [before.slice(0, best), moved + after];
+  if (best > 0 && after.startsWith(moved)) return [before + moved, after.slice(best)];
+  return seg.kind === "insert" || slid === seg.text ? [before, after] : null;
+}
+
+/** An unchanged segment with new text `text` standing for old text `old` (recorded only where the two differ). */
+function withOld(segment: Segment, text: string, old: string): Segment {
+  const { old: _, ...rest } = segment;
+  return old === text ? { ...rest, text } : { ...rest, text, old };
 }

@@ -34,6 +34,23 @@ export interface Segment {
   readonly reindent?: boolean;
   /** For a segment of a change (also the unchanged pieces inside a changed tag): the index of that change in `script.changes`. */
   readonly change?: number;
+  /**
+   * With {@link SegmentOptions.ignoredOld}, for unchanged text: the old source it stands for,
+   * where that differs from the text (what an ignore option left out of the comparison or
+   * compared loosely: comments, white space, elements, case). The text is empty where the new
+   * side has nothing there.
+   */
+  readonly old?: string;
+}
+
+/** What {@link segmentsOf} gives besides the text of both sides. */
+export interface SegmentOptions {
+  /**
+   * Keep the old text of ignored differences ({@link Segment.old}), so that the segments give
+   * the old source back whole, and slide a change to whole lines only where the old side can
+   * follow. Without it, unchanged text is the new side's alone.
+   */
+  readonly ignoredOld?: boolean;
 }
 
 /** How finely replaced text is shown: whole words (default) or characters inside replaced words. */
@@ -48,7 +65,7 @@ const MAX_CHAR_REFINE = 400;
  * @example segmentsOf(diffDocuments("<p>a</p>", "<p>b</p>"), "word").map((s) => [s.kind, s.text])
  *   // [["equal", "<p>"], ["delete", "a"], ["insert", "b"], ["equal", "</p>"]]
  */
-export function segmentsOf(script: EditScript, granularity: Granularity): Segment[] {
+export function segmentsOf(script: EditScript, granularity: Granularity, options: SegmentOptions = {}): Segment[] {
   const a = (index: number): Token => script.token("a", index);
   const b = (index: number): Token => script.token("b", index);
   // Between tokens the two sides share as they are (see SharedTokens) the text is the same: not compared.
@@ -62,8 +79,19 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
   const out: Segment[] = [];
   let ca = 0;
   let cb = 0;
+  /** The new text from `cb` to `bEnd` as unchanged, standing for the old text from `ca` to `aEnd`. */
   const equal = (bEnd: number, aEnd: number): void => {
-    if (bEnd > cb) out.push({ kind: "equal", text: bSource.slice(cb, bEnd), aOffset: ca, bOffset: cb });
+    const text = bSource.slice(cb, bEnd);
+    const old = options.ignoredOld ? aSource.slice(ca, aEnd) : text;
+    const last = out[out.length - 1];
+    if (old === text) {
+      if (text) out.push({ kind: "equal", text, aOffset: ca, bOffset: cb });
+    } else if (!text && last?.kind === "equal" && last.change === undefined) {
+      // Old text alone goes with the unchanged text before it.
+      out[out.length - 1] = { ...last, old: (last.old ?? last.text) + old };
+    } else {
+      out.push({ kind: "equal", text, aOffset: ca, bOffset: cb, old });
+    }
     cb = Math.max(cb, bEnd);
     ca = Math.max(ca, aEnd);
   };
@@ -84,15 +112,13 @@ export function segmentsOf(script: EditScript, granularity: Granularity): Segmen
         if (oldEnd === oldNext && newEnd === newNext) continue;
         if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
         equal(newEnd, oldEnd);
-        if (newNext > cb) out.push({ kind: "equal", text: bSource.slice(cb, newNext), aOffset: ca, bOffset: cb });
-        cb = newNext;
-        ca = oldNext;
+        equal(newNext, oldNext);
       }
       equal(b(code.bEnd - 1).end, a(code.aEnd - 1).end);
       return;
     }
     // Text the comparison left out (ignored whitespace or comments) before the change stays as context.
-    if (code.bEnd > code.bStart) equal(b(code.bStart).start, ca);
+    equal(code.bEnd > code.bStart ? b(code.bStart).start : cb, code.aEnd > code.aStart ? a(code.aStart).start : ca);
     const change = changeAt.get(index);
     const aStart = code.aEnd > code.aStart ? a(code.aStart).start : ca;
     const aEnd = code.aEnd > code.aStart ? a(code.aEnd - 1).end : ca;
