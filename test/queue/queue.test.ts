@@ -12,7 +12,7 @@ import { connectRedis, DiffJobs } from "../../src/compare/jobs.js";
 import { htmlDocument, documentPair } from "../support/arbitraries.js";
 import { runCli } from "../support/cli.js";
 import { freePort, haveRedis, runAsync, startRedis, startWorker, type RedisServer, type WorkerProcess } from "../support/redis.js";
-import { SLOW_PAIR } from "../support/slow-pair.js";
+import { PAST_ANY_LIMIT, SLOW_PAIR } from "../support/slow-pair.js";
 
 if (!haveRedis) console.warn("SKIPPED: queue tests: redis-server is missing (.ci/run installs it)");
 
@@ -109,7 +109,7 @@ describe.skipIf(!haveRedis)("htmldiff worker, enqueue and results on Redis", () 
       [write("l-a.html", SLOW_PAIR[0]), write("l-b.html", SLOW_PAIR[1])],
     ];
     const list = write("checks.tsv", pairs.map((pair) => pair.join("\t")).join("\n"));
-    const [bad, quick, slow] = (await runAsync(["enqueue", "--redis", redis.url, "--queue", "checks", ...SLOW, "--pairs", list])).stdout.trim().split("\n");
+    const [bad, quick, slow] = (await runAsync(["enqueue", "--redis", redis.url, "--queue", "checks", ...PAST_ANY_LIMIT.args, "--pairs", list])).stdout.trim().split("\n");
     const results = await runAsync(["results", "--redis", redis.url, "--queue", "checks", "--wait", bad!, quick!, slow!]);
     expect(results.status).toBe(2);
     expect(results.stdout).toMatch(new RegExp(`^${pairs[1]![0]} → ${pairs[1]![1]}: 1 change\\b`));

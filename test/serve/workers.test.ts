@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it } from "vitest";
 import { detailOf, putDocument, startServe, type ServeProcess } from "../support/serve.js";
-import { SLOW_PAIR, SLOW_QUERY } from "../support/slow-pair.js";
+import { PAST_ANY_LIMIT, SLOW_PAIR, SLOW_QUERY } from "../support/slow-pair.js";
 
 describe("htmldiff serve: workers", () => {
   let server: ServeProcess | undefined;
@@ -22,7 +22,7 @@ describe("htmldiff serve: workers", () => {
   it("ends a comparison past --timeout with 504, and the next comparison succeeds", async () => {
     server = await startServe(["--workers", "1", "--timeout", "1s"]);
     const [a, b] = [await putDocument(server.url, SLOW_PAIR[0]), await putDocument(server.url, SLOW_PAIR[1])];
-    const slow = await fetch(`${server.url}/v1/diff/${a}/${b}?${SLOW_QUERY}`);
+    const slow = await fetch(`${server.url}/v1/diff/${a}/${b}?${PAST_ANY_LIMIT.query}`);
     expect(slow.status).toBe(504);
     expect((await detailOf(slow))).toBe("the comparison ran past its time limit of 1000 ms");
     expect(await smallDiff(server.url)).toBe(200);

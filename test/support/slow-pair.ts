@@ -17,3 +17,13 @@ export const SLOW_PAIR = [`<p>${words(1, 120_000)}</p>`, `<p>${words(7, 120_000)
 
 /** The query that makes {@link SLOW_PAIR} slow: Myers with a large work budget. */
 export const SLOW_QUERY = "algorithm=myers&max-work=4000000000&format=stat";
+
+/**
+ * Options with which {@link SLOW_PAIR} runs far past any time limit of the tests (difflib's
+ * matcher with no budget to stop it: about 20 s on this machine), whatever the machine's speed
+ * and load. With `SLOW_QUERY`, Myers caps its own cost and may finish in about a second.
+ */
+export const PAST_ANY_LIMIT = {
+  query: "algorithm=difflib&max-work=4000000000&format=stat",
+  args: ["--algorithm", "difflib", "--max-work", "4000000000", "-f", "stat"],
+} as const;
