@@ -156,6 +156,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored element holding a CDATA section in svg cut off by the end of the file", a: " of<e>", b: " of<e><b><svg><![CDATA[x>", options: IGNORE },
   { name: "an ignored element holding </ at the end of the file", a: " of<e>", b: " of<e><b></", options: IGNORE },
   { name: "an ignored list item holding a style cut off by the end of the file, after a <", a: "", b: "<span></span><li><style><", options: IGNORE },
+  { name: "a kept < last in its text before deleted text that makes it an end tag (seed 1)", a: "x</a><? ", b: "x< " },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
