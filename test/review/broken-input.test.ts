@@ -157,6 +157,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored element holding </ at the end of the file", a: " of<e>", b: " of<e><b></", options: IGNORE },
   { name: "an ignored list item holding a style cut off by the end of the file, after a <", a: "", b: "<span></span><li><style><", options: IGNORE },
   { name: "a kept < last in its text before deleted text that makes it an end tag (seed 1)", a: "x</a><? ", b: "x< " },
+  { name: "an ignored CDATA section holding > in HTML content, a bogus comment to a browser, in a cell outside a table (seed 777)", a: "<td><![CDATA[>]]>", b: "<td>", options: COMMENTS },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -156,13 +156,22 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
     } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
-    else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
+    else if (event.kind === "open" || (FINISHED_LEAF.test(own) && !endsAtFirstGt(events, e, own))) out += own;
     else if (event.kind === "instruction") out += instructionOf(event);
     else if (event.kind === "cdata") out += `<![CDATA[${event.text}]]>`;
     // A CDATA section our parser read as a comment (`[CDATA[…]]`) stays a section in svg or math, where it is text.
     else out += /^\[CDATA\[(?![\s\S]*\]\]>)[\s\S]*\]\]$/.test(event.text) && inForeignContent(events, e) ? `<!${event.text}>` : commentOf(event.text);
   }
   return out;
+}
+
+/**
+ * Whether a comment that our parser read from a CDATA section holding `>` stands in HTML content,
+ * where a browser reads the section as a bogus comment ending at its first `>`: it is then written
+ * as a comment, not copied (in svg or math the section is one to a browser too).
+ */
+function endsAtFirstGt(events: readonly DocEvent[], at: number, own: string): boolean {
+  return events[at]!.kind === "comment" && own.startsWith("<![CDATA[") && own.indexOf(">") < own.length - 1 && !inForeignContent(events, at);
 }
 
 /** Whether `events[at]` stands in svg or math content. */
