@@ -240,6 +240,23 @@ function bogusCommentAfterSpace(tokenizer: EndTagStates): void {
 }
 
 /**
+ * Where the text that the tokenizer reports from `start` to the end of the input begins, or
+ * "start tag" when it is a start tag's name, to be dropped. At the end of the input the
+ * tokenizer reports what is left of the markup it was reading as text from where that
+ * markup's section starts, which for some is after its `<`: a name that could begin a script,
+ * style, title, textarea or xmp (`<s`, `<scr`, `<t`, `<x`; any other cut-off start tag it
+ * drops, as a browser drops them all), and what follows `<!`, `<?` or `</` not followed by a
+ * name (`<!x`, `<?x`, `</1x`), which is text from its `<`. Text proper never starts just after
+ * such an opener.
+ */
+function cutOffMarkup(source: string, start: number): number | "start tag" {
+  const LT = 0x3c;
+  if (source.charCodeAt(start - 1) === LT) return /[a-zA-Z]/.test(source.charAt(start)) ? "start tag" : start;
+  if (source.charCodeAt(start - 2) === LT && /[!?/]/.test(source.charAt(start - 1))) return start - 2;
+  return start;
+}
+
+/**
  * htmlparser2's Parser with O(1) stacks (see {@link TopFirstStack}), exact event starts, and
  * no strings it does not need.
  *
@@ -326,6 +343,11 @@ export class DeepParser extends Parser {
     // A start tag cut off by the end of the input just after a slash (`<p/`) comes as text from
     // -1: dropped, as htmlparser2 drops a tag cut off anywhere else, and as a browser drops it.
     if (start < 0) return;
+    if (endIndex === this.source.length) {
+      const opener = cutOffMarkup(this.source, start);
+      if (opener === "start tag") return;
+      start = opener;
+    }
     this.endIndex = endIndex - 1;
     if (this.implied) {
       // Text that is not white space may start the head or the body: its white space stays before them.

@@ -3,7 +3,7 @@
 // back: either side's attributes from those written.
 
 import type { Attribute, AttributeDelta, OpenEvent } from "../types.js";
-import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, unmarkName } from "./marks.js";
+import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, REPLACED, unmarkName } from "./marks.js";
 
 /** What an element's start tag says about its change. */
 export interface ElementMarks {
@@ -17,6 +17,8 @@ export interface ElementMarks {
   readonly move?: number;
   /** The element's real name when it is written under another (html, head, body on the page). */
   readonly realName?: string;
+  /** Deleted or inserted whole although part of it was kept: its changed words are marked inside it (class {@link REPLACED}). */
+  readonly replaced?: boolean;
 }
 
 /** Attributes whose URL a browser loads as soon as the page opens. */
@@ -47,6 +49,7 @@ export function writtenAttributes(event: OpenEvent, marks: ElementMarks, neutral
   if (!flags.length && marks.realName === undefined && !marks.deltas?.length) return own;
   const classes = flags.map((flag) => `diff-${flag}`);
   if (marks.move !== undefined) classes.push("diff-move");
+  if (marks.replaced) classes.push(REPLACED);
   const out: Attribute[] = [];
   let ownClass: string | undefined;
   for (const attr of own) {

@@ -26,6 +26,18 @@ export const AS = "data-diff-as";
 export const SHOWN = "data-diff-shown";
 /** The two halves of a move share this value. */
 export const MOVE = "data-diff-move";
+/**
+ * On a word mark inside an element written deleted and inserted again whole (see
+ * {@link REPLACED}): the index of the change the marked words belong to, so that the review page
+ * shows that change on its own words.
+ */
+export const CHANGE = "data-diff-change";
+/**
+ * The class of a `del` or `ins` (or of an element marked by a class) that the output deletes or
+ * inserts whole although the comparison kept part of it, so that the markup nests (a paragraph
+ * split into a list): shown calm, the words that changed inside it marked on their own.
+ */
+export const REPLACED = "diff-replaced";
 /** The class of the `del` and `ins` around a line's old and new indentation, when only that changed: shown calm, not a stop. */
 export const REINDENT = "diff-reindent";
 /** `source` on the source view's `<pre>`, `document` on the review page's container of the document. */

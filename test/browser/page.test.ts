@@ -1,6 +1,7 @@
 // The review page in Debian's chromium (driven by playwright-core, never a downloaded browser):
 // insertions and deletions look different, `n` moves to the next change, a hostile document runs no
-// script and requests nothing; a Latin-1 page's output and the page --accept gives back show its text. UPDATE_SCREENSHOTS=1 also saves the screenshots in docs/.
+// script and requests nothing; a Latin-1 page's output and the page --accept gives back show its text. UPDATE_SCREENSHOTS=1 also saves the
+// README's screenshots in docs/ (two review pages, and the terminal output drawn from its colours).
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -162,4 +163,46 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
     // At the top: the old and new pictures above the marked source.
     await page.screenshot({ path: join(DOCS, "page-xml.png") });
   });
+
+  it.skipIf(!process.env.UPDATE_SCREENSHOTS)("saves a screenshot of the terminal output", async () => {
+    const root = join(import.meta.dirname, "../..");
+    let ansi = "";
+    for (const pair of ["tag-rename", "moved-paragraph"]) ansi += (await runCli(["--color", "always", `fixtures/${pair}/old.html`, `fixtures/${pair}/new.html`], { cwd: root })).stdout;
+    const html = `<!DOCTYPE html><meta charset="utf-8"><body style="margin:0;background:#262626"><pre style="margin:0;padding:12px 14px;font:15px/1.35 'DejaVu Sans Mono',monospace;color:#dcdcdc">${terminalHtml(ansi)}</pre></body>`;
+    const { page } = await open("terminal", html);
+    await page.setViewportSize({ width: 1000, height: 470 });
+    await page.screenshot({ path: join(DOCS, "terminal.png") });
+  });
 });
+
+/** The colours of a dark terminal for the SGR codes the terminal output uses. */
+const SGR_COLOURS: Readonly<Record<number, string>> = { 31: "#f0716e", 32: "#8fd18a", 33: "#e5c07b", 34: "#6fa8ff", 35: "#d08ae6", 36: "#5fc8d4" };
+
+/** Terminal output with SGR escapes (colour, dim, bold, strike, underline) as HTML, for the README's screenshot. */
+function terminalHtml(ansi: string): string {
+  const state = { colour: "", dim: false, bold: false, strike: false, underline: false };
+  let out = "";
+  for (const piece of ansi.split(/(\x1b\[[0-9;]*m)/)) {
+    const sgr = /^\x1b\[([0-9;]*)m$/.exec(piece);
+    if (!sgr) {
+      if (!piece) continue;
+      const text = piece.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      const style = [state.colour && `color:${state.colour}`, state.dim && "opacity:0.6", state.bold && "font-weight:bold", (state.strike || state.underline) && `text-decoration:${state.strike ? "line-through" : "underline"}`].filter(Boolean).join(";");
+      out += style ? `<span style="${style}">${text}</span>` : text;
+      continue;
+    }
+    for (const code of (sgr[1] || "0").split(";").map(Number)) {
+      if (code === 0) Object.assign(state, { colour: "", dim: false, bold: false, strike: false, underline: false });
+      else if (code === 1) state.bold = true;
+      else if (code === 2) state.dim = true;
+      else if (code === 22) state.dim = state.bold = false;
+      else if (code === 9) state.strike = true;
+      else if (code === 29) state.strike = false;
+      else if (code === 4) state.underline = true;
+      else if (code === 24) state.underline = false;
+      else if (code === 39) state.colour = "";
+      else if (SGR_COLOURS[code >= 90 && code <= 97 ? code - 60 : code]) state.colour = SGR_COLOURS[code >= 90 && code <= 97 ? code - 60 : code]!;
+    }
+  }
+  return out;
+}

@@ -58,22 +58,6 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect(badge.badge).not.toBe("none");
   });
 
-  it("shows each change of a paragraph that had to be marked whole on that paragraph, saying which change it is", async () => {
-    const a = `<p>One long paragraph. It is split in two.</p>`;
-    const b = `<p>One long sentence.</p>\n<p>It is split in three.</p>`;
-    const script = diffDocuments(a, b);
-    expect(script.changes.length).toBeGreaterThan(1);
-    const { page } = await browser.open("shared", renderPage(script));
-    expect(await page.evaluate(`document.getElementById("htmldiff-hidden").hidden`)).toBe(true);
-    const notes = new Set<string>();
-    for (let i = 0; i < script.changes.length; i++) {
-      await page.keyboard.press("n");
-      expect((await current(page)).texts.join(" ")).toContain("paragraph");
-      notes.add((await page.evaluate(`document.getElementById("htmldiff-note").textContent`)) as string);
-    }
-    expect(notes.size).toBe(script.changes.length);
-  });
-
   it("shows the document's own old and new values near the pointer, never the page's classes", async () => {
     const paragraphs = Array.from({ length: 80 }, (_, i) => `<p>paragraph ${i}</p>`).join("\n");
     const a = `<div class="no-js" id="x">\n${paragraphs}\n</div><p class="a">short</p>`;

@@ -11,6 +11,8 @@ const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
 const FIXTURES = join(import.meta.dirname, "../../fixtures");
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const session = `htmldiff-test-${process.pid}`;
+/** A tmux server of this test's own (its socket name): other tmux users on the machine cannot end it under the test. */
+const SERVER = ["-L", session];
 
 if (!hasTmux) console.warn("SKIPPED: the terminal test needs tmux (apt-get install tmux); .ci/run installs it");
 
@@ -20,19 +22,19 @@ if (!hasTmux) console.warn("SKIPPED: the terminal test needs tmux (apt-get insta
  */
 async function inTerminal(command: string, env: Record<string, string> = {}): Promise<{ plain: string; escapes: string }> {
   const vars = Object.entries(env).map(([k, v]) => `export ${k}=${v}; `).join("");
-  execFileSync("tmux", ["new-session", "-d", "-s", session, "-x", "100", "-y", "30", `unset PAGER LESS HTMLDIFF_PAGER; ${vars}${command}; echo EXIT=$?; sleep 30`]);
+  execFileSync("tmux", [...SERVER, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", `unset PAGER LESS HTMLDIFF_PAGER; ${vars}${command}; echo EXIT=$?; sleep 30`]);
   try {
     for (let i = 0; i < 100; i++) {
-      const plain = execFileSync("tmux", ["capture-pane", "-p", "-t", session], { encoding: "utf8" });
+      const plain = execFileSync("tmux", [...SERVER, "capture-pane", "-p", "-t", session], { encoding: "utf8" });
       if (plain.includes("EXIT=")) {
-        const escapes = execFileSync("tmux", ["capture-pane", "-p", "-e", "-t", session], { encoding: "utf8" });
+        const escapes = execFileSync("tmux", [...SERVER, "capture-pane", "-p", "-e", "-t", session], { encoding: "utf8" });
         return { plain, escapes };
       }
       await sleep(100);
     }
     throw new Error("the command did not finish in the terminal");
   } finally {
-    execFileSync("tmux", ["kill-session", "-t", session]);
+    execFileSync("tmux", [...SERVER, "kill-session", "-t", session]);
   }
 }
 
@@ -45,7 +47,7 @@ function styleBefore(screen: string, word: string): string[] {
 }
 
 describe.skipIf(!hasTmux && !process.env.CI)("in a terminal", () => {
-  afterAll(() => void spawnSync("tmux", ["kill-session", "-t", session]));
+  afterAll(() => void spawnSync("tmux", [...SERVER, "kill-server"]));
 
   it("colours deletions red and insertions green, without markers, with line numbers", async () => {
     const command = `node ${BIN} ${join(FIXTURES, "word-change/old.html")} ${join(FIXTURES, "word-change/new.html")}`;

@@ -182,6 +182,15 @@ describe("parseDocument", () => {
     }
   });
 
+  it("drops any start tag cut off by the end of the input, and keeps other cut-off markup as text from its <, with implied tags or not", () => {
+    const texts = (source: string, implied?: ReadonlySet<string>): string =>
+      parseDocument(source, implied ? { implied } : {}).events.map((e) => (e.kind === "text" ? source.slice(e.start, e.end) : "")).join("");
+    // htmlparser2 reports a name that may begin a raw-text element (`s`, `t`, `x`) as text from after its `<`.
+    for (const [source, kept] of [["<p><s", ""], ["<head> <scr", " "], ["x <t", "x "], ["<p>a<x", "a"], ["<head> <!x", " <!x"], ["<p><?x", "<?x"], ["<head> </1x", " </1x"]]) {
+      for (const implied of [undefined, new Set(["html", "head", "body"])]) expect(texts(source!, implied), `${source} ${implied ? "implied" : ""}`).toBe(kept);
+    }
+  });
+
   it("merges adjacent text into one event", () => {
     const { events } = parseDocument("a &lt; b &#65; c");
     expect(events).toHaveLength(1);

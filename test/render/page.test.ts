@@ -86,7 +86,7 @@ describe("renderPage", () => {
 
   it("shows XML as its source text, with the same marks", () => {
     const xml = renderPage(diffDocuments("<a><b>1</b></a>", "<a><b>2</b></a>", { mode: "xml" }));
-    expect(xml).toContain('<pre class="diff-source" data-diff-view="source">\n<span data-diff-line="1"></span>&lt;a&gt;&lt;b&gt;<!--htmldiff:stop:0--><del data-diff-wrap="del">1</del><ins data-diff-wrap="ins">2</ins>');
+    expect(xml).toContain('<pre class="diff-source" data-diff-view="source">\n<span data-diff-line="1" data-diff-line-old="1"></span>&lt;a&gt;&lt;b&gt;<!--htmldiff:stop:0--><del data-diff-wrap="del">1</del><ins data-diff-wrap="ins">2</ins>');
     expect(accept(xml)).toBe("<a><b>2</b></a>");
     expect(reject(xml)).toBe("<a><b>1</b></a>");
   });

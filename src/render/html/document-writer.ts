@@ -10,8 +10,8 @@ import { BrowserModel, lastOfElement, type Piece, writtenName } from "../../html
 import { ACTIVE, ATOMIC, ROOTS } from "../../html/elements.js";
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
-import { COMMENT, MOVE, REINDENT, SHOWN, WRAP } from "../../html/marks.js";
-import { type MoveEdits, moveEdits } from "./move-edits.js";
+import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
+import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
 import { eventSource, textOf } from "./verbatim.js";
@@ -64,6 +64,14 @@ class DocumentWriter {
   private splitWrap: { tag: string; open: string } | null = null;
   /** Events of the new document that have tokens (the others were left out of the comparison). */
   private readonly tokenized: Uint8Array;
+  /**
+   * Per side (old, new), for each token written as deleted or inserted: the change it belongs to,
+   * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
+   * others. A block holding both is written whole with its changed words marked inside.
+   */
+  private readonly blocks: readonly [BlockSide, BlockSide];
+  /** Whether the run of deleted and inserted items being written marks its changed words inside what it writes whole (see fineRun). */
+  private fineWords = false;
 
   constructor(
     private readonly script: EditScript,
@@ -78,6 +86,20 @@ class DocumentWriter {
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
+    const changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)] as const;
+    for (let k = 0; k < this.items.length; k++) {
+      const side = this.items.side[k]!;
+      if (side !== BOTH) changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
+    }
+    const block = (writer: UnitWriter, changes: Int32Array): BlockSide => ({
+      tokens: writer.tokens,
+      changeOf: changes,
+      skip: (t) => {
+        const event = writer.tokens[t]!.kind === "open" ? writer.event(t) : undefined;
+        return event?.kind === "open" && ATOMIC.has(event.name) ? Math.max(t, writer.view.partners[t]!) : t;
+      },
+    });
+    this.blocks = [block(this.old, changeOf[0]), block(this.now, changeOf[1])];
   }
 
   write(): string {
@@ -91,12 +113,39 @@ class DocumentWriter {
     const stopped = this.options.stops ? new Uint8Array(this.script.changes.length) : null;
     for (let k = from; k < to; ) {
       const at = this.out.length;
+      if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) this.fineWords = this.fineRun(k, to);
       const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);
       if (stopped) this.stopBefore(at, k, next, stopped);
       k = next;
     }
     if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
     return this.out.join("");
+  }
+
+  /**
+   * Whether the run of deleted and inserted items from `k` on must show its changed words inside
+   * what it writes whole: it holds tokens the script kept (demoted so that the output nests) and
+   * changed words. A run that changed no word (a word made bold) is marked as a whole.
+   */
+  private fineRun(k: number, to: number): boolean {
+    const { side, token } = this.items;
+    // Each side's tokens in the run follow each other: first and last of the old (0) and the new (1) ones.
+    const firsts = [-1, -1];
+    const lasts = [-1, -1];
+    for (; k < to && side[k] !== BOTH; k++) {
+      const s = side[k] === OLD ? 0 : 1;
+      if (firsts[s]! < 0) firsts[s] = token[k]!;
+      lasts[s] = token[k]!;
+    }
+    let kept = false;
+    let words = false;
+    for (const s of [0, 1] as const) {
+      if (firsts[s]! < 0) continue;
+      const found = changedWords(this.script, this.blocks[s], firsts[s]!, lasts[s]!);
+      kept ||= found.kept;
+      words ||= found.words;
+    }
+    return kept && words;
   }
 
   /**
@@ -156,7 +205,7 @@ class DocumentWriter {
         const oldSource = this.oldSourceOf(this.items.aToken[k]!);
         const source = this.now.view.side.doc.source;
         if (oldSource === null || oldSource === source.slice(event.start, this.now.event(close).end)) this.emit(markup);
-        else this.emit(`${markerComment("del", oldSource)}<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`);
+        else this.emit(`${markerComment("del", this.oldElementMarkup(this.items.aToken[k]!))}<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`);
         this.lastB = close;
         return k + (close - j) + 1;
       }
@@ -299,38 +348,44 @@ class DocumentWriter {
   private writeUnits(units: readonly Unit[], writer: UnitWriter, deleted: boolean): void {
     const nested = this.model.parent() !== null;
     const tag = deleted ? "del" : "ins";
-    let wrapping = -2;
+    /** What the open wrapper holds (see wrapKey), or -1 when none is open. */
+    let wrapping = -1;
     const closeWrap = (): void => {
-      if (wrapping !== -2) this.emit(`</${tag}>`);
-      wrapping = -2;
+      if (wrapping !== -1) this.emit(`</${tag}>`);
+      wrapping = -1;
     };
     for (const unit of units) {
       if (this.options.fragment && unit.kind === "element" && (writer.event(unit.first) as OpenEvent).name === "head") continue;
       const placement = this.model.placement(unit, writer, deleted);
       if (placement !== "wrap") closeWrap();
       if (placement === "wrap") {
+        const edits = this.editsOf(unit, writer, deleted, true);
+        const replaced = edits !== undefined && !this.isMove(unit);
+        const key = wrapKey(unit.move, replaced);
         const lead = this.commentsLeading(unit.first, deleted);
         if (lead) closeWrap();
         this.emit(lead);
-        const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : unit.reindent ? ` class="${REINDENT}"` : "";
+        const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : replaced ? ` class="${REPLACED}"` : unit.reindent ? ` class="${REINDENT}"` : "";
         const open = `<${tag} ${WRAP}="${tag}"${move}>`;
-        if (wrapping !== unit.move) {
+        if (wrapping !== key) {
           closeWrap();
           this.emit(open);
-          wrapping = unit.move;
+          wrapping = key;
         }
         // Comments inside a text run go between wrappers too (see commentsLeading).
         if (unit.kind === "text" && !this.model.leavesInPlace()) this.splitWrap = { tag, open };
         this.model.placed(unit, writer, placement, deleted);
-        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, nested, false, this.editsOf(unit, deleted, true)));
+        this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, nested, false, edits));
         this.splitWrap = null;
       } else if (placement === "class") {
         this.model.placed(unit, writer, placement, deleted);
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
         if (lead) this.emit(this.unseen(lead));
-        const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}) };
-        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, nested, false, this.editsOf(unit, deleted, false)));
+        const edits = this.editsOf(unit, writer, deleted, false);
+        const replaced = edits !== undefined && !this.isMove(unit);
+        const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}), ...(replaced ? { replaced } : {}) };
+        this.emit(writer.subtree(unit.first, unit.last, marks, deleted, nested, false, edits));
       } else if (placement === "template") {
         this.emit(inert(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, true), "del"));
       } else {
@@ -369,9 +424,19 @@ class DocumentWriter {
     return `</${wrap.tag}>${deleted ? gap : this.unseen(gap)}${wrap.open}`;
   }
 
-  /** The edits to mark in an inserted unit that is the arriving half of an edited move. */
-  private editsOf(unit: Unit, deleted: boolean, wrapped: boolean): MoveEdits | undefined {
-    return deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
+  /** Whether a unit is half of a move. */
+  private isMove(unit: Unit): boolean {
+    return unit.move >= 0;
+  }
+
+  /**
+   * The edits to mark inside a deleted or inserted unit: those of an edited move where it
+   * arrived, or, in a unit written whole although the script kept part of it, its changed words.
+   */
+  private editsOf(unit: Unit, writer: UnitWriter, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
+    const moved = deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
+    if (moved || this.isMove(unit) || !this.fineWords) return moved;
+    return replacedEdits(this.script, this.blocks[deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
   }
 
   /**
@@ -397,6 +462,16 @@ class DocumentWriter {
   private unseen(markup: string): string {
     if (!this.model.leavesInPlace() && /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""))) return markerComment("ins", markup);
     return `<!--${COMMENT}ins-begin-->${markup}<!--${COMMENT}ins-end-->`;
+  }
+
+  /**
+   * The old document's atomic element whose start tag is old token `i`, as a marker carries it
+   * ({@link eventSource}): read in place, what the end of the file left unfinished in it (a
+   * CDATA section, a comment) would take in what follows.
+   */
+  private oldElementMarkup(i: number): string {
+    const tokens = this.old.view.side.tokens;
+    return eventSource(this.old.events, this.script.a.doc.source, tokens[i]!.event, tokens[this.old.view.partners[i]!]!.event + 1);
   }
 
   /** The old document's source of the atomic element whose start tag is old token `i`, or null when it has no end. */
@@ -531,6 +606,11 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
+function wrapKey(move: number, replaced: boolean): number {
+  return move >= 0 ? 2 + move : replaced ? 1 : 0;
 }
 
 /** Whether two attribute lists are the same, in the same order. */

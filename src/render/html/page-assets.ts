@@ -42,6 +42,10 @@ del[data-diff-wrap]:has(> :is(${BLOCKS})), :is(${CLASSED_BLOCKS})[data-diff~="de
   font: 600 10px/1.4 ui-monospace, monospace; color: var(--hd-bar-bg); background: var(--hd-attr); text-decoration: none; vertical-align: text-top; cursor: help; }
 [data-diff~="tag"]:not(${NO_BADGE})::before { content: "<" attr(data-diff-tag) ">\\2192"; }
 [data-diff~="tag"][data-diff~="attrs"]:not(${NO_BADGE})::before { content: "<" attr(data-diff-tag) ">\\2192 attr"; }
+/* Deleted or inserted whole so that the markup nests, part of it kept: calm, its changed words marked inside. */
+:is(ins, del).diff-replaced, .diff-replaced[data-diff] { color: inherit; text-decoration: none; }
+ins.diff-replaced, .diff-replaced[data-diff~="ins"] { background: color-mix(in srgb, var(--hd-ins-bg) 40%, transparent); }
+del.diff-replaced, .diff-replaced[data-diff~="del"] { background: color-mix(in srgb, var(--hd-del-bg) 40%, transparent); }
 del.diff-reindent { display: none; }
 ins.diff-reindent { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
 .diff-move, .hd-move { outline: 2px solid var(--hd-move); outline-offset: 1px; cursor: pointer; }
@@ -50,6 +54,20 @@ ins.diff-reindent { background: none; color: inherit; text-decoration: none; bor
 #htmldiff-doc :is(img, video, canvas, iframe, embed, object, svg) { max-width: 100%; }
 #htmldiff-doc svg:not([width], [height], [style*="width"], [style*="height"]) { max-width: 3em; max-height: 3em; }
 #htmldiff-doc :is(img, video, canvas):not([height], [style*="height"]) { max-height: 24em; }
+/* The views: one side's document alone (the other side's marks hidden), or both side by side. */
+:is(.hd-view-old #htmldiff-doc, .hd-pane-old) :is(ins[data-diff-wrap], [data-diff~="ins"]),
+:is(.hd-view-new #htmldiff-doc, .hd-view-split .hd-pane-new) :is(del[data-diff-wrap], [data-diff~="del"]) { display: none !important; }
+:is(.hd-view-old #htmldiff-doc, .hd-pane-old) del.diff-reindent { display: inline; background: none; color: inherit; text-decoration: none; }
+.hd-pane-old { display: none; }
+.hd-pane-new { display: contents; }
+.hd-view-split #htmldiff-doc { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; padding: 0 12px; }
+.hd-view-split .hd-pane { display: block; height: calc(100vh - var(--hd-bar-h, 48px)); overflow: auto; padding: 8px; box-sizing: border-box; }
+.hd-view-split .hd-pane-old { border-right: 1px solid var(--hd-line); }
+#htmldiff-bar .hd-views { display: inline-flex; }
+#htmldiff-bar .hd-views button { border-radius: 0; margin-left: -1px; }
+#htmldiff-bar .hd-views button:first-child { border-radius: 6px 0 0 6px; }
+#htmldiff-bar .hd-views button:last-child { border-radius: 0 6px 6px 0; }
+#htmldiff-bar .hd-views button[aria-pressed="true"] { background: var(--hd-line); font-weight: 600; }
 .htmldiff-current { box-shadow: 0 0 0 3px var(--hd-focus) !important; }
 .htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE}) { box-shadow: none !important; }
 .htmldiff-current:is([data-diff~="attrs"], [data-diff~="tag"]):not(${NO_BADGE})::before { box-shadow: 0 0 0 3px var(--hd-focus); }
@@ -59,10 +77,11 @@ ins.diff-reindent { background: none; color: inherit; text-decoration: none; bor
 .hd-pictures figure { margin: 0; padding: 8px; border: 1px solid var(--hd-line); background: #fff; text-align: center; }
 .hd-pictures img { max-width: min(480px, 42vw); max-height: 360px; }
 .hd-pictures figcaption { font: 12px system-ui, sans-serif; color: #555; }
-pre.diff-source [data-diff-line]::before { content: attr(data-diff-line); display: inline-block; width: 5ch; margin-right: 2ch; text-align: right;
-  color: #888; background: none; text-decoration: none; user-select: none; }
+pre.diff-source [data-diff-line]::before, pre.diff-source [data-diff-line]::after { content: attr(data-diff-line-old); display: inline-block; width: 5ch;
+  margin-right: 1ch; text-align: right; color: #888; background: none; text-decoration: none; user-select: none; }
+pre.diff-source [data-diff-line]::after { content: attr(data-diff-line); margin-right: 2ch; }
 pre.diff-source [data-diff-fold] { display: none; }
-pre.diff-source .hd-fold::before { content: "\\22EF  " attr(data-label); display: block; padding: 2px 0 2px 7ch; color: var(--hd-move); background: var(--hd-bar-bg); cursor: pointer; }
+pre.diff-source .hd-fold::before { content: "\\22EF  " attr(data-label); display: block; padding: 2px 0 2px 14ch; color: var(--hd-move); background: var(--hd-bar-bg); cursor: pointer; }
 pre.diff-source .hd-fold.hd-open + [data-diff-fold] { display: inline; }
 pre.diff-source { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
 #htmldiff-bar details { flex-basis: 100%; }

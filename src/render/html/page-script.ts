@@ -9,7 +9,8 @@
  * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
  * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
  * the count, and so do the legend's chips for a kind of change; a source view's folded run of
- * unchanged lines opens and closes on a click; the tooltip shows a changed element's old and new values next to the pointer; a
+ * unchanged lines opens and closes on a click; the view shows the marked document, the old or
+ * the new one, or both side by side, scrolled together; the tooltip shows a changed element's old and new values next to the pointer; a
  * move's halves link to each other.
  */
 export const PAGE_SCRIPT = `(() => {
@@ -20,6 +21,7 @@ export const PAGE_SCRIPT = `(() => {
   // The bar is fixed (a wide document scrolls sideways under it): the page starts below it.
   const room = () => {
     document.body.style.paddingTop = bar.offsetHeight + "px";
+    document.body.style.setProperty("--hd-bar-h", bar.offsetHeight + "px");
     note.style.top = bar.offsetHeight + 8 + "px";
   };
   // The bar changes height as it wraps, as its panels open and as the script fills it.
@@ -29,16 +31,22 @@ export const PAGE_SCRIPT = `(() => {
   const entries = new Map([...list.querySelectorAll("li[data-change]")].map((li) => [li.getAttribute("data-change"), li]));
   const stops = [];
   const hosts = new Map();
+  // Side by side: the two panes, and each element of the document with its copy in the old pane, both ways.
+  let panes = null;
+  const twin = new Map();
   const stack = [doc];
   // Stops whose comments follow each other with no mark between share the marks after them (changes
-  // written as one piece, such as words in a paragraph that had to be shown deleted and inserted whole).
+  // written as one piece, such as a paragraph that had to be shown deleted and inserted whole).
+  // Inside such a piece, the words of a change are marked on their own, naming it: they are its marks.
+  const own = new Map();
   let open = [];
   while (stack.length) {
     const node = stack.pop();
     if (node.nodeType === 8) {
       if (node.data.startsWith("htmldiff:stop:")) {
-        const entry = entries.get(node.data.slice(14));
-        const stop = { anchor: node, els: [], entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
+        const change = node.data.slice(14);
+        const entry = entries.get(change);
+        const stop = { anchor: node, els: [], change, entry, ws: !!entry && entry.hasAttribute("data-ws"), text: entry ? entry.textContent : "" };
         if (open.length && open[0].els.length) open = [];
         open.push(stop);
         stops.push(stop);
@@ -46,7 +54,11 @@ export const PAGE_SCRIPT = `(() => {
       continue;
     }
     if (node.nodeType !== 1) continue;
-    if (open.length && node !== doc && node.matches(MARKS)) {
+    const named = node.getAttribute("data-diff-change");
+    if (named !== null) {
+      if (!own.has(named)) own.set(named, []);
+      own.get(named).push(node);
+    } else if (open.length && node !== doc && node.matches(MARKS)) {
       const els = open[0].els;
       const last = els[els.length - 1];
       if (!last || !last.contains(node)) for (const stop of open) stop.els.push(node);
@@ -64,6 +76,7 @@ export const PAGE_SCRIPT = `(() => {
   };
   const ordered = list.querySelector("ol");
   stops.forEach((stop, i) => {
+    if (own.has(stop.change)) stop.els = own.get(stop.change);
     stop.number = i + 1;
     stop.shown = !stop.ws && stop.els.some(boxed);
     if (stop.ws) for (const el of stop.els) el.classList.add("hd-ws");
@@ -87,7 +100,8 @@ export const PAGE_SCRIPT = `(() => {
   };
   const reveal = (el) => {
     const box = el.getBoundingClientRect();
-    if (box.height > innerHeight / 2) scrollBy(0, box.top - bar.offsetHeight - 16);
+    if (box.height > innerHeight / 2 && document.body.classList.contains("hd-view-split")) el.scrollIntoView({ block: "start" });
+    else if (box.height > innerHeight / 2) scrollBy(0, box.top - bar.offsetHeight - 16);
     else el.scrollIntoView({ block: "center" });
   };
   let active = [];
@@ -107,8 +121,10 @@ export const PAGE_SCRIPT = `(() => {
     current = (index + active.length) % active.length;
     const stop = active[current];
     if (stop.shown) {
-      for (const el of stop.els) el.classList.add("htmldiff-current");
-      reveal(stop.els.find(boxed));
+      // Side by side, the old pane's copies are marked too; a side's view shows only that side's marks.
+      const twins = stop.els.map((el) => twin.get(el)).filter(Boolean);
+      for (const el of [...stop.els, ...twins]) el.classList.add("htmldiff-current");
+      reveal(stop.els.find(boxed) || twins.find(boxed) || place(stop.anchor));
     } else reveal(place(stop.anchor));
     // What the change is, in words: also for a shown one, whose marks may hold other changes too.
     note.textContent = (stop.shown ? "" : "not shown on the page: ") + stop.text;
@@ -149,6 +165,70 @@ export const PAGE_SCRIPT = `(() => {
       refresh();
     });
   }
+  // The views: the marked document, the old or the new one (the other side's marks hidden), or the
+  // two side by side: the old one in a copy of the document, each pane scrolled with the other.
+  const views = byId("htmldiff-views");
+  const split = () => {
+    if (panes) return panes;
+    const [oldPane, newPane] = ["old", "new"].map((side) => {
+      const pane = document.createElement("div");
+      pane.className = "hd-pane hd-pane-" + side;
+      return pane;
+    });
+    newPane.append(...doc.childNodes);
+    for (const node of newPane.childNodes) oldPane.append(node.cloneNode(true));
+    const walk = (root) => document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    const [a, b] = [walk(newPane), walk(oldPane)];
+    for (let x = a.nextNode(), y = b.nextNode(); x && y; x = a.nextNode(), y = b.nextNode()) {
+      twin.set(x, y);
+      twin.set(y, x);
+    }
+    doc.append(oldPane, newPane);
+    const expected = new Map();
+    const follow = (from, to) => {
+      if (Math.abs(from.scrollTop - (expected.get(from) ?? -1)) < 1) return;
+      const top = from.getBoundingClientRect().top;
+      const hit = document.elementFromPoint(from.getBoundingClientRect().left + 24, top + 4);
+      // The nearest element at or above the pane's top whose copy is shown in the other pane.
+      let el = hit && from.contains(hit) && hit !== from ? hit : null;
+      for (let steps = 0; el && el !== from && steps < 400; steps++) {
+        const other = twin.get(el);
+        if (other && boxed(other) && boxed(el)) {
+          const offset = el.getBoundingClientRect().top - top;
+          to.scrollTop += other.getBoundingClientRect().top - to.getBoundingClientRect().top - offset;
+          expected.set(to, to.scrollTop);
+          return;
+        }
+        el = el.previousElementSibling || el.parentElement;
+      }
+      to.scrollTop = (from.scrollTop / Math.max(1, from.scrollHeight - from.clientHeight)) * (to.scrollHeight - to.clientHeight);
+      expected.set(to, to.scrollTop);
+    };
+    const frame = (from, to) => {
+      let queued = false;
+      from.addEventListener("scroll", () => {
+        if (queued) return;
+        queued = true;
+        requestAnimationFrame(() => {
+          queued = false;
+          follow(from, to);
+        });
+      });
+    };
+    frame(newPane, oldPane);
+    frame(oldPane, newPane);
+    return (panes = [oldPane, newPane]);
+  };
+  const show = (view) => {
+    if (view === "split") split();
+    for (const name of ["marked", "old", "new", "split"]) document.body.classList.toggle("hd-view-" + name, name === view);
+    for (const button of views.querySelectorAll("button")) button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view));
+    if (view === "split" && current >= 0) go(current);
+  };
+  views.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-view]");
+    if (button) show(button.getAttribute("data-view"));
+  });
   const fromAddress = () => {
     const match = /^#change-(\\d+)$/.exec(location.hash);
     const index = match ? active.findIndex((stop) => stop.number === Number(match[1])) : -1;
@@ -202,11 +282,13 @@ export const PAGE_SCRIPT = `(() => {
   doc.addEventListener("click", (event) => {
     const fold = event.target.closest(".hd-fold");
     if (fold) fold.classList.toggle("hd-open");
-    const el = event.target.closest("[data-diff-move]");
+    const clicked = event.target.closest("[data-diff-move]");
+    // A copy in the old pane stands for the element it copies.
+    const el = (panes && panes[0].contains(clicked) ? twin.get(clicked) : clicked) || null;
     if (!el) return;
     const deleted = (x) => x.matches('del, [data-diff~="del"]');
     const id = el.getAttribute("data-diff-move");
-    const other = [...doc.querySelectorAll("[data-diff-move]")].find((x) => x.getAttribute("data-diff-move") === id && deleted(x) !== deleted(el));
+    const other = [...(panes ? panes[1] : doc).querySelectorAll("[data-diff-move]")].find((x) => x.getAttribute("data-diff-move") === id && deleted(x) !== deleted(el));
     if (!other) return;
     event.preventDefault();
     const index = active.findIndex((stop) => stop.els.includes(other));

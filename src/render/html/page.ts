@@ -43,6 +43,14 @@ function securityPolicy(): string {
   ].join("; ");
 }
 
+/** The views of the page: name, button text, what it shows. */
+const VIEWS = [
+  ["marked", "marked", "both documents in one, changes marked"],
+  ["old", "old", "the old document, its deletions marked"],
+  ["new", "new", "the new document, its insertions marked"],
+  ["split", "side by side", "the old and the new document next to each other, scrolled together"],
+] as const;
+
 /** Largest SVG document shown as a picture, in characters of source. */
 const MAX_PICTURE = 2_000_000;
 
@@ -124,11 +132,15 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     '<meta http-equiv="x-dns-prefetch-control" content="off"><meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">',
     `<title>${escapeText(title)}</title><style>${PAGE_STYLE}</style></head>`,
-    '<body class="htmldiff-page"><header id="htmldiff-bar">',
+    '<body class="htmldiff-page hd-view-marked"><header id="htmldiff-bar">',
     `<h1>${escapeText(oldLabel)} → ${escapeText(newLabel)}</h1>`,
     // The script counts the stops it finds into #htmldiff-total; the writer put one before each change counted here.
     `<ul class="hd-counts"><li id="htmldiff-total"><b>${stops}</b> ${stops === 1 ? "change" : "changes"}</li>${script.identical ? "<li>identical</li>" : counts}</ul>`,
     `<ul class="hd-legend">${legend}</ul>`,
+    // The page's script shows the view chosen here (the marked document by default).
+    '<span class="hd-views" id="htmldiff-views" role="group" aria-label="view">',
+    ...VIEWS.map(([view, text, title]) => `<button type="button" data-view="${view}" aria-pressed="${view === "marked"}" title="${title}">${text}</button>`),
+    "</span>",
     '<label class="hd-toggle" id="htmldiff-ws-toggle"><input type="checkbox" id="htmldiff-ws"> hide white space</label>',
     '<span><button type="button" id="htmldiff-previous" title="previous change (p)">◀ <kbd>p</kbd></button> ',
     '<span id="htmldiff-position"></span> ',

@@ -12,7 +12,7 @@ import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag,
 import { mustBeInert, type PieceSide, sourceReadApart, writtenName } from "../../html/placement.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
-import { INSERTED_CLOSE, INSERTED_OPEN, marksFit, type MoveEdits, shownDeleted } from "./move-edits.js";
+import { closeMark, type InnerEdits, marksFit, openMark, shownDeleted } from "./inner-edits.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
 
@@ -243,12 +243,13 @@ export class UnitWriter implements PieceSide {
    * active on the page, is made inert, unless the markup is for a marker comment (`inMarker`),
    * where nothing is live: there a wrapper would only keep a browser, decoding it, from placing
    * the content as it placed it in the document (a title in a table goes before the table).
-   * `edits`, for the arriving half of an edited move, marks the edits made to the block.
+   * `edits` marks the edits inside a block written whole: see inner-edits.ts.
    */
-  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean, inMarker = false, edits?: MoveEdits): string {
+  subtree(first: number, last: number, rootMarks: ElementMarks, deleted: boolean, nested: boolean, inMarker = false, edits?: InnerEdits): string {
     let out = "";
     const names: string[] = [];
-    let inserting = false;
+    /** The change of the inner mark open, -1 for a move's edit; none open: -2. */
+    let marking = -2;
     let opened = false;
     for (let t = first; t <= last; t++) {
       out += this.before(t);
@@ -256,12 +257,12 @@ export class UnitWriter implements PieceSide {
       const event = this.event(t);
       if (edits) {
         const fits = marksFit(edits, names[names.length - 1], opened);
-        const insert = fits && edits.inserted.has(t);
+        const change = fits ? edits.marked.get(t) : undefined;
         const gone = fits ? edits.deletedBefore.get(t) : undefined;
-        if (inserting && (!insert || gone !== undefined)) out += INSERTED_CLOSE;
+        if (marking !== -2 && (change !== marking || gone !== undefined)) out += closeMark(edits);
         if (gone !== undefined) out += shownDeleted(gone);
-        if (insert && (!inserting || gone !== undefined)) out += INSERTED_OPEN;
-        inserting = insert;
+        if (change !== undefined && (change !== marking || gone !== undefined)) out += openMark(edits, change);
+        marking = change ?? -2;
         opened = token.kind === "open";
       }
       if (token.kind === "open" && event.kind === "open") {
@@ -282,7 +283,7 @@ export class UnitWriter implements PieceSide {
         out += this.leaf(t, nested || names.length > 0, deleted ? "del" : "ins");
       }
     }
-    if (inserting) out += INSERTED_CLOSE;
+    if (marking !== -2) out += closeMark(edits!);
     const gone = edits?.deletedBefore.get(last + 1);
     if (gone !== undefined && marksFit(edits!, names[names.length - 1], opened)) out += shownDeleted(gone);
     return out;

@@ -22,18 +22,19 @@ export interface SourceOptions {
 /**
  * The source of the new document in a `<pre>`, with `<del>`/`<ins>` around changed text. A
  * newline follows the start tag, since HTML drops the first newline of a `<pre>`. With `lines`,
- * each line starts with an empty `<span data-diff-line="N">` (the new document's line number,
- * empty on a line begun in deleted text) that the page's style shows, and the middle of a long
- * unchanged run is in a `<span data-diff-fold>` that the page folds, after an empty control
- * `<span class="hd-fold">`: no text is added, so accept and reject read the source as it is.
+ * each line starts with an empty `<span data-diff-line="N" data-diff-line-old="M">` (the line's
+ * numbers in the new and the old document: a line that begins with deleted text has only its
+ * old number, one that begins with inserted text only its new one) that the page's
+ * style shows, and the middle of a long unchanged run is in a `<span data-diff-fold>` that the
+ * page folds, after an empty control `<span class="hd-fold">`: no text is added, so accept and
+ * reject read the source as it is.
  *
  * @example writeSource(diffDocuments("<a>1</a>", "<a>2</a>", { mode: "xml" }))
  *   // '<pre class="diff-source" data-diff-view="source">\n&lt;a&gt;<del …>1</del><ins …>2</ins>&lt;/a&gt;</pre>'
  */
 export function writeSource(script: EditScript, options: SourceOptions = {}): string {
   const out = [`<pre class="diff-source" ${VIEW}="source">\n`];
-  const lines = options.lines ? new LineNumbers() : null;
-  if (lines) out.push(lines.gutter(true));
+  const lines = options.lines ? new LineNumbers(script.a.doc.source) : null;
   let last = -1;
   /** Inside the arriving half of an edited move: its edits are marked inside its own `<ins>`. */
   let arriving = false;
@@ -50,21 +51,24 @@ export function writeSource(script: EditScript, options: SourceOptions = {}): st
     }
     if (arriving) {
       const tag = segment.kind === "delete" ? "del" : "ins";
-      const text = lines ? lines.numbered(segment.text, segment.kind === "insert") : escapeText(segment.text);
+      // Where a moved block arrived, its text (and the old text of its edits) has no old line there.
+      const text = lines ? lines.numbered(segment.text, segment.kind === "insert" ? NEW_SIDE : NO_SIDE) : escapeText(segment.text);
       out.push(segment.inMove === "edit" ? `<${tag} ${WRAP}="${tag}">${text}</${tag}>` : text);
       continue;
     }
+    if (lines && segment.kind !== "insert") lines.oldAt(segment.aOffset);
     if (segment.kind === "equal") {
-      const unchanged = (text: string): string => (lines ? (change < 0 ? lines.folded(text) : lines.numbered(text, true)) : escapeText(text));
+      const unchanged = (text: string): string => (lines ? (change < 0 ? lines.folded(text) : lines.numbered(text, BOTH_SIDES)) : escapeText(text));
       out.push(segment.old === undefined ? unchanged(segment.text) : ignoredDifference(segment.text, segment.old, unchanged));
       continue;
     }
-    const text = lines ? lines.numbered(segment.text, segment.kind === "insert") : escapeText(segment.text);
+    const arrives = moved?.side === "to" && moved.edited;
+    const text = lines ? lines.numbered(segment.text, segment.kind === "insert" ? NEW_SIDE : arrives ? NO_SIDE : OLD_SIDE) : escapeText(segment.text);
     const tag = segment.kind === "delete" ? "del" : "ins";
     // The same id on both halves: where the block was in the old source, where it is in the new one.
     const id = moved && (moved.side === "to" ? `${moved.otherOffset}-${segment.bOffset}` : `${segment.aOffset}-${moved.otherOffset}`);
     const move = id ? ` class="diff-move" ${MOVE}="${id}"` : segment.reindent ? ` class="${REINDENT}"` : "";
-    if (moved?.side === "to" && moved.edited) {
+    if (arrives) {
       out.push(`<ins ${WRAP}="ins"${move}>`);
       arriving = true;
       out.push(segment.inMove === "edit" ? `<${tag} ${WRAP}="${tag}">${text}</${tag}>` : text);
@@ -76,6 +80,16 @@ export function writeSource(script: EditScript, options: SourceOptions = {}): st
   out.push("</pre>");
   return out.join("");
 }
+
+/** Which documents a piece of text is a line of: both (unchanged), the old one (deleted), the new one (inserted), or neither. */
+interface Sides {
+  readonly old: boolean;
+  readonly new: boolean;
+}
+const BOTH_SIDES: Sides = { old: true, new: true };
+const OLD_SIDE: Sides = { old: true, new: false };
+const NEW_SIDE: Sides = { old: false, new: true };
+const NO_SIDE: Sides = { old: false, new: false };
 
 /**
  * Unchanged text that stands for other old text (an ignored difference, see Segment.old), shown
@@ -102,23 +116,63 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Counts the new document's lines while the source view is written, and writes their numbers. */
+/**
+ * Counts both documents' lines while the source view is written, and writes their numbers: a
+ * line's gutter is written with its first text (or the newline that ends it, for an empty
+ * line), when it is known whose text the line begins with.
+ */
 class LineNumbers {
   private line = 1;
+  private oldLine = 1;
+  /** Whether a line has begun whose gutter is not written yet. */
+  private pending = true;
+  /** Offsets of the old source's line breaks, to find the old line of a segment from its offset. */
+  private readonly oldBreaks: number[] = [];
 
-  /** The empty element that shows a line's number: the new document's next line, or none (a line begun in deleted text). */
-  gutter(counted: boolean): string {
-    return `<span data-diff-line="${counted ? this.line : ""}"></span>`;
+  constructor(oldSource: string) {
+    for (let at = oldSource.indexOf("\n"); at >= 0; at = oldSource.indexOf("\n", at + 1)) this.oldBreaks.push(at);
   }
 
-  /** Escaped text with a gutter after each newline; `counted`: the text is the new document's. */
-  numbered(text: string, counted: boolean): string {
-    const pieces = text.split("\n");
-    let out = escapeText(pieces[0]!);
-    for (let k = 1; k < pieces.length; k++) {
-      if (counted) this.line++;
-      out += `\n${this.gutter(counted)}${escapeText(pieces[k]!)}`;
+  /**
+   * Sets the old line from the old offset where a segment starts: counting alone would drift where
+   * the documents differ in white space the comparison left out.
+   */
+  oldAt(offset: number): void {
+    let [low, high] = [0, this.oldBreaks.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.oldBreaks[mid]! < offset) low = mid + 1;
+      else high = mid;
     }
+    this.oldLine = low + 1;
+  }
+
+  /** The empty element that shows a line's numbers: in the new and the old document, each where the line begins with its text. */
+  private gutter(sides: Sides): string {
+    this.pending = false;
+    return `<span data-diff-line="${sides.new ? this.line : ""}" data-diff-line-old="${sides.old ? this.oldLine : ""}"></span>`;
+  }
+
+  /**
+   * Piece `k` of a text split at its newlines, escaped, with the newline after it (but the last);
+   * the gutter first where a line begins with it. `sides`: the documents whose text it is.
+   */
+  private piece(pieces: readonly string[], k: number, sides: Sides): string {
+    if (k > 0) {
+      if (sides.new) this.line++;
+      if (sides.old) this.oldLine++;
+      this.pending = true;
+    }
+    const last = k === pieces.length - 1;
+    const gutter = this.pending && (pieces[k] || !last) ? this.gutter(sides) : "";
+    return `${gutter}${escapeText(pieces[k]!)}${last ? "" : "\n"}`;
+  }
+
+  /** Escaped text with a gutter where each of its lines begins; `sides`: the documents whose text it is. */
+  numbered(text: string, sides: Sides): string {
+    const pieces = text.split("\n");
+    let out = "";
+    for (let k = 0; k < pieces.length; k++) out += this.piece(pieces, k, sides);
     return out;
   }
 
@@ -126,18 +180,13 @@ class LineNumbers {
   folded(text: string): string {
     const pieces = text.split("\n");
     const hidden = pieces.length - 2 * CONTEXT - 2;
-    if (hidden < MIN_FOLD) return this.numbered(text, true);
-    // Line k (k ≥ 1) is its gutter, its text and the newline that ends it (the last has none).
-    const line = (k: number): string => {
-      this.line++;
-      return `${this.gutter(true)}${escapeText(pieces[k]!)}${k < pieces.length - 1 ? "\n" : ""}`;
-    };
-    let out = `${escapeText(pieces[0]!)}\n`;
-    for (let k = 1; k <= CONTEXT; k++) out += line(k);
+    if (hidden < MIN_FOLD) return this.numbered(text, BOTH_SIDES);
+    let out = "";
+    for (let k = 0; k <= CONTEXT; k++) out += this.piece(pieces, k, BOTH_SIDES);
     out += `<span class="hd-fold" data-label="${hidden} unchanged lines"></span><span data-diff-fold>`;
-    for (let k = CONTEXT + 1; k <= CONTEXT + hidden; k++) out += line(k);
+    for (let k = CONTEXT + 1; k <= CONTEXT + hidden; k++) out += this.piece(pieces, k, BOTH_SIDES);
     out += "</span>";
-    for (let k = CONTEXT + hidden + 1; k < pieces.length; k++) out += line(k);
+    for (let k = CONTEXT + hidden + 1; k < pieces.length; k++) out += this.piece(pieces, k, BOTH_SIDES);
     return out;
   }
 }

@@ -129,6 +129,9 @@ function isUtf8(label: string): boolean {
 /** A comment, CDATA section or instruction as written in full: the end of the file cut off any other. */
 const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?!!--|!\[CDATA\[)[\s\S]*>)$/;
 
+/** A CDATA section holding a `>` before its end, which a browser reading it as a bogus comment (in HTML content) ends there. */
+const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
+
 /**
  * The source of `events[from..to)` as a marker comment carries it, event by event. A marker is
  * read where it stands, with our marks and end tags after it, so it must build what our parser
@@ -138,7 +141,8 @@ const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?
  * the file, after which the parser puts the implied end tags) are no part of it; and what the end
  * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
  * with its end, a raw-text element with a plain end tag, text outside raw text ending in `<`,
- * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows.
+ * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows; a
+ * CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
@@ -157,22 +161,15 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
     } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
-    else if (event.kind === "open" || (FINISHED_LEAF.test(own) && !endsAtFirstGt(events, e, own))) out += own;
+    // In HTML content a browser ends a CDATA section (a comment to our parser) at its first `>`.
+    else if (event.kind === "comment" && CDATA_HOLDING_GT.test(own) && !inForeignContent(events, e)) out += commentOf(event.text);
+    else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
     else if (event.kind === "instruction") out += instructionOf(event);
     else if (event.kind === "cdata") out += `<![CDATA[${event.text}]]>`;
     // A CDATA section our parser read as a comment (`[CDATA[…]]`) stays a section in svg or math, where it is text.
     else out += /^\[CDATA\[(?![\s\S]*\]\]>)[\s\S]*\]\]$/.test(event.text) && inForeignContent(events, e) ? `<!${event.text}>` : commentOf(event.text);
   }
   return out;
-}
-
-/**
- * Whether a comment that our parser read from a CDATA section holding `>` stands in HTML content,
- * where a browser reads the section as a bogus comment ending at its first `>`: it is then written
- * as a comment, not copied (in svg or math the section is one to a browser too).
- */
-function endsAtFirstGt(events: readonly DocEvent[], at: number, own: string): boolean {
-  return events[at]!.kind === "comment" && own.startsWith("<![CDATA[") && own.indexOf(">") < own.length - 1 && !inForeignContent(events, at);
 }
 
 /** Whether `events[at]` stands in svg or math content. */
