@@ -160,6 +160,10 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "a declaration cut off by the end of the file after white space in a head", a: "", b: "<head> <!x" },
   { name: "an svg kept whole with an ignored CDATA section cut off by the end of the file (seed 33)", a: "<svg><![CDATA[>", b: "<svg><![CDATA[p", options: COMMENTS },
   { name: "an ignored CDATA section holding >, in HTML content, beside a select a browser builds otherwise (seed 982716300)", a: "<![CDATA[>]]>", b: "<select><option><b>", options: { ...COMMENTS, ...IGNORE } },
+  { name: "a kept < last in its text before deleted text that makes it an end tag (seed 1)", a: "x</a><? ", b: "x< " },
+  { name: "an ignored CDATA section holding > in HTML content, a bogus comment to a browser, in a cell outside a table (seed 777)", a: "<td><![CDATA[>]]>", b: "<td>", options: COMMENTS },
+  { name: "an ignored comment before text inserted directly in a table, which a browser moves out without the comment (seed 1682554113)", a: "<table>", b: "<table><!--x-->e", options: COMMENTS },
+  { name: "an ignored comment inside text inserted directly in a table (seed 1682554113)", a: "<table>", b: "<table> <!--x-->e", options: COMMENTS },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -58,6 +58,10 @@ class DocumentWriter {
   private muted = 0;
   /** The last token of the new document written, for the text the comparison left out between tokens. */
   private lastB = -1;
+  /** The old token whose gap before it was written already, before the wrapper of its unit (see commentsLeading). */
+  private oldLeadWritten = -1;
+  /** While a text run is written wrapped where a browser moves the wrapper out of a table: its tag and start tag (see outsideWrap). */
+  private splitWrap: { tag: string; open: string } | null = null;
   /** Events of the new document that have tokens (the others were left out of the comparison). */
   private readonly tokenized: Uint8Array;
   /**
@@ -77,8 +81,8 @@ class DocumentWriter {
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
     // Deleted content carries what the comparison left out of the old document before it, for reject.
-    this.old = new UnitWriter(views.a, options, (t) => oldGapBefore(script.a, t));
-    this.now = new UnitWriter(views.b, options, (t) => this.gapBefore(t));
+    this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(script.a, t))));
+    this.now = new UnitWriter(views.b, options, (t) => this.outsideWrap(t, false, this.gapBefore(t)));
     this.tokenized = new Uint8Array(script.b.doc.events.length);
     for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
@@ -358,14 +362,21 @@ class DocumentWriter {
         const edits = this.editsOf(unit, writer, deleted, true);
         const replaced = edits !== undefined && !this.isMove(unit);
         const key = wrapKey(unit.move, replaced);
+        const lead = this.commentsLeading(unit.first, deleted);
+        if (lead) closeWrap();
+        this.emit(lead);
+        const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : replaced ? ` class="${REPLACED}"` : unit.reindent ? ` class="${REINDENT}"` : "";
+        const open = `<${tag} ${WRAP}="${tag}"${move}>`;
         if (wrapping !== key) {
           closeWrap();
-          const move = unit.move >= 0 ? ` class="diff-move" ${MOVE}="${unit.move}"` : replaced ? ` class="${REPLACED}"` : unit.reindent ? ` class="${REINDENT}"` : "";
-          this.emit(`<${tag} ${WRAP}="${tag}"${move}>`);
+          this.emit(open);
           wrapping = key;
         }
+        // Comments inside a text run go between wrappers too (see commentsLeading).
+        if (unit.kind === "text" && !this.model.leavesInPlace()) this.splitWrap = { tag, open };
         this.model.placed(unit, writer, placement, deleted);
         this.emit(writer.subtree(unit.first, unit.last, NO_MARKS, deleted, nested, false, edits));
+        this.splitWrap = null;
       } else if (placement === "class") {
         this.model.placed(unit, writer, placement, deleted);
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
@@ -383,6 +394,34 @@ class DocumentWriter {
       }
     }
     closeWrap();
+  }
+
+  /**
+   * What the comparison left out before a wrapped unit at token `first`, where it is comments
+   * (white space aside) and a browser moves the wrapper out of a table: a browser leaves comments
+   * in the table, so they go before the wrapper, unseen (inserted) or in their `del` marker
+   * (deleted), and are not written again inside it. Else nothing.
+   */
+  private commentsLeading(first: number, deleted: boolean): string {
+    if (this.model.leavesInPlace()) return "";
+    if (!onlyCommentsBefore(deleted ? this.script.a : this.script.b, first)) return "";
+    if (deleted) {
+      this.oldLeadWritten = first;
+      return oldGapBefore(this.script.a, first);
+    }
+    const gap = this.gapBefore(first);
+    return gap ? this.unseen(gap) : "";
+  }
+
+  /**
+   * The gap before token `t` inside a wrapped text run: where it is comments and a browser moves
+   * the wrapper out of a table, the wrapper is closed around them (they are written unseen, or in
+   * their `del` marker), since a browser leaves comments in the table; else the gap as it is.
+   */
+  private outsideWrap(t: number, deleted: boolean, gap: string): string {
+    const wrap = this.splitWrap;
+    if (!wrap || !gap || !onlyCommentsBefore(deleted ? this.script.a : this.script.b, t)) return gap;
+    return `</${wrap.tag}>${deleted ? gap : this.unseen(gap)}${wrap.open}`;
   }
 
   /** Whether a unit is half of a move. */
@@ -608,6 +647,25 @@ function oldGapBefore(side: Side, t: number): string {
   const [before, at] = [side.tokens[t - 1], side.tokens[t]!];
   if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(side.doc.source, before.end, at.start);
   return markerComment("del", gap);
+}
+
+/** Whether what the comparison left out between a side's token `t` and the token before it is comments, with white space at most. */
+function onlyCommentsBefore(side: Side, t: number): boolean {
+  const { tokens, doc } = side;
+  const [before, at] = [tokens[t - 1], tokens[t]];
+  const from = before ? before.event + 1 : 0;
+  const to = at ? at.event : doc.events.length;
+  const blank = (start: number, end: number): boolean => !/[^ \t\n\f\r]/.test(doc.source.slice(start, end));
+  if (before && before.event === at?.event) return false;
+  if (before && !blank(before.end, doc.events[before.event]!.end)) return false;
+  if (at && !blank(doc.events[at.event]!.start, at.start)) return false;
+  let comments = 0;
+  for (let e = from; e < to; e++) {
+    const event = doc.events[e]!;
+    if (event.kind === "comment") comments++;
+    else if (event.kind !== "text" || !blank(event.start, event.end)) return false;
+  }
+  return comments > 0;
 }
 
 /** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */

@@ -62,9 +62,10 @@ export function recorded(text: string): string {
 
 /**
  * The text `source[start..end)` as HTML output writes it: as written. In text, `<` stands only
- * before what starts no markup, or last (where HTML output writes markup, a `<`, next): it is
- * written `&lt;` before a letter, `!`, `/` or `?` all the same (a file cut off there; also
- * when that character follows in the source but not in the output), and U+FEFF as a reference
+ * before what starts no markup: it is written `&lt;` before a letter, `!`, `/` or `?`, and last
+ * unless a `<` follows it in the source (markup, written next in the output too; otherwise what
+ * follows in the output is no guide: accept and reject unwrap a `<del>` or `<ins>` after it, whose
+ * text may start with `/`), and U+FEFF as a reference
  * (a reader takes it for a byte order mark at the start of a file). A reference is read as in
  * the source or, cut off by a change, as a browser reads the same bytes; accept and reject give
  * the bytes back either way.
@@ -74,7 +75,7 @@ export function recorded(text: string): string {
 export function textOf(source: string, start: number, end: number): string {
   const raw = source.slice(start, end);
   const text = RISKY.test(raw) ? raw.replace(RISKY_ALL, (c) => (c === "<" ? "&lt;" : "&#xFEFF;")) : raw;
-  return text.endsWith("<") && /^[a-zA-Z!/?]/.test(source.charAt(end)) ? `${text.slice(0, -1)}&lt;` : text;
+  return text.endsWith("<") && source.charAt(end) !== "<" ? `${text.slice(0, -1)}&lt;` : text;
 }
 
 /**
