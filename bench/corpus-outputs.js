@@ -28,10 +28,19 @@ if (!existsSync(join(CORPUS_DIR, "MANIFEST.tsv"))) {
 }
 mkdirSync(out, { recursive: true });
 
-const names = readFileSync(join(CORPUS_DIR, "MANIFEST.tsv"), "utf8").trim().split("\n").slice(1).map((row) => row.split("\t")[0]);
+const names = readFileSync(join(CORPUS_DIR, "MANIFEST.tsv"), "utf8")
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((row) => row.split("\t")[0]);
 const jobs = names.flatMap((name) => {
   const files = readdirSync(join(CORPUS_DIR, name));
-  const side = (prefix) => join(CORPUS_DIR, name, files.find((f) => f.startsWith(prefix)));
+  const side = (prefix) =>
+    join(
+      CORPUS_DIR,
+      name,
+      files.find((f) => f.startsWith(prefix)),
+    );
   return FORMATS.map((format) => ({ name, format, a: side("a."), b: side("b.") }));
 });
 

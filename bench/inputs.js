@@ -65,9 +65,35 @@ export function corpusFiles(name) {
 
 /** Start tags where a document may be cut: a block begins there. */
 const CUT_AT = new Set([
-  "p", "li", "dt", "dd", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "div", "table",
-  "pre", "blockquote", "ul", "ol", "dl", "figure", "article", "aside", "header", "footer", "nav",
-  "main", "details", "form", "hr",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "section",
+  "div",
+  "table",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "dl",
+  "figure",
+  "article",
+  "aside",
+  "header",
+  "footer",
+  "nav",
+  "main",
+  "details",
+  "form",
+  "hr",
 ]);
 
 /**
@@ -114,7 +140,10 @@ function closersFor(html) {
     { decodeEntities: false },
   );
   parser.write(html);
-  return stack.reverse().map((n) => `</${n}>`).join("");
+  return stack
+    .reverse()
+    .map((n) => `</${n}>`)
+    .join("");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,9 +220,7 @@ export function syntheticPool(seed, docs = 4) {
  * each run closed again, under a fixed head.
  */
 export function buildDocument(pool, bytes, rng, title) {
-  const parts = [
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n`,
-  ];
+  const parts = [`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n`];
   const tail = "\n</body>\n</html>\n";
   let size = Buffer.byteLength(parts[0]) + tail.length;
   const total = pool.reduce((n, d) => n + d.bytes, 0);

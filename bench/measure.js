@@ -94,6 +94,9 @@ export function timeInterleaved(commands, runs, warmup = 1) {
     }
   }
   return Object.fromEntries(
-    Object.entries(results).map(([k, rs]) => [k, { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), rssMB: median(rs.map((r) => r.rssMB)), runs: rs.length, all: rs.map((r) => Math.round(r.ms)) }]),
+    Object.entries(results).map(([k, rs]) => [
+      k,
+      { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), rssMB: median(rs.map((r) => r.rssMB)), runs: rs.length, all: rs.map((r) => Math.round(r.ms)) },
+    ]),
   );
 }

@@ -52,7 +52,11 @@ export function runPeer(peer, pair, { runs, timeoutMs, scratch }) {
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.error?.code === "ETIMEDOUT" || r.signal === "SIGKILL") return { runs: i, timedOut: true, timeoutMs };
     if (r.status !== 0) {
-      const msg = r.stderr.toString().split("\n").find((l) => /Error|error/.test(l)) ?? `exit ${r.status}`;
+      const msg =
+        r.stderr
+          .toString()
+          .split("\n")
+          .find((l) => /Error|error/.test(l)) ?? `exit ${r.status}`;
       return { runs: i, error: msg.trim().slice(0, 120) };
     }
     wall.push(ms);
@@ -71,9 +75,38 @@ const SKIP = new Set(["script", "style", "template", "noscript"]);
  * these tags would count `loadst` + `ar` + `t` as lost `loadstart`.
  */
 const INLINE = new Set([
-  "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
-  "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-  "time", "tt", "u", "var",
+  "a",
+  "abbr",
+  "b",
+  "bdi",
+  "bdo",
+  "big",
+  "cite",
+  "code",
+  "data",
+  "del",
+  "dfn",
+  "em",
+  "font",
+  "i",
+  "ins",
+  "kbd",
+  "label",
+  "mark",
+  "nobr",
+  "q",
+  "s",
+  "samp",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "tt",
+  "u",
+  "var",
 ]);
 
 /**

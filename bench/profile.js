@@ -116,10 +116,15 @@ if (cli) {
   for (const pair of pairs) {
     rmSync(dir, { recursive: true, force: true });
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "250", join(root, "bin", "htmldiff.js"), ...format, pair.a, pair.b], { stdio: ["ignore", "ignore", "inherit"] });
+    const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "250", join(root, "bin", "htmldiff.js"), ...format, pair.a, pair.b], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const wall = performance.now() - t0;
     if (r.status !== 0 && r.status !== 1) throw new Error(`htmldiff exited with ${r.status}`);
-    const file = join(dir, readdirSync(dir).find((f) => f.endsWith(".cpuprofile")));
+    const file = join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith(".cpuprofile")),
+    );
     const profile = JSON.parse(readFileSync(file, "utf8"));
     if (save) {
       mkdirSync(save, { recursive: true });

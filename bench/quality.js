@@ -129,7 +129,15 @@ function tagsAround(tags, from, to) {
 function measure(build, pair) {
   const dir = join(CORPUS, pair.name);
   const files = readdirSync(dir);
-  const read = (prefix) => build.decodeBytes(readFileSync(join(dir, files.find((f) => f.startsWith(prefix))))).text;
+  const read = (prefix) =>
+    build.decodeBytes(
+      readFileSync(
+        join(
+          dir,
+          files.find((f) => f.startsWith(prefix)),
+        ),
+      ),
+    ).text;
   const script = build.diffDocuments(read("a."), read("b."), { mode: pair.mode });
   const halves = script.changes.filter((c) => c.kind === "move");
   const edited = halves.filter((c) => c.inner !== undefined && c.inner.some((o) => o.tag !== "equal"));
@@ -138,7 +146,10 @@ function measure(build, pair) {
     crossing: crossingMarks(script, build.segmentsOf(script, "word")),
     moves: halves.length / 2,
     edited: edited.length / 2,
-    hunks: build.renderText(script).split("\n").filter((line) => line.startsWith("@@")).length,
+    hunks: build
+      .renderText(script)
+      .split("\n")
+      .filter((line) => line.startsWith("@@")).length,
   };
 }
 

@@ -27,11 +27,17 @@ const dir = mkdtempSync(join(tmpdir(), "htmldiff-bench-queue-"));
 const { a, b } = prepareTree(dir, count);
 const port = await freePort();
 const url = `redis://127.0.0.1:${port}`;
-const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "yes", "--maxmemory-policy", "noeviction"], { stdio: ["ignore", "pipe", "inherit"] });
+const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "yes", "--maxmemory-policy", "noeviction"], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 await new Promise((resolve) => redis.stdout.on("data", (chunk) => String(chunk).includes("Ready to accept") && resolve()));
 
 try {
-  console.log(`${count} page pairs of 2 to 8 KB; load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`);
+  console.log(
+    `${count} page pairs of 2 to 8 KB; load average ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(" ")}`,
+  );
   const rows = [];
   for (const jobs of [1, 2]) rows.push([`htmldiff -r -j ${jobs}`, await timed(() => run(["-r", "-j", String(jobs), "-f", "text", a, b]))]);
   for (const workers of [1, 2]) rows.push([`queue, ${workers} worker${workers > 1 ? "s" : ""}`, await queueRun(workers)]);

@@ -31,12 +31,24 @@ export function targets(r) {
   const m5 = by["gen-5m"];
   const rows = [];
   const check = (target, value, limit, ok, measured) => {
-    rows.push({ target, measured: value == null ? measured ?? "n/a" : measured, limit, result: value == null ? "n/a" : ok ? "PASS" : "FAIL" });
+    rows.push({ target, measured: value == null ? (measured ?? "n/a") : measured, limit, result: value == null ? "n/a" : ok ? "PASS" : "FAIL" });
   };
-  for (const [label, p] of [["1 MB", m1], ["5 MB", m5]]) {
-    check(`in-process diff + ${r.renderer} ≤ 2.5× floor, ${label}`, p?.inproc.ratio, "2.5×", p?.inproc.ratio <= 2.5, p && `${fmtX(p.inproc.ratio)} (${fmtMs(p.inproc.ms)} vs ${fmtMs(p.inproc.floorMs)})`);
+  for (const [label, p] of [
+    ["1 MB", m1],
+    ["5 MB", m5],
+  ]) {
+    check(
+      `in-process diff + ${r.renderer} ≤ 2.5× floor, ${label}`,
+      p?.inproc.ratio,
+      "2.5×",
+      p?.inproc.ratio <= 2.5,
+      p && `${fmtX(p.inproc.ratio)} (${fmtMs(p.inproc.ms)} vs ${fmtMs(p.inproc.floorMs)})`,
+    );
   }
-  for (const [label, p] of [["1 MB", m1], ["5 MB", m5]]) {
+  for (const [label, p] of [
+    ["1 MB", m1],
+    ["5 MB", m5],
+  ]) {
     check(`CLI process ≤ 2× floor process, ${label}`, p?.proc.ratio, "2×", p?.proc.ratio <= 2, p && `${fmtX(p.proc.ratio)} (${fmtMs(p.proc.cliMs)} vs ${fmtMs(p.proc.floorMs)})`);
   }
   {
@@ -79,7 +91,13 @@ export function targets(r) {
   }
   {
     const x = r.recursive;
-    check("`-r` over 1,000 page pairs: -j 2 ≥ 1.6× faster than -j 1", x.speedup ?? null, "1.6×", x.speedup >= 1.6, x.speedup == null ? x.note : `${fmtX(x.speedup)} (${fmtMs(x.j1Ms)} vs ${fmtMs(x.j2Ms)})`);
+    check(
+      "`-r` over 1,000 page pairs: -j 2 ≥ 1.6× faster than -j 1",
+      x.speedup ?? null,
+      "1.6×",
+      x.speedup >= 1.6,
+      x.speedup == null ? x.note : `${fmtX(x.speedup)} (${fmtMs(x.j1Ms)} vs ${fmtMs(x.j2Ms)})`,
+    );
   }
   return rows;
 }
@@ -93,11 +111,17 @@ export function changeTargets(r) {
   const by = Object.fromEntries(r.pairs.map((p) => [p.id, p]));
   const rows = [];
   const check = (target, value, limit, ok, measured) => {
-    rows.push({ target, measured: value == null ? measured ?? "n/a" : measured, limit, result: value == null ? "n/a" : ok ? "PASS" : "FAIL" });
+    rows.push({ target, measured: value == null ? (measured ?? "n/a") : measured, limit, result: value == null ? "n/a" : ok ? "PASS" : "FAIL" });
   };
   const typo = by["whatwg-html5-index-typo"];
   const t = typo?.proc.text;
-  check("typo pair, `--format text` ≤ 1.0× floor process", t?.ratio, "1.0×", t?.ratio <= 1, t && `${fmtX(t.ratio)} (${fmtMs(t.ms)} vs ${fmtMs(typo.proc.floorMs)}; CPU ${fmtX(t.cpuMs / typo.proc.floorCpuMs)})`);
+  check(
+    "typo pair, `--format text` ≤ 1.0× floor process",
+    t?.ratio,
+    "1.0×",
+    t?.ratio <= 1,
+    t && `${fmtX(t.ratio)} (${fmtMs(t.ms)} vs ${fmtMs(typo.proc.floorMs)}; CPU ${fmtX(t.cpuMs / typo.proc.floorCpuMs)})`,
+  );
   check("typo pair, `--format text` ≤ 8× `git diff --no-index --word-diff=plain`", t?.gitRatio, "8×", t?.gitRatio <= 8, t && `${fmtX(t.gitRatio)} (${fmtMs(t.ms)} vs ${fmtMs(typo.proc.gitMs)})`);
   for (const id of ["gen-1m", "gen-5m"]) {
     const p = by[id];
@@ -125,7 +149,13 @@ export function changeTargets(r) {
     );
   }
   const u = by["unrelated-1m"];
-  check("unrelated 1 MB pair: CLI ≤ 2 s, fallback reported", u?.proc.cliMs, "2 s", u?.proc.cliMs <= 2000 && u.inproc.fallback, u && `${fmtMs(u.proc.cliMs)}, fallback: ${u.inproc.fallback ? "yes" : "no"}`);
+  check(
+    "unrelated 1 MB pair: CLI ≤ 2 s, fallback reported",
+    u?.proc.cliMs,
+    "2 s",
+    u?.proc.cliMs <= 2000 && u.inproc.fallback,
+    u && `${fmtMs(u.proc.cliMs)}, fallback: ${u.inproc.fallback ? "yes" : "no"}`,
+  );
   const s = r.startup;
   check("start-up ≤ 2× `node -e 0`", s.ratio, "2×", s.ratio <= 2, `${fmtX(s.ratio)} (${fmtMs(s.cliMs)} vs ${fmtMs(s.nodeMs)})`);
   return rows;
@@ -135,7 +165,9 @@ export function report(r) {
   const out = [];
   out.push(`## htmldiff benchmark${r.options.quick ? " (--quick)" : ""}`);
   out.push("");
-  out.push(`${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}; 1-minute load average ${r.machine.load[0]} before the run, ${r.machine.load[1]} at its end (the bench itself adds about 1; more means other processes shared the 2 CPUs).`);
+  out.push(
+    `${r.machine.cpu}, ${r.machine.cpus} CPUs, ${r.machine.memGB} GB, Node ${r.machine.node}, htmlparser2 ${r.machine.htmlparser2}; ${r.machine.commit ?? ""} ${r.date}; 1-minute load average ${r.machine.load[0]} before the run, ${r.machine.load[1]} at its end (the bench itself adds about 1; more means other processes shared the 2 CPUs).`,
+  );
   out.push(
     `In-process = parsePair (both documents, the shared text read once) + diffDocuments + **${r.renderer}**${r.renderer === "renderText" ? " (no renderHtml in dist/ yet)" : ""}; ` +
       `CLI = \`htmldiff${r.cliFormat ? " " + r.cliFormat : ""} A B > /dev/null\`${r.cliFormat ? "" : " (no \`--format html\` yet: default output)"}. ` +
@@ -146,7 +178,25 @@ export function report(r) {
   out.push("");
   out.push(
     table(
-      ["pair", "A + B", "runs (in-proc / proc)", "floor", "diff + render", "× floor", "× floor (CPU)", "floor process", "CLI process", "× floor process", "× floor process (CPU)", "git word diff", "CLI × git", "CLI peak RSS", "bytes / input byte", "tokens A / B", "fallback"],
+      [
+        "pair",
+        "A + B",
+        "runs (in-proc / proc)",
+        "floor",
+        "diff + render",
+        "× floor",
+        "× floor (CPU)",
+        "floor process",
+        "CLI process",
+        "× floor process",
+        "× floor process (CPU)",
+        "git word diff",
+        "CLI × git",
+        "CLI peak RSS",
+        "bytes / input byte",
+        "tokens A / B",
+        "fallback",
+      ],
       r.pairs.map((p) => [
         p.id,
         fmtBytes(p.bytes),
@@ -169,14 +219,12 @@ export function report(r) {
     ),
   );
   out.push("");
-  out.push(
-    `In-process stages (medians): ` +
-      r.pairs.map((p) => `${p.id} parse ${fmtMs(p.inproc.parseMs)}, diff ${fmtMs(p.inproc.diffMs)}, render ${fmtMs(p.inproc.renderMs)}`).join("; ") +
-      ".",
-  );
+  out.push(`In-process stages (medians): ` + r.pairs.map((p) => `${p.id} parse ${fmtMs(p.inproc.parseMs)}, diff ${fmtMs(p.inproc.diffMs)}, render ${fmtMs(p.inproc.renderMs)}`).join("; ") + ".");
   out.push("");
   if (r.peersRun) {
-    out.push(`### Peers (wall time of a node process per run, median; timeout ${Math.round(r.peerTimeoutMs / 1000)} s; "skipped" = the time extrapolated from the peer's smaller pairs of the same group exceeds the timeout, or it timed out on a smaller one; every peer runs on gen-1m)`);
+    out.push(
+      `### Peers (wall time of a node process per run, median; timeout ${Math.round(r.peerTimeoutMs / 1000)} s; "skipped" = the time extrapolated from the peer's smaller pairs of the same group exceeds the timeout, or it timed out on a smaller one; every peer runs on gen-1m)`,
+    );
     out.push("");
     out.push(
       table(
@@ -188,12 +236,23 @@ export function report(r) {
     out.push("Peers: not run (--quick).");
   }
   out.push("");
-  out.push(`Start-up (two tiny files, ${r.startup.runs} runs): htmldiff ${fmtMs(r.startup.cliMs)}, \`node -e 0\` ${fmtMs(r.startup.nodeMs)}. ` + `\`-r\`: ${r.recursive.speedup == null ? r.recursive.note : `-j 1 ${fmtMs(r.recursive.j1Ms)}, -j 2 ${fmtMs(r.recursive.j2Ms)}`}.`);
+  out.push(
+    `Start-up (two tiny files, ${r.startup.runs} runs): htmldiff ${fmtMs(r.startup.cliMs)}, \`node -e 0\` ${fmtMs(r.startup.nodeMs)}. ` +
+      `\`-r\`: ${r.recursive.speedup == null ? r.recursive.note : `-j 1 ${fmtMs(r.recursive.j1Ms)}, -j 2 ${fmtMs(r.recursive.j2Ms)}`}.`,
+  );
   out.push("");
   const big = r.big;
-  out.push(big?.rssMb == null ? `50 MB pair: ${big?.note ?? "not measured"}.` : `50 MB pair (issue 6; ${(big.bytesA / 2 ** 20).toFixed(1)} MB against a copy with about 0.1% of words edited, one CLI run, \`--format html\`): ${fmtMs(big.wallMs)} wall, ${fmtMs(big.cpuMs)} CPU, peak RSS ${Math.round(big.rssMb)} MB (${(big.rssMb * 2 ** 20 / (big.bytesA + big.bytesB)).toFixed(1)} bytes per input byte), status ${big.status}${big.fallback ? ", with a fallback" : ""}.`);
+  out.push(
+    big?.rssMb == null
+      ? `50 MB pair: ${big?.note ?? "not measured"}.`
+      : `50 MB pair (issue 6; ${(big.bytesA / 2 ** 20).toFixed(1)} MB against a copy with about 0.1% of words edited, one CLI run, \`--format html\`): ${fmtMs(big.wallMs)} wall, ${fmtMs(big.cpuMs)} CPU, peak RSS ${Math.round(big.rssMb)} MB (${((big.rssMb * 2 ** 20) / (big.bytesA + big.bytesB)).toFixed(1)} bytes per input byte), status ${big.status}${big.fallback ? ", with a fallback" : ""}.`,
+  );
   const ig = r.ignoreCost;
-  out.push(ig?.ratio == null ? `Ignore options: ${ig?.note ?? "not measured"}.` : `Ignore options (issue 18; gen-1m in process, median of ${ig.runs} interleaved rounds): ${fmtMs(ig.plainMs)} without, ${fmtMs(ig.ignoreMs)} with \`--ignore\` ${ig.selectors.map((s) => `\`${s}\``).join(", ")} (×${ig.ratio.toFixed(2)}; target at most ×1.10).`);
+  out.push(
+    ig?.ratio == null
+      ? `Ignore options: ${ig?.note ?? "not measured"}.`
+      : `Ignore options (issue 18; gen-1m in process, median of ${ig.runs} interleaved rounds): ${fmtMs(ig.plainMs)} without, ${fmtMs(ig.ignoreMs)} with \`--ignore\` ${ig.selectors.map((s) => `\`${s}\``).join(", ")} (×${ig.ratio.toFixed(2)}; target at most ×1.10).`,
+  );
   out.push("");
   const typo = r.pairs.find((p) => p.proc.text);
   if (typo) {
@@ -206,7 +265,12 @@ export function report(r) {
   }
   out.push("### Targets (issue 16: cost follows the change)");
   out.push("");
-  out.push(table(["target", "measured", "limit", "result"], r.changeTargets.map((t) => [t.target, t.measured, t.limit, t.result])));
+  out.push(
+    table(
+      ["target", "measured", "limit", "result"],
+      r.changeTargets.map((t) => [t.target, t.measured, t.limit, t.result]),
+    ),
+  );
   out.push("");
   const fails16 = r.changeTargets.filter((t) => t.result === "FAIL").length;
   const passes16 = r.changeTargets.filter((t) => t.result === "PASS").length;
@@ -214,7 +278,12 @@ export function report(r) {
   out.push("");
   out.push("### Targets (issue 5)");
   out.push("");
-  out.push(table(["target", "measured", "limit", "result"], r.targets.map((t) => [t.target, t.measured, t.limit, t.result])));
+  out.push(
+    table(
+      ["target", "measured", "limit", "result"],
+      r.targets.map((t) => [t.target, t.measured, t.limit, t.result]),
+    ),
+  );
   out.push("");
   const fails = r.targets.filter((t) => t.result === "FAIL").length;
   const passes = r.targets.filter((t) => t.result === "PASS").length;

@@ -190,7 +190,15 @@ for (const pair of pairs) {
     gitMs: pr.git.ms,
     gitRssMB: pr.git.rssMB,
     bytesPerInputByte: pr.cli.rssMB == null ? null : (pr.cli.rssMB * 2 ** 20) / pair.bytes,
-    text: pr.cliText && { ms: pr.cliText.ms, cpuMs: pr.cliText.cpuMs, rssMB: pr.cliText.rssMB, all: pr.cliText.all, ratio: pr.cliText.ms / pr.floor.ms, gitRatio: pr.cliText.ms / pr.git.ms, bytesPerInputByte: pr.cliText.rssMB == null ? null : (pr.cliText.rssMB * 2 ** 20) / pair.bytes },
+    text: pr.cliText && {
+      ms: pr.cliText.ms,
+      cpuMs: pr.cliText.cpuMs,
+      rssMB: pr.cliText.rssMB,
+      all: pr.cliText.all,
+      ratio: pr.cliText.ms / pr.floor.ms,
+      gitRatio: pr.cliText.ms / pr.git.ms,
+      bytesPerInputByte: pr.cliText.rssMB == null ? null : (pr.cliText.rssMB * 2 ** 20) / pair.bytes,
+    },
   };
 
   if (options.peers) {

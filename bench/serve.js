@@ -32,7 +32,7 @@ const url = await new Promise((resolve) => {
   });
 });
 try {
-  const [ha, hb] = await Promise.all([a, b].map(async (text) => ((await (await fetch(`${url}/v1/docs`, { method: "POST", body: text, headers: { "Content-Type": "text/html" } })).json()).sha256)));
+  const [ha, hb] = await Promise.all([a, b].map(async (text) => (await (await fetch(`${url}/v1/docs`, { method: "POST", body: text, headers: { "Content-Type": "text/html" } })).json()).sha256));
   const path = `/v1/diff/${ha}/${hb}?format=html`;
   const first = await fetch(`${url}${path}`, { headers: { "Accept-Encoding": "identity" } });
   const etag = first.headers.get("etag");
@@ -48,7 +48,10 @@ try {
   const inProcess = (performance.now() - started) / runs;
   const rssBefore = rss(server.pid);
   const rows = [];
-  for (const [name, headers] of [["cached (304)", { "If-None-Match": etag }], ["uncached 100 KB diff", { "Accept-Encoding": "identity" }]]) {
+  for (const [name, headers] of [
+    ["cached (304)", { "If-None-Match": etag }],
+    ["uncached 100 KB diff", { "Accept-Encoding": "identity" }],
+  ]) {
     for (const connections of CONNECTIONS) {
       const result = await autocannon({ url: `${url}${path}`, connections, duration: seconds, headers });
       const errors = result.errors + result.timeouts + result.non2xx - (name.startsWith("cached") ? result["3xx"] : 0);
@@ -66,6 +69,8 @@ try {
 
 /** The resident set of a process, in MiB, from /proc. */
 function rss(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }

@@ -22,11 +22,14 @@ function readRules(): Map<string, Allowed[]> {
   for (const line of section.split("\n")) {
     const row = /^\| `([^`]+)` \| (.+) \|$/.exec(line);
     if (!row) continue;
-    const allowed = row[2] === "nothing" ? [] : row[2]!.split(/, (?=`)/).map((entry): Allowed => {
-      const parts = /^`([^`]+)`(?: \(only `([^`]+)`\))?$/.exec(entry.trim());
-      if (!parts) throw new Error(`docs/design.md: cannot read the import rule '${entry}'`);
-      return parts[2] ? { target: parts[1]!, only: parts[2] } : { target: parts[1]! };
-    });
+    const allowed =
+      row[2] === "nothing"
+        ? []
+        : row[2]!.split(/, (?=`)/).map((entry): Allowed => {
+            const parts = /^`([^`]+)`(?: \(only `([^`]+)`\))?$/.exec(entry.trim());
+            if (!parts) throw new Error(`docs/design.md: cannot read the import rule '${entry}'`);
+            return parts[2] ? { target: parts[1]!, only: parts[2] } : { target: parts[1]! };
+          });
     rules.set(row[1]!, allowed);
   }
   return rules;
@@ -103,7 +106,10 @@ describe("the import rules of docs/design.md", () => {
     strict.set("html/", []);
     expect(violations(strict).some((line) => line.startsWith("html/") && line.includes("imports types.ts"))).toBe(true);
     // And a front end importing another: cli/ without compare/.
-    strict.set("cli/", rules.get("cli/")!.filter((rule) => rule.target !== "compare/"));
+    strict.set(
+      "cli/",
+      rules.get("cli/")!.filter((rule) => rule.target !== "compare/"),
+    );
     expect(violations(strict).some((line) => line.startsWith("cli/") && line.includes("imports compare/"))).toBe(true);
   });
 });

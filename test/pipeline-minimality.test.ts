@@ -11,8 +11,7 @@ import { documentPair, fcParams, htmlDocument, xmlDocument } from "./support/arb
 /** The fewest tokens deleted and inserted that turn `a` into `b`, by their keys. */
 function optimalChanges(a: readonly Token[], b: readonly Token[]): number {
   const ids = new Map<string, number>();
-  const intern = (tokens: readonly Token[]): Int32Array =>
-    Int32Array.from(tokens, (t) => ids.get(t.key) ?? (ids.set(t.key, ids.size), ids.size - 1));
+  const intern = (tokens: readonly Token[]): Int32Array => Int32Array.from(tokens, (t) => ids.get(t.key) ?? (ids.set(t.key, ids.size), ids.size - 1));
   const x = intern(a);
   const y = intern(b);
   return myersDiff(x, y)

@@ -54,8 +54,8 @@ describe("diffDocuments", () => {
     expect(diffDocuments("<p>a  b</p>", "<p>a\n b</p>", { ignoreWhitespace: true }).identical).toBe(true);
     expect(diffDocuments("<p>Hello</p>", "<p>hello</p>", { ignoreCase: true }).identical).toBe(true);
     expect(diffDocuments("<p>a<!--x--></p>", "<p>a<!--y--></p>", { ignoreComments: true }).identical).toBe(true);
-    expect(diffDocuments('<p id=a class=b>x</p>', '<p class=b id=a>x</p>').identical).toBe(true);
-    expect(diffDocuments('<p data-x=1>x</p>', '<p data-x=2>x</p>', { ignoreAttributes: ["data-*"] }).identical).toBe(true);
+    expect(diffDocuments("<p id=a class=b>x</p>", "<p class=b id=a>x</p>").identical).toBe(true);
+    expect(diffDocuments("<p data-x=1>x</p>", "<p data-x=2>x</p>", { ignoreAttributes: ["data-*"] }).identical).toBe(true);
   });
 
   it("diffs 100,000 nested elements in both modes without overflowing the stack", () => {
@@ -68,7 +68,10 @@ describe("diffDocuments", () => {
     }
   });
 
-  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as [ParseMode, fc.Arbitrary<string>][]) {
+  for (const [mode, arb] of [
+    ["html", htmlDocument()],
+    ["xml", xmlDocument()],
+  ] as [ParseMode, fc.Arbitrary<string>][]) {
     for (const algorithm of ALGORITHMS) {
       it(`gives opcodes that tile both sides and turn A into B (${mode}, ${algorithm}, property)`, () => {
         fc.assert(

@@ -128,7 +128,13 @@ function parseJson(file: string, text: string): unknown {
 }
 
 async function readIfFile(path: string): Promise<string | undefined> {
-  if (!(await stat(path).then((s) => s.isFile(), () => false))) return undefined;
+  if (
+    !(await stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return undefined;
   return readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${path}: cannot read the configuration (${error.code ?? error.message})`);
   });

@@ -26,7 +26,12 @@ export function checkOptions(options: CliOptions): void {
   if (options.jobs !== undefined && !options.recursive) refuse("-j applies only to -r (compare folders)");
   if (options.quiet && options.output !== undefined) refuse("-q writes nothing: it cannot be given with -o");
   if (options.accept !== undefined || options.reject !== undefined) {
-    const flags: [string, readonly string[] | undefined][] = [["--ignore", options.ignore], ["--ignore-attr", options.ignoreAttr], ["--ignore-text", options.ignoreText], ["--ignore-value", options.ignoreValue]];
+    const flags: [string, readonly string[] | undefined][] = [
+      ["--ignore", options.ignore],
+      ["--ignore-attr", options.ignoreAttr],
+      ["--ignore-text", options.ignoreText],
+      ["--ignore-value", options.ignoreValue],
+    ];
     for (const [flag, values] of flags) if (values?.length) refuse(`${flag} applies only to comparing two documents, not to --accept or --reject`);
   }
 }

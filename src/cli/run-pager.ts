@@ -40,7 +40,12 @@ export async function runPager(command: string, text: string, env: Env): Promise
 function canRun(command: string, path: string | undefined): boolean {
   const program = command.split(/\s+/)[0]!;
   if (/[|&;<>()$`\\"'*?[#~=%]/.test(program)) return true;
-  const candidates = program.includes("/") ? [program] : (path ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, program));
+  const candidates = program.includes("/")
+    ? [program]
+    : (path ?? "")
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, program));
   return candidates.some((file) => {
     try {
       accessSync(file, constants.X_OK);

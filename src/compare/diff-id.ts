@@ -53,5 +53,7 @@ export function canonicalQuery({ format, options }: DiffQuery): string {
  * @example diffTag({ format: "text", options: compareOptions() }, a, b) // "3q0m…"
  */
 export function diffTag(query: DiffQuery, a: string, b: string): string {
-  return createHash("sha256").update(JSON.stringify([VERSION, canonicalQuery(query), a, b])).digest("base64url");
+  return createHash("sha256")
+    .update(JSON.stringify([VERSION, canonicalQuery(query), a, b]))
+    .digest("base64url");
 }

@@ -431,7 +431,16 @@ export class DeepParser extends Parser {
     // Where omitted html, head or body tags are still to come, the state holds the document level too.
     if (!clean || parser.tagname !== "" || parser.ended || (this.implied && !this.implied.settled)) return null;
     const { startIndex, endIndex } = this;
-    return { index: t.index, startIndex, endIndex, elements: this.openStack.saved(), kinds: this.elements.savedKinds(), foreign: this.foreign.saved(), currentSequence: t.currentSequence, sequenceIndex: t.sequenceIndex };
+    return {
+      index: t.index,
+      startIndex,
+      endIndex,
+      elements: this.openStack.saved(),
+      kinds: this.elements.savedKinds(),
+      foreign: this.foreign.saved(),
+      currentSequence: t.currentSequence,
+      sequenceIndex: t.sequenceIndex,
+    };
   }
 
   /**

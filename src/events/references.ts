@@ -16,7 +16,10 @@ export class DecodedText {
    * @param text the decoded text
    * @param refs flat quadruples (decodedStart, decodedEnd, rawStart, rawEnd), one per decoded reference
    */
-  constructor(readonly text: string, private readonly refs: readonly number[]) {}
+  constructor(
+    readonly text: string,
+    private readonly refs: readonly number[],
+  ) {}
 
   /** The raw offset of a decoded offset; an offset inside a decoded reference snaps to the reference's end. */
   rawOffset(decoded: number): number {

@@ -9,7 +9,7 @@ import type { DocEvent } from "../types.js";
 export type ElementNames = ReadonlySet<string>;
 
 /** The union of lists of element names. */
-function names(...lists: readonly (Iterable<string>)[]): ElementNames {
+function names(...lists: readonly Iterable<string>[]): ElementNames {
   const out = new Set<string>();
   for (const list of lists) for (const name of list) out.add(name);
   return out;
@@ -19,8 +19,26 @@ function names(...lists: readonly (Iterable<string>)[]): ElementNames {
 
 /** Elements that never have content or an end tag (void elements, with the obsolete ones browsers still treat so). */
 export const VOID: ElementNames = names([
-  "area", "base", "basefont", "bgsound", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex",
-  "keygen", "link", "meta", "param", "source", "track", "wbr",
+  "area",
+  "base",
+  "basefont",
+  "bgsound",
+  "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
+  "hr",
+  "img",
+  "input",
+  "isindex",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
 ]);
 
 /** Elements whose content the parser keeps as raw text: no character references are decoded there, nothing is escaped (raw text elements, and xmp). */
@@ -33,7 +51,12 @@ export const ESCAPABLE_RAW_TEXT: ElementNames = names(["textarea", "title"]);
 export const BROWSER_RAW_TEXT: ElementNames = names(["iframe", "noembed", "noframes", "noscript"]);
 
 /** Elements whose content is text to our parser, markup-like or not: raw text, escapable raw text, the browser's raw text (noscript aside: htmlparser2 reads it as markup) and plaintext. */
-export const PARSER_TEXT: ElementNames = names(RAW_TEXT, ESCAPABLE_RAW_TEXT, [...BROWSER_RAW_TEXT].filter((name) => name !== "noscript"), ["plaintext"]);
+export const PARSER_TEXT: ElementNames = names(
+  RAW_TEXT,
+  ESCAPABLE_RAW_TEXT,
+  [...BROWSER_RAW_TEXT].filter((name) => name !== "noscript"),
+  ["plaintext"],
+);
 
 /** Elements whose content is one text to our parser and to a browser: raw text and escapable raw text. */
 export const TEXT_CONTENT: ElementNames = names(RAW_TEXT, ESCAPABLE_RAW_TEXT);
@@ -52,19 +75,124 @@ export const HEADINGS: ElementNames = names(["h1", "h2", "h3", "h4", "h5", "h6"]
 
 /** Start tags that end svg or math content where it is foreign (the standard's "in foreign content" list; font with color, face or size too). */
 export const BREAKS_OUT_OF_FOREIGN: ElementNames = names(HEADINGS, [
-  "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "head", "hr", "i",
-  "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-  "sub", "sup", "table", "tt", "u", "ul", "var",
+  "b",
+  "big",
+  "blockquote",
+  "body",
+  "br",
+  "center",
+  "code",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "em",
+  "embed",
+  "head",
+  "hr",
+  "i",
+  "img",
+  "li",
+  "listing",
+  "menu",
+  "meta",
+  "nobr",
+  "ol",
+  "p",
+  "pre",
+  "ruby",
+  "s",
+  "small",
+  "span",
+  "strong",
+  "strike",
+  "sub",
+  "sup",
+  "table",
+  "tt",
+  "u",
+  "ul",
+  "var",
 ]);
 
 /** The standard's "special" category. */
 export const SPECIAL: ElementNames = names(HEADINGS, [
-  "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button",
-  "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption",
-  "figure", "footer", "form", "frame", "frameset", "head", "header", "hgroup", "hr", "html", "iframe", "img", "input",
-  "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
-  "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style",
-  "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr",
+  "address",
+  "applet",
+  "area",
+  "article",
+  "aside",
+  "base",
+  "basefont",
+  "bgsound",
+  "blockquote",
+  "body",
+  "br",
+  "button",
+  "caption",
+  "center",
+  "col",
+  "colgroup",
+  "dd",
+  "details",
+  "dir",
+  "div",
+  "dl",
+  "dt",
+  "embed",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "frame",
+  "frameset",
+  "head",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "iframe",
+  "img",
+  "input",
+  "keygen",
+  "li",
+  "link",
+  "listing",
+  "main",
+  "marquee",
+  "menu",
+  "meta",
+  "nav",
+  "noembed",
+  "noframes",
+  "noscript",
+  "object",
+  "ol",
+  "p",
+  "param",
+  "plaintext",
+  "pre",
+  "script",
+  "search",
+  "section",
+  "select",
+  "source",
+  "style",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "template",
+  "textarea",
+  "tfoot",
+  "th",
+  "thead",
+  "title",
+  "tr",
+  "track",
+  "ul",
+  "wbr",
   "xmp",
 ]);
 
@@ -81,9 +209,41 @@ export const ROOTS: ElementNames = names(["html", "head", "body"]);
 
 /** Start tags that close an open `p` in button scope. */
 export const CLOSES_P: ElementNames = names(HEADINGS, [
-  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-  "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
-  "summary", "ul", "pre", "listing", "form", "plaintext", "table", "hr", "xmp", "li", "dd", "dt",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "center",
+  "details",
+  "dialog",
+  "dir",
+  "div",
+  "dl",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "header",
+  "hgroup",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "p",
+  "search",
+  "section",
+  "summary",
+  "ul",
+  "pre",
+  "listing",
+  "form",
+  "plaintext",
+  "table",
+  "hr",
+  "xmp",
+  "li",
+  "dd",
+  "dt",
 ]);
 
 /** What a browser keeps in the head; any other start tag there ends it and starts the body. */
@@ -126,24 +286,42 @@ export const MARKUP_CONTENT: ElementNames = names(["svg", "math", "video", "audi
 export const ATOMIC: ElementNames = names(TEXT_CONTENT, BROWSER_RAW_TEXT, ["plaintext"], MARKUP_CONTENT, ["option", "applet", "portal", "frameset"]);
 
 /** Elements that act when present (run, load, style, redirect): a deleted one goes into an inert `<template>`. */
-export const ACTIVE: ElementNames = names([
-  "script", "style", "link", "meta", "base", "title", "iframe", "object", "embed", "noscript", "template", "frame",
-  "frameset", "applet", "portal",
-]);
+export const ACTIVE: ElementNames = names(["script", "style", "link", "meta", "base", "title", "iframe", "object", "embed", "noscript", "template", "frame", "frameset", "applet", "portal"]);
 
 /** Elements that run script or load a document when present: inert on the review page. */
 export const PAGE_INERT: ElementNames = names(["script", "iframe", "object", "embed", "frame", "frameset", "applet", "portal", "base", "link"]);
 
 /** Parents whose children must be specific elements, where `<ins>`/`<del>` would be moved or dropped by a browser. */
-const STRICT_PARENTS: ElementNames = names([
-  "html", "head", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select", "optgroup", "datalist", "frameset",
-  "ul", "ol", "menu", "dl", "ruby",
-]);
+const STRICT_PARENTS: ElementNames = names(["html", "head", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "select", "optgroup", "datalist", "frameset", "ul", "ol", "menu", "dl", "ruby"]);
 
 /** Children that need a particular parent: a whole one inserted or deleted carries a class on itself. */
 const CLASSED: ElementNames = names([
-  "html", "head", "body", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "col",
-  "colgroup", "option", "optgroup", "source", "track", "param", "rt", "rp", "summary", "legend", "figcaption", "frame",
+  "html",
+  "head",
+  "body",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "caption",
+  "col",
+  "colgroup",
+  "option",
+  "optgroup",
+  "source",
+  "track",
+  "param",
+  "rt",
+  "rp",
+  "summary",
+  "legend",
+  "figcaption",
+  "frame",
   "area",
 ]);
 
@@ -170,8 +348,37 @@ export function isDoctype(event: DocEvent): boolean {
 /** Groups of element names whose content models match, so that a rename keeps the content valid. */
 const RENAME_GROUPS: readonly (readonly string[])[] = [
   [...HEADINGS],
-  ["b", "i", "em", "strong", "span", "code", "kbd", "samp", "var", "small", "big", "u", "s", "strike", "sub", "sup",
-    "mark", "q", "cite", "dfn", "abbr", "time", "data", "tt", "font", "bdi", "bdo", "ins", "del"],
+  [
+    "b",
+    "i",
+    "em",
+    "strong",
+    "span",
+    "code",
+    "kbd",
+    "samp",
+    "var",
+    "small",
+    "big",
+    "u",
+    "s",
+    "strike",
+    "sub",
+    "sup",
+    "mark",
+    "q",
+    "cite",
+    "dfn",
+    "abbr",
+    "time",
+    "data",
+    "tt",
+    "font",
+    "bdi",
+    "bdo",
+    "ins",
+    "del",
+  ],
   ["div", "section", "article", "aside", "nav", "header", "footer", "main", "blockquote", "figure", "center", "search"],
   ["ul", "ol", "menu"],
   ["td", "th"],

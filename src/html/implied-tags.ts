@@ -33,7 +33,6 @@ export interface TreeEdit {
   close(name: string, at: number): void;
 }
 
-
 /** Where the document is, as a browser's tree builder counts: before `<html>`, before `<head>`, in the head, after it, in the body. */
 const enum Phase {
   BeforeHtml,

@@ -146,8 +146,8 @@ export class MyersEngine {
       let yLo = stack[at + 2]!;
       let yHi = stack[at + 3]!;
       const size = xHi - xLo + yHi - yLo;
-      while (xLo < xHi && yLo < yHi && a[xLo] === b[yLo]) xLo++, yLo++;
-      while (xLo < xHi && yLo < yHi && a[xHi - 1] === b[yHi - 1]) xHi--, yHi--;
+      while (xLo < xHi && yLo < yHi && a[xLo] === b[yLo]) (xLo++, yLo++);
+      while (xLo < xHi && yLo < yHi && a[xHi - 1] === b[yHi - 1]) (xHi--, yHi--);
       this.work += size - (xHi - xLo + yHi - yLo);
       if (xLo === xHi || yLo === yHi || this.work >= budget) {
         if (xLo < xHi && yLo < yHi) {
@@ -197,7 +197,7 @@ export class MyersEngine {
       if (i === -1 || j === -1) break;
       const start = i;
       const bStart = j;
-      while (i < n && j < m && deleted[i] === 0 && inserted[j] === 0) i++, j++;
+      while (i < n && j < m && deleted[i] === 0 && inserted[j] === 0) (i++, j++);
       blocks.push({ a: start, b: bStart, size: i - start });
     }
     if (i !== j) throw new Error("internal error: unbalanced change marks");
@@ -210,15 +210,7 @@ export class MyersEngine {
    * One item `item` (at `otherAt` on its side) against `seq[lo:hi]`: it matches its first
    * occurrence there, everything else is changed. Minimal, and linear rather than a search.
    */
-  private single(
-    seq: Int32Array,
-    lo: number,
-    hi: number,
-    item: number,
-    seqMarks: Uint8Array,
-    otherMarks: Uint8Array,
-    otherAt: number,
-  ): void {
+  private single(seq: Int32Array, lo: number, hi: number, item: number, seqMarks: Uint8Array, otherMarks: Uint8Array, otherAt: number): void {
     seqMarks.fill(1, lo, hi);
     const at = seq.subarray(lo, hi).indexOf(item);
     if (at === -1) otherMarks[otherAt] = 1;

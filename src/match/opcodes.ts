@@ -37,13 +37,11 @@ export function groupOpcodes(source: readonly Opcode[], context = 3): Opcode[][]
   const codes: Opcode[] = source.length ? [...source] : [op("equal", 0, 1, 0, 1)];
   const first = codes[0]!;
   if (first.tag === "equal") {
-    codes[0] = op("equal", Math.max(first.aStart, first.aEnd - context), first.aEnd,
-      Math.max(first.bStart, first.bEnd - context), first.bEnd);
+    codes[0] = op("equal", Math.max(first.aStart, first.aEnd - context), first.aEnd, Math.max(first.bStart, first.bEnd - context), first.bEnd);
   }
   const last = codes[codes.length - 1]!;
   if (last.tag === "equal") {
-    codes[codes.length - 1] = op("equal", last.aStart, Math.min(last.aEnd, last.aStart + context),
-      last.bStart, Math.min(last.bEnd, last.bStart + context));
+    codes[codes.length - 1] = op("equal", last.aStart, Math.min(last.aEnd, last.aStart + context), last.bStart, Math.min(last.bEnd, last.bStart + context));
   }
   const nn = context + context;
   const groups: Opcode[][] = [];

@@ -475,8 +475,7 @@ export class SequenceMatcher<T> {
       bestj--;
       bestsize++;
     }
-    while (besti + bestsize < ahi && bestj + bestsize < bhi && !junk[bIds[bestj + bestsize]!] &&
-      aIds[besti + bestsize] === bIds[bestj + bestsize]) {
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && !junk[bIds[bestj + bestsize]!] && aIds[besti + bestsize] === bIds[bestj + bestsize]) {
       bestsize++;
     }
     while (besti > alo && bestj > blo && junk[bIds[bestj - 1]!] && aIds[besti - 1] === bIds[bestj - 1]) {
@@ -484,8 +483,7 @@ export class SequenceMatcher<T> {
       bestj--;
       bestsize++;
     }
-    while (besti + bestsize < ahi && bestj + bestsize < bhi && junk[bIds[bestj + bestsize]!] &&
-      aIds[besti + bestsize] === bIds[bestj + bestsize]) {
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && junk[bIds[bestj + bestsize]!] && aIds[besti + bestsize] === bIds[bestj + bestsize]) {
       bestsize++;
     }
     return block(besti, bestj, bestsize);

@@ -121,7 +121,13 @@ function resultsProgram(io: QueueIO, action: Action): Command {
     .addOption(new Option("-f, --format <name>", "each job's output, one JSON object a line, or one summary line a pair").choices(["output", "json", "stat"]).default("output"))
     .action((ids: string[], o) =>
       action(async () => {
-        const given = ids.length && !(ids.length === 1 && ids[0] === "-") ? ids : Buffer.from(await io.readStdin()).toString("utf8").split(/\s+/).filter(Boolean);
+        const given =
+          ids.length && !(ids.length === 1 && ids[0] === "-")
+            ? ids
+            : Buffer.from(await io.readStdin())
+                .toString("utf8")
+                .split(/\s+/)
+                .filter(Boolean);
         return withJobs(o.redis, o.queue, (jobs) => printResults(jobs, given, { wait: o.wait ?? false, format: o.format as ResultsFormat }, io));
       }),
     );

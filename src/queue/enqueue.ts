@@ -52,7 +52,10 @@ async function listPairs(source: PairSource): Promise<(readonly [string, string]
 /** The HTML and XML files (by extension) found under both folders at the same relative path. */
 async function pairsOfFolders(oldDir: string, newDir: string): Promise<(readonly [string, string])[]> {
   const [oldFiles, newFiles] = await Promise.all([documentsUnder(oldDir), documentsUnder(newDir)]);
-  return [...oldFiles].filter((path) => newFiles.has(path)).sort().map((path) => [join(oldDir, path), join(newDir, path)] as const);
+  return [...oldFiles]
+    .filter((path) => newFiles.has(path))
+    .sort()
+    .map((path) => [join(oldDir, path), join(newDir, path)] as const);
 }
 
 async function documentsUnder(dir: string): Promise<Set<string>> {

@@ -50,15 +50,7 @@ export function describeChanges(
   return changes;
 }
 
-function describePair(
-  pair: "attributes" | "tag",
-  code: Opcode,
-  index: number,
-  a: SideWithIgnores,
-  b: SideWithIgnores,
-  options: AttributeOptions,
-  partner: number | undefined,
-): Change {
+function describePair(pair: "attributes" | "tag", code: Opcode, index: number, a: SideWithIgnores, b: SideWithIgnores, options: AttributeOptions, partner: number | undefined): Change {
   const xIndex = a.tokens[code.aStart]!.event;
   const yIndex = b.tokens[code.bStart]!.event;
   const x = a.doc.events[xIndex]!;

@@ -28,8 +28,7 @@ const TEXT_KINDS = new Set(["word", "space", "punct"]);
 
 /** Whether a change meets the equal run with text on both sides ("the same text", not markup). */
 function endsInText(c: Opcode, a: readonly Token[], b: readonly Token[], edge: "start" | "end"): boolean {
-  const at = (tokens: readonly Token[], start: number, end: number): boolean =>
-    start === end || TEXT_KINDS.has(tokens[edge === "start" ? start : end - 1]!.kind);
+  const at = (tokens: readonly Token[], start: number, end: number): boolean => start === end || TEXT_KINDS.has(tokens[edge === "start" ? start : end - 1]!.kind);
   return at(a, c.aStart, c.aEnd) && at(b, c.bStart, c.bEnd);
 }
 

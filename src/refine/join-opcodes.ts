@@ -9,8 +9,7 @@ import type { Opcode } from "../types.js";
  * @example joined(delete 0-1/0-0, insert 1-1/0-2) // replace 0-1/0-2
  */
 export function joined(first: Opcode, second: Opcode): Opcode {
-  const tag =
-    first.tag === "equal" ? "equal" : first.aStart === second.aEnd ? "insert" : first.bStart === second.bEnd ? "delete" : "replace";
+  const tag = first.tag === "equal" ? "equal" : first.aStart === second.aEnd ? "insert" : first.bStart === second.bEnd ? "delete" : "replace";
   return op(tag, first.aStart, second.aEnd, first.bStart, second.bEnd);
 }
 

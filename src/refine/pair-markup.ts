@@ -32,13 +32,7 @@ const MIN_PAIRING_COST = 64;
  * @example `<a href="/cart">the cart</a>` -> `<a href="/basket">the basket</a>`:
  *   [attributes <a …>↔<a …>] [equal "the "] [replace cart↔basket] [equal </a>]
  */
-export function pairMarkup(
-  opcodes: readonly Opcode[],
-  a: readonly Token[],
-  b: readonly Token[],
-  partnersA: Int32Array,
-  partnersB: Int32Array,
-): AnnotatedOpcode[] {
+export function pairMarkup(opcodes: readonly Opcode[], a: readonly Token[], b: readonly Token[], partnersA: Int32Array, partnersB: Int32Array): AnnotatedOpcode[] {
   const out: AnnotatedOpcode[] = [];
   for (const code of opcodes) {
     if (code.tag !== "replace" || code.aEnd - code.aStart + code.bEnd - code.bStart > MAX_RUN) out.push({ code });

@@ -95,13 +95,7 @@ export function diffWindow(a: KeyedSide, b: KeyedSide, options: NormalizedOption
  * The refine stages over an alignment of the two sides (made from the lesser side to the
  * greater, see {@link precedes}); in a window, undefined when a change comes near its ends.
  */
-function refined(
-  a: KeyedSide,
-  b: KeyedSide,
-  options: NormalizedOptions,
-  alignSides: (x: KeyedSide, y: KeyedSide) => Aligned | undefined,
-  window: boolean,
-): TokenDiff | undefined {
+function refined(a: KeyedSide, b: KeyedSide, options: NormalizedOptions, alignSides: (x: KeyedSide, y: KeyedSide) => Aligned | undefined, window: boolean): TokenDiff | undefined {
   const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
   const [x, y] = swap ? [b, a] : [a, b];
   const aligned = alignSides(x, y);
@@ -112,9 +106,7 @@ function refined(
   const readable = foldConfetti(slid, x.tokens, y.tokens);
   const partnersX = partners(x.tokens);
   const partnersY = partners(y.tokens);
-  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partnersY).flatMap((entry) =>
-    entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code })),
-  );
+  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partnersY).flatMap((entry) => (entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code }))));
   const inner = (aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode[] => innerAlign(x, y, aStart, aEnd, bStart, bEnd, options);
   const moved = findMoves(annotated, { ...x, partners: partnersX }, { ...y, partners: partnersY }, inner);
   const codes = moved.ops.map((entry) => entry.code);
@@ -187,9 +179,7 @@ function innerAlign(x: KeyedSide, y: KeyedSide, aStart: number, aEnd: number, bS
   const ys = y.tokens.slice(bStart, bEnd);
   const algorithm = options.algorithm === "difflib" ? "default" : options.algorithm;
   const aligned = align(spacesAlike(xs, x.ids.subarray(aStart, aEnd)), spacesAlike(ys, y.ids.subarray(bStart, bEnd)), algorithm, INNER_WORK_PER_TOKEN * (xs.length + ys.length) + 10_000);
-  return foldConfetti(slideEdits(aligned.opcodes, xs, ys), xs, ys).map((code) =>
-    op(code.tag, code.aStart + aStart, code.aEnd + aStart, code.bStart + bStart, code.bEnd + bStart),
-  );
+  return foldConfetti(slideEdits(aligned.opcodes, xs, ys), xs, ys).map((code) => op(code.tag, code.aStart + aStart, code.aEnd + aStart, code.bStart + bStart, code.bEnd + bStart));
 }
 
 /** Key ids with every whitespace token's id the same (-1, which no key has). */

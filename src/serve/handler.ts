@@ -84,22 +84,22 @@ async function route(context: HandlerContext, req: IncomingMessage, res: ServerR
   const only = (...methods: string[]): void => {
     if (!methods.includes(method)) throw new HttpProblem(405, `${url.pathname} takes ${methods.join(" or ")}`, { Allow: methods.join(", ") });
   };
-  if (url.pathname === "/") return only("GET", "HEAD"), sendJson(res, 200, info(context));
-  if (url.pathname === "/healthz") return only("GET", "HEAD"), sendJson(res, 200, { status: "alive" });
+  if (url.pathname === "/") return (only("GET", "HEAD"), sendJson(res, 200, info(context)));
+  if (url.pathname === "/healthz") return (only("GET", "HEAD"), sendJson(res, 200, { status: "alive" }));
   if (url.pathname === "/readyz") {
     only("GET", "HEAD");
     return context.draining() ? sendJson(res, 503, { status: "draining" }) : sendJson(res, 200, { status: "ready" });
   }
-  if (parts[0] === "v1" && parts[1] === "docs" && parts.length === 2) return only("POST"), storeDocument(context, req, res);
-  if (parts[0] === "v1" && parts[1] === "docs" && parts.length === 3) return only("PUT"), storeDocument(context, req, res, hashParameter(parts[2]!));
-  if (parts[0] === "v1" && parts[1] === "diff" && parts.length === 2) return only("POST"), postDiff(context, req, res, url);
+  if (parts[0] === "v1" && parts[1] === "docs" && parts.length === 2) return (only("POST"), storeDocument(context, req, res));
+  if (parts[0] === "v1" && parts[1] === "docs" && parts.length === 3) return (only("PUT"), storeDocument(context, req, res, hashParameter(parts[2]!)));
+  if (parts[0] === "v1" && parts[1] === "diff" && parts.length === 2) return (only("POST"), postDiff(context, req, res, url));
   if (parts[0] === "v1" && parts[1] === "diff" && parts.length === 4) {
     only("GET", "HEAD");
     return getDiff(context, req, res, hashParameter(parts[2]!), hashParameter(parts[3]!), budgeted(parseDiffQuery(url.searchParams), context.maxWork));
   }
   if (parts[0] === "v1" && parts[1] === "jobs" && (parts.length === 2 || parts.length === 3)) {
     if (!context.jobs) throw new HttpProblem(404, "this server has no job queue (htmldiff serve --redis URL)");
-    if (parts.length === 3) return only("GET", "HEAD"), getJob(context.jobs, res, parts[2]!);
+    if (parts.length === 3) return (only("GET", "HEAD"), getJob(context.jobs, res, parts[2]!));
     only("POST");
     return postJobs(context.jobs, context.store, req, res, budgeted(parseDiffQuery(url.searchParams), context.maxWork), context.maxBytes);
   }

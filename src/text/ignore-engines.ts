@@ -37,7 +37,12 @@ export function ignoreEngines(): IgnoreEngines {
  *
  * @example needsIgnoreEngines({ ignoreAttributes: ["data-*"] }) // false
  */
-export function needsIgnoreEngines(options: { readonly ignoreElements?: readonly string[]; readonly ignoreAttributes?: readonly string[]; readonly ignoreText?: readonly string[]; readonly ignoreValues?: readonly string[] }): boolean {
+export function needsIgnoreEngines(options: {
+  readonly ignoreElements?: readonly string[];
+  readonly ignoreAttributes?: readonly string[];
+  readonly ignoreText?: readonly string[];
+  readonly ignoreValues?: readonly string[];
+}): boolean {
   const selectorAttributes = (options.ignoreAttributes ?? []).some((entry) => {
     const at = entry.lastIndexOf("@");
     const selector = at < 0 ? "*" : entry.slice(0, at).trim();

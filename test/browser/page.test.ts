@@ -53,7 +53,10 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
     const { a, b } = readPair("ant-zip-examples-moved", "html");
     const { page } = await open("corpus", renderPage(diffDocuments(a, b), { oldLabel: "a.html", newLabel: "b.html" }));
     const style = (selector: string) =>
-      page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${selector}')); return { background: s.backgroundColor, decoration: s.textDecorationLine }; })()`) as Promise<{ background: string; decoration: string }>;
+      page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${selector}')); return { background: s.backgroundColor, decoration: s.textDecorationLine }; })()`) as Promise<{
+        background: string;
+        decoration: string;
+      }>;
     const inserted = await style('ins[data-diff-wrap="ins"]');
     const deleted = await style('del[data-diff-wrap="del"]');
     expect(inserted.decoration).toBe("underline");
@@ -109,7 +112,8 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
   });
 
   it("reads a Latin-1 page's -f html output, and the page --accept gives back, as Lévy", async () => {
-    const latin1 = (version: string) => Buffer.from(`<!DOCTYPE html>\n<html><head><meta charset=ISO-8859-1><title>Cr\xe9dits</title></head>\n<body><p>Merci \xe0 L\xe9vy, ${version}.</p></body></html>\n`, "latin1");
+    const latin1 = (version: string) =>
+      Buffer.from(`<!DOCTYPE html>\n<html><head><meta charset=ISO-8859-1><title>Cr\xe9dits</title></head>\n<body><p>Merci \xe0 L\xe9vy, ${version}.</p></body></html>\n`, "latin1");
     const [a, b, accepted] = [join(dir, "latin1-a.html"), join(dir, "latin1-b.html"), join(dir, "latin1-accepted.html")];
     writeFileSync(a, latin1("1.9.6"));
     writeFileSync(b, latin1("1.9.7"));
@@ -141,7 +145,13 @@ describe.skipIf(!haveChromium)("the review page in chromium", () => {
         const root = document.querySelector('[data-diff-view="document"]') || document.body;
         const shown = (el) => { const s = getComputedStyle(el); return { text: el.innerText, decoration: s.textDecorationLine, background: s.backgroundColor, inChange: !!el.closest("ins, del, [data-diff]") }; };
         return { text: root.innerText.replace(/\\s+/g, " ").trim(), items: [...root.querySelectorAll("li")].map((li) => li.innerText), date: shown(root.querySelector("span.date")), bold: shown(root.querySelector("b")), paragraph: getComputedStyle(root.querySelector("p")).backgroundColor };
-      })()`)) as { text: string; items: string[]; date: { text: string; decoration: string; background: string; inChange: boolean }; bold: { text: string; decoration: string; background: string; inChange: boolean }; paragraph: string };
+      })()`)) as {
+        text: string;
+        items: string[];
+        date: { text: string; decoration: string; background: string; inChange: boolean };
+        bold: { text: string; decoration: string; background: string; inChange: boolean };
+        paragraph: string;
+      };
       expect(seen.items, format).toEqual(["one", "AD new", "three"]);
       expect(seen.text, format).toContain("Built June 12, 2026 by us. kept same word");
       expect(seen.text, format).not.toMatch(/May 1|ad old/);
@@ -187,7 +197,14 @@ function terminalHtml(ansi: string): string {
     if (!sgr) {
       if (!piece) continue;
       const text = piece.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-      const style = [state.colour && `color:${state.colour}`, state.dim && "opacity:0.6", state.bold && "font-weight:bold", (state.strike || state.underline) && `text-decoration:${state.strike ? "line-through" : "underline"}`].filter(Boolean).join(";");
+      const style = [
+        state.colour && `color:${state.colour}`,
+        state.dim && "opacity:0.6",
+        state.bold && "font-weight:bold",
+        (state.strike || state.underline) && `text-decoration:${state.strike ? "line-through" : "underline"}`,
+      ]
+        .filter(Boolean)
+        .join(";");
       out += style ? `<span style="${style}">${text}</span>` : text;
       continue;
     }

@@ -68,8 +68,14 @@ describe.skipIf(!haveChromium)("the review page's views", () => {
     expect(Math.abs(boxes[0]![1]! - boxes[1]![1]!)).toBeLessThan(2);
     // Scrolled in either pane, the other follows: the same paragraph stands at the same height in both.
     const top = (pane: string, id: string) => page.evaluate(`document.querySelector("${pane} #${id}").getBoundingClientRect().top`) as Promise<number>;
-    for (const [from, id] of [[".hd-pane-new", "p60"], [".hd-pane-old", "p30"], [".hd-pane-new", "p10"]] as const) {
-      await page.evaluate(`(() => { const pane = document.querySelector("${from}"); pane.scrollTop += document.querySelector("${from} #${id}").getBoundingClientRect().top - pane.getBoundingClientRect().top; })()`);
+    for (const [from, id] of [
+      [".hd-pane-new", "p60"],
+      [".hd-pane-old", "p30"],
+      [".hd-pane-new", "p10"],
+    ] as const) {
+      await page.evaluate(
+        `(() => { const pane = document.querySelector("${from}"); pane.scrollTop += document.querySelector("${from} #${id}").getBoundingClientRect().top - pane.getBoundingClientRect().top; })()`,
+      );
       // The other pane follows on the next frame (the page's policy allows no waitForFunction).
       for (let tries = 0; tries < 100 && Math.abs((await top(".hd-pane-old", id)) - (await top(".hd-pane-new", id))) >= 3; tries++) await page.waitForTimeout(20);
       expect(Math.abs((await top(".hd-pane-old", id)) - (await top(".hd-pane-new", id)))).toBeLessThan(3);
@@ -77,7 +83,9 @@ describe.skipIf(!haveChromium)("the review page's views", () => {
     // The changes are still stops: a deletion is shown where the old pane has it.
     await page.keyboard.press("n");
     await page.keyboard.press("n");
-    const marked = (await page.evaluate(`[...document.querySelectorAll(".htmldiff-current")].filter((el) => el.getClientRects().length).map((el) => [el.closest(".hd-pane").className, el.textContent.trim()])`)) as string[][];
+    const marked = (await page.evaluate(
+      `[...document.querySelectorAll(".htmldiff-current")].filter((el) => el.getClientRects().length).map((el) => [el.closest(".hd-pane").className, el.textContent.trim()])`,
+    )) as string[][];
     expect(marked).toContainEqual(["hd-pane hd-pane-old", expect.stringContaining("paragraph 20")]);
     await page.click('#htmldiff-views button[data-view="marked"]');
     expect(await shown("#htmldiff-doc", texts)).toEqual(texts.slice().sort());

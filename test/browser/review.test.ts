@@ -18,7 +18,10 @@ if (!haveChromium) console.warn(`SKIPPED: review page tests: ${CHROMIUM} is miss
 
 /** The navigator's text and the header's count of changes. */
 function counts(page: Page): Promise<{ position: string; total: string }> {
-  return page.evaluate(`({ position: document.getElementById("htmldiff-position").textContent, total: document.querySelector("#htmldiff-total b").textContent })`) as Promise<{ position: string; total: string }>;
+  return page.evaluate(`({ position: document.getElementById("htmldiff-position").textContent, total: document.querySelector("#htmldiff-total b").textContent })`) as Promise<{
+    position: string;
+    total: string;
+  }>;
 }
 
 /** The text of the elements of the current stop, and whether the first is inside the window. */
@@ -53,7 +56,9 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect(seen[2]).toEqual(["six", "SIX"]);
     // The container's change is a badge at its start, not a box the size of the page.
     await page.keyboard.press("n");
-    const badge = (await page.evaluate(`(() => { const el = document.querySelector(".htmldiff-current"); return { shadow: getComputedStyle(el).boxShadow, badge: getComputedStyle(el, "::before").content }; })()`)) as { shadow: string; badge: string };
+    const badge = (await page.evaluate(
+      `(() => { const el = document.querySelector(".htmldiff-current"); return { shadow: getComputedStyle(el).boxShadow, badge: getComputedStyle(el, "::before").content }; })()`,
+    )) as { shadow: string; badge: string };
     expect(badge.shadow).toBe("none");
     expect(badge.badge).not.toBe("none");
   });
@@ -63,12 +68,18 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const a = `<div class="no-js" id="x">\n${paragraphs}\n</div><p class="a">short</p>`;
     const b = `<div id="x">\n${paragraphs}\n</div><p class="b">short</p>`;
     const { page } = await browser.open("tooltip", renderPage(diffDocuments(a, b)));
-    const tip = () => page.evaluate(`(() => { const t = document.getElementById("htmldiff-tip"); const r = t.getBoundingClientRect(); return { hidden: t.hidden, text: t.textContent, left: r.left, top: r.top, bottom: r.bottom }; })()`) as Promise<{ hidden: boolean; text: string; left: number; top: number; bottom: number }>;
+    const tip = () =>
+      page.evaluate(
+        `(() => { const t = document.getElementById("htmldiff-tip"); const r = t.getBoundingClientRect(); return { hidden: t.hidden, text: t.textContent, left: r.left, top: r.top, bottom: r.bottom }; })()`,
+      ) as Promise<{ hidden: boolean; text: string; left: number; top: number; bottom: number }>;
     await page.hover("p.diff-attrs");
     expect((await tip()).text).toBe('class: "a" \u2192 "b"');
     // The tall container: hovered at its start (the badge), the tip is next to the pointer, inside the window.
     await page.evaluate("scrollTo(0, 0)");
-    const start = (await page.evaluate(`(() => { const r = document.querySelector("div.diff-attrs").getBoundingClientRect(); return { x: r.left + 4, y: r.top + 6 }; })()`)) as { x: number; y: number };
+    const start = (await page.evaluate(`(() => { const r = document.querySelector("div.diff-attrs").getBoundingClientRect(); return { x: r.left + 4, y: r.top + 6 }; })()`)) as {
+      x: number;
+      y: number;
+    };
     await page.mouse.move(start.x, start.y);
     const shown = await tip();
     expect(shown.hidden).toBe(false);
@@ -82,7 +93,9 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const a = `<html><head><title>Old title</title><meta name="description" content="old words"></head><body>\n<p>alpha beta</p>\n<p>gamma</p>\n</body></html>`;
     const b = `<html><head><title>New title</title><meta name="description" content="new words"></head><body>\n<p>alpha BETA</p>\n\n<p>gamma</p>\n</body></html>`;
     const { page } = await browser.open("hidden", renderPage(diffDocuments(a, b)));
-    const panel = (await page.evaluate(`(() => { const p = document.getElementById("htmldiff-hidden"); return { hidden: p.hidden, summary: p.querySelector("summary").textContent, items: [...p.querySelectorAll("li")].map((li) => li.textContent) }; })()`)) as { hidden: boolean; summary: string; items: string[] };
+    const panel = (await page.evaluate(
+      `(() => { const p = document.getElementById("htmldiff-hidden"); return { hidden: p.hidden, summary: p.querySelector("summary").textContent, items: [...p.querySelectorAll("li")].map((li) => li.textContent) }; })()`,
+    )) as { hidden: boolean; summary: string; items: string[] };
     expect(panel.hidden).toBe(false);
     expect(panel.summary).toBe("not shown on the page: 3");
     expect(panel.items.join("\n")).toContain('in <title> "Old" \u2192 "New"');
@@ -101,7 +114,9 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const a = `<p>${svg}<svg width="200" height="300" viewBox="0 0 2 3"><path d="M0 0h2v3H0z"/></svg><video></video></p><p>old</p>`;
     const b = a.replace("old", "new");
     const { page } = await browser.open("caps", renderPage(diffDocuments(a, b)));
-    const sizes = (await page.evaluate(`[...document.querySelectorAll("#htmldiff-doc svg, #htmldiff-doc video")].map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; })`)) as [number, number][];
+    const sizes = (await page.evaluate(
+      `[...document.querySelectorAll("#htmldiff-doc svg, #htmldiff-doc video")].map((el) => { const r = el.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; })`,
+    )) as [number, number][];
     expect(sizes[0]![1]).toBeLessThanOrEqual(64);
     expect(sizes[0]![0]).toBeLessThanOrEqual(64);
     expect(sizes[1]).toEqual([200, 300]);
@@ -112,7 +127,8 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const a = `<ul><li>one</li><li>two</li></ul><p>kept</p>`;
     const b = `<ul><li>one</li></ul><p>kept</p><p>added paragraph</p>`;
     const { page } = await browser.open("cues", renderPage(diffDocuments(a, b)));
-    const bar = (selector: string) => page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${selector}')); return s.borderLeftStyle + " " + s.borderLeftWidth; })()`) as Promise<string>;
+    const bar = (selector: string) =>
+      page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('${selector}')); return s.borderLeftStyle + " " + s.borderLeftWidth; })()`) as Promise<string>;
     const inserted = await bar('ins[data-diff-wrap="ins"]');
     const deleted = await bar('li[data-diff~="del"]');
     expect(inserted).not.toMatch(/^none/);
@@ -162,8 +178,14 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
   it("shows an SVG pair's old and new pictures side by side above the marked source, loading nothing", async () => {
     const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/><image href="http://example.invalid/x.png"/></svg>`;
     const { page, requests } = await browser.open("pictures", renderPage(diffDocuments(svg("red"), svg("blue"), { mode: "xml" })));
-    const pictures = (await page.evaluate(`[...document.querySelectorAll("#htmldiff-doc figure img")].map((img) => [img.naturalWidth, img.closest("figure").textContent.trim()])`)) as [number, string][];
-    expect(pictures).toEqual([[40, "old"], [40, "new"]]);
+    const pictures = (await page.evaluate(`[...document.querySelectorAll("#htmldiff-doc figure img")].map((img) => [img.naturalWidth, img.closest("figure").textContent.trim()])`)) as [
+      number,
+      string,
+    ][];
+    expect(pictures).toEqual([
+      [40, "old"],
+      [40, "new"],
+    ]);
     expect(await page.evaluate(`document.querySelector("#htmldiff-doc figure").getBoundingClientRect().top < document.querySelector("pre.diff-source").getBoundingClientRect().top`)).toBe(true);
     expect(requests).toEqual([]);
   });
@@ -188,7 +210,8 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const html = renderPage(diffDocuments(a, b, { mode: "xml" }));
     expect([accept(html), reject(html)]).toEqual([b, a]);
     const { page } = await browser.open("source-lines", html);
-    const state = () => page.evaluate(`(() => {
+    const state = () =>
+      page.evaluate(`(() => {
       const ins = document.querySelector("pre.diff-source ins");
       const numbers = [...document.querySelectorAll("pre.diff-source [data-diff-line]")];
       const before = numbers.filter((n) => n.compareDocumentPosition(ins) & Node.DOCUMENT_POSITION_FOLLOWING).pop();

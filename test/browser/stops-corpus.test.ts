@@ -25,7 +25,10 @@ describe.skipIf(!haveChromium || !corpusPresent)("every change of a corpus pair 
       const script = diffDocuments(a, b, { mode });
       const expected = script.changes.filter((_, i) => isStop(script.changes, i)).length;
       const { page } = await browser.open(name, renderPage(script));
-      const shown = (await page.evaluate(`({ position: document.getElementById("htmldiff-position").textContent, total: document.querySelector("#htmldiff-total b").textContent })`)) as { position: string; total: string };
+      const shown = (await page.evaluate(`({ position: document.getElementById("htmldiff-position").textContent, total: document.querySelector("#htmldiff-total b").textContent })`)) as {
+        position: string;
+        total: string;
+      };
       await page.close();
       expect(shown).toEqual({ position: `– / ${expected}`, total: String(expected) });
     });

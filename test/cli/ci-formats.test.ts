@@ -123,7 +123,7 @@ describe("-f github", () => {
     expect(status).toBe(1);
     const lines = annotations(stdout);
     expect(lines).toHaveLength(11);
-    expect(lines.slice(0, 10).every((line) => line.includes("::\"old"))).toBe(true);
+    expect(lines.slice(0, 10).every((line) => line.includes('::"old'))).toBe(true);
     expect(lines[10]).toBe(`::warning file=${manyNew},line=11,col=4,title=htmldiff%3A 4 more changes::4 more changes not annotated (4 replace); run htmldiff locally to see them all`);
   });
 

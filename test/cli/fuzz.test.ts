@@ -36,21 +36,75 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Pieces of broken markup: unclosed and stray tags, cut attributes, bare `<` and `&`, comments and CDATA cut short. */
 const BROKEN = [
-  "<", ">", "&", "&#", "&#x", "&#xZZ;", "&amp", "&#1114112;", "&#0;", "</", "</>", "<>", "<!", "<!-", "<!--", "-->", "--!>",
-  "<![CDATA[", "]]>", "<?", "?>", "<?xml version='1.0' encoding='", "<a href=\"", "<a href='x", "<b class=x y='", "<img src=x/",
-  "<p", "<p/", "</p", "</p >", "<div =x>", "<x:y:z>", "<:a>", "<script>", "</script", "<style>", "<textarea>", "<title>",
-  "<plaintext>", "<svg><![CDATA[", "<math><mi>", "<table><tr><td>", "<template>", "<select><option>", "\r", "\r\n", "\uFEFF",
-  "\uD800", "\u2028", "<meta charset=", "<meta charset=latin1>", "é", "日本", " ", "\n", "\t", "word",
+  "<",
+  ">",
+  "&",
+  "&#",
+  "&#x",
+  "&#xZZ;",
+  "&amp",
+  "&#1114112;",
+  "&#0;",
+  "</",
+  "</>",
+  "<>",
+  "<!",
+  "<!-",
+  "<!--",
+  "-->",
+  "--!>",
+  "<![CDATA[",
+  "]]>",
+  "<?",
+  "?>",
+  "<?xml version='1.0' encoding='",
+  '<a href="',
+  "<a href='x",
+  "<b class=x y='",
+  "<img src=x/",
+  "<p",
+  "<p/",
+  "</p",
+  "</p >",
+  "<div =x>",
+  "<x:y:z>",
+  "<:a>",
+  "<script>",
+  "</script",
+  "<style>",
+  "<textarea>",
+  "<title>",
+  "<plaintext>",
+  "<svg><![CDATA[",
+  "<math><mi>",
+  "<table><tr><td>",
+  "<template>",
+  "<select><option>",
+  "\r",
+  "\r\n",
+  "\uFEFF",
+  "\uD800",
+  "\u2028",
+  "<meta charset=",
+  "<meta charset=latin1>",
+  "é",
+  "日本",
+  " ",
+  "\n",
+  "\t",
+  "word",
 ];
 
 /** The formats fuzzed here; the HTML ones (html, page) have their own round-trip property. */
 const LINE_FORMATS = FORMATS.filter((format) => format !== "html" && format !== "page");
 
 /** The matching options: an algorithm, and sometimes a tiny work budget. */
-const matching = fc.record({
-  algorithm: fc.constantFrom("default", "myers", "histogram", "difflib"),
-  maxWork: fc.option(fc.integer({ min: 1, max: 5000 }), { freq: 4 }),
-}).map(({ algorithm, maxWork }) => ["--algorithm", algorithm, ...(maxWork === null ? [] : ["--max-work", String(maxWork)])]);
+const matching = fc
+  .record({
+    algorithm: fc.constantFrom("default", "myers", "histogram", "difflib"),
+    maxWork: fc.option(fc.integer({ min: 1, max: 5000 }), { freq: 4 }),
+  })
+  .map(({ algorithm, maxWork }) => ["--algorithm", algorithm, ...(maxWork === null ? [] : ["--max-work", String(maxWork)])]);
 
 /** The ignore options, each drawn or not: white space, comments, case, attributes, selectors, patterns. */
 const IGNORES = ["-w", "--ignore-comments", "--ignore-case", "--ignore-attr=class", "--ignore=b, li:nth-child(2)", "--ignore-attr=a@href", "--ignore-text=[0-9]+", "--ignore-value=[a-f]"];
@@ -59,12 +113,9 @@ const IGNORES = ["-w", "--ignore-comments", "--ignore-case", "--ignore-attr=clas
 const ignoring = fc.subarray(IGNORES);
 
 /** Safe random options for the line formats: a format, the ignore options, the matching options, a granularity. */
-const lineOptions = fc.tuple(
-  fc.constantFrom(...LINE_FORMATS),
-  ignoring,
-  matching,
-  fc.constantFrom("word", "char"),
-).map(([format, ignore, match, granularity]) => ["-f", format, ...ignore, ...match, "--granularity", granularity]);
+const lineOptions = fc
+  .tuple(fc.constantFrom(...LINE_FORMATS), ignoring, matching, fc.constantFrom("word", "char"))
+  .map(([format, ignore, match, granularity]) => ["-f", format, ...ignore, ...match, "--granularity", granularity]);
 
 /** The options of the HTML round trip: the matching options and any of the ignore options, whose ignored parts still come back. */
 const roundTripOptions = fc.tuple(matching, ignoring).map(([match, ignore]) => [...match, ...ignore]);
@@ -76,10 +127,12 @@ const extension = fc.constantFrom(".html", ".xml", ".svg", "");
 const randomBytes = fc.oneof(
   fc.uint8Array({ maxLength: 400 }),
   fc.uint8Array({ min: 1, maxLength: 400 }),
-  fc.tuple(
-    fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]),
-    fc.array(fc.constantFrom(...Buffer.from("<>/=\"'&;#!-[]?x p\n\r\t"), 0x80, 0xbf, 0xc3, 0xe9, 0xff, 0x00), { maxLength: 400 }),
-  ).map(([bom, body]) => Uint8Array.from([...bom, ...body])),
+  fc
+    .tuple(
+      fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]),
+      fc.array(fc.constantFrom(...Buffer.from("<>/=\"'&;#!-[]?x p\n\r\t"), 0x80, 0xbf, 0xc3, 0xe9, 0xff, 0x00), { maxLength: 400 }),
+    )
+    .map(([bom, body]) => Uint8Array.from([...bom, ...body])),
 );
 
 /** Random HTML-like or XML-like text, broken on purpose. */
@@ -97,13 +150,14 @@ interface Case {
 const bytesCase = (options: fc.Arbitrary<string[]>): fc.Arbitrary<Case> => fc.record({ a: randomBytes, b: randomBytes, ext: extension, args: options });
 
 /** Two texts, with `options`: unrelated, or the second a mutation of the first (a piece inserted, cut or replaced). */
-const markupCase = (options: fc.Arbitrary<string[]>): fc.Arbitrary<Case> => fc
-  .record({ a: markup, insert: markup, at: fc.nat(), cut: fc.nat(20), unrelated: fc.boolean(), other: markup, ext: extension, args: options })
-  .map(({ a, insert, at, cut, unrelated, other, ext, args }) => {
-    const i = a.length ? at % (a.length + 1) : 0;
-    const b = unrelated ? other : a.slice(0, i) + insert + a.slice(i + cut);
-    return { a: Buffer.from(a), b: Buffer.from(b), ext, args };
-  });
+const markupCase = (options: fc.Arbitrary<string[]>): fc.Arbitrary<Case> =>
+  fc
+    .record({ a: markup, insert: markup, at: fc.nat(), cut: fc.nat(20), unrelated: fc.boolean(), other: markup, ext: extension, args: options })
+    .map(({ a, insert, at, cut, unrelated, other, ext, args }) => {
+      const i = a.length ? at % (a.length + 1) : 0;
+      const b = unrelated ? other : a.slice(0, i) + insert + a.slice(i + cut);
+      return { a: Buffer.from(a), b: Buffer.from(b), ext, args };
+    });
 
 /** The corpus documents (both versions of each pair), as bytes with their name ending, when the corpus is here. */
 const corpusDocs: { name: string; bytes: Buffer; ext: string }[] = [];
@@ -164,9 +218,8 @@ function mutate(bytes: Buffer, edits: readonly Mutation[]): Buffer {
  * and a mutation of it, with `options`. The case prints as the document's name, the window and the edits, not
  * as 16 KB of bytes, so that a failure report stays readable.
  */
-const corpusCase = (options: fc.Arbitrary<string[]>): fc.Arbitrary<Case> => fc
-  .record({ doc: fc.nat(), offset: fc.nat(), edits: fc.array(mutation, { minLength: 1, maxLength: 4 }), args: options })
-  .map(({ doc, offset, edits, args }) => {
+const corpusCase = (options: fc.Arbitrary<string[]>): fc.Arbitrary<Case> =>
+  fc.record({ doc: fc.nat(), offset: fc.nat(), edits: fc.array(mutation, { minLength: 1, maxLength: 4 }), args: options }).map(({ doc, offset, edits, args }) => {
     const { name, bytes, ext } = corpusDocs[doc % corpusDocs.length]!;
     const start = bytes.length > 16_384 ? offset % (bytes.length - 16_384) : 0;
     const a = bytes.subarray(start, start + 16_384);
@@ -210,65 +263,101 @@ function expectSane(c: Case, result: { status: number | null; stderr: string }):
 }
 
 describe("fuzzing the CLI (seeded; FC_SEED replays a failure)", () => {
-  it(`random bytes: ${RUNS.bytes} pairs in-process`, async () => {
-    await fc.assert(fc.asyncProperty(bytesCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))), fcParams(RUNS.bytes));
-  }, timeout(RUNS.bytes));
+  it(
+    `random bytes: ${RUNS.bytes} pairs in-process`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(bytesCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))),
+        fcParams(RUNS.bytes),
+      );
+    },
+    timeout(RUNS.bytes),
+  );
 
-  it(`random HTML-like and XML-like text, broken on purpose: ${RUNS.markup} pairs in-process`, async () => {
-    await fc.assert(fc.asyncProperty(markupCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))), fcParams(RUNS.markup));
-  }, timeout(RUNS.markup));
+  it(
+    `random HTML-like and XML-like text, broken on purpose: ${RUNS.markup} pairs in-process`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(markupCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))),
+        fcParams(RUNS.markup),
+      );
+    },
+    timeout(RUNS.markup),
+  );
 
-  it.runIf(corpusDocs.length > 0)(`mutations of corpus documents: ${RUNS.corpus} pairs in-process`, async () => {
-    await fc.assert(fc.asyncProperty(corpusCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))), fcParams(RUNS.corpus));
-  }, timeout(RUNS.corpus));
+  it.runIf(corpusDocs.length > 0)(
+    `mutations of corpus documents: ${RUNS.corpus} pairs in-process`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(corpusCase(lineOptions), async (c) => expectSane(c, await runCli(argsOf(c)))),
+        fcParams(RUNS.corpus),
+      );
+    },
+    timeout(RUNS.corpus),
+  );
 
-  it(`html and page output round-trip (--accept gives NEW, --reject gives OLD) and parse5 builds the tree written: ${RUNS.roundTrip} HTML pairs`, async () => {
-    const kinds = [bytesCase(roundTripOptions), markupCase(roundTripOptions), ...(corpusDocs.length ? [corpusCase(roundTripOptions)] : [])];
-    const htmlCase = fc.oneof(...kinds).filter((c) => c.ext === ".html" && !isBinary(c.a) && !isBinary(c.b));
-    await fc.assert(
-      fc.asyncProperty(htmlCase, async (c) => {
-        const [a, b] = [decodeBytes(c.a).text, decodeBytes(c.b).text];
-        const check = parse5Checker({ a, b });
-        const [oldFile, newFile] = argsOf({ ...c, args: [] });
-        for (const format of ["html", "page"]) {
-          const output = join(dir, `review.${format}.html`);
-          const command = ["-f", format, ...c.args].join(" ");
-          const diff = await runCli(["-f", format, "-o", output, ...c.args, oldFile!, newFile!]);
-          expect(diff.stderr, command).not.toMatch(/internal error/);
-          expectSane(c, diff);
-          const written = readFileSync(output, "utf8");
-          expect(firstEventDifference((await runCli(["--accept", output])).stdout, b, "html"), `${command}, then --accept`).toBeNull();
-          expect(firstEventDifference((await runCli(["--reject", output])).stdout, a, "html"), `${command}, then --reject`).toBeNull();
-          expect(check(written.replace(/^\uFEFF/, "")), `${command}: parse5`).toBeNull();
-        }
-      }),
-      fcParams(RUNS.roundTrip),
-    );
-  }, timeout(RUNS.roundTrip * 5));
+  it(
+    `html and page output round-trip (--accept gives NEW, --reject gives OLD) and parse5 builds the tree written: ${RUNS.roundTrip} HTML pairs`,
+    async () => {
+      const kinds = [bytesCase(roundTripOptions), markupCase(roundTripOptions), ...(corpusDocs.length ? [corpusCase(roundTripOptions)] : [])];
+      const htmlCase = fc.oneof(...kinds).filter((c) => c.ext === ".html" && !isBinary(c.a) && !isBinary(c.b));
+      await fc.assert(
+        fc.asyncProperty(htmlCase, async (c) => {
+          const [a, b] = [decodeBytes(c.a).text, decodeBytes(c.b).text];
+          const check = parse5Checker({ a, b });
+          const [oldFile, newFile] = argsOf({ ...c, args: [] });
+          for (const format of ["html", "page"]) {
+            const output = join(dir, `review.${format}.html`);
+            const command = ["-f", format, ...c.args].join(" ");
+            const diff = await runCli(["-f", format, "-o", output, ...c.args, oldFile!, newFile!]);
+            expect(diff.stderr, command).not.toMatch(/internal error/);
+            expectSane(c, diff);
+            const written = readFileSync(output, "utf8");
+            expect(firstEventDifference((await runCli(["--accept", output])).stdout, b, "html"), `${command}, then --accept`).toBeNull();
+            expect(firstEventDifference((await runCli(["--reject", output])).stdout, a, "html"), `${command}, then --reject`).toBeNull();
+            expect(check(written.replace(/^\uFEFF/, "")), `${command}: parse5`).toBeNull();
+          }
+        }),
+        fcParams(RUNS.roundTrip),
+      );
+    },
+    timeout(RUNS.roundTrip * 5),
+  );
 
-  it(`the source view (XML input, --view source) gives both texts back exactly (--accept NEW, --reject OLD): ${RUNS.sourceTrip} pairs`, async () => {
-    const kinds = [bytesCase(roundTripOptions), markupCase(roundTripOptions), ...(corpusDocs.length ? [corpusCase(roundTripOptions)] : [])];
-    const sourceCase = fc.oneof(...kinds).filter((c) => !isBinary(c.a) && !isBinary(c.b));
-    await fc.assert(
-      fc.asyncProperty(sourceCase, async (c) => {
-        const [a, b] = [decodeBytes(c.a).text, decodeBytes(c.b).text];
-        const [oldFile, newFile] = argsOf({ ...c, args: [] });
-        for (const format of ["html", "page"]) {
-          const output = join(dir, `source.${format}.html`);
-          const command = ["-f", format, "--view", "source", ...c.args].join(" ");
-          expectSane(c, await runCli(["-f", format, "--view", "source", "-o", output, ...c.args, oldFile!, newFile!]));
-          const written = readFileSync(output, "utf8");
-          expect(accept(written), `${command}, then accept`).toBe(b);
-          expect(reject(written), `${command}, then reject`).toBe(a);
-        }
-      }),
-      fcParams(RUNS.sourceTrip),
-    );
-  }, timeout(RUNS.sourceTrip * 5));
+  it(
+    `the source view (XML input, --view source) gives both texts back exactly (--accept NEW, --reject OLD): ${RUNS.sourceTrip} pairs`,
+    async () => {
+      const kinds = [bytesCase(roundTripOptions), markupCase(roundTripOptions), ...(corpusDocs.length ? [corpusCase(roundTripOptions)] : [])];
+      const sourceCase = fc.oneof(...kinds).filter((c) => !isBinary(c.a) && !isBinary(c.b));
+      await fc.assert(
+        fc.asyncProperty(sourceCase, async (c) => {
+          const [a, b] = [decodeBytes(c.a).text, decodeBytes(c.b).text];
+          const [oldFile, newFile] = argsOf({ ...c, args: [] });
+          for (const format of ["html", "page"]) {
+            const output = join(dir, `source.${format}.html`);
+            const command = ["-f", format, "--view", "source", ...c.args].join(" ");
+            expectSane(c, await runCli(["-f", format, "--view", "source", "-o", output, ...c.args, oldFile!, newFile!]));
+            const written = readFileSync(output, "utf8");
+            expect(accept(written), `${command}, then accept`).toBe(b);
+            expect(reject(written), `${command}, then reject`).toBe(a);
+          }
+        }),
+        fcParams(RUNS.sourceTrip),
+      );
+    },
+    timeout(RUNS.sourceTrip * 5),
+  );
 
-  it(`any of them through the real binary: ${RUNS.binary} pairs`, () => {
-    const kinds = [bytesCase(lineOptions), markupCase(lineOptions), ...(corpusDocs.length ? [corpusCase(lineOptions)] : [])];
-    const any = fc.oneof(...kinds);
-    fc.assert(fc.property(any, (c) => expectSane(c, runBinary(argsOf(c)))), fcParams(RUNS.binary));
-  }, timeout(RUNS.binary * 10));
+  it(
+    `any of them through the real binary: ${RUNS.binary} pairs`,
+    () => {
+      const kinds = [bytesCase(lineOptions), markupCase(lineOptions), ...(corpusDocs.length ? [corpusCase(lineOptions)] : [])];
+      const any = fc.oneof(...kinds);
+      fc.assert(
+        fc.property(any, (c) => expectSane(c, runBinary(argsOf(c)))),
+        fcParams(RUNS.binary),
+      );
+    },
+    timeout(RUNS.binary * 10),
+  );
 });

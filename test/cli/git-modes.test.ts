@@ -31,8 +31,7 @@ describe("mode changes under git", () => {
       writeFileSync(join(dir, "new.png"), Buffer.from([0x89, 0x50, 0, 2]));
       writeFileSync(join(dir, "old.sh"), "echo a\n");
       writeFileSync(join(dir, "new.sh"), "echo b\n");
-      const git = (path: string, old: string, now: string, ...flags: string[]) =>
-        runBinary([...flags, path, join(dir, old), "1111111", "100644", join(dir, now), "2222222", "100755"]);
+      const git = (path: string, old: string, now: string, ...flags: string[]) => runBinary([...flags, path, join(dir, old), "1111111", "100644", join(dir, now), "2222222", "100755"]);
       expect(git("logo.png", "old.png", "new.png").stdout).toBe("diff --git a/logo.png b/logo.png\nold mode 100644\nnew mode 100755\nBinary files a/logo.png and b/logo.png differ\n");
       expect(git("run.sh", "old.sh", "new.sh").stdout).toBe("diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n--- a/run.sh\n+++ b/run.sh\n@@ -1 +1 @@\n-echo a\n+echo b\n");
       expect(git("logo.png", "old.png", "old.png").stdout).toBe("diff --git a/logo.png b/logo.png\nold mode 100644\nnew mode 100755\n");

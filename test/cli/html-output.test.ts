@@ -28,7 +28,7 @@ describe("htmldiff -f html | page", () => {
 
   it("prints the source text with the same marks with --view source, and always for XML", async () => {
     const source = await runCli(["-f", "html", "--view", "source", ...pair("two-words-changed")]);
-    expect(source.stdout).toContain("&lt;p&gt;This release makes the parser <del data-diff-wrap=\"del\">faster</del>");
+    expect(source.stdout).toContain('&lt;p&gt;This release makes the parser <del data-diff-wrap="del">faster</del>');
     const xml = await runCli(["-f", "html", ...pair("xml-source", "svg")]);
     expect(xml.stdout).toContain('<pre class="diff-source" data-diff-view="source">');
   });
@@ -41,7 +41,7 @@ describe("htmldiff -f html | page", () => {
       const output = join(dir, `stray.${format}.html`);
       expect((await runCli(["-f", format, "-o", output, a, b])).status).toBe(1);
       expect(read(output)).not.toMatch(/&lt;\/(td|span)/);
-      expect(read(output)).toContain("<del data-diff-wrap=\"del\">three</del>");
+      expect(read(output)).toContain('<del data-diff-wrap="del">three</del>');
       expect(firstEventDifference((await runCli(["--accept", output])).stdout, read(b), "html")).toBeNull();
       expect(firstEventDifference((await runCli(["--reject", output])).stdout, read(a), "html")).toBeNull();
     }

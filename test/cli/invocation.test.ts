@@ -10,7 +10,11 @@ describe("parseInvocation", () => {
 
   it("reads git's seven external-diff arguments", () => {
     expect(parseInvocation(["site/index.html", "/tmp/old", hex, "100644", "site/index.html", hex, "100644"])).toEqual({
-      oldPath: "/tmp/old", newPath: "site/index.html", oldLabel: "a/site/index.html", newLabel: "b/site/index.html", fromGit: true,
+      oldPath: "/tmp/old",
+      newPath: "site/index.html",
+      oldLabel: "a/site/index.html",
+      newLabel: "b/site/index.html",
+      fromGit: true,
     });
   });
 
@@ -20,7 +24,9 @@ describe("parseInvocation", () => {
 
   it("reads git's nine arguments for a rename", () => {
     expect(parseInvocation(["old.html", "/tmp/o", hex, "100644", "/tmp/n", hex, "100644", "new.html", "similarity index 90%\n"])).toMatchObject({
-      oldLabel: "a/old.html", newLabel: "b/new.html", fromGit: true,
+      oldLabel: "a/old.html",
+      newLabel: "b/new.html",
+      fromGit: true,
     });
   });
 

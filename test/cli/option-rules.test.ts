@@ -18,7 +18,11 @@ describe("options that do not apply are refused", () => {
   const cases: [string, string[], RegExp][] = [
     ["--fragment with -f text", ["--fragment", "-f", "text"], /^htmldiff: --fragment applies only to -f html, not to text\n$/],
     ["--fragment with the page an .html output implies", ["--fragment", "-o", join(dir, "r.html")], /^htmldiff: --fragment applies only to -f html, not to page\n$/],
-    ["--keep-scripts without --fragment", ["--keep-scripts", "-f", "html"], /^htmldiff: --keep-scripts applies only to --fragment \(-f html keeps the document as it is; the page never runs its scripts\)\n$/],
+    [
+      "--keep-scripts without --fragment",
+      ["--keep-scripts", "-f", "html"],
+      /^htmldiff: --keep-scripts applies only to --fragment \(-f html keeps the document as it is; the page never runs its scripts\)\n$/,
+    ],
     ["--view with -f json", ["--view", "source", "-f", "json"], /^htmldiff: --view applies only to -f html or page, not to json\n$/],
     ["--max-annotations without -f github", ["--max-annotations", "5"], /^htmldiff: --max-annotations applies only to -f github, not to term\n$/],
     ["-j without -r", ["-j", "2"], /^htmldiff: -j applies only to -r \(compare folders\)\n$/],
@@ -36,7 +40,12 @@ describe("options that do not apply are refused", () => {
   it("the ignore options with --accept or --reject (they give a document back, they compare nothing)", async () => {
     const page = join(dir, "review.html");
     expect((await runCli(["-o", page, oldFile, newFile])).status).toBe(1);
-    for (const [flag, value] of [["--ignore", "p"], ["--ignore-attr", "a@href"], ["--ignore-text", "x"], ["--ignore-value", "y"]] as const) {
+    for (const [flag, value] of [
+      ["--ignore", "p"],
+      ["--ignore-attr", "a@href"],
+      ["--ignore-text", "x"],
+      ["--ignore-value", "y"],
+    ] as const) {
       expect(await runCli(["--accept", page, flag, value])).toEqual({ status: 2, stdout: "", stderr: `htmldiff: ${flag} applies only to comparing two documents, not to --accept or --reject\n` });
     }
     expect((await runCli(["--reject", page])).status).toBe(0);

@@ -47,12 +47,7 @@ describe("Progress", () => {
     progress.result(() => io.out("first result\n"));
     progress.tick();
     progress.result(() => io.out("second result\n"));
-    expect(log).toEqual([
-      `err:\r[========                      ] 1/4 files`,
-      "out:first result\n",
-      `err:\r[===============               ] 2/4 files`,
-      "out:second result\n",
-    ]);
+    expect(log).toEqual([`err:\r[========                      ] 1/4 files`, "out:first result\n", `err:\r[===============               ] 2/4 files`, "out:second result\n"]);
     expect(log.filter((line) => line.includes(WIPE))).toEqual([]);
   });
 

@@ -116,7 +116,10 @@ describe("deep, wide and long documents", () => {
   const DEPTH = 100_000;
   const deep = (tag: string, middle: string): string => `<${tag}>`.repeat(DEPTH) + middle + `</${tag}>`.repeat(DEPTH) + "\n";
 
-  for (const [mode, tag] of [["html", "div"], ["xml", "e"]] as const) {
+  for (const [mode, tag] of [
+    ["html", "div"],
+    ["xml", "e"],
+  ] as const) {
     it(`100,000 nested elements (${mode}) give a diff in every format`, async () => {
       const old = file(`deep-old.${mode}`, deep(tag, "old"));
       const now = file(`deep-new.${mode}`, deep(tag, "new"));
@@ -148,7 +151,9 @@ describe("deep, wide and long documents", () => {
   });
 
   it("a 10 MB text node with one word inserted is a one-word insertion", async () => {
-    const text = Array.from({ length: 1_700_000 }, (_, i) => `w${i % 1000}x`).join(" ").slice(0, 10_000_000);
+    const text = Array.from({ length: 1_700_000 }, (_, i) => `w${i % 1000}x`)
+      .join(" ")
+      .slice(0, 10_000_000);
     expect(text.length).toBe(10_000_000);
     const old = file("text-old.html", `<p>${text}</p>\n`);
     const now = file("text-new.html", `<p>${text.replace(" w500x ", " w500x inserted ")}</p>\n`);
@@ -345,7 +350,11 @@ describe("-o: the output file is written whole or not at all, and never over an 
     writeFileSync(join(site, "page.html"), "<p>old</p>\n");
     const other = mkdtempSync(join(dir, "site-"));
     writeFileSync(join(other, "page.html"), "<p>new</p>\n");
-    for (const output of [["-f", "text", "-o", join(other, "report.txt")], ["-f", "page", "-o", site], ["-f", "page", "-o", join(site, "pages")]]) {
+    for (const output of [
+      ["-f", "text", "-o", join(other, "report.txt")],
+      ["-f", "page", "-o", site],
+      ["-f", "page", "-o", join(site, "pages")],
+    ]) {
       expectTrouble(await runCli(["-r", "-j", "1", ...output, site, other]), /refusing to write the output inside an input folder\n$/);
     }
     expect([readdirSync(site), readdirSync(other)]).toEqual([["page.html"], ["page.html"]]);

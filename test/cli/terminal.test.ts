@@ -21,7 +21,9 @@ if (!hasTmux) console.warn("SKIPPED: the terminal test needs tmux (apt-get insta
  * The pager settings of whoever runs the tests are unset first (the pager is then less, -FRX).
  */
 async function inTerminal(command: string, env: Record<string, string> = {}): Promise<{ plain: string; escapes: string }> {
-  const vars = Object.entries(env).map(([k, v]) => `export ${k}=${v}; `).join("");
+  const vars = Object.entries(env)
+    .map(([k, v]) => `export ${k}=${v}; `)
+    .join("");
   execFileSync("tmux", [...SERVER, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", `unset PAGER LESS HTMLDIFF_PAGER; ${vars}${command}; echo EXIT=$?; sleep 30`]);
   try {
     for (let i = 0; i < 100; i++) {

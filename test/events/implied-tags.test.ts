@@ -29,8 +29,16 @@ const block: fc.Arbitrary<Block> = fc.oneof(
 
 /** Which omissible tags a page writes: each start and end tag on its own. */
 const written = fc.record({
-  html: fc.boolean(), htmlEnd: fc.boolean(), head: fc.boolean(), headEnd: fc.boolean(), body: fc.boolean(), bodyEnd: fc.boolean(),
-  tbody: fc.boolean(), tbodyEnd: fc.boolean(), colgroup: fc.boolean(), colgroupEnd: fc.boolean(),
+  html: fc.boolean(),
+  htmlEnd: fc.boolean(),
+  head: fc.boolean(),
+  headEnd: fc.boolean(),
+  body: fc.boolean(),
+  bodyEnd: fc.boolean(),
+  tbody: fc.boolean(),
+  tbodyEnd: fc.boolean(),
+  colgroup: fc.boolean(),
+  colgroupEnd: fc.boolean(),
 });
 type Written = typeof written extends fc.Arbitrary<infer T> ? T : never;
 
@@ -79,7 +87,10 @@ describe("omissible start tags", () => {
         const b = page(changed.blocks, y, title);
         const script = diffDocuments(a, b);
         const marks = displayLines(script).flatMap((l) => l.parts.filter((p) => p.kind !== "equal").map((p) => [p.kind, p.text]));
-        expect(marks).toEqual([["delete", changed.word], ["insert", "CHANGED"]]);
+        expect(marks).toEqual([
+          ["delete", changed.word],
+          ["insert", "CHANGED"],
+        ]);
         const json = renderJson(script, { old: "a", new: "b" }) as { changes: { kind: string }[] };
         expect(json.changes.map((c) => c.kind)).toEqual(["replace"]);
         for (const html of [renderHtml(script), renderPage(script)]) {

@@ -76,7 +76,10 @@ describe("parseDocument", () => {
     const source = "<p>one<p>two";
     const { events } = parseDocument(source);
     const closes = events.filter((e) => e.kind === "close");
-    expect(closes.map((e) => [e.start, e.end, e.kind === "close" && e.implied])).toEqual([[6, 6, true], [12, 12, true]]);
+    expect(closes.map((e) => [e.start, e.end, e.kind === "close" && e.implied])).toEqual([
+      [6, 6, true],
+      [12, 12, true],
+    ]);
   });
 
   it("knows void elements and raw text elements in HTML", () => {
@@ -108,15 +111,29 @@ describe("parseDocument", () => {
   it("keeps </> as an instruction named /, as a browser ignores it, but not inside a title", () => {
     const events = parseDocument("<p>a</>b</p><title>x</>y</title>").events;
     expect(events.map((e) => ("name" in e ? `${e.kind} ${e.name}` : `${e.kind} ${e.text}`))).toEqual([
-      "open p", "text a", "instruction /", "text b", "close p", "open title", "text x</>y", "close title",
+      "open p",
+      "text a",
+      "instruction /",
+      "text b",
+      "close p",
+      "open title",
+      "text x</>y",
+      "close title",
     ]);
   });
 
   it("ends <!> and <!-> at their own >, as a browser does", () => {
     const events = parseDocument("<p>a<!><b>b</b><!->c</p>").events;
     expect(events.map((e) => [e.kind, "name" in e ? e.name : e.text, e.start, e.end])).toEqual([
-      ["open", "p", 0, 3], ["text", "a", 3, 4], ["instruction", "!", 4, 7], ["open", "b", 7, 10], ["text", "b", 10, 11],
-      ["close", "b", 11, 15], ["instruction", "!-", 15, 19], ["text", "c", 19, 20], ["close", "p", 20, 24],
+      ["open", "p", 0, 3],
+      ["text", "a", 3, 4],
+      ["instruction", "!", 4, 7],
+      ["open", "b", 7, 10],
+      ["text", "b", 10, 11],
+      ["close", "b", 11, 15],
+      ["instruction", "!-", 15, 19],
+      ["text", "c", 19, 20],
+      ["close", "p", 20, 24],
     ]);
   });
 
@@ -124,28 +141,53 @@ describe("parseDocument", () => {
     for (const name of ["script", "style", "title", "textarea", "xmp"]) {
       const source = `<${name}>a</${name.toUpperCase()}/x>b<i>c</i>`;
       const events = parseDocument(source).events;
-      expect(events.map((e) => [e.kind, "name" in e ? e.name : e.text, e.start, e.end]), name).toEqual([
-        ["open", name, 0, name.length + 2], ["text", "a", name.length + 2, name.length + 3],
-        ["close", name, name.length + 3, 2 * name.length + 8], ["text", "b", 2 * name.length + 8, 2 * name.length + 9],
-        ["open", "i", 2 * name.length + 9, 2 * name.length + 12], ["text", "c", 2 * name.length + 12, 2 * name.length + 13],
+      expect(
+        events.map((e) => [e.kind, "name" in e ? e.name : e.text, e.start, e.end]),
+        name,
+      ).toEqual([
+        ["open", name, 0, name.length + 2],
+        ["text", "a", name.length + 2, name.length + 3],
+        ["close", name, name.length + 3, 2 * name.length + 8],
+        ["text", "b", 2 * name.length + 8, 2 * name.length + 9],
+        ["open", "i", 2 * name.length + 9, 2 * name.length + 12],
+        ["text", "c", 2 * name.length + 12, 2 * name.length + 13],
         ["close", "i", 2 * name.length + 13, 2 * name.length + 17],
       ]);
     }
   });
 
   it("reads </ followed by whitespace as a comment up to the next >, as a browser does", () => {
-    for (const [source, data] of [["<p></ >x</p>", " "], ["<p></\tq r>x</p>", "\tq r"], ["<svg></\n></svg>", "\n"]] as const) {
+    for (const [source, data] of [
+      ["<p></ >x</p>", " "],
+      ["<p></\tq r>x</p>", "\tq r"],
+      ["<svg></\n></svg>", "\n"],
+    ] as const) {
       const events = parseDocument(source).events;
       const comment = events.find((e) => e.kind === "comment") as { text: string; start: number; end: number } | undefined;
       expect(comment && [comment.text, comment.start, comment.end], source).toEqual([data, source.indexOf("</"), source.indexOf("</") + data.length + 3]);
-      expect(events.filter((e) => e.kind === "text").map((e) => (e as { text: string }).text).join(""), source).not.toMatch(/</);
+      expect(
+        events
+          .filter((e) => e.kind === "text")
+          .map((e) => (e as { text: string }).text)
+          .join(""),
+        source,
+      ).not.toMatch(/</);
     }
   });
 
   it("reads the content of style, script, title and textarea in svg and math as markup, as a browser does (they are foreign elements there)", () => {
     const names = (source: string): string[] => parseDocument(source).events.map((e) => ("name" in e ? `${e.kind} ${e.name}` : `${e.kind} ${e.text}`));
     expect(names("<svg><style><![CDATA[x]]></style><title><b>y</b></title></svg>")).toEqual([
-      "open svg", "open style", "comment [CDATA[x]]", "close style", "open title", "open b", "text y", "close b", "close title", "close svg",
+      "open svg",
+      "open style",
+      "comment [CDATA[x]]",
+      "close style",
+      "open title",
+      "open b",
+      "text y",
+      "close b",
+      "close title",
+      "close svg",
     ]);
     expect(names("<math><textarea><i>z</i></textarea></math>")).toEqual(["open math", "open textarea", "open i", "text z", "close i", "close textarea", "close math"]);
     // There references are decoded as in any markup.
@@ -158,12 +200,24 @@ describe("parseDocument", () => {
     expect(names("<div><svg></div><script>a<b</script>")).toEqual(["open div", "open svg", "close svg", "close div", "open script", "text a<b", "close script"]);
     // In an HTML integration point (foreignObject) and in HTML itself they hold text.
     expect(names("<svg><foreignObject><title><b>y</b></title></foreignObject></svg><style><i></style>")).toEqual([
-      "open svg", "open foreignobject", "open title", "text <b>y</b>", "close title", "close foreignobject", "close svg", "open style", "text <i>", "close style",
+      "open svg",
+      "open foreignobject",
+      "open title",
+      "text <b>y</b>",
+      "close title",
+      "close foreignobject",
+      "close svg",
+      "open style",
+      "text <i>",
+      "close style",
     ]);
   });
 
   it("does not end a script at </script> inside <!--<script>, as a browser does not (double-escaped script data)", () => {
-    const texts = (source: string): string[] => parseDocument(source).events.filter((e) => e.kind === "text").map((e) => (e as { text: string }).text);
+    const texts = (source: string): string[] =>
+      parseDocument(source)
+        .events.filter((e) => e.kind === "text")
+        .map((e) => (e as { text: string }).text);
     expect(texts("<script><!--<script></script>x</script>y")).toEqual(["<!--<script></script>x", "y"]);
     expect(texts("<script><!--<SCRIPT/>a--></script>b")).toEqual(["<!--<SCRIPT/>a-->", "b"]);
     // Not double-escaped: a comment closed first, a name that only starts with script, no comment at all.
@@ -177,16 +231,35 @@ describe("parseDocument", () => {
   it("drops a start tag cut off by the end of the input after its slash, as any cut-off tag", () => {
     for (const source of ["</>x<f><p/", "y<a/", "<b>y</b>z<p/"]) {
       const events = parseDocument(source).events;
-      expect(events.every((e) => e.start >= 0 && e.end <= source.length), source).toBe(true);
-      expect(events.filter((e) => e.kind === "text").map((e) => (e as { text: string }).text).join(""), source).not.toMatch(/</);
+      expect(
+        events.every((e) => e.start >= 0 && e.end <= source.length),
+        source,
+      ).toBe(true);
+      expect(
+        events
+          .filter((e) => e.kind === "text")
+          .map((e) => (e as { text: string }).text)
+          .join(""),
+        source,
+      ).not.toMatch(/</);
     }
   });
 
   it("drops any start tag cut off by the end of the input, and keeps other cut-off markup as text from its <, with implied tags or not", () => {
     const texts = (source: string, implied?: ReadonlySet<string>): string =>
-      parseDocument(source, implied ? { implied } : {}).events.map((e) => (e.kind === "text" ? source.slice(e.start, e.end) : "")).join("");
+      parseDocument(source, implied ? { implied } : {})
+        .events.map((e) => (e.kind === "text" ? source.slice(e.start, e.end) : ""))
+        .join("");
     // htmlparser2 reports a name that may begin a raw-text element (`s`, `t`, `x`) as text from after its `<`.
-    for (const [source, kept] of [["<p><s", ""], ["<head> <scr", " "], ["x <t", "x "], ["<p>a<x", "a"], ["<head> <!x", " <!x"], ["<p><?x", "<?x"], ["<head> </1x", " </1x"]]) {
+    for (const [source, kept] of [
+      ["<p><s", ""],
+      ["<head> <scr", " "],
+      ["x <t", "x "],
+      ["<p>a<x", "a"],
+      ["<head> <!x", " <!x"],
+      ["<p><?x", "<?x"],
+      ["<head> </1x", " </1x"],
+    ]) {
       for (const implied of [undefined, new Set(["html", "head", "body"])]) expect(texts(source!, implied), `${source} ${implied ? "implied" : ""}`).toBe(kept);
     }
   });
@@ -206,7 +279,10 @@ describe("parseDocument", () => {
     }
   });
 
-  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+  for (const [mode, arb] of [
+    ["html", htmlDocument()],
+    ["xml", xmlDocument()],
+  ] as const) {
     it(`gives the same events written one character at a time (${mode}, property)`, () => {
       fc.assert(
         fc.property(arb, (source) => {
@@ -226,7 +302,10 @@ describe("parseDocument", () => {
     });
 
     it(`slices every span back to its event (${mode}, property)`, () => {
-      fc.assert(fc.property(fc.oneof(arb, anyText()), (source) => expectWellFormedSpans(source, mode)), fcParams(500));
+      fc.assert(
+        fc.property(fc.oneof(arb, anyText()), (source) => expectWellFormedSpans(source, mode)),
+        fcParams(500),
+      );
     });
   }
 });

@@ -8,7 +8,9 @@ import { parseDocument } from "../../src/events/parse.js";
 import { docExamples, runExample } from "../support/doc-examples.js";
 
 const HTML = join(import.meta.dirname, "../../src/html");
-const files = readdirSync(HTML).filter((name) => name.endsWith(".ts")).sort();
+const files = readdirSync(HTML)
+  .filter((name) => name.endsWith(".ts"))
+  .sort();
 
 describe("the @example lines of src/html/", () => {
   it("are read from every module, one or more per module", () => {

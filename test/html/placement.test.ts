@@ -26,7 +26,30 @@ const CONTEXT = ["div", "p", "span", "b", "a", "ul", "li", "dl", "dd", "table", 
  * (docs/tricky-cases.md): a browser moves an input (not hidden) out of a table, and anything but
  * a col out of a colgroup, where the tree rules keep them.
  */
-const PIECE = [...CONTEXT, "i", "dt", "ol", "th", "thead", "option", "optgroup", "h2", "hr", "br", "img", "title", "script", "style", "meta", "link", "textarea", "svg", "iframe", "noscript", "template"];
+const PIECE = [
+  ...CONTEXT,
+  "i",
+  "dt",
+  "ol",
+  "th",
+  "thead",
+  "option",
+  "optgroup",
+  "h2",
+  "hr",
+  "br",
+  "img",
+  "title",
+  "script",
+  "style",
+  "meta",
+  "link",
+  "textarea",
+  "svg",
+  "iframe",
+  "noscript",
+  "template",
+];
 
 /**
  * Elements whose content is no concern of placement, left out of a shape: what a browser reads as
@@ -112,7 +135,6 @@ function* nodes(root: P.ParentNode): Generator<P.ChildNode> {
   }
 }
 
-
 /** The element names and texts of a parse5 subtree, in order (white space, and what elements with text content hold, aside), as a line. */
 function shape(children: readonly P.ChildNode[]): string {
   let out = "";
@@ -154,7 +176,10 @@ function misplacement(context: readonly string[], piece: { kind: "element" | "te
   for (const name of ["body", ...context]) model.wroteStartTag(name);
   const placementPiece: Piece = { kind: piece.kind, first: 0, last: side.tokens.length - 1 };
   const placement = answer ?? model.placement(placementPiece, side, deleted);
-  const closing = [...context].reverse().map((name) => `</${name}>`).join("");
+  const closing = [...context]
+    .reverse()
+    .map((name) => `</${name}>`)
+    .join("");
   const source = `<!DOCTYPE html><html><head></head><body>${context.map((name) => `<${name}>`).join("")}${placedMarkup(piece.markup, placement, deleted)}<!--after-->${closing}</body></html>`;
   const all = [...nodes(parse(source, { sourceCodeLocationInfo: true }))];
   const probe = all.find((n) => ("tagName" in n && n.attrs.some((a) => a.name === "data-probe")) || (n.nodeName === "#comment" && (n as P.CommentNode).data === "probe"));

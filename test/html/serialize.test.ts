@@ -12,13 +12,10 @@ import { firstEventDifference } from "../support/html-check.js";
 const SCRIPT_PIECES = ["<script>", "</script>", "<!--", "-->", "<script ", "x", "\n"];
 
 /** HTML documents with scripts in every escape state, often cut off by the end of the file. */
-const withScripts = fc
-  .array(fc.oneof(htmlDocument(4), fc.constantFrom(...SCRIPT_PIECES)), { maxLength: 12 })
-  .map((pieces) => pieces.join(""));
+const withScripts = fc.array(fc.oneof(htmlDocument(4), fc.constantFrom(...SCRIPT_PIECES)), { maxLength: 12 }).map((pieces) => pieces.join(""));
 
 /** The first difference between a document's events and those of the markup serializeEvents writes for them, or null. */
-const roundTrip = (source: string): string | null =>
-  firstEventDifference(serializeEvents(parseDocument(source, { mode: "html" }).events), source, "html");
+const roundTrip = (source: string): string | null => firstEventDifference(serializeEvents(parseDocument(source, { mode: "html" }).events), source, "html");
 
 describe("serializeEvents", () => {
   it("writes a script cut off by the end of the file inside <!--<script> without end tags, which would be its text", () => {
@@ -28,8 +25,11 @@ describe("serializeEvents", () => {
   });
 
   it("writes markup that parses back to the same events (HTML with scripts, property)", () => {
-    fc.assert(fc.property(withScripts, (source) => {
-      expect(roundTrip(source), source).toBeNull();
-    }), fcParams(1000));
+    fc.assert(
+      fc.property(withScripts, (source) => {
+        expect(roundTrip(source), source).toBeNull();
+      }),
+      fcParams(1000),
+    );
   });
 });

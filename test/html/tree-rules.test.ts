@@ -19,7 +19,36 @@ import { fcParams } from "../support/arbitraries.js";
  * what our parser nests in it goes before the table, which movedByBrowser does not model (a known
  * gap, docs/tricky-cases.md).
  */
-const TAGS = ["div", "p", "span", "b", "i", "a", "li", "ul", "dd", "dt", "dl", "table", "tbody", "tr", "td", "th", "caption", "select", "option", "button", "h1", "h2", "nobr", "em", "section", "address", "pre", "center"];
+const TAGS = [
+  "div",
+  "p",
+  "span",
+  "b",
+  "i",
+  "a",
+  "li",
+  "ul",
+  "dd",
+  "dt",
+  "dl",
+  "table",
+  "tbody",
+  "tr",
+  "td",
+  "th",
+  "caption",
+  "select",
+  "option",
+  "button",
+  "h1",
+  "h2",
+  "nobr",
+  "em",
+  "section",
+  "address",
+  "pre",
+  "center",
+];
 
 /**
  * The names of the elements our parser has open at the probe's start tag, outermost first, and
@@ -68,20 +97,28 @@ function browserAncestors(source: string): string[] | null {
 describe("movedByBrowser, against parse5", () => {
   it("holds where it says a start tag stays: parse5 puts the element inside the elements our parser had open", () => {
     const tags = fc.array(fc.constantFrom(...TAGS, ...TAGS.map((t) => `/${t}`)), { maxLength: 12 });
-    fc.assert(fc.property(tags, fc.constantFrom(...TAGS), (pieces, probe) => {
-      const body = pieces.map((t) => `<${t}>`).join("x");
-      const source = `<!doctype html><html><head></head><body>${body}<${probe} id="probe">`;
-      const { open, allStayed } = ourOpenElements(source);
-      if (!allStayed || movedByBrowser(OpenElements.of(open), probe)) return;
-      // As the HTML writer writes them: every element with an explicit end tag, and an end tag
-      // that closes nothing to our parser out of the way (the writer puts it in a marker).
-      const written = serializeEvents(parseDocument(source).events.filter((event) => !isStrayEndTag(event)));
-      expect(browserAncestors(written), written).toEqual(open);
-    }), fcParams(1500));
+    fc.assert(
+      fc.property(tags, fc.constantFrom(...TAGS), (pieces, probe) => {
+        const body = pieces.map((t) => `<${t}>`).join("x");
+        const source = `<!doctype html><html><head></head><body>${body}<${probe} id="probe">`;
+        const { open, allStayed } = ourOpenElements(source);
+        if (!allStayed || movedByBrowser(OpenElements.of(open), probe)) return;
+        // As the HTML writer writes them: every element with an explicit end tag, and an end tag
+        // that closes nothing to our parser out of the way (the writer puts it in a marker).
+        const written = serializeEvents(parseDocument(source).events.filter((event) => !isStrayEndTag(event)));
+        expect(browserAncestors(written), written).toEqual(open);
+      }),
+      fcParams(1500),
+    );
   });
 
   it("says a start tag moves where parse5 moves it (examples)", () => {
-    for (const [open, name] of [[["html", "body", "dl", "dd", "span"], "dd"], [["html", "body", "p", "b"], "div"], [["html", "body", "table"], "p"], [["html", "body", "a"], "a"]] as const) {
+    for (const [open, name] of [
+      [["html", "body", "dl", "dd", "span"], "dd"],
+      [["html", "body", "p", "b"], "div"],
+      [["html", "body", "table"], "p"],
+      [["html", "body", "a"], "a"],
+    ] as const) {
       expect(movedByBrowser(OpenElements.of(open), name), `${open.join(">")} + ${name}`).toBe(true);
     }
   });

@@ -161,19 +161,8 @@ function junkFor(rng: Rng, symbols: readonly Sym[], p: number): Sym[] | null {
   return junk;
 }
 
-function finish(
-  rng: Rng,
-  kind: string,
-  symKind: SymKind,
-  symbols: readonly Sym[],
-  a: Sym[],
-  b: Sym[],
-  junk: Sym[] | null,
-  autojunk: boolean,
-  draw: () => Sym,
-): OracleCase {
-  const forms: Form[] =
-    symKind === "int" ? ["array", "int32", "objects"] : symKind === "char" ? ["array", "string", "string", "objects"] : ["array", "objects"];
+function finish(rng: Rng, kind: string, symKind: SymKind, symbols: readonly Sym[], a: Sym[], b: Sym[], junk: Sym[] | null, autojunk: boolean, draw: () => Sym): OracleCase {
+  const forms: Form[] = symKind === "int" ? ["array", "int32", "objects"] : symKind === "char" ? ["array", "string", "string", "objects"] : ["array", "objects"];
   const form = rng.pick(forms);
   const range = (length: number): [number, number] => {
     const lo = rng.int(0, length);
@@ -209,11 +198,7 @@ function smallCase(rng: Rng): OracleCase {
   const draw = sampler(rng, symbols);
   const a = randomSeq(rng.chance(0.1) ? rng.int(0, 2) : rng.int(0, 40), draw);
   const shape = rng.next();
-  const b =
-    shape < 0.45 ? randomSeq(rng.chance(0.1) ? rng.int(0, 2) : rng.int(0, 40), draw)
-    : shape < 0.9 ? mutate(rng, a, draw, rng.int(1, 4))
-    : shape < 0.95 ? [...a]
-    : [];
+  const b = shape < 0.45 ? randomSeq(rng.chance(0.1) ? rng.int(0, 2) : rng.int(0, 40), draw) : shape < 0.9 ? mutate(rng, a, draw, rng.int(1, 4)) : shape < 0.95 ? [...a] : [];
   return finish(rng, "small", symKind, symbols, a, b, junkFor(rng, symbols, 0.4), rng.chance(0.5), draw);
 }
 
@@ -425,10 +410,7 @@ describe("SequenceMatcher against CPython's difflib", () => {
     const parsed = JSON.parse(readFileSync(output, "utf8")) as { python: string; results: OracleResult[] };
     python = parsed.python;
     expected = parsed.results;
-    console.log(
-      `difflib oracle: seed=0x${seed.toString(16)} (set ORACLE_SEED to change), ${cases.length} cases, ` +
-        `Python ${python} took ${Math.round(performance.now() - started)} ms`,
-    );
+    console.log(`difflib oracle: seed=0x${seed.toString(16)} (set ORACLE_SEED to change), ${cases.length} cases, ` + `Python ${python} took ${Math.round(performance.now() - started)} ms`);
   });
 
   afterAll(() => {

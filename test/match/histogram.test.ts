@@ -20,19 +20,14 @@ function editCount(opcodes: readonly Opcode[]): number {
 }
 
 /** b derived from a by moving, duplicating and dropping slices: shared runs in a new order. */
-const shuffledPair = fc
-  .tuple(
-    fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 60 }),
-    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 })), { maxLength: 8 }),
-  )
-  .map(([x, slices]) => {
-    const b: number[] = [];
-    for (const [start, length] of slices) {
-      const s = x.length ? start % x.length : 0;
-      b.push(...x.slice(s, s + length));
-    }
-    return [Int32Array.from(x), Int32Array.from(b)] as const;
-  });
+const shuffledPair = fc.tuple(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 60 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 })), { maxLength: 8 })).map(([x, slices]) => {
+  const b: number[] = [];
+  for (const [start, length] of slices) {
+    const s = x.length ? start % x.length : 0;
+    b.push(...x.slice(s, s + length));
+  }
+  return [Int32Array.from(x), Int32Array.from(b)] as const;
+});
 
 describe("histogramDiff on small random inputs", () => {
   it("is valid, and never better than minimal, on repetitive inputs", () => {
@@ -61,16 +56,10 @@ describe("histogramDiff on small random inputs", () => {
 
   it("stays valid when the chain cap, the fallback's cost cap or the work budget is tiny", () => {
     fc.assert(
-      fc.property(
-        smallPair(6, 50),
-        fc.integer({ min: 0, max: 3 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 0, max: 200 }),
-        ([a, b], maxChainLength, maxCost, budget) => {
-          const { opcodes } = histogramDiff(a, b, { maxChainLength, maxCost, budget });
-          expectValid(a, b, opcodes);
-        },
-      ),
+      fc.property(smallPair(6, 50), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 200 }), ([a, b], maxChainLength, maxCost, budget) => {
+        const { opcodes } = histogramDiff(a, b, { maxChainLength, maxCost, budget });
+        expectValid(a, b, opcodes);
+      }),
       { numRuns: 3000 },
     );
   });
@@ -106,31 +95,25 @@ describe("histogramDiff on small random inputs", () => {
 
   it("finds exactly the one inserted, deleted or replaced run among unique tokens", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 80 }),
-        fc.nat(),
-        fc.integer({ min: 0, max: 10 }),
-        fc.integer({ min: 0, max: 10 }),
-        (length, at, removed, added) => {
-          const a = Int32Array.from({ length }, (_, k) => k);
-          const start = at % (length + 1);
-          const end = Math.min(length, start + removed);
-          const fresh = Array.from({ length: added }, (_, k) => 1000 + k);
-          const b = Int32Array.from([...a.subarray(0, start), ...fresh, ...a.subarray(end)]);
-          const expected: Opcode[] = [];
-          if (end === start && added === 0) {
-            // No edit at all.
-            if (length) expected.push({ tag: "equal", aStart: 0, aEnd: length, bStart: 0, bEnd: length });
-            expect(histogramDiff(a, b)).toEqual({ opcodes: expected, fallback: false });
-            return;
-          }
-          if (start > 0) expected.push({ tag: "equal", aStart: 0, aEnd: start, bStart: 0, bEnd: start });
-          const tag = end === start ? "insert" : added === 0 ? "delete" : "replace";
-          expected.push({ tag, aStart: start, aEnd: end, bStart: start, bEnd: start + added });
-          if (end < length) expected.push({ tag: "equal", aStart: end, aEnd: length, bStart: start + added, bEnd: b.length });
+      fc.property(fc.integer({ min: 0, max: 80 }), fc.nat(), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (length, at, removed, added) => {
+        const a = Int32Array.from({ length }, (_, k) => k);
+        const start = at % (length + 1);
+        const end = Math.min(length, start + removed);
+        const fresh = Array.from({ length: added }, (_, k) => 1000 + k);
+        const b = Int32Array.from([...a.subarray(0, start), ...fresh, ...a.subarray(end)]);
+        const expected: Opcode[] = [];
+        if (end === start && added === 0) {
+          // No edit at all.
+          if (length) expected.push({ tag: "equal", aStart: 0, aEnd: length, bStart: 0, bEnd: length });
           expect(histogramDiff(a, b)).toEqual({ opcodes: expected, fallback: false });
-        },
-      ),
+          return;
+        }
+        if (start > 0) expected.push({ tag: "equal", aStart: 0, aEnd: start, bStart: 0, bEnd: start });
+        const tag = end === start ? "insert" : added === 0 ? "delete" : "replace";
+        expected.push({ tag, aStart: start, aEnd: end, bStart: start, bEnd: start + added });
+        if (end < length) expected.push({ tag: "equal", aStart: end, aEnd: length, bStart: start + added, bEnd: b.length });
+        expect(histogramDiff(a, b)).toEqual({ opcodes: expected, fallback: false });
+      }),
       { numRuns: 2000 },
     );
   });

@@ -6,13 +6,16 @@ import { SequenceMatcher } from "../../src/match/sequence-matcher.js";
 import type { MatchingBlock, Opcode } from "../../src/types.js";
 
 const triples = (blocks: readonly MatchingBlock[]) => blocks.map((m) => [m.a, m.b, m.size]);
-const tuples = (codes: readonly Opcode[]) =>
-  codes.map((c) => [c.tag, c.aStart, c.aEnd, c.bStart, c.bEnd]);
+const tuples = (codes: readonly Opcode[]) => codes.map((c) => [c.tag, c.aStart, c.aEnd, c.bStart, c.bEnd]);
 
 describe("SequenceMatcher: difflib's own examples", () => {
   it("finds the two matching runs of 'abxcd' and 'abcd', then the sentinel", () => {
     const sm = new SequenceMatcher({ a: "abxcd", b: "abcd" });
-    expect(triples(sm.getMatchingBlocks())).toEqual([[0, 0, 2], [3, 2, 2], [5, 4, 0]]);
+    expect(triples(sm.getMatchingBlocks())).toEqual([
+      [0, 0, 2],
+      [3, 2, 2],
+      [5, 4, 0],
+    ]);
   });
 
   it("turns 'qabxcd' into 'abycdf' with delete, equal, replace, equal, insert", () => {
@@ -67,7 +70,11 @@ describe("SequenceMatcher: difflib's own examples", () => {
     b[30] += "y";
     const sm = new SequenceMatcher({ a, b });
     expect(sm.getGroupedOpcodes().map(tuples)).toEqual([
-      [["equal", 5, 8, 5, 8], ["insert", 8, 8, 8, 9], ["equal", 8, 11, 9, 12]],
+      [
+        ["equal", 5, 8, 5, 8],
+        ["insert", 8, 8, 8, 9],
+        ["equal", 8, 11, 9, 12],
+      ],
       [
         ["equal", 16, 19, 17, 20],
         ["replace", 19, 20, 20, 21],
@@ -75,7 +82,11 @@ describe("SequenceMatcher: difflib's own examples", () => {
         ["delete", 22, 27, 23, 23],
         ["equal", 27, 30, 23, 26],
       ],
-      [["equal", 31, 34, 27, 30], ["replace", 34, 35, 30, 31], ["equal", 35, 38, 31, 34]],
+      [
+        ["equal", 31, 34, 27, 30],
+        ["replace", 34, 35, 30, 31],
+        ["equal", 35, 38, 31, 34],
+      ],
     ]);
     // Grouping with a different context must not disturb the opcodes (CPython's does).
     sm.getGroupedOpcodes(0);
@@ -103,10 +114,18 @@ describe("SequenceMatcher: inputs", () => {
 
   it("passes items (not keys) to isjunk and reports junk and popular items by key", () => {
     const seen: unknown[] = [];
-    const a = [{ k: "x", at: "a0" }, { k: " ", at: "a1" }];
-    const b = [{ k: " ", at: "b0" }, { k: "x", at: "b1" }, { k: " ", at: "b2" }];
+    const a = [
+      { k: "x", at: "a0" },
+      { k: " ", at: "a1" },
+    ];
+    const b = [
+      { k: " ", at: "b0" },
+      { k: "x", at: "b1" },
+      { k: " ", at: "b2" },
+    ];
     const sm = new SequenceMatcher({
-      a, b,
+      a,
+      b,
       key: (o) => o.k,
       isjunk: (o) => (seen.push(o), o.k === " "),
     });
@@ -119,7 +138,11 @@ describe("SequenceMatcher: inputs", () => {
     const fromStrings = new SequenceMatcher({ a: "private Thread currentThread;", b: "private volatile Thread currentThread;", isjunk: (c) => c === " " });
     expect(fromStrings.ratio().toFixed(3)).toBe("0.866");
     const typed = new SequenceMatcher({ a: Int32Array.of(1, 2, 3, 4), b: Int32Array.of(1, 3, 4, 5) });
-    expect(triples(typed.getMatchingBlocks())).toEqual([[0, 0, 1], [2, 1, 2], [4, 4, 0]]);
+    expect(triples(typed.getMatchingBlocks())).toEqual([
+      [0, 0, 1],
+      [2, 1, 2],
+      [4, 4, 0],
+    ]);
   });
 
   it("treats items more frequent than 1% + 1 of a long b as popular, only with autojunk", () => {
@@ -132,7 +155,10 @@ describe("SequenceMatcher: inputs", () => {
     expect(new SequenceMatcher({ a: [-1, -2], b, autojunk: false }).bpopular.size).toBe(0);
     expect(new SequenceMatcher({ a: [-1, -2], b: b.slice(1) }).bpopular.size).toBe(0);
     // A popular item cannot anchor a match, but it extends a match next to it.
-    expect(triples(sm.getMatchingBlocks())).toEqual([[0, 10, 2], [2, 200, 0]]);
+    expect(triples(sm.getMatchingBlocks())).toEqual([
+      [0, 10, 2],
+      [2, 200, 0],
+    ]);
     sm.setSeq1([-2]);
     expect(triples(sm.getMatchingBlocks())).toEqual([[1, 200, 0]]);
   });
@@ -163,7 +189,8 @@ describe("SequenceMatcher: caching", () => {
     let junkCalls = 0;
     const b = ["x", " ", "y", "z"];
     const sm = new SequenceMatcher({
-      a: ["x", "y"], b,
+      a: ["x", "y"],
+      b,
       key: (s: string) => (keyCalls++, s),
       isjunk: (s) => (junkCalls++, s === " "),
     });

@@ -59,7 +59,10 @@ describe.skipIf(!haveRedis)("htmldiff worker, enqueue and results on Redis", () 
     expect(new Set(ids).size).toBe(1000);
     const results = await runAsync(["results", "--redis", redis.url, "--queue", "many", "--wait", "-f", "json"], queued.stdout);
     expect(results.stderr).toBe("");
-    const rows = results.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string; old: string; new: string; status: number; output: string });
+    const rows = results.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; old: string; new: string; status: number; output: string });
     expect(rows.map((row) => row.id).sort()).toEqual([...ids].sort());
     for (const row of rows) {
       const cli = await runCli([row.old, row.new]);
@@ -80,8 +83,16 @@ describe.skipIf(!haveRedis)("htmldiff worker, enqueue and results on Redis", () 
       const quick = (await runAsync(["enqueue", "--redis", redis.url, "--queue", "killed", write("q-a.html", "<p>one</p>"), write("q-b.html", "<p>two</p>")])).stdout.trim();
       await worker("killed", "--lock", "1");
       const results = await runAsync(["results", "--redis", redis.url, "--queue", "killed", "--wait", "-f", "json"], `${slow}\n${quick}\n`);
-      const rows = results.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string; state: string });
-      expect(rows.map((row) => [row.id, row.state]).sort()).toEqual([[slow, "completed"], [quick, "completed"]].sort());
+      const rows = results.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as { id: string; state: string });
+      expect(rows.map((row) => [row.id, row.state]).sort()).toEqual(
+        [
+          [slow, "completed"],
+          [quick, "completed"],
+        ].sort(),
+      );
       expect(results.status).toBe(1);
     } finally {
       await jobs.close();
@@ -120,7 +131,12 @@ describe.skipIf(!haveRedis)("htmldiff worker, enqueue and results on Redis", () 
     const jobs = new DiffJobs(await connectRedis(redis.url, "client"), "checks", 60);
     try {
       const failed = await jobs.queue.getFailed();
-      expect(failed.map((job) => [job.id, job.attemptsMade]).sort()).toEqual([[bad, 1], [slow, 1]].sort());
+      expect(failed.map((job) => [job.id, job.attemptsMade]).sort()).toEqual(
+        [
+          [bad, 1],
+          [slow, 1],
+        ].sort(),
+      );
       const ttl = await jobs.redis.ttl(`checks:result:${quick}`);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(60);
@@ -132,7 +148,11 @@ describe.skipIf(!haveRedis)("htmldiff worker, enqueue and results on Redis", () 
 
   it("says in one line, with status 2, that Redis cannot be reached", async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    const runs = await Promise.all([runAsync(["enqueue", "--redis", url, join(dir, "q-a.html"), join(dir, "q-b.html")]), runAsync(["worker", "--redis", url]), runAsync(["results", "--redis", url, "x"])]);
+    const runs = await Promise.all([
+      runAsync(["enqueue", "--redis", url, join(dir, "q-a.html"), join(dir, "q-b.html")]),
+      runAsync(["worker", "--redis", url]),
+      runAsync(["results", "--redis", url, "x"]),
+    ]);
     for (const run of runs) {
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/^htmldiff \w+: cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n$/);

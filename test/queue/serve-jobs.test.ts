@@ -48,7 +48,12 @@ describe.skipIf(!haveRedis)("htmldiff serve --redis", () => {
       expect(answer.status).toBe(303);
       const diff = await fetch(`${serve.url}${answer.headers.get("location")}`, { headers: { "Accept-Encoding": "identity" } });
       expect(diff.headers.get("etag")).toBe(`"${job.id}"`);
-      const expected = await compare({ a: { name: hashes[i]!.a, bytes: Buffer.from(pairs[i]![0]) }, b: { name: hashes[i]!.b, bytes: Buffer.from(pairs[i]![1]) }, options: compareOptions(), format: "json" });
+      const expected = await compare({
+        a: { name: hashes[i]!.a, bytes: Buffer.from(pairs[i]![0]) },
+        b: { name: hashes[i]!.b, bytes: Buffer.from(pairs[i]![1]) },
+        options: compareOptions(),
+        format: "json",
+      });
       expect(await diff.text()).toBe(expected.output);
     }
     expect(await diffsStarted(serve.url)).toBe(0);

@@ -76,7 +76,10 @@ describe("changes", () => {
     expect(changes.some((c) => c.kind === "move")).toBe(false);
   });
 
-  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+  for (const [mode, arb] of [
+    ["html", htmlDocument()],
+    ["xml", xmlDocument()],
+  ] as const) {
     it(`names each non-equal opcode once, with partners that point back (${mode}, property)`, () => {
       fc.assert(
         fc.property(documentPair(arb), ([a, b]) => {

@@ -54,9 +54,7 @@ describe("moves", () => {
       ["the folder", "its"],
     ]);
     // Plain text leaves the moved words unmarked where they arrived, so the edits inside stand out.
-    expect(renderText(script)).toContain(
-      "<p>Unpack the {+downloaded +}archive into a folder of your choice and keep [-the folder-]{+its+} name short.</p>  (moved from old line 1, edited)",
-    );
+    expect(renderText(script)).toContain("<p>Unpack the {+downloaded +}archive into a folder of your choice and keep [-the folder-]{+its+} name short.</p>  (moved from old line 1, edited)");
     const json = renderJson(script, { old: "a", new: "b" }) as { changes: { kind: string; edits?: { kind: string; old: { excerpt: string }; new: { excerpt: string } }[] }[] };
     const withEdits = json.changes.filter((c) => c.edits);
     expect(withEdits).toHaveLength(2);
@@ -122,11 +120,18 @@ describe("moves", () => {
   });
 
   it.skipIf(!corpusPresent)("shows moves on the corpus pairs that moved blocks", () => {
-    for (const [name, mode] of [["ant-zip-examples-moved", "html"], ["dita-release-notes-moved", "xml"], ["whatwg-html5-source-reorg", "html"]] as const) {
+    for (const [name, mode] of [
+      ["ant-zip-examples-moved", "html"],
+      ["dita-release-notes-moved", "xml"],
+      ["whatwg-html5-source-reorg", "html"],
+    ] as const) {
       const pair = readPair(name, mode);
       const script = diffDocuments(pair.a, pair.b, { mode });
       expect(script.changes.filter((c) => c.kind === "move").length, name).toBeGreaterThanOrEqual(2);
-      expect(script.changes.some((c) => c.kind === "move" && c.inner), name).toBe(true);
+      expect(
+        script.changes.some((c) => c.kind === "move" && c.inner),
+        name,
+      ).toBe(true);
     }
   });
   if (!corpusPresent) it.skip("corpus pairs: ../shared/corpus is absent", () => {});

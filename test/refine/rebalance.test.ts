@@ -36,18 +36,12 @@ function brokenRuns(codes: readonly Opcode[], a: readonly Token[], b: readonly T
 
 describe("whole-element alignment of insertions and deletions", () => {
   it("inserts the new message and the new block as whole elements, keeping the field's own end tag", () => {
-    expect(changedTexts(FIELD_OLD, FIELD_NEW)).toEqual([
-      'insert: <div class="fb">req</div>',
-      'insert: <!-- ok -->\n  <div class="s">\n    <p>ok</p>\n  </div>',
-    ]);
+    expect(changedTexts(FIELD_OLD, FIELD_NEW)).toEqual(['insert: <div class="fb">req</div>', 'insert: <!-- ok -->\n  <div class="s">\n    <p>ok</p>\n  </div>']);
     expect(renderHtml(diffDocuments(FIELD_OLD, FIELD_NEW))).not.toContain("<del");
   });
 
   it("deletes them as whole elements the other way round", () => {
-    expect(changedTexts(FIELD_NEW, FIELD_OLD)).toEqual([
-      'delete: <div class="fb">req</div>',
-      'delete: <!-- ok -->\n  <div class="s">\n    <p>ok</p>\n  </div>',
-    ]);
+    expect(changedTexts(FIELD_NEW, FIELD_OLD)).toEqual(['delete: <div class="fb">req</div>', 'delete: <!-- ok -->\n  <div class="s">\n    <p>ok</p>\n  </div>']);
   });
 
   it("inserts a new block before an alike one as a whole element, not the end of one and the start of the next", () => {

@@ -22,7 +22,13 @@ describe("html output of each fixture pair", () => {
     const mode = aFile.endsWith(".html") ? "html" : "xml";
     it(name, () => {
       const a = readFileSync(join(dir, aFile), "utf8");
-      const b = readFileSync(join(dir, files.find((f) => f.startsWith("new."))!), "utf8");
+      const b = readFileSync(
+        join(
+          dir,
+          files.find((f) => f.startsWith("new."))!,
+        ),
+        "utf8",
+      );
       const output = renderHtml(diffDocuments(a, b, { mode }));
       const expectedFile = join(dir, "expected.html");
       if (process.env.UPDATE_SNAPSHOTS) writeFileSync(expectedFile, output);

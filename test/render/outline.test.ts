@@ -32,7 +32,9 @@ describe("hunk headers", () => {
     const words = (n: number): string => Array.from({ length: n }, (_, k) => `w${k}`).join(" ");
     const a = `<html><body><h2 id="alpha">Alpha</h2><p>${words(60)} old1 ${words(60)}</p><h2 id="beta">Beta</h2><p>${words(60)} old2 ${words(60)}</p></body></html>`;
     const b = a.replace("old1", "new1").replace("old2", "new2");
-    const rows = renderText(diffDocuments(a, b)).split("\n").filter((row) => row.includes("[col "));
+    const rows = renderText(diffDocuments(a, b))
+      .split("\n")
+      .filter((row) => row.includes("[col "));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/\[col \d+ · <h2 id="alpha"> Alpha\] .*\[-old1-\]\{\+new1\+\}/);
     expect(rows[1]).toMatch(/\[col \d+ · <h2 id="beta"> Beta\] .*\[-old2-\]\{\+new2\+\}/);
@@ -51,7 +53,10 @@ describe("JSON paths", () => {
     expect(json.changes.map((c) => [c.old.path, c.new.path])).toEqual([["html > body > main > section#examples > p:nth-of-type(3)", "html > body > main > section#examples > p:nth-of-type(3)"]]);
   });
 
-  for (const [mode, arb] of [["html", htmlDocument()], ["xml", xmlDocument()]] as const) {
+  for (const [mode, arb] of [
+    ["html", htmlDocument()],
+    ["xml", xmlDocument()],
+  ] as const) {
     it(`name an element that the path selects, alone among its level (${mode}, property)`, () => {
       fc.assert(
         fc.property(arb, (source) => {
@@ -64,7 +69,10 @@ describe("JSON paths", () => {
             const test = compileSelectors([parseSelector(path)], tree, mode);
             expect(test(element), `${path} in ${JSON.stringify(source)}`).toBe(true);
             const level = tree.elements.filter((other) => depth(other) === depth(element));
-            expect(level.filter(test).map((e) => e.index), path).toEqual([element.index]);
+            expect(
+              level.filter(test).map((e) => e.index),
+              path,
+            ).toEqual([element.index]);
           }
         }),
         fcParams(300),

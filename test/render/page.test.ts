@@ -72,21 +72,31 @@ describe("renderPage", () => {
     const a = `<p>one two three four</p>\n<p>See <b>this</b> here.</p>\n<p><a href=/a>link</a></p>\n${long}<p>end</p>\n<p>gone words here</p>\n`;
     const b = `<p>one two five four</p>\n<p>See <i>this</i> here.</p>\n<p><a href=/b>link</a></p>\n<p>end</p>\n${long}<p>new</p>\n`;
     const summary = renderPage(diffDocuments(a, b));
-    const counts = /<ul class="hd-counts">(.*?)<\/ul>/.exec(summary)![1]!.replace(/<\/?(li|b)( [^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
+    const counts = /<ul class="hd-counts">(.*?)<\/ul>/
+      .exec(summary)![1]!
+      .replace(/<\/?(li|b)( [^>]*)?>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     // The total counts the renamed element once (its start and end tags are two changes of the script).
     expect(counts).toBe("5 changes 1 inserted 2 replaced 1 renamed 1 attributes changed");
   });
 
   it("counts an element the writer had to replace whole as one replacement, as the page shows it", () => {
     const summary = renderPage(diffDocuments("<p>Run <strong>the example</strong> now.</p>", "<p>Run the example now.</p>"));
-    const counts = /<ul class="hd-counts">(.*?)<\/ul>/.exec(summary)![1]!.replace(/<\/?(li|b)( [^>]*)?>/g, " ").replace(/\s+/g, " ").trim();
+    const counts = /<ul class="hd-counts">(.*?)<\/ul>/
+      .exec(summary)![1]!
+      .replace(/<\/?(li|b)( [^>]*)?>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     // The total is the page's stops (the two tags deleted); the kinds are what the page shows.
     expect(counts).toBe("2 changes 1 replaced");
   });
 
   it("shows XML as its source text, with the same marks", () => {
     const xml = renderPage(diffDocuments("<a><b>1</b></a>", "<a><b>2</b></a>", { mode: "xml" }));
-    expect(xml).toContain('<pre class="diff-source" data-diff-view="source">\n<span data-diff-line="1" data-diff-line-old="1"></span>&lt;a&gt;&lt;b&gt;<!--htmldiff:stop:0--><del data-diff-wrap="del">1</del><ins data-diff-wrap="ins">2</ins>');
+    expect(xml).toContain(
+      '<pre class="diff-source" data-diff-view="source">\n<span data-diff-line="1" data-diff-line-old="1"></span>&lt;a&gt;&lt;b&gt;<!--htmldiff:stop:0--><del data-diff-wrap="del">1</del><ins data-diff-wrap="ins">2</ins>',
+    );
     expect(accept(xml)).toBe("<a><b>2</b></a>");
     expect(reject(xml)).toBe("<a><b>1</b></a>");
   });

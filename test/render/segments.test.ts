@@ -8,7 +8,7 @@ import { segmentsOf } from "../../src/render/report/segments.js";
 import { fcParams } from "../support/arbitraries.js";
 
 /** Indented XML elements, each on its own lines. */
-const lines = fc.array(fc.constantFrom("  <a/>", "  <b x=\"1\"/>", "    <c>text</c>", "  <d\n    y=\"2\"/>", "  <d\n    y=\"3\"/>"), { maxLength: 12 });
+const lines = fc.array(fc.constantFrom("  <a/>", '  <b x="1"/>', "    <c>text</c>", '  <d\n    y="2"/>', '  <d\n    y="3"/>'), { maxLength: 12 });
 
 /** A document of those elements, with a blank line after each. */
 const page = (list: readonly string[]): string => `<r>\n${list.map((l) => `${l}\n\n`).join("")}</r>\n`;
@@ -19,8 +19,18 @@ describe("segments of a comparison", () => {
       fc.property(lines, lines, (x, y) => {
         const [a, b] = [page(x), page(y)];
         const segments = segmentsOf(diffDocuments(a, b, { mode: "xml" }), "word");
-        expect(segments.filter((s) => s.kind !== "insert").map((s) => s.text).join("")).toBe(a);
-        expect(segments.filter((s) => s.kind !== "delete").map((s) => s.text).join("")).toBe(b);
+        expect(
+          segments
+            .filter((s) => s.kind !== "insert")
+            .map((s) => s.text)
+            .join(""),
+        ).toBe(a);
+        expect(
+          segments
+            .filter((s) => s.kind !== "delete")
+            .map((s) => s.text)
+            .join(""),
+        ).toBe(b);
       }),
       fcParams(300),
     );

@@ -40,11 +40,19 @@ describe("accept and reject, byte for byte", () => {
     ["end tags left out, upper-case names, spaces in tags", "<UL><li>one<li>two</UL >\n<P CLASS=x>para", "<UL><li>one<li>three</UL >\n<P CLASS=x>para"],
     ["references kept as written, a bare & and a > in text", "<p>caf&eacute; &amp; &#233; &copy 2024 & 1 > 0</p><p>x", "<p>caf&eacute; &amp; &#233; &copy 2025 & 1 > 0</p><p>x"],
     ["a renamed element and changed attributes, written otherwise on both sides", "<p><b class=a id=x>bold</b></p>", "<p><i id=x class=b>bold</i></p>"],
-    ["a page's html, head and body tags, with attributes and left out end tags", "<html lang=en><head><title>t</title><body class=x><p>one", "<html lang=en><head><title>t</title><body class=x><p>two"],
+    [
+      "a page's html, head and body tags, with attributes and left out end tags",
+      "<html lang=en><head><title>t</title><body class=x><p>one",
+      "<html lang=en><head><title>t</title><body class=x><p>two",
+    ],
     ["a CDATA section read as a comment, and an end tag of a void element", "<p>a<![CDATA[x]]></p>\n<p>b</br>c", "<p>a<![CDATA[x]]></p>\n<p>b</br>d"],
-    ["a title and a textarea holding markup (written escaped, recorded as written)", "<title>a <b> &amp; c</title><textarea><p>one</textarea>", "<title>a <b> &amp; c</title><textarea><p>two</textarea>"],
+    [
+      "a title and a textarea holding markup (written escaped, recorded as written)",
+      "<title>a <b> &amp; c</title><textarea><p>one</textarea>",
+      "<title>a <b> &amp; c</title><textarea><p>two</textarea>",
+    ],
     ["an end tag that makes a p, against a p the end of the file closed", "x<p>", "x</p>"],
-    ["a self-closed svg holding markup in a value, then its own end tag", "<svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg><i>", "<svg viewBox=\"0 0 <table>caf&eacute;</0\"/></svg><i>"],
+    ["a self-closed svg holding markup in a value, then its own end tag", '<svg viewBox="0 0 1 1"><path d="M0"/></svg><i>', '<svg viewBox="0 0 <table>caf&eacute;</0"/></svg><i>'],
     ["kept text written otherwise on the two sides (a reference against the character)", "<p>caf&eacute; &lt; one</p>", "<p>café < two</p>"],
     ["bogus comments begun by </ and a character that starts no tag name", "<p>a</ <p> b</</ul> c</p>", "<p>a</ <p> b</</ul> d</p>"],
   ])("give back %s", (_, a, b) => {

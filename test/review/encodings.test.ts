@@ -14,7 +14,7 @@ import { BIN, runCli } from "../support/cli.js";
 import { CORPUS, corpusPresent } from "../support/corpus.js";
 
 const dir = mkdtempSync(join(tmpdir(), "htmldiff-encodings-"));
-const LATIN1_A = '<!DOCTYPE html>\n<html><head><meta charset=ISO-8859-1><title>Cr\xe9dits</title></head>\n<body><p>Merci \xe0 L\xe9vy, version 1.9.6.</p></body></html>\n';
+const LATIN1_A = "<!DOCTYPE html>\n<html><head><meta charset=ISO-8859-1><title>Cr\xe9dits</title></head>\n<body><p>Merci \xe0 L\xe9vy, version 1.9.6.</p></body></html>\n";
 const LATIN1_B = LATIN1_A.replace("1.9.6", "1.9.7");
 
 /** Writes `name` with `bytes`; returns its path. */

@@ -6,14 +6,35 @@ import { attributesOnSide, markerMarkup, readMarker } from "../support/output-ma
 
 describe("the parse5 check's reading of the marks", () => {
   it("gives each side's attributes of a changed link (docs/tricky-cases.md, Attribute changes)", () => {
-    const written: [string, string][] = [["href", "/basket"], ["class", "link diff-attrs"], ["data-diff-class", "link"], ["data-diff", "attrs"], ["data-diff-old-href", "/cart"]];
-    expect(attributesOnSide(written, "ins")).toEqual([["href", "/basket"], ["class", "link"]]);
-    expect(attributesOnSide(written, "del")).toEqual([["class", "link"], ["href", "/cart"]]);
+    const written: [string, string][] = [
+      ["href", "/basket"],
+      ["class", "link diff-attrs"],
+      ["data-diff-class", "link"],
+      ["data-diff", "attrs"],
+      ["data-diff-old-href", "/cart"],
+    ];
+    expect(attributesOnSide(written, "ins")).toEqual([
+      ["href", "/basket"],
+      ["class", "link"],
+    ]);
+    expect(attributesOnSide(written, "del")).toEqual([
+      ["class", "link"],
+      ["href", "/cart"],
+    ]);
   });
 
   it("leaves out on the old side the attributes it did not have, and renames kept ones back", () => {
-    const written: [string, string][] = [["title", "new"], ["data-diff-raw-data-diff", "x"], ["class", "diff-attrs"], ["data-diff", "attrs"], ["data-diff-added", "title"]];
-    expect(attributesOnSide(written, "ins")).toEqual([["title", "new"], ["data-diff", "x"]]);
+    const written: [string, string][] = [
+      ["title", "new"],
+      ["data-diff-raw-data-diff", "x"],
+      ["class", "diff-attrs"],
+      ["data-diff", "attrs"],
+      ["data-diff-added", "title"],
+    ];
+    expect(attributesOnSide(written, "ins")).toEqual([
+      ["title", "new"],
+      ["data-diff", "x"],
+    ]);
     expect(attributesOnSide(written, "del")).toEqual([["data-diff", "x"]]);
   });
 

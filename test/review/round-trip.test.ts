@@ -17,7 +17,10 @@ describe("HTML output of random documents and mutations (property)", () => {
     fc.assert(
       fc.property(documentAndMutation(), ({ a, b }) => {
         const script = diffDocuments(a, b);
-        for (const [format, output] of [["html", renderHtml(script)], ["page", renderPage(script)]] as const) {
+        for (const [format, output] of [
+          ["html", renderHtml(script)],
+          ["page", renderPage(script)],
+        ] as const) {
           expect(firstEventDifference(accept(output), b, "html"), `${format}: accept`).toBeNull();
           expect(firstEventDifference(reject(output), a, "html"), `${format}: reject`).toBeNull();
           expect(parse5Difference(output), `${format}: parse5`).toBeNull();

@@ -22,7 +22,10 @@ import { runCli } from "../support/cli.js";
 const outputs = (a: string, b: string, options: DiffOptions): [string, string][] => {
   const script = diffDocuments(a, b, options);
   const view = { view: "source" } as const;
-  return [["html", renderHtml(script, view)], ["page", renderPage(script, view)]];
+  return [
+    ["html", renderHtml(script, view)],
+    ["page", renderPage(script, view)],
+  ];
 };
 
 const expectRoundTrip = (a: string, b: string, options: DiffOptions): void => {
@@ -73,7 +76,10 @@ describe("source view round trip with ignore options", () => {
   });
 
   it("gives the old document back through the command line (--reject), and the new one (--accept)", async () => {
-    const cases = [['<!-- c --><!DOCTYPE r [<!ENTITY e "v">]>', ""], ["<!-- c --><r/>", "<r/>"]];
+    const cases = [
+      ['<!-- c --><!DOCTYPE r [<!ENTITY e "v">]>', ""],
+      ["<!-- c --><r/>", "<r/>"],
+    ];
     for (const [k, [a, b]] of cases.entries()) {
       const [oldFile, newFile, output] = [join(dir, `${k}-old.xml`), join(dir, `${k}-new.xml`), join(dir, `${k}.html`)];
       writeFileSync(oldFile, a!);

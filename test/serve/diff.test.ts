@@ -34,7 +34,7 @@ describe("htmldiff serve: diffs", () => {
     expect(plain.headers.get("etag")).not.toBe(folded.headers.get("etag"));
     const json = (await folded.json()) as { summary: { changes: number } };
     expect(json.summary.changes).toBe(1);
-    expect((await changesOf(plain))).toBeGreaterThanOrEqual(1);
+    expect(await changesOf(plain)).toBeGreaterThanOrEqual(1);
     const html = await fetch(`${server.url}/v1/diff/${a}/${b}?fragment=1`);
     expect(await html.text()).toContain("<del");
   });
@@ -75,11 +75,16 @@ describe("htmldiff serve: diffs", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/v1/diff/${hashOf("<p>left</p>")}/${hashOf("<p>right</p>")}?format=json&ignore-case=1`);
     const followed = await fetch(`${server.url}${response.headers.get("location")}`);
-    expect((await changesOf(followed))).toBe(1);
+    expect(await changesOf(followed)).toBe(1);
   });
 
   it("redirects a POST of both documents as JSON", async () => {
-    const response = await fetch(`${server.url}/v1/diff`, { method: "POST", body: JSON.stringify({ a: "<p>x</p>", b: "<p>y</p>" }), headers: { "Content-Type": "application/json" }, redirect: "manual" });
+    const response = await fetch(`${server.url}/v1/diff`, {
+      method: "POST",
+      body: JSON.stringify({ a: "<p>x</p>", b: "<p>y</p>" }),
+      headers: { "Content-Type": "application/json" },
+      redirect: "manual",
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/v1/diff/${hashOf("<p>x</p>")}/${hashOf("<p>y</p>")}`);
   });

@@ -28,7 +28,7 @@ describe("htmldiff serve: documents in memory", () => {
     const response = await fetch(`${server.url}/v1/docs/${hashOf("<p>other</p>")}`, { method: "PUT", body: "<p>hello</p>" });
     expect(response.status).toBe(422);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect((await detailOf(response))).toMatch(/SHA-256 is [0-9a-f]{64}, not/);
+    expect(await detailOf(response)).toMatch(/SHA-256 is [0-9a-f]{64}, not/);
   });
 
   it("stores a document with POST and answers its hash", async () => {
@@ -40,7 +40,7 @@ describe("htmldiff serve: documents in memory", () => {
   it("refuses binary bytes with 422 and another media type with 415", async () => {
     const binary = await fetch(`${server.url}/v1/docs`, { method: "POST", body: new Uint8Array([60, 112, 0, 1]) });
     expect(binary.status).toBe(422);
-    expect((await detailOf(binary))).toMatch(/binary/);
+    expect(await detailOf(binary)).toMatch(/binary/);
     const image = await fetch(`${server.url}/v1/docs`, { method: "POST", body: "GIF89a", headers: { "Content-Type": "image/gif" } });
     expect(image.status).toBe(415);
   });

@@ -47,7 +47,7 @@ describe("htmldiff serve --allow-fetch", () => {
     for (const target of [`${originUrl}/a.html`, "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://[::ffff:127.0.0.1]:1/", "http://100.64.0.1/", "http://localhost:1/"]) {
       const response = await post(guarded, target, target);
       expect(response.status, target).toBe(422);
-      expect((await detailOf(response)), target).toMatch(/^refusing to fetch .*loopback, private, link-local or reserved address$/);
+      expect(await detailOf(response), target).toMatch(/^refusing to fetch .*loopback, private, link-local or reserved address$/);
     }
     expect(hits.length).toBe(before);
   });
@@ -56,7 +56,7 @@ describe("htmldiff serve --allow-fetch", () => {
     expect((await post(guarded, "file:///etc/passwd", "file:///etc/passwd")).status).toBe(400);
     const response = await post(closed, `${originUrl}/a.html`, `${originUrl}/b.html`);
     expect(response.status).toBe(400);
-    expect((await detailOf(response))).toBe("documents by URL need the server to run with --allow-fetch");
+    expect(await detailOf(response)).toBe("documents by URL need the server to run with --allow-fetch");
   });
 
   it("fetches from a range allowed with --fetch-allow and redirects to the diff", async () => {
@@ -66,10 +66,13 @@ describe("htmldiff serve --allow-fetch", () => {
   });
 
   it("checks every redirect again: an allowed origin cannot send the fetch to 10.0.0.1 or 169.254.169.254", async () => {
-    for (const [path, address] of [["/to-private", "10.0.0.1"], ["/to-metadata", "169.254.169.254"]]) {
+    for (const [path, address] of [
+      ["/to-private", "10.0.0.1"],
+      ["/to-metadata", "169.254.169.254"],
+    ]) {
       const response = await post(intranet, `${originUrl}${path}`, `${originUrl}/b.html`);
       expect(response.status, path).toBe(422);
-      expect((await detailOf(response))).toContain(`is ${address}, a loopback`);
+      expect(await detailOf(response)).toContain(`is ${address}, a loopback`);
     }
   });
 

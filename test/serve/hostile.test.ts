@@ -50,7 +50,7 @@ describe("htmldiff serve under hostile requests", () => {
   });
 
   it("answers malformed multipart with 400", async () => {
-    const body = "--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n<p>a\r\n--zz\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n<p>b";
+    const body = '--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\n<p>a\r\n--zz\r\nContent-Disposition: form-data; name="b"\r\n\r\n<p>b';
     const reply = await exchange([`POST /v1/diff HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=zz\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`]);
     expect(reply).toMatch(/^HTTP\/1\.1 400 /);
     expect(reply).toContain("malformed multipart request");

@@ -11,7 +11,11 @@ const canonical = (query: string): string => canonicalQuery(parseDiffQuery(new U
 
 describe("diff query parameters", () => {
   it("writes equal requests alike, whatever the order and spelling of their parameters", () => {
-    const forms = ["max-work=900&mode=xml&ignore-case=true&ignore-attr=id&ignore-attr=class", "ignore-attr=class&ignore-case=1&mode=xml&ignore-attr=id&max-work=900", "ignore-case&ignore-attr=id&ignore-attr=class&ignore-attr=id&max-work=900&mode=xml&format=html"];
+    const forms = [
+      "max-work=900&mode=xml&ignore-case=true&ignore-attr=id&ignore-attr=class",
+      "ignore-attr=class&ignore-case=1&mode=xml&ignore-attr=id&max-work=900",
+      "ignore-case&ignore-attr=id&ignore-attr=class&ignore-attr=id&max-work=900&mode=xml&format=html",
+    ];
     expect(new Set(forms.map(canonical))).toEqual(new Set(["mode=xml&ignore-case=1&ignore-attr=class&ignore-attr=id&max-work=900"]));
   });
 

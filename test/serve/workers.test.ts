@@ -24,7 +24,7 @@ describe("htmldiff serve: workers", () => {
     const [a, b] = [await putDocument(server.url, SLOW_PAIR[0]), await putDocument(server.url, SLOW_PAIR[1])];
     const slow = await fetch(`${server.url}/v1/diff/${a}/${b}?${PAST_ANY_LIMIT.query}`);
     expect(slow.status).toBe(504);
-    expect((await detailOf(slow))).toBe("the comparison ran past its time limit of 1000 ms");
+    expect(await detailOf(slow)).toBe("the comparison ran past its time limit of 1000 ms");
     expect(await smallDiff(server.url)).toBe(200);
   });
 
@@ -58,7 +58,7 @@ describe("htmldiff serve: workers", () => {
     const [a, b] = [await putDocument(server.url, SLOW_PAIR[0]), await putDocument(server.url, SLOW_PAIR[1])];
     const crashed = await fetch(`${server.url}/v1/diff/${a}/${b}?${SLOW_QUERY}`);
     expect(crashed.status).toBe(500);
-    expect((await detailOf(crashed))).toMatch(/^the comparison failed: .*memory limit/);
+    expect(await detailOf(crashed)).toMatch(/^the comparison failed: .*memory limit/);
     expect(await smallDiff(server.url)).toBe(200);
   });
 

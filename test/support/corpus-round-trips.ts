@@ -27,24 +27,32 @@ export function describeCorpusRoundTrips(index: number, count: number): void {
       expect(corpusShare(index, count).length).toBeGreaterThan(0);
     });
     for (const { name, mode } of corpusShare(index, count)) {
-      it.skipIf(!corpusPresent)(`${name} (${mode})`, () => {
-        const { a, b } = readPair(name, mode);
-        // The script goes out of scope once both outputs exist: these documents are large.
-        const outputs = ((script) => [["html", renderHtml(script)], ["page", renderPage(script)]] as const)(diffDocuments(a, b, { mode }));
-        const check = parse5Checker({ a, b });
-        const [linesA, linesB] = [eventLines(a, mode), eventLines(b, mode)];
-        for (const [format, output] of outputs) {
-          const [accepted, rejected] = [accept(output), reject(output)];
-          if (mode === "xml") expect(accepted, `${format}: accept`).toBe(b);
-          else {
-            expect(firstEventDifference(accepted, linesB, mode), `${format}: accept`).toBeNull();
-            expect(firstTextDifference(accepted, b), `${format}: accept, byte for byte`).toBeNull();
-            expect(firstTextDifference(rejected, a), `${format}: reject, byte for byte`).toBeNull();
+      it.skipIf(!corpusPresent)(
+        `${name} (${mode})`,
+        () => {
+          const { a, b } = readPair(name, mode);
+          // The script goes out of scope once both outputs exist: these documents are large.
+          const outputs = ((script) =>
+            [
+              ["html", renderHtml(script)],
+              ["page", renderPage(script)],
+            ] as const)(diffDocuments(a, b, { mode }));
+          const check = parse5Checker({ a, b });
+          const [linesA, linesB] = [eventLines(a, mode), eventLines(b, mode)];
+          for (const [format, output] of outputs) {
+            const [accepted, rejected] = [accept(output), reject(output)];
+            if (mode === "xml") expect(accepted, `${format}: accept`).toBe(b);
+            else {
+              expect(firstEventDifference(accepted, linesB, mode), `${format}: accept`).toBeNull();
+              expect(firstTextDifference(accepted, b), `${format}: accept, byte for byte`).toBeNull();
+              expect(firstTextDifference(rejected, a), `${format}: reject, byte for byte`).toBeNull();
+            }
+            expect(firstEventDifference(rejected, linesA, mode), `${format}: reject`).toBeNull();
+            expect(check(output), `${format}: parse5`).toBeNull();
           }
-          expect(firstEventDifference(rejected, linesA, mode), `${format}: reject`).toBeNull();
-          expect(check(output), `${format}: parse5`).toBeNull();
-        }
-      }, 300_000); // A guard, not a timing: the largest pairs take about a minute here, several under load.
+        },
+        300_000,
+      ); // A guard, not a timing: the largest pairs take about a minute here, several under load.
     }
   });
 }

@@ -12,7 +12,8 @@ import type { ParseMode } from "../../src/types.js";
  */
 export const CORPUS =
   process.env.HTMLDIFF_CORPUS ||
-  ([join(import.meta.dirname, "../../../shared/corpus"), join(import.meta.dirname, "../../../../shared/corpus")].find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ?? join(import.meta.dirname, "../../../shared/corpus"));
+  ([join(import.meta.dirname, "../../../shared/corpus"), join(import.meta.dirname, "../../../../shared/corpus")].find((dir) => existsSync(join(dir, "MANIFEST.tsv"))) ??
+    join(import.meta.dirname, "../../../shared/corpus"));
 
 /** Whether the corpus is here. */
 export const corpusPresent = existsSync(join(CORPUS, "MANIFEST.tsv"));
@@ -51,6 +52,14 @@ export function corpusShare(index: number, count: number): { name: string; mode:
 export function readPair(name: string, mode: ParseMode): CorpusPair {
   const dir = join(CORPUS, name);
   const files = readdirSync(dir);
-  const read = (prefix: string): string => decodeBytes(readFileSync(join(dir, files.find((f) => f.startsWith(prefix))!))).text;
+  const read = (prefix: string): string =>
+    decodeBytes(
+      readFileSync(
+        join(
+          dir,
+          files.find((f) => f.startsWith(prefix))!,
+        ),
+      ),
+    ).text;
   return { name, mode, a: read("a."), b: read("b.") };
 }

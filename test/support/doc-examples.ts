@@ -43,18 +43,20 @@ export function splitTopLevel(text: string, separator: string): string[] {
 /** The examples of the `@example` lines of a source file. */
 export function docExamples(path: string): DocExample[] {
   const out: DocExample[] = [];
-  readFileSync(path, "utf8").split("\n").forEach((line, index) => {
-    const example = /^\s*\*\s*@example\s+(.*)$/.exec(line)?.[1];
-    if (example === undefined) return;
-    let rest = example;
-    while (rest.trim()) {
-      const comment = topLevel(rest, " // ");
-      if (comment < 0) throw new Error(`${path}:${index + 1}: an @example without '// value'`);
-      const end = topLevel(rest, "; ", comment + 4);
-      out.push({ code: rest.slice(0, comment).trim(), expected: rest.slice(comment + 4, end < 0 ? undefined : end).trim(), where: `${path}:${index + 1}` });
-      rest = end < 0 ? "" : rest.slice(end + 2);
-    }
-  });
+  readFileSync(path, "utf8")
+    .split("\n")
+    .forEach((line, index) => {
+      const example = /^\s*\*\s*@example\s+(.*)$/.exec(line)?.[1];
+      if (example === undefined) return;
+      let rest = example;
+      while (rest.trim()) {
+        const comment = topLevel(rest, " // ");
+        if (comment < 0) throw new Error(`${path}:${index + 1}: an @example without '// value'`);
+        const end = topLevel(rest, "; ", comment + 4);
+        out.push({ code: rest.slice(0, comment).trim(), expected: rest.slice(comment + 4, end < 0 ? undefined : end).trim(), where: `${path}:${index + 1}` });
+        rest = end < 0 ? "" : rest.slice(end + 2);
+      }
+    });
   return out;
 }
 

@@ -35,7 +35,13 @@ const INLINE = ["b", "i", "em", "strong", "span", "code", "a"];
 const FLOW = new Set(["body", "div", "section", "blockquote", "li", "dd", "td", "th"]);
 const PHRASING = new Set(["p", "h2", "h3", "b", "i", "em", "strong", "span", "code", "a", "dt"]);
 /** Renames that keep the content valid. */
-const RENAMES = [["b", "i", "em", "strong", "span", "code"], ["h2", "h3", "p"], ["div", "section", "blockquote"], ["ul", "ol"], ["td", "th"]];
+const RENAMES = [
+  ["b", "i", "em", "strong", "span", "code"],
+  ["h2", "h3", "p"],
+  ["div", "section", "blockquote"],
+  ["ul", "ol"],
+  ["td", "th"],
+];
 
 const el = (name: string, children: Child[] = [], attrs: [string, string][] = []): El => ({ name, attrs, children });
 
@@ -61,7 +67,18 @@ function inline(r: Random, depth: number, insideA = false): Child[] {
       const name = r.pick(insideA ? INLINE.filter((x) => x !== "a") : INLINE);
       const a = name === "a" ? [["href", r.pick(["/cart", "/basket", "#top", "https://example.com/?a=1&b=2"])] as [string, string]] : attrs(r);
       out.push(" ", el(name, inline(r, depth + 1, insideA || name === "a"), a));
-    } else if (roll === 9) out.push(" ", el("img", [], [["src", r.pick(["a.png", "b.png"])], ["alt", words(r, 1)]]));
+    } else if (roll === 9)
+      out.push(
+        " ",
+        el(
+          "img",
+          [],
+          [
+            ["src", r.pick(["a.png", "b.png"])],
+            ["alt", words(r, 1)],
+          ],
+        ),
+      );
     else if (roll === 10) out.push(el("br"));
     else out.push(" ", el("svg", [el("circle", [], [["r", String(1 + r.int(5))]])], [["viewBox", "0 0 10 10"]]));
   }
@@ -77,7 +94,10 @@ function block(r: Random, depth: number): El {
     case 2:
       return el(r.pick(["h2", "h3"]), inline(r, depth));
     case 3:
-      return el(r.pick(["ul", "ol"]), Array.from({ length: 1 + r.int(4) }, () => listItem(r, depth)));
+      return el(
+        r.pick(["ul", "ol"]),
+        Array.from({ length: 1 + r.int(4) }, () => listItem(r, depth)),
+      );
     case 4:
       return table(r);
     case 5:
@@ -105,7 +125,10 @@ function table(r: Random): El {
 }
 
 function row(r: Random): El {
-  return el("tr", Array.from({ length: 1 + r.int(3) }, () => el(r.int(4) ? "td" : "th", inline(r, 2))));
+  return el(
+    "tr",
+    Array.from({ length: 1 + r.int(3) }, () => el(r.int(4) ? "td" : "th", inline(r, 2))),
+  );
 }
 
 function blocks(r: Random, depth: number): Child[] {
@@ -116,7 +139,17 @@ function blocks(r: Random, depth: number): Child[] {
 function randomDocument(seed: number): El {
   const r = new Random(seed);
   const head: Child[] = [el("title", [words(r, 2)])];
-  if (r.int(2)) head.push(el("meta", [], [["name", "description"], ["content", words(r)]]));
+  if (r.int(2))
+    head.push(
+      el(
+        "meta",
+        [],
+        [
+          ["name", "description"],
+          ["content", words(r)],
+        ],
+      ),
+    );
   if (r.int(3) === 0) head.push(el("style", ["p > b { color: red }"]));
   return el("html", [el("head", head), el("body", blocks(r, 0))], [["lang", "en"]]);
 }
@@ -206,7 +239,8 @@ function mutate(doc: El, kind: (typeof MUTATIONS)[number], x: number, y: number)
       const target = choose((p) => !["html", "title"].includes(named(p).name));
       if (!target) return;
       const e = named(target);
-      if (y % 3 === 0 || !e.attrs.length) e.attrs.push([r.pick(["data-x", "class", "style", "hidden"]).replace(/^class$/, e.attrs.some(([n]) => n === "class") ? "data-y" : "class"), r.pick(["1", "color: red", "", "a b"])]);
+      if (y % 3 === 0 || !e.attrs.length)
+        e.attrs.push([r.pick(["data-x", "class", "style", "hidden"]).replace(/^class$/, e.attrs.some(([n]) => n === "class") ? "data-y" : "class"), r.pick(["1", "color: red", "", "a b"])]);
       else if (y % 3 === 1) e.attrs[y % e.attrs.length]![1] += "-changed";
       else e.attrs.splice(y % e.attrs.length, 1);
       return;

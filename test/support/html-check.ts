@@ -40,7 +40,10 @@ export function eventLines(source: string, mode: ParseMode): string[] {
 function eventLine(event: DocEvent): string {
   switch (event.kind) {
     case "open":
-      return `<${event.name}${event.attrs.map(([n, v]) => ` ${n}=${JSON.stringify(v)}`).sort().join("")}>`;
+      return `<${event.name}${event.attrs
+        .map(([n, v]) => ` ${n}=${JSON.stringify(v)}`)
+        .sort()
+        .join("")}>`;
     case "close":
       return `</${event.name}>`;
     case "instruction":
@@ -113,7 +116,10 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
       browsers.set(page, browser);
     }
     if (!browser.unstable) return strict;
-    for (const [keep, expected] of [["ins", browser.b], ["del", browser.a]] as const) {
+    for (const [keep, expected] of [
+      ["ins", browser.b],
+      ["del", browser.a],
+    ] as const) {
       // Projected before normalising: whitespace that a mark separated from text joins it again first.
       const built = project(fromParse5(parse5Document(withMarkersRead(output, keep)), true, "#document"), keep);
       const difference = compareSequences(expected, sequence(normalise(built, false)));
@@ -134,22 +140,24 @@ function asRendered(events: readonly DocEvent[]): DocEvent[] {
   // An end tag that closes nothing is written in a marker, which a browser ignores as it ignores
   // the tag; in an iframe and the like, which a browser reads as text, it is written as it stands.
   let rawText = 0;
-  return events.filter((event) => {
-    if (event.kind === "open" && BROWSER_RAW_TEXT.has(event.name)) rawText++;
-    else if (event.kind === "close" && BROWSER_RAW_TEXT.has(event.name)) rawText--;
-    return rawText > 0 || !isStrayEndTag(event);
-  }).map((event): DocEvent => {
-    if (event.kind === "open" || event.kind === "close") {
-      if (event.kind === "close") kinds.close();
-      // In svg or math, plaintext is a foreign element like any other: the renderer keeps it.
-      const around = event.kind === "open" ? kinds.open(event.name, event.attrs) : kinds.current;
-      return event.name === "plaintext" && around === "html" ? { ...event, name: "span" } : event;
-    }
-    const cdata = event.kind === "comment" && kinds.current !== "html" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
-    if (cdata && !cdata[1]!.includes("]]>")) return { ...event, kind: "cdata", text: cdata[1]! };
-    // A comment a browser would end early travels in a marker, which a browser shows as a comment.
-    return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
-  });
+  return events
+    .filter((event) => {
+      if (event.kind === "open" && BROWSER_RAW_TEXT.has(event.name)) rawText++;
+      else if (event.kind === "close" && BROWSER_RAW_TEXT.has(event.name)) rawText--;
+      return rawText > 0 || !isStrayEndTag(event);
+    })
+    .map((event): DocEvent => {
+      if (event.kind === "open" || event.kind === "close") {
+        if (event.kind === "close") kinds.close();
+        // In svg or math, plaintext is a foreign element like any other: the renderer keeps it.
+        const around = event.kind === "open" ? kinds.open(event.name, event.attrs) : kinds.current;
+        return event.name === "plaintext" && around === "html" ? { ...event, name: "span" } : event;
+      }
+      const cdata = event.kind === "comment" && kinds.current !== "html" ? /^\[CDATA\[([\s\S]*)\]\]$/.exec(event.text) : null;
+      if (cdata && !cdata[1]!.includes("]]>")) return { ...event, kind: "cdata", text: cdata[1]! };
+      // A comment a browser would end early travels in a marker, which a browser shows as a comment.
+      return event.kind === "comment" && endsEarly(event.text) ? { ...event, text: standIn(event.text) } : event;
+    });
 }
 
 /**
@@ -237,7 +245,7 @@ function project(root: Element, keep: "ins" | "del"): Element {
     for (let i = 0; i < list.length; i++) {
       const child = list[i]!;
       if (child.kind === "comment" && child.text === "htmldiff:ins-begin") skipping = keep === "del";
-      if (skipping || child.kind === "comment" && /^htmldiff:ins-(begin|end)$/.test(child.text)) {
+      if (skipping || (child.kind === "comment" && /^htmldiff:ins-(begin|end)$/.test(child.text))) {
         if (child.kind === "comment" && child.text === "htmldiff:ins-end") skipping = false;
         continue;
       }
@@ -257,7 +265,8 @@ function project(root: Element, keep: "ins" | "del"): Element {
           const comment = earlyEndingComment(markup);
           if (comment !== null) into.children.push({ kind: "comment", text: standIn(comment) });
           // Read alone, the piece's own markers of the side kept (white space that -w left out, in a deleted piece) are read in it first.
-          else if (((into === out && !container) || into.name === "html") && !isEndTag(markup)) list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, withMarkersRead(markup, keep)), true, "#fragment"), false).children);
+          else if (((into === out && !container) || into.name === "html") && !isEndTag(markup))
+            list.splice(i + 1, 0, ...normalise(fromParse5(parseIn(into.name, withMarkersRead(markup, keep)), true, "#fragment"), false).children);
         }
         continue;
       }
@@ -337,7 +346,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
     const found: { start: number; end: number; payload: string }[] = [];
     const stack: P.ParentNode[] = [parse5Document(markup)];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      const children = node.nodeName === "template" ? (node as P.Template).content?.childNodes ?? node.childNodes : node.childNodes;
+      const children = node.nodeName === "template" ? ((node as P.Template).content?.childNodes ?? node.childNodes) : node.childNodes;
       for (const child of children) {
         if (child.nodeName === "#comment") {
           const marker = readMarker((child as P.CommentNode).data);
@@ -427,7 +436,11 @@ function compareSequences(meant: readonly string[], built: readonly string[]): s
   const n = Math.max(meant.length, built.length);
   for (let i = 0; i < n; i++) {
     if (meant[i] !== built[i]) {
-      const around = (items: readonly string[]): string => items.slice(Math.max(0, i - 2), i + 3).join(" ").slice(0, 400);
+      const around = (items: readonly string[]): string =>
+        items
+          .slice(Math.max(0, i - 2), i + 3)
+          .join(" ")
+          .slice(0, 400);
       return `item ${i}: meant ${meant[i] ?? "(end)"}, browser built ${built[i] ?? "(end)"}\n  meant around: ${around(meant)}\n  built around: ${around(built)}`;
     }
   }

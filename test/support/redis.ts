@@ -37,7 +37,11 @@ export async function startRedis(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), "htmldiff-redis-"));
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    const started = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction"], { stdio: ["ignore", "pipe", "pipe"] });
+    const started = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     child = started;
     await new Promise<void>((resolve, reject) => {
       let output = "";

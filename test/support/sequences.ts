@@ -38,10 +38,7 @@ export function expectValid(a: Int32Array, b: Int32Array, opcodes: readonly Opco
     const aLength = o.aEnd - o.aStart;
     const bLength = o.bEnd - o.bStart;
     const shapeOk =
-      o.tag === "equal" ? aLength > 0 && bLength === aLength
-      : o.tag === "delete" ? aLength > 0 && bLength === 0
-      : o.tag === "insert" ? aLength === 0 && bLength > 0
-      : aLength > 0 && bLength > 0;
+      o.tag === "equal" ? aLength > 0 && bLength === aLength : o.tag === "delete" ? aLength > 0 && bLength === 0 : o.tag === "insert" ? aLength === 0 && bLength > 0 : aLength > 0 && bLength > 0;
     if (!shapeOk) fail("empty or misshapen opcode", o);
     if (o.tag === "equal") {
       for (let k = 0; k < aLength; k++) if (a[o.aStart + k] !== b[o.bStart + k]) fail("unequal items in", o);

@@ -30,9 +30,7 @@ export async function startServe(args: string[] = [], options: { command?: strin
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? `ended by ${signal}; stderr: ${stderr}`)),
-  );
+  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? `ended by ${signal}; stderr: ${stderr}`)));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();

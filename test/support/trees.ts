@@ -89,7 +89,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
   const reopened = reopenedElements(document);
   for (let next = queue.pop(); next; next = queue.pop()) {
     const [from, into] = next;
-    const children = from.nodeName === "template" ? (from as P.Template).content?.childNodes ?? from.childNodes : from.childNodes;
+    const children = from.nodeName === "template" ? ((from as P.Template).content?.childNodes ?? from.childNodes) : from.childNodes;
     // Children are added in order; an implied element's children are spliced in its place.
     const pending: [P.ChildNode, Element][] = children.map((c) => [c, into]);
     for (let i = 0; i < pending.length; i++) {
@@ -100,7 +100,7 @@ export function fromParse5(document: P.ParentNode, implied: boolean, rootName: s
       else {
         const element = child as P.Element;
         if (implied && !element.sourceCodeLocation?.startTag && !MADE_BY_END_TAG.has(element.tagName)) {
-          const inner = element.nodeName === "template" ? (element as P.Template).content?.childNodes ?? element.childNodes : element.childNodes;
+          const inner = element.nodeName === "template" ? ((element as P.Template).content?.childNodes ?? element.childNodes) : element.childNodes;
           pending.splice(i + 1, 0, ...inner.map((c): [P.ChildNode, Element] => [c, parent]));
           continue;
         }
@@ -124,7 +124,7 @@ function reopenedElements(document: P.ParentNode): Set<P.Element> {
     const start = "tagName" in node ? node.sourceCodeLocation?.startTag?.startOffset : undefined;
     if (start !== undefined && seen.has(start)) out.add(node as P.Element);
     if (start !== undefined) seen.add(start);
-    const children = node.nodeName === "template" ? (node as P.Template).content?.childNodes ?? node.childNodes : node.childNodes;
+    const children = node.nodeName === "template" ? ((node as P.Template).content?.childNodes ?? node.childNodes) : node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) if ("childNodes" in children[i]!) stack.push(children[i] as P.ParentNode);
   }
   return out;
@@ -173,7 +173,11 @@ export function compareTrees(meant: Node, built: Node): string | null {
     if (x.children.length !== y.children.length) {
       let at = 0;
       while (at < Math.min(x.children.length, y.children.length) && describe(x.children[at]!) === describe(y.children[at]!)) at++;
-      const window = (nodes: Node[]): string => nodes.slice(Math.max(0, at - 2), at + 3).map(describe).join(", ");
+      const window = (nodes: Node[]): string =>
+        nodes
+          .slice(Math.max(0, at - 2), at + 3)
+          .map(describe)
+          .join(", ");
       return `${here}: children differ from [${at}]: meant [${window(x.children)}], browser built [${window(y.children)}]`;
     }
     for (let i = x.children.length - 1; i >= 0; i--) stack.push([x.children[i]!, y.children[i]!, `${here}[${i}]`]);

@@ -43,7 +43,10 @@ describe("ignore options (library)", () => {
     fc.assert(
       fc.property(documentAndMutation(), ({ a, b }) => {
         const script = diffDocuments(a, b, { ...IGNORES, ignoreElements: ["b", "li:nth-child(2)", "td:first-child", "p:has(i)"] });
-        for (const [format, output] of [["html", renderHtml(script)], ["page", renderPage(script)]] as const) {
+        for (const [format, output] of [
+          ["html", renderHtml(script)],
+          ["page", renderPage(script)],
+        ] as const) {
           expect(firstEventDifference(accept(output), b, "html"), `${format}: accept`).toBeNull();
           expect(firstEventDifference(reject(output), a, "html"), `${format}: reject`).toBeNull();
           expect(parse5Difference(output), `${format}: parse5`).toBeNull();

@@ -94,4 +94,3 @@ async function documentsUnder(dir: string): Promise<Set<string>> {
   }
   return out;
 }
-

@@ -38,7 +38,11 @@ const AHEAD_PER_THREAD = 4;
 export async function comparePairs(run: DirectoryRun, paths: readonly string[], jobs: number, report: (path: string, outcome: PairOutcome) => void): Promise<void> {
   const threads = Math.min(jobs, paths.length);
   if (threads <= 1) {
-    for (const path of paths) report(path, await outcomeOf(run, path, (a, b) => compareInputs(decodeInput(a.bytes, a.name, forcedMode(run.options)), decodeInput(b.bytes, b.name, forcedMode(run.options)), run.options, run.colorLevel)));
+    for (const path of paths)
+      report(
+        path,
+        await outcomeOf(run, path, (a, b) => compareInputs(decodeInput(a.bytes, a.name, forcedMode(run.options)), decodeInput(b.bytes, b.name, forcedMode(run.options)), run.options, run.colorLevel)),
+      );
     return;
   }
   const pool = new ComparePool({ threads, maxQueue: paths.length, recycleAfter: Infinity });

@@ -111,7 +111,7 @@ class DocumentWriter {
     }
     const { side } = this.items;
     const stopped = this.options.stops ? new Uint8Array(this.script.changes.length) : null;
-    for (let k = from; k < to; ) {
+    for (let k = from; k < to;) {
       const at = this.out.length;
       if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) this.fineWords = this.fineRun(k, to);
       const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);

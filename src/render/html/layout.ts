@@ -61,7 +61,7 @@ export function layoutOf(script: EditScript): Layout {
 export function fallbacks(items: LayoutItems): { runs: number; changes: Set<number> } {
   let runs = 0;
   const changes = new Set<number>();
-  for (let k = 0; k < items.length; ) {
+  for (let k = 0; k < items.length;) {
     if (items.side[k] === BOTH) {
       k++;
       continue;
@@ -238,7 +238,7 @@ class Matching {
         }
         seen[t] = 1;
         const other = match[t]!;
-        if (other >= 0) (side === 0 ? this.unmatch(t, other) : this.unmatch(other, t));
+        if (other >= 0) side === 0 ? this.unmatch(t, other) : this.unmatch(other, t);
       }
     }
   }

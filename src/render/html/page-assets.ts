@@ -2,7 +2,8 @@
 // colours and second cues of the marks, badges for changed attributes, caps on unsized pictures.
 
 /** Elements that show no generated content (void, replaced, table parts): a changed attribute is an outline there, a badge elsewhere. */
-const NO_BADGE = "img, input, br, hr, wbr, area, col, colgroup, embed, source, track, iframe, video, audio, canvas, select, textarea, svg, math, object, picture, meter, progress, table, thead, tbody, tfoot, tr, td, th, option, optgroup";
+const NO_BADGE =
+  "img, input, br, hr, wbr, area, col, colgroup, embed, source, track, iframe, video, audio, canvas, select, textarea, svg, math, object, picture, meter, progress, table, thead, tbody, tfoot, tr, td, th, option, optgroup";
 /** Elements a block insertion or deletion holds. */
 const BLOCKS = "address, article, aside, blockquote, details, dialog, div, dl, fieldset, figure, footer, form, h1, h2, h3, h4, h5, h6, header, hr, main, nav, ol, p, pre, section, table, ul";
 /** Elements that carry an insertion or deletion mark themselves and are laid out as blocks. */

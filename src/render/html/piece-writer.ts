@@ -17,7 +17,8 @@ import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf 
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
 
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
-const HOSTILE = /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
+const HOSTILE =
+  /<\s*(?:script|iframe|object|embed|frame|base|meta|link|portal|applet|style)\b|\son[a-z]+\s*=|javascript:|vbscript:|srcdoc|\s(?:xlink:)?(?:href|src|srcset|poster)\s*=\s*["']?(?!\s*(?:data:|#))|style\s*=[^>]*url\s*\(/i;
 
 /** One document side as the writers see it: events, tokens, element partners. */
 export interface SideView {
@@ -193,7 +194,8 @@ export class UnitWriter implements PieceSide {
         // An end tag that closes nothing travels in a marker, as it does outside (see leaf); so
         // does a comment a browser would end early (see documentComment).
         // In an iframe and the like a browser reads it all as text: a marker would show as text there.
-        if (isStrayEndTag(e) && !BROWSER_RAW_TEXT.has(start.name)) return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
+        if (isStrayEndTag(e) && !BROWSER_RAW_TEXT.has(start.name))
+          return { kind: "comment", start: e.start, end: e.end, text: `${COMMENT}both:${encodeCommentPayload(doc.source.slice(e.start, e.end))}` };
         if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
         // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
         if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };

@@ -58,9 +58,7 @@ export function renderOnlyInGithub(side: "old" | "new", dir: string, path: strin
 }
 
 /** One row of the step summary: a compared file and its counts, or a file found on one side only. */
-export type SummaryRow =
-  | { readonly file: string; readonly changes: number; readonly inserted: number; readonly deleted: number }
-  | { readonly file: string; readonly only: "old" | "new" };
+export type SummaryRow = { readonly file: string; readonly changes: number; readonly inserted: number; readonly deleted: number } | { readonly file: string; readonly only: "old" | "new" };
 
 /**
  * The Markdown appended to a job's step summary (`$GITHUB_STEP_SUMMARY`): a heading, then a
@@ -72,9 +70,7 @@ export type SummaryRow =
  */
 export function renderStepSummary(rows: readonly SummaryRow[]): string {
   if (rows.length === 0) return "\n### htmldiff\n\nNo differences.\n";
-  const lines = rows.map((row) =>
-    "only" in row ? `| ${cell(row.file)} | only in ${row.only} | |` : `| ${cell(row.file)} | ${row.changes} | +${row.inserted} -${row.deleted} |`,
-  );
+  const lines = rows.map((row) => ("only" in row ? `| ${cell(row.file)} | only in ${row.only} | |` : `| ${cell(row.file)} | ${row.changes} | +${row.inserted} -${row.deleted} |`));
   return `\n### htmldiff\n\n| file | changes | +/- tokens |\n| --- | ---: | ---: |\n${lines.join("\n")}\n`;
 }
 

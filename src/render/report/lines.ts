@@ -141,8 +141,7 @@ export function hunks(lines: readonly DisplayLine[], context: number): Hunk[] {
 function makeHunk(lines: DisplayLine[]): Hunk {
   const olds = lines.map((l) => l.oldLine).filter((n): n is number => n !== null);
   const news = lines.map((l) => l.newLine).filter((n): n is number => n !== null);
-  const range = (ns: number[], fallback: number): [number, number] =>
-    ns.length ? [ns[0]!, ns[ns.length - 1]! - ns[0]! + 1] : [fallback, 0];
+  const range = (ns: number[], fallback: number): [number, number] => (ns.length ? [ns[0]!, ns[ns.length - 1]! - ns[0]! + 1] : [fallback, 0]);
   const [oldStart, oldCount] = range(olds, Math.max(0, (lines[0]?.newLine ?? 1) - 1));
   const [newStart, newCount] = range(news, Math.max(0, (lines[0]?.oldLine ?? 1) - 1));
   return { oldStart, oldCount, newStart, newCount, lines };

@@ -87,8 +87,7 @@ function replaced(out: Piece[], oldText: string, newText: string): void {
 function keptAttribute(out: Piece[], x: TagText, y: TagText, p: AttributeText, q: AttributeText): void {
   const whole = (t: TagText, r: AttributeText): string => t.text.slice(r.nameStart, r.end);
   replaced(out, x.text.slice(p.start, p.nameStart), y.text.slice(q.start, q.nameStart));
-  const around = (t: TagText, r: AttributeText): [string, string] =>
-    r.value ? [t.text.slice(r.nameStart, r.value[0]), t.text.slice(r.value[1], r.end)] : [whole(t, r), ""];
+  const around = (t: TagText, r: AttributeText): [string, string] => (r.value ? [t.text.slice(r.nameStart, r.value[0]), t.text.slice(r.value[1], r.end)] : [whole(t, r), ""]);
   const [xBefore, xAfter] = around(x, p);
   const [yBefore, yAfter] = around(y, q);
   if (!p.value || !q.value || xBefore !== yBefore || xAfter !== yAfter) return replaced(out, whole(x, p), whole(y, q));
@@ -113,8 +112,7 @@ export function tagDiff(oldText: string, newText: string, caseless: boolean): Pi
   const out: Piece[] = [];
   for (const [kind, text] of wordDiff(oldText.slice(0, x.headEnd), newText.slice(0, y.headEnd))) push(out, kind, text);
   const ids = new Map<string, number>();
-  const keys = (t: TagText): Int32Array =>
-    Int32Array.from(t.attributes, (r) => ids.get(r.key) ?? (ids.set(r.key, ids.size), ids.size - 1));
+  const keys = (t: TagText): Int32Array => Int32Array.from(t.attributes, (r) => ids.get(r.key) ?? (ids.set(r.key, ids.size), ids.size - 1));
   for (const code of myersDiff(keys(x), keys(y)).opcodes) {
     if (code.tag === "equal") {
       for (let k = 0; k < code.aEnd - code.aStart; k++) {
@@ -122,8 +120,7 @@ export function tagDiff(oldText: string, newText: string, caseless: boolean): Pi
       }
       continue;
     }
-    const span = (t: TagText, from: number, to: number): string =>
-      from < to ? t.text.slice(t.attributes[from]!.start, t.attributes[to - 1]!.end) : "";
+    const span = (t: TagText, from: number, to: number): string => (from < to ? t.text.slice(t.attributes[from]!.start, t.attributes[to - 1]!.end) : "");
     push(out, "delete", span(x, code.aStart, code.aEnd));
     push(out, "insert", span(y, code.bStart, code.bEnd));
   }

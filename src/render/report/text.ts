@@ -63,7 +63,12 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
   if (script.identical) return "";
   const theme = options.theme ?? plainTheme;
   const lines = displayLines(script, options.granularity);
-  const width = String(Math.max(lines.reduce((m, l) => Math.max(m, l.oldLine ?? 0, l.newLine ?? 0), 0), 1)).length;
+  const width = String(
+    Math.max(
+      lines.reduce((m, l) => Math.max(m, l.oldLine ?? 0, l.newLine ?? 0), 0),
+      1,
+    ),
+  ).length;
   const out: string[] = [];
   const places = new Places(script);
   for (const hunk of hunks(lines, options.context ?? 3)) {
@@ -182,7 +187,7 @@ function painterOf(part: LinePart, theme: Theme): ((text: string) => string) | u
  */
 function paintAll(parts: readonly LinePart[], theme: Theme): string {
   let out = "";
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const painter = painterOf(parts[i]!, theme);
     if (!painter) {
       out += paint(parts[i]!, theme);
