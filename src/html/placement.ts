@@ -106,6 +106,20 @@ export function lastOfElement(events: readonly DocEvent[], open: number): number
 }
 
 /**
+ * The events of a shown copy of the element `events[open..last]`, in order: active atomic
+ * content (a script, a widget) is left out whole, since a copy must not run or act.
+ *
+ * @example [...shownCopyEvents(parseDocument("<p>a<script>x</script></p>").events, 0, 5)].length // 3
+ */
+export function* shownCopyEvents(events: readonly DocEvent[], open: number, last: number): Generator<DocEvent> {
+  for (let e = open; e <= last; e++) {
+    const event = events[e]!;
+    if (event.kind === "open" && ATOMIC.has(event.name) && ACTIVE.has(event.name)) e = lastOfElement(events, e);
+    else yield event;
+  }
+}
+
+/**
  * What a browser has built where the writer stands, and where it would put what comes next. The
  * writer tells the model what it wrote (start and end tags, text, pieces placed) and asks it how
  * each deleted or inserted piece can be placed, so that a browser keeps it where it is written.
@@ -263,13 +277,8 @@ export class BrowserModel {
     if (this.tableBrokenBy.del >= 0 || this.tableBrokenBy.ins >= 0 || this.open.last(FOSTERED_FORMATTING) >= 0) return false;
     let opened = 0;
     try {
-      for (let e = open; e <= last; e++) {
-        const event = events[e]!;
+      for (const event of shownCopyEvents(events, open, last)) {
         if (event.kind === "open") {
-          if (ATOMIC.has(event.name) && ACTIVE.has(event.name)) {
-            e = lastOfElement(events, e);
-            continue;
-          }
           const name = writtenName(event.name, this.options);
           if (ROOTS.has(name) || ATOMIC.has(name) || movedByBrowser(this.open, name)) return false;
           this.open.push(name);

@@ -6,8 +6,8 @@ import type { EditScript, Side } from "../../edit-script.js";
 import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
-import { BrowserModel, lastOfElement, type Piece, writtenName } from "../../html/placement.js";
-import { ACTIVE, ATOMIC, ROOTS } from "../../html/elements.js";
+import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
+import { ATOMIC, ROOTS } from "../../html/elements.js";
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
@@ -537,18 +537,13 @@ class DocumentWriter {
     if (!this.model.showsCopy(events, open, last)) return "";
     let out = "";
     const names: string[] = [];
-    for (let e = open; e <= last; e++) {
-      const event = events[e]!;
+    for (const event of shownCopyEvents(events, open, last)) {
       if (event.kind === "open") {
-        if (ATOMIC.has(event.name) && ACTIVE.has(event.name)) {
-          e = lastOfElement(events, e);
-          continue;
-        }
         const name = writtenName(event.name, this.options);
         const attrs = writtenAttributes(event, {}, this.options.page);
         // A line break first in a pre or listing is not its content: the white space is left out there.
         const first = name === "pre" || name === "listing" ? "" : lead;
-        out += e === open ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
+        out += event === events[open] ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
         names.push(name);
       } else if (event.kind === "close" && names.length > 0) {
         out += closeTag(names.pop()!);
