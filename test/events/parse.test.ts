@@ -49,6 +49,11 @@ function expectWellFormedSpans(source: string, mode: ParseMode): void {
   }
 }
 
+/** The texts of the text events, in order. */
+function textsOf(events: readonly DocEvent[]): string[] {
+  return events.flatMap((e) => (e.kind === "text" ? [e.text] : []));
+}
+
 /** Splits a string at the given cut points (taken modulo its length). */
 function splitAt(source: string, cuts: number[]): string[] {
   const points = [...new Set(cuts.map((c) => (source.length ? c % (source.length + 1) : 0)))].sort((x, y) => x - y);
@@ -165,13 +170,7 @@ describe("parseDocument", () => {
       const events = parseDocument(source).events;
       const comment = events.find((e) => e.kind === "comment") as { text: string; start: number; end: number } | undefined;
       expect(comment && [comment.text, comment.start, comment.end], source).toEqual([data, source.indexOf("</"), source.indexOf("</") + data.length + 3]);
-      expect(
-        events
-          .filter((e) => e.kind === "text")
-          .map((e) => (e as { text: string }).text)
-          .join(""),
-        source,
-      ).not.toMatch(/</);
+      expect(textsOf(events).join(""), source).not.toMatch(/</);
     }
   });
 
@@ -214,10 +213,7 @@ describe("parseDocument", () => {
   });
 
   it("does not end a script at </script> inside <!--<script>, as a browser does not (double-escaped script data)", () => {
-    const texts = (source: string): string[] =>
-      parseDocument(source)
-        .events.filter((e) => e.kind === "text")
-        .map((e) => (e as { text: string }).text);
+    const texts = (source: string): string[] => textsOf(parseDocument(source).events);
     expect(texts("<script><!--<script></script>x</script>y")).toEqual(["<!--<script></script>x", "y"]);
     expect(texts("<script><!--<SCRIPT/>a--></script>b")).toEqual(["<!--<SCRIPT/>a-->", "b"]);
     // Not double-escaped: a comment closed first, a name that only starts with script, no comment at all.
@@ -235,13 +231,7 @@ describe("parseDocument", () => {
         events.every((e) => e.start >= 0 && e.end <= source.length),
         source,
       ).toBe(true);
-      expect(
-        events
-          .filter((e) => e.kind === "text")
-          .map((e) => (e as { text: string }).text)
-          .join(""),
-        source,
-      ).not.toMatch(/</);
+      expect(textsOf(events).join(""), source).not.toMatch(/</);
     }
   });
 
