@@ -3,51 +3,39 @@
 // script and requests nothing; a Latin-1 page's output and the page --accept gives back show its text. UPDATE_SCREENSHOTS=1 also saves the
 // README's screenshots in docs/ (two review pages, and the terminal output drawn from its colours).
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderPage } from "../../src/render/html/page.js";
 import { runCli } from "../support/cli.js";
+import { type Browser, CHROMIUM, haveChromium, startBrowser } from "../support/chromium.js";
 import { corpusPresent, readPair } from "../support/corpus.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
 const DOCS = join(import.meta.dirname, "../../docs");
 const HOSTILE = join(import.meta.dirname, "../../fixtures/hostile");
-const haveChromium = existsSync(CHROMIUM);
 
 if (!haveChromium) console.warn(`SKIPPED: browser tests: ${CHROMIUM} is missing (.ci/run installs it)`);
 if (!corpusPresent) console.warn("SKIPPED: browser test of a corpus page: ../shared/corpus is absent");
 
 describe.skipIf(!haveChromium)("the review page in chromium", () => {
-  const dir = mkdtempSync(join(tmpdir(), "htmldiff-browser-"));
-  let context: BrowserContext;
+  /** A folder for the documents and outputs the tests write (the browser keeps its own). */
+  const dir = mkdtempSync(join(tmpdir(), "htmldiff-page-"));
+  let browser: Browser;
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(join(dir, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 760 } });
+    browser = await startBrowser();
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Writes a page to a file and opens it, recording every request other than the page itself. */
-  async function open(name: string, html: string) {
-    const file = join(dir, `${name}.html`);
-    writeFileSync(file, html);
-    const url = pathToFileURL(file).href;
-    const page = await context.newPage();
-    const requests: string[] = [];
-    page.on("request", (request) => {
-      if (request.url() !== url && !request.url().startsWith("data:")) requests.push(request.url());
-    });
-    await page.goto(url);
-    return { page, requests };
-  }
+  /** Opens a page written to a file, recording every request other than the page itself. */
+  const open = (name: string, html: string) => browser.open(name, html);
 
   it.skipIf(!corpusPresent)("shows insertions and deletions differently and moves to the next change with n", async () => {
     const { a, b } = readPair("ant-zip-examples-moved", "html");
