@@ -87,7 +87,7 @@ export class EventBuilder implements EventSink {
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
   /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
-  private readonly names = new Map<string, string>();
+  private readonly names = new StringPool();
 
   constructor(
     private readonly source: string,
@@ -202,10 +202,7 @@ export class EventBuilder implements EventSink {
   }
 
   private shared(name: string): string {
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    this.names.set(name, name);
-    return name;
+    return this.names.get(name);
   }
 
   private push(event: DocEvent): void {
@@ -273,6 +270,28 @@ export class EventBuilder implements EventSink {
       const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
       this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!)));
     }
+  }
+}
+
+/**
+ * One string per value. Most lookups are of a tag name met moments ago: a small table indexed by
+ * length and end characters answers those with one comparison, before the map (which hashes the
+ * new string).
+ */
+class StringPool {
+  private readonly recent: string[] = new Array<string>(256).fill("");
+  private readonly known = new Map<string, string>();
+
+  /** The pool's string equal to `value`, which becomes it when the pool has none. */
+  get(value: string): string {
+    const n = value.length;
+    const slot = (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n - 1)) & 255;
+    const recent = this.recent[slot]!;
+    if (recent === value) return recent;
+    let known = this.known.get(value);
+    if (known === undefined) this.known.set(value, (known = value));
+    this.recent[slot] = known;
+    return known;
   }
 }
 
