@@ -97,7 +97,7 @@ export class EventBuilder implements EventSink {
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
     // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
-    if (this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
+    if (this.source.charCodeAt(start + 1) === 0x2f && this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
       this.push(instructionEvent(start, start + 3, this.shared("/"), ""));
       if ((start += 3) >= end) return;
     }
