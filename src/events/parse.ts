@@ -221,9 +221,9 @@ export class EventBuilder implements EventSink {
     return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
   }
 
-  /** Goes on from `state`, taken in a document with the same text up to there, whose first events are `events`. */
+  /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (the first `state.events` of them so far). */
   restore(state: BuilderState, events: readonly DocEvent[]): void {
-    for (const event of events) this.events.push(event);
+    for (let i = 0; i < state.events; i++) this.events.push(events[i]!);
     this.textStart = state.textStart;
     this.textEnd = state.textEnd;
     this.rawText = state.rawText;

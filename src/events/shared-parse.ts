@@ -118,7 +118,7 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   let read = 0;
   const takenHead = start ? start.builder.events : 0;
   if (start) {
-    builderB.restore(start.builder, docA.events.slice(0, start.builder.events));
+    builderB.restore(start.builder, docA.events);
     parserB.restore(start.parser);
     read = start.parser.index;
   }
