@@ -77,8 +77,12 @@ export class EventBuilder implements EventSink {
   private textStart = -1;
   private textEnd = -1;
   private rawText = false;
-  /** Name and value spans of the attributes read for the start tag to come, four numbers each. */
+  /**
+   * Name and value spans of the attributes read for the start tag to come, four numbers each:
+   * the first `spanCount`. The array is reused from tag to tag (emptying it would free its store).
+   */
   private readonly spans: number[] = [];
+  private spanCount = 0;
   /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
   private readonly attributeLists = new Map<string, readonly Attribute[]>();
   private lastEnd = 0;
@@ -106,7 +110,13 @@ export class EventBuilder implements EventSink {
   }
 
   attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    this.spans.push(nameStart, nameEnd, valueStart, valueEnd);
+    const { spans } = this;
+    let at = this.spanCount;
+    spans[at++] = nameStart;
+    spans[at++] = nameEnd;
+    spans[at++] = valueStart;
+    spans[at++] = valueEnd;
+    this.spanCount = at;
   }
 
   open(parsedName: string, start: number, end: number, implied: boolean, rawText: boolean): void {
@@ -124,25 +134,24 @@ export class EventBuilder implements EventSink {
    * each distinct one is decoded once and its list shared.
    */
   private attributes(start: number, end: number): readonly Attribute[] {
-    const { spans } = this;
-    if (spans.length === 0) return NO_ATTRIBUTES;
+    if (this.spanCount === 0) return NO_ATTRIBUTES;
     const written = this.source.slice(start, end);
     let list = this.attributeLists.get(written);
     if (list === undefined) {
       list = this.decodeAttributes();
       if (written !== "") this.attributeLists.set(written, list);
     }
-    spans.length = 0;
+    this.spanCount = 0;
     return list;
   }
 
   /** The attributes of the spans read, decoded; a repeated name is left out, as browsers keep the first. */
   private decodeAttributes(): readonly Attribute[] {
-    const { spans, source, mode } = this;
+    const { spans, spanCount, source, mode } = this;
     const list: Attribute[] = [];
     // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
-    const seen = spans.length > 64 ? new Set<string>() : null;
-    for (let k = 0; k < spans.length; k += 4) {
+    const seen = spanCount > 64 ? new Set<string>() : null;
+    for (let k = 0; k < spanCount; k += 4) {
       const raw = source.slice(spans[k]!, spans[k + 1]!);
       // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
       const name = mode === "html" ? raw.toLowerCase() : raw;
@@ -216,7 +225,7 @@ export class EventBuilder implements EventSink {
 
   /** The builder's state, when no start tag is half read (see {@link BuilderState}); else null. */
   checkpoint(): BuilderState | null {
-    if (this.spans.length) return null;
+    if (this.spanCount) return null;
     const { events, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
     return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
   }
@@ -238,7 +247,7 @@ export class EventBuilder implements EventSink {
    * document.
    */
   inState(state: BuilderState, shift: number, from: number): boolean {
-    if (this.spans.length || this.rawText !== state.rawText || this.lastEnd !== state.lastEnd + shift) return false;
+    if (this.spanCount || this.rawText !== state.rawText || this.lastEnd !== state.lastEnd + shift) return false;
     if (state.covered < from || this.covered !== state.covered + shift) return false;
     const pending = state.textStart < 0 ? this.textStart < 0 : state.textStart >= from && this.textStart === state.textStart + shift && this.textEnd === state.textEnd + shift;
     const names = this.openNames;
