@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN } from "../support/cli.js";
 
+const ROOT = join(import.meta.dirname, "../..");
+
 const scratch = mkdtempSync(join(tmpdir(), "htmldiff-startup-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const OLD = join(scratch, "a.html");
@@ -49,6 +51,16 @@ function loadedBy(args: string[]): string[] {
     .map((path) => (path.includes("/node_modules/") ? path.slice(path.lastIndexOf("/node_modules/") + 14) : path.slice(path.lastIndexOf("/dist/") + 1)));
 }
 
+/**
+ * The modules of src/ that `files` hold, as `dist/…` paths: a file of the CLI's bundle
+ * (dist/bundle/) names each module it holds in a `// dist/cli/main.js` line.
+ */
+function ownModules(files: readonly string[]): string[] {
+  return files
+    .filter((file) => file.startsWith("dist/"))
+    .flatMap((file) => (file.startsWith("dist/bundle/") ? [...readFileSync(join(ROOT, file), "utf8").matchAll(/^\/\/ (dist\/\S+\.js)$/gm)].map((m) => m[1]!) : [file]));
+}
+
 /** The packages among `files` (`htmlparser2`, `@eslint-community/regexpp`). */
 function packages(files: readonly string[]): Set<string> {
   return new Set(
@@ -85,7 +97,15 @@ describe("the modules a comparison of two small files loads", () => {
   it.each(["text", "html", "json", "stat"])("leave out the packages and front ends that --format %s does not use", (format) => {
     const files = loadedBy(["--format", format, OLD, NEW]);
     expect([...packages(files)].filter((name) => NEVER.includes(name))).toEqual([]);
-    expect(files.filter((file) => /^dist\/(serve|queue|review|cli\/recursive)\//.test(file))).toEqual([]);
+    const modules = ownModules(files);
+    expect(modules).toContain("dist/pipeline.js");
+    expect(modules.filter((file) => /^dist\/(serve|queue|review|cli\/recursive)\//.test(file))).toEqual([]);
+  });
+
+  it("are the CLI's bundle, a few files for some 70 modules of src/", () => {
+    const files = loadedBy(["--format", "html", OLD, NEW]).filter((file) => file.startsWith("dist/"));
+    expect(files.filter((file) => !file.startsWith("dist/bundle/"))).toEqual([]);
+    expect(ownModules(files).length).toBeGreaterThan(2 * files.length);
   });
 
   it("take the ignore engines and the character diff when an option needs them", () => {
