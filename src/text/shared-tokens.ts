@@ -60,7 +60,8 @@ export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents
   const eventsB = b.events;
   const fewest = Math.min(eventsA.length, eventsB.length);
   let headEvents = 0;
-  while (headEvents < fewest && eventsA[headEvents]!.end <= head && sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0)) headEvents++;
+  // The new document's parse hands over the old one's event objects where it read the same text: those are equal as they are.
+  while (headEvents < fewest && eventsA[headEvents]!.end <= head && (eventsA[headEvents] === eventsB[headEvents] || sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0))) headEvents++;
   const tailStartA = x.length - tail;
   const shift = y.length - x.length;
   let tailEvents = 0;
@@ -85,7 +86,11 @@ const FIRST_BLOCK = 64;
  */
 export function commonEnds(x: string, y: string): { head: number; tail: number } {
   const shortest = Math.min(x.length, y.length);
-  const head = sameRun(shortest, (from, to) => x.slice(from, to) === y.slice(from, to), (i) => x.charCodeAt(i) === y.charCodeAt(i));
+  const head = sameRun(
+    shortest,
+    (from, to) => x.slice(from, to) === y.slice(from, to),
+    (i) => x.charCodeAt(i) === y.charCodeAt(i),
+  );
   const tail = sameRun(
     shortest - head,
     (from, to) => x.slice(x.length - to, x.length - from) === y.slice(y.length - to, y.length - from),

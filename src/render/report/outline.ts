@@ -165,7 +165,8 @@ class WholeOutline {
     for (const event of doc.events) {
       if (event.kind === "open") {
         const isHeadingTag = isHeading(event.name);
-        const anchor = isHeadingTag || idOf(event) !== undefined ? { start: event.start, end: doc.source.length, heading: isHeadingTag, label: tagText(doc.source.slice(event.start, event.end)) } : null;
+        const anchor =
+          isHeadingTag || idOf(event) !== undefined ? { start: event.start, end: doc.source.length, heading: isHeadingTag, label: tagText(doc.source.slice(event.start, event.end)) } : null;
         if (anchor) {
           this.anchors.push(anchor);
           this.starts.push(anchor.start);
@@ -225,42 +226,9 @@ function clip(label: string): string {
  * @example new ElementPaths(parseDocument("<main><p>a</p><p>b</p></main>")).of(4) // "main > p:nth-of-type(2)"
  */
 export class ElementPaths {
-  /** For each event, the start tag event of the element it stands in (its own, for a start tag); -1 at the top. */
-  private readonly element: Int32Array;
-  /** For each start tag event, the start tag of its parent element, -1 at the top. */
-  private readonly parent: Int32Array;
-  /** For each start tag event, its place among its parent's children of its name (1-based). */
-  private readonly nth: Int32Array;
-  /** For each start tag event, the counts by name of its parent's children. */
-  private readonly siblings: Map<string, number>[];
+  private index?: ElementIndex;
 
-  constructor(private readonly doc: ParsedDocument) {
-    const events = doc.events;
-    this.element = new Int32Array(events.length);
-    this.parent = new Int32Array(events.length).fill(-1);
-    this.nth = new Int32Array(events.length);
-    this.siblings = new Array(events.length);
-    const stack: number[] = [];
-    const counts: Map<string, number>[] = [new Map()];
-    events.forEach((event, e) => {
-      const top = stack.length ? stack[stack.length - 1]! : -1;
-      if (event.kind === "open") {
-        const here = counts[counts.length - 1]!;
-        const k = (here.get(event.name) ?? 0) + 1;
-        here.set(event.name, k);
-        this.nth[e] = k;
-        this.siblings[e] = here;
-        this.parent[e] = top;
-        this.element[e] = e;
-        stack.push(e);
-        counts.push(new Map());
-      } else if (event.kind === "close") {
-        stack.pop();
-        counts.pop();
-        this.element[e] = stack.length ? stack[stack.length - 1]! : -1;
-      } else this.element[e] = top;
-    });
-  }
+  constructor(private readonly doc: ParsedDocument) {}
 
   /**
    * The path of the element a change starts in: the element whose start tag is event `e` (unless
@@ -268,10 +236,11 @@ export class ElementPaths {
    * stands in; empty at the top of the document or past its end.
    */
   of(e: number, before = false): string {
-    let at = e < this.element.length ? this.element[e]! : -1;
-    if (before && at === e) at = this.parent[e]!;
+    const { element, parent } = (this.index ??= indexElements(this.doc.events));
+    let at = e < element.length ? element[e]! : -1;
+    if (before && at === e) at = parent[e]!;
     const names: string[] = [];
-    for (; at >= 0; at = this.parent[at]!) names.push(this.step(at));
+    for (; at >= 0; at = parent[at]!) names.push(this.step(at));
     return names.reverse().join(" > ");
   }
 
@@ -280,8 +249,53 @@ export class ElementPaths {
     const id = event.attrs.find(([name]) => name === "id")?.[1];
     const name = cssName(event.name);
     if (id !== undefined && id !== "") return PLAIN_ID.test(id) ? `${name}#${id}` : `${name}[id="${id.replace(/["\\\u0000-\u001f\u007f]/g, cssEscape)}"]`;
-    return this.siblings[e]!.get(event.name)! > 1 ? `${name}:nth-of-type(${this.nth[e]})` : name;
+    return this.index!.siblings[e]!.get(event.name)! > 1 ? `${name}:nth-of-type(${this.index!.nth[e]})` : name;
   }
+}
+
+/** Where each event of a document stands among its elements (see {@link indexElements}). */
+interface ElementIndex {
+  /** For each event, the start tag event of the element it stands in (its own, for a start tag); -1 at the top. */
+  readonly element: Int32Array;
+  /** For each start tag event, the start tag of its parent element, -1 at the top. */
+  readonly parent: Int32Array;
+  /** For each start tag event, its place among its parent's children of its name (1-based). */
+  readonly nth: Int32Array;
+  /** For each start tag event, the counts by name of its parent's children. */
+  readonly siblings: Map<string, number>[];
+}
+
+/**
+ * The elements of a document, made in one walk over its events when a path is first asked
+ * for; an element's children are counted by name in a map made only when it has a child element.
+ */
+function indexElements(events: readonly DocEvent[]): ElementIndex {
+  const element = new Int32Array(events.length);
+  const parent = new Int32Array(events.length).fill(-1);
+  const nth = new Int32Array(events.length);
+  const siblings: Map<string, number>[] = new Array(events.length);
+  const stack: number[] = [];
+  const counts: (Map<string, number> | undefined)[] = [undefined];
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
+    const top = stack.length ? stack[stack.length - 1]! : -1;
+    if (event.kind === "open") {
+      const here = (counts[counts.length - 1] ??= new Map());
+      const k = (here.get(event.name) ?? 0) + 1;
+      here.set(event.name, k);
+      nth[e] = k;
+      siblings[e] = here;
+      parent[e] = top;
+      element[e] = e;
+      stack.push(e);
+      counts.push(undefined);
+    } else if (event.kind === "close") {
+      stack.pop();
+      counts.pop();
+      element[e] = stack.length ? stack[stack.length - 1]! : -1;
+    } else element[e] = top;
+  }
+  return { element, parent, nth, siblings };
 }
 
 /** An element name as a CSS identifier: characters other than letters, digits, `_`, `-` and non-ASCII non-spaces escaped (`b\:c`). */
