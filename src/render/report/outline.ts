@@ -15,8 +15,8 @@ const PLAIN_ID = /^[A-Za-z_][\w-]*$/;
  * The headings and elements with an id of a document, to name the section a hunk is in. Each
  * label is found from its offset backwards, reading only the events up to the nearest anchor
  * (and forward once over the events before it, to know whether it is a heading inside another
- * heading, which has no words of its own in its label); after about as many events read so
- * as the document has, the whole outline is made at once instead.
+ * heading, which has no words of its own in its label); once about as many events as the
+ * document has are read so, the whole outline is made at once and answers instead.
  *
  * @example new Outline(parseDocument('<h2 id="x">Examples</h2><p>a</p>')).labelBefore(30) // '<h2 id="x"> Examples'
  */
