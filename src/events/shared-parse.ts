@@ -29,7 +29,7 @@ interface TakenEvents extends SharedText {
 }
 
 /** How many characters two sources share at their start, and after those at their end. */
-export interface SharedText {
+interface SharedText {
   readonly headChars: number;
   readonly tailChars: number;
 }
@@ -56,7 +56,7 @@ export function takenEvents(a: ParsedDocument, b: ParsedDocument): Omit<TakenEve
  *
  * @example sharedText("<p>one</p>", "<p>two</p>") // { headChars: 3, tailChars: 4 }
  */
-export function sharedText(a: string, b: string): SharedText {
+function sharedText(a: string, b: string): SharedText {
   const shortest = Math.min(a.length, b.length);
   let head = 0;
   while (head < shortest && a.charCodeAt(head) === b.charCodeAt(head)) head++;
