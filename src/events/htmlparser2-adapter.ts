@@ -57,20 +57,26 @@ export interface EventSink {
  */
 class TopFirstStack<T> {
   private readonly items: T[] = [];
+  /**
+   * The top item, kept as an own data property: the parser reads `stack[0]` per tag, and an
+   * indexed getter on the prototype is a slow keyed lookup (about 15 times a field's cost).
+   */
+  0: T | undefined = undefined;
   get length(): number {
     return this.items.length;
   }
   set length(n: number) {
     this.items.length = n;
-  }
-  get 0(): T | undefined {
-    return this.items[this.items.length - 1];
+    this[0] = this.items[n - 1];
   }
   unshift(item: T): number {
+    this[0] = item;
     return this.items.push(item);
   }
   shift(): T | undefined {
-    return this.items.pop();
+    const top = this.items.pop();
+    this[0] = this.items[this.items.length - 1];
+    return top;
   }
   indexOf(item: T): number {
     const at = this.items.lastIndexOf(item);
@@ -88,6 +94,7 @@ class TopFirstStack<T> {
   replaceWith(items: readonly T[]): void {
     this.items.length = 0;
     for (const item of items) this.items.push(item);
+    this[0] = this.items[this.items.length - 1];
   }
 }
 
@@ -383,7 +390,7 @@ export class DeepParser extends Parser {
    */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
-    this.implied?.beforeStart(this.source.slice(start, endIndex).toLowerCase(), start - 1);
+    if (this.implied?.watchesStart) this.implied.beforeStart(this.source.slice(start, endIndex).toLowerCase(), start - 1);
     super.onopentagname(start, endIndex);
     // The tag's element (never void for these names) is the innermost now: its parent's content decides.
     if (this.mode === "html" && this.states.isSpecial && this.elements.contentAt(1) !== "html") this.states.isSpecial = false;
@@ -409,7 +416,7 @@ export class DeepParser extends Parser {
 
   override onclosetag(start: number, endIndex: number): void {
     this.startIndex = start - 2;
-    this.implied?.beforeEnd(this.source.slice(start, endIndex).toLowerCase(), start - 2);
+    if (this.implied?.watchesEnd) this.implied.beforeEnd(this.source.slice(start, endIndex).toLowerCase(), start - 2);
     super.onclosetag(start, endIndex);
   }
 

@@ -4,6 +4,7 @@
 // into words.
 
 import type { ParsedDocument } from "../events/parse.js";
+import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
 import type { Attribute, DocEvent, Token } from "../types.js";
 import type { KeyTable } from "./intern.js";
@@ -55,19 +56,25 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
 export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents: number; tailEvents: number } {
   const x = a.source;
   const y = b.source;
-  const { head, tail } = commonEnds(x, y);
+  // What the parse of the pair found out is not worked out again: events it took from the old
+  // document are equal by construction.
+  const known = takenEvents(a, b);
+  const { head, tail } = known ? { head: known.headChars, tail: known.tailChars } : commonEnds(x, y);
+  const takenHead = known?.head ?? 0;
+  const takenTail = known?.tail ?? 0;
   const eventsA = a.events;
   const eventsB = b.events;
   const fewest = Math.min(eventsA.length, eventsB.length);
   let headEvents = 0;
   // The new document's parse hands over the old one's event objects where it read the same text: those are equal as they are.
-  while (headEvents < fewest && eventsA[headEvents]!.end <= head && (eventsA[headEvents] === eventsB[headEvents] || sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0))) headEvents++;
+  while (headEvents < fewest && eventsA[headEvents]!.end <= head && (headEvents < takenHead || eventsA[headEvents] === eventsB[headEvents] || sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0)))
+    headEvents++;
   const tailStartA = x.length - tail;
   const shift = y.length - x.length;
   let tailEvents = 0;
   while (tailEvents < fewest - headEvents) {
     const eventA = eventsA[eventsA.length - 1 - tailEvents]!;
-    if (eventA.start < tailStartA || !sameEvent(eventA, eventsB[eventsB.length - 1 - tailEvents]!, shift)) break;
+    if (eventA.start < tailStartA || (tailEvents >= takenTail && !sameEvent(eventA, eventsB[eventsB.length - 1 - tailEvents]!, shift))) break;
     tailEvents++;
   }
   return { headEvents, tailEvents };
