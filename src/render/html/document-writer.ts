@@ -7,14 +7,14 @@ import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
-import { ATOMIC, ROOTS } from "../../html/elements.js";
+import { ATOMIC, ROOTS, VOID } from "../../html/elements.js";
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
 import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
-import { eventSource, textOf } from "./verbatim.js";
+import { endTagOf, eventSource, textOf } from "./verbatim.js";
 import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
@@ -72,6 +72,8 @@ class DocumentWriter {
   private readonly blocks: readonly [BlockSide, BlockSide];
   /** Whether the run of deleted and inserted items being written marks its changed words inside what it writes whole (see fineRun). */
   private fineWords = false;
+  /** Per side, each event's first token (see {@link firstTokens}), made on first use. */
+  private firsts: { a: Int32Array; b: Int32Array } | undefined;
 
   constructor(
     private readonly script: EditScript,
@@ -102,6 +104,11 @@ class DocumentWriter {
     this.blocks = [block(this.old, changeOf[0]), block(this.now, changeOf[1])];
   }
 
+  /** Each side's first token per event. */
+  private get firstTokens(): { a: Int32Array; b: Int32Array } {
+    return (this.firsts ??= { a: firstTokens(this.script.a), b: firstTokens(this.script.b) });
+  }
+
   write(): string {
     let [from, to] = [0, this.items.length];
     const body = this.options.fragment ? this.keptBody() : null;
@@ -114,7 +121,7 @@ class DocumentWriter {
     for (let k = from; k < to;) {
       const at = this.out.length;
       if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) this.fineWords = this.fineRun(k, to);
-      const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);
+      const next = side[k] === BOTH ? this.kept(k, to) : this.gap(k, to);
       if (stopped) this.stopBefore(at, k, next, stopped);
       k = next;
     }
@@ -189,10 +196,78 @@ class DocumentWriter {
     return event.kind === kind && event.name === name;
   }
 
-  /** Writes a kept token (a whole atomic element at once); returns the next item index. */
+  /**
+   * Writes the kept item `k` with what the comparison left out before it, and the kept items
+   * after it that {@link copied} copies; returns the next item index.
+   */
+  private kept(k: number, to: number): number {
+    this.emit(this.keptGap(this.items.aToken[k]!, this.items.token[k]!));
+    const next = this.copied(k, to);
+    return next > k ? next : this.both(k);
+  }
+
+  /**
+   * Copies kept items from `k` on (before `to`) from the new document's source in one piece,
+   * event by event, while each event is kept whole, unchanged, on both sides, with the same
+   * source on both sides, right after the event before on both, and written as it stands (see
+   * {@link copiedEvent}); returns the next item index, `k` when it copied nothing. The text the
+   * comparison left out before `k` is written already.
+   */
+  private copied(k: number, to: number): number {
+    if (this.muted || !this.model.begun) return k;
+    const { side, token, aToken, change } = this.items;
+    const [j, i] = [token[k]!, aToken[k]!];
+    const [b, a] = [this.now.view.side, this.old.view.side];
+    let [e, f] = [b.tokens[j]!.event, a.tokens[i]!.event];
+    const [firstB, firstA] = [this.firstTokens.b, this.firstTokens.a];
+    if (firstB[e] !== j || firstA[f] !== i) return k;
+    const [events, oldEvents] = [b.doc.events, a.doc.events];
+    const start = events[e]!.start;
+    let [end, oldEnd] = [start, oldEvents[f]!.start];
+    let m = k;
+    for (; e < events.length && f < oldEvents.length; e++, f++) {
+      const count = firstB[e + 1]! - firstB[e]!;
+      if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > to) break;
+      const [event, old] = [events[e]!, oldEvents[f]!];
+      if (event.start !== end || old.start !== oldEnd || !sameEvent(event, b.doc.source, old, a.doc.source)) break;
+      let whole = true;
+      for (let q = m; whole && q < m + count; q++) whole = side[q] === BOTH && token[q] === j + (q - k) && aToken[q] === i + (q - k) && change[q] === -1;
+      if (!whole || (event.kind === "text" && !tiled(b, firstB, e)) || !this.copiedEvent(event)) break;
+      m += count;
+      [end, oldEnd] = [event.end, old.end];
+    }
+    if (m === k) return k;
+    this.emit(b.doc.source.slice(start, end));
+    this.lastB = j + (m - k) - 1;
+    return m;
+  }
+
+  /**
+   * Whether the writer writes a kept event of the new document (unchanged, its tokens kept, the
+   * old side's the same) as its source text, as {@link both} would: then notes it in the model.
+   */
+  private copiedEvent(event: DocEvent): boolean {
+    const own = this.now.view.side.doc.source.slice(event.start, event.end);
+    if (event.kind === "open") {
+      if (ATOMIC.has(event.name) || (this.options.fragment && ROOTS.has(event.name)) || this.now.mustBeInert(event, false)) return false;
+      if (this.now.startTag(event, NO_MARKS, own) !== own) return false;
+      this.model.wroteStartTag(event.name);
+    } else if (event.kind === "close") {
+      if (this.options.fragment && ROOTS.has(event.name)) return false;
+      const name = this.model.innermost() ?? event.name;
+      if ((VOID.has(name) ? "" : endTagOf(name, event.name, own, { name: event.name, text: own })) !== own) return false;
+      this.model.wroteEndTag();
+    } else if (event.kind === "text") {
+      // Where visible text may start the body, the model needs the text's tokens (see keptText).
+      return !this.model.textMayStartBody() && textOf(this.now.view.side.doc.source, event.start, event.end) === own;
+    } else if (this.options.fragment && event.kind === "instruction") return false;
+    else return this.now.leafEvent(event, this.model.insideDocument(), "both") === own;
+    return true;
+  }
+
+  /** Writes a kept token (a whole atomic element at once); returns the next item index. The text left out before it is written. */
   private both(k: number): number {
     const j = this.items.token[k]!;
-    this.emit(this.keptGap(this.items.aToken[k]!, j));
     const token = this.now.tokens[j]!;
     const event = this.now.event(j);
     if (event.kind === "open") {
@@ -601,6 +676,39 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/**
+ * Per event of a side, the index of its first token, or of the next event's where it has none;
+ * the last entry is the number of tokens.
+ */
+function firstTokens(side: Side): Int32Array {
+  const { tokens, doc } = side;
+  const first = new Int32Array(doc.events.length + 1);
+  let t = 0;
+  for (let e = 0; e <= doc.events.length; e++) {
+    while (t < tokens.length && tokens[t]!.event < e) t++;
+    first[e] = t;
+  }
+  return first;
+}
+
+/** Whether the tokens of a side's text event `e` span it from start to end (white space ignored at its ends leaves them short). */
+function tiled(side: Side, first: Int32Array, e: number): boolean {
+  const event = side.doc.events[e]!;
+  return side.tokens[first[e]!]!.start === event.start && side.tokens[first[e + 1]! - 1]!.end === event.end;
+}
+
+/**
+ * Whether an old event reads as a new one for the writer: the same object (the parser shares
+ * the events of the text both documents start with), or the same kind and source text, and for
+ * a tag the same name and attributes.
+ */
+function sameEvent(event: DocEvent, source: string, old: DocEvent, oldSource: string): boolean {
+  if (event === old) return true;
+  if (event.kind !== old.kind || event.end - event.start !== old.end - old.start || source.slice(event.start, event.end) !== oldSource.slice(old.start, old.end)) return false;
+  if (event.kind === "open") return old.kind === "open" && event.name === old.name && sameAttributes(event.attrs, old.attrs);
+  return event.kind !== "close" || (old.kind === "close" && event.name === old.name);
 }
 
 /** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */

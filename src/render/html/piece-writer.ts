@@ -232,7 +232,11 @@ export class UnitWriter implements PieceSide {
    * and an end tag that closes nothing, travel in a marker comment.
    */
   leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
-    const event = this.event(token);
+    return this.leafEvent(this.event(token), insideDocument, role);
+  }
+
+  /** The event of a comment, doctype or instruction as {@link leaf} writes it. */
+  leafEvent(event: DocEvent, insideDocument: boolean, role: "del" | "ins" | "both"): string {
     if (event.kind === "comment") return documentComment(event.text, role, this.written(event));
     const markup = this.view.side.doc.source.slice(event.start, event.end);
     const doctype = isDoctype(event);
