@@ -14,8 +14,8 @@ import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks
 import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
-import { endTagOf, eventSource, textOf } from "./verbatim.js";
-import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
+import { endTagOf, eventSource, textOf, writtenAsIs } from "./verbatim.js";
+import { documentComment, inert, markerComment, type SideView, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
 export interface WriterOptions extends UnitOptions {
@@ -62,8 +62,6 @@ class DocumentWriter {
   private oldLeadWritten = -1;
   /** While a text run is written wrapped where a browser moves the wrapper out of a table: its tag and start tag (see outsideWrap). */
   private splitWrap: { tag: string; open: string } | null = null;
-  /** Events of the new document that have tokens (the others were left out of the comparison). */
-  private readonly tokenized: Uint8Array;
   /**
    * Per side (old, new), for each token written as deleted or inserted: the change it belongs to,
    * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
@@ -83,12 +81,10 @@ class DocumentWriter {
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
     // Deleted content carries what the comparison left out of the old document before it, for reject.
-    this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(script.a, t))));
+    this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(views.a, t))));
     this.now = new UnitWriter(views.b, options, (t) => this.outsideWrap(t, false, this.gapBefore(t)));
-    this.tokenized = new Uint8Array(script.b.doc.events.length);
-    for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
-    const changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)] as const;
+    const changeOf = [new Int32Array(script.tokenCount("a")).fill(-2), new Int32Array(script.tokenCount("b")).fill(-2)] as const;
     for (let k = 0; k < this.items.length; k++) {
       const side = this.items.side[k]!;
       if (side !== BOTH) changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
@@ -102,6 +98,12 @@ class DocumentWriter {
       },
     });
     this.blocks = [block(this.old, changeOf[0]), block(this.now, changeOf[1])];
+  }
+
+  /** Whether the new document's event `e` has tokens (the others were left out of the comparison). */
+  private hasTokens(e: number): boolean {
+    const first = this.firstTokens.b;
+    return first[e + 1]! > first[e]!;
   }
 
   /** Each side's first token per event. */
@@ -125,7 +127,7 @@ class DocumentWriter {
       if (stopped) this.stopBefore(at, k, next, stopped);
       k = next;
     }
-    if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
+    if (!body) this.emit(this.keptGap(this.script.tokenCount("a"), this.script.tokenCount("b")));
     return this.out.join("");
   }
 
@@ -198,71 +200,88 @@ class DocumentWriter {
 
   /**
    * Writes the kept item `k` with what the comparison left out before it, and the kept items
-   * after it that {@link copied} copies; returns the next item index.
+   * after it that {@link keptEvents} writes; returns the next item index.
    */
   private kept(k: number, to: number): number {
     this.emit(this.keptGap(this.items.aToken[k]!, this.items.token[k]!));
-    const next = this.copied(k, to);
+    const next = this.keptEvents(k, to);
     return next > k ? next : this.both(k);
   }
 
   /**
-   * Copies kept items from `k` on (before `to`) from the new document's source in one piece,
-   * event by event, while each event is kept whole, unchanged, on both sides, with the same
-   * source on both sides, right after the event before on both, and written as it stands (see
-   * {@link copiedEvent}); returns the next item index, `k` when it copied nothing. The text the
-   * comparison left out before `k` is written already.
+   * Writes kept items from `k` on (before `to`) event by event, as {@link both} would, while each
+   * event is kept whole and unchanged on both sides, alike on both (see {@link alike}) with the
+   * same source, and one that {@link keptEvent} or {@link keptTextEvent} writes; returns the next
+   * item index, `k` when it wrote none. Such events leave nothing out between them, so no gap is
+   * written; what is written as it stands in the source is copied from it in one piece. The text
+   * the comparison left out before `k` is written already.
    */
-  private copied(k: number, to: number): number {
+  private keptEvents(k: number, to: number): number {
     if (this.muted || !this.model.begun) return k;
     const { side, token, aToken, change } = this.items;
     const [j, i] = [token[k]!, aToken[k]!];
-    const [b, a] = [this.now.view.side, this.old.view.side];
-    let [e, f] = [b.tokens[j]!.event, a.tokens[i]!.event];
+    let [e, f] = [this.now.tokens[j]!.event, this.old.tokens[i]!.event];
     const [firstB, firstA] = [this.firstTokens.b, this.firstTokens.a];
     if (firstB[e] !== j || firstA[f] !== i) return k;
-    const [events, oldEvents] = [b.doc.events, a.doc.events];
-    const start = events[e]!.start;
-    let [end, oldEnd] = [start, oldEvents[f]!.start];
+    const [events, oldEvents, source] = [this.now.view.side.doc.events, this.old.view.side.doc.events, this.now.view.side.doc.source];
+    const same = new SameSource(source, this.old.view.side.doc.source);
+    // The source copied next: from `copyFrom` to `copyTo`.
+    let [copyFrom, copyTo] = [events[e]!.start, events[e]!.start];
     let m = k;
     for (; e < events.length && f < oldEvents.length; e++, f++) {
       const count = firstB[e + 1]! - firstB[e]!;
       if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > to) break;
       const [event, old] = [events[e]!, oldEvents[f]!];
-      if (event.start !== end || old.start !== oldEnd || !sameEvent(event, b.doc.source, old, a.doc.source)) break;
+      // The same object: the parser shares the events of the text both documents start with.
+      if (event !== old && !(alike(event, old) && same.at(event.start, event.end, old.start, old.end))) break;
       let whole = true;
       for (let q = m; whole && q < m + count; q++) whole = side[q] === BOTH && token[q] === j + (q - k) && aToken[q] === i + (q - k) && change[q] === -1;
-      if (!whole || (event.kind === "text" && !tiled(b, firstB, e)) || !this.copiedEvent(event)) break;
+      if (!whole || (event.kind === "text" && !tiled(this.now.view, firstB, e))) break;
+      const written = event.kind === "text" ? this.keptTextEvent(event) : this.keptEvent(event);
+      if (written === undefined) break;
+      if (written === null && event.start === copyTo) copyTo = event.end;
+      else {
+        this.emit(source.slice(copyFrom, copyTo));
+        if (written === null) [copyFrom, copyTo] = [event.start, event.end];
+        else {
+          this.emit(written);
+          copyFrom = copyTo = event.end;
+        }
+      }
       m += count;
-      [end, oldEnd] = [event.end, old.end];
     }
-    if (m === k) return k;
-    this.emit(b.doc.source.slice(start, end));
-    this.lastB = j + (m - k) - 1;
+    this.emit(source.slice(copyFrom, copyTo));
+    if (m > k) this.lastB = j + (m - k) - 1;
     return m;
   }
 
+  /** A kept text event as {@link keptText} writes it: null where as it stands, undefined where {@link both} must write it. */
+  private keptTextEvent(event: DocEvent): string | null | undefined {
+    if (this.model.textMayStartBody()) return undefined;
+    const source = this.now.view.side.doc.source;
+    return writtenAsIs(source, event.start, event.end) ? null : textOf(source, event.start, event.end);
+  }
+
   /**
-   * Whether the writer writes a kept event of the new document (unchanged, its tokens kept, the
-   * old side's the same) as its source text, as {@link both} would: then notes it in the model.
+   * A kept event of the new document other than text (unchanged, its tokens kept, the old
+   * side's alike) as {@link both} writes it, noted in the model: null where as it stands in the
+   * source; undefined for those it leaves to {@link both}: an atomic element, a root left out of
+   * a fragment, a void element made by an end tag.
    */
-  private copiedEvent(event: DocEvent): boolean {
+  private keptEvent(event: DocEvent): string | null | undefined {
     const own = this.now.view.side.doc.source.slice(event.start, event.end);
+    let written: string;
     if (event.kind === "open") {
-      if (ATOMIC.has(event.name) || (this.options.fragment && ROOTS.has(event.name)) || this.now.mustBeInert(event, false)) return false;
-      if (this.now.startTag(event, NO_MARKS, own) !== own) return false;
+      if (ATOMIC.has(event.name) || (this.options.fragment && ROOTS.has(event.name)) || event.start === event.end) return undefined;
+      written = this.guard(event, this.now.startTag(event, NO_MARKS, own));
       this.model.wroteStartTag(event.name);
     } else if (event.kind === "close") {
-      if (this.options.fragment && ROOTS.has(event.name)) return false;
-      const name = this.model.innermost() ?? event.name;
-      if ((VOID.has(name) ? "" : endTagOf(name, event.name, own, { name: event.name, text: own })) !== own) return false;
-      this.model.wroteEndTag();
-    } else if (event.kind === "text") {
-      // Where visible text may start the body, the model needs the text's tokens (see keptText).
-      return !this.model.textMayStartBody() && textOf(this.now.view.side.doc.source, event.start, event.end) === own;
-    } else if (this.options.fragment && event.kind === "instruction") return false;
-    else return this.now.leafEvent(event, this.model.insideDocument(), "both") === own;
-    return true;
+      if (this.options.fragment && ROOTS.has(event.name)) return undefined;
+      const name = this.model.wroteEndTag() ?? event.name;
+      written = VOID.has(name) ? "" : endTagOf(name, event.name, own, { name: event.name, text: own });
+    } else if (this.options.fragment && event.kind === "instruction") written = "";
+    else written = this.now.leafEvent(event, this.model.insideDocument(), "both");
+    return written === own ? null : written;
   }
 
   /** Writes a kept token (a whole atomic element at once); returns the next item index. The text left out before it is written. */
@@ -479,10 +498,10 @@ class DocumentWriter {
    */
   private commentsLeading(first: number, deleted: boolean): string {
     if (this.model.leavesInPlace()) return "";
-    if (!onlyCommentsBefore(deleted ? this.script.a : this.script.b, first)) return "";
+    if (!onlyCommentsBefore(deleted ? this.old.view : this.now.view, first)) return "";
     if (deleted) {
       this.oldLeadWritten = first;
-      return oldGapBefore(this.script.a, first);
+      return oldGapBefore(this.old.view, first);
     }
     const gap = this.gapBefore(first);
     return gap ? this.unseen(gap) : "";
@@ -495,7 +514,7 @@ class DocumentWriter {
    */
   private outsideWrap(t: number, deleted: boolean, gap: string): string {
     const wrap = this.splitWrap;
-    if (!wrap || !gap || !onlyCommentsBefore(deleted ? this.script.a : this.script.b, t)) return gap;
+    if (!wrap || !gap || !onlyCommentsBefore(deleted ? this.old.view : this.now.view, t)) return gap;
     return `</${wrap.tag}>${deleted ? gap : this.unseen(gap)}${wrap.open}`;
   }
 
@@ -545,7 +564,7 @@ class DocumentWriter {
    * CDATA section, a comment) would take in what follows.
    */
   private oldElementMarkup(i: number): string {
-    const tokens = this.old.view.side.tokens;
+    const tokens = this.old.tokens;
     return eventSource(this.old.events, this.script.a.doc.source, tokens[i]!.event, tokens[this.old.view.partners[i]!]!.event + 1);
   }
 
@@ -563,8 +582,7 @@ class DocumentWriter {
    * reject and accept each give their own back.
    */
   private keptGap(i: number, j: number): string {
-    const a = this.script.a;
-    const b = this.script.b;
+    const [a, b] = [this.old.view, this.now.view];
     const oldGap = sourceGap(a, i);
     if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
     // White space or comments ignored: where a browser leaves them in place, the new side's are
@@ -581,13 +599,14 @@ class DocumentWriter {
    * carry here) inside it.
    */
   private shownCopies(j: number): string {
-    const { tokens, doc } = this.script.b;
+    const tokens = this.now.tokens;
+    const doc = this.script.b.doc;
     const from = j > 0 ? tokens[j - 1]!.event + 1 : 0;
     const to = j < tokens.length ? tokens[j]!.event : doc.events.length;
     let cursor = j > 0 ? tokens[j - 1]!.end : 0;
     let out = "";
     for (let e = from; e < to; e++) {
-      if (this.tokenized[e] || doc.events[e]!.kind !== "open") continue;
+      if (this.hasTokens(e) || doc.events[e]!.kind !== "open") continue;
       const last = lastOfElement(doc.events, e);
       const lead = doc.source.slice(cursor, Math.max(cursor, doc.events[e]!.start));
       out += this.shownCopy(e, last, /^[ \t\n\f\r]*$/.test(lead) ? lead : "");
@@ -640,7 +659,7 @@ class DocumentWriter {
     if (prev >= j) return "";
     this.lastB = j;
     const side = this.now.view.side;
-    const tokens = side.tokens;
+    const tokens = this.now.tokens;
     const events = side.doc.events;
     // An atomic element's content was written with it (left-out elements inside it too): the gap starts at its end.
     const partner = prev >= 0 ? this.now.view.partners[prev]! : -1;
@@ -658,7 +677,7 @@ class DocumentWriter {
     }
     for (let e = firstEvent; e < lastEvent; e++) {
       const event = events[e]!;
-      if (this.tokenized[e]) continue;
+      if (this.hasTokens(e)) continue;
       if (event.kind === "text") out += textOf(side.doc.source, event.start, event.end);
       else if (event.kind === "comment") out += documentComment(event.text, "both", side.doc.source.slice(event.start, event.end));
       else if (event.kind === "open") {
@@ -680,9 +699,10 @@ class DocumentWriter {
 
 /**
  * Per event of a side, the index of its first token, or of the next event's where it has none;
- * the last entry is the number of tokens.
+ * the last entry is the number of tokens. Must not be written to.
  */
 function firstTokens(side: Side): Int32Array {
+  if (side.firstTokens) return side.firstTokens;
   const { tokens, doc } = side;
   const first = new Int32Array(doc.events.length + 1);
   let t = 0;
@@ -693,22 +713,59 @@ function firstTokens(side: Side): Int32Array {
   return first;
 }
 
-/** Whether the tokens of a side's text event `e` span it from start to end (white space ignored at its ends leaves them short). */
-function tiled(side: Side, first: Int32Array, e: number): boolean {
-  const event = side.doc.events[e]!;
-  return side.tokens[first[e]!]!.start === event.start && side.tokens[first[e + 1]! - 1]!.end === event.end;
+/**
+ * Whether the tokens of a side's text event `e` span it from start to end (white space ignored
+ * at its ends leaves them short). A side making its tokens on demand is only made for options
+ * that leave out no text (see tokenWindow), and its tokens are not made to tell.
+ */
+function tiled(view: SideView, first: Int32Array, e: number): boolean {
+  if (view.side.tokenAt) return true;
+  const event = view.side.doc.events[e]!;
+  return view.tokens[first[e]!]!.start === event.start && view.tokens[first[e + 1]! - 1]!.end === event.end;
 }
 
 /**
- * Whether an old event reads as a new one for the writer: the same object (the parser shares
- * the events of the text both documents start with), or the same kind and source text, and for
- * a tag the same name and attributes.
+ * Whether spans of two sources hold the same text, asked for span after span along both: each
+ * check compares ahead of the span too, twice as far each time it finds the same (back to a short
+ * way after a difference), so that a long run of equal spans costs a few comparisons, and a
+ * run of differing ones little more than comparing each.
  */
-function sameEvent(event: DocEvent, source: string, old: DocEvent, oldSource: string): boolean {
-  if (event === old) return true;
-  if (event.kind !== old.kind || event.end - event.start !== old.end - old.start || source.slice(event.start, event.end) !== oldSource.slice(old.start, old.end)) return false;
+class SameSource {
+  /** Up to where the new source is known to equal the old one moved by {@link shift}. */
+  private knownTo = -1;
+  private shift = 0;
+  private ahead = 256;
+
+  constructor(
+    private readonly source: string,
+    private readonly oldSource: string,
+  ) {}
+
+  /** Whether `source[start..end)` equals `oldSource[oldStart..oldEnd)`. */
+  at(start: number, end: number, oldStart: number, oldEnd: number): boolean {
+    if (end - start !== oldEnd - oldStart) return false;
+    const shift = oldStart - start;
+    if (shift === this.shift && end <= this.knownTo) return true;
+    const to = Math.max(end, Math.min(this.source.length, this.oldSource.length - shift, start + this.ahead));
+    if (this.source.slice(start, to) === this.oldSource.slice(oldStart, to + shift)) {
+      [this.knownTo, this.shift, this.ahead] = [to, shift, Math.min(this.ahead * 2, 1 << 16)];
+      return true;
+    }
+    this.ahead = 256;
+    if (this.source.slice(start, end) !== this.oldSource.slice(oldStart, oldEnd)) return false;
+    [this.knownTo, this.shift] = [end, shift];
+    return true;
+  }
+}
+
+/**
+ * Whether an old event reads as a new one for the writer, where the two have the same source:
+ * the same kind, and for a tag the same name (and attributes).
+ */
+function alike(event: DocEvent, old: DocEvent): boolean {
   if (event.kind === "open") return old.kind === "open" && event.name === old.name && sameAttributes(event.attrs, old.attrs);
-  return event.kind !== "close" || (old.kind === "close" && event.name === old.name);
+  if (event.kind === "close") return old.kind === "close" && event.name === old.name;
+  return event.kind === old.kind;
 }
 
 /** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
@@ -729,8 +786,9 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
  * the events between them ({@link eventSource}: what the end of the file cut off is left out or
  * finished), and the rest of the text events the two tokens stand in.
  */
-function sourceGap(side: Side, t: number): string {
-  const { tokens, doc } = side;
+function sourceGap(view: SideView, t: number): string {
+  const { tokens } = view;
+  const { doc } = view.side;
   const { events, source } = doc;
   const [before, at] = [tokens[t - 1], tokens[t]];
   const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
@@ -744,17 +802,18 @@ function sourceGap(side: Side, t: number): string {
  * space inside a text as it stands (it is written inside the deletion's marks), anything else
  * (comments, elements, white space between tags) in a `del` marker, for reject.
  */
-function oldGapBefore(side: Side, t: number): string {
-  const gap = sourceGap(side, t);
+function oldGapBefore(view: SideView, t: number): string {
+  const gap = sourceGap(view, t);
   if (!gap) return "";
-  const [before, at] = [side.tokens[t - 1], side.tokens[t]!];
-  if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(side.doc.source, before.end, at.start);
+  const [before, at] = [view.tokens[t - 1], view.tokens[t]!];
+  if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(view.side.doc.source, before.end, at.start);
   return markerComment("del", gap);
 }
 
 /** Whether what the comparison left out between a side's token `t` and the token before it is comments, with white space at most. */
-function onlyCommentsBefore(side: Side, t: number): boolean {
-  const { tokens, doc } = side;
+function onlyCommentsBefore(view: SideView, t: number): boolean {
+  const { tokens } = view;
+  const { doc } = view.side;
   const [before, at] = [tokens[t - 1], tokens[t]];
   const from = before ? before.event + 1 : 0;
   const to = at ? at.event : doc.events.length;
@@ -772,8 +831,9 @@ function onlyCommentsBefore(side: Side, t: number): boolean {
 }
 
 /** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */
-function leftOutElement(side: Side, t: number): boolean {
-  const { tokens, doc } = side;
+function leftOutElement(view: SideView, t: number): boolean {
+  const { tokens } = view;
+  const { doc } = view.side;
   const from = t > 0 ? tokens[t - 1]!.event + 1 : 0;
   const to = t < tokens.length ? tokens[t]!.event : doc.events.length;
   for (let e = from; e < to; e++) if (doc.events[e]!.kind === "open") return true;

@@ -78,6 +78,21 @@ export function textOf(source: string, start: number, end: number): string {
   return text.endsWith("<") && source.charAt(end) !== "<" ? `${text.slice(0, -1)}&lt;` : text;
 }
 
+/** Finds the next character {@link textOf} writes otherwise, from `lastIndex` on. */
+const RISKY_FROM = new RegExp(RISKY.source, "g");
+
+/**
+ * Whether {@link textOf} writes `source[start..end)` as it stands, found without copying it.
+ *
+ * @example writtenAsIs("a < b", 0, 5) // true; writtenAsIs("a <b", 0, 4) // false
+ */
+export function writtenAsIs(source: string, start: number, end: number): boolean {
+  RISKY_FROM.lastIndex = start;
+  const risky = RISKY_FROM.exec(source);
+  if (risky !== null && risky.index < end) return false;
+  return !(end > start && source.charCodeAt(end - 1) === 0x3c && source.charAt(end) !== "<");
+}
+
 /**
  * A comment as the source wrote it where every parser reads it alike (`<!--…-->`, or a bogus
  * comment `<!…>` or `</…>` not begun by a letter, without another `>`), else undefined: the
