@@ -70,6 +70,8 @@ class DocumentWriter {
   private readonly blocks: readonly [BlockSide, BlockSide];
   /** Whether the run of deleted and inserted items being written marks its changed words inside what it writes whole (see fineRun). */
   private fineWords = false;
+  /** Whether the new document holds a U+FEFF, which text written as it stands may not (see writtenAsIs). */
+  private readonly bom: boolean;
   /** Per side, each event's first token (see {@link firstTokens}), made on first use. */
   private firsts: { a: Int32Array; b: Int32Array } | undefined;
 
@@ -84,6 +86,7 @@ class DocumentWriter {
     this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(views.a, t))));
     this.now = new UnitWriter(views.b, options, (t) => this.outsideWrap(t, false, this.gapBefore(t)));
     this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
+    this.bom = script.b.doc.source.includes("\uFEFF");
     const changeOf = [new Int32Array(script.tokenCount("a")).fill(-2), new Int32Array(script.tokenCount("b")).fill(-2)] as const;
     for (let k = 0; k < this.items.length; k++) {
       const side = this.items.side[k]!;
@@ -259,7 +262,7 @@ class DocumentWriter {
   private keptTextEvent(event: DocEvent): string | null | undefined {
     if (this.model.textMayStartBody()) return undefined;
     const source = this.now.view.side.doc.source;
-    return writtenAsIs(source, event.start, event.end) ? null : textOf(source, event.start, event.end);
+    return writtenAsIs(source, event.start, event.end, this.bom) ? null : textOf(source, event.start, event.end);
   }
 
   /**
