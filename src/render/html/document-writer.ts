@@ -222,34 +222,41 @@ class DocumentWriter {
   private keptEvents(k: number, to: number): number {
     if (this.muted || !this.model.begun) return k;
     const { side, token, aToken, change } = this.items;
-    const [j, i] = [token[k]!, aToken[k]!];
-    let [e, f] = [this.now.tokens[j]!.event, this.old.tokens[i]!.event];
-    const [firstB, firstA] = [this.firstTokens.b, this.firstTokens.a];
+    // No destructuring in the loop: the first run of a process reads it before it is optimised.
+    const j = token[k]!;
+    const i = aToken[k]!;
+    let e = this.now.tokens[j]!.event;
+    let f = this.old.tokens[i]!.event;
+    const firstB = this.firstTokens.b;
+    const firstA = this.firstTokens.a;
     if (firstB[e] !== j || firstA[f] !== i) return k;
-    const [events, oldEvents, source] = [this.now.view.side.doc.events, this.old.view.side.doc.events, this.now.view.side.doc.source];
+    const events = this.now.view.side.doc.events;
+    const oldEvents = this.old.view.side.doc.events;
+    const source = this.now.view.side.doc.source;
     const same = new SameSource(source, this.old.view.side.doc.source);
+    const tiling = !this.now.view.side.tokenAt;
     // The source copied next: from `copyFrom` to `copyTo`.
-    let [copyFrom, copyTo] = [events[e]!.start, events[e]!.start];
+    let copyFrom = events[e]!.start;
+    let copyTo = copyFrom;
     let m = k;
     for (; e < events.length && f < oldEvents.length; e++, f++) {
       const count = firstB[e + 1]! - firstB[e]!;
       if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > to) break;
-      const [event, old] = [events[e]!, oldEvents[f]!];
+      const event = events[e]!;
+      const old = oldEvents[f]!;
       // The same object: the parser shares the events of the text both documents start with.
       if (event !== old && !(alike(event, old) && same.at(event.start, event.end, old.start, old.end))) break;
       let whole = true;
       for (let q = m; whole && q < m + count; q++) whole = side[q] === BOTH && token[q] === j + (q - k) && aToken[q] === i + (q - k) && change[q] === -1;
-      if (!whole || (event.kind === "text" && !tiled(this.now.view, firstB, e))) break;
+      if (!whole || (tiling && event.kind === "text" && !tiled(this.now.view, firstB, e))) break;
       const written = event.kind === "text" ? this.keptTextEvent(event) : this.keptEvent(event);
       if (written === undefined) break;
       if (written === null && event.start === copyTo) copyTo = event.end;
       else {
         this.emit(source.slice(copyFrom, copyTo));
-        if (written === null) [copyFrom, copyTo] = [event.start, event.end];
-        else {
-          this.emit(written);
-          copyFrom = copyTo = event.end;
-        }
+        copyFrom = written === null ? event.start : event.end;
+        copyTo = event.end;
+        if (written !== null) this.emit(written);
       }
       m += count;
     }
@@ -718,11 +725,10 @@ function firstTokens(side: Side): Int32Array {
 
 /**
  * Whether the tokens of a side's text event `e` span it from start to end (white space ignored
- * at its ends leaves them short). A side making its tokens on demand is only made for options
- * that leave out no text (see tokenWindow), and its tokens are not made to tell.
+ * at its ends leaves them short). Not asked of a side making its tokens on demand: it is only
+ * made for options that leave out no text (see tokenWindow), and its tokens are not made to tell.
  */
 function tiled(view: SideView, first: Int32Array, e: number): boolean {
-  if (view.side.tokenAt) return true;
   const event = view.side.doc.events[e]!;
   return view.tokens[first[e]!]!.start === event.start && view.tokens[first[e + 1]! - 1]!.end === event.end;
 }
@@ -751,12 +757,15 @@ class SameSource {
     if (shift === this.shift && end <= this.knownTo) return true;
     const to = Math.max(end, Math.min(this.source.length, this.oldSource.length - shift, start + this.ahead));
     if (this.source.slice(start, to) === this.oldSource.slice(oldStart, to + shift)) {
-      [this.knownTo, this.shift, this.ahead] = [to, shift, Math.min(this.ahead * 2, 1 << 16)];
+      this.knownTo = to;
+      this.shift = shift;
+      this.ahead = Math.min(this.ahead * 2, 1 << 16);
       return true;
     }
     this.ahead = 256;
     if (this.source.slice(start, end) !== this.oldSource.slice(oldStart, oldEnd)) return false;
-    [this.knownTo, this.shift] = [end, shift];
+    this.knownTo = end;
+    this.shift = shift;
     return true;
   }
 }
