@@ -45,8 +45,9 @@ export async function startRedis(): Promise<RedisServer> {
     child = started;
     await new Promise<void>((resolve, reject) => {
       let output = "";
-      started.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
+      started.stdout!.setEncoding("utf8");
+      started.stdout!.on("data", (chunk: string) => {
+        output += chunk;
         if (output.includes("Ready to accept connections")) resolve();
       });
       started.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
@@ -86,12 +87,14 @@ export interface WorkerProcess {
 export async function startWorker(url: string, args: string[]): Promise<WorkerProcess> {
   const child = spawn(process.execPath, [BIN, "worker", "--redis", url, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.on("data", (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     let stdout = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
+    child.stdout!.setEncoding("utf8");
+    child.stdout!.on("data", (chunk: string) => {
+      stdout += chunk;
       if (stdout.includes("taking jobs")) resolve();
     });
     void exited.then((code) => reject(new Error(`htmldiff worker exited (${code}) before taking jobs: ${stderr}`)));
@@ -119,8 +122,10 @@ export function runAsync(args: string[], input = ""): Promise<AsyncRun> {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.setEncoding("utf8");
+  child.stdout!.on("data", (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.on("data", (chunk: string) => (stderr += chunk));
   child.stdin!.end(input);
   return new Promise((resolve) => child.once("close", (status) => resolve({ status, stdout, stderr })));
 }

@@ -29,11 +29,13 @@ export async function startServe(args: string[] = [], options: { command?: strin
   });
   let stdout = "";
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.setEncoding("utf8");
+  child.stderr!.on("data", (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? `ended by ${signal}; stderr: ${stderr}`)));
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
+    child.stdout!.setEncoding("utf8");
+    child.stdout!.on("data", (chunk: string) => {
+      stdout += chunk;
       const match = /listening on (http:\/\/[^/\s]+)\//.exec(stdout);
       if (match) resolve(match[1]!);
     });
