@@ -153,8 +153,11 @@ interface Anchor {
   label: string;
 }
 
-/** The outline of a whole document, made in one walk over its events (see {@link Outline}). */
-class WholeOutline {
+/**
+ * The outline of a whole document, made in one walk over its events: what {@link Outline} falls
+ * back to, and what its lazy reading must agree with (test/render/report/local-report.test.ts).
+ */
+export class WholeOutline {
   private readonly anchors: Anchor[] = [];
   private readonly starts: number[] = [];
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument, type ParsedDocument } from "../../../src/events/parse.js";
 import { diffDocuments } from "../../../src/pipeline.js";
 import { type DisplayLine, displayLines, hunks } from "../../../src/render/report/lines.js";
-import { Outline } from "../../../src/render/report/outline.js";
+import { Outline, WholeOutline } from "../../../src/render/report/outline.js";
 import { LineIndex } from "../../../src/render/report/positions.js";
 import type { ParseMode } from "../../../src/types.js";
 import { fcParams } from "../../support/arbitraries.js";
@@ -21,47 +21,6 @@ function naiveLines(source: string): { line: (offset: number) => number; lineSta
     line: (offset) => starts.filter((s) => s <= offset).length,
     lineStart: (line) => (line - 1 < starts.length ? starts[Math.max(0, line - 1)]! : starts[starts.length - 1]!),
   };
-}
-
-/** The outline as made before it was read lazily: one walk over every event, every anchor labelled. */
-class WholeWalkOutline {
-  private readonly anchors: { start: number; end: number; heading: boolean; label: string }[] = [];
-
-  constructor(doc: ParsedDocument) {
-    const open: ((typeof this.anchors)[number] | null)[] = [];
-    let heading: (typeof this.anchors)[number] | null = null;
-    let text = "";
-    for (const event of doc.events) {
-      if (event.kind === "open") {
-        const isHeading = /^h[1-6]$/i.test(event.name);
-        const hasId = event.attrs.some(([name]) => name === "id" || name === "xml:id");
-        const anchor = isHeading || hasId ? { start: event.start, end: doc.source.length, heading: isHeading, label: doc.source.slice(event.start, event.end).replace(/\s+/g, " ") } : null;
-        if (anchor) this.anchors.push(anchor);
-        if (isHeading && !heading) {
-          heading = anchor;
-          text = "";
-        }
-        open.push(anchor);
-      } else if (event.kind === "close") {
-        const anchor = open.pop();
-        if (anchor) anchor.end = event.end;
-        if (anchor && anchor === heading) {
-          const words = text.replace(/\s+/g, " ").trim();
-          if (words) anchor.label = `${anchor.label} ${words}`;
-          heading = null;
-        }
-      } else if (event.kind === "text" && heading && text.length < 80) text += event.text;
-    }
-  }
-
-  labelBefore(offset: number): string | undefined {
-    const before = this.anchors.filter((anchor) => anchor.start < offset);
-    for (let i = before.length - 1; i >= 0 && i >= before.length - 1000; i--) {
-      const anchor = before[i]!;
-      if (anchor.heading || anchor.end >= offset) return anchor.label.length > 80 ? `${anchor.label.slice(0, 79)}…` : anchor.label;
-    }
-    return undefined;
-  }
 }
 
 /** Markup with headings (nested, unclosed, in any case), ids, xml:ids, text and line breaks. */
@@ -126,7 +85,7 @@ describe("Outline", () => {
     fc.assert(
       fc.property(outlineDocument("html"), outlineDocument("xml"), (html, xml) => {
         for (const doc of [html, xml]) {
-          const whole = new WholeWalkOutline(doc);
+          const whole = new WholeOutline(doc);
           for (let offset = 0; offset <= doc.source.length; offset++) expect(new Outline(doc).labelBefore(offset)).toBe(whole.labelBefore(offset));
         }
       }),
@@ -137,7 +96,7 @@ describe("Outline", () => {
   it("labels offsets asked in any order with one outline, also once it has read too far and walks the whole document", () => {
     fc.assert(
       fc.property(outlineDocument("html"), fc.array(fc.nat(), { maxLength: 80 }), (doc, asks) => {
-        const whole = new WholeWalkOutline(doc);
+        const whole = new WholeOutline(doc);
         const outline = new Outline(doc);
         for (const ask of asks) {
           const offset = ask % (doc.source.length + 1);
@@ -152,7 +111,7 @@ describe("Outline", () => {
     fc.assert(
       fc.property(documentAndMutation(), ({ a }) => {
         const doc = parseDocument(a);
-        const whole = new WholeWalkOutline(doc);
+        const whole = new WholeOutline(doc);
         const outline = new Outline(doc);
         for (let offset = 0; offset <= doc.source.length; offset += 7) expect(outline.labelBefore(offset)).toBe(whole.labelBefore(offset));
       }),
