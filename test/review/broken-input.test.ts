@@ -219,6 +219,20 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored CDATA section holding > in HTML content, a bogus comment to a browser, in a cell outside a table (seed 777)", a: "<td><![CDATA[>]]>", b: "<td>", options: COMMENTS },
   { name: "an ignored comment before text inserted directly in a table, which a browser moves out without the comment (seed 1682554113)", a: "<table>", b: "<table><!--x-->e", options: COMMENTS },
   { name: "an ignored comment inside text inserted directly in a table (seed 1682554113)", a: "<table>", b: "<table> <!--x-->e", options: COMMENTS },
+  {
+    name: "an ignored list item inside an inserted element, which a browser reading it there ends with the list item around it (seed 7)",
+    a: "<li><p><var></var><var></var><li>",
+    b: "r><li><p><var><var></var><li></var><var></var><li>",
+    maxWork: 1,
+    options: IGNORE,
+  },
+  {
+    name: "an ignored list item inserted directly in a table, which a browser moves out of it (seed 40)",
+    a: "<div><div></div><table><",
+    b: "<div><div></div><table><caption></caption><li></li></>",
+    maxWork: 1,
+    options: { ...WHITESPACE, ...IGNORE },
+  },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -344,6 +344,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
   let markup = withoutPageEnd(output);
   for (let round = 0; ; round++) {
     const found: { start: number; end: number; payload: string }[] = [];
+    const dropped = droppedComments(markup, keep);
     const stack: P.ParentNode[] = [parse5Document(markup)];
     for (let node = stack.pop(); node; node = stack.pop()) {
       const children = node.nodeName === "template" ? ((node as P.Template).content?.childNodes ?? node.childNodes) : node.childNodes;
@@ -352,7 +353,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const marker = readMarker((child as P.CommentNode).data);
           const payload = marker && (marker.role === keep || marker.role === "both") ? markerMarkup(marker.payload) : null;
           const at = child.sourceCodeLocation;
-          if (payload === null || isEndTag(payload) || earlyEndingComment(payload) !== null || !at) continue;
+          if (payload === null || isEndTag(payload) || earlyEndingComment(payload) !== null || !at || dropped.has(at.startOffset)) continue;
           // Beside the root, read in place, the piece would start the body before the root element;
           // directly in html, it would go into a head or body of the other side (see project).
           if (node.nodeName === "#document" || node.nodeName === "html") continue;
@@ -366,6 +367,30 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
     found.sort((x, y) => y.start - x.start);
     for (const { start, end, payload } of found) markup = markup.slice(0, start) + payload + markup.slice(end);
   }
+}
+
+/**
+ * Where the comments stand (their offsets in `markup`) that the side kept leaves out with the
+ * other side's changes, as accept and reject read the output (our parser's events): inside a
+ * wrapper or an element marked whole of the other side, or, to reject, between `ins-begin` and
+ * `ins-end`. A `both` marker there (an element left out of the comparison inside an insertion)
+ * is no part of the side kept, so it is not read in place for it.
+ */
+function droppedComments(markup: string, keep: "ins" | "del"): Set<number> {
+  const drop = keep === "ins" ? "del" : "ins";
+  const out = new Set<number>();
+  let depth = 0;
+  let unseen = false;
+  for (const event of parseDocument(markup, { mode: "html" }).events) {
+    if (event.kind === "comment" && event.text === "htmldiff:ins-begin") unseen = keep === "del";
+    else if (event.kind === "comment" && event.text === "htmldiff:ins-end") unseen = false;
+    else if (event.kind === "comment" && (depth > 0 || unseen)) out.add(event.start);
+    else if (event.kind === "open") {
+      const attr = (name: string): string | undefined => event.attrs.find(([n]) => n === name)?.[1];
+      if (depth > 0 || attr(WRAP) === drop || (attr(MARK) ?? "").split(" ").includes(drop) || attr(SHOWN) !== undefined) depth++;
+    } else if (event.kind === "close" && depth > 0) depth--;
+  }
+  return out;
 }
 
 /**
