@@ -233,6 +233,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
     maxWork: 1,
     options: { ...WHITESPACE, ...IGNORE },
   },
+  { name: "a tbody the parser implies in a plaintext, written from its events, against nothing (seed 1)", a: "", b: "<plaintext><table><td <tbody\n" },
+  { name: "a tbody the parser implies in a plaintext beside one written, against nothing", a: "", b: "<plaintext><table><tr><td>x</table><tbody>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

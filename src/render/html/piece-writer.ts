@@ -199,7 +199,9 @@ export class UnitWriter implements PieceSide {
         if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
         // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
         if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };
-        return e.kind === "open" && e.name === "plaintext" && !inForeign ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
+        if (e.kind === "open" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] };
+        // A start tag the source left out (a tbody the parser implies) records its empty text, as startTag does.
+        return e.kind === "open" && this.written(e) === "" ? { ...e, attrs: [...e.attrs, [SOURCE, ""]] } : e;
       };
       const inner = doc.events.slice(first, after).map(asWritten);
       const left = BROWSER_RAW_TEXT.has(start.name) ? new Set<DocEvent>() : endsLeftOut(inner, doc.source);
