@@ -235,6 +235,13 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   },
   { name: "a tbody the parser implies in a plaintext, written from its events, against nothing (seed 1)", a: "", b: "<plaintext><table><td <tbody\n" },
   { name: "a tbody the parser implies in a plaintext beside one written, against nothing", a: "", b: "<plaintext><table><tr><td>x</table><tbody>" },
+  {
+    name: "an ignored element holding a table whose tbody the parser implies (seed 2042881306)",
+    a: "<table><tbody><tr><td>x</table>",
+    b: "<table><tbody><tr><td>x</table><b><table><tr><td>y</table></b>",
+    options: IGNORE,
+  },
+  { name: "an ignored list item holding a table whose tbody the parser implies, after a td outside any table (seed 2042881306)", a: "", b: "<td></td <tbody><li><table><tr></table>", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

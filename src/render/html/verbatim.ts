@@ -137,12 +137,13 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
  * read where it stands, with our marks and end tags after it, so it must build what our parser
  * built: an end tag the source left out is written with an empty record (a browser closing an
  * element elsewhere, or reopening a formatting element after it, would build other elements;
- * accept and reject give back nothing for it); bytes no event covers (a tag cut off by the end of
- * the file, after which the parser puts the implied end tags) are no part of it; and what the end
- * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
- * with its end, a raw-text element with a plain end tag, text outside raw text ending in `<`,
- * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows; a
- * CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
+ * accept and reject give back nothing for it), unless its start tag was left out too (a tbody the
+ * parser implies, written as nothing, as a browser adds it); bytes no event covers (a tag cut off
+ * by the end of the file, after which the parser puts the implied end tags) are no part of it; and
+ * what the end of the file left unfinished is written finished (a comment, a CDATA section or an
+ * instruction with its end, a raw-text element with a plain end tag, text outside raw text ending
+ * in `<`, `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows;
+ * a CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
@@ -157,6 +158,8 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
     if (event.kind === "close") {
       const start = starts.pop();
       if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
+      // A start tag the parser implied (a tbody) is written as nothing, as the source has it: so is its end.
+      else if (start.start === start.end) continue;
       // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
