@@ -8,7 +8,7 @@ import type { EditScript, Side } from "../../edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
-import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, RAW_TEXT, TEXT_CONTENT, VOID } from "../../html/elements.js";
+import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";
 import { mustBeInert, type PieceSide, sourceReadApart, writtenName } from "../../html/placement.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
@@ -314,7 +314,8 @@ export function sourceText(side: Side, start: number, end: number): string {
  * element around it, `</b>` closing an `mi`), to be written with an empty record, which accept
  * and reject give back as nothing: written plain, they would close the element earlier than the
  * source did. Not those of a void element, of one closed by `/>` (its start tag is written without it) or of
- * raw text, cut off by the end of the file.
+ * raw or escapable raw text (a textarea, a title) cut off by the end of the file, which a plain
+ * end tag ends (with a record, our parser took a plain end tag after it for the textarea's text).
  */
 function endsLeftOut(events: readonly DocEvent[], source: string): Set<DocEvent> {
   const left = new Set<DocEvent>();
@@ -323,7 +324,7 @@ function endsLeftOut(events: readonly DocEvent[], source: string): Set<DocEvent>
     if (event.kind === "open") open.push(event);
     else if (event.kind === "close") {
       const start = open.pop();
-      if (event.implied && start && !RAW_TEXT.has(event.name) && !VOID.has(event.name) && !source.slice(start.start, start.end).endsWith("/>")) left.add(event);
+      if (event.implied && start && !TEXT_CONTENT.has(event.name) && !VOID.has(event.name) && !source.slice(start.start, start.end).endsWith("/>")) left.add(event);
     }
   }
   return left;
