@@ -244,6 +244,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored list item holding a table whose tbody the parser implies, after a td outside any table (seed 2042881306)", a: "", b: "<td></td <tbody><li><table><tr></table>", options: IGNORE },
   { name: "a textarea cut off by the end of the file inside a self-closed element in a plaintext (seed 7)", a: "", b: '<plaintext><E Attr="V"/><textarea>' },
   { name: "a title cut off by the end of the file inside a self-closed element in a plaintext", a: "", b: "<plaintext><e/><title>" },
+  { name: "a tbody the parser implies against a thead, shown as a renamed tag (seed 2042881306)", a: "<table><tr>><tbody\n", b: "<table><thead><tr>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -282,13 +282,15 @@ function project(root: Element, keep: "ins" | "del"): Element {
       }
       // A tag the side left out (written with an empty source) that a browser adds without a tag stands for its content, as those do.
       const as = attr(child, AS);
+      const oldName = keep === "del" ? attr(child, OLD_TAG) : undefined;
       const source = (keep === "del" ? attr(child, OLD_SOURCE) : undefined) ?? attr(child, SOURCE);
-      if (source === "" && TAGLESS.has(as ?? child.name)) {
+      // Judged by its name on the side kept: a tbody the old side left out, written as the new side's thead.
+      if (source === "" && TAGLESS.has(oldName ?? as ?? child.name)) {
         list.splice(i + 1, 0, ...child.children);
         continue;
       }
       // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
-      const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
+      const name = oldName ?? (as === "plaintext" ? undefined : as) ?? child.name;
       const element: Element = { kind: "element", name, attrs: sideAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       if (child.reopened) element.reopened = true;
       into.children.push(element);
