@@ -2,6 +2,7 @@
 // lines: the output must still give back both documents (accept, reject) and a browser (parse5)
 // must build what the renderer meant, both ways round and for the review page too.
 
+import { parse } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DiffOptions } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
@@ -268,4 +269,29 @@ describe("broken input through the HTML output (cases the fuzzer found)", () => 
       });
     }
   }
+});
+
+describe("a limit of the check's browser, parse5 (docs/tricky-cases.md)", () => {
+  /** An inserted row holding a template whose content holds a row start tag (seed 2042881306, round trip 578). */
+  const [a, b] = ["<table><tr><th><tbody>", "<table><tr><th><tbody><tr><template><td><tr>"];
+
+  it("parse5 still ends the row at a row start tag in a template's content, which the spec and Chromium ignore", () => {
+    const table = parse("<table><tr><template><td></td><tr>").childNodes[0]!;
+    const rows = JSON.stringify(table, (key, value: unknown) => (key === "parentNode" ? undefined : value)).match(/"nodeName":"tr"/g) ?? [];
+    // Two rows: parse5's table scope is not bounded by template. Once this fails, the limit is gone: drop this test and the note.
+    expect(rows).toHaveLength(2);
+  });
+
+  it("that pair still gives both documents back", () => {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const script = diffDocuments(x, y);
+      for (const output of [renderHtml(script), renderPage(script)]) {
+        expect(firstEventDifference(accept(output), y, "html")).toBeNull();
+        expect(firstEventDifference(reject(output), x, "html")).toBeNull();
+      }
+    }
+  });
 });
