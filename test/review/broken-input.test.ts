@@ -246,6 +246,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "a textarea cut off by the end of the file inside a self-closed element in a plaintext (seed 7)", a: "", b: '<plaintext><E Attr="V"/><textarea>' },
   { name: "a title cut off by the end of the file inside a self-closed element in a plaintext", a: "", b: "<plaintext><e/><title>" },
   { name: "a tbody the parser implies against a thead, shown as a renamed tag (seed 2042881306)", a: "<table><tr>><tbody\n", b: "<table><thead><tr>" },
+  { name: "an end tag closing the tbody a browser adds, with text after it (seed 43)", a: "<table>/", b: "<table><td></tbody>>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

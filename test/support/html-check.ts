@@ -1,11 +1,13 @@
 // Checks for HTML output used by tests: event streams compared as the issue defines them
 // (marks aside, attribute order aside), and the parse5 check that a browser builds exactly the
 // tree the renderer meant. The check reads the marks by their description (output-marks.ts), not
-// by the writer's own readers, and takes only the browser's rules and the marks' names from src/html.
+// by the writer's own readers, and takes only the browser's rules, the marks' names and the
+// omitted tags our parser adds (as diffDocuments asks for them) from src/html.
 
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
+import { omittedTagsToImply } from "../../src/html/implied-tags.js";
 import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../../src/html/marks.js";
 import { serializeEvents } from "../../src/html/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/html/elements.js";
@@ -89,8 +91,12 @@ export function parse5Difference(output: string, sides?: { readonly a: string; r
 export function parse5Checker(sides: { readonly a: string; readonly b: string }): (output: string) => string | null {
   // The review page shows the documents in standards mode (its own doctype); HTML output in theirs.
   const browsers = new Map<boolean, { a: string[]; b: string[]; unstable: boolean }>();
+  // Parsed as diffDocuments parses them, with the omitted tags it adds (without the tbody a
+  // browser adds, our parser takes a `</tbody>` that closes it for an end tag that closes
+  // nothing), those tags then left out again, as the source has them.
+  const implied = omittedTagsToImply([sides.a, sides.b]);
   const plain = (source: string, page: boolean): string => {
-    const events = asRendered(parseDocument(source, { mode: "html" }).events);
+    const events = asRendered(withoutImpliedTags(parseDocument(source, { mode: "html", implied }).events));
     if (!page) return withRawTextSource(events, source);
     // The page's doctype replaces the document's own, before or beside its root; one nested in
     // an element (copied with its atomic content) stays where it was, dropped by a browser alike.
@@ -127,6 +133,19 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
     }
     return null;
   };
+}
+
+/** Events without the start tags the parser added (no text of their own), nor their end tags where the source has none either. */
+function withoutImpliedTags(events: readonly DocEvent[]): DocEvent[] {
+  const added: boolean[] = [];
+  return events.filter((event) => {
+    if (event.kind === "open") {
+      const implied = event.start === event.end && TAGLESS.has(event.name);
+      added.push(implied);
+      return !implied;
+    }
+    return event.kind !== "close" || !(added.pop() && event.start === event.end);
+  });
 }
 
 /**
