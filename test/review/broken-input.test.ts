@@ -247,6 +247,12 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "a title cut off by the end of the file inside a self-closed element in a plaintext", a: "", b: "<plaintext><e/><title>" },
   { name: "a tbody the parser implies against a thead, shown as a renamed tag (seed 2042881306)", a: "<table><tr>><tbody\n", b: "<table><thead><tr>" },
   { name: "an end tag closing the tbody a browser adds, with text after it (seed 43)", a: "<table>/", b: "<table><td></tbody>>" },
+  {
+    name: "an ignored element holding an instruction cut off by the end of the file, unchanged (seed 41)",
+    a: "<b><?xml version='1.0' encoding='",
+    b: "<b><?xml version='1.0' encoding='",
+    options: IGNORE,
+  },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

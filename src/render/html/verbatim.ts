@@ -141,8 +141,9 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
  * parser implies, written as nothing, as a browser adds it); bytes no event covers (a tag cut off
  * by the end of the file, after which the parser puts the implied end tags) are no part of it; and
  * what the end of the file left unfinished is written finished (a comment, a CDATA section or an
- * instruction with its end, a raw-text element with a plain end tag, text outside raw text ending
- * in `<`, `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows;
+ * instruction with its end, a raw-text element with a plain end tag, text outside raw text with
+ * a `<` that would begin markup (the rest of a tag or instruction cut off, `<?xml v`) or ends it
+ * as `&lt;`), which would otherwise take in what follows;
  * a CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
@@ -163,7 +164,7 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
       // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
-    } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
+    } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[a-zA-Z/!?]|$)/g, "&lt;");
     // In HTML content a browser ends a CDATA section (a comment to our parser) at its first `>`.
     else if (event.kind === "comment" && CDATA_HOLDING_GT.test(own) && !inForeignContent(events, e)) out += commentOf(event.text);
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
