@@ -253,6 +253,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
     b: "<b><?xml version='1.0' encoding='",
     options: IGNORE,
   },
+  { name: "a kept < last in its text, before markup only on the new side and deleted text on the old (seed 42)", a: "</<s", b: "><<?>" },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -255,7 +255,8 @@ class DocumentWriter {
     const source = this.now.view.side.doc.source;
     const oldSource = this.old.view.side.doc.source;
     const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
-    const text = textOf(source, start, end);
+    // A last `<` stands as written only where markup follows it on both sides: reject puts the old side's next content after it.
+    const text = textOf(source, start, end, source.charAt(end) === "<" && oldSource.charAt(oldEnd) === "<");
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
     if (same) this.emit(text);
     // Where a browser leaves text in place, the new text is marked unseen and the old follows in a marker.

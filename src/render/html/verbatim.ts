@@ -63,19 +63,20 @@ export function recorded(text: string): string {
 /**
  * The text `source[start..end)` as HTML output writes it: as written. In text, `<` stands only
  * before what starts no markup: it is written `&lt;` before a letter, `!`, `/` or `?`, and last
- * unless a `<` follows it in the source (markup, written next in the output too; otherwise what
- * follows in the output is no guide: accept and reject unwrap a `<del>` or `<ins>` after it, whose
- * text may start with `/`), and U+FEFF as a reference
+ * unless markup follows it (`beforeMarkup`: by default, a `<` follows it in the source; that
+ * markup is written next in the output too. Otherwise what follows in the output is no guide:
+ * accept and reject unwrap a `<del>` or `<ins>` after it, whose text may start with `/`; text
+ * kept on both sides asks both sources), and U+FEFF as a reference
  * (a reader takes it for a byte order mark at the start of a file). A reference is read as in
  * the source or, cut off by a change, as a browser reads the same bytes; accept and reject give
  * the bytes back either way.
  *
  * @example textOf("a &amp; b < c &copy", 0, 19) // unchanged; textOf("x</", 0, 3) // "x&lt;/"
  */
-export function textOf(source: string, start: number, end: number): string {
+export function textOf(source: string, start: number, end: number, beforeMarkup = source.charAt(end) === "<"): string {
   const raw = source.slice(start, end);
   const text = RISKY.test(raw) ? raw.replace(RISKY_ALL, (c) => (c === "<" ? "&lt;" : "&#xFEFF;")) : raw;
-  return text.endsWith("<") && source.charAt(end) !== "<" ? `${text.slice(0, -1)}&lt;` : text;
+  return text.endsWith("<") && !beforeMarkup ? `${text.slice(0, -1)}&lt;` : text;
 }
 
 /**
