@@ -254,6 +254,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
     options: IGNORE,
   },
   { name: "a kept < last in its text, before markup only on the new side and deleted text on the old (seed 42)", a: "</<s", b: "><<?>" },
+  { name: "an ignored list item holding a plaintext, which read in place would take in what follows (seed 41)", a: "<p><li>", b: "<p><li><li><plaintext>", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -4,9 +4,9 @@
 
 import type { DocEvent, OpenEvent } from "../../types.js";
 import { BROWSER_RAW_TEXT, PARSER_TEXT, VOID } from "../../html/elements.js";
-import { END, OLD_END } from "../../html/marks.js";
+import { AS, END, OLD_END } from "../../html/marks.js";
 import { ContentKindStack } from "../../html/foreign.js";
-import { commentOf, instructionOf } from "../../html/serialize.js";
+import { commentOf, instructionOf, openTag } from "../../html/serialize.js";
 
 /**
  * A start tag that every parser reads alike: a name, attributes with quoted or plain values, a
@@ -144,8 +144,10 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
  * what the end of the file left unfinished is written finished (a comment, a CDATA section or an
  * instruction with its end, a raw-text element with a plain end tag, text outside raw text with
  * a `<` that would begin markup (the rest of a tag or instruction cut off, `<?xml v`) or ends it
- * as `&lt;`), which would otherwise take in what follows;
- * a CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
+ * as `&lt;`), which would otherwise take in what follows; a CDATA section holding `>` in HTML
+ * content, which a browser ends there, as the comment it is; a plaintext in HTML content, which
+ * would take in all that follows, as `<span data-diff-as="plaintext">`, as the writer writes it
+ * elsewhere.
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
@@ -153,19 +155,30 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
 export function eventSource(events: readonly DocEvent[], source: string, from: number, to: number): string {
   let out = "";
   const starts: OpenEvent[] = [];
+  /** Per open element: whether it is a plaintext written as span. */
+  const spans: boolean[] = [];
   for (let e = from; e < to; e++) {
     const event = events[e]!;
     const own = source.slice(event.start, event.end);
-    if (event.kind === "open") starts.push(event);
+    if (event.kind === "open") {
+      starts.push(event);
+      // A plaintext in HTML content, read in place, would take in our marks after it: a span, as the writer writes it elsewhere.
+      spans.push(event.name === "plaintext" && !inForeignContent(events, e));
+      if (spans[spans.length - 1]) {
+        out += openTag("span", [...event.attrs, [AS, event.name]]);
+        continue;
+      }
+    }
     if (event.kind === "close") {
       const start = starts.pop();
-      if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
+      if (spans.pop()) out += event.implied ? `</span ${END}="">` : "</span>";
+      else if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
       // A start tag the parser implied (a tbody) is written as nothing, as the source has it: so is its end.
       else if (start.start === start.end) continue;
       // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
-    } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[a-zA-Z/!?]|$)/g, "&lt;");
+    } else if (event.kind === "text") out += rawText(starts[starts.length - 1]?.name) ? own : own.replace(/<(?=[a-zA-Z/!?]|$)/g, "&lt;");
     // In HTML content a browser ends a CDATA section (a comment to our parser) at its first `>`.
     else if (event.kind === "comment" && CDATA_HOLDING_GT.test(own) && !inForeignContent(events, e)) out += commentOf(event.text);
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
@@ -175,6 +188,11 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
     else out += /^\[CDATA\[(?![\s\S]*\]\]>)[\s\S]*\]\]$/.test(event.text) && inForeignContent(events, e) ? `<!${event.text}>` : commentOf(event.text);
   }
   return out;
+}
+
+/** Whether our parser reads the content of an element named `name` as text (a plaintext's it reads as markup). */
+function rawText(name: string | undefined): boolean {
+  return name !== undefined && name !== "plaintext" && PARSER_TEXT.has(name);
 }
 
 /** Whether `events[at]` stands in svg or math content. */
