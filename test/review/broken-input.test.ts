@@ -255,6 +255,8 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   },
   { name: "a kept < last in its text, before markup only on the new side and deleted text on the old (seed 42)", a: "</<s", b: "><<?>" },
   { name: "an ignored list item holding a plaintext, which read in place would take in what follows (seed 41)", a: "<p><li>", b: "<p><li><li><plaintext>", options: IGNORE },
+  { name: "a doctype kept in other letters, which compares alike (seed 90001)", a: "<!DOCTYPE html>", b: "<!DOCTyPE html>" },
+  { name: "a comment kept in other letters, with --ignore-case", a: "<p>x<!--A-->y", b: "<p>x<!--a-->y", options: { ignoreCase: true } },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

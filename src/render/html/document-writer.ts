@@ -224,7 +224,14 @@ class DocumentWriter {
     } else if (TEXT.has(token.kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
-      this.emit(this.now.leaf(j, this.model.insideDocument(), "both"));
+      // Kept with other source (a doctype's name in other letters, a comment with --ignore-case): the old one goes in a marker, for reject.
+      const i = this.items.aToken[k]!;
+      if (this.old.written(this.old.event(i)) === this.now.written(event)) this.emit(this.now.leaf(j, this.model.insideDocument(), "both"));
+      else {
+        const at = this.old.view.side.tokens[i]!.event;
+        const oldMarkup = eventSource(this.old.events, this.script.a.doc.source, at, at + 1);
+        this.emit(`${markerComment("del", oldMarkup)}<!--${COMMENT}ins-begin-->${this.now.leaf(j, this.model.insideDocument(), "ins")}<!--${COMMENT}ins-end-->`);
+      }
     }
     return k + 1;
   }
