@@ -4,7 +4,7 @@
 
 import type { DocEvent, OpenEvent } from "../../types.js";
 import { BROWSER_RAW_TEXT, PARSER_TEXT, VOID } from "../../html/elements.js";
-import { AS, END, OLD_END } from "../../html/marks.js";
+import { AS, END, OLD_END, SOURCE } from "../../html/marks.js";
 import { ContentKindStack } from "../../html/foreign.js";
 import { commentOf, instructionOf, openTag } from "../../html/serialize.js";
 
@@ -127,6 +127,9 @@ function isUtf8(label: string): boolean {
   }
 }
 
+/** The start tags the parser adds where the source leaves them out (written as nothing, as the source has them). */
+const TAGLESS_START = new Set(["html", "head", "body", "tbody", "colgroup"]);
+
 /** A comment, CDATA section or instruction as written in full: the end of the file cut off any other. */
 const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?!!--|!\[CDATA\[)[\s\S]*>)$/;
 
@@ -147,7 +150,8 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
  * as `&lt;`), which would otherwise take in what follows; a CDATA section holding `>` in HTML
  * content, which a browser ends there, as the comment it is; a plaintext in HTML content, which
  * would take in all that follows, as `<span data-diff-as="plaintext">`, as the writer writes it
- * elsewhere.
+ * elsewhere; an element made by its end tag alone (`</p>`) with its start tag, recording no text
+ * (in a template's content a browser ignores that end tag).
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
@@ -166,6 +170,11 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
       spans.push(event.name === "plaintext" && !inForeignContent(events, e));
       if (spans[spans.length - 1]) {
         out += openTag("span", [...event.attrs, [AS, event.name]]);
+        continue;
+      }
+      // An element made by its end tag alone (`</p>`): its start tag written, recording no text.
+      if (event.start === event.end && !TAGLESS_START.has(event.name) && !VOID.has(event.name)) {
+        out += openTag(event.name, [...event.attrs, [SOURCE, ""]]);
         continue;
       }
     }
