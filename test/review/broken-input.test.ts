@@ -258,6 +258,7 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "a doctype kept in other letters, which compares alike (seed 90001)", a: "<!DOCTYPE html>", b: "<!DOCTyPE html>" },
   { name: "a comment kept in other letters, with --ignore-case", a: "<p>x<!--A-->y", b: "<p>x<!--a-->y", options: { ignoreCase: true } },
   { name: "a template kept whole with other source, holding </p>, which a browser ignores in a template's content (seed 7)", a: "<template></P>", b: "<template></P><li><!DOCTYPE>", options: IGNORE },
+  { name: "an ignored element holding a comment a browser ends early, cut off by the end of the file (seed 90001)", a: "\té", b: "\té<b><!----!>c", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {

@@ -4,7 +4,8 @@
 
 import type { DocEvent, OpenEvent } from "../../types.js";
 import { BROWSER_RAW_TEXT, PARSER_TEXT, VOID } from "../../html/elements.js";
-import { AS, END, OLD_END, SOURCE } from "../../html/marks.js";
+import { AS, COMMENT, END, OLD_END, SOURCE } from "../../html/marks.js";
+import { encodeCommentPayload } from "../../html/escape.js";
 import { ContentKindStack } from "../../html/foreign.js";
 import { commentOf, instructionOf, openTag } from "../../html/serialize.js";
 
@@ -188,6 +189,8 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
     } else if (event.kind === "text") out += rawText(starts[starts.length - 1]?.name) ? own : own.replace(/<(?=[a-zA-Z/!?]|$)/g, "&lt;");
+    // A comment a browser would end early (at `--!>` or `-->` inside) travels in a marker of its own, as everywhere.
+    else if (event.kind === "comment" && /--!?>/.test(event.text)) out += commentOf(`${COMMENT}both:${encodeCommentPayload(commentOf(event.text))}`);
     // In HTML content a browser ends a CDATA section (a comment to our parser) at its first `>`.
     else if (event.kind === "comment" && CDATA_HOLDING_GT.test(own) && !inForeignContent(events, e)) out += commentOf(event.text);
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
