@@ -49,6 +49,25 @@ function stage(url, fn) {
   return "other";
 }
 
+const bundleMarks = new Map();
+
+/**
+ * The URL of the dist/ module a function of the CLI's bundle (dist/bundle/) comes from: each
+ * bundle file names the module that follows in a `// dist/…` line. Other URLs as they are.
+ */
+function moduleUrl({ url, lineNumber }) {
+  if (!/\/dist\/bundle\//.test(url)) return url;
+  if (!bundleMarks.has(url)) {
+    const marks = [];
+    readFileSync(fileURLToPath(url), "utf8")
+      .split("\n")
+      .forEach((line, i) => /^\/\/ dist\/\S+\.js$/.test(line) && marks.push([i, line.slice(3)]));
+    bundleMarks.set(url, marks);
+  }
+  const mark = bundleMarks.get(url).findLast(([line]) => line <= lineNumber);
+  return mark ? new URL(mark[1], `file://${root}`).href : url;
+}
+
 const short = (url) => {
   if (!url) return "";
   const n = /\/node_modules\/(.*)$/.exec(url);
@@ -63,6 +82,7 @@ const short = (url) => {
  * called by the tokenizer counts for the tokenizer.
  */
 function summarise(profile) {
+  for (const n of profile.nodes) n.callFrame.url = moduleUrl(n.callFrame);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

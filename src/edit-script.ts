@@ -15,6 +15,11 @@ export interface Side {
   readonly tokenAt?: (index: number) => Token;
   /** With {@link tokenAt}: how many tokens {@link tokens} has. */
   readonly tokenCount?: number;
+  /**
+   * With {@link tokenAt}: per event of `doc`, the index of its first token (of the next event's
+   * where it has none), the last entry the number of tokens. Must not be written to.
+   */
+  readonly firstTokens?: Int32Array;
 }
 
 /**

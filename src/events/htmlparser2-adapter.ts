@@ -2,11 +2,24 @@
 // (text, attributes) reported as source offsets to one EventSink instead of as strings and
 // dictionaries to callbacks.
 
-import { type Handler, Parser } from "htmlparser2";
+import type { Handler, Parser as StockParser } from "htmlparser2";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import type { ParseMode } from "../types.js";
 import { breaksOut, type ContentKind, ContentKindStack } from "../html/foreign.js";
 import { ImpliedTags } from "../html/implied-tags.js";
 import { scriptState } from "../html/script-state.js";
+
+/**
+ * htmlparser2's Parser, loaded from its own module next to the package's entry point: the entry
+ * point also loads domhandler, domutils, dom-serializer and entities' encoders, none of which a
+ * parse uses (about 25 ms of every run's start-up). Found from the CommonJS entry that `require`
+ * resolves (dist/commonjs/index.js), beside which the ES modules are; htmlparser2's version is
+ * pinned, and so is its file layout.
+ */
+const { Parser } = (await import(new URL("../esm/Parser.js", pathToFileURL(createRequire(import.meta.url).resolve("htmlparser2"))).href)) as {
+  Parser: typeof StockParser;
+};
 
 /**
  * What {@link DeepParser} reports. Offsets are into the whole source; `end` is exclusive.
@@ -44,20 +57,26 @@ export interface EventSink {
  */
 class TopFirstStack<T> {
   private readonly items: T[] = [];
+  /**
+   * The top item, kept as an own data property: the parser reads `stack[0]` per tag, and an
+   * indexed getter on the prototype is a slow keyed lookup (about 15 times a field's cost).
+   */
+  0: T | undefined = undefined;
   get length(): number {
     return this.items.length;
   }
   set length(n: number) {
     this.items.length = n;
-  }
-  get 0(): T | undefined {
-    return this.items[this.items.length - 1];
+    this[0] = this.items[n - 1];
   }
   unshift(item: T): number {
+    this[0] = item;
     return this.items.push(item);
   }
   shift(): T | undefined {
-    return this.items.pop();
+    const top = this.items.pop();
+    this[0] = this.items[this.items.length - 1];
+    return top;
   }
   indexOf(item: T): number {
     const at = this.items.lastIndexOf(item);
@@ -75,6 +94,7 @@ class TopFirstStack<T> {
   replaceWith(items: readonly T[]): void {
     this.items.length = 0;
     for (const item of items) this.items.push(item);
+    this[0] = this.items[this.items.length - 1];
   }
 }
 
@@ -370,7 +390,7 @@ export class DeepParser extends Parser {
    */
   override onopentagname(start: number, endIndex: number): void {
     this.startIndex = start - 1;
-    this.implied?.beforeStart(this.source.slice(start, endIndex).toLowerCase(), start - 1);
+    if (this.implied?.watchesStart) this.implied.beforeStart(this.source.slice(start, endIndex).toLowerCase(), start - 1);
     super.onopentagname(start, endIndex);
     // The tag's element (never void for these names) is the innermost now: its parent's content decides.
     if (this.mode === "html" && this.states.isSpecial && this.elements.contentAt(1) !== "html") this.states.isSpecial = false;
@@ -396,7 +416,7 @@ export class DeepParser extends Parser {
 
   override onclosetag(start: number, endIndex: number): void {
     this.startIndex = start - 2;
-    this.implied?.beforeEnd(this.source.slice(start, endIndex).toLowerCase(), start - 2);
+    if (this.implied?.watchesEnd) this.implied.beforeEnd(this.source.slice(start, endIndex).toLowerCase(), start - 2);
     super.onclosetag(start, endIndex);
   }
 

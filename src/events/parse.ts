@@ -77,8 +77,12 @@ export class EventBuilder implements EventSink {
   private textStart = -1;
   private textEnd = -1;
   private rawText = false;
-  /** Name and value spans of the attributes read for the start tag to come, four numbers each. */
+  /**
+   * Name and value spans of the attributes read for the start tag to come, four numbers each:
+   * the first `spanCount`. The array is reused from tag to tag (emptying it would free its store).
+   */
   private readonly spans: number[] = [];
+  private spanCount = 0;
   /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
   private readonly attributeLists = new Map<string, readonly Attribute[]>();
   private lastEnd = 0;
@@ -87,7 +91,7 @@ export class EventBuilder implements EventSink {
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
   /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
-  private readonly names = new Map<string, string>();
+  private readonly names = new StringPool();
 
   constructor(
     private readonly source: string,
@@ -97,7 +101,7 @@ export class EventBuilder implements EventSink {
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
     // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
-    if (this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
+    if (this.source.charCodeAt(start + 1) === 0x2f && this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
       this.push(instructionEvent(start, start + 3, this.shared("/"), ""));
       if ((start += 3) >= end) return;
     }
@@ -106,7 +110,13 @@ export class EventBuilder implements EventSink {
   }
 
   attribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    this.spans.push(nameStart, nameEnd, valueStart, valueEnd);
+    const { spans } = this;
+    let at = this.spanCount;
+    spans[at++] = nameStart;
+    spans[at++] = nameEnd;
+    spans[at++] = valueStart;
+    spans[at++] = valueEnd;
+    this.spanCount = at;
   }
 
   open(parsedName: string, start: number, end: number, implied: boolean, rawText: boolean): void {
@@ -124,25 +134,24 @@ export class EventBuilder implements EventSink {
    * each distinct one is decoded once and its list shared.
    */
   private attributes(start: number, end: number): readonly Attribute[] {
-    const { spans } = this;
-    if (spans.length === 0) return NO_ATTRIBUTES;
+    if (this.spanCount === 0) return NO_ATTRIBUTES;
     const written = this.source.slice(start, end);
     let list = this.attributeLists.get(written);
     if (list === undefined) {
       list = this.decodeAttributes();
       if (written !== "") this.attributeLists.set(written, list);
     }
-    spans.length = 0;
+    this.spanCount = 0;
     return list;
   }
 
   /** The attributes of the spans read, decoded; a repeated name is left out, as browsers keep the first. */
   private decodeAttributes(): readonly Attribute[] {
-    const { spans, source, mode } = this;
+    const { spans, spanCount, source, mode } = this;
     const list: Attribute[] = [];
     // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
-    const seen = spans.length > 64 ? new Set<string>() : null;
-    for (let k = 0; k < spans.length; k += 4) {
+    const seen = spanCount > 64 ? new Set<string>() : null;
+    for (let k = 0; k < spanCount; k += 4) {
       const raw = source.slice(spans[k]!, spans[k + 1]!);
       // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
       const name = mode === "html" ? raw.toLowerCase() : raw;
@@ -202,10 +211,7 @@ export class EventBuilder implements EventSink {
   }
 
   private shared(name: string): string {
-    const known = this.names.get(name);
-    if (known !== undefined) return known;
-    this.names.set(name, name);
-    return name;
+    return this.names.get(name);
   }
 
   private push(event: DocEvent): void {
@@ -219,14 +225,14 @@ export class EventBuilder implements EventSink {
 
   /** The builder's state, when no start tag is half read (see {@link BuilderState}); else null. */
   checkpoint(): BuilderState | null {
-    if (this.spans.length) return null;
+    if (this.spanCount) return null;
     const { events, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
     return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
   }
 
-  /** Goes on from `state`, taken in a document with the same text up to there, whose first events are `events`. */
+  /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (the first `state.events` of them so far). */
   restore(state: BuilderState, events: readonly DocEvent[]): void {
-    for (const event of events) this.events.push(event);
+    for (let i = 0; i < state.events; i++) this.events.push(events[i]!);
     this.textStart = state.textStart;
     this.textEnd = state.textEnd;
     this.rawText = state.rawText;
@@ -241,7 +247,7 @@ export class EventBuilder implements EventSink {
    * document.
    */
   inState(state: BuilderState, shift: number, from: number): boolean {
-    if (this.spans.length || this.rawText !== state.rawText || this.lastEnd !== state.lastEnd + shift) return false;
+    if (this.spanCount || this.rawText !== state.rawText || this.lastEnd !== state.lastEnd + shift) return false;
     if (state.covered < from || this.covered !== state.covered + shift) return false;
     const pending = state.textStart < 0 ? this.textStart < 0 : state.textStart >= from && this.textStart === state.textStart + shift && this.textEnd === state.textEnd + shift;
     const names = this.openNames;
@@ -273,6 +279,28 @@ export class EventBuilder implements EventSink {
       const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
       this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!)));
     }
+  }
+}
+
+/**
+ * One string per value. Most lookups are of a tag name met moments ago: a small table indexed by
+ * length and end characters answers those with one comparison, before the map (which hashes the
+ * new string).
+ */
+class StringPool {
+  private readonly recent: string[] = new Array<string>(256).fill("");
+  private readonly known = new Map<string, string>();
+
+  /** The pool's string equal to `value`, which becomes it when the pool has none. */
+  get(value: string): string {
+    const n = value.length;
+    const slot = (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n - 1)) & 255;
+    const recent = this.recent[slot]!;
+    if (recent === value) return recent;
+    let known = this.known.get(value);
+    if (known === undefined) this.known.set(value, (known = value));
+    this.recent[slot] = known;
+    return known;
   }
 }
 

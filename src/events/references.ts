@@ -1,7 +1,7 @@
 // Decodes character references (`&amp;`, `&#233;`) in raw source text while remembering
 // where each decoded character came from, so tokens of decoded text keep exact source spans.
 
-import { decodeHTML, decodeHTMLAttribute, decodeXML } from "entities";
+import { decodeHTML, decodeHTMLAttribute, decodeXML } from "entities/decode";
 import type { ParseMode } from "../types.js";
 
 const REFERENCE = /&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)/g;

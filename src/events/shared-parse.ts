@@ -18,6 +18,54 @@ interface Checkpoint {
 }
 
 /**
+ * How many events of a new document {@link parsePair} took from the old one, at the start as
+ * they are and at the end moved; and how many characters the two sources share at their start
+ * and (after those) at their end.
+ */
+interface TakenEvents extends SharedText {
+  readonly old: ParsedDocument;
+  readonly head: number;
+  readonly tail: number;
+}
+
+/** How many characters two sources share at their start, and after those at their end. */
+interface SharedText {
+  readonly headChars: number;
+  readonly tailChars: number;
+}
+
+/** The events each new document parsed by {@link parsePair} took from its old one. */
+const taken = new WeakMap<ParsedDocument, TakenEvents>();
+
+/**
+ * How many events `b` took from `a` when {@link parsePair} parsed them (its first `head` events
+ * are `a`'s own objects, its last `tail` are `a`'s last, moved by the difference in length; runs
+ * of equal events may go on past them), with their {@link sharedText}; undefined when `b` was
+ * not parsed with `a`.
+ *
+ * @example const [a, b] = parsePair(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`);
+ *   takenEvents(a, b) // { head: 4000, tail: 3990, headChars: 40002, tailChars: 40003, … } (say)
+ */
+export function takenEvents(a: ParsedDocument, b: ParsedDocument): Omit<TakenEvents, "old"> | undefined {
+  const known = taken.get(b);
+  return known?.old === a ? known : undefined;
+}
+
+/**
+ * How many characters `a` and `b` share at their start, and after those at their end.
+ *
+ * @example sharedText("<p>one</p>", "<p>two</p>") // { headChars: 3, tailChars: 4 }
+ */
+function sharedText(a: string, b: string): SharedText {
+  const shortest = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < shortest && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shortest - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return { headChars: head, tailChars: tail };
+}
+
+/**
  * Both documents parsed, with the events that {@link parseDocument} gives each.
  *
  * The parser is deterministic and reads forward: up to the first character where the two
@@ -32,11 +80,8 @@ interface Checkpoint {
  */
 export function parsePair(a: string, b: string, options: ParseOptions = {}): [ParsedDocument, ParsedDocument] {
   const mode = options.mode ?? "html";
-  const shortest = Math.min(a.length, b.length);
-  let head = 0;
-  while (head < shortest && a.charCodeAt(head) === b.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < shortest - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  const text = sharedText(a, b);
+  const { headChars: head, tailChars: tail } = text;
   const tailStart = a.length - tail;
 
   const { implied } = options;
@@ -71,8 +116,9 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   const builderB = new EventBuilder(b, mode);
   const parserB = new DeepParser(b, builderB, mode, implied);
   let read = 0;
+  const takenHead = start ? start.builder.events : 0;
   if (start) {
-    builderB.restore(start.builder, docA.events.slice(0, start.builder.events));
+    builderB.restore(start.builder, docA.events);
     parserB.restore(start.parser);
     read = start.parser.index;
   }
@@ -86,13 +132,19 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
     if (parserB.inState(rejoin.parser, shift) && builderB.inState(rejoin.builder, shift, tailStart)) {
       const events = builderB.events;
       for (let i = rejoin.builder.events; i < docA.events.length; i++) events.push(movedEvent(docA.events[i]!, shift));
-      return [docA, document(b, mode, events)];
+      return [docA, took(document(b, mode, events), { old: docA, head: takenHead, tail: docA.events.length - rejoin.builder.events, ...text })];
     }
   }
   parserB.write(b.slice(writtenB));
   parserB.end();
   builderB.finish();
-  return [docA, document(b, mode, builderB.events)];
+  return [docA, took(document(b, mode, builderB.events), { old: docA, head: takenHead, tail: 0, ...text })];
+}
+
+/** `doc`, noted as having taken what `events` says from its old document (see {@link takenEvents}). */
+function took(doc: ParsedDocument, events: TakenEvents): ParsedDocument {
+  taken.set(doc, events);
+  return doc;
 }
 
 /** A parsed document, frozen. */

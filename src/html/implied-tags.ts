@@ -73,6 +73,21 @@ export class ImpliedTags {
     this.phase = Phase.InBody;
   }
 
+  /**
+   * Whether a start tag may add or end tags now, that is whether {@link beforeStart} needs its
+   * name: before the body, or in a table or column group. Most tags are read where neither holds.
+   */
+  get watchesStart(): boolean {
+    if (this.phase !== Phase.InBody) return true;
+    const top = this.tree.top();
+    return top === "colgroup" || top === "table";
+  }
+
+  /** Whether an end tag may add tags now: before the body only (see {@link beforeEnd}). */
+  get watchesEnd(): boolean {
+    return this.phase !== Phase.InBody;
+  }
+
   /** Before the start tag `name` whose `<` is at `at`. */
   beforeStart(name: string, at: number): void {
     const top = this.tree.top();

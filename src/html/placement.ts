@@ -130,7 +130,7 @@ export class BrowserModel {
   /** Which of html, head and body have been written as elements (a browser merges a second one into the first). */
   private readonly written = new Set<string>();
   /** Whether anything but comments and white space has been written: a browser reads a doctype only before that. */
-  private begun = false;
+  private documentBegun = false;
   /** Which of html, head and body the new document has. */
   private readonly newRoots: ReadonlySet<string>;
   /** Neither document has html, head or body tags. */
@@ -166,12 +166,29 @@ export class BrowserModel {
 
   /** Whether the writer stands inside the document: inside an element, or after content. */
   insideDocument(): boolean {
-    return this.open.depth > 0 || this.begun;
+    return this.open.depth > 0 || this.documentBegun;
+  }
+
+  /** Whether anything but comments and white space has been written (see {@link wrote}). */
+  get begun(): boolean {
+    return this.documentBegun;
+  }
+
+  /** The innermost element open in the output, as written (the name {@link wroteEndTag} gives next). */
+  innermost(): string | undefined {
+    return this.open.top;
+  }
+
+  /** Whether visible text written here may start the body for a browser (see {@link wroteText}), which only the text's tokens tell. */
+  textMayStartBody(): boolean {
+    if (this.options.page || this.written.has("body")) return false;
+    const top = this.open.top;
+    return top === undefined || top === "html" || top === "head";
   }
 
   /** Notes markup written live (anything but comments, declarations and white space begins the document). */
   wrote(markup: string): void {
-    if (!this.begun) this.begun = /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""));
+    if (!this.documentBegun) this.documentBegun = /[^ \t\n\f\r]/.test(markup.replace(/<!--[\s\S]*?-->|<[?!][^>]*>/g, ""));
   }
 
   /** Notes a whole element written live where the writer stands (an atomic one, start tag to end tag). */
@@ -201,9 +218,7 @@ export class BrowserModel {
 
   /** Notes kept text written live: more than white space outside the body (before the root, in html or head) makes a browser start the body. */
   wroteText(visible: () => boolean): void {
-    if (this.options.page || this.written.has("body")) return;
-    const top = this.open.top;
-    if ((top === undefined || top === "html" || top === "head") && visible()) this.written.add("body");
+    if (this.textMayStartBody() && visible()) this.written.add("body");
   }
 
   /** Whether a browser leaves text written here in place: where `<ins>` may stand, outside a table's cells. */
@@ -257,7 +272,7 @@ export class BrowserModel {
   insertedMarker(piece: Piece, side: PieceSide): InsertedMarker {
     const parent = this.parent();
     // A browser reads a doctype only before the root: after a deleted root, it travels in a marker too.
-    if (isDoctype(side.event(piece.first)) && (this.options.page || parent !== null || this.written.size > 0 || this.begun)) return "source";
+    if (isDoctype(side.event(piece.first)) && (this.options.page || parent !== null || this.written.size > 0 || this.documentBegun)) return "source";
     // Beside the root, after it, a browser moves even white space into the body.
     const encoded = piece.kind === "element" || (piece.kind === "text" && (movesText(piece, side) || (parent === null && this.written.has("html"))));
     return encoded ? "encoded" : "live";
@@ -319,7 +334,7 @@ export class BrowserModel {
     // one that belongs in a head into that head.
     if (!single) return parent !== null && !(parent === "html" && (this.written.has("body") || (this.written.has("head") && belongsInHead(name))));
     // After text, a browser has begun the document: an html start tag only adds its attributes.
-    if (name === "html" && this.begun) return false;
+    if (name === "html" && this.documentBegun) return false;
     // After a body, a browser ignores a head start tag (the head before it was implied).
     if (name === "head" && this.written.has("body")) return false;
     return !this.written.has(name) && !(deleted && this.newRoots.has(name));

@@ -96,12 +96,16 @@ export class OpenElements {
     const name = this.names.pop();
     const at = this.names.length;
     if (name !== undefined) {
-      for (const role of [...this.roles(name), FOSTERED_FORMATTING]) {
-        const list = this.positions.get(role);
-        if (list?.[list.length - 1] === at) list.pop();
-      }
+      for (const role of this.roles(name)) this.unmark(role, at);
+      this.unmark(FOSTERED_FORMATTING, at);
     }
     return name;
+  }
+
+  /** Forgets the element at `at` in the role `role`, if it played it. */
+  private unmark(role: string, at: number): void {
+    const list = this.positions.get(role);
+    if (list?.[list.length - 1] === at) list.pop();
   }
 
   private mark(role: string, at: number): void {

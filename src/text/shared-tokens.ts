@@ -4,6 +4,7 @@
 // into words.
 
 import type { ParsedDocument } from "../events/parse.js";
+import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
 import type { Attribute, DocEvent, Token } from "../types.js";
 import type { KeyTable } from "./intern.js";
@@ -55,25 +56,76 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
 export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents: number; tailEvents: number } {
   const x = a.source;
   const y = b.source;
-  const shortest = Math.min(x.length, y.length);
-  let head = 0;
-  while (head < shortest && x.charCodeAt(head) === y.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < shortest - head && x.charCodeAt(x.length - 1 - tail) === y.charCodeAt(y.length - 1 - tail)) tail++;
+  // What the parse of the pair found out is not worked out again: events it took from the old
+  // document are equal by construction.
+  const known = takenEvents(a, b);
+  const { head, tail } = known ? { head: known.headChars, tail: known.tailChars } : commonEnds(x, y);
+  const takenHead = known?.head ?? 0;
+  const takenTail = known?.tail ?? 0;
   const eventsA = a.events;
   const eventsB = b.events;
   const fewest = Math.min(eventsA.length, eventsB.length);
   let headEvents = 0;
-  while (headEvents < fewest && eventsA[headEvents]!.end <= head && sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0)) headEvents++;
+  // The new document's parse hands over the old one's event objects where it read the same text: those are equal as they are.
+  while (headEvents < fewest && eventsA[headEvents]!.end <= head && (headEvents < takenHead || eventsA[headEvents] === eventsB[headEvents] || sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0)))
+    headEvents++;
   const tailStartA = x.length - tail;
   const shift = y.length - x.length;
   let tailEvents = 0;
   while (tailEvents < fewest - headEvents) {
     const eventA = eventsA[eventsA.length - 1 - tailEvents]!;
-    if (eventA.start < tailStartA || !sameEvent(eventA, eventsB[eventsB.length - 1 - tailEvents]!, shift)) break;
+    if (eventA.start < tailStartA || (tailEvents >= takenTail && !sameEvent(eventA, eventsB[eventsB.length - 1 - tailEvents]!, shift))) break;
     tailEvents++;
   }
   return { headEvents, tailEvents };
+}
+
+/** Characters compared one by one at most before comparing slices of twice as many. */
+const FIRST_BLOCK = 64;
+
+/**
+ * How many characters `x` and `y` share at their start (`head`) and, in what is left, at their
+ * end (`tail`; the two never overlap). Runs of characters are compared as slices of doubling
+ * length (a flat comparison in the engine, many times faster than `charCodeAt` one by one);
+ * the block that differs is searched again from its start, character by character once small.
+ *
+ * @example commonEnds("abcXdef", "abcYYdef") // { head: 3, tail: 3 }
+ */
+export function commonEnds(x: string, y: string): { head: number; tail: number } {
+  const shortest = Math.min(x.length, y.length);
+  const head = sameRun(
+    shortest,
+    (from, to) => x.slice(from, to) === y.slice(from, to),
+    (i) => x.charCodeAt(i) === y.charCodeAt(i),
+  );
+  const tail = sameRun(
+    shortest - head,
+    (from, to) => x.slice(x.length - to, x.length - from) === y.slice(y.length - to, y.length - from),
+    (i) => x.charCodeAt(x.length - 1 - i) === y.charCodeAt(y.length - 1 - i),
+  );
+  return { head, tail };
+}
+
+/**
+ * The length of the run of equal characters from 0, up to `limit`: `same(from, to)` compares
+ * a block of them, `sameAt(i)` one.
+ */
+function sameRun(limit: number, same: (from: number, to: number) => boolean, sameAt: (i: number) => boolean): number {
+  let at = 0;
+  let block = FIRST_BLOCK;
+  while (at < limit) {
+    const end = Math.min(limit, at + block);
+    if (same(at, end)) {
+      at = end;
+      block *= 2;
+    } else if (block > FIRST_BLOCK) {
+      block = FIRST_BLOCK;
+    } else {
+      while (at < end && sameAt(at)) at++;
+      return at;
+    }
+  }
+  return at;
 }
 
 /** Whether `y` is `x` written `shift` characters later: the same kind, span, names, attributes, text and flags. */

@@ -19,6 +19,8 @@ export interface WindowSide {
   readonly tokenAt: (index: number) => Token;
   /** How many tokens the whole list has. */
   readonly tokenCount: number;
+  /** Per event, the index of its first token (of the next event's where it has none); the last entry is {@link tokenCount}. Must not be written to. */
+  readonly firstTokens: Int32Array;
   /** The window's tokens (the whole list's `head..head + length`) and their key ids. */
   readonly window: KeyedTokens;
 }
@@ -115,6 +117,7 @@ function windowSide(doc: ParsedDocument, window: KeyedTokens, first: Int32Array,
     },
     tokenAt,
     tokenCount: first[first.length - 1]!,
+    firstTokens: first,
     window,
   };
 }

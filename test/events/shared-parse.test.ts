@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/events/parse.js";
 import { parsePair } from "../../src/events/shared-parse.js";
+import { sharedEvents } from "../../src/text/shared-tokens.js";
 import { omittedTagsToImply } from "../../src/html/implied-tags.js";
 import type { ParseMode } from "../../src/types.js";
 import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
@@ -72,5 +73,21 @@ describe("parsePair", () => {
     const [docA, docB] = parsePair(a, b);
     expect(docB.events[5]).toBe(docA.events[5]);
     expect([docA, docB]).toEqual(apart(a, b, "html"));
+  });
+
+  it("tells sharedEvents what it read once, which then counts as for documents parsed apart", () => {
+    const sharedHtml = sharedEnds(htmlDocument(30));
+    const pairs = fc.oneof(
+      sharedHtml,
+      sharedHtml.map(([a, b]): [string, string] => [`${a}\n${a}`, `${a}\n${b}`]),
+      documentPair(htmlDocument(60)),
+    );
+    fc.assert(
+      fc.property(pairs, fc.constantFrom<ParseMode>("html", "xml"), ([a, b], mode) => {
+        const [x, y] = apart(a, b, mode);
+        expect(sharedEvents(...parsePair(a, b, { mode }))).toEqual(sharedEvents(x!, y!));
+      }),
+      fcParams(1500),
+    );
   });
 });

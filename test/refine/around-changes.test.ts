@@ -1,11 +1,13 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { EditScript } from "../../src/edit-script.js";
 import { parseDocument, type ParsedDocument } from "../../src/events/parse.js";
 import { normalizeOptions, type DiffOptions } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
 import { diffAroundChanges } from "../../src/refine/around-changes.js";
 import { diffTokens } from "../../src/refine/refine.js";
+import { renderHtml } from "../../src/render/html/inline-html.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { renderJson } from "../../src/render/report/json.js";
 import { renderText } from "../../src/render/report/text.js";
 import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
@@ -34,6 +36,9 @@ function seen(script: EditScript) {
     counts: [script.tokenCount("a"), script.tokenCount("b")],
     text: renderText(script, { granularity: "char" }),
     json: JSON.stringify(renderJson(script, names)),
+    html: renderHtml(script),
+    fragment: renderHtml(script, { fragment: true }),
+    page: renderPage(script, { oldLabel: names.old, newLabel: names.new }),
   };
 }
 
@@ -143,6 +148,15 @@ describe("diffDocuments around a small change in a large document", () => {
     const code = script.opcodes[1]!;
     expect([script.token("a", code.aStart).text, script.token("b", code.bStart).text]).toEqual(["Bugs", "Bug's"]);
     expect(script.token("b", script.tokenCount("b") - 1).text).toBe("</table>");
+  });
+
+  it("is written as HTML and as the review page without making the whole token lists", () => {
+    const script = diffDocuments(a, b);
+    const lists = [vi.spyOn(script.a, "tokens", "get"), vi.spyOn(script.b, "tokens", "get")];
+    expect(renderHtml(script)).toContain("Bug's");
+    expect(renderHtml(script, { fragment: true })).toContain("Bug's");
+    expect(renderPage(script)).toContain("Bug's");
+    for (const list of lists) expect(list).not.toHaveBeenCalled();
   });
 
   it("gives every token on demand, the same as tokenizing both documents whole", () => {

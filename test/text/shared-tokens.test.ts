@@ -4,7 +4,7 @@ import { parseDocument } from "../../src/events/parse.js";
 import { normalizeOptions, type DiffOptions } from "../../src/options.js";
 import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 import { KeyTable } from "../../src/text/intern.js";
-import { tokenizePair } from "../../src/text/shared-tokens.js";
+import { commonEnds, tokenizePair } from "../../src/text/shared-tokens.js";
 import { tokenizeKeyed } from "../../src/text/tokens.js";
 import type { ParseMode } from "../../src/types.js";
 import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
@@ -65,5 +65,30 @@ describe("tokenizePair", () => {
     expect(keyedB.tokens[0]).toBe(keyedA.tokens[0]);
     expect(keyedB.tokens[300]).toBe(keyedA.tokens[300]);
     expect(together(a, b, "html")).toEqual(separately(a, b, "html"));
+  });
+});
+
+describe("commonEnds", () => {
+  /** The shared start, and the shared end of what is left, counted a character at a time. */
+  function naive(x: string, y: string): { head: number; tail: number } {
+    const shortest = Math.min(x.length, y.length);
+    let head = 0;
+    while (head < shortest && x[head] === y[head]) head++;
+    let tail = 0;
+    while (tail < shortest - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+    return { head, tail };
+  }
+
+  it("counts the same shared start and end as comparing character by character", () => {
+    const text = (max: number) => fc.string({ unit: fc.constantFrom("a", "b", "\n", "é", "\ud83d", "\ude00"), maxLength: max });
+    fc.assert(
+      fc.property(text(3000), text(20), text(20), text(3000), (shared, x, y, end) => {
+        const a = shared + x + end;
+        const b = shared + y + end;
+        expect(commonEnds(a, b)).toEqual(naive(a, b));
+        expect(commonEnds(b, a)).toEqual(naive(b, a));
+      }),
+      fcParams(300),
+    );
   });
 });

@@ -7,15 +7,15 @@ import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
-import { ATOMIC, ROOTS } from "../../html/elements.js";
+import { ATOMIC, ROOTS, VOID } from "../../html/elements.js";
 import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
 import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
 import { closeTag, openTag } from "../../html/serialize.js";
 import { isStop, stopComment } from "./stops.js";
-import { eventSource, textOf } from "./verbatim.js";
-import { documentComment, inert, markerComment, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
+import { endTagOf, eventSource, textOf, writtenAsIs } from "./verbatim.js";
+import { documentComment, inert, markerComment, type SideView, sideViews, sourceText, UnitWriter, type UnitOptions } from "./piece-writer.js";
 
 /** What the writer writes: the whole document, or only the body's content (`fragment`); on the review page or not. */
 export interface WriterOptions extends UnitOptions {
@@ -62,8 +62,6 @@ class DocumentWriter {
   private oldLeadWritten = -1;
   /** While a text run is written wrapped where a browser moves the wrapper out of a table: its tag and start tag (see outsideWrap). */
   private splitWrap: { tag: string; open: string } | null = null;
-  /** Events of the new document that have tokens (the others were left out of the comparison). */
-  private readonly tokenized: Uint8Array;
   /**
    * Per side (old, new), for each token written as deleted or inserted: the change it belongs to,
    * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
@@ -72,6 +70,10 @@ class DocumentWriter {
   private readonly blocks: readonly [BlockSide, BlockSide];
   /** Whether the run of deleted and inserted items being written marks its changed words inside what it writes whole (see fineRun). */
   private fineWords = false;
+  /** Whether the new document holds a U+FEFF, which text written as it stands may not (see writtenAsIs). */
+  private readonly bom: boolean;
+  /** Per side, each event's first token (see {@link firstTokens}), made on first use. */
+  private firsts: { a: Int32Array; b: Int32Array } | undefined;
 
   constructor(
     private readonly script: EditScript,
@@ -81,12 +83,11 @@ class DocumentWriter {
     this.items = lay.items;
     const views = sideViews(script, lay.partnersA, lay.partnersB);
     // Deleted content carries what the comparison left out of the old document before it, for reject.
-    this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(script.a, t))));
+    this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(views.a, t))));
     this.now = new UnitWriter(views.b, options, (t) => this.outsideWrap(t, false, this.gapBefore(t)));
-    this.tokenized = new Uint8Array(script.b.doc.events.length);
-    for (const token of script.b.tokens) this.tokenized[token.event] = 1;
     this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
-    const changeOf = [new Int32Array(script.a.tokens.length).fill(-2), new Int32Array(script.b.tokens.length).fill(-2)] as const;
+    this.bom = script.b.doc.source.includes("\uFEFF");
+    const changeOf = [new Int32Array(script.tokenCount("a")).fill(-2), new Int32Array(script.tokenCount("b")).fill(-2)] as const;
     for (let k = 0; k < this.items.length; k++) {
       const side = this.items.side[k]!;
       if (side !== BOTH) changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
@@ -102,6 +103,17 @@ class DocumentWriter {
     this.blocks = [block(this.old, changeOf[0]), block(this.now, changeOf[1])];
   }
 
+  /** Whether the new document's event `e` has tokens (the others were left out of the comparison). */
+  private hasTokens(e: number): boolean {
+    const first = this.firstTokens.b;
+    return first[e + 1]! > first[e]!;
+  }
+
+  /** Each side's first token per event. */
+  private get firstTokens(): { a: Int32Array; b: Int32Array } {
+    return (this.firsts ??= { a: firstTokens(this.script.a), b: firstTokens(this.script.b) });
+  }
+
   write(): string {
     let [from, to] = [0, this.items.length];
     const body = this.options.fragment ? this.keptBody() : null;
@@ -114,11 +126,11 @@ class DocumentWriter {
     for (let k = from; k < to;) {
       const at = this.out.length;
       if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) this.fineWords = this.fineRun(k, to);
-      const next = side[k] === BOTH ? this.both(k) : this.gap(k, to);
+      const next = side[k] === BOTH ? this.kept(k, to) : this.gap(k, to);
       if (stopped) this.stopBefore(at, k, next, stopped);
       k = next;
     }
-    if (!body) this.emit(this.keptGap(this.script.a.tokens.length, this.script.b.tokens.length));
+    if (!body) this.emit(this.keptGap(this.script.tokenCount("a"), this.script.tokenCount("b")));
     return this.out.join("");
   }
 
@@ -189,10 +201,102 @@ class DocumentWriter {
     return event.kind === kind && event.name === name;
   }
 
-  /** Writes a kept token (a whole atomic element at once); returns the next item index. */
+  /**
+   * Writes the kept item `k` with what the comparison left out before it, and the kept items
+   * after it that {@link keptEvents} writes; returns the next item index.
+   */
+  private kept(k: number, to: number): number {
+    this.emit(this.keptGap(this.items.aToken[k]!, this.items.token[k]!));
+    const next = this.keptEvents(k, to);
+    return next > k ? next : this.both(k);
+  }
+
+  /**
+   * Writes kept items from `k` on (before `to`) event by event, as {@link both} would, while each
+   * event is kept whole and unchanged on both sides, alike on both (see {@link alike}) with the
+   * same source, and one that {@link keptEvent} or {@link keptTextEvent} writes; returns the next
+   * item index, `k` when it wrote none. Such events leave nothing out between them, so no gap is
+   * written; what is written as it stands in the source is copied from it in one piece. The text
+   * the comparison left out before `k` is written already.
+   */
+  private keptEvents(k: number, to: number): number {
+    if (this.muted || !this.model.begun) return k;
+    const { side, token, aToken, change } = this.items;
+    // No destructuring in the loop: the first run of a process reads it before it is optimised.
+    const j = token[k]!;
+    const i = aToken[k]!;
+    let e = this.now.tokens[j]!.event;
+    let f = this.old.tokens[i]!.event;
+    const firstB = this.firstTokens.b;
+    const firstA = this.firstTokens.a;
+    if (firstB[e] !== j || firstA[f] !== i) return k;
+    const events = this.now.view.side.doc.events;
+    const oldEvents = this.old.view.side.doc.events;
+    const source = this.now.view.side.doc.source;
+    const same = new SameSource(source, this.old.view.side.doc.source);
+    const tiling = !this.now.view.side.tokenAt;
+    // The source copied next: from `copyFrom` to `copyTo`.
+    let copyFrom = events[e]!.start;
+    let copyTo = copyFrom;
+    let m = k;
+    for (; e < events.length && f < oldEvents.length; e++, f++) {
+      const count = firstB[e + 1]! - firstB[e]!;
+      if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > to) break;
+      const event = events[e]!;
+      const old = oldEvents[f]!;
+      // The same object: the parser shares the events of the text both documents start with.
+      if (event !== old && !(alike(event, old) && same.at(event.start, event.end, old.start, old.end))) break;
+      let whole = true;
+      for (let q = m; whole && q < m + count; q++) whole = side[q] === BOTH && token[q] === j + (q - k) && aToken[q] === i + (q - k) && change[q] === -1;
+      if (!whole || (tiling && event.kind === "text" && !tiled(this.now.view, firstB, e))) break;
+      const written = event.kind === "text" ? this.keptTextEvent(event) : this.keptEvent(event);
+      if (written === undefined) break;
+      if (written === null && event.start === copyTo) copyTo = event.end;
+      else {
+        this.emit(source.slice(copyFrom, copyTo));
+        copyFrom = written === null ? event.start : event.end;
+        copyTo = event.end;
+        if (written !== null) this.emit(written);
+      }
+      m += count;
+    }
+    this.emit(source.slice(copyFrom, copyTo));
+    if (m > k) this.lastB = j + (m - k) - 1;
+    return m;
+  }
+
+  /** A kept text event as {@link keptText} writes it: null where as it stands, undefined where {@link both} must write it. */
+  private keptTextEvent(event: DocEvent): string | null | undefined {
+    if (this.model.textMayStartBody()) return undefined;
+    const source = this.now.view.side.doc.source;
+    return writtenAsIs(source, event.start, event.end, this.bom) ? null : textOf(source, event.start, event.end);
+  }
+
+  /**
+   * A kept event of the new document other than text (unchanged, its tokens kept, the old
+   * side's alike) as {@link both} writes it, noted in the model: null where as it stands in the
+   * source; undefined for those it leaves to {@link both}: an atomic element, a root left out of
+   * a fragment, a void element made by an end tag.
+   */
+  private keptEvent(event: DocEvent): string | null | undefined {
+    const own = this.now.view.side.doc.source.slice(event.start, event.end);
+    let written: string;
+    if (event.kind === "open") {
+      if (ATOMIC.has(event.name) || (this.options.fragment && ROOTS.has(event.name)) || event.start === event.end) return undefined;
+      written = this.guard(event, this.now.startTag(event, NO_MARKS, own));
+      this.model.wroteStartTag(event.name);
+    } else if (event.kind === "close") {
+      if (this.options.fragment && ROOTS.has(event.name)) return undefined;
+      const name = this.model.wroteEndTag() ?? event.name;
+      written = VOID.has(name) ? "" : endTagOf(name, event.name, own, { name: event.name, text: own });
+    } else if (this.options.fragment && event.kind === "instruction") written = "";
+    else written = this.now.leafEvent(event, this.model.insideDocument(), "both");
+    return written === own ? null : written;
+  }
+
+  /** Writes a kept token (a whole atomic element at once); returns the next item index. The text left out before it is written. */
   private both(k: number): number {
     const j = this.items.token[k]!;
-    this.emit(this.keptGap(this.items.aToken[k]!, j));
     const token = this.now.tokens[j]!;
     const event = this.now.event(j);
     if (event.kind === "open") {
@@ -412,10 +516,10 @@ class DocumentWriter {
    */
   private commentsLeading(first: number, deleted: boolean): string {
     if (this.model.leavesInPlace()) return "";
-    if (!onlyCommentsBefore(deleted ? this.script.a : this.script.b, first)) return "";
+    if (!onlyCommentsBefore(deleted ? this.old.view : this.now.view, first)) return "";
     if (deleted) {
       this.oldLeadWritten = first;
-      return oldGapBefore(this.script.a, first);
+      return oldGapBefore(this.old.view, first);
     }
     const gap = this.gapBefore(first);
     return gap ? this.unseen(gap) : "";
@@ -428,7 +532,7 @@ class DocumentWriter {
    */
   private outsideWrap(t: number, deleted: boolean, gap: string): string {
     const wrap = this.splitWrap;
-    if (!wrap || !gap || !onlyCommentsBefore(deleted ? this.script.a : this.script.b, t)) return gap;
+    if (!wrap || !gap || !onlyCommentsBefore(deleted ? this.old.view : this.now.view, t)) return gap;
     return `</${wrap.tag}>${deleted ? gap : this.unseen(gap)}${wrap.open}`;
   }
 
@@ -478,7 +582,7 @@ class DocumentWriter {
    * CDATA section, a comment) would take in what follows.
    */
   private oldElementMarkup(i: number): string {
-    const tokens = this.old.view.side.tokens;
+    const tokens = this.old.tokens;
     return eventSource(this.old.events, this.script.a.doc.source, tokens[i]!.event, tokens[this.old.view.partners[i]!]!.event + 1);
   }
 
@@ -496,8 +600,7 @@ class DocumentWriter {
    * reject and accept each give their own back.
    */
   private keptGap(i: number, j: number): string {
-    const a = this.script.a;
-    const b = this.script.b;
+    const [a, b] = [this.old.view, this.now.view];
     const oldGap = sourceGap(a, i);
     if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
     // White space or comments ignored: where a browser leaves them in place, the new side's are
@@ -514,13 +617,14 @@ class DocumentWriter {
    * carry here) inside it.
    */
   private shownCopies(j: number): string {
-    const { tokens, doc } = this.script.b;
+    const tokens = this.now.tokens;
+    const doc = this.script.b.doc;
     const from = j > 0 ? tokens[j - 1]!.event + 1 : 0;
     const to = j < tokens.length ? tokens[j]!.event : doc.events.length;
     let cursor = j > 0 ? tokens[j - 1]!.end : 0;
     let out = "";
     for (let e = from; e < to; e++) {
-      if (this.tokenized[e] || doc.events[e]!.kind !== "open") continue;
+      if (this.hasTokens(e) || doc.events[e]!.kind !== "open") continue;
       const last = lastOfElement(doc.events, e);
       const lead = doc.source.slice(cursor, Math.max(cursor, doc.events[e]!.start));
       out += this.shownCopy(e, last, /^[ \t\n\f\r]*$/.test(lead) ? lead : "");
@@ -573,7 +677,7 @@ class DocumentWriter {
     if (prev >= j) return "";
     this.lastB = j;
     const side = this.now.view.side;
-    const tokens = side.tokens;
+    const tokens = this.now.tokens;
     const events = side.doc.events;
     // An atomic element's content was written with it (left-out elements inside it too): the gap starts at its end.
     const partner = prev >= 0 ? this.now.view.partners[prev]! : -1;
@@ -591,7 +695,7 @@ class DocumentWriter {
     }
     for (let e = firstEvent; e < lastEvent; e++) {
       const event = events[e]!;
-      if (this.tokenized[e]) continue;
+      if (this.hasTokens(e)) continue;
       if (event.kind === "text") out += textOf(side.doc.source, event.start, event.end);
       else if (event.kind === "comment") out += documentComment(event.text, "both", side.doc.source.slice(event.start, event.end));
       else if (event.kind === "open") {
@@ -609,6 +713,79 @@ class DocumentWriter {
     }
     return out;
   }
+}
+
+/**
+ * Per event of a side, the index of its first token, or of the next event's where it has none;
+ * the last entry is the number of tokens. Must not be written to.
+ */
+function firstTokens(side: Side): Int32Array {
+  if (side.firstTokens) return side.firstTokens;
+  const { tokens, doc } = side;
+  const first = new Int32Array(doc.events.length + 1);
+  let t = 0;
+  for (let e = 0; e <= doc.events.length; e++) {
+    while (t < tokens.length && tokens[t]!.event < e) t++;
+    first[e] = t;
+  }
+  return first;
+}
+
+/**
+ * Whether the tokens of a side's text event `e` span it from start to end (white space ignored
+ * at its ends leaves them short). Not asked of a side making its tokens on demand: it is only
+ * made for options that leave out no text (see tokenWindow), and its tokens are not made to tell.
+ */
+function tiled(view: SideView, first: Int32Array, e: number): boolean {
+  const event = view.side.doc.events[e]!;
+  return view.tokens[first[e]!]!.start === event.start && view.tokens[first[e + 1]! - 1]!.end === event.end;
+}
+
+/**
+ * Whether spans of two sources hold the same text, asked for span after span along both: each
+ * check compares ahead of the span too, twice as far each time it finds the same (back to a short
+ * way after a difference), so that a long run of equal spans costs a few comparisons, and a
+ * run of differing ones little more than comparing each.
+ */
+class SameSource {
+  /** Up to where the new source is known to equal the old one moved by {@link shift}. */
+  private knownTo = -1;
+  private shift = 0;
+  private ahead = 256;
+
+  constructor(
+    private readonly source: string,
+    private readonly oldSource: string,
+  ) {}
+
+  /** Whether `source[start..end)` equals `oldSource[oldStart..oldEnd)`. */
+  at(start: number, end: number, oldStart: number, oldEnd: number): boolean {
+    if (end - start !== oldEnd - oldStart) return false;
+    const shift = oldStart - start;
+    if (shift === this.shift && end <= this.knownTo) return true;
+    const to = Math.max(end, Math.min(this.source.length, this.oldSource.length - shift, start + this.ahead));
+    if (this.source.slice(start, to) === this.oldSource.slice(oldStart, to + shift)) {
+      this.knownTo = to;
+      this.shift = shift;
+      this.ahead = Math.min(this.ahead * 2, 1 << 16);
+      return true;
+    }
+    this.ahead = 256;
+    if (this.source.slice(start, end) !== this.oldSource.slice(oldStart, oldEnd)) return false;
+    this.knownTo = end;
+    this.shift = shift;
+    return true;
+  }
+}
+
+/**
+ * Whether an old event reads as a new one for the writer, where the two have the same source:
+ * the same kind, and for a tag the same name (and attributes).
+ */
+function alike(event: DocEvent, old: DocEvent): boolean {
+  if (event.kind === "open") return old.kind === "open" && event.name === old.name && sameAttributes(event.attrs, old.attrs);
+  if (event.kind === "close") return old.kind === "close" && event.name === old.name;
+  return event.kind === old.kind;
 }
 
 /** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
@@ -629,8 +806,9 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
  * the events between them ({@link eventSource}: what the end of the file cut off is left out or
  * finished), and the rest of the text events the two tokens stand in.
  */
-function sourceGap(side: Side, t: number): string {
-  const { tokens, doc } = side;
+function sourceGap(view: SideView, t: number): string {
+  const { tokens } = view;
+  const { doc } = view.side;
   const { events, source } = doc;
   const [before, at] = [tokens[t - 1], tokens[t]];
   const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
@@ -644,17 +822,18 @@ function sourceGap(side: Side, t: number): string {
  * space inside a text as it stands (it is written inside the deletion's marks), anything else
  * (comments, elements, white space between tags) in a `del` marker, for reject.
  */
-function oldGapBefore(side: Side, t: number): string {
-  const gap = sourceGap(side, t);
+function oldGapBefore(view: SideView, t: number): string {
+  const gap = sourceGap(view, t);
   if (!gap) return "";
-  const [before, at] = [side.tokens[t - 1], side.tokens[t]!];
-  if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(side.doc.source, before.end, at.start);
+  const [before, at] = [view.tokens[t - 1], view.tokens[t]!];
+  if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(view.side.doc.source, before.end, at.start);
   return markerComment("del", gap);
 }
 
 /** Whether what the comparison left out between a side's token `t` and the token before it is comments, with white space at most. */
-function onlyCommentsBefore(side: Side, t: number): boolean {
-  const { tokens, doc } = side;
+function onlyCommentsBefore(view: SideView, t: number): boolean {
+  const { tokens } = view;
+  const { doc } = view.side;
   const [before, at] = [tokens[t - 1], tokens[t]];
   const from = before ? before.event + 1 : 0;
   const to = at ? at.event : doc.events.length;
@@ -672,8 +851,9 @@ function onlyCommentsBefore(side: Side, t: number): boolean {
 }
 
 /** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */
-function leftOutElement(side: Side, t: number): boolean {
-  const { tokens, doc } = side;
+function leftOutElement(view: SideView, t: number): boolean {
+  const { tokens } = view;
+  const { doc } = view.side;
   const from = t > 0 ? tokens[t - 1]!.event + 1 : 0;
   const to = t < tokens.length ? tokens[t]!.event : doc.events.length;
   for (let e = from; e < to; e++) if (doc.events[e]!.kind === "open") return true;

@@ -7,6 +7,7 @@
 import type { EditScript } from "../../edit-script.js";
 import type { Change, Token } from "../../types.js";
 import { wrapsInside } from "../../html/elements.js";
+import { sideTokens } from "./side-tokens.js";
 import { textOf } from "./verbatim.js";
 import { CHANGE, WRAP } from "../../html/marks.js";
 
@@ -33,8 +34,7 @@ export interface InnerEdits {
  */
 export function moveEdits(script: EditScript, change: Change | undefined, wrapped: boolean): InnerEdits | undefined {
   if (change?.kind !== "move" || !change.inner || script.opcodes[change.op]!.tag !== "insert") return undefined;
-  const a = script.a.tokens;
-  const b = script.b.tokens;
+  const [a, b] = [sideTokens(script, "a"), sideTokens(script, "b")];
   const marked = new Map<number, number>();
   const deletedBefore = new Map<number, string>();
   for (const code of change.inner) {

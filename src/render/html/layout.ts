@@ -4,7 +4,7 @@
 
 import type { EditScript } from "../../edit-script.js";
 import { partners } from "../../text/tag-pairs.js";
-import type { Token } from "../../types.js";
+import type { DocEvent, Token } from "../../types.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
 
 /** Where a laid-out token belongs: to both documents ({@link BOTH}), only the old one ({@link OLD}), or only the new one ({@link NEW}). */
@@ -89,25 +89,122 @@ export function fallbacks(items: LayoutItems): { runs: number; changes: Set<numb
  * @example `<p>a <b>c</b></p>` -> `<p>a <i>c</i></p>`: both <p>, both "a", both " ", both <i>(renamed), both "c", …
  */
 export function layout(script: EditScript): Layout {
-  const a = script.a.tokens;
-  const b = script.b.tokens;
+  return windowLayout(script) ?? wholeLayout(script);
+}
+
+/** The layout made over the whole token lists. */
+function wholeLayout(script: EditScript): Layout {
+  const [a, b] = [script.a.tokens, script.b.tokens];
+  const [partnersA, partnersB] = [partners(a), partners(b)];
+  return { items: laidOut(script, a, b, partnersA, partnersB, 0).merge(), partnersA, partnersB };
+}
+
+/**
+ * The layout of a script whose sides make their tokens on demand, made over the tokens between
+ * the ones it shares at both ends ({@link EditScript.shared}) alone: those are kept as they are
+ * (equal, at the same place on both sides, every element they hold a tag of either whole among
+ * them or around all the others), so nothing there is demoted but the content of an atomic element
+ * around a change, where this gives up (undefined), as it does when the script changed anything
+ * among them or a tag stands alone.
+ */
+function windowLayout(script: EditScript): Layout | undefined {
+  const { head, tail } = script.shared;
+  const [firstA, firstB] = [script.a.firstTokens, script.b.firstTokens];
+  if (head + tail === 0 || firstA === undefined || firstB === undefined) return undefined;
+  const [na, nb] = [script.tokenCount("a"), script.tokenCount("b")];
+  const partnersA = tagPartners(script.a.doc.events, firstA);
+  const partnersB = tagPartners(script.b.doc.events, firstB);
+  if (!partnersA || !partnersB || (script.b.doc.mode === "html" && atomicAround(script.b.doc.events, firstB, head))) return undefined;
+  for (const code of script.opcodes) if (code.tag !== "equal" && (code.aStart < head || code.bStart < head || code.aEnd > na - tail || code.bEnd > nb - tail)) return undefined;
+  const core = (side: "a" | "b", count: number, pairs: Int32Array): { tokens: Token[]; partners: Int32Array } | undefined => {
+    const tokens: Token[] = [];
+    const own = new Int32Array(count - tail - head);
+    for (let t = head; t < count - tail; t++) {
+      tokens.push(script.token(side, t));
+      const partner = pairs[t]!;
+      if (partner >= 0 && (partner < head || partner >= count - tail)) return undefined;
+      own[t - head] = partner < 0 ? -1 : partner - head;
+    }
+    return { tokens, partners: own };
+  };
+  const [coreA, coreB] = [core("a", na, partnersA), core("b", nb, partnersB)];
+  if (!coreA || !coreB) return undefined;
+  const inner = laidOut(script, coreA.tokens, coreB.tokens, coreA.partners, coreB.partners, head).merge();
+  const length = head + inner.length + tail;
+  const items = { length, side: new Uint8Array(length), token: new Int32Array(length), aToken: new Int32Array(length), change: new Int32Array(length).fill(-1) };
+  for (let k = 0; k < head; k++) items.token[k] = items.aToken[k] = k;
+  for (let k = 0; k < inner.length; k++) {
+    items.side[head + k] = inner.side[k]!;
+    items.token[head + k] = inner.token[k]! + head;
+    items.aToken[head + k] = inner.aToken[k]! < 0 ? -1 : inner.aToken[k]! + head;
+    items.change[head + k] = inner.change[k]!;
+  }
+  for (let x = 0; x < tail; x++) {
+    items.token[head + inner.length + x] = nb - tail + x;
+    items.aToken[head + inner.length + x] = na - tail + x;
+  }
+  return { items, partnersA, partnersB };
+}
+
+/**
+ * The matching of tokens `a` and `b` (the whole lists' from `offset` on, with their partners),
+ * demoted until it nests: {@link layout}.
+ */
+function laidOut(script: EditScript, a: readonly Token[], b: readonly Token[], partnersA: Int32Array, partnersB: Int32Array, offset: number): Matching {
   const html = script.b.doc.mode === "html";
-  const state = new Matching(a, b, partners(a), partners(b));
+  const state = new Matching(a, b, partnersA, partnersB);
   for (const code of script.opcodes) {
-    if (code.tag === "equal") for (let k = 0; k < code.aEnd - code.aStart; k++) state.match(code.aStart + k, code.bStart + k);
+    if (code.tag !== "equal") continue;
+    const [from, to] = [Math.max(code.aStart, offset), Math.min(code.aEnd, offset + a.length)];
+    const shift = code.bStart - code.aStart;
+    for (let i = from; i < to && i + shift - offset < b.length; i++) if (i + shift >= offset) state.match(i - offset, i + shift - offset);
   }
   script.changes.forEach((change, index) => {
     const code = script.opcodes[change.op]!;
-    for (let i = code.aStart; i < code.aEnd; i++) state.changeA[i] = index;
-    for (let j = code.bStart; j < code.bEnd; j++) state.changeB[j] = index;
+    for (let i = code.aStart; i < code.aEnd; i++) state.changeA[i - offset] = index;
+    for (let j = code.bStart; j < code.bEnd; j++) state.changeB[j - offset] = index;
     const renameFits = change.kind !== "tag" || !html || renameKeepsContent(change.oldName ?? "", change.newName ?? "");
-    if ((change.kind === "attributes" || change.kind === "tag") && renameFits) state.match(code.aStart, code.bStart);
+    if ((change.kind === "attributes" || change.kind === "tag") && renameFits) state.match(code.aStart - offset, code.bStart - offset);
   });
   state.realignPartners();
   state.demoteCrossing();
   if (html) state.demoteChangedAtomic(script.b.doc.events);
   state.demoteWrapped();
-  return { items: state.merge(), partnersA: state.partnersA, partnersB: state.partnersB };
+  return state;
+}
+
+/**
+ * The partners of a side's tag tokens (see {@link partners}), from its events and each event's
+ * first token; undefined when a tag event has not one token.
+ */
+function tagPartners(events: readonly DocEvent[], first: Int32Array): Int32Array | undefined {
+  const out = new Int32Array(first[events.length]!).fill(-1);
+  const open: number[] = [];
+  for (let e = 0; e < events.length; e++) {
+    const kind = events[e]!.kind;
+    if (kind !== "open" && kind !== "close") continue;
+    if (first[e + 1]! - first[e]! !== 1) return undefined;
+    if (kind === "open") open.push(e);
+    else {
+      const o = open.pop();
+      if (o !== undefined) {
+        out[first[o]!] = first[e]!;
+        out[first[e]!] = first[o]!;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether an atomic element is open after a side's first `head` tokens (its events before the one token `head` starts). */
+function atomicAround(events: readonly DocEvent[], first: Int32Array, head: number): boolean {
+  const open: string[] = [];
+  for (let e = 0; e < events.length && first[e]! < head; e++) {
+    const event = events[e]!;
+    if (event.kind === "open") open.push(event.name);
+    else if (event.kind === "close") open.pop();
+  }
+  return open.some((name) => ATOMIC.has(name));
 }
 
 /** Which token is matched to which, with the demotions that make the matching nest. */

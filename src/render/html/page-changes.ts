@@ -2,7 +2,7 @@
 // so that a change the page cannot show in place (in the head, an attribute of an element that
 // is not rendered, white space) can still be read. The page's script numbers and orders them.
 
-import type { EditScript, Side } from "../../edit-script.js";
+import type { EditScript } from "../../edit-script.js";
 import type { AttributeDelta, Change } from "../../types.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
 import { isStop } from "./stops.js";
@@ -51,10 +51,10 @@ export function describeChange(script: EditScript, change: Change): string {
   const oldText = script.a.doc.source.slice(spans.a.start, spans.a.end);
   const newText = script.b.doc.source.slice(spans.b.start, spans.b.end);
   if (change.kind === "attributes" || change.kind === "tag") {
-    const renamed = change.kind === "tag" ? `<${change.oldName}> \u2192 <${change.newName}>` : `<${elementAt(script.b, code.bStart)}>`;
+    const renamed = change.kind === "tag" ? `<${change.oldName}> \u2192 <${change.newName}>` : `<${elementAt(script, "b", code.bStart)}>`;
     return [renamed, ...(change.attributes ?? []).map(describeAttribute)].join(" ");
   }
-  const where = enclosing(code.bEnd > code.bStart ? script.b : script.a, code.bEnd > code.bStart ? code.bStart : code.aStart);
+  const where = enclosing(script, code.bEnd > code.bStart ? "b" : "a", code.bEnd > code.bStart ? code.bStart : code.aStart);
   const place = where ? `in <${where}> ` : "";
   if (code.tag === "insert") return `${place}+ ${quote(newText)}`;
   if (code.tag === "delete") return `${place}\u2212 ${quote(oldText)}`;
@@ -76,21 +76,21 @@ function quote(text: string): string {
 function whitespaceOnly(script: EditScript, change: Change): boolean {
   if (change.kind === "attributes" || change.kind === "tag") return false;
   const code = script.opcodes[change.op]!;
-  for (let i = code.aStart; i < code.aEnd; i++) if (script.a.tokens[i]!.kind !== "space") return false;
-  for (let j = code.bStart; j < code.bEnd; j++) if (script.b.tokens[j]!.kind !== "space") return false;
+  for (let i = code.aStart; i < code.aEnd; i++) if (script.token("a", i).kind !== "space") return false;
+  for (let j = code.bStart; j < code.bEnd; j++) if (script.token("b", j).kind !== "space") return false;
   return true;
 }
 
 /** The name of the element whose start tag is token `t` of a side. */
-function elementAt(side: Side, t: number): string {
-  const event = side.doc.events[side.tokens[t]!.event]!;
+function elementAt(script: EditScript, side: "a" | "b", t: number): string {
+  const event = script[side].doc.events[script.token(side, t).event]!;
   return event.kind === "open" || event.kind === "close" ? event.name : "";
 }
 
 /** The name of the element that holds token `t` of a side (looked for a little way back), or "". */
-function enclosing(side: Side, t: number): string {
-  const events = side.doc.events;
-  const first = side.tokens[t]!.event;
+function enclosing(script: EditScript, side: "a" | "b", t: number): string {
+  const events = script[side].doc.events;
+  const first = script.token(side, t).event;
   let depth = 0;
   for (let e = first - 1; e >= 0 && e >= first - LOOK_BACK; e--) {
     const event = events[e]!;

@@ -15,6 +15,7 @@ import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from
 import { closeMark, type InnerEdits, marksFit, openMark, shownDeleted } from "./inner-edits.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";
 import { closeTag, commentOf, openTag, serializeEvents } from "../../html/serialize.js";
+import { sideTokens } from "./side-tokens.js";
 
 /** Markup that could run script or load anything, looked for in atomic content written from source. */
 const HOSTILE =
@@ -23,6 +24,8 @@ const HOSTILE =
 /** One document side as the writers see it: events, tokens, element partners. */
 export interface SideView {
   readonly side: Side;
+  /** The side's tokens, made on demand where the side makes them so (see {@link sideTokens}). */
+  readonly tokens: readonly Token[];
   readonly partners: Int32Array;
 }
 
@@ -66,7 +69,7 @@ export class UnitWriter implements PieceSide {
 
   /** The side's tokens. */
   get tokens(): readonly Token[] {
-    return this.view.side.tokens;
+    return this.view.tokens;
   }
 
   /** The side's events. */
@@ -76,7 +79,7 @@ export class UnitWriter implements PieceSide {
 
   /** The event behind a token. */
   event(token: number): DocEvent {
-    return this.view.side.doc.events[this.view.side.tokens[token]!.event]!;
+    return this.view.side.doc.events[this.view.tokens[token]!.event]!;
   }
 
   /** The other tag of the element whose start or end tag is `token`, or -1. */
@@ -86,7 +89,7 @@ export class UnitWriter implements PieceSide {
 
   /** A token's text with references decoded. */
   decoded(token: number): string {
-    const text = this.view.side.tokens[token]!.text;
+    const text = this.view.tokens[token]!.text;
     return text.includes("&") ? decodeText(text, "html").text : text;
   }
 
@@ -96,7 +99,7 @@ export class UnitWriter implements PieceSide {
    * browser, which moves it out of a table).
    */
   visibleText(token: number): boolean {
-    const kind = this.view.side.tokens[token]!.kind;
+    const kind = this.view.tokens[token]!.kind;
     return kind === "word" || kind === "punct" || (kind === "space" && /[^ \t\n\f\r]/.test(this.decoded(token)));
   }
 
@@ -174,7 +177,8 @@ export class UnitWriter implements PieceSide {
     const start = this.event(open) as OpenEvent;
     const closeToken = this.view.partners[open]!;
     const end = this.event(closeToken);
-    const { tokens, doc } = this.view.side;
+    const { tokens } = this.view;
+    const { doc } = this.view.side;
     const [first, after] = [tokens[open]!.event + 1, tokens[closeToken]!.event];
     const explicit = end.kind !== "close" || !end.implied;
     let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
@@ -234,7 +238,11 @@ export class UnitWriter implements PieceSide {
    * and an end tag that closes nothing, travel in a marker comment.
    */
   leaf(token: number, insideDocument: boolean, role: "del" | "ins" | "both"): string {
-    const event = this.event(token);
+    return this.leafEvent(this.event(token), insideDocument, role);
+  }
+
+  /** The event of a comment, doctype or instruction as {@link leaf} writes it. */
+  leafEvent(event: DocEvent, insideDocument: boolean, role: "del" | "ins" | "both"): string {
     if (event.kind === "comment") return documentComment(event.text, role, this.written(event));
     const markup = this.view.side.doc.source.slice(event.start, event.end);
     const doctype = isDoctype(event);
@@ -301,7 +309,7 @@ export class UnitWriter implements PieceSide {
 
 /** The side views of a script. */
 export function sideViews(script: EditScript, partnersA: Int32Array, partnersB: Int32Array): { a: SideView; b: SideView } {
-  return { a: { side: script.a, partners: partnersA }, b: { side: script.b, partners: partnersB } };
+  return { a: { side: script.a, tokens: sideTokens(script, "a"), partners: partnersA }, b: { side: script.b, tokens: sideTokens(script, "b"), partners: partnersB } };
 }
 
 /** Text from the source between two offsets (text the comparison left out), as {@link textOf} writes it. */

@@ -81,6 +81,25 @@ export function textOf(source: string, start: number, end: number, beforeMarkup 
 }
 
 /**
+ * Whether {@link textOf} writes `source[start..end)` as it stands, found without copying it;
+ * `bom`: whether the source holds a U+FEFF anywhere (then the text is looked at whole).
+ *
+ * @example writtenAsIs("a < b", 0, 5, false) // true; writtenAsIs("a <b", 0, 4, false) // false
+ */
+export function writtenAsIs(source: string, start: number, end: number, bom: boolean): boolean {
+  if (bom) return textOf(source, start, end) === source.slice(start, end);
+  for (let at = source.indexOf("<", start); at !== -1 && at < end; at = source.indexOf("<", at + 1)) {
+    // Last in the text, a `<` is written as it stands only before another.
+    if (at === end - 1) return source.charAt(end) === "<";
+    if (STARTS_MARKUP.test(source.charAt(at + 1))) return false;
+  }
+  return true;
+}
+
+/** What makes a `<` before it start markup (see {@link RISKY}). */
+const STARTS_MARKUP = /^[a-zA-Z!/?]$/;
+
+/**
  * A comment as the source wrote it where every parser reads it alike (`<!--…-->`, or a bogus
  * comment `<!…>` or `</…>` not begun by a letter, without another `>`), else undefined: the
  * writer then writes it in the usual form.

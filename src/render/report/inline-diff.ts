@@ -1,7 +1,7 @@
 // Diffs inside one change, for display: a changed tag word by word, a replaced word character
 // by character (fast-diff, with its semantic clean-up).
 
-import fastDiff from "fast-diff";
+import { createRequire } from "node:module";
 import { myersDiff } from "../../match/myers.js";
 import { splitWords } from "../../text/words.js";
 
@@ -99,5 +99,13 @@ function isHighSurrogate(code: number): boolean {
  * @example charDiff("quick", "quack") // [["equal", "qu"], ["delete", "i"], ["insert", "a"], ["equal", "ck"]]
  */
 export function charDiff(oldText: string, newText: string): Piece[] {
-  return fastDiff(oldText, newText, undefined, true).map(([op, text]): Piece => [op === 0 ? "equal" : op < 0 ? "delete" : "insert", text]);
+  return loadFastDiff()(oldText, newText, undefined, true).map(([op, text]): Piece => [op === 0 ? "equal" : op < 0 ? "delete" : "insert", text]);
+}
+
+type FastDiff = typeof import("fast-diff");
+let fastDiff: FastDiff | undefined;
+
+/** fast-diff, loaded at the first character diff: only `--granularity char` makes one, so other runs start without it (docs/performance.md). */
+function loadFastDiff(): FastDiff {
+  return (fastDiff ??= createRequire(import.meta.url)("fast-diff") as FastDiff);
 }

@@ -2,7 +2,7 @@
 // before a hunk (as git's funcname names the function), and a CSS-like path of an element.
 
 import type { ParsedDocument } from "../../events/parse.js";
-import type { OpenEvent } from "../../types.js";
+import type { DocEvent, OpenEvent } from "../../types.js";
 
 /** Longest label shown after a hunk header, in characters. */
 const LABEL = 80;
@@ -10,7 +10,140 @@ const LABEL = 80;
 const LOOK_BACK = 1_000;
 /** An id that can follow `#` in a selector as it is. */
 const PLAIN_ID = /^[A-Za-z_][\w-]*$/;
-const HEADING = /^h[1-6]$/i;
+
+/**
+ * The headings and elements with an id of a document, to name the section a hunk is in. Each
+ * label is found from its offset backwards, reading only the events up to the nearest anchor
+ * (and forward once over the events before it, to know whether it is a heading inside another
+ * heading, which has no words of its own in its label); once about as many events as the
+ * document has are read so, the whole outline is made at once and answers instead.
+ *
+ * @example new Outline(parseDocument('<h2 id="x">Examples</h2><p>a</p>')).labelBefore(30) // '<h2 id="x"> Examples'
+ */
+export class Outline {
+  /** Events that may still be read backwards, or forwards for a heading's words, before the whole outline is made. */
+  private budget: number;
+  private whole?: WholeOutline;
+  /** Labels of headings found so far, by the index of their start tag. */
+  private readonly headingLabels = new Map<number, string>();
+  private readonly nesting: HeadingNesting;
+
+  constructor(private readonly doc: ParsedDocument) {
+    this.budget = doc.events.length + LOOK_BACK;
+    this.nesting = new HeadingNesting(doc.events);
+  }
+
+  /**
+   * The label of the nearest heading before `offset`, or of the nearest element with an id that
+   * holds `offset`, whichever starts later; undefined when there is none.
+   */
+  labelBefore(offset: number): string | undefined {
+    if (this.whole) return this.whole.labelBefore(offset);
+    const { events, source } = this.doc;
+    // Closing tags read backwards whose start tag is not read yet: the elements they end hold nothing from here on.
+    const closes: number[] = [];
+    let anchors = 0;
+    for (let e = firstAtOrAfter(events, offset) - 1; e >= 0; e--) {
+      if (--this.budget < 0) return this.wholeOutline().labelBefore(offset);
+      const event = events[e]!;
+      if (event.kind === "close") closes.push(e);
+      if (event.kind !== "open") continue;
+      const close = closes.length ? closes.pop()! : -1;
+      const heading = isHeading(event.name);
+      if (!heading && idOf(event) === undefined) continue;
+      if (++anchors > LOOK_BACK) return undefined;
+      if (heading) return this.headingLabel(e) ?? this.wholeOutline().labelBefore(offset);
+      // An element not closed before `offset` holds it (its end is at or past it).
+      if (close < 0 || events[close]!.end >= offset) return clip(tagText(source.slice(event.start, event.end)));
+    }
+    return undefined;
+  }
+
+  /**
+   * The label of the heading whose start tag is event `e`: its tag, and its words unless it is
+   * inside another heading or never closed; null when the events left to read run out first.
+   */
+  private headingLabel(e: number): string | null {
+    const known = this.headingLabels.get(e);
+    if (known !== undefined) return known;
+    const { events, source } = this.doc;
+    const event = events[e]!;
+    let label = tagText(source.slice(event.start, event.end));
+    if (this.nesting.outermost(e)) {
+      let text = "";
+      let depth = 0;
+      for (let i = e + 1; i < events.length; i++) {
+        if (--this.budget < 0) return null;
+        const inner = events[i]!;
+        if (inner.kind === "open") depth++;
+        else if (inner.kind === "text" && text.length < LABEL) text += inner.text;
+        else if (inner.kind === "close" && depth-- === 0) {
+          const words = text.replace(/\s+/g, " ").trim();
+          if (words) label = `${label} ${words}`;
+          break;
+        }
+      }
+    }
+    this.headingLabels.set(e, clip(label));
+    return clip(label);
+  }
+
+  private wholeOutline(): WholeOutline {
+    return (this.whole ??= new WholeOutline(this.doc));
+  }
+}
+
+/**
+ * Whether each heading's start tag stands outside any other heading, found reading the events
+ * forward once, as far as asked.
+ */
+class HeadingNesting {
+  /** For each open element read, whether it is a heading. */
+  private readonly open: boolean[] = [];
+  /** Headings among {@link open}. */
+  private headings = 0;
+  /** Events read. */
+  private read = 0;
+  /** For each heading start tag read, whether no heading was open around it. */
+  private readonly outer = new Map<number, boolean>();
+
+  constructor(private readonly events: readonly DocEvent[]) {}
+
+  /** Whether the heading whose start tag is event `e` stands outside any other heading. */
+  outermost(e: number): boolean {
+    const { events, open } = this;
+    for (; this.read <= e; this.read++) {
+      const event = events[this.read]!;
+      if (event.kind === "open") {
+        const heading = isHeading(event.name);
+        if (heading) this.outer.set(this.read, this.headings === 0);
+        open.push(heading);
+        if (heading) this.headings++;
+      } else if (event.kind === "close" && open.length && open.pop()) this.headings--;
+    }
+    return this.outer.get(e)!;
+  }
+}
+
+/** The first event that starts at or after `offset` (events are in the order of their starts). */
+function firstAtOrAfter(events: readonly DocEvent[], offset: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether an element name is that of a heading, h1 to h6 in any case. */
+function isHeading(name: string): boolean {
+  if (name.length !== 2) return false;
+  const h = name.charCodeAt(0) | 0x20;
+  const digit = name.charCodeAt(1);
+  return h === 0x68 && digit >= 0x31 && digit <= 0x36;
+}
 
 /** A heading or an element with an id: where it starts and ends in the source, and how it is named. */
 interface Anchor {
@@ -20,12 +153,8 @@ interface Anchor {
   label: string;
 }
 
-/**
- * The headings and elements with an id of a document, to name the section a hunk is in.
- *
- * @example new Outline(parseDocument('<h2 id="x">Examples</h2><p>a</p>')).labelBefore(30) // '<h2 id="x"> Examples'
- */
-export class Outline {
+/** The outline of a whole document, made in one walk over its events (see {@link Outline}). */
+class WholeOutline {
   private readonly anchors: Anchor[] = [];
   private readonly starts: number[] = [];
 
@@ -35,13 +164,14 @@ export class Outline {
     let text = "";
     for (const event of doc.events) {
       if (event.kind === "open") {
-        const isHeading = HEADING.test(event.name);
-        const anchor = isHeading || idOf(event) !== undefined ? { start: event.start, end: doc.source.length, heading: isHeading, label: tagText(doc.source.slice(event.start, event.end)) } : null;
+        const isHeadingTag = isHeading(event.name);
+        const anchor =
+          isHeadingTag || idOf(event) !== undefined ? { start: event.start, end: doc.source.length, heading: isHeadingTag, label: tagText(doc.source.slice(event.start, event.end)) } : null;
         if (anchor) {
           this.anchors.push(anchor);
           this.starts.push(anchor.start);
         }
-        if (isHeading && !heading) {
+        if (isHeadingTag && !heading) {
           heading = anchor;
           text = "";
         }
@@ -58,10 +188,7 @@ export class Outline {
     }
   }
 
-  /**
-   * The label of the nearest heading before `offset`, or of the nearest element with an id that
-   * holds `offset`, whichever starts later; undefined when there is none.
-   */
+  /** See {@link Outline.labelBefore}. */
   labelBefore(offset: number): string | undefined {
     let lo = 0;
     let hi = this.starts.length;
@@ -99,42 +226,9 @@ function clip(label: string): string {
  * @example new ElementPaths(parseDocument("<main><p>a</p><p>b</p></main>")).of(4) // "main > p:nth-of-type(2)"
  */
 export class ElementPaths {
-  /** For each event, the start tag event of the element it stands in (its own, for a start tag); -1 at the top. */
-  private readonly element: Int32Array;
-  /** For each start tag event, the start tag of its parent element, -1 at the top. */
-  private readonly parent: Int32Array;
-  /** For each start tag event, its place among its parent's children of its name (1-based). */
-  private readonly nth: Int32Array;
-  /** For each start tag event, the counts by name of its parent's children. */
-  private readonly siblings: Map<string, number>[];
+  private index?: ElementIndex;
 
-  constructor(private readonly doc: ParsedDocument) {
-    const events = doc.events;
-    this.element = new Int32Array(events.length);
-    this.parent = new Int32Array(events.length).fill(-1);
-    this.nth = new Int32Array(events.length);
-    this.siblings = new Array(events.length);
-    const stack: number[] = [];
-    const counts: Map<string, number>[] = [new Map()];
-    events.forEach((event, e) => {
-      const top = stack.length ? stack[stack.length - 1]! : -1;
-      if (event.kind === "open") {
-        const here = counts[counts.length - 1]!;
-        const k = (here.get(event.name) ?? 0) + 1;
-        here.set(event.name, k);
-        this.nth[e] = k;
-        this.siblings[e] = here;
-        this.parent[e] = top;
-        this.element[e] = e;
-        stack.push(e);
-        counts.push(new Map());
-      } else if (event.kind === "close") {
-        stack.pop();
-        counts.pop();
-        this.element[e] = stack.length ? stack[stack.length - 1]! : -1;
-      } else this.element[e] = top;
-    });
-  }
+  constructor(private readonly doc: ParsedDocument) {}
 
   /**
    * The path of the element a change starts in: the element whose start tag is event `e` (unless
@@ -142,10 +236,11 @@ export class ElementPaths {
    * stands in; empty at the top of the document or past its end.
    */
   of(e: number, before = false): string {
-    let at = e < this.element.length ? this.element[e]! : -1;
-    if (before && at === e) at = this.parent[e]!;
+    const { element, parent } = (this.index ??= indexElements(this.doc.events));
+    let at = e < element.length ? element[e]! : -1;
+    if (before && at === e) at = parent[e]!;
     const names: string[] = [];
-    for (; at >= 0; at = this.parent[at]!) names.push(this.step(at));
+    for (; at >= 0; at = parent[at]!) names.push(this.step(at));
     return names.reverse().join(" > ");
   }
 
@@ -154,8 +249,53 @@ export class ElementPaths {
     const id = event.attrs.find(([name]) => name === "id")?.[1];
     const name = cssName(event.name);
     if (id !== undefined && id !== "") return PLAIN_ID.test(id) ? `${name}#${id}` : `${name}[id="${id.replace(/["\\\u0000-\u001f\u007f]/g, cssEscape)}"]`;
-    return this.siblings[e]!.get(event.name)! > 1 ? `${name}:nth-of-type(${this.nth[e]})` : name;
+    return this.index!.siblings[e]!.get(event.name)! > 1 ? `${name}:nth-of-type(${this.index!.nth[e]})` : name;
   }
+}
+
+/** Where each event of a document stands among its elements (see {@link indexElements}). */
+interface ElementIndex {
+  /** For each event, the start tag event of the element it stands in (its own, for a start tag); -1 at the top. */
+  readonly element: Int32Array;
+  /** For each start tag event, the start tag of its parent element, -1 at the top. */
+  readonly parent: Int32Array;
+  /** For each start tag event, its place among its parent's children of its name (1-based). */
+  readonly nth: Int32Array;
+  /** For each start tag event, the counts by name of its parent's children. */
+  readonly siblings: Map<string, number>[];
+}
+
+/**
+ * The elements of a document, made in one walk over its events when a path is first asked
+ * for; an element's children are counted by name in a map made only when it has a child element.
+ */
+function indexElements(events: readonly DocEvent[]): ElementIndex {
+  const element = new Int32Array(events.length);
+  const parent = new Int32Array(events.length).fill(-1);
+  const nth = new Int32Array(events.length);
+  const siblings: Map<string, number>[] = new Array(events.length);
+  const stack: number[] = [];
+  const counts: (Map<string, number> | undefined)[] = [undefined];
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
+    const top = stack.length ? stack[stack.length - 1]! : -1;
+    if (event.kind === "open") {
+      const here = (counts[counts.length - 1] ??= new Map());
+      const k = (here.get(event.name) ?? 0) + 1;
+      here.set(event.name, k);
+      nth[e] = k;
+      siblings[e] = here;
+      parent[e] = top;
+      element[e] = e;
+      stack.push(e);
+      counts.push(undefined);
+    } else if (event.kind === "close") {
+      stack.pop();
+      counts.pop();
+      element[e] = stack.length ? stack[stack.length - 1]! : -1;
+    } else element[e] = top;
+  }
+  return { element, parent, nth, siblings };
 }
 
 /** An element name as a CSS identifier: characters other than letters, digits, `_`, `-` and non-ASCII non-spaces escaped (`b\:c`). */

@@ -1,4 +1,4 @@
-// Line and column of source offsets, computed once per document.
+// Line and column of source offsets, counting line breaks only as far into the source as asked.
 
 /** 1-based line and column (column in UTF-16 code units) of an offset. */
 export interface Position {
@@ -7,24 +7,27 @@ export interface Position {
 }
 
 /**
- * Maps offsets of one source to lines and columns with a binary search over line starts.
+ * Maps offsets of one source to lines and columns with a binary search over line starts. The
+ * line starts are found on demand, up to the furthest offset or line asked for, so a report of
+ * changes near the start of a large document does not read all of it.
  *
  * @example new LineIndex("a\nbc").position(3) // { line: 2, column: 2 }
  */
 export class LineIndex {
-  private readonly starts: Int32Array;
+  private starts = new Int32Array(64);
+  /** How many entries of {@link starts} are found. */
+  private count = 1;
+  /** Where to look for the next line break: every one before this is in {@link starts}. */
+  private scanned = 0;
 
-  constructor(source: string) {
-    const starts = [0];
-    for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-    this.starts = Int32Array.from(starts);
-  }
+  constructor(private readonly source: string) {}
 
   /** The 1-based line of an offset. */
   line(offset: number): number {
+    this.scanTo(offset);
     const starts = this.starts;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= offset) lo = mid;
@@ -35,12 +38,34 @@ export class LineIndex {
 
   /** The offset where a 1-based line starts (the end of the source past the last line). */
   lineStart(line: number): number {
-    return line - 1 < this.starts.length ? this.starts[Math.max(0, line - 1)]! : (this.starts[this.starts.length - 1] ?? 0);
+    while (this.count < line && this.scanned <= this.source.length) this.scanNext();
+    return line - 1 < this.count ? this.starts[Math.max(0, line - 1)]! : this.starts[this.count - 1]!;
   }
 
   /** The 1-based line and column of an offset. */
   position(offset: number): Position {
     const line = this.line(offset);
     return { line, column: offset - this.starts[line - 1]! + 1 };
+  }
+
+  /** Finds the line breaks before `offset`. */
+  private scanTo(offset: number): void {
+    while (this.scanned < offset && this.scanned <= this.source.length) this.scanNext();
+  }
+
+  /** Finds the next line break, if any (past the last one, `scanned` goes past the end). */
+  private scanNext(): void {
+    const at = this.source.indexOf("\n", this.scanned);
+    if (at < 0) {
+      this.scanned = this.source.length + 1;
+      return;
+    }
+    if (this.count === this.starts.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count++] = at + 1;
+    this.scanned = at + 1;
   }
 }

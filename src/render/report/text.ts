@@ -62,7 +62,11 @@ const LONG_CHANGE = 2000;
 export function renderText(script: EditScript, options: TextOptions = {}): string {
   if (script.identical) return "";
   const theme = options.theme ?? plainTheme;
-  const lines = displayLines(script, options.granularity);
+  const context = options.context ?? 3;
+  const places = new Places(script);
+  // Only the lines that a hunk can show are made: unchanged stretches keep `context + 1` lines at each end.
+  const keep = Number.isInteger(context) && context >= 0 ? { keep: context + 1 } : {};
+  const lines = displayLines(script, options.granularity, { ...keep, lines: places.lineIndexes });
   const width = String(
     Math.max(
       lines.reduce((m, l) => Math.max(m, l.oldLine ?? 0, l.newLine ?? 0), 0),
@@ -70,8 +74,7 @@ export function renderText(script: EditScript, options: TextOptions = {}): strin
     ),
   ).length;
   const out: string[] = [];
-  const places = new Places(script);
-  for (const hunk of hunks(lines, options.context ?? 3)) {
+  for (const hunk of hunks(lines, context)) {
     const label = places.ofHunk(hunk);
     out.push(theme.meta(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@${label ? ` ${label}` : ""}`));
     // One marker per hunk says that lines in it were re-indented; their indentation is not marked.
@@ -97,6 +100,11 @@ class Places {
 
   constructor(script: EditScript) {
     this.sides = [script.a.doc, script.b.doc].map((doc) => ({ doc, lines: new LineIndex(doc.source) }));
+  }
+
+  /** The line indexes of the old and new sources, to share with the display lines. */
+  get lineIndexes(): readonly [LineIndex, LineIndex] {
+    return [this.sides[0]!.lines, this.sides[1]!.lines];
   }
 
   /** The label of a hunk's header. */
