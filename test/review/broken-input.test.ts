@@ -2,6 +2,7 @@
 // lines: the output must still give back both documents (accept, reject) and a browser (parse5)
 // must build what the renderer meant, both ways round and for the review page too.
 
+import { parse } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DiffOptions } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
@@ -219,6 +220,45 @@ const CASES: readonly { name: string; a: string; b: string; maxWork?: number; op
   { name: "an ignored CDATA section holding > in HTML content, a bogus comment to a browser, in a cell outside a table (seed 777)", a: "<td><![CDATA[>]]>", b: "<td>", options: COMMENTS },
   { name: "an ignored comment before text inserted directly in a table, which a browser moves out without the comment (seed 1682554113)", a: "<table>", b: "<table><!--x-->e", options: COMMENTS },
   { name: "an ignored comment inside text inserted directly in a table (seed 1682554113)", a: "<table>", b: "<table> <!--x-->e", options: COMMENTS },
+  {
+    name: "an ignored list item inside an inserted element, which a browser reading it there ends with the list item around it (seed 7)",
+    a: "<li><p><var></var><var></var><li>",
+    b: "r><li><p><var><var></var><li></var><var></var><li>",
+    maxWork: 1,
+    options: IGNORE,
+  },
+  {
+    name: "an ignored list item inserted directly in a table, which a browser moves out of it (seed 40)",
+    a: "<div><div></div><table><",
+    b: "<div><div></div><table><caption></caption><li></li></>",
+    maxWork: 1,
+    options: { ...WHITESPACE, ...IGNORE },
+  },
+  { name: "a tbody the parser implies in a plaintext, written from its events, against nothing (seed 1)", a: "", b: "<plaintext><table><td <tbody\n" },
+  { name: "a tbody the parser implies in a plaintext beside one written, against nothing", a: "", b: "<plaintext><table><tr><td>x</table><tbody>" },
+  {
+    name: "an ignored element holding a table whose tbody the parser implies (seed 2042881306)",
+    a: "<table><tbody><tr><td>x</table>",
+    b: "<table><tbody><tr><td>x</table><b><table><tr><td>y</table></b>",
+    options: IGNORE,
+  },
+  { name: "an ignored list item holding a table whose tbody the parser implies, after a td outside any table (seed 2042881306)", a: "", b: "<td></td <tbody><li><table><tr></table>", options: IGNORE },
+  { name: "a textarea cut off by the end of the file inside a self-closed element in a plaintext (seed 7)", a: "", b: '<plaintext><E Attr="V"/><textarea>' },
+  { name: "a title cut off by the end of the file inside a self-closed element in a plaintext", a: "", b: "<plaintext><e/><title>" },
+  { name: "a tbody the parser implies against a thead, shown as a renamed tag (seed 2042881306)", a: "<table><tr>><tbody\n", b: "<table><thead><tr>" },
+  { name: "an end tag closing the tbody a browser adds, with text after it (seed 43)", a: "<table>/", b: "<table><td></tbody>>" },
+  {
+    name: "an ignored element holding an instruction cut off by the end of the file, unchanged (seed 41)",
+    a: "<b><?xml version='1.0' encoding='",
+    b: "<b><?xml version='1.0' encoding='",
+    options: IGNORE,
+  },
+  { name: "a kept < last in its text, before markup only on the new side and deleted text on the old (seed 42)", a: "</<s", b: "><<?>" },
+  { name: "an ignored list item holding a plaintext, which read in place would take in what follows (seed 41)", a: "<p><li>", b: "<p><li><li><plaintext>", options: IGNORE },
+  { name: "a doctype kept in other letters, which compares alike (seed 90001)", a: "<!DOCTYPE html>", b: "<!DOCTyPE html>" },
+  { name: "a comment kept in other letters, with --ignore-case", a: "<p>x<!--A-->y", b: "<p>x<!--a-->y", options: { ignoreCase: true } },
+  { name: "a template kept whole with other source, holding </p>, which a browser ignores in a template's content (seed 7)", a: "<template></P>", b: "<template></P><li><!DOCTYPE>", options: IGNORE },
+  { name: "an ignored element holding a comment a browser ends early, cut off by the end of the file (seed 90001)", a: "\té", b: "\té<b><!----!>c", options: IGNORE },
 ];
 
 describe("broken input through the HTML output (cases the fuzzer found)", () => {
@@ -242,4 +282,29 @@ describe("broken input through the HTML output (cases the fuzzer found)", () => 
       });
     }
   }
+});
+
+describe("a limit of the check's browser, parse5 (docs/tricky-cases.md)", () => {
+  /** An inserted row holding a template whose content holds a row start tag (seed 2042881306, round trip 578). */
+  const [a, b] = ["<table><tr><th><tbody>", "<table><tr><th><tbody><tr><template><td><tr>"];
+
+  it("parse5 still ends the row at a row start tag in a template's content, which the spec and Chromium ignore", () => {
+    const table = parse("<table><tr><template><td></td><tr>").childNodes[0]!;
+    const rows = JSON.stringify(table, (key, value: unknown) => (key === "parentNode" ? undefined : value)).match(/"nodeName":"tr"/g) ?? [];
+    // Two rows: parse5's table scope is not bounded by template. Once this fails, the limit is gone: drop this test and the note.
+    expect(rows).toHaveLength(2);
+  });
+
+  it("that pair still gives both documents back", () => {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const script = diffDocuments(x, y);
+      for (const output of [renderHtml(script), renderPage(script)]) {
+        expect(firstEventDifference(accept(output), y, "html")).toBeNull();
+        expect(firstEventDifference(reject(output), x, "html")).toBeNull();
+      }
+    }
+  });
 });

@@ -1,11 +1,13 @@
 // Checks for HTML output used by tests: event streams compared as the issue defines them
 // (marks aside, attribute order aside), and the parse5 check that a browser builds exactly the
 // tree the renderer meant. The check reads the marks by their description (output-marks.ts), not
-// by the writer's own readers, and takes only the browser's rules and the marks' names from src/html.
+// by the writer's own readers, and takes only the browser's rules, the marks' names and the
+// omitted tags our parser adds (as diffDocuments asks for them) from src/html.
 
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
+import { omittedTagsToImply } from "../../src/html/implied-tags.js";
 import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../../src/html/marks.js";
 import { serializeEvents } from "../../src/html/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/html/elements.js";
@@ -89,8 +91,12 @@ export function parse5Difference(output: string, sides?: { readonly a: string; r
 export function parse5Checker(sides: { readonly a: string; readonly b: string }): (output: string) => string | null {
   // The review page shows the documents in standards mode (its own doctype); HTML output in theirs.
   const browsers = new Map<boolean, { a: string[]; b: string[]; unstable: boolean }>();
+  // Parsed as diffDocuments parses them, with the omitted tags it adds (without the tbody a
+  // browser adds, our parser takes a `</tbody>` that closes it for an end tag that closes
+  // nothing), those tags then left out again, as the source has them.
+  const implied = omittedTagsToImply([sides.a, sides.b]);
   const plain = (source: string, page: boolean): string => {
-    const events = asRendered(parseDocument(source, { mode: "html" }).events);
+    const events = asRendered(withoutImpliedTags(parseDocument(source, { mode: "html", implied }).events));
     if (!page) return withRawTextSource(events, source);
     // The page's doctype replaces the document's own, before or beside its root; one nested in
     // an element (copied with its atomic content) stays where it was, dropped by a browser alike.
@@ -127,6 +133,19 @@ export function parse5Checker(sides: { readonly a: string; readonly b: string })
     }
     return null;
   };
+}
+
+/** Events without the start tags the parser added (no text of their own), nor their end tags where the source has none either. */
+function withoutImpliedTags(events: readonly DocEvent[]): DocEvent[] {
+  const added: boolean[] = [];
+  return events.filter((event) => {
+    if (event.kind === "open") {
+      const implied = event.start === event.end && TAGLESS.has(event.name);
+      added.push(implied);
+      return !implied;
+    }
+    return event.kind !== "close" || !(added.pop() && event.start === event.end);
+  });
 }
 
 /**
@@ -282,13 +301,15 @@ function project(root: Element, keep: "ins" | "del"): Element {
       }
       // A tag the side left out (written with an empty source) that a browser adds without a tag stands for its content, as those do.
       const as = attr(child, AS);
+      const oldName = keep === "del" ? attr(child, OLD_TAG) : undefined;
       const source = (keep === "del" ? attr(child, OLD_SOURCE) : undefined) ?? attr(child, SOURCE);
-      if (source === "" && TAGLESS.has(as ?? child.name)) {
+      // Judged by its name on the side kept: a tbody the old side left out, written as the new side's thead.
+      if (source === "" && TAGLESS.has(oldName ?? as ?? child.name)) {
         list.splice(i + 1, 0, ...child.children);
         continue;
       }
       // A plaintext written as span stays a span: the browser's view of the plain documents has it so too (asRendered).
-      const name = (keep === "del" ? attr(child, OLD_TAG) : undefined) ?? (as === "plaintext" ? undefined : as) ?? child.name;
+      const name = oldName ?? (as === "plaintext" ? undefined : as) ?? child.name;
       const element: Element = { kind: "element", name, attrs: sideAttributes(child.attrs, keep).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)), children: [] };
       if (child.reopened) element.reopened = true;
       into.children.push(element);
@@ -344,6 +365,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
   let markup = withoutPageEnd(output);
   for (let round = 0; ; round++) {
     const found: { start: number; end: number; payload: string }[] = [];
+    const dropped = droppedComments(markup, keep);
     const stack: P.ParentNode[] = [parse5Document(markup)];
     for (let node = stack.pop(); node; node = stack.pop()) {
       const children = node.nodeName === "template" ? ((node as P.Template).content?.childNodes ?? node.childNodes) : node.childNodes;
@@ -352,7 +374,7 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
           const marker = readMarker((child as P.CommentNode).data);
           const payload = marker && (marker.role === keep || marker.role === "both") ? markerMarkup(marker.payload) : null;
           const at = child.sourceCodeLocation;
-          if (payload === null || isEndTag(payload) || earlyEndingComment(payload) !== null || !at) continue;
+          if (payload === null || isEndTag(payload) || earlyEndingComment(payload) !== null || !at || dropped.has(at.startOffset)) continue;
           // Beside the root, read in place, the piece would start the body before the root element;
           // directly in html, it would go into a head or body of the other side (see project).
           if (node.nodeName === "#document" || node.nodeName === "html") continue;
@@ -366,6 +388,30 @@ function withMarkersRead(output: string, keep: "ins" | "del"): string {
     found.sort((x, y) => y.start - x.start);
     for (const { start, end, payload } of found) markup = markup.slice(0, start) + payload + markup.slice(end);
   }
+}
+
+/**
+ * Where the comments stand (their offsets in `markup`) that the side kept leaves out with the
+ * other side's changes, as accept and reject read the output (our parser's events): inside a
+ * wrapper or an element marked whole of the other side, or, to reject, between `ins-begin` and
+ * `ins-end`. A `both` marker there (an element left out of the comparison inside an insertion)
+ * is no part of the side kept, so it is not read in place for it.
+ */
+function droppedComments(markup: string, keep: "ins" | "del"): Set<number> {
+  const drop = keep === "ins" ? "del" : "ins";
+  const out = new Set<number>();
+  let depth = 0;
+  let unseen = false;
+  for (const event of parseDocument(markup, { mode: "html" }).events) {
+    if (event.kind === "comment" && event.text === "htmldiff:ins-begin") unseen = keep === "del";
+    else if (event.kind === "comment" && event.text === "htmldiff:ins-end") unseen = false;
+    else if (event.kind === "comment" && (depth > 0 || unseen)) out.add(event.start);
+    else if (event.kind === "open") {
+      const attr = (name: string): string | undefined => event.attrs.find(([n]) => n === name)?.[1];
+      if (depth > 0 || attr(WRAP) === drop || (attr(MARK) ?? "").split(" ").includes(drop) || attr(SHOWN) !== undefined) depth++;
+    } else if (event.kind === "close" && depth > 0) depth--;
+  }
+  return out;
 }
 
 /**

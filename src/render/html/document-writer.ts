@@ -328,7 +328,14 @@ class DocumentWriter {
     } else if (TEXT.has(token.kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
-      this.emit(this.now.leaf(j, this.model.insideDocument(), "both"));
+      // Kept with other source (a doctype's name in other letters, a comment with --ignore-case): the old one goes in a marker, for reject.
+      const i = this.items.aToken[k]!;
+      if (this.old.written(this.old.event(i)) === this.now.written(event)) this.emit(this.now.leaf(j, this.model.insideDocument(), "both"));
+      else {
+        const at = this.old.view.side.tokens[i]!.event;
+        const oldMarkup = eventSource(this.old.events, this.script.a.doc.source, at, at + 1);
+        this.emit(`${markerComment("del", oldMarkup)}<!--${COMMENT}ins-begin-->${this.now.leaf(j, this.model.insideDocument(), "ins")}<!--${COMMENT}ins-end-->`);
+      }
     }
     return k + 1;
   }
@@ -359,7 +366,8 @@ class DocumentWriter {
     const source = this.now.view.side.doc.source;
     const oldSource = this.old.view.side.doc.source;
     const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
-    const text = textOf(source, start, end);
+    // A last `<` stands as written only where markup follows it on both sides: reject puts the old side's next content after it.
+    const text = textOf(source, start, end, source.charAt(end) === "<" && oldSource.charAt(oldEnd) === "<");
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
     if (same) this.emit(text);
     // Where a browser leaves text in place, the new text is marked unseen and the old follows in a marker.

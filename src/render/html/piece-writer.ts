@@ -8,7 +8,7 @@ import type { EditScript, Side } from "../../edit-script.js";
 import type { DocEvent, OpenEvent, Token } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
-import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, RAW_TEXT, TEXT_CONTENT, VOID } from "../../html/elements.js";
+import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";
 import { mustBeInert, type PieceSide, sourceReadApart, writtenName } from "../../html/placement.js";
 import { encodeCommentPayload, escapeText } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
@@ -203,7 +203,9 @@ export class UnitWriter implements PieceSide {
         if (e.kind === "comment" && /--!?>/.test(e.text)) return { ...e, text: `${COMMENT}both:${encodeCommentPayload(commentOf(e.text))}` };
         // A plaintext in HTML content is written as span; in svg or math it is a foreign element like any other.
         if (e.kind === "close" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options) };
-        return e.kind === "open" && e.name === "plaintext" && !inForeign ? { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] } : e;
+        if (e.kind === "open" && e.name === "plaintext" && !inForeign) return { ...e, name: writtenName(e.name, this.options), attrs: [...e.attrs, [AS, e.name]] };
+        // A start tag the source left out (a tbody the parser implies) records its empty text, as startTag does.
+        return e.kind === "open" && this.written(e) === "" ? { ...e, attrs: [...e.attrs, [SOURCE, ""]] } : e;
       };
       const inner = doc.events.slice(first, after).map(asWritten);
       const left = BROWSER_RAW_TEXT.has(start.name) ? new Set<DocEvent>() : endsLeftOut(inner, doc.source);
@@ -320,7 +322,8 @@ export function sourceText(side: Side, start: number, end: number): string {
  * element around it, `</b>` closing an `mi`), to be written with an empty record, which accept
  * and reject give back as nothing: written plain, they would close the element earlier than the
  * source did. Not those of a void element, of one closed by `/>` (its start tag is written without it) or of
- * raw text, cut off by the end of the file.
+ * raw or escapable raw text (a textarea, a title) cut off by the end of the file, which a plain
+ * end tag ends (with a record, our parser took a plain end tag after it for the textarea's text).
  */
 function endsLeftOut(events: readonly DocEvent[], source: string): Set<DocEvent> {
   const left = new Set<DocEvent>();
@@ -329,7 +332,7 @@ function endsLeftOut(events: readonly DocEvent[], source: string): Set<DocEvent>
     if (event.kind === "open") open.push(event);
     else if (event.kind === "close") {
       const start = open.pop();
-      if (event.implied && start && !RAW_TEXT.has(event.name) && !VOID.has(event.name) && !source.slice(start.start, start.end).endsWith("/>")) left.add(event);
+      if (event.implied && start && !TEXT_CONTENT.has(event.name) && !VOID.has(event.name) && !source.slice(start.start, start.end).endsWith("/>")) left.add(event);
     }
   }
   return left;

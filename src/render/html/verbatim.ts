@@ -4,9 +4,10 @@
 
 import type { DocEvent, OpenEvent } from "../../types.js";
 import { BROWSER_RAW_TEXT, PARSER_TEXT, VOID } from "../../html/elements.js";
-import { END, OLD_END } from "../../html/marks.js";
+import { AS, COMMENT, END, OLD_END, SOURCE } from "../../html/marks.js";
+import { encodeCommentPayload } from "../../html/escape.js";
 import { ContentKindStack } from "../../html/foreign.js";
-import { commentOf, instructionOf } from "../../html/serialize.js";
+import { commentOf, instructionOf, openTag } from "../../html/serialize.js";
 
 /**
  * A start tag that every parser reads alike: a name, attributes with quoted or plain values, a
@@ -63,19 +64,20 @@ export function recorded(text: string): string {
 /**
  * The text `source[start..end)` as HTML output writes it: as written. In text, `<` stands only
  * before what starts no markup: it is written `&lt;` before a letter, `!`, `/` or `?`, and last
- * unless a `<` follows it in the source (markup, written next in the output too; otherwise what
- * follows in the output is no guide: accept and reject unwrap a `<del>` or `<ins>` after it, whose
- * text may start with `/`), and U+FEFF as a reference
+ * unless markup follows it (`beforeMarkup`: by default, a `<` follows it in the source; that
+ * markup is written next in the output too. Otherwise what follows in the output is no guide:
+ * accept and reject unwrap a `<del>` or `<ins>` after it, whose text may start with `/`; text
+ * kept on both sides asks both sources), and U+FEFF as a reference
  * (a reader takes it for a byte order mark at the start of a file). A reference is read as in
  * the source or, cut off by a change, as a browser reads the same bytes; accept and reject give
  * the bytes back either way.
  *
  * @example textOf("a &amp; b < c &copy", 0, 19) // unchanged; textOf("x</", 0, 3) // "x&lt;/"
  */
-export function textOf(source: string, start: number, end: number): string {
+export function textOf(source: string, start: number, end: number, beforeMarkup = source.charAt(end) === "<"): string {
   const raw = source.slice(start, end);
   const text = RISKY.test(raw) ? raw.replace(RISKY_ALL, (c) => (c === "<" ? "&lt;" : "&#xFEFF;")) : raw;
-  return text.endsWith("<") && source.charAt(end) !== "<" ? `${text.slice(0, -1)}&lt;` : text;
+  return text.endsWith("<") && !beforeMarkup ? `${text.slice(0, -1)}&lt;` : text;
 }
 
 /**
@@ -145,6 +147,9 @@ function isUtf8(label: string): boolean {
   }
 }
 
+/** The start tags the parser adds where the source leaves them out (written as nothing, as the source has them). */
+const TAGLESS_START = new Set(["html", "head", "body", "tbody", "colgroup"]);
+
 /** A comment, CDATA section or instruction as written in full: the end of the file cut off any other. */
 const FINISHED_LEAF = /^(?:<!--(?:->|>|[\s\S]*--!?>)|<!\[CDATA\[[\s\S]*\]\]>|<(?!!--|!\[CDATA\[)[\s\S]*>)$/;
 
@@ -156,12 +161,17 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
  * read where it stands, with our marks and end tags after it, so it must build what our parser
  * built: an end tag the source left out is written with an empty record (a browser closing an
  * element elsewhere, or reopening a formatting element after it, would build other elements;
- * accept and reject give back nothing for it); bytes no event covers (a tag cut off by the end of
- * the file, after which the parser puts the implied end tags) are no part of it; and what the end
- * of the file left unfinished is written finished (a comment, a CDATA section or an instruction
- * with its end, a raw-text element with a plain end tag, text outside raw text ending in `<`,
- * `</`, `<!` or `<?` with that `<` as `&lt;`), which would otherwise take in what follows; a
- * CDATA section holding `>` in HTML content, which a browser ends there, as the comment it is.
+ * accept and reject give back nothing for it), unless its start tag was left out too (a tbody the
+ * parser implies, written as nothing, as a browser adds it); bytes no event covers (a tag cut off
+ * by the end of the file, after which the parser puts the implied end tags) are no part of it; and
+ * what the end of the file left unfinished is written finished (a comment, a CDATA section or an
+ * instruction with its end, a raw-text element with a plain end tag, text outside raw text with
+ * a `<` that would begin markup (the rest of a tag or instruction cut off, `<?xml v`) or ends it
+ * as `&lt;`), which would otherwise take in what follows; a CDATA section holding `>` in HTML
+ * content, which a browser ends there, as the comment it is; a plaintext in HTML content, which
+ * would take in all that follows, as `<span data-diff-as="plaintext">`, as the writer writes it
+ * elsewhere; an element made by its end tag alone (`</p>`) with its start tag, recording no text
+ * (in a template's content a browser ignores that end tag).
  *
  * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
@@ -169,17 +179,37 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
 export function eventSource(events: readonly DocEvent[], source: string, from: number, to: number): string {
   let out = "";
   const starts: OpenEvent[] = [];
+  /** Per open element: whether it is a plaintext written as span. */
+  const spans: boolean[] = [];
   for (let e = from; e < to; e++) {
     const event = events[e]!;
     const own = source.slice(event.start, event.end);
-    if (event.kind === "open") starts.push(event);
+    if (event.kind === "open") {
+      starts.push(event);
+      // A plaintext in HTML content, read in place, would take in our marks after it: a span, as the writer writes it elsewhere.
+      spans.push(event.name === "plaintext" && !inForeignContent(events, e));
+      if (spans[spans.length - 1]) {
+        out += openTag("span", [...event.attrs, [AS, event.name]]);
+        continue;
+      }
+      // An element made by its end tag alone (`</p>`): its start tag written, recording no text.
+      if (event.start === event.end && !TAGLESS_START.has(event.name) && !VOID.has(event.name)) {
+        out += openTag(event.name, [...event.attrs, [SOURCE, ""]]);
+        continue;
+      }
+    }
     if (event.kind === "close") {
       const start = starts.pop();
-      if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
+      if (spans.pop()) out += event.implied ? `</span ${END}="">` : "</span>";
+      else if (!event.implied || start === undefined || VOID.has(event.name) || source.slice(start.start, start.end).endsWith("/>")) out += own;
+      // A start tag the parser implied (a tbody) is written as nothing, as the source has it: so is its end.
+      else if (start.start === start.end) continue;
       // Only the end of the file leaves a raw-text element's end implied; no record may stand on its end tag.
       else if (PARSER_TEXT.has(event.name) || BROWSER_RAW_TEXT.has(event.name)) out += event.name === "plaintext" ? "" : `</${event.name}>`;
       else out += `</${event.name} ${END}="">`;
-    } else if (event.kind === "text") out += PARSER_TEXT.has(starts[starts.length - 1]?.name ?? "") ? own : own.replace(/<(?=[/!?]?$)/, "&lt;");
+    } else if (event.kind === "text") out += rawText(starts[starts.length - 1]?.name) ? own : own.replace(/<(?=[a-zA-Z/!?]|$)/g, "&lt;");
+    // A comment a browser would end early (at `--!>` or `-->` inside) travels in a marker of its own, as everywhere.
+    else if (event.kind === "comment" && /--!?>/.test(event.text)) out += commentOf(`${COMMENT}both:${encodeCommentPayload(commentOf(event.text))}`);
     // In HTML content a browser ends a CDATA section (a comment to our parser) at its first `>`.
     else if (event.kind === "comment" && CDATA_HOLDING_GT.test(own) && !inForeignContent(events, e)) out += commentOf(event.text);
     else if (event.kind === "open" || FINISHED_LEAF.test(own)) out += own;
@@ -189,6 +219,11 @@ export function eventSource(events: readonly DocEvent[], source: string, from: n
     else out += /^\[CDATA\[(?![\s\S]*\]\]>)[\s\S]*\]\]$/.test(event.text) && inForeignContent(events, e) ? `<!${event.text}>` : commentOf(event.text);
   }
   return out;
+}
+
+/** Whether our parser reads the content of an element named `name` as text (a plaintext's it reads as markup). */
+function rawText(name: string | undefined): boolean {
+  return name !== undefined && name !== "plaintext" && PARSER_TEXT.has(name);
 }
 
 /** Whether `events[at]` stands in svg or math content. */
