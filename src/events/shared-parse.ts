@@ -5,6 +5,7 @@
 
 import type { DocEvent } from "../types.js";
 import { DeepParser, type ParserState } from "./htmlparser2-adapter.js";
+import { commonEnds } from "./common-ends.js";
 import { movedEvent } from "./event.js";
 import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseDocument } from "./parse.js";
 
@@ -40,7 +41,7 @@ const taken = new WeakMap<ParsedDocument, TakenEvents>();
 /**
  * How many events `b` took from `a` when {@link parsePair} parsed them (its first `head` events
  * are `a`'s own objects, its last `tail` are `a`'s last, moved by the difference in length; runs
- * of equal events may go on past them), with their {@link sharedText}; undefined when `b` was
+ * of equal events may go on past them), with their shared text ({@link commonEnds}); undefined when `b` was
  * not parsed with `a`.
  *
  * @example const [a, b] = parsePair(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`);
@@ -49,20 +50,6 @@ const taken = new WeakMap<ParsedDocument, TakenEvents>();
 export function takenEvents(a: ParsedDocument, b: ParsedDocument): Omit<TakenEvents, "old"> | undefined {
   const known = taken.get(b);
   return known?.old === a ? known : undefined;
-}
-
-/**
- * How many characters `a` and `b` share at their start, and after those at their end.
- *
- * @example sharedText("<p>one</p>", "<p>two</p>") // { headChars: 3, tailChars: 4 }
- */
-function sharedText(a: string, b: string): SharedText {
-  const shortest = Math.min(a.length, b.length);
-  let head = 0;
-  while (head < shortest && a.charCodeAt(head) === b.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < shortest - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
-  return { headChars: head, tailChars: tail };
 }
 
 /**
@@ -80,8 +67,8 @@ function sharedText(a: string, b: string): SharedText {
  */
 export function parsePair(a: string, b: string, options: ParseOptions = {}): [ParsedDocument, ParsedDocument] {
   const mode = options.mode ?? "html";
-  const text = sharedText(a, b);
-  const { headChars: head, tailChars: tail } = text;
+  const { head, tail } = commonEnds(a, b);
+  const text: SharedText = { headChars: head, tailChars: tail };
   const tailStart = a.length - tail;
 
   const { implied } = options;
