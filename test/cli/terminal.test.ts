@@ -5,14 +5,14 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 const BIN = join(import.meta.dirname, "../../bin/htmldiff.js");
 const FIXTURES = join(import.meta.dirname, "../../fixtures");
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
-const session = `htmldiff-test-${process.pid}`;
-/** A tmux server of this test's own (its socket name): other tmux users on the machine cannot end it under the test. */
-const SERVER = ["-L", session];
+const session = "htmldiff-test";
+/** Counts the tmux servers started, so each run gets a socket of its own. */
+let runs = 0;
 
 if (!hasTmux) console.warn("SKIPPED: the terminal test needs tmux (apt-get install tmux); .ci/run installs it");
 
@@ -24,6 +24,9 @@ async function inTerminal(command: string, env: Record<string, string> = {}): Pr
   const vars = Object.entries(env)
     .map(([k, v]) => `export ${k}=${v}; `)
     .join("");
+  // A tmux server of this run's own (its socket name): other tmux users cannot end it under the test, and
+  // a run never connects to the server of the run before while that one is still exiting.
+  const SERVER = ["-L", `htmldiff-test-${process.pid}-${runs++}`];
   execFileSync("tmux", [...SERVER, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", `unset PAGER LESS HTMLDIFF_PAGER; ${vars}${command}; echo EXIT=$?; sleep 30`]);
   try {
     for (let i = 0; i < 100; i++) {
@@ -36,7 +39,7 @@ async function inTerminal(command: string, env: Record<string, string> = {}): Pr
     }
     throw new Error("the command did not finish in the terminal");
   } finally {
-    execFileSync("tmux", [...SERVER, "kill-session", "-t", session]);
+    spawnSync("tmux", [...SERVER, "kill-server"]);
   }
 }
 
@@ -49,8 +52,6 @@ function styleBefore(screen: string, word: string): string[] {
 }
 
 describe.skipIf(!hasTmux && !process.env.CI)("in a terminal", () => {
-  afterAll(() => void spawnSync("tmux", [...SERVER, "kill-server"]));
-
   it("colours deletions red and insertions green, without markers, with line numbers", async () => {
     const command = `node ${BIN} ${join(FIXTURES, "word-change/old.html")} ${join(FIXTURES, "word-change/new.html")}`;
     const { plain, escapes } = await inTerminal(command, { TERM: "xterm-256color" });
