@@ -9,6 +9,9 @@ import type { CompareRequest, CompareResult } from "./request.js";
 /** A comparison done, or refused with the one-line reason of an {@link InputError}. */
 export type PoolReply = { readonly result: CompareResult } | { readonly refused: string };
 
+/** One reply of a batch: a {@link PoolReply}, or the first line of the error that failed the comparison. */
+export type BatchReply = PoolReply | { readonly failed: string };
+
 /** Piscina's task function: one request in, one reply out. */
 export default async function runTask(request: CompareRequest): Promise<PoolReply> {
   try {
@@ -17,6 +20,23 @@ export default async function runTask(request: CompareRequest): Promise<PoolRepl
     if (error instanceof InputError || error instanceof RangeError) return { refused: error.message };
     throw error;
   }
+}
+
+/**
+ * Piscina's task function `compareEach`: several requests in, a reply for each, in order. A
+ * request that fails does not fail the others. Many small comparisons go in batches, so that
+ * threads exchange one message per batch, not per pair.
+ */
+export async function compareEach(requests: readonly CompareRequest[]): Promise<BatchReply[]> {
+  const replies: BatchReply[] = [];
+  for (const request of requests) {
+    try {
+      replies.push(await runTask(request));
+    } catch (error) {
+      replies.push({ failed: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) });
+    }
+  }
+  return replies;
 }
 
 /** The terminal theme a request asks for, if any (chalk is loaded only for colour). */

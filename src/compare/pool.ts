@@ -4,7 +4,7 @@
 
 import { Piscina } from "piscina";
 import { InputError } from "../read/decode.js";
-import type { PoolReply } from "./pool-worker.js";
+import type { BatchReply, PoolReply } from "./pool-worker.js";
 import type { CompareRequest, CompareResult } from "./request.js";
 
 /** How a {@link ComparePool} is sized and bounded. */
@@ -17,6 +17,10 @@ export interface PoolOptions {
   readonly heapMb?: number;
   /** Comparisons per worker before the workers are replaced by fresh ones. */
   readonly recycleAfter: number;
+  /** Tasks given to a worker at once (absent: 1): a second one waits in the worker, not in this thread, so the worker goes on while this thread is busy. */
+  readonly tasksPerThread?: number;
+  /** Hears of a worker that failed with no task to fail, e.g. one that could not start (absent: such an error ends the process). */
+  readonly onWorkerError?: (error: Error) => void;
 }
 
 /** The queue is full: try again later. */
@@ -74,6 +78,24 @@ export class ComparePool {
     }
   }
 
+  /**
+   * Runs `requests` on one worker as one task, in order: a result for each, or the error that
+   * failed it ({@link InputError} for a side that is not a document). Rejects only when the
+   * worker itself fails (it could not start, or ended). Takes no time limit.
+   */
+  async runBatch(requests: readonly CompareRequest[]): Promise<(CompareResult | Error)[]> {
+    if (this.pool.queueSize >= this.options.maxQueue) throw new PoolBusyError("every worker is busy and the queue is full");
+    this.recycleIfDue(requests.length);
+    this.started += requests.length;
+    this.pending++;
+    try {
+      const replies = (await this.pool.run(requests, { name: "compareEach" })) as BatchReply[];
+      return replies.map((reply) => ("result" in reply ? reply.result : "refused" in reply ? new InputError(reply.refused) : new Error(reply.failed)));
+    } finally {
+      this.pending--;
+    }
+  }
+
   /** Ends every worker once the comparisons already given to it are done. */
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), ...this.retiring]);
@@ -84,24 +106,28 @@ export class ComparePool {
     await Promise.all([this.pool.destroy(), ...this.retiring]);
   }
 
-  private recycleIfDue(): void {
-    if (++this.startedOnPool <= this.options.recycleAfter * this.options.threads) return;
+  /** Replaces the workers when `comparisons` more would take them past their share. */
+  private recycleIfDue(comparisons = 1): void {
+    if ((this.startedOnPool += comparisons) <= this.options.recycleAfter * this.options.threads) return;
     const old = this.pool;
     this.pool = this.makePool();
     this.generation++;
-    this.startedOnPool = 1;
+    this.startedOnPool = comparisons;
     // The old workers finish what they were given, then end.
     const closing = old.close().finally(() => this.retiring.delete(closing));
     this.retiring.add(closing);
   }
 
   private makePool(): Piscina {
-    return new Piscina({
+    const pool = new Piscina({
       filename: new URL("./pool-worker.js", import.meta.url).href,
       minThreads: this.options.threads,
       maxThreads: this.options.threads,
       maxQueue: Math.max(1, this.options.maxQueue),
+      concurrentTasksPerWorker: this.options.tasksPerThread ?? 1,
       ...(this.options.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb } }),
     });
+    if (this.options.onWorkerError) pool.on("error", this.options.onWorkerError);
+    return pool;
   }
 }

@@ -1,10 +1,13 @@
 // htmldiff -r: folders paired by relative path, compared on worker threads, in a stable order.
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, runBinary } from "../support/cli.js";
+
+const PACKAGE = join(import.meta.dirname, "../..");
 
 const root = mkdtempSync(join(tmpdir(), "htmldiff-r-"));
 const oldDir = join(root, "old");
@@ -59,6 +62,46 @@ describe("htmldiff -r", () => {
     expect(one.stdout).toContain("\u001b[31m");
     expect(one.stderr).toMatch(/p2\.html: binary file/);
     expect(htmldiff(args("3"))).toEqual(one);
+  });
+
+  it("prints the same output for every -j when pairs finish out of order (large pairs first, small after)", () => {
+    const uneven = mkdtempSync(join(tmpdir(), "htmldiff-r-uneven-"));
+    for (const side of ["old", "new"]) mkdirSync(join(uneven, side));
+    for (let i = 0; i < 90; i++) {
+      const name = `p${String(i).padStart(2, "0")}.html`;
+      // The first pairs are a hundred times the size of the rest, so later pairs are done first.
+      const copies = i < 6 ? 120 : 1;
+      writeFileSync(join(uneven, "old", name), page(i, false).repeat(copies));
+      writeFileSync(
+        join(uneven, "new", name),
+        i % 4 === 3
+          ? page(i, false).repeat(copies)
+          : page(i, i % 2 === 0)
+              .repeat(copies)
+              .replace("Page", "Pages"),
+      );
+    }
+    for (const format of ["text", "stat", "json"]) {
+      const args = (jobs: string) => ["-r", "-j", jobs, "-f", format, join(uneven, "old"), join(uneven, "new")];
+      const one = htmldiff(args("1"));
+      expect(one.status).toBe(1);
+      expect(one.stderr).toBe("");
+      for (const jobs of ["2", "3", "5"]) expect(htmldiff(args(jobs)), `-j ${jobs} -f ${format}`).toEqual(one);
+    }
+  });
+
+  it("compares on this thread, with one warning, when the worker threads cannot start (a worker file missing)", () => {
+    const broken = mkdtempSync(join(tmpdir(), "htmldiff-r-noworker-"));
+    for (const part of ["bin", "dist", "package.json"]) cpSync(join(PACKAGE, part), join(broken, part), { recursive: true });
+    symlinkSync(join(PACKAGE, "node_modules"), join(broken, "node_modules"));
+    rmSync(join(broken, "dist/bundle/pool-worker.js"));
+    const args = ["-r", "-j", "2", oldDir, newDir];
+    const brokenRun = spawnSync(process.execPath, [join(broken, "bin/htmldiff.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const one = htmldiff(["-r", "-j", "1", oldDir, newDir]);
+    expect(brokenRun.stdout).toBe(one.stdout);
+    expect(brokenRun.status).toBe(1);
+    expect(brokenRun.stderr).toMatch(/^htmldiff: warning: cannot start worker threads: [^\n]*\(reinstall htmldiff\); comparing on one thread\n$/);
+    expect(brokenRun.stderr).not.toMatch(/\bat /);
   });
 
   it("lists documents found on one side only, and ignores files that are not documents", () => {

@@ -68,7 +68,8 @@ export async function compareDirectories(oldDir: string, newDir: string, options
     }
     if (outcome.output) progress.result(() => output.write(outcome.output, path));
   };
-  await comparePairs({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? availableParallelism(), report);
+  const warn = (message: string): void => progress.message(`htmldiff: warning: ${message}\n`);
+  await comparePairs({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? availableParallelism(), report, warn);
   progress.clear();
   for (const { path, side } of oneSided) rows.push({ file: path, only: side });
   if (options.quiet) return { status, rows };

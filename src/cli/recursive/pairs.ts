@@ -1,16 +1,17 @@
-// Compares the pairs of a directory run: on this thread for one job or one pair, else on the
-// worker threads of the compare pool (src/compare/pool.ts), which serve and the queue use too.
-// This thread reads each pair's files; outcomes are reported in path order.
+// Compares the pairs of a directory run: `-j N` compares N pairs at once, one on this thread and
+// the rest on worker threads of the compare pool (src/compare/pool.ts, which serve and the queue
+// use too). This thread reads every pair's files; workers get them in batches (batches.ts), so
+// that threads exchange one message per batch, not per pair. Outcomes are reported in path order.
 
-import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { ComparePool } from "../../compare/pool.js";
-import type { CompareResult } from "../../compare/request.js";
+import type { CompareRequest, CompareResult } from "../../compare/request.js";
 import { InputError } from "../../read/decode.js";
+import { decodeInput } from "../../read/input.js";
 import { chooseFormat, compareInputs, forcedMode, requestOptions } from "../compare.js";
 import type { CliOptions } from "../program.js";
 import { readBytes } from "../read-input.js";
-import { decodeInput } from "../../read/input.js";
+import { batchSize, Unclaimed } from "./batches.js";
+import { join } from "node:path";
 
 /** What every pair of a directory run shares. */
 export interface DirectoryRun {
@@ -24,42 +25,8 @@ export interface DirectoryRun {
 /** One pair's outcome: null when both files hold the same bytes, else its comparison or the one-line error it met. */
 export type PairOutcome = CompareResult | { readonly error: string } | null;
 
-/** Pairs read and handed to the pool ahead of the one reported next, per thread: enough to keep the workers fed, and a bound on memory. */
-const AHEAD_PER_THREAD = 4;
-
-/**
- * Compares the pairs at `paths` (relative to both folders of `run`) with `jobs` worker threads
- * (none for `-j 1`, nor for a single pair, which need no start-up); `report` gets each outcome in
- * the order of `paths`. Never throws for a pair: one that fails gets an error outcome (an
- * internal error is named so), and the run goes on.
- *
- * @example await comparePairs(run, ["a.html", "b.html"], 2, (path, outcome) => print(path, outcome))
- */
-export async function comparePairs(run: DirectoryRun, paths: readonly string[], jobs: number, report: (path: string, outcome: PairOutcome) => void): Promise<void> {
-  const threads = Math.min(jobs, paths.length);
-  if (threads <= 1) {
-    for (const path of paths)
-      report(
-        path,
-        await outcomeOf(run, path, (a, b) => compareInputs(decodeInput(a.bytes, a.name, forcedMode(run.options)), decodeInput(b.bytes, b.name, forcedMode(run.options)), run.options, run.colorLevel)),
-      );
-    return;
-  }
-  const pool = new ComparePool({ threads, maxQueue: paths.length, recycleAfter: Infinity });
-  const format = chooseFormat(run.options);
-  const onPool = (path: string): Promise<PairOutcome> => outcomeOf(run, path, (a, b) => pool.run({ a, b, options: requestOptions(run.options), format, colorLevel: run.colorLevel }));
-  try {
-    const pending: (Promise<PairOutcome> | undefined)[] = [];
-    let next = 0;
-    for (let done = 0; done < paths.length; done++) {
-      for (; next < paths.length && next < done + threads * AHEAD_PER_THREAD; next++) pending.push(onPool(paths[next]!));
-      report(paths[done]!, await pending[done]!);
-      pending[done] = undefined;
-    }
-  } finally {
-    await pool.destroy();
-  }
-}
+/** Batches a worker holds at once: the one it runs and the next, which waits in the worker while this thread is busy with a pair of its own. */
+const BATCHES_PER_WORKER = 2;
 
 /** A side read: its bytes and the name messages call it. */
 interface ReadSide {
@@ -67,24 +34,157 @@ interface ReadSide {
   readonly bytes: Uint8Array;
 }
 
-/** The outcome of the pair at `path`, compared by `compareSides` unless both files hold the same bytes. */
-async function outcomeOf(run: DirectoryRun, path: string, compareSides: (a: ReadSide, b: ReadSide) => Promise<CompareResult>): Promise<PairOutcome> {
-  const oldPath = join(run.oldDir, path);
-  const newPath = join(run.newDir, path);
+/**
+ * Compares the pairs at `paths` (relative to both folders of `run`), `jobs` at a time: one on
+ * this thread and `jobs - 1` on worker threads (none for `-j 1`, nor for a single pair). `report`
+ * gets each outcome in the order of `paths`, whatever the number of jobs. Never throws for a
+ * pair: one that fails gets an error outcome (an internal error is named so), and the run goes
+ * on. When the workers cannot start, `warn` is told once and this thread compares every pair.
+ *
+ * @example await comparePairs(run, ["a.html", "b.html"], 2, (path, outcome) => print(path, outcome), (line) => warn(line))
+ */
+export async function comparePairs(run: DirectoryRun, paths: readonly string[], jobs: number, report: (path: string, outcome: PairOutcome) => void, warn: (message: string) => void): Promise<void> {
+  const workers = Math.min(jobs, paths.length) - 1;
+  const finished = new Map<number, PairOutcome>();
+  let reported = 0;
+  const finish = (index: number, outcome: PairOutcome): void => {
+    finished.set(index, outcome);
+    for (; finished.has(reported); reported++) {
+      report(paths[reported]!, finished.get(reported)!);
+      finished.delete(reported);
+    }
+  };
+  const unclaimed = new Unclaimed(paths.length);
+  const helpers = workers > 0 ? new Helpers(run, paths, workers, unclaimed, finish, warn) : undefined;
   try {
-    if (sameBytes(oldPath, newPath)) return null;
-    return await compareSides({ name: oldPath, bytes: await readBytes(oldPath) }, { name: newPath, bytes: await readBytes(newPath) });
-  } catch (error) {
-    if (error instanceof InputError || error instanceof RangeError) return { error: error.message };
-    return { error: `internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+    for (;;) {
+      helpers?.feed();
+      const index = unclaimed.one();
+      if (index === undefined) {
+        if (!helpers?.busy) break;
+        await helpers.anyDone();
+        continue;
+      }
+      finish(
+        index,
+        await outcomeOf(run, paths[index]!, (a, b) =>
+          compareInputs(decodeInput(a.bytes, a.name, forcedMode(run.options)), decodeInput(b.bytes, b.name, forcedMode(run.options)), run.options, run.colorLevel),
+        ),
+      );
+      // Lets the workers' replies in, so that they get their next batch.
+      if (helpers) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    await helpers?.destroy();
   }
 }
 
-/** Whether both files hold the same bytes; false when either cannot be read (comparing them then says why). */
-function sameBytes(a: string, b: string): boolean {
-  try {
-    return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
-  } catch {
-    return false;
+/** The worker threads of a directory run, fed batches of pairs; gives the pairs back to this thread when they cannot start. */
+class Helpers {
+  private readonly pool: ComparePool;
+  private readonly running = new Set<Promise<void>>();
+  private readonly request: Omit<CompareRequest, "a" | "b">;
+  private batches = 0;
+  private started = false;
+  private unavailable = false;
+
+  constructor(
+    private readonly run: DirectoryRun,
+    private readonly paths: readonly string[],
+    private readonly workers: number,
+    private readonly unclaimed: Unclaimed,
+    private readonly finish: (index: number, outcome: PairOutcome) => void,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.request = { options: requestOptions(run.options), format: chooseFormat(run.options), colorLevel: run.colorLevel };
+    this.pool = new ComparePool({ threads: workers, maxQueue: workers * BATCHES_PER_WORKER, recycleAfter: Infinity, tasksPerThread: BATCHES_PER_WORKER, onWorkerError: (error) => this.giveUp(error) });
   }
+
+  /** Whether a batch is still out. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /** Settles when a batch out has been reported. */
+  async anyDone(): Promise<void> {
+    await Promise.race(this.running);
+  }
+
+  /** Hands batches of unclaimed pairs to the workers till each holds {@link BATCHES_PER_WORKER}. */
+  feed(): void {
+    while (!this.unavailable && this.running.size < this.workers * BATCHES_PER_WORKER && this.unclaimed.left > 0) {
+      const batch = this.unclaimed.run(batchSize(this.batches++, this.unclaimed.left, this.workers + 1));
+      const done: Promise<void> = this.compareBatch(batch).finally(() => this.running.delete(done));
+      this.running.add(done);
+    }
+  }
+
+  /** Ends the workers. */
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private async compareBatch(batch: readonly number[]): Promise<void> {
+    const toCompare: { index: number; request: CompareRequest }[] = [];
+    for (const index of batch) {
+      const read = await readPair(this.run, this.paths[index]!);
+      if (Array.isArray(read)) toCompare.push({ index, request: { ...this.request, a: read[0], b: read[1] } });
+      else this.finish(index, read);
+    }
+    if (!toCompare.length) return;
+    let results: (CompareResult | Error)[];
+    try {
+      results = await this.pool.runBatch(toCompare.map((pair) => pair.request));
+      this.started = true;
+    } catch (error) {
+      if (!this.started) {
+        this.giveUp(error as Error);
+        this.unclaimed.giveBack(toCompare.map((pair) => pair.index));
+        return;
+      }
+      // The worker ended on one of these pairs: one pair a task now, so that only that pair fails.
+      results = await Promise.all(toCompare.map((pair) => this.pool.run(pair.request).catch((failure: Error) => failure)));
+    }
+    for (const [k, result] of results.entries()) this.finish(toCompare[k]!.index, result instanceof Error ? errorOutcome(result) : result);
+  }
+
+  private giveUp(error: Error): void {
+    if (this.unavailable) return;
+    this.unavailable = true;
+    this.warn(`cannot start worker threads: ${firstLine(error)} (reinstall htmldiff); comparing on one thread`);
+  }
+}
+
+/** Reads both files of the pair at `path`: its outcome when that needs no comparison (the same bytes, or a file that cannot be read), else both sides. */
+async function readPair(run: DirectoryRun, path: string): Promise<Exclude<PairOutcome, CompareResult> | [ReadSide, ReadSide]> {
+  const [oldPath, newPath] = [join(run.oldDir, path), join(run.newDir, path)];
+  try {
+    const a = { name: oldPath, bytes: await readBytes(oldPath) };
+    const b = { name: newPath, bytes: await readBytes(newPath) };
+    return Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes) ? null : [a, b];
+  } catch (error) {
+    return errorOutcome(error);
+  }
+}
+
+/** The outcome of the pair at `path`, compared by `compareSides` unless both files hold the same bytes. */
+async function outcomeOf(run: DirectoryRun, path: string, compareSides: (a: ReadSide, b: ReadSide) => Promise<CompareResult>): Promise<PairOutcome> {
+  const read = await readPair(run, path);
+  if (!Array.isArray(read)) return read;
+  try {
+    return await compareSides(...read);
+  } catch (error) {
+    return errorOutcome(error);
+  }
+}
+
+/** A pair's error outcome: the one-line message of a bad input, else the error named internal. */
+function errorOutcome(error: unknown): { readonly error: string } {
+  if (error instanceof InputError || error instanceof RangeError) return { error: error.message };
+  return { error: `internal error: ${firstLine(error)}` };
+}
+
+/** The first line of an error's message. */
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
 }
