@@ -90,7 +90,7 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .option("-q, --quiet", "print nothing; report differences by exit status only")
     .option("--exit-code", "exit 1 on differences even when called by git")
     .option("-r, --recursive", "compare two folders: HTML and XML files paired by relative path")
-    .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores)", positive)
+    .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores less one, at least 1)", positive)
     .option("--fragment", 'with -f html: only the body\'s content, in <div class="diff">, for embedding (scripts neutralised)')
     .option("--keep-scripts", "with --fragment: keep the documents' scripts, handlers and loads as they are")
     .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))

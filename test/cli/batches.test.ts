@@ -2,7 +2,13 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { batchSize, MAX_BATCH, Unclaimed } from "../../src/cli/recursive/batches.js";
+import { batchSize, defaultJobs, MAX_BATCH, Unclaimed } from "../../src/cli/recursive/batches.js";
+
+describe("defaultJobs", () => {
+  it("is one less than the cores, at least one: one thread on a 2-core machine", () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultJobs(cores))).toEqual([1, 1, 2, 3, 15]);
+  });
+});
 
 describe("batchSize", () => {
   it("starts at one pair, doubles, stops at MAX_BATCH, and shrinks to a share of what is left", () => {

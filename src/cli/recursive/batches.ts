@@ -1,9 +1,26 @@
-// How the pairs of a directory run are shared out: this thread takes one at a time, workers take
+// How the pairs of a directory run are shared out: how many threads compare them (-j's default),
+// then which pairs each takes. This thread takes one at a time, workers take
 // batches. A batch saves the messages and waits of one task per pair (a small pair takes about a
 // millisecond, as long as a round trip between threads on a busy machine), but a batch given out
 // near the end can leave the other threads idle while it runs: so batches start at one pair (a
 // worker still starting up holds little), double, and never exceed a share of what is left
 // (guided self-scheduling).
+
+import { availableParallelism } from "node:os";
+
+/**
+ * The number of pairs compared at once when `-j` is not given: one less than the cores, at least
+ * one. Each thread that compares keeps V8's compiler and garbage collector threads about half
+ * busy besides, and a second thread compiles the same code again: on 2 cores, `-j 2` spent about
+ * 40% more CPU than `-j 1` and was no faster on 1,000 small pairs (docs/performance.md), so `-j 1`
+ * leaves the second core to that background work.
+ *
+ * @example defaultJobs(2) // 1
+ * @example defaultJobs(8) // 7
+ */
+export function defaultJobs(cores: number = availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
 
 /** The most pairs in one batch. */
 export const MAX_BATCH = 16;

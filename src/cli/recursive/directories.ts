@@ -2,12 +2,12 @@
 // on one side only, and has the pairs compared (pairs.ts, on the compare pool), printing in path order.
 
 import { readdir, stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { InputError } from "../../read/decode.js";
 import { modeByExtension } from "../../read/mode.js";
 import type { SummaryRow } from "../../render/report/github.js";
 import { comparePairs, type PairOutcome } from "./pairs.js";
+import { defaultJobs } from "./batches.js";
 import { chooseFormat } from "../compare.js";
 import { ExitCode } from "../exit-codes.js";
 import { renderOnlyIn } from "../../render/formats.js";
@@ -69,7 +69,7 @@ export async function compareDirectories(oldDir: string, newDir: string, options
     if (outcome.output) progress.result(() => output.write(outcome.output, path));
   };
   const warn = (message: string): void => progress.message(`htmldiff: warning: ${message}\n`);
-  await comparePairs({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? availableParallelism(), report, warn);
+  await comparePairs({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? defaultJobs(), report, warn);
   progress.clear();
   for (const { path, side } of oneSided) rows.push({ file: path, only: side });
   if (options.quiet) return { status, rows };

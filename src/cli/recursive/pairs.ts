@@ -58,6 +58,7 @@ export async function comparePairs(run: DirectoryRun, paths: readonly string[], 
   const helpers = workers > 0 ? new Helpers(run, paths, workers, unclaimed, finish, warn) : undefined;
   try {
     for (;;) {
+      if (helpers?.failure) throw helpers.failure.error;
       helpers?.feed();
       const index = unclaimed.one();
       if (index === undefined) {
@@ -87,6 +88,8 @@ class Helpers {
   private batches = 0;
   private started = false;
   private unavailable = false;
+  /** What went wrong outside a comparison, to be thrown by the loop of comparePairs. */
+  failure: { readonly error: unknown } | undefined;
 
   constructor(
     private readonly run: DirectoryRun,
@@ -114,7 +117,10 @@ class Helpers {
   feed(): void {
     while (!this.unavailable && this.running.size < this.workers * BATCHES_PER_WORKER && this.unclaimed.left > 0) {
       const batch = this.unclaimed.run(batchSize(this.batches++, this.unclaimed.left, this.workers + 1));
-      const done: Promise<void> = this.compareBatch(batch).finally(() => this.running.delete(done));
+      // An error of `finish` (a report that could not be written) ends the run from the loop of comparePairs.
+      const done: Promise<void> = this.compareBatch(batch)
+        .catch((error: unknown) => void (this.failure ??= { error }))
+        .finally(() => this.running.delete(done));
       this.running.add(done);
     }
   }
