@@ -149,3 +149,81 @@ export function listOf(tokens: readonly Token[]): TokenList {
   if (list === undefined) LISTS.set(tokens, (list = new ObjectList(tokens)));
   return list;
 }
+
+/** A token list made on demand, one token per read (see {@link sideList}). */
+class OnDemandList implements TokenList {
+  constructor(
+    readonly length: number,
+    readonly at: (i: number) => Token,
+  ) {}
+
+  kind(i: number): TokenKind {
+    return this.at(i).kind;
+  }
+
+  event(i: number): number {
+    return this.at(i).event;
+  }
+
+  start(i: number): number {
+    return this.at(i).start;
+  }
+
+  end(i: number): number {
+    return this.at(i).end;
+  }
+
+  key(i: number): string {
+    return this.at(i).key;
+  }
+
+  text(i: number): string {
+    return this.at(i).text;
+  }
+}
+
+/** What {@link sideList} reads of a side (an EditScript's Side). */
+interface ListedSide {
+  readonly tokens: readonly Token[];
+  readonly list?: TokenList;
+  readonly tokenAt?: (index: number) => Token;
+  readonly tokenCount?: number;
+}
+
+/** The lists made for sides that make their tokens on demand. */
+const ON_DEMAND = new WeakMap<ListedSide, TokenList>();
+
+/**
+ * A side's tokens as a {@link TokenList} (the same list for the same side): its own `list`
+ * where it has one, else one making each token on demand where it makes them so (`tokenAt`),
+ * else its `tokens` read as a list.
+ *
+ * @example sideList(diffDocuments("<p>a</p>", "<p>b</p>").b).text(1) // "b"
+ */
+export function sideList(side: ListedSide): TokenList {
+  if (side.list) return side.list;
+  if (side.tokenAt === undefined) return listOf(side.tokens);
+  let list = ON_DEMAND.get(side);
+  if (list === undefined) ON_DEMAND.set(side, (list = new OnDemandList(side.tokenCount ?? side.tokens.length, side.tokenAt)));
+  return list;
+}
+
+/**
+ * The tokens `start..end` of `list` as a list of their own (indexes from 0), their objects made.
+ *
+ * @example sliceList(list, 2, 4).at(0) // a token equal to list.at(2)
+ */
+export function sliceList(list: TokenList, start: number, end: number): TokenList {
+  const tokens: Token[] = [];
+  for (let i = start; i < end; i++) tokens.push(list.at(i));
+  return listOf(tokens);
+}
+
+/**
+ * Token `i` of `list`, or undefined where `i` lies outside it.
+ *
+ * @example tokenOrNone(list, -1) // undefined
+ */
+export function tokenOrNone(list: TokenList, i: number): Token | undefined {
+  return i >= 0 && i < list.length ? list.at(i) : undefined;
+}

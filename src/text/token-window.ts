@@ -70,8 +70,8 @@ export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: Norma
   const countsB = new Int32Array(eventsB);
   countsB.set(countsA.subarray(0, from));
   countsB.set(countsA.subarray(endA), endB);
-  for (const token of windowA.tokens) countsA[token.event]!++;
-  for (const token of windowB.tokens) countsB[token.event]!++;
+  for (const event of windowA.columns.events) countsA[event]!++;
+  for (const event of windowB.columns.events) countsB[event]!++;
   const firstA = firstTokens(countsA);
   const firstB = firstTokens(countsB);
   let whole: [readonly Token[], readonly Token[]] | undefined;

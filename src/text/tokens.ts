@@ -253,3 +253,31 @@ function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
+
+/** A side of a comparison whose tokens are columns (see {@link columnSide}). */
+export interface ColumnSide {
+  readonly doc: ParsedDocument;
+  readonly list: TokenColumns;
+  readonly ids: Int32Array;
+  readonly ignoredAttributes: IgnorePlan["attributes"];
+  /** Every token as an object, made on first read. */
+  readonly tokens: readonly Token[];
+}
+
+/**
+ * A document and its keyed tokens as a side of a comparison (an EditScript's Side, as the refine
+ * stage reads it): read a field at a time through `list`; `tokens` makes every token when read.
+ *
+ * @example const side = columnSide(doc, tokenizeKeyed(doc, opts, new KeyTable())); side.list.kind(0) // "open"
+ */
+export function columnSide(doc: ParsedDocument, keyed: KeyedTokens): ColumnSide {
+  return {
+    doc,
+    list: keyed.columns,
+    ids: keyed.ids,
+    ignoredAttributes: keyed.plan.attributes,
+    get tokens() {
+      return keyed.columns.tokens;
+    },
+  };
+}
