@@ -3,7 +3,7 @@
 // element itself, an inert template, or a marker comment), from the elements open where it goes.
 
 import type { TokenList } from "../text/token-list.js";
-import type { DocEvent, OpenEvent, Token } from "../types.js";
+import type { DocEvent, OpenEvent } from "../types.js";
 import { ACTIVE, ATOMIC, classedElement, FOREIGN_ROOTS, isDoctype, PAGE_INERT, ROOTS, TABLE_CONTEXT, TEXT_CONTENT, wrapsInside } from "./elements.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, nestsApart, OpenElements } from "./tree-rules.js";
 

@@ -4,7 +4,7 @@
 
 import type { TokenList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode } from "../types.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
 
 /** A moved block must hold at least a whole element or this many words; an edited one, this many words. */

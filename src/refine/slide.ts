@@ -4,7 +4,7 @@
 
 import type { TokenList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode } from "../types.js";
 import { holdsWhole, partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 

@@ -2,7 +2,6 @@
 // stage and the HTML writer both walk.
 
 import type { TokenList } from "./token-list.js";
-import type { Token } from "../types.js";
 
 /** The partners of the token lists met so far (the refine stage and the HTML renderer both need them). */
 const PARTNERS = new WeakMap<TokenList, Int32Array>();

@@ -6,7 +6,7 @@
 
 import type { TokenList } from "../../text/token-list.js";
 import type { EditScript } from "../../edit-script.js";
-import type { Change, Token } from "../../types.js";
+import type { Change } from "../../types.js";
 import { wrapsInside } from "../../html/elements.js";
 import { sideTokens } from "./side-tokens.js";
 import { textOf } from "./verbatim.js";

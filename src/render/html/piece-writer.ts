@@ -6,7 +6,7 @@ import type { TokenList } from "../../text/token-list.js";
 import { decodeText } from "../../events/references.js";
 import { scriptState } from "../../html/script-state.js";
 import type { EditScript, Side } from "../../edit-script.js";
-import type { DocEvent, OpenEvent, Token } from "../../types.js";
+import type { DocEvent, OpenEvent } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
 import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";
