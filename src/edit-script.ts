@@ -2,8 +2,7 @@
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
 import type { ParsedDocument } from "./events/parse.js";
-import type { TokenList } from "./text/token-list.js";
-import type { Change, Coarser, CompareUnit, Opcode, Span, Token } from "./types.js";
+import type { Change, Coarser, CompareUnit, Opcode, Span, Token, TokenList } from "./types.js";
 
 /** One side of a comparison: the parsed document and the tokens that were compared. */
 export interface Side {

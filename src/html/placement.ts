@@ -2,8 +2,7 @@
 // stand so that a browser builds the tree the writer means (wrapped in <ins>/<del>, a class on the
 // element itself, an inert template, or a marker comment), from the elements open where it goes.
 
-import type { TokenList } from "../text/token-list.js";
-import type { DocEvent, OpenEvent } from "../types.js";
+import type { DocEvent, OpenEvent, TokenList } from "../types.js";
 import { ACTIVE, ATOMIC, classedElement, FOREIGN_ROOTS, isDoctype, PAGE_INERT, ROOTS, TABLE_CONTEXT, TEXT_CONTENT, wrapsInside } from "./elements.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, nestsApart, OpenElements } from "./tree-rules.js";
 

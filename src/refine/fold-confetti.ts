@@ -1,9 +1,8 @@
 // Semantic clean-up: folds tiny equal runs that sit between two changes into one change,
 // so a rewritten phrase reads as one replacement instead of confetti of kept spaces.
 
-import type { TokenList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 
 /**

@@ -2,9 +2,8 @@
 // Candidates are found by hashing shingles of word keys, so the cost follows the changed text,
 // not the number of block pairs (see docs/design.md, "Moves").
 
-import type { TokenList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
 
 /** A moved block must hold at least a whole element or this many words; an edited one, this many words. */

@@ -2,10 +2,9 @@
 // new self (an attribute change), and an element whose name changed is paired with its renamed
 // self, start and end tag (a tag change), instead of the whole run being deleted and re-inserted.
 
-import type { TokenList } from "../text/token-list.js";
 import { myersDiff } from "../match/myers.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode, Token, TokenList } from "../types.js";
 import { joined } from "./join-opcodes.js";
 
 /** An opcode and, for a 1↔1 pair of tags, what the pair is. */

@@ -2,9 +2,8 @@
 // the same tokens as the kept ones beside it occur inside the run, is re-aligned so that the
 // kept tokens match that inner occurrence and the change becomes whole elements.
 
-import type { TokenList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import { partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 

@@ -3,12 +3,12 @@
 // fold, split re-indents off, pair changed tags, find moves, name each change. The result does not depend on which
 // side is called old: see precedes().
 
-import { sideList, sliceList, type TokenList } from "../text/token-list.js";
+import { sideList, sliceList } from "../text/token-list.js";
 import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
 import { unitDiff } from "../match/line-diff.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Change, Coarser, Opcode, TokenKind } from "../types.js";
+import type { Change, Coarser, Opcode, TokenKind, TokenList } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./fold-confetti.js";
 import type { Side } from "../edit-script.js";

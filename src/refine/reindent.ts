@@ -1,9 +1,9 @@
 // Re-indentation: a line whose indentation alone changed is a change of its own (a reindent),
 // also where the matcher joined it to lines inserted or deleted just before it.
 
-import { sideList, type TokenList } from "../text/token-list.js";
+import { sideList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import type { Side } from "../edit-script.js";
 
 /** Whether a token run is white space within one line (indentation), and nothing else. */

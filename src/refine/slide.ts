@@ -2,9 +2,8 @@
 // starts and ends with equal tokens) is moved to where it reads best: whole lines, whole
 // elements, whole words.
 
-import type { TokenList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import { holdsWhole, partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 

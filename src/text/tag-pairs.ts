@@ -1,7 +1,7 @@
 // Which tag token closes which: the partners of a side's start and end tags, which the refine
 // stage and the HTML writer both walk.
 
-import type { TokenList } from "./token-list.js";
+import type { TokenList } from "../types.js";
 
 /** The partners of the token lists met so far (the refine stage and the HTML renderer both need them). */
 const PARTNERS = new WeakMap<TokenList, Int32Array>();

@@ -2,26 +2,8 @@
 // rendering read a token's kind, event or span, never a whole token. TokenColumns stores them so
 // (typed arrays, no object per token); listOf reads a plain Token[] the same way.
 
-import type { Token, TokenKind } from "../types.js";
+import type { Token, TokenKind, TokenList } from "../types.js";
 import type { KeyTable } from "./intern.js";
-
-/**
- * Tokens read by index: `length`, and per token its fields, or (for a reader that wants one)
- * the whole token, made when asked. Indexes must lie in `0..length`.
- *
- * @example const list = listOf(tokens); list.kind(0) // "open"; list.at(0) // tokens[0]
- */
-export interface TokenList {
-  readonly length: number;
-  /** Token `i` as an object: made on each call by a columnar list (it keeps none). */
-  at(i: number): Token;
-  kind(i: number): TokenKind;
-  event(i: number): number;
-  start(i: number): number;
-  end(i: number): number;
-  key(i: number): string;
-  text(i: number): string;
-}
 
 /** The token kinds by their code in {@link TokenColumns}. */
 const KINDS: readonly TokenKind[] = ["word", "space", "punct", "open", "close", "comment", "cdata", "instruction"];

@@ -4,9 +4,8 @@
 // half marks its own, with the change they belong to). Only text is marked, where <ins>/<del> may
 // stand; the rest of the block is written as it is.
 
-import type { TokenList } from "../../text/token-list.js";
 import type { EditScript } from "../../edit-script.js";
-import type { Change } from "../../types.js";
+import type { Change, TokenList } from "../../types.js";
 import { wrapsInside } from "../../html/elements.js";
 import { sideTokens } from "./side-tokens.js";
 import { textOf } from "./verbatim.js";

@@ -2,11 +2,11 @@
 // old or new. Matches that cannot nest are demoted to old + new: a kept tag whose partner changed,
 // anything kept inside an inserted or deleted element, an atomic element with any change inside.
 
-import { listOf, type TokenList } from "../../text/token-list.js";
+import { listOf } from "../../text/token-list.js";
 import { sideTokens } from "./side-tokens.js";
 import type { EditScript } from "../../edit-script.js";
 import { partners } from "../../text/tag-pairs.js";
-import type { DocEvent, Token } from "../../types.js";
+import type { DocEvent, Token, TokenList } from "../../types.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
 
 /** Where a laid-out token belongs: to both documents ({@link BOTH}), only the old one ({@link OLD}), or only the new one ({@link NEW}). */

@@ -2,11 +2,10 @@
 // content, a text run, a comment or doctype. Used for kept, inserted and deleted content alike;
 // on the review page it also makes active content inert.
 
-import type { TokenList } from "../../text/token-list.js";
 import { decodeText } from "../../events/references.js";
 import { scriptState } from "../../html/script-state.js";
 import type { EditScript, Side } from "../../edit-script.js";
-import type { DocEvent, OpenEvent } from "../../types.js";
+import type { DocEvent, OpenEvent, TokenList } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
 import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";

@@ -3,8 +3,9 @@
 // side makes them so, so that writing a document changed in a few places makes the tokens of
 // those places only (and of what the writer cannot copy).
 
+import type { TokenList } from "../../types.js";
 import type { EditScript } from "../../edit-script.js";
-import { sideList, type TokenList } from "../../text/token-list.js";
+import { sideList } from "../../text/token-list.js";
 
 /**
  * The tokens of side `side` of `script`, read by index and `length` (the same list on every call).
