@@ -52,8 +52,9 @@ function stage(url, fn) {
 const bundleMarks = new Map();
 
 /**
- * The URL of the dist/ module a function of the CLI's bundle (dist/bundle/) comes from: each
- * bundle file names the module that follows in a `// dist/…` line. Other URLs as they are.
+ * The URL of the module a function of the CLI's bundle (dist/bundle/) comes from: each bundle
+ * file names the module that follows in a `// dist/…` or `// node_modules/…` line (the packages
+ * it holds). Other URLs as they are.
  */
 function moduleUrl({ url, lineNumber }) {
   if (!/\/dist\/bundle\//.test(url)) return url;
@@ -61,7 +62,7 @@ function moduleUrl({ url, lineNumber }) {
     const marks = [];
     readFileSync(fileURLToPath(url), "utf8")
       .split("\n")
-      .forEach((line, i) => /^\/\/ dist\/\S+\.js$/.test(line) && marks.push([i, line.slice(3)]));
+      .forEach((line, i) => /^\/\/ (dist|node_modules)\/\S+\.js$/.test(line) && marks.push([i, line.slice(3)]));
     bundleMarks.set(url, marks);
   }
   const mark = bundleMarks.get(url).findLast(([line]) => line <= lineNumber);

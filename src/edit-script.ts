@@ -2,12 +2,17 @@
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
 import type { ParsedDocument } from "./events/parse.js";
-import type { Change, Coarser, CompareUnit, Opcode, Span, Token } from "./types.js";
+import type { Change, Coarser, CompareUnit, Opcode, Span, Token, TokenList } from "./types.js";
 
 /** One side of a comparison: the parsed document and the tokens that were compared. */
 export interface Side {
   readonly doc: ParsedDocument;
   readonly tokens: readonly Token[];
+  /**
+   * The same tokens read a field at a time (see {@link sideList}), where the side stores them so:
+   * then reading {@link tokens} makes every token, and {@link EditScript.token} makes only the one.
+   */
+  readonly list?: TokenList;
   /**
    * A side whose tokens are made on demand may give one token without making the whole
    * list (reading {@link tokens} makes it); {@link EditScript.token} uses it when present.
@@ -109,7 +114,7 @@ export class EditScript {
   token(side: "a" | "b", index: number): Token {
     const chosen = this[side];
     // Not destructured: reading `tokens` makes the whole list.
-    return chosen.tokenAt ? chosen.tokenAt(index) : chosen.tokens[index]!;
+    return chosen.tokenAt ? chosen.tokenAt(index) : chosen.list ? chosen.list.at(index) : chosen.tokens[index]!;
   }
 
   /**
@@ -118,7 +123,7 @@ export class EditScript {
    * @example diffDocuments("<p>a</p>", "<p>b</p>").tokenCount("a") // 3
    */
   tokenCount(side: "a" | "b"): number {
-    return this[side].tokenCount ?? this[side].tokens.length;
+    return this[side].tokenCount ?? this[side].list?.length ?? this[side].tokens.length;
   }
 
   /** The events behind an opcode's tokens, as half-open index ranges into each side's events. */

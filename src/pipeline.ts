@@ -9,6 +9,7 @@ import { diffTokens } from "./refine/refine.js";
 import { EditScript } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
 import { tokenizePair } from "./text/shared-tokens.js";
+import { columnSide } from "./text/tokens.js";
 
 /**
  * Compares two documents (source text or already parsed) and returns the edit script.
@@ -28,8 +29,7 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   if (aroundChanges) return aroundChanges;
   const table = new KeyTable();
   const [keyedA, keyedB] = tokenizePair(docA, docB, opts, table);
-  const sideA = { doc: docA, tokens: keyedA.tokens, ids: keyedA.ids, ignoredAttributes: keyedA.plan.attributes };
-  const sideB = { doc: docB, tokens: keyedB.tokens, ids: keyedB.ids, ignoredAttributes: keyedB.plan.attributes };
+  const [sideA, sideB] = [columnSide(docA, keyedA), columnSide(docB, keyedB)];
   const { opcodes, changes, coarser } = diffTokens(sideA, sideB, opts);
-  return new EditScript({ doc: docA, tokens: keyedA.tokens }, { doc: docB, tokens: keyedB.tokens }, opcodes, changes, coarser);
+  return new EditScript(sideA, sideB, opcodes, changes, coarser);
 }

@@ -56,6 +56,24 @@ export interface Token extends Span {
   readonly event: number;
 }
 
+/**
+ * Tokens read by index: `length`, and per token its fields, or (for a reader that wants one)
+ * the whole token, made when asked. Indexes must lie in `0..length`.
+ *
+ * @example const list = listOf(tokens) // (text/token-list.ts); list.kind(0) // "open"; list.at(0) // tokens[0]
+ */
+export interface TokenList {
+  readonly length: number;
+  /** Token `i` as an object: made on each call by a columnar list (it keeps none). */
+  at(i: number): Token;
+  kind(i: number): TokenKind;
+  event(i: number): number;
+  start(i: number): number;
+  end(i: number): number;
+  key(i: number): string;
+  text(i: number): string;
+}
+
 /** The tag of an opcode, as in Python's difflib. */
 export type OpTag = "equal" | "delete" | "insert" | "replace";
 

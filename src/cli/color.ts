@@ -2,7 +2,7 @@
 // own decision when git called us, the terminal and git's pager. Nothing else in the program
 // looks at the environment for colour.
 
-import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 
 /** The value of `--color`. */
 export type ColorMode = "auto" | "always" | "never";
@@ -51,6 +51,8 @@ export function gitColorAsker(calledByGit: boolean, env: ColorContext["env"], is
   if (!calledByGit && !isTruthy(env.GIT_PAGER_IN_USE)) return undefined;
   return () => {
     const args = ["config", "--get-colorbool", "color.diff", String(isTTY)];
+    // node:child_process is loaded here, when git is asked: most runs never ask (start-up, docs/performance.md).
+    const { spawnSync } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
     const { stdout } = spawnSync("git", args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
     const answer = stdout?.trim();
     return answer === "true" ? true : answer === "false" ? false : undefined;

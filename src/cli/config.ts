@@ -1,7 +1,7 @@
 // The configuration file: option defaults from `.htmldiff.json` or package.json's "htmldiff"
 // key, found from the current folder up to the repository's root, checked key by key.
 
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "../read/decode.js";
 import { FORMATS } from "../render/formats.js";
@@ -64,27 +64,23 @@ const LISTS: readonly ConfigKey[] = ["ignore", "ignoreAttr", "ignoreText", "igno
  * `--no-config`, else the nearest `.htmldiff.json` or package.json with an "htmldiff" key,
  * looking from `cwd` up to the first folder that holds `.git` (the repository's root) or the
  * file system's root. Throws {@link InputError} for unreadable JSON, unknown keys and wrong types.
+ * The look-up is synchronous: a few stat calls and small reads, each of which, made through the
+ * thread pool, left every run idle for a trip per call (start-up, docs/performance.md).
  *
- * @example await loadConfig(undefined, "/repo/site") // { file: "/repo/.htmldiff.json", values: { ignore: ["meta[name=generator]"] } }
+ * @example loadConfig(undefined, "/repo/site") // { file: "/repo/.htmldiff.json", values: { ignore: ["meta[name=generator]"] } }
  */
-export async function loadConfig(option: string | false | undefined, cwd: string): Promise<Config | undefined> {
+export function loadConfig(option: string | false | undefined, cwd: string): Config | undefined {
   if (option === false) return undefined;
-  if (option !== undefined) {
-    const file = resolve(cwd, option);
-    const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${option}: cannot read the configuration (${error.code ?? error.message})`);
-    });
-    return checkConfig(option, parseJson(option, text));
-  }
+  if (option !== undefined) return checkConfig(option, parseJson(option, readConfig(resolve(cwd, option), option)));
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const own = await readIfFile(join(dir, ".htmldiff.json"));
+    const own = readIfFile(join(dir, ".htmldiff.json"));
     if (own !== undefined) return checkConfig(join(dir, ".htmldiff.json"), parseJson(join(dir, ".htmldiff.json"), own));
-    const pkg = await readIfFile(join(dir, "package.json"));
+    const pkg = readIfFile(join(dir, "package.json"));
     if (pkg !== undefined) {
       const manifest = parseJson(join(dir, "package.json"), pkg) as Record<string, unknown> | null;
       if (manifest && typeof manifest === "object" && "htmldiff" in manifest) return checkConfig(`${join(dir, "package.json")} "htmldiff"`, manifest.htmldiff);
     }
-    if ((await exists(join(dir, ".git"))) || dirname(dir) === dir) return undefined;
+    if (statOf(join(dir, ".git")) !== undefined || dirname(dir) === dir) return undefined;
   }
 }
 
@@ -127,22 +123,25 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-async function readIfFile(path: string): Promise<string | undefined> {
-  if (
-    !(await stat(path).then(
-      (s) => s.isFile(),
-      () => false,
-    ))
-  )
-    return undefined;
-  return readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: cannot read the configuration (${error.code ?? error.message})`);
-  });
+/** The text of `path` when it is a file, else undefined. */
+function readIfFile(path: string): string | undefined {
+  return statOf(path)?.isFile() ? readConfig(path, path) : undefined;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+/** What stat says of `path`, or undefined when it cannot say (missing, no permission). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of the configuration file at `path`; throws {@link InputError} calling it `name` when it cannot be read. */
+function readConfig(path: string, name: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new InputError(`${name}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }

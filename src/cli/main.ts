@@ -44,7 +44,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function main(args: readonly string[], parsed: CliOptions, io: CliIO, given: (key: string) => boolean): Promise<number> {
   // `-o -` is standard output, as if -o were not given.
   const cli: CliOptions = parsed.output === "-" ? { ...parsed, output: undefined } : parsed;
-  const config = await loadConfig(cli.config, io.cwd ?? process.cwd());
+  const config = loadConfig(cli.config, io.cwd ?? process.cwd());
   const options = mergeConfig(cli, config, given, parseInvocation(args, io.env)?.fromGit ?? false);
   // Only what the command line says is refused where it does not apply; a configuration's defaults are used where they do.
   checkOptions({ ...cli, format: options.format });

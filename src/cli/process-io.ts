@@ -28,7 +28,11 @@ export function processIO(): CliIO {
     },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // Asked only when needed: the first use of process.stderr opens its stream (for a pipe, node's
+    // net and stream modules), which a run that writes nothing there need not pay for.
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
     page: async (text, command) => {
       const { runPager } = await import("./run-pager.js");
       if (!(await runPager(command, text, process.env))) process.stdout.write(text);

@@ -2,24 +2,12 @@
 // (text, attributes) reported as source offsets to one EventSink instead of as strings and
 // dictionaries to callbacks.
 
-import type { Handler, Parser as StockParser } from "htmlparser2";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import type { Handler } from "htmlparser2";
 import type { ParseMode } from "../types.js";
 import { breaksOut, type ContentKind, ContentKindStack } from "../html/foreign.js";
 import { ImpliedTags } from "../html/implied-tags.js";
 import { scriptState } from "../html/script-state.js";
-
-/**
- * htmlparser2's Parser, loaded from its own module next to the package's entry point: the entry
- * point also loads domhandler, domutils, dom-serializer and entities' encoders, none of which a
- * parse uses (about 25 ms of every run's start-up). Found from the CommonJS entry that `require`
- * resolves (dist/commonjs/index.js), beside which the ES modules are; htmlparser2's version is
- * pinned, and so is its file layout.
- */
-const { Parser } = (await import(new URL("../esm/Parser.js", pathToFileURL(createRequire(import.meta.url).resolve("htmlparser2"))).href)) as {
-  Parser: typeof StockParser;
-};
+import { Parser } from "./htmlparser2-parser.js";
 
 /**
  * What {@link DeepParser} reports. Offsets are into the whole source; `end` is exclusive.

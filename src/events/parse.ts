@@ -1,5 +1,5 @@
 // Parses a document into a frozen array of events with exact source spans.
-// htmlparser2 runs in htmlparser2-adapter.ts, the only module that imports it.
+// htmlparser2 runs in htmlparser2-adapter.ts (its Parser class loaded by htmlparser2-parser.ts), the only modules that import it.
 
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
 import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";

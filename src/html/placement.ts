@@ -2,7 +2,7 @@
 // stand so that a browser builds the tree the writer means (wrapped in <ins>/<del>, a class on the
 // element itself, an inert template, or a marker comment), from the elements open where it goes.
 
-import type { DocEvent, OpenEvent, Token } from "../types.js";
+import type { DocEvent, OpenEvent, TokenList } from "../types.js";
 import { ACTIVE, ATOMIC, classedElement, FOREIGN_ROOTS, isDoctype, PAGE_INERT, ROOTS, TABLE_CONTEXT, TEXT_CONTENT, wrapsInside } from "./elements.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, nestsApart, OpenElements } from "./tree-rules.js";
 
@@ -26,7 +26,7 @@ export interface Piece {
 
 /** One side of a comparison as the model reads a piece of it. */
 export interface PieceSide {
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   /** The side's events (a token's `event` indexes them). */
   readonly events: readonly DocEvent[];
   /** The event behind a token. */
@@ -261,7 +261,7 @@ export class BrowserModel {
     if (placement === "wrap" || placement === "class") this.noteWritten(placement === "wrap" ? tag : pieceName(piece, side));
     if (placement !== "marker") return;
     const table = this.open.last("table");
-    if (table >= 0 && piece.kind === "element" && holdsTableTag(side.events, side.tokens[piece.first]!.event, side.tokens[piece.last]!.event)) this.tableBrokenBy[tag] = table;
+    if (table >= 0 && piece.kind === "element" && holdsTableTag(side.events, side.tokens.event(piece.first), side.tokens.event(piece.last))) this.tableBrokenBy[tag] = table;
   }
 
   /**
@@ -349,7 +349,7 @@ export class BrowserModel {
   private drawsFollowers(piece: Piece, side: PieceSide, name: string, parent: string | null): boolean {
     if (parent !== "html" || (name !== "head" && name !== "body")) return false;
     for (let t = piece.last + 1; t < side.tokens.length; t++) {
-      const kind = side.tokens[t]!.kind;
+      const kind = side.tokens.kind(t);
       if (kind === "close") return false;
       if (kind === "open") return name === "body" || belongsInHead((side.event(t) as OpenEvent).name);
       if (side.visibleText(t)) return name === "body";
@@ -369,14 +369,14 @@ export class BrowserModel {
     let opened = 0;
     try {
       for (let t = piece.first; t <= piece.last; t++) {
-        const token = side.tokens[t]!;
-        if (token.kind === "open") {
+        const kind = side.tokens.kind(t);
+        if (kind === "open") {
           const event = side.event(t) as OpenEvent;
           const name = renamed && ROOTS.has(event.name) ? writtenName(event.name, { page: true }) : writtenName(event.name, this.options);
           // Content moved out of a table is still read in the table: a table start tag in it closes that table.
           if (movedByBrowser(open, name) || (fostered && name === "table")) return true;
           if (name === "svg" || name === "math") {
-            const [from, to] = [side.tokens[t]!.event + 1, side.tokens[side.partner(t)]!.event];
+            const [from, to] = [side.tokens.event(t) + 1, side.tokens.event(side.partner(t))];
             if (leavesForeignContent(side.events, from, to) || (fostered && holdsTableTag(side.events, from, to))) return true;
           }
           // An option's content is markup a browser reads in the select (where input closes it): walked too.
@@ -385,7 +385,7 @@ export class BrowserModel {
             open.push(name);
             opened++;
           }
-        } else if (token.kind === "close" && opened > 0) {
+        } else if (kind === "close" && opened > 0) {
           open.pop();
           opened--;
         } else if ((TABLE_CONTEXT.has(open.top ?? "") || open.top === "head") && side.visibleText(t)) return true;

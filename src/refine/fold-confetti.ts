@@ -2,7 +2,7 @@
 // so a rewritten phrase reads as one replacement instead of confetti of kept spaces.
 
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 
 /**
@@ -12,7 +12,7 @@ import { mergeAdjacent } from "./join-opcodes.js";
  *
  * @example "the cat sat" -> "a dog ran": [-the cat sat-]{+a dog ran+}, not [-the-]{+a+} [-cat-]{+dog+} …
  */
-export function foldConfetti(opcodes: readonly Opcode[], a: readonly Token[], b: readonly Token[]): Opcode[] {
+export function foldConfetti(opcodes: readonly Opcode[], a: TokenList, b: TokenList): Opcode[] {
   const marked = opcodes.map((code, i) => {
     const prev = opcodes[i - 1];
     const next = opcodes[i + 1];
@@ -27,29 +27,29 @@ export function foldConfetti(opcodes: readonly Opcode[], a: readonly Token[], b:
 const TEXT_KINDS = new Set(["word", "space", "punct"]);
 
 /** Whether a change meets the equal run with text on both sides ("the same text", not markup). */
-function endsInText(c: Opcode, a: readonly Token[], b: readonly Token[], edge: "start" | "end"): boolean {
-  const at = (tokens: readonly Token[], start: number, end: number): boolean => start === end || TEXT_KINDS.has(tokens[edge === "start" ? start : end - 1]!.kind);
+function endsInText(c: Opcode, a: TokenList, b: TokenList, edge: "start" | "end"): boolean {
+  const at = (tokens: TokenList, start: number, end: number): boolean => start === end || TEXT_KINDS.has(tokens.kind(edge === "start" ? start : end - 1));
   return at(a, c.aStart, c.aEnd) && at(b, c.bStart, c.bEnd);
 }
 
 /** Characters changed by an opcode, the larger of its two sides. */
-function changeLength(c: Opcode, a: readonly Token[], b: readonly Token[]): number {
+function changeLength(c: Opcode, a: TokenList, b: TokenList): number {
   return Math.max(textLength(a, c.aStart, c.aEnd), textLength(b, c.bStart, c.bEnd));
 }
 
 /** Lengths are measured on keys, which both sides share, so the fold is the same seen from either side. */
-function textLength(tokens: readonly Token[], start: number, end: number): number {
+function textLength(tokens: TokenList, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i++) n += tokens[i]!.key.length;
+  for (let i = start; i < end; i++) n += tokens.key(i).length;
   return n;
 }
 
 /** An equal run worth folding: text on one line, at most one word, and short beside its neighbours. */
-function isChaff(c: Opcode, b: readonly Token[], before: number, after: number): boolean {
+function isChaff(c: Opcode, b: TokenList, before: number, after: number): boolean {
   let words = 0;
   let length = 0;
   for (let i = c.bStart; i < c.bEnd; i++) {
-    const token = b[i]!;
+    const token = b.at(i);
     if (token.kind !== "space" && token.kind !== "word" && token.kind !== "punct") return false;
     // A line break between two changes keeps them apart: they read as edits of two lines.
     if (token.kind === "space" && token.key.includes("\n")) return false;

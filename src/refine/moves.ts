@@ -3,7 +3,7 @@
 // not the number of block pairs (see docs/design.md, "Moves").
 
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
 
 /** A moved block must hold at least a whole element or this many words; an edited one, this many words. */
@@ -19,7 +19,7 @@ const MAX_CANDIDATES = 8;
 
 /** One side's tokens and their interned keys. */
 export interface KeyedTokens {
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   readonly ids: Int32Array;
   /** Each tag token's partner tag (-1: none). */
   readonly partners: Int32Array;
@@ -84,13 +84,13 @@ export function findMoves(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: Ke
 /** The blocks of one side of a changed run: the run itself and the whole elements at its top level. */
 function blocksOf(side: KeyedTokens, op: number, start: number, end: number): Block[] {
   const { tokens, partners } = side;
-  while (start < end && tokens[start]!.kind === "space") start++;
-  while (end > start && tokens[end - 1]!.kind === "space") end--;
+  while (start < end && tokens.kind(start) === "space") start++;
+  while (end > start && tokens.kind(end - 1) === "space") end--;
   if (start === end) return [];
   const out: Block[] = [];
   for (let t = start; t < end; t++) {
     const partner = partners[t]!;
-    if (tokens[t]!.kind === "open" && partner > t && partner < end) {
+    if (tokens.kind(t) === "open" && partner > t && partner < end) {
       const block = makeBlock(side, op, t, partner + 1);
       if (block.words.length >= MIN_WORDS) out.push(block);
       t = partner;
@@ -105,22 +105,22 @@ function blocksOf(side: KeyedTokens, op: number, start: number, end: number): Bl
 
 /** Whether a run holds a whole element somewhere (a start tag whose end tag is inside it too). */
 function holdsElement(side: KeyedTokens, start: number, end: number): boolean {
-  for (let t = start; t < end; t++) if (side.tokens[t]!.kind === "open" && side.partners[t]! > t && side.partners[t]! < end) return true;
+  for (let t = start; t < end; t++) if (side.tokens.kind(t) === "open" && side.partners[t]! > t && side.partners[t]! < end) return true;
   return false;
 }
 
 function makeBlock(side: KeyedTokens, op: number, start: number, end: number): Block {
   const words: number[] = [];
-  for (let t = start; t < end; t++) if (side.tokens[t]!.kind === "word") words.push(side.ids[t]!);
+  for (let t = start; t < end; t++) if (side.tokens.kind(t) === "word") words.push(side.ids[t]!);
   return { op, start, end, words: Int32Array.from(words), element: holdsElement(side, start, end) };
 }
 
 /** For each opcode index, how many equal opcodes holding more than whitespace come before it. */
-function solidBefore(ops: readonly AnnotatedOpcode[], a: readonly Token[]): Int32Array {
+function solidBefore(ops: readonly AnnotatedOpcode[], a: TokenList): Int32Array {
   const out = new Int32Array(ops.length + 1);
   ops.forEach(({ code }, index) => {
     let solid = false;
-    if (code.tag === "equal") for (let t = code.aStart; t < code.aEnd && !solid; t++) solid = a[t]!.kind !== "space";
+    if (code.tag === "equal") for (let t = code.aStart; t < code.aEnd && !solid; t++) solid = a.kind(t) !== "space";
     out[index + 1] = out[index]! + (solid ? 1 : 0);
   });
   return out;
@@ -247,7 +247,7 @@ interface Piece {
  * left alone between a block and the run's edge or another block goes with the block. The rest of
  * each run stays a change, its pieces on both sides paired in order. The result tiles both sides.
  */
-function cutOut(ops: readonly AnnotatedOpcode[], pairs: readonly Pair[], a: readonly Token[], b: readonly Token[], innerDiff: InnerDiff): MoveResult {
+function cutOut(ops: readonly AnnotatedOpcode[], pairs: readonly Pair[], a: TokenList, b: TokenList, innerDiff: InnerDiff): MoveResult {
   const fromOf = new Map<number, { block: Block; pair: number }[]>();
   const toOf = new Map<number, { block: Block; pair: number }[]>();
   pairs.forEach((pair, index) => {
@@ -313,7 +313,7 @@ function cutOut(ops: readonly AnnotatedOpcode[], pairs: readonly Pair[], a: read
 }
 
 /** One side of a run cut at the given blocks, whitespace-only leftovers joined to a neighbouring block. */
-function pieces(start: number, end: number, cuts: readonly { block: Block; pair: number }[], tokens: readonly Token[]): Piece[] {
+function pieces(start: number, end: number, cuts: readonly { block: Block; pair: number }[], tokens: TokenList): Piece[] {
   const sorted = [...cuts].sort((x, y) => x.block.start - y.block.start);
   const out: Piece[] = [];
   let at = start;
@@ -324,7 +324,7 @@ function pieces(start: number, end: number, cuts: readonly { block: Block; pair:
   }
   if (end > at) out.push({ start: at, end, pair: -1 });
   const blank = (p: Piece): boolean => {
-    for (let t = p.start; t < p.end; t++) if (tokens[t]!.kind !== "space") return false;
+    for (let t = p.start; t < p.end; t++) if (tokens.kind(t) !== "space") return false;
     return true;
   };
   const joined: Piece[] = [];

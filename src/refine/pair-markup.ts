@@ -4,7 +4,7 @@
 
 import { myersDiff } from "../match/myers.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode, Token, TokenList } from "../types.js";
 import { joined } from "./join-opcodes.js";
 
 /** An opcode and, for a 1↔1 pair of tags, what the pair is. */
@@ -32,7 +32,7 @@ const MIN_PAIRING_COST = 64;
  * @example `<a href="/cart">the cart</a>` -> `<a href="/basket">the basket</a>`:
  *   [attributes <a …>↔<a …>] [equal "the "] [replace cart↔basket] [equal </a>]
  */
-export function pairMarkup(opcodes: readonly Opcode[], a: readonly Token[], b: readonly Token[], partnersA: Int32Array, partnersB: Int32Array): AnnotatedOpcode[] {
+export function pairMarkup(opcodes: readonly Opcode[], a: TokenList, b: TokenList, partnersA: Int32Array, partnersB: Int32Array): AnnotatedOpcode[] {
   const out: AnnotatedOpcode[] = [];
   for (const code of opcodes) {
     if (code.tag !== "replace" || code.aEnd - code.aStart + code.bEnd - code.bStart > MAX_RUN) out.push({ code });
@@ -48,13 +48,13 @@ export function pairMarkup(opcodes: readonly Opcode[], a: readonly Token[], b: r
  * tokens that match nothing finds the same number of tag pairs, at a cost that grows with the
  * text: seconds on the long runs of unrelated documents.)
  */
-function splitReplace(code: Opcode, a: readonly Token[], b: readonly Token[]): AnnotatedOpcode[] {
+function splitReplace(code: Opcode, a: TokenList, b: TokenList): AnnotatedOpcode[] {
   const tagsA = tagPositions(a, code.aStart, code.aEnd);
   const tagsB = tagPositions(b, code.bStart, code.bEnd);
   const ids = new Map<string, number>();
-  const keys = (tokens: readonly Token[], tags: readonly number[]): Int32Array =>
+  const keys = (tokens: TokenList, tags: readonly number[]): Int32Array =>
     Int32Array.from(tags, (i) => {
-      const token = tokens[i]!;
+      const token = tokens.at(i);
       const key = `${token.kind === "open" ? "<" : "</"}${tagName(token)}`;
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = ids.size));
@@ -81,7 +81,7 @@ function splitReplace(code: Opcode, a: readonly Token[], b: readonly Token[]): A
 }
 
 /** The opcodes for `a[aStart:aEnd]` → `b[bStart:bEnd]`, where no tag was aligned: none, an insertion, a deletion or a replacement read by position. */
-function between(a: readonly Token[], b: readonly Token[], aStart: number, aEnd: number, bStart: number, bEnd: number): AnnotatedOpcode[] {
+function between(a: TokenList, b: TokenList, aStart: number, aEnd: number, bStart: number, bEnd: number): AnnotatedOpcode[] {
   if (aStart === aEnd && bStart === bEnd) return [];
   if (aStart === aEnd) return [{ code: op("insert", aStart, aEnd, bStart, bEnd) }];
   if (bStart === bEnd) return [{ code: op("delete", aStart, aEnd, bStart, bEnd) }];
@@ -96,9 +96,9 @@ function tagName(token: Token): string {
 }
 
 /** Two tokens that line up: equal, or a pair of tags that differ in attributes or in name. */
-function pairOf(a: readonly Token[], b: readonly Token[], i: number, j: number): AnnotatedOpcode {
-  const x = a[i]!;
-  const y = b[j]!;
+function pairOf(a: TokenList, b: TokenList, i: number, j: number): AnnotatedOpcode {
+  const x = a.at(i);
+  const y = b.at(j);
   if (x.key === y.key) return { code: op("equal", i, i + 1, j, j + 1) };
   const markup = (x.kind === "open" || x.kind === "close") && x.kind === y.kind;
   if (!markup) return { code: op("replace", i, i + 1, j, j + 1) };
@@ -109,10 +109,10 @@ function pairOf(a: readonly Token[], b: readonly Token[], i: number, j: number):
  * A replaced run whose two sides have the same shape of tags (the same sequence of start and end
  * tags) pairs its tags in order, and the text between them segment by segment; any other run stays whole.
  */
-function pairByPosition(a: readonly Token[], b: readonly Token[], aStart: number, aEnd: number, bStart: number, bEnd: number): AnnotatedOpcode[] {
+function pairByPosition(a: TokenList, b: TokenList, aStart: number, aEnd: number, bStart: number, bEnd: number): AnnotatedOpcode[] {
   const tagsA = tagPositions(a, aStart, aEnd);
   const tagsB = tagPositions(b, bStart, bEnd);
-  const sameShape = tagsA.length > 0 && tagsA.length === tagsB.length && tagsA.every((i, k) => a[i]!.kind === b[tagsB[k]!]!.kind);
+  const sameShape = tagsA.length > 0 && tagsA.length === tagsB.length && tagsA.every((i, k) => a.kind(i) === b.kind(tagsB[k]!));
   if (!sameShape) return [{ code: op("replace", aStart, aEnd, bStart, bEnd) }];
   const out: AnnotatedOpcode[] = [];
   let i = aStart;
@@ -128,17 +128,17 @@ function pairByPosition(a: readonly Token[], b: readonly Token[], aStart: number
   return out;
 }
 
-function tagPositions(tokens: readonly Token[], start: number, end: number): number[] {
+function tagPositions(tokens: TokenList, start: number, end: number): number[] {
   const out: number[] = [];
-  for (let i = start; i < end; i++) if (tokens[i]!.kind === "open" || tokens[i]!.kind === "close") out.push(i);
+  for (let i = start; i < end; i++) if (tokens.kind(i) === "open" || tokens.kind(i) === "close") out.push(i);
   return out;
 }
 
 /** The opcode for two runs of text that stand between the same pair of tags. */
-function segment(a: readonly Token[], b: readonly Token[], aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode {
+function segment(a: TokenList, b: TokenList, aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode {
   if (aStart === aEnd) return op("insert", aStart, aEnd, bStart, bEnd);
   if (bStart === bEnd) return op("delete", aStart, aEnd, bStart, bEnd);
-  const same = aEnd - aStart === bEnd - bStart && a.slice(aStart, aEnd).every((t, k) => t.key === b[bStart + k]!.key);
+  const same = aEnd - aStart === bEnd - bStart && sameKeys(a, aStart, b, bStart, aEnd - aStart);
   return op(same ? "equal" : "replace", aStart, aEnd, bStart, bEnd);
 }
 
@@ -168,4 +168,10 @@ function joinPlain(ops: readonly AnnotatedOpcode[]): AnnotatedOpcode[] {
     } else out.push(entry);
   }
   return out;
+}
+
+/** Whether `a`'s `size` tokens from `i` have the keys of `b`'s from `j`. */
+function sameKeys(a: TokenList, i: number, b: TokenList, j: number, size: number): boolean {
+  for (let k = 0; k < size; k++) if (a.key(i + k) !== b.key(j + k)) return false;
+  return true;
 }

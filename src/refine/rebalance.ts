@@ -3,7 +3,7 @@
 // kept tokens match that inner occurrence and the change becomes whole elements.
 
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import { partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 
@@ -21,7 +21,7 @@ const MAX_BLOCK = 8;
  *   the matcher may insert `<i>r</i></div><div>y` and keep the second `</div>`; this keeps the
  *   first and inserts `<i>r</i>` and `<div>y</div>`.
  */
-export function rebalanceEdits(opcodes: readonly Opcode[], a: readonly Token[], b: readonly Token[]): Opcode[] {
+export function rebalanceEdits(opcodes: readonly Opcode[], a: TokenList, b: TokenList): Opcode[] {
   const out: Opcode[] = [];
   const pairsA = partners(a);
   const pairsB = partners(b);
@@ -113,8 +113,8 @@ function wholeSuffixes(pairs: Int32Array, from: number, to: number): Uint8Array 
 }
 
 /** Whether the token runs at `x` and `y`, `size` long, have the same keys. */
-function sameKeys(tokens: readonly Token[], x: number, y: number, size: number): boolean {
-  for (let k = 0; k < size; k++) if (tokens[x + k]!.key !== tokens[y + k]!.key) return false;
+function sameKeys(tokens: TokenList, x: number, y: number, size: number): boolean {
+  for (let k = 0; k < size; k++) if (tokens.key(x + k) !== tokens.key(y + k)) return false;
   return true;
 }
 
@@ -123,7 +123,7 @@ function sameKeys(tokens: readonly Token[], x: number, y: number, size: number):
  * {@link MAX_BLOCK}, longest first) also occur, such that the change before that place and the
  * one after it (ending `size` tokens later) are both whole; the rightmost such place.
  */
-function keptAfter(tokens: readonly Token[], pairs: Int32Array, prefixes: Uint8Array, start: number, end: number, kept: number): { at: number; size: number } | undefined {
+function keptAfter(tokens: TokenList, pairs: Int32Array, prefixes: Uint8Array, start: number, end: number, kept: number): { at: number; size: number } | undefined {
   for (let size = Math.min(MAX_BLOCK, kept, end - start); size > 0; size--) {
     const suffixes = wholeSuffixes(pairs, start, end + size);
     for (let at = end - size; at >= start; at--) {
@@ -134,7 +134,7 @@ function keptAfter(tokens: readonly Token[], pairs: Int32Array, prefixes: Uint8A
 }
 
 /** The mirror of {@link keptAfter}: the last `size` kept tokens before the change, matched inside it; the leftmost such place. */
-function keptBefore(tokens: readonly Token[], pairs: Int32Array, start: number, end: number, kept: number): { at: number; size: number } | undefined {
+function keptBefore(tokens: TokenList, pairs: Int32Array, start: number, end: number, kept: number): { at: number; size: number } | undefined {
   const suffixes = wholeSuffixes(pairs, start, end);
   for (let size = Math.min(MAX_BLOCK, kept, end - start); size > 0; size--) {
     const prefixes = wholePrefixes(pairs, start - size, end);

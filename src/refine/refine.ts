@@ -3,11 +3,12 @@
 // fold, split re-indents off, pair changed tags, find moves, name each change. The result does not depend on which
 // side is called old: see precedes().
 
+import { sideList, sliceList } from "../text/token-list.js";
 import { align } from "../match/align.js";
 import { op } from "../match/opcodes.js";
 import { unitDiff } from "../match/line-diff.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Change, Coarser, Opcode, Token } from "../types.js";
+import type { Change, Coarser, Opcode, TokenKind, TokenList } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { foldConfetti } from "./fold-confetti.js";
 import type { Side } from "../edit-script.js";
@@ -96,19 +97,20 @@ export function diffWindow(a: KeyedSide, b: KeyedSide, options: NormalizedOption
  * greater, see {@link precedes}); in a window, undefined when a change comes near its ends.
  */
 function refined(a: KeyedSide, b: KeyedSide, options: NormalizedOptions, alignSides: (x: KeyedSide, y: KeyedSide) => Aligned | undefined, window: boolean): TokenDiff | undefined {
-  const swap = options.algorithm !== "difflib" && precedes(b.tokens, a.tokens);
+  const swap = options.algorithm !== "difflib" && precedes(sideList(b), sideList(a));
   const [x, y] = swap ? [b, a] : [a, b];
   const aligned = alignSides(x, y);
   if (aligned === undefined) return undefined;
   const { opcodes, coarser } = aligned;
-  const slid = slideEdits(rebalanceEdits(opcodes, x.tokens, y.tokens), x.tokens, y.tokens);
-  if (window && !clearOfEnds(slid, x.tokens, y.tokens, 1)) return undefined;
-  const readable = foldConfetti(slid, x.tokens, y.tokens);
-  const partnersX = partners(x.tokens);
-  const partnersY = partners(y.tokens);
-  const annotated = pairMarkup(readable, x.tokens, y.tokens, partnersX, partnersY).flatMap((entry) => (entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code }))));
+  const [listX, listY] = [sideList(x), sideList(y)];
+  const slid = slideEdits(rebalanceEdits(opcodes, listX, listY), listX, listY);
+  if (window && !clearOfEnds(slid, listX, listY, 1)) return undefined;
+  const readable = foldConfetti(slid, listX, listY);
+  const partnersX = partners(listX);
+  const partnersY = partners(listY);
+  const annotated = pairMarkup(readable, listX, listY, partnersX, partnersY).flatMap((entry) => (entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code }))));
   const inner = (aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode[] => innerAlign(x, y, aStart, aEnd, bStart, bEnd, options);
-  const moved = findMoves(annotated, { ...x, partners: partnersX }, { ...y, partners: partnersY }, inner);
+  const moved = findMoves(annotated, { tokens: listX, ids: x.ids, partners: partnersX }, { tokens: listY, ids: y.ids, partners: partnersY }, inner);
   const codes = moved.ops.map((entry) => entry.code);
   const changes = describeChanges(moved.ops, moved.moves, x, y, partnersX, options, moved.inner);
   const why = coarser ? { coarser } : {};
@@ -136,7 +138,7 @@ function windowAlign(keysX: Int32Array, keysY: Int32Array, options: NormalizedOp
  * long; and, given the tokens, whether neither the first nor the last change is an insertion
  * or deletion that could slide (see slideEdits) all the way to the window's end.
  */
-function clearOfEnds(codes: readonly Opcode[], a: readonly Token[] | null, b: readonly Token[] | null, clearance: number): boolean {
+function clearOfEnds(codes: readonly Opcode[], a: TokenList | null, b: TokenList | null, clearance: number): boolean {
   const first = codes[0];
   const last = codes[codes.length - 1];
   if (!first || !last || first.tag !== "equal" || last.tag !== "equal") return false;
@@ -149,18 +151,18 @@ function clearOfEnds(codes: readonly Opcode[], a: readonly Token[] | null, b: re
 }
 
 /** Whether a pure insertion or deletion could slide to the start (or end) of its token list. */
-function slidesTo(code: Opcode, a: readonly Token[], b: readonly Token[], edge: "start" | "end"): boolean {
+function slidesTo(code: Opcode, a: TokenList, b: TokenList, edge: "start" | "end"): boolean {
   if (code.tag !== "insert" && code.tag !== "delete") return false;
   const tokens = code.tag === "insert" ? b : a;
   const [start, end] = code.tag === "insert" ? [code.bStart, code.bEnd] : [code.aStart, code.aEnd];
   const length = end - start;
   if (edge === "start") {
     let left = start;
-    while (left > 0 && tokens[left - 1]!.key === tokens[left - 1 + length]!.key) left--;
+    while (left > 0 && tokens.key(left - 1) === tokens.key(left - 1 + length)) left--;
     return left === 0;
   }
   let right = start;
-  while (right + length < tokens.length && tokens[right + length]!.key === tokens[right]!.key) right++;
+  while (right + length < tokens.length && tokens.key(right + length) === tokens.key(right)) right++;
   return right + length === tokens.length;
 }
 
@@ -175,19 +177,17 @@ const INNER_WORK_PER_TOKEN = 200;
  * answer is for the whole documents).
  */
 function innerAlign(x: KeyedSide, y: KeyedSide, aStart: number, aEnd: number, bStart: number, bEnd: number, options: NormalizedOptions): Opcode[] {
-  const xs = x.tokens.slice(aStart, aEnd);
-  const ys = y.tokens.slice(bStart, bEnd);
+  const xs = sliceList(sideList(x), aStart, aEnd);
+  const ys = sliceList(sideList(y), bStart, bEnd);
   const algorithm = options.algorithm === "difflib" ? "default" : options.algorithm;
   const aligned = align(spacesAlike(xs, x.ids.subarray(aStart, aEnd)), spacesAlike(ys, y.ids.subarray(bStart, bEnd)), algorithm, INNER_WORK_PER_TOKEN * (xs.length + ys.length) + 10_000);
   return foldConfetti(slideEdits(aligned.opcodes, xs, ys), xs, ys).map((code) => op(code.tag, code.aStart + aStart, code.aEnd + aStart, code.bStart + bStart, code.bEnd + bStart));
 }
 
 /** Key ids with every whitespace token's id the same (-1, which no key has). */
-function spacesAlike(tokens: readonly Token[], ids: Int32Array): Int32Array {
+function spacesAlike(tokens: TokenList, ids: Int32Array): Int32Array {
   const out = Int32Array.from(ids);
-  tokens.forEach((token, t) => {
-    if (token.kind === "space") out[t] = -1;
-  });
+  for (let t = 0; t < tokens.length; t++) if (tokens.kind(t) === "space") out[t] = -1;
   return out;
 }
 
@@ -217,32 +217,32 @@ function boundedAlign(keysX: Int32Array, keysY: Int32Array, x: Side, y: Side, op
  * @example "<p>a b\nc</p>" → units <p> | "a b\n" | "c" | </p> → Int32Array [1, 5, 6, 7]
  */
 function unitEnds(side: Side): Int32Array {
-  const { tokens } = side;
+  const tokens = sideList(side);
   const source = side.doc.source;
   const ends: number[] = [];
   let newline = source.indexOf("\n");
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (newline !== -1 && newline < token.start) newline = source.indexOf("\n", token.start);
-    const next = tokens[i + 1];
-    if (!next || isMarkup(token) || isMarkup(next) || (newline !== -1 && newline < next.start)) ends.push(i + 1);
+    const start = tokens.start(i);
+    if (newline !== -1 && newline < start) newline = source.indexOf("\n", start);
+    const last = i + 1 === tokens.length;
+    if (last || isMarkup(tokens.kind(i)) || isMarkup(tokens.kind(i + 1)) || (newline !== -1 && newline < tokens.start(i + 1))) ends.push(i + 1);
   }
   return Int32Array.from(ends);
 }
 
-function isMarkup(token: Token): boolean {
-  return token.kind !== "word" && token.kind !== "space" && token.kind !== "punct";
+function isMarkup(kind: TokenKind): boolean {
+  return kind !== "word" && kind !== "space" && kind !== "punct";
 }
 
 /**
  * A total order on token lists that does not depend on argument order: shorter first, then
  * by the first differing key. Matching always runs from the lesser list to the greater one.
  */
-function precedes(x: readonly Token[], y: readonly Token[]): boolean {
+function precedes(x: TokenList, y: TokenList): boolean {
   if (x.length !== y.length) return x.length < y.length;
   for (let i = 0; i < x.length; i++) {
-    const kx = x[i]!.key;
-    const ky = y[i]!.key;
+    const kx = x.key(i);
+    const ky = y.key(i);
     if (kx !== ky) return kx < ky;
   }
   return false;

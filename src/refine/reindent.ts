@@ -1,22 +1,23 @@
 // Re-indentation: a line whose indentation alone changed is a change of its own (a reindent),
 // also where the matcher joined it to lines inserted or deleted just before it.
 
+import { sideList } from "../text/token-list.js";
 import { op } from "../match/opcodes.js";
-import type { Opcode } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import type { Side } from "../edit-script.js";
 
 /** Whether a token run is white space within one line (indentation), and nothing else. */
-function onlyIndentation(tokens: Side["tokens"], from: number, to: number): boolean {
+function onlyIndentation(tokens: TokenList, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    if (token.kind !== "space" || /[\n\r]/.test(token.text)) return false;
+    if (tokens.kind(i) !== "space" || /[\n\r]/.test(tokens.text(i))) return false;
   }
   return true;
 }
 
 /** Whether the run of `side` from token `from` to `to` stands at the start of a line of its source. */
 function atLineStart(side: Side, from: number, to: number): boolean {
-  const at = from < to ? side.tokens[from]!.start : (side.tokens[from - 1]?.end ?? 0);
+  const tokens = sideList(side);
+  const at = from < to ? tokens.start(from) : from > 0 ? tokens.end(from - 1) : 0;
   const before = side.doc.source.charCodeAt(at - 1);
   return at === 0 || before === 0x0a || before === 0x0d;
 }
@@ -28,22 +29,23 @@ function atLineStart(side: Side, from: number, to: number): boolean {
  * @example "\n    <x>" → "\n  <x>": the "    " replaced by "  " is a re-indent
  */
 export function isReindent(code: Opcode, a: Side, b: Side): boolean {
+  const [x, y] = [sideList(a), sideList(b)];
   return (
-    onlyIndentation(a.tokens, code.aStart, code.aEnd) &&
-    onlyIndentation(b.tokens, code.bStart, code.bEnd) &&
+    onlyIndentation(x, code.aStart, code.aEnd) &&
+    onlyIndentation(y, code.bStart, code.bEnd) &&
     atLineStart(a, code.aStart, code.aEnd) &&
     atLineStart(b, code.bStart, code.bEnd) &&
-    code.aEnd < a.tokens.length &&
-    code.bEnd < b.tokens.length &&
-    !/[\n\r]/.test(a.tokens[code.aEnd]!.text) &&
-    !/[\n\r]/.test(b.tokens[code.bEnd]!.text)
+    code.aEnd < x.length &&
+    code.bEnd < y.length &&
+    !/[\n\r]/.test(x.text(code.aEnd)) &&
+    !/[\n\r]/.test(y.text(code.bEnd))
   );
 }
 
 /** How many tokens at the end of `from..to` are white space within one line. */
-function trailingIndentation(tokens: Side["tokens"], from: number, to: number): number {
+function trailingIndentation(tokens: TokenList, from: number, to: number): number {
   let n = 0;
-  while (to - n > from && tokens[to - n - 1]!.kind === "space" && !/[\n\r]/.test(tokens[to - n - 1]!.text)) n++;
+  while (to - n > from && tokens.kind(to - n - 1) === "space" && !/[\n\r]/.test(tokens.text(to - n - 1))) n++;
   return n;
 }
 
@@ -62,8 +64,8 @@ export function splitReindents(opcodes: readonly Opcode[], a: Side, b: Side): Op
       out.push(code);
       continue;
     }
-    const i = trailingIndentation(a.tokens, code.aStart, code.aEnd);
-    const j = trailingIndentation(b.tokens, code.bStart, code.bEnd);
+    const i = trailingIndentation(sideList(a), code.aStart, code.aEnd);
+    const j = trailingIndentation(sideList(b), code.bStart, code.bEnd);
     const head = op("equal", code.aStart, code.aEnd - i, code.bStart, code.bEnd - j);
     const tail = op("replace", code.aEnd - i, code.aEnd, code.bEnd - j, code.bEnd);
     const rest = code.aEnd - i - code.aStart + (code.bEnd - j - code.bStart);

@@ -3,7 +3,7 @@
 // elements, whole words.
 
 import { op } from "../match/opcodes.js";
-import type { Opcode, Token } from "../types.js";
+import type { Opcode, TokenList } from "../types.js";
 import { holdsWhole, partners } from "../text/tag-pairs.js";
 import { mergeAdjacent } from "./join-opcodes.js";
 
@@ -18,7 +18,7 @@ const WHOLE_CHECK_LIMIT = 1 << 16;
  * @example inserting "<li>Butter</li>" between two items: the run found may be
  *   `Butter</li>\n  <li>`; it slides to `  <li>Butter</li>\n`, one whole inserted line.
  */
-export function slideEdits(opcodes: readonly Opcode[], a: readonly Token[], b: readonly Token[]): Opcode[] {
+export function slideEdits(opcodes: readonly Opcode[], a: TokenList, b: TokenList): Opcode[] {
   const codes = [...opcodes];
   for (let i = 1; i + 1 < codes.length; i++) {
     const prev = codes[i - 1]!;
@@ -34,16 +34,16 @@ export function slideEdits(opcodes: readonly Opcode[], a: readonly Token[], b: r
     const high = inB ? next.bEnd : next.aEnd;
     // Equivalent positions: shift left while the run's last token equals the one before it, right likewise.
     let left = start;
-    while (left > low && tokens[left - 1]!.key === tokens[left - 1 + length]!.key) left--;
+    while (left > low && tokens.key(left - 1) === tokens.key(left - 1 + length)) left--;
     let right = start;
-    while (right + length < high && tokens[right + length]!.key === tokens[right]!.key) right++;
+    while (right + length < high && tokens.key(right + length) === tokens.key(right)) right++;
     if (left === right) continue;
     let best = start;
     let bestScore = -1;
     const checkWhole = (right - left + 1) * length <= WHOLE_CHECK_LIMIT;
     for (let s = left; s <= right; s++) {
       const whole = checkWhole && holdsWhole(pairs, s, s + length) ? 100 : 0;
-      const score = whole + boundaryScore(tokens[s - 1], tokens[s]) + boundaryScore(tokens[s + length - 1], tokens[s + length]);
+      const score = whole + boundaryScore(tokens, s) + boundaryScore(tokens, s + length);
       if (score >= bestScore) {
         best = s;
         bestScore = score;
@@ -58,12 +58,14 @@ export function slideEdits(opcodes: readonly Opcode[], a: readonly Token[], b: r
   return mergeAdjacent(codes);
 }
 
-/** How good a place the gap between `before` and `after` is for a change to begin or end. */
-function boundaryScore(before: Token | undefined, after: Token | undefined): number {
-  if (!before || !after) return 6;
+/** How good a place the gap before token `at` (between it and the one before) is for a change to begin or end. */
+function boundaryScore(tokens: TokenList, at: number): number {
+  if (at <= 0 || at >= tokens.length) return 6;
+  const before = tokens.kind(at - 1);
+  const after = tokens.kind(at);
   let score = 0;
-  if (before.kind === "space" && before.key.endsWith("\n")) score += 4;
-  if (before.kind === "close" || after.kind === "open") score += 2;
-  if (before.kind === "space" || after.kind === "space") score += 1;
+  if (before === "space" && tokens.key(at - 1).endsWith("\n")) score += 4;
+  if (before === "close" || after === "open") score += 2;
+  if (before === "space" || after === "space") score += 1;
   return score;
 }

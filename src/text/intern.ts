@@ -1,9 +1,8 @@
 // Interns comparison keys to small integers while the tokens are made, so that matching runs
 // over Int32Arrays and equal keys (and equal markup as written) share one string.
 
-/** What a markup token is compared as: its key and the key's id, and the text it was first seen written as. */
+/** What a markup token is compared as: its key and the key's id. */
 export interface MarkupEntry {
-  readonly text: string;
   readonly key: string;
   readonly id: number;
 }
@@ -64,10 +63,10 @@ export class KeyTable {
     return this.markup[kind].get(by);
   }
 
-  /** Memoises the markup entry of `key`, first seen written as `text`, under `by` (see {@link memoised}). */
-  remember(kind: MarkupKind, by: unknown, text: string, key: string): MarkupEntry {
+  /** Memoises the markup entry of `key` under `by` (see {@link memoised}). */
+  remember(kind: MarkupKind, by: unknown, key: string): MarkupEntry {
     const id = this.id(key);
-    const entry: MarkupEntry = { text, key: this.keys[id]!, id };
+    const entry: MarkupEntry = { key: this.keys[id]!, id };
     this.markup[kind].set(by, entry);
     return entry;
   }

@@ -1,15 +1,15 @@
 // Tokenizes the two sides of a comparison, reading the text they share at their start and end
-// once: the new side's tokens there are the old side's (the same objects at the start, copies
-// moved by the difference in length at the end), and only its events in between are split
-// into words.
+// once: the new side's tokens there are the old side's (copied column by column, those at the
+// end moved by the difference in length), and only its events in between are split into words.
 
 import type { ParsedDocument } from "../events/parse.js";
 import { commonEnds } from "../events/common-ends.js";
 import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Attribute, DocEvent, Token } from "../types.js";
+import type { Attribute, DocEvent } from "../types.js";
 import type { KeyTable } from "./intern.js";
-import { type KeyedTokens, tokenizeKeyed } from "./tokens.js";
+import { TokenColumns } from "./token-list.js";
+import { type KeyedTokens, keyedTokens, tokenizeKeyed } from "./tokens.js";
 
 /**
  * Both sides' tokens, with keys interned in `table` in the same order (and so with the same
@@ -34,19 +34,44 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
   const eventsB = b.events.length;
   if (headEvents === 0 && tailEvents === 0) return [keyedA, tokenizeKeyed(b, options, table)];
   const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents);
-  const tokensA = keyedA.tokens;
-  const headTokens = firstTokenOf(tokensA, headEvents);
-  const tailTokens = tokensA.length - firstTokenOf(tokensA, eventsA - tailEvents);
-  const shift = b.source.length - a.source.length;
-  const eventShift = eventsB - eventsA;
-  const tokens: Token[] = tokensA.slice(0, headTokens);
-  for (const token of middle.tokens) tokens.push(token);
-  for (let i = tokensA.length - tailTokens; i < tokensA.length; i++) tokens.push(moved(tokensA[i]!, shift, eventShift));
-  const ids = new Int32Array(tokens.length);
-  ids.set(keyedA.ids.subarray(0, headTokens));
-  ids.set(middle.ids, headTokens);
-  ids.set(keyedA.ids.subarray(tokensA.length - tailTokens), headTokens + middle.tokens.length);
-  return [keyedA, { tokens, ids, plan: middle.plan }];
+  const x = keyedA.columns;
+  const head = firstTokenOf(x.events, headEvents);
+  const tailFrom = firstTokenOf(x.events, eventsA - tailEvents);
+  return [keyedA, keyedTokens(joined(x, head, middle.columns, tailFrom, b.source, eventsB - eventsA), middle.plan)];
+}
+
+/**
+ * The old side's first `head` tokens, then `middle`, then the old side's from `tailFrom` on moved
+ * to where they stand in `source` (by the difference in length, and `eventShift` events later):
+ * a run moved is copied and offset, column by column. The head's token objects, once made, are
+ * the old side's.
+ */
+function joined(x: TokenColumns, head: number, middle: TokenColumns, tailFrom: number, source: string, eventShift: number): TokenColumns {
+  const at = head + middle.length;
+  const length = at + x.length - tailFrom;
+  const shift = source.length - x.source.length;
+  const kinds = new Uint8Array(length);
+  const events = new Int32Array(length);
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  const ids = new Int32Array(length);
+  for (const [to, from, own] of [
+    [kinds, x.kinds, middle.kinds],
+    [events, x.events, middle.events],
+    [starts, x.starts, middle.starts],
+    [ends, x.ends, middle.ends],
+    [ids, x.ids, middle.ids],
+  ] as const) {
+    to.set(from.subarray(0, head));
+    to.set(own, head);
+    to.set(from.subarray(tailFrom), at);
+  }
+  for (let t = at; t < length; t++) {
+    events[t]! += eventShift;
+    starts[t]! += shift;
+    ends[t]! += shift;
+  }
+  return new TokenColumns(length, kinds, events, starts, ends, ids, source, x.table, { list: x, count: head });
 }
 
 /**
@@ -106,20 +131,14 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
   return true;
 }
 
-/** The index of the first token of the event `event` or a later one (tokens are in event order). */
-function firstTokenOf(tokens: readonly Token[], event: number): number {
+/** The index of the first token of the event `event` or a later one, given each token's event (tokens are in event order). */
+function firstTokenOf(events: Int32Array, event: number): number {
   let low = 0;
-  let high = tokens.length;
+  let high = events.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (tokens[mid]!.event < event) low = mid + 1;
+    if (events[mid]! < event) low = mid + 1;
     else high = mid;
   }
   return low;
-}
-
-/** `token` as the same text written `shift` characters and `eventShift` events later. */
-function moved(token: Token, shift: number, eventShift: number): Token {
-  if (shift === 0 && eventShift === 0) return token;
-  return { kind: token.kind, text: token.text, key: token.key, event: token.event + eventShift, start: token.start + shift, end: token.end + shift };
 }

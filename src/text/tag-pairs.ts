@@ -1,10 +1,10 @@
 // Which tag token closes which: the partners of a side's start and end tags, which the refine
 // stage and the HTML writer both walk.
 
-import type { Token } from "../types.js";
+import type { TokenList } from "../types.js";
 
 /** The partners of the token lists met so far (the refine stage and the HTML renderer both need them). */
-const PARTNERS = new WeakMap<readonly Token[], Int32Array>();
+const PARTNERS = new WeakMap<TokenList, Int32Array>();
 
 /**
  * For each start tag token the index of its end tag token, and back; -1 where there is none
@@ -13,7 +13,7 @@ const PARTNERS = new WeakMap<readonly Token[], Int32Array>();
  *
  * @example partners(tokens("<p>a</p>")) // Int32Array [2, -1, 0]
  */
-export function partners(tokens: readonly Token[]): Int32Array {
+export function partners(tokens: TokenList): Int32Array {
   let out = PARTNERS.get(tokens);
   if (out === undefined || out.length !== tokens.length) PARTNERS.set(tokens, (out = pairTags(tokens)));
   return out;
@@ -34,11 +34,11 @@ export function holdsWhole(pairs: Int32Array, start: number, end: number): boole
 }
 
 /** The partners of `tokens` (see {@link partners}), computed afresh. */
-function pairTags(tokens: readonly Token[]): Int32Array {
+function pairTags(tokens: TokenList): Int32Array {
   const out = new Int32Array(tokens.length).fill(-1);
   const open: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const kind = tokens[i]!.kind;
+    const kind = tokens.kind(i);
     if (kind === "open") open.push(i);
     else if (kind === "close") {
       const o = open.pop();

@@ -70,8 +70,8 @@ export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: Norma
   const countsB = new Int32Array(eventsB);
   countsB.set(countsA.subarray(0, from));
   countsB.set(countsA.subarray(endA), endB);
-  for (const token of windowA.tokens) countsA[token.event]!++;
-  for (const token of windowB.tokens) countsB[token.event]!++;
+  for (const event of windowA.columns.events) countsA[event]!++;
+  for (const event of windowB.columns.events) countsB[event]!++;
   const firstA = firstTokens(countsA);
   const firstB = firstTokens(countsB);
   let whole: [readonly Token[], readonly Token[]] | undefined;
@@ -101,7 +101,7 @@ function firstTokens(counts: Int32Array): Int32Array {
 /** A window side: its window's tokens, the rest made an event at a time on demand, the whole list on first use. */
 function windowSide(doc: ParsedDocument, window: KeyedTokens, first: Int32Array, head: number, options: NormalizedOptions, whole: () => readonly Token[]): WindowSide {
   const inWindow = window.tokens.length;
-  const made = new Map<number, Token[]>();
+  const made = new Map<number, readonly Token[]>();
   const own = new KeyTable();
   const tokenAt = (index: number): Token => {
     if (index >= head && index < head + inWindow) return window.tokens[index - head]!;

@@ -11,13 +11,16 @@ import { ignorePlan, type IgnorePlan } from "./ignore-plan.js";
 import { KeyTable, type MarkupEntry } from "./intern.js";
 import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
+import { KIND_CODE, TokenColumns, WRITTEN_AS_KEY } from "./token-list.js";
 import { countWords, splitWords, type WordKind } from "./words.js";
 
-/** A document's tokens and, index for index, the interned ids of their keys; and what its selector options ignore. */
+/** A document's tokens, stored column by column, and the interned ids of their keys (its `ids` column); and what its selector options ignore. */
 export interface KeyedTokens {
-  readonly tokens: Token[];
+  readonly columns: TokenColumns;
   readonly ids: Int32Array;
   readonly plan: IgnorePlan;
+  /** Every token as an object, made on first use (see {@link TokenColumns.tokens}). */
+  readonly tokens: readonly Token[];
 }
 
 /**
@@ -26,7 +29,19 @@ export interface KeyedTokens {
  * @example tokenize(parseDocument("<b>Hi you</b>"), opts).map((t) => t.text) // ["<b>", "Hi", " ", "you", "</b>"]
  */
 export function tokenize(doc: ParsedDocument, options: NormalizedOptions): Token[] {
-  return tokenizeKeyed(doc, options, new KeyTable()).tokens;
+  return tokenizeKeyed(doc, options, new KeyTable()).columns.tokens;
+}
+
+/** The {@link KeyedTokens} of columns and their plan. */
+export function keyedTokens(columns: TokenColumns, plan: IgnorePlan): KeyedTokens {
+  return {
+    columns,
+    ids: columns.ids,
+    plan,
+    get tokens() {
+      return columns.tokens;
+    },
+  };
 }
 
 /**
@@ -39,16 +54,30 @@ export function tokenize(doc: ParsedDocument, options: NormalizedOptions): Token
  */
 export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = doc.events.length): KeyedTokens {
   const { source, events, mode } = doc;
-  const tokens: Token[] = [];
-  let ids = new Int32Array(Math.max(16, (to - from) * 2));
-  const add = (token: Token, id: number): void => {
-    if (tokens.length === ids.length) {
-      const grown = new Int32Array(ids.length * 2);
-      grown.set(ids);
-      ids = grown;
-    }
-    ids[tokens.length] = id;
-    tokens.push(token);
+  let capacity = Math.max(16, (to - from) * 2);
+  let kinds = new Uint8Array(capacity);
+  let eventOf = new Int32Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let ids = new Int32Array(capacity);
+  let count = 0;
+  const grow = (): void => {
+    capacity *= 2;
+    kinds = grown(kinds, new Uint8Array(capacity));
+    eventOf = grown(eventOf, new Int32Array(capacity));
+    starts = grown(starts, new Int32Array(capacity));
+    ends = grown(ends, new Int32Array(capacity));
+    ids = grown(ids, new Int32Array(capacity));
+  };
+  // `kind`: a kind code, with WRITTEN_AS_KEY where the token's text is its key.
+  const add = (kind: number, start: number, end: number, id: number): void => {
+    if (count === capacity) grow();
+    kinds[count] = kind;
+    eventOf[count] = index;
+    starts[count] = start;
+    ends[count] = end;
+    ids[count] = id;
+    count++;
   };
   const { ignoreCase, ignoreWhitespace, textPatterns } = options;
   const plan = ignorePlan(doc, options);
@@ -68,21 +97,18 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       const code = to - from === 1 ? text.charCodeAt(from) : 0x80;
       if (code < 0x80 && !(ignoreCase && kind === "word")) {
         // A space, a punctuation mark, a one-letter word: no slice, no hashing.
-        const id = table.asciiId(code);
-        const shared = table.key(id);
-        add({ kind, text: shared, key: shared, event: index, start: base + from, end: base + to }, id);
+        add(KIND_CODE[kind] | WRITTEN_AS_KEY, base + from, base + to, table.asciiId(code));
         return;
       }
       const written = text.slice(from, to);
       const id = table.id(ignoreCase ? written.toLowerCase() : written);
-      const shared = ignoreCase ? written : table.key(id);
-      add({ kind, text: shared, key: table.key(id), event: index, start: base + from, end: base + to }, id);
+      add(KIND_CODE[kind] | (!ignoreCase || written === table.key(id) ? WRITTEN_AS_KEY : 0), base + from, base + to, id);
     } else {
       const start = base + decoded.rawOffset(from);
       const end = base + decoded.rawOffset(to);
       const piece = text.slice(from, to);
       const id = table.id(ignoreCase ? piece.toLowerCase() : piece);
-      add({ kind, text: source.slice(start, end), key: table.key(id), event: index, start, end }, id);
+      add(KIND_CODE[kind], start, end, id);
     }
   };
   // Text an ignore-text pattern matches: one token, keyed by its pattern.
@@ -90,7 +116,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     const start = decoded === null ? base + from : base + decoded.rawOffset(from);
     const end = decoded === null ? base + to : base + decoded.rawOffset(to);
     const id = table.id(patternKey(pattern));
-    add({ kind: "word", text: source.slice(start, end), key: table.key(id), event: index, start, end }, id);
+    add(KIND_CODE.word, start, end, id);
   };
   let shift = 0;
   const emitShifted = (from: number, to: number, kind: WordKind): void => emit(from + shift, to + shift, kind);
@@ -114,20 +140,17 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       if (skip !== null && event.kind === "open" && skip[index]! >= 0) {
         // An ignored element: its start tag to its last event are left out, and the space before
         // it, so that one on its own line (indented) on one side only is no difference either.
-        while (tokens.length && tokens[tokens.length - 1]!.kind === "space") tokens.pop();
+        while (count && (kinds[count - 1]! & ~WRITTEN_AS_KEY) === KIND_CODE.space) count--;
         index = skip[index]!;
         continue;
       }
       if (ignoreWhitespace && event.kind === "open") significant.push(keepsSpace(event, significant[significant.length - 1] ?? false));
       else if (ignoreWhitespace && event.kind === "close") significant.pop();
       const ignoredHere = event.kind === "open" ? plan.attributes.get(index) : undefined;
-      const entry = ignoredHere ? ownEntry(event, source, options, table, ignoredHere) : markupEntry(event, source, options, table);
+      const entry = ignoredHere ? ownEntry(event, options, table, ignoredHere) : markupEntry(event, options, table);
       const { start, end } = event;
-      // The text first seen for this key, when this token is written the same way (most are).
-      // (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
-      const slice = source.slice(start, end);
-      const written = slice === entry.text ? entry.text : slice;
-      add({ kind: event.kind, text: written, key: entry.key, event: index, start, end }, entry.id);
+      // Most markup is written as its key. (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
+      add(KIND_CODE[event.kind] | (source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
       continue;
     }
     keepSpace = significant[significant.length - 1] ?? false;
@@ -141,7 +164,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     if (runs?.length) splitAround(runs);
     else splitWords(text, emit);
   }
-  return { tokens, ids: ids.subarray(0, tokens.length), plan };
+  return keyedTokens(new TokenColumns(count, kinds.subarray(0, count), eventOf.subarray(0, count), starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), source, table), plan);
 }
 
 /**
@@ -192,29 +215,29 @@ function keepsSpace(open: DocEvent & { kind: "open" }, inherited: boolean): bool
 }
 
 /** The key of a start tag with attributes ignored on it alone: not memoised (its attribute list may be shared with tags that keep them). */
-function ownEntry(event: DocEvent, source: string, options: NormalizedOptions, table: KeyTable, ignoredHere: (name: string) => boolean): MarkupEntry {
+function ownEntry(event: DocEvent, options: NormalizedOptions, table: KeyTable, ignoredHere: (name: string) => boolean): MarkupEntry {
   const id = table.id(markupKey(event, options, ignoredHere));
-  return { text: source.slice(event.start, event.end), key: table.key(id), id };
+  return { key: table.key(id), id };
 }
 
 /** The interned key of a markup event, memoised by what decides it (see KeyTable.memoised). */
-function markupEntry(event: DocEvent, source: string, options: NormalizedOptions, table: KeyTable): MarkupEntry {
+function markupEntry(event: DocEvent, options: NormalizedOptions, table: KeyTable): MarkupEntry {
   switch (event.kind) {
     case "open": {
       const by = event.attrs.length ? event.attrs : event.name;
       const hit = table.memoised("open", by);
       // A shared attribute list comes from tags written alike, so of one name; events made by hand might not be.
       if (hit !== undefined && (by === event.name || isKeyOf(hit.key, event.name))) return hit;
-      return table.remember("open", by, source.slice(event.start, event.end), markupKey(event, options));
+      return table.remember("open", by, markupKey(event, options));
     }
     case "close":
-      return table.memoised("close", event.name) ?? table.remember("close", event.name, source.slice(event.start, event.end), markupKey(event, options));
+      return table.memoised("close", event.name) ?? table.remember("close", event.name, markupKey(event, options));
     case "comment":
     case "cdata":
-      return table.memoised(event.kind, event.text) ?? table.remember(event.kind, event.text, source.slice(event.start, event.end), markupKey(event, options));
+      return table.memoised(event.kind, event.text) ?? table.remember(event.kind, event.text, markupKey(event, options));
     default: {
       const id = table.id(markupKey(event, options));
-      return { text: source.slice(event.start, event.end), key: table.key(id), id };
+      return { key: table.key(id), id };
     }
   }
 }
@@ -223,4 +246,38 @@ function markupEntry(event: DocEvent, source: string, options: NormalizedOptions
 function isKeyOf(key: string, name: string): boolean {
   const after = key.charCodeAt(name.length + 1);
   return key.startsWith(name, 1) && (after === 0x20 || after === 0x3e);
+}
+
+/** `to` holding `from` at its start. */
+function grown<T extends Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+/** A side of a comparison whose tokens are columns (see {@link columnSide}). */
+export interface ColumnSide {
+  readonly doc: ParsedDocument;
+  readonly list: TokenColumns;
+  readonly ids: Int32Array;
+  readonly ignoredAttributes: IgnorePlan["attributes"];
+  /** Every token as an object, made on first read. */
+  readonly tokens: readonly Token[];
+}
+
+/**
+ * A document and its keyed tokens as a side of a comparison (an EditScript's Side, as the refine
+ * stage reads it): read a field at a time through `list`; `tokens` makes every token when read.
+ *
+ * @example const side = columnSide(doc, tokenizeKeyed(doc, opts, new KeyTable())); side.list.kind(0) // "open"
+ */
+export function columnSide(doc: ParsedDocument, keyed: KeyedTokens): ColumnSide {
+  return {
+    doc,
+    list: keyed.columns,
+    ids: keyed.ids,
+    ignoredAttributes: keyed.plan.attributes,
+    get tokens() {
+      return keyed.columns.tokens;
+    },
+  };
 }

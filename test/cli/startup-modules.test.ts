@@ -2,7 +2,7 @@
 // (start-up time, docs/performance.md). Node's module hooks list every module the real process loads.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -52,19 +52,25 @@ function loadedBy(args: string[]): string[] {
 }
 
 /**
- * The modules of src/ that `files` hold, as `dist/…` paths: a file of the CLI's bundle
- * (dist/bundle/) names each module it holds in a `// dist/cli/main.js` line.
+ * The modules that `files` hold: a file of the CLI's bundle (dist/bundle/) names each module it
+ * holds in a line of its own (`// dist/cli/main.js`, `// node_modules/htmlparser2/dist/esm/Parser.js`);
+ * modules of packages as {@link loadedBy} names them (`htmlparser2/dist/esm/Parser.js`).
  */
-function ownModules(files: readonly string[]): string[] {
-  return files
-    .filter((file) => file.startsWith("dist/"))
-    .flatMap((file) => (file.startsWith("dist/bundle/") ? [...readFileSync(join(ROOT, file), "utf8").matchAll(/^\/\/ (dist\/\S+\.js)$/gm)].map((m) => m[1]!) : [file]));
+function modulesIn(files: readonly string[]): string[] {
+  return files.flatMap((file) =>
+    file.startsWith("dist/bundle/") ? [...readFileSync(join(ROOT, file), "utf8").matchAll(/^\/\/ (dist\/\S+\.js|node_modules\/\S+)$/gm)].map((m) => m[1]!.replace(/^node_modules\//, "")) : [file],
+  );
 }
 
-/** The packages among `files` (`htmlparser2`, `@eslint-community/regexpp`). */
+/** The modules of src/ that `files` hold, as `dist/…` paths. */
+function ownModules(files: readonly string[]): string[] {
+  return modulesIn(files).filter((file) => file.startsWith("dist/"));
+}
+
+/** The packages that `files` are or hold (`htmlparser2`, `@eslint-community/regexpp`). */
 function packages(files: readonly string[]): Set<string> {
   return new Set(
-    files
+    modulesIn(files)
       .filter((file) => !file.startsWith("dist/"))
       .map((file) =>
         file
@@ -80,7 +86,7 @@ const NEVER = ["domhandler", "domutils", "dom-serializer", "domelementtype", "cs
 
 describe("the modules a comparison of two small files loads", () => {
   it("are htmlparser2's Parser and entities' decoder, without the rest of either package", () => {
-    const files = loadedBy(["--format", "text", OLD, NEW]);
+    const files = modulesIn(loadedBy(["--format", "text", OLD, NEW]));
     expect(files).toContain("htmlparser2/dist/esm/Parser.js");
     expect(files.filter((file) => file.startsWith("htmlparser2/") || file.startsWith("entities/")).sort()).toEqual([
       "entities/dist/esm/decode-codepoint.js",
@@ -102,6 +108,10 @@ describe("the modules a comparison of two small files loads", () => {
     expect(modules.filter((file) => /^dist\/(serve|queue|review|cli\/recursive)\//.test(file))).toEqual([]);
   });
 
+  it.each(["text", "html", "term"])("come from the bundle alone with --format %s: no file of node_modules is resolved and loaded", (format) => {
+    expect(loadedBy(["--format", format, "--color", "always", OLD, NEW]).filter((file) => !file.startsWith("dist/bundle/") && !file.endsWith("/bin/htmldiff.js"))).toEqual([]);
+  });
+
   it("are the CLI's bundle, a few files for the 75 or so modules of src/ it runs", () => {
     const files = loadedBy(["--format", "html", OLD, NEW]).filter((file) => file.startsWith("dist/"));
     expect(files.filter((file) => !file.startsWith("dist/bundle/"))).toEqual([]);
@@ -112,5 +122,21 @@ describe("the modules a comparison of two small files loads", () => {
     // The hook sees them when they are loaded: the lists above can fail.
     expect(packages(loadedBy(["--format", "text", "--ignore", "span", OLD, NEW]))).toContain("css-select");
     expect(loadedBy(["--format", "text", "--granularity", "char", OLD, NEW])).toContain("fast-diff/diff.js");
+  });
+});
+
+describe("the CLI's bundle", () => {
+  it("ships the licence of each package it holds, in dist/bundle/LICENSES.txt", () => {
+    const bundle = join(ROOT, "dist/bundle");
+    const files = readdirSync(bundle)
+      .filter((name) => name.endsWith(".js"))
+      .map((name) => `dist/bundle/${name}`);
+    const held = [...packages(files)].sort();
+    expect(held).toEqual(expect.arrayContaining(["commander", "htmlparser2"]));
+    const licences = readFileSync(join(bundle, "LICENSES.txt"), "utf8");
+    for (const name of held) {
+      const { version, license } = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string; license: string };
+      expect(licences).toContain(`${name} ${version} (${license})`);
+    }
   });
 });

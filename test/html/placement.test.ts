@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/events/parse.js";
 import { BrowserModel, type Piece, type PieceSide, type Placement } from "../../src/html/placement.js";
 import type { DocEvent, Token } from "../../src/types.js";
+import { listOf } from "../../src/text/token-list.js";
 import { fcParams } from "../support/arbitraries.js";
 
 /**
@@ -85,7 +86,7 @@ function written(events: readonly DocEvent[]): string {
 
 /** Whether a side is one whole element, start tag to end tag. */
 function wholeElement(side: PieceSide): boolean {
-  return side.tokens.length > 0 && side.tokens[0]!.kind === "open" && side.partner(0) === side.tokens.length - 1;
+  return side.tokens.length > 0 && side.tokens.kind(0) === "open" && side.partner(0) === side.tokens.length - 1;
 }
 
 /** A side made of the piece's markup alone, as our parser reads it: one token per tag and per text event. */
@@ -104,7 +105,7 @@ function pieceSide(markup: string): PieceSide {
       [partners[start], partners[t]] = [t, start];
     }
   });
-  return { tokens, events, event: (t) => events[tokens[t]!.event]!, partner: (t) => partners[t]!, visibleText: (t) => tokens[t]!.kind === "word" };
+  return { tokens: listOf(tokens), events, event: (t) => events[tokens[t]!.event]!, partner: (t) => partners[t]!, visibleText: (t) => tokens[t]!.kind === "word" };
 }
 
 /** The piece's markup as placed: wrapped, marked on its element, in a template, or a marker comment; each found again by `data-probe`. */

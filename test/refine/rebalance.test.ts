@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderHtml } from "../../src/render/html/inline-html.js";
 import { partners } from "../../src/text/tag-pairs.js";
+import { listOf } from "../../src/text/token-list.js";
 import { rebalanceEdits } from "../../src/refine/rebalance.js";
 import type { Opcode, Token } from "../../src/types.js";
 import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";
@@ -25,7 +26,7 @@ function changedTexts(a: string, b: string): string[] {
 
 /** Pure insertions and deletions holding a tag whose partner lies outside them. */
 function brokenRuns(codes: readonly Opcode[], a: readonly Token[], b: readonly Token[]): number {
-  const [pa, pb] = [partners(a), partners(b)];
+  const [pa, pb] = [partners(listOf(a)), partners(listOf(b))];
   return codes.filter((code) => {
     if (code.tag !== "insert" && code.tag !== "delete") return false;
     const [pairs, start, end] = code.tag === "insert" ? [pb, code.bStart, code.bEnd] : [pa, code.aStart, code.aEnd];
@@ -56,7 +57,7 @@ describe("whole-element alignment of insertions and deletions", () => {
       fc.property(documentPair(htmlDocument()), ([x, y]) => {
         const script = diffDocuments(x, y);
         const [a, b] = [script.a.tokens, script.b.tokens];
-        const out = rebalanceEdits(script.opcodes, a, b);
+        const out = rebalanceEdits(script.opcodes, listOf(a), listOf(b));
         let [i, j, kept] = [0, 0, 0];
         for (const code of out) {
           expect([code.aStart, code.bStart]).toEqual([i, j]);

@@ -3,6 +3,7 @@
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
 import type { EditScript, Side } from "../../edit-script.js";
+import { sideList, tokenOrNone } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
@@ -96,7 +97,7 @@ class DocumentWriter {
       tokens: writer.tokens,
       changeOf: changes,
       skip: (t) => {
-        const event = writer.tokens[t]!.kind === "open" ? writer.event(t) : undefined;
+        const event = writer.tokens.kind(t) === "open" ? writer.event(t) : undefined;
         return event?.kind === "open" && ATOMIC.has(event.name) ? Math.max(t, writer.view.partners[t]!) : t;
       },
     });
@@ -225,8 +226,8 @@ class DocumentWriter {
     // No destructuring in the loop: the first run of a process reads it before it is optimised.
     const j = token[k]!;
     const i = aToken[k]!;
-    let e = this.now.tokens[j]!.event;
-    let f = this.old.tokens[i]!.event;
+    let e = this.now.tokens.event(j);
+    let f = this.old.tokens.event(i);
     const firstB = this.firstTokens.b;
     const firstA = this.firstTokens.a;
     if (firstB[e] !== j || firstA[f] !== i) return k;
@@ -297,7 +298,7 @@ class DocumentWriter {
   /** Writes a kept token (a whole atomic element at once); returns the next item index. The text left out before it is written. */
   private both(k: number): number {
     const j = this.items.token[k]!;
-    const token = this.now.tokens[j]!;
+    const kind = this.now.tokens.kind(j);
     const event = this.now.event(j);
     if (event.kind === "open") {
       const marks = this.pairMarks(k, event);
@@ -325,14 +326,14 @@ class DocumentWriter {
       if (this.options.fragment && ROOTS.has(event.name)) {
         if (event.name === "head") this.muted--;
       } else this.emit(this.now.endTag(name, j, this.oldEnd(this.items.aToken[k]!, name)));
-    } else if (TEXT.has(token.kind)) {
+    } else if (TEXT.has(kind)) {
       return this.keptText(k);
     } else if (!(this.options.fragment && event.kind === "instruction")) {
       // Kept with other source (a doctype's name in other letters, a comment with --ignore-case): the old one goes in a marker, for reject.
       const i = this.items.aToken[k]!;
       if (this.old.written(this.old.event(i)) === this.now.written(event)) this.emit(this.now.leaf(j, this.model.insideDocument(), "both"));
       else {
-        const at = this.old.view.side.tokens[i]!.event;
+        const at = this.old.tokens.event(i);
         const oldMarkup = eventSource(this.old.events, this.script.a.doc.source, at, at + 1);
         this.emit(`${markerComment("del", oldMarkup)}<!--${COMMENT}ins-begin-->${this.now.leaf(j, this.model.insideDocument(), "ins")}<!--${COMMENT}ins-end-->`);
       }
@@ -354,10 +355,10 @@ class DocumentWriter {
     const { side, token, aToken } = this.items;
     const [tokens, oldTokens] = [this.now.tokens, this.old.tokens];
     const [j, i] = [token[k]!, aToken[k]!];
-    const [event, oldEvent] = [tokens[j]!.event, oldTokens[i]!.event];
+    const [event, oldEvent] = [tokens.event(j), oldTokens.event(i)];
     let m = k + 1;
     const kept = (m: number): boolean => side[m] === BOTH && token[m] === j + (m - k) && aToken[m] === i + (m - k);
-    while (m < this.items.length && kept(m) && tokens[token[m]!]!.event === event && oldTokens[aToken[m]!]!.event === oldEvent) m++;
+    while (m < this.items.length && kept(m) && tokens.event(token[m]!) === event && oldTokens.event(aToken[m]!) === oldEvent) m++;
     const last = j + (m - k) - 1;
     this.model.wroteText(() => {
       for (let t = j; t <= last; t++) if (this.now.visibleText(t)) return true;
@@ -365,7 +366,7 @@ class DocumentWriter {
     });
     const source = this.now.view.side.doc.source;
     const oldSource = this.old.view.side.doc.source;
-    const [start, end, oldStart, oldEnd] = [tokens[j]!.start, tokens[last]!.end, oldTokens[i]!.start, oldTokens[i + (m - k) - 1]!.end];
+    const [start, end, oldStart, oldEnd] = [tokens.start(j), tokens.end(last), oldTokens.start(i), oldTokens.end(i + (m - k) - 1)];
     // A last `<` stands as written only where markup follows it on both sides: reject puts the old side's next content after it.
     const text = textOf(source, start, end, source.charAt(end) === "<" && oldSource.charAt(oldEnd) === "<");
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
@@ -421,7 +422,7 @@ class DocumentWriter {
     let m = k;
     while (m < to && items.side[m] === side) {
       const token = items.token[m]!;
-      const kind = writer.tokens[token]!.kind;
+      const kind = writer.tokens.kind(token);
       const move = this.moveOf(items.change[m]!);
       const partner = writer.view.partners[token]!;
       if ((kind === "open" || kind === "close") && partner < 0) {
@@ -435,7 +436,7 @@ class DocumentWriter {
       } else if (TEXT.has(kind)) {
         const change = items.change[m]!;
         let last = token;
-        while (m + 1 < to && items.side[m + 1] === side && TEXT.has(writer.tokens[last + 1]?.kind ?? "") && this.moveOf(items.change[m + 1]!) === move) {
+        while (m + 1 < to && items.side[m + 1] === side && last + 1 < writer.tokens.length && TEXT.has(writer.tokens.kind(last + 1)) && this.moveOf(items.change[m + 1]!) === move) {
           m++;
           last++;
         }
@@ -583,7 +584,7 @@ class DocumentWriter {
    */
   private oldElementMarkup(i: number): string {
     const tokens = this.old.tokens;
-    return eventSource(this.old.events, this.script.a.doc.source, tokens[i]!.event, tokens[this.old.view.partners[i]!]!.event + 1);
+    return eventSource(this.old.events, this.script.a.doc.source, tokens.event(i), tokens.event(this.old.view.partners[i]!) + 1);
   }
 
   /** The old document's source of the atomic element whose start tag is old token `i`, or null when it has no end. */
@@ -619,9 +620,9 @@ class DocumentWriter {
   private shownCopies(j: number): string {
     const tokens = this.now.tokens;
     const doc = this.script.b.doc;
-    const from = j > 0 ? tokens[j - 1]!.event + 1 : 0;
-    const to = j < tokens.length ? tokens[j]!.event : doc.events.length;
-    let cursor = j > 0 ? tokens[j - 1]!.end : 0;
+    const from = j > 0 ? tokens.event(j - 1) + 1 : 0;
+    const to = j < tokens.length ? tokens.event(j) : doc.events.length;
+    let cursor = j > 0 ? tokens.end(j - 1) : 0;
     let out = "";
     for (let e = from; e < to; e++) {
       if (this.hasTokens(e) || doc.events[e]!.kind !== "open") continue;
@@ -682,16 +683,19 @@ class DocumentWriter {
     // An atomic element's content was written with it (left-out elements inside it too): the gap starts at its end.
     const partner = prev >= 0 ? this.now.view.partners[prev]! : -1;
     if (partner > prev && partner < j && ATOMIC.has((this.now.event(prev) as OpenEvent).name)) prev = partner;
-    const before = tokens[prev];
-    const at = tokens[j];
-    if (before && at && before.end === at.start) return "";
-    if (before && at && before.event === at.event) return sourceText(side, before.end, at.start);
+    // The tokens before and at the gap, where there are: their events and the gap's ends.
+    const before = prev >= 0;
+    const at = j < tokens.length;
+    const [beforeEvent, beforeEnd] = before ? [tokens.event(prev), tokens.end(prev)] : [-1, 0];
+    const [atEvent, atStart] = at ? [tokens.event(j), tokens.start(j)] : [events.length, 0];
+    if (before && at && beforeEnd === atStart) return "";
+    if (before && at && beforeEvent === atEvent) return sourceText(side, beforeEnd, atStart);
     let out = "";
-    const firstEvent = before ? before.event + 1 : 0;
-    const lastEvent = at ? at.event : events.length;
+    const firstEvent = beforeEvent + 1;
+    const lastEvent = atEvent;
     if (before) {
-      const event = events[before.event]!;
-      if (event.kind === "text" && before.end < event.end) out += sourceText(side, before.end, event.end);
+      const event = events[beforeEvent]!;
+      if (event.kind === "text" && beforeEnd < event.end) out += sourceText(side, beforeEnd, event.end);
     }
     for (let e = firstEvent; e < lastEvent; e++) {
       const event = events[e]!;
@@ -708,8 +712,8 @@ class DocumentWriter {
       }
     }
     if (at) {
-      const event = events[at.event]!;
-      if (event.kind === "text" && event.start < at.start) out += sourceText(side, event.start, at.start);
+      const event = events[atEvent]!;
+      if (event.kind === "text" && event.start < atStart) out += sourceText(side, event.start, atStart);
     }
     return out;
   }
@@ -721,11 +725,12 @@ class DocumentWriter {
  */
 function firstTokens(side: Side): Int32Array {
   if (side.firstTokens) return side.firstTokens;
-  const { tokens, doc } = side;
+  const tokens = sideList(side);
+  const { doc } = side;
   const first = new Int32Array(doc.events.length + 1);
   let t = 0;
   for (let e = 0; e <= doc.events.length; e++) {
-    while (t < tokens.length && tokens[t]!.event < e) t++;
+    while (t < tokens.length && tokens.event(t) < e) t++;
     first[e] = t;
   }
   return first;
@@ -738,7 +743,7 @@ function firstTokens(side: Side): Int32Array {
  */
 function tiled(view: SideView, first: Int32Array, e: number): boolean {
   const event = view.side.doc.events[e]!;
-  return view.tokens[first[e]!]!.start === event.start && view.tokens[first[e + 1]! - 1]!.end === event.end;
+  return view.tokens.start(first[e]!) === event.start && view.tokens.end(first[e + 1]! - 1) === event.end;
 }
 
 /**
@@ -810,7 +815,7 @@ function sourceGap(view: SideView, t: number): string {
   const { tokens } = view;
   const { doc } = view.side;
   const { events, source } = doc;
-  const [before, at] = [tokens[t - 1], tokens[t]];
+  const [before, at] = [tokenOrNone(tokens, t - 1), tokenOrNone(tokens, t)];
   const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
   if (before && at && first === last) return source.slice(before.end, Math.max(before.end, at.start));
   const out = (before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "") + eventSource(events, source, first + 1, last);
@@ -825,7 +830,7 @@ function sourceGap(view: SideView, t: number): string {
 function oldGapBefore(view: SideView, t: number): string {
   const gap = sourceGap(view, t);
   if (!gap) return "";
-  const [before, at] = [view.tokens[t - 1], view.tokens[t]!];
+  const [before, at] = [tokenOrNone(view.tokens, t - 1), view.tokens.at(t)];
   if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(view.side.doc.source, before.end, at.start);
   return markerComment("del", gap);
 }
@@ -834,7 +839,7 @@ function oldGapBefore(view: SideView, t: number): string {
 function onlyCommentsBefore(view: SideView, t: number): boolean {
   const { tokens } = view;
   const { doc } = view.side;
-  const [before, at] = [tokens[t - 1], tokens[t]];
+  const [before, at] = [tokenOrNone(tokens, t - 1), tokenOrNone(tokens, t)];
   const from = before ? before.event + 1 : 0;
   const to = at ? at.event : doc.events.length;
   const blank = (start: number, end: number): boolean => !/[^ \t\n\f\r]/.test(doc.source.slice(start, end));
@@ -854,8 +859,8 @@ function onlyCommentsBefore(view: SideView, t: number): boolean {
 function leftOutElement(view: SideView, t: number): boolean {
   const { tokens } = view;
   const { doc } = view.side;
-  const from = t > 0 ? tokens[t - 1]!.event + 1 : 0;
-  const to = t < tokens.length ? tokens[t]!.event : doc.events.length;
+  const from = t > 0 ? tokens.event(t - 1) + 1 : 0;
+  const to = t < tokens.length ? tokens.event(t) : doc.events.length;
   for (let e = from; e < to; e++) if (doc.events[e]!.kind === "open") return true;
   return false;
 }

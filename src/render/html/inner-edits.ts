@@ -5,7 +5,7 @@
 // stand; the rest of the block is written as it is.
 
 import type { EditScript } from "../../edit-script.js";
-import type { Change, Token } from "../../types.js";
+import type { Change, TokenList } from "../../types.js";
 import { wrapsInside } from "../../html/elements.js";
 import { sideTokens } from "./side-tokens.js";
 import { textOf } from "./verbatim.js";
@@ -39,9 +39,9 @@ export function moveEdits(script: EditScript, change: Change | undefined, wrappe
   const deletedBefore = new Map<number, string>();
   for (const code of change.inner) {
     if (code.tag === "equal") continue;
-    for (let j = code.bStart; j < code.bEnd; j++) if (TEXT.has(b[j]!.kind)) marked.set(j, -1);
+    for (let j = code.bStart; j < code.bEnd; j++) if (TEXT.has(b.kind(j))) marked.set(j, -1);
     if (code.aEnd > code.aStart && allText(a, code.aStart, code.aEnd)) {
-      deletedBefore.set(code.bStart, textOf(script.a.doc.source, a[code.aStart]!.start, a[code.aEnd - 1]!.end));
+      deletedBefore.set(code.bStart, textOf(script.a.doc.source, a.start(code.aStart), a.end(code.aEnd - 1)));
     }
   }
   return { marked, tag: "ins", deletedBefore, wrapped };
@@ -63,7 +63,7 @@ export function replacedEdits(script: EditScript, side: BlockSide, first: number
   for (let t = first; t <= last; t++) {
     const change = changeOf[t]!;
     if (change === -1) kept = true;
-    else if (change >= 0 && TEXT.has(tokens[t]!.kind) && script.changes[change]!.kind !== "reindent") marked.set(t, change);
+    else if (change >= 0 && TEXT.has(tokens.kind(t)) && script.changes[change]!.kind !== "reindent") marked.set(t, change);
     t = skip(t);
   }
   return kept ? { marked, tag: deleted ? "del" : "ins", deletedBefore: new Map(), wrapped } : undefined;
@@ -71,7 +71,7 @@ export function replacedEdits(script: EditScript, side: BlockSide, first: number
 
 /** One side of the output as {@link replacedEdits} and {@link changedWords} read it. */
 export interface BlockSide {
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   /** The change of each token written deleted or inserted, -1 where the script kept it, -2 for the others. */
   readonly changeOf: Int32Array;
   /** The last token of the atomic element starting at token `t`, else `t`. */
@@ -89,7 +89,7 @@ export function changedWords(script: EditScript, side: BlockSide, first: number,
   let words = false;
   for (let t = first; t <= last; t++) {
     const change = changeOf[t]!;
-    const kind = tokens[t]!.kind;
+    const kind = tokens.kind(t);
     if (change === -1) kept = true;
     else if (change >= 0 && (kind === "word" || kind === "punct") && script.changes[change]!.kind !== "reindent") words = true;
     t = skip(t);
@@ -97,8 +97,8 @@ export function changedWords(script: EditScript, side: BlockSide, first: number,
   return { kept, words };
 }
 
-function allText(tokens: readonly Token[], start: number, end: number): boolean {
-  for (let t = start; t < end; t++) if (!TEXT.has(tokens[t]!.kind)) return false;
+function allText(tokens: TokenList, start: number, end: number): boolean {
+  for (let t = start; t < end; t++) if (!TEXT.has(tokens.kind(t))) return false;
   return true;
 }
 

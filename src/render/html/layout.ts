@@ -2,9 +2,11 @@
 // old or new. Matches that cannot nest are demoted to old + new: a kept tag whose partner changed,
 // anything kept inside an inserted or deleted element, an atomic element with any change inside.
 
+import { listOf } from "../../text/token-list.js";
+import { sideTokens } from "./side-tokens.js";
 import type { EditScript } from "../../edit-script.js";
 import { partners } from "../../text/tag-pairs.js";
-import type { DocEvent, Token } from "../../types.js";
+import type { DocEvent, Token, TokenList } from "../../types.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
 
 /** Where a laid-out token belongs: to both documents ({@link BOTH}), only the old one ({@link OLD}), or only the new one ({@link NEW}). */
@@ -94,7 +96,7 @@ export function layout(script: EditScript): Layout {
 
 /** The layout made over the whole token lists. */
 function wholeLayout(script: EditScript): Layout {
-  const [a, b] = [script.a.tokens, script.b.tokens];
+  const [a, b] = [sideTokens(script, "a"), sideTokens(script, "b")];
   const [partnersA, partnersB] = [partners(a), partners(b)];
   return { items: laidOut(script, a, b, partnersA, partnersB, 0).merge(), partnersA, partnersB };
 }
@@ -129,7 +131,7 @@ function windowLayout(script: EditScript): Layout | undefined {
   };
   const [coreA, coreB] = [core("a", na, partnersA), core("b", nb, partnersB)];
   if (!coreA || !coreB) return undefined;
-  const inner = laidOut(script, coreA.tokens, coreB.tokens, coreA.partners, coreB.partners, head).merge();
+  const inner = laidOut(script, listOf(coreA.tokens), listOf(coreB.tokens), coreA.partners, coreB.partners, head).merge();
   const length = head + inner.length + tail;
   const items = { length, side: new Uint8Array(length), token: new Int32Array(length), aToken: new Int32Array(length), change: new Int32Array(length).fill(-1) };
   for (let k = 0; k < head; k++) items.token[k] = items.aToken[k] = k;
@@ -150,7 +152,7 @@ function windowLayout(script: EditScript): Layout | undefined {
  * The matching of tokens `a` and `b` (the whole lists' from `offset` on, with their partners),
  * demoted until it nests: {@link layout}.
  */
-function laidOut(script: EditScript, a: readonly Token[], b: readonly Token[], partnersA: Int32Array, partnersB: Int32Array, offset: number): Matching {
+function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int32Array, partnersB: Int32Array, offset: number): Matching {
   const html = script.b.doc.mode === "html";
   const state = new Matching(a, b, partnersA, partnersB);
   for (const code of script.opcodes) {
@@ -217,8 +219,8 @@ class Matching {
   private readonly queue: [number, number][] = [];
 
   constructor(
-    private readonly a: readonly Token[],
-    private readonly b: readonly Token[],
+    private readonly a: TokenList,
+    private readonly b: TokenList,
     readonly partnersA: Int32Array,
     readonly partnersB: Int32Array,
   ) {
@@ -243,7 +245,7 @@ class Matching {
 
   private queueElement(side: number, token: number): void {
     const tokens = side === 0 ? this.a : this.b;
-    const kind = tokens[token]!.kind;
+    const kind = tokens.kind(token);
     if (kind === "open") this.queue.push([side, token]);
     else if (kind === "close") {
       const open = (side === 0 ? this.partnersA : this.partnersB)[token]!;
@@ -259,16 +261,16 @@ class Matching {
   realignPartners(): void {
     for (let i = 0; i < this.a.length; i++) {
       const j = this.matchA[i]!;
-      if (j < 0 || this.a[i]!.kind !== "open") continue;
+      if (j < 0 || this.a.kind(i) !== "open") continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
       if (p < 0 || q < 0 || this.matchA[p] === q) continue;
       const x = this.matchA[p]!;
       const y = this.matchB[q]!;
-      if (x >= 0 && y < 0 && this.b[x]!.key === this.b[q]!.key && this.unmatchedBetween(this.matchB, q, x)) {
+      if (x >= 0 && y < 0 && this.b.key(x) === this.b.key(q) && this.unmatchedBetween(this.matchB, q, x)) {
         this.matchB[x] = -1;
         this.match(p, q);
-      } else if (y >= 0 && x < 0 && this.a[y]!.key === this.a[p]!.key && this.unmatchedBetween(this.matchA, p, y)) {
+      } else if (y >= 0 && x < 0 && this.a.key(y) === this.a.key(p) && this.unmatchedBetween(this.matchA, p, y)) {
         this.matchA[y] = -1;
         this.match(p, q);
       }
@@ -285,7 +287,7 @@ class Matching {
   demoteCrossing(): void {
     for (let i = 0; i < this.a.length; i++) {
       const j = this.matchA[i]!;
-      const kind = this.a[i]!.kind;
+      const kind = this.a.kind(i);
       if (j < 0 || (kind !== "open" && kind !== "close")) continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
@@ -299,10 +301,9 @@ class Matching {
   /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
   demoteChangedAtomic(events: EditScript["b"]["doc"]["events"]): void {
     for (let j = 0; j < this.b.length; j++) {
-      const token = this.b[j]!;
       const i = this.matchB[j]!;
-      if (token.kind !== "open" || i < 0) continue;
-      const event = events[token.event]!;
+      if (this.b.kind(j) !== "open" || i < 0) continue;
+      const event = events[this.b.event(j)]!;
       if (event.kind !== "open" || !ATOMIC.has(event.name)) continue;
       const q = this.partnersB[j]!;
       const p = this.partnersA[i]!;

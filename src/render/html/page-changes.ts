@@ -5,6 +5,7 @@
 import type { EditScript } from "../../edit-script.js";
 import type { AttributeDelta, Change } from "../../types.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
+import { sideTokens } from "./side-tokens.js";
 import { isStop } from "./stops.js";
 
 /** Longest excerpt of one side shown in the list, in characters. */
@@ -76,21 +77,21 @@ function quote(text: string): string {
 function whitespaceOnly(script: EditScript, change: Change): boolean {
   if (change.kind === "attributes" || change.kind === "tag") return false;
   const code = script.opcodes[change.op]!;
-  for (let i = code.aStart; i < code.aEnd; i++) if (script.token("a", i).kind !== "space") return false;
-  for (let j = code.bStart; j < code.bEnd; j++) if (script.token("b", j).kind !== "space") return false;
+  for (let i = code.aStart; i < code.aEnd; i++) if (sideTokens(script, "a").kind(i) !== "space") return false;
+  for (let j = code.bStart; j < code.bEnd; j++) if (sideTokens(script, "b").kind(j) !== "space") return false;
   return true;
 }
 
 /** The name of the element whose start tag is token `t` of a side. */
 function elementAt(script: EditScript, side: "a" | "b", t: number): string {
-  const event = script[side].doc.events[script.token(side, t).event]!;
+  const event = script[side].doc.events[sideTokens(script, side).event(t)]!;
   return event.kind === "open" || event.kind === "close" ? event.name : "";
 }
 
 /** The name of the element that holds token `t` of a side (looked for a little way back), or "". */
 function enclosing(script: EditScript, side: "a" | "b", t: number): string {
   const events = script[side].doc.events;
-  const first = script.token(side, t).event;
+  const first = sideTokens(script, side).event(t);
   let depth = 0;
   for (let e = first - 1; e >= 0 && e >= first - LOOK_BACK; e--) {
     const event = events[e]!;

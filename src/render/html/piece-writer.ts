@@ -5,7 +5,7 @@
 import { decodeText } from "../../events/references.js";
 import { scriptState } from "../../html/script-state.js";
 import type { EditScript, Side } from "../../edit-script.js";
-import type { DocEvent, OpenEvent, Token } from "../../types.js";
+import type { DocEvent, OpenEvent, TokenList } from "../../types.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
 import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";
@@ -25,7 +25,7 @@ const HOSTILE =
 export interface SideView {
   readonly side: Side;
   /** The side's tokens, made on demand where the side makes them so (see {@link sideTokens}). */
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   readonly partners: Int32Array;
 }
 
@@ -68,7 +68,7 @@ export class UnitWriter implements PieceSide {
   ) {}
 
   /** The side's tokens. */
-  get tokens(): readonly Token[] {
+  get tokens(): TokenList {
     return this.view.tokens;
   }
 
@@ -79,7 +79,7 @@ export class UnitWriter implements PieceSide {
 
   /** The event behind a token. */
   event(token: number): DocEvent {
-    return this.view.side.doc.events[this.view.tokens[token]!.event]!;
+    return this.view.side.doc.events[this.view.tokens.event(token)]!;
   }
 
   /** The other tag of the element whose start or end tag is `token`, or -1. */
@@ -89,7 +89,7 @@ export class UnitWriter implements PieceSide {
 
   /** A token's text with references decoded. */
   decoded(token: number): string {
-    const text = this.view.tokens[token]!.text;
+    const text = this.view.tokens.text(token);
     return text.includes("&") ? decodeText(text, "html").text : text;
   }
 
@@ -99,7 +99,7 @@ export class UnitWriter implements PieceSide {
    * browser, which moves it out of a table).
    */
   visibleText(token: number): boolean {
-    const kind = this.view.tokens[token]!.kind;
+    const kind = this.view.tokens.kind(token);
     return kind === "word" || kind === "punct" || (kind === "space" && /[^ \t\n\f\r]/.test(this.decoded(token)));
   }
 
@@ -179,7 +179,7 @@ export class UnitWriter implements PieceSide {
     const end = this.event(closeToken);
     const { tokens } = this.view;
     const { doc } = this.view.side;
-    const [first, after] = [tokens[open]!.event + 1, tokens[closeToken]!.event];
+    const [first, after] = [tokens.event(open) + 1, tokens.event(closeToken)];
     const explicit = end.kind !== "close" || !end.implied;
     let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
     // Written from the events, the content gets the tags our parser gave it (see sourceReadApart).
@@ -265,7 +265,7 @@ export class UnitWriter implements PieceSide {
     let opened = false;
     for (let t = first; t <= last; t++) {
       out += this.before(t);
-      const token = this.tokens[t]!;
+      const kind = this.tokens.kind(t);
       const event = this.event(t);
       if (edits) {
         const fits = marksFit(edits, names[names.length - 1], opened);
@@ -275,9 +275,9 @@ export class UnitWriter implements PieceSide {
         if (gone !== undefined) out += shownDeleted(gone);
         if (change !== undefined && (change !== marking || gone !== undefined)) out += openMark(edits, change);
         marking = change ?? -2;
-        opened = token.kind === "open";
+        opened = kind === "open";
       }
-      if (token.kind === "open" && event.kind === "open") {
+      if (kind === "open" && event.kind === "open") {
         const marks = t === first ? rootMarks : {};
         const guard = (markup: string): string => (!inMarker && this.mustBeInert(event, deleted && t > first) ? inert(markup) : markup);
         if (ATOMIC.has(event.name)) {
@@ -287,10 +287,10 @@ export class UnitWriter implements PieceSide {
         }
         out += guard(this.startTag(event, marks));
         names.push(writtenName(event.name, this.options));
-      } else if (token.kind === "close") {
+      } else if (kind === "close") {
         out += this.endTag(names.pop() ?? "", t);
-      } else if (token.kind === "word" || token.kind === "space" || token.kind === "punct") {
-        out += textOf(this.view.side.doc.source, token.start, token.end);
+      } else if (kind === "word" || kind === "space" || kind === "punct") {
+        out += textOf(this.view.side.doc.source, this.tokens.start(t), this.tokens.end(t));
       } else {
         out += this.leaf(t, nested || names.length > 0, deleted ? "del" : "ins");
       }

@@ -3,7 +3,8 @@
 // and, on request, replaced words are refined so that only what differs inside them is marked.
 
 import type { EditScript } from "../../edit-script.js";
-import type { Change, Opcode, Token } from "../../types.js";
+import type { Change, Opcode } from "../../types.js";
+import { sideList } from "../../text/token-list.js";
 import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
 import { slideToLines } from "./line-slide.js";
 import { tagDiff } from "./tag-diff.js";
@@ -66,8 +67,7 @@ const MAX_CHAR_REFINE = 400;
  *   // [["equal", "<p>"], ["delete", "a"], ["insert", "b"], ["equal", "</p>"]]
  */
 export function segmentsOf(script: EditScript, granularity: Granularity, options: SegmentOptions = {}): Segment[] {
-  const a = (index: number): Token => script.token("a", index);
-  const b = (index: number): Token => script.token("b", index);
+  const [a, b] = [sideList(script.a), sideList(script.b)];
   // Between tokens the two sides share as they are (see SharedTokens) the text is the same: not compared.
   const { head, tail } = script.shared;
   const sharedTailA = script.tokenCount("a") - tail;
@@ -108,21 +108,21 @@ export function segmentsOf(script: EditScript, granularity: Granularity, options
           if (i + 1 >= code.aEnd) break;
         }
         if (i >= sharedTailA && j - i === tailShift) break;
-        const [oldEnd, oldNext, newEnd, newNext] = [a(i).end, a(i + 1).start, b(j).end, b(j + 1).start];
+        const [oldEnd, oldNext, newEnd, newNext] = [a.end(i), a.start(i + 1), b.end(j), b.start(j + 1)];
         if (oldEnd === oldNext && newEnd === newNext) continue;
         if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
         equal(newEnd, oldEnd);
         equal(newNext, oldNext);
       }
-      equal(b(code.bEnd - 1).end, a(code.aEnd - 1).end);
+      equal(b.end(code.bEnd - 1), a.end(code.aEnd - 1));
       return;
     }
     // Text the comparison left out (ignored whitespace or comments) before the change stays as context.
-    equal(code.bEnd > code.bStart ? b(code.bStart).start : cb, code.aEnd > code.aStart ? a(code.aStart).start : ca);
+    equal(code.bEnd > code.bStart ? b.start(code.bStart) : cb, code.aEnd > code.aStart ? a.start(code.aStart) : ca);
     const change = changeAt.get(index);
-    const aStart = code.aEnd > code.aStart ? a(code.aStart).start : ca;
-    const aEnd = code.aEnd > code.aStart ? a(code.aEnd - 1).end : ca;
-    const bEnd = code.bEnd > code.bStart ? b(code.bEnd - 1).end : cb;
+    const aStart = code.aEnd > code.aStart ? a.start(code.aStart) : ca;
+    const aEnd = code.aEnd > code.aStart ? a.end(code.aEnd - 1) : ca;
+    const bEnd = code.bEnd > code.bStart ? b.end(code.bEnd - 1) : cb;
     const oldText = aSource.slice(aStart, aEnd);
     const newText = bSource.slice(cb, bEnd);
     const pieces = refine(change, code, oldText, newText, granularity, script.a.doc.mode === "html");
@@ -174,12 +174,11 @@ function movedTo(script: EditScript, change: Change): Segment["moved"] {
  * text shown here keeps the old offsets it has at the other place; the rest stands at old offset `ca`.
  */
 function editedArrival(script: EditScript, change: Change, ca: number, from: number): Segment[] {
-  const a = (index: number): Token => script.token("a", index);
-  const b = (index: number): Token => script.token("b", index);
+  const [a, b] = [sideList(script.a), sideList(script.b)];
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
   const code = script.opcodes[change.op]!;
-  const end = b(code.bEnd - 1).end;
+  const end = b.end(code.bEnd - 1);
   const out: Segment[] = [];
   let moved = movedTo(script, change);
   let at = from;
@@ -189,15 +188,15 @@ function editedArrival(script: EditScript, change: Change, ca: number, from: num
     moved = undefined;
   };
   for (const inner of change.inner!) {
-    const aStart = inner.aEnd > inner.aStart ? a(inner.aStart).start : 0;
-    const bEnd = inner.bEnd > inner.bStart ? b(inner.bEnd - 1).end : at;
+    const aStart = inner.aEnd > inner.aStart ? a.start(inner.aStart) : 0;
+    const bEnd = inner.bEnd > inner.bStart ? b.end(inner.bEnd - 1) : at;
     if (inner.tag === "equal") {
       push("insert", bSource.slice(at, bEnd), ca, at, "block");
     } else {
       // The moved text up to the edit (edge whitespace of the block) stays part of the block.
-      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b(inner.bStart).start), ca, at, "block");
-      const bStart = inner.bEnd > inner.bStart ? b(inner.bStart).start : at;
-      if (inner.aEnd > inner.aStart) push("delete", aSource.slice(aStart, a(inner.aEnd - 1).end), aStart, bStart, "edit");
+      if (inner.bEnd > inner.bStart) push("insert", bSource.slice(at, b.start(inner.bStart)), ca, at, "block");
+      const bStart = inner.bEnd > inner.bStart ? b.start(inner.bStart) : at;
+      if (inner.aEnd > inner.aStart) push("delete", aSource.slice(aStart, a.end(inner.aEnd - 1)), aStart, bStart, "edit");
       push("insert", bSource.slice(bStart, bEnd), ca, bStart, "edit");
     }
     at = Math.max(at, bEnd);
