@@ -1,5 +1,5 @@
 // `htmldiff -r OLD_DIR NEW_DIR`: pairs HTML and XML files by relative path, reports files found
-// on one side only, and has the pairs compared (pairs.ts, on the compare pool), printing in path order.
+// on one side only, and has the pairs compared (pairs.ts: on this thread and the compare pool), printing in path order.
 
 import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
