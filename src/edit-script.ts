@@ -141,18 +141,24 @@ export class EditScript {
   private eventRange(side: "a" | "b", start: number, end: number): [number, number] {
     const count = this.tokenCount(side);
     if (start === end) {
-      const at = start < count ? this.token(side, start).event : count ? this.token(side, count - 1).event + 1 : 0;
+      const at = start < count ? this.field(side, start, "event") : count ? this.field(side, count - 1, "event") + 1 : 0;
       return [at, at];
     }
-    return [this.token(side, start).event, this.token(side, end - 1).event + 1];
+    return [this.field(side, start, "event"), this.field(side, end - 1, "event") + 1];
   }
 
   private spanOf(side: "a" | "b", start: number, end: number): Span {
     const count = this.tokenCount(side);
     if (start === end) {
-      const at = start < count ? this.token(side, start).start : count ? this.token(side, count - 1).end : 0;
+      const at = start < count ? this.field(side, start, "start") : count ? this.field(side, count - 1, "end") : 0;
       return { start: at, end: at };
     }
-    return { start: this.token(side, start).start, end: this.token(side, end - 1).end };
+    return { start: this.field(side, start, "start"), end: this.field(side, end - 1, "end") };
+  }
+
+  /** One number of {@link token}`(side, index)`, read from the side's list where it reads so (no token made). */
+  private field(side: "a" | "b", index: number, name: "event" | "start" | "end"): number {
+    const { tokenAt, list } = this[side];
+    return tokenAt === undefined && list ? list[name](index) : this.token(side, index)[name];
   }
 }

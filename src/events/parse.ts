@@ -84,19 +84,27 @@ export class EventBuilder implements EventSink {
   private readonly spans: number[] = [];
   private spanCount = 0;
   /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
-  private readonly attributeLists = new Map<string, readonly Attribute[]>();
+  private readonly attributeLists: Map<string, readonly Attribute[]>;
   private lastEnd = 0;
   /** Where the events and pending text so far end: bytes between it and the next event are markup the parser dropped. */
   private covered = 0;
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
   /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
-  private readonly names = new StringPool();
+  private readonly names: StringPool;
 
+  /**
+   * A builder for `source`; with `sharing`, a builder of the same mode, the two share their
+   * attribute lists and strings, so that a tag written alike in both documents has the same ones.
+   */
   constructor(
     private readonly source: string,
     private readonly mode: ParseMode,
-  ) {}
+    sharing?: EventBuilder,
+  ) {
+    this.attributeLists = sharing?.attributeLists ?? new Map();
+    this.names = sharing?.names ?? new StringPool();
+  }
 
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);

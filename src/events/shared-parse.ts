@@ -100,7 +100,8 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   const docA = document(a, mode, builderA.events);
   if (start === null && rejoins.length === 0) return [docA, parseDocument(b, { mode, ...(implied ? { implied } : {}) })];
 
-  const builderB = new EventBuilder(b, mode);
+  // Its attribute lists are the old document's where the tags read alike: kept tags compare at once.
+  const builderB = new EventBuilder(b, mode, builderA);
   const parserB = new DeepParser(b, builderB, mode, implied);
   let read = 0;
   const takenHead = start ? start.builder.events : 0;

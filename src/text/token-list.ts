@@ -200,12 +200,3 @@ export function sliceList(list: TokenList, start: number, end: number): TokenLis
   for (let i = start; i < end; i++) tokens.push(list.at(i));
   return listOf(tokens);
 }
-
-/**
- * Token `i` of `list`, or undefined where `i` lies outside it.
- *
- * @example tokenOrNone(list, -1) // undefined
- */
-export function tokenOrNone(list: TokenList, i: number): Token | undefined {
-  return i >= 0 && i < list.length ? list.at(i) : undefined;
-}

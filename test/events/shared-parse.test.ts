@@ -75,6 +75,17 @@ describe("parsePair", () => {
     expect([docA, docB]).toEqual(apart(a, b, "html"));
   });
 
+  it("gives a start tag written alike in both documents, beyond their shared start, the same attribute list", () => {
+    const a = `<p>a</p><div class="x" id=y>old</div>`;
+    const b = `<p>b</p><div class="x" id=y>new</div>`;
+    const [docA, docB] = parsePair(a, b);
+    const div = (events: typeof docA.events) => events.find((e) => e.kind === "open" && e.name === "div");
+    const [x, y] = [div(docA.events), div(docB.events)];
+    expect(x).not.toBe(y);
+    expect(x?.kind === "open" && y?.kind === "open" && x.attrs === y.attrs).toBe(true);
+    expect([docA, docB]).toEqual(apart(a, b, "html"));
+  });
+
   it("tells sharedEvents what it read once, which then counts as for documents parsed apart", () => {
     const sharedHtml = sharedEnds(htmlDocument(30));
     const pairs = fc.oneof(

@@ -3,9 +3,9 @@
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
 import type { EditScript, Side } from "../../edit-script.js";
-import { sideList, tokenOrNone } from "../../text/token-list.js";
+import { sideList } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
-import type { Attribute, Change, DocEvent, OpenEvent } from "../../types.js";
+import type { Attribute, Change, DocEvent, OpenEvent, TokenList } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
 import { ATOMIC, ROOTS, VOID } from "../../html/elements.js";
@@ -280,19 +280,23 @@ class DocumentWriter {
    * a fragment, a void element made by an end tag.
    */
   private keptEvent(event: DocEvent): string | null | undefined {
-    const own = this.now.view.side.doc.source.slice(event.start, event.end);
+    const source = this.now.view.side.doc.source;
     let written: string;
+    // Most kept tags are written as they stand: found so without copying their text.
     if (event.kind === "open") {
       if (ATOMIC.has(event.name) || (this.options.fragment && ROOTS.has(event.name)) || event.start === event.end) return undefined;
-      written = this.guard(event, this.now.startTag(event, NO_MARKS, own));
       this.model.wroteStartTag(event.name);
+      if (this.now.copiedUnmarked(event) && !this.now.mustBeInert(event, false)) return null;
+      written = this.guard(event, this.now.startTag(event, NO_MARKS, source.slice(event.start, event.end)));
     } else if (event.kind === "close") {
       if (this.options.fragment && ROOTS.has(event.name)) return undefined;
       const name = this.model.wroteEndTag() ?? event.name;
+      if (name === event.name && !VOID.has(name) && plainEndTagAt(source, event.start, event.end, name)) return null;
+      const own = source.slice(event.start, event.end);
       written = VOID.has(name) ? "" : endTagOf(name, event.name, own, { name: event.name, text: own });
     } else if (this.options.fragment && event.kind === "instruction") written = "";
     else written = this.now.leafEvent(event, this.model.insideDocument(), "both");
-    return written === own ? null : written;
+    return written === source.slice(event.start, event.end) ? null : written;
   }
 
   /** Writes a kept token (a whole atomic element at once); returns the next item index. The text left out before it is written. */
@@ -798,6 +802,11 @@ function wrapKey(move: number, replaced: boolean): number {
   return move >= 0 ? 2 + move : replaced ? 1 : 0;
 }
 
+/** Whether `source[start..end)` is `</name>`. */
+function plainEndTagAt(source: string, start: number, end: number, name: string): boolean {
+  return end - start === name.length + 3 && source.startsWith("</", start) && source.startsWith(name, start + 2) && source.charCodeAt(end - 1) === 62;
+}
+
 /** Whether two attribute lists are the same, in the same order. */
 function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boolean {
   if (x === y) return true;
@@ -813,13 +822,18 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
  */
 function sourceGap(view: SideView, t: number): string {
   const { tokens } = view;
-  const { doc } = view.side;
-  const { events, source } = doc;
-  const [before, at] = [tokenOrNone(tokens, t - 1), tokenOrNone(tokens, t)];
-  const [first, last] = [before ? before.event : -1, at ? at.event : events.length];
-  if (before && at && first === last) return source.slice(before.end, Math.max(before.end, at.start));
-  const out = (before ? source.slice(before.end, Math.max(before.end, events[first]!.end)) : "") + eventSource(events, source, first + 1, last);
-  return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, at.start)) : out;
+  const { events, source } = view.side.doc;
+  const [before, at] = [has(tokens, t - 1), has(tokens, t)];
+  const [first, last] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : events.length];
+  const [beforeEnd, atStart] = [before ? tokens.end(t - 1) : 0, at ? tokens.start(t) : 0];
+  if (before && at && first === last) return source.slice(beforeEnd, Math.max(beforeEnd, atStart));
+  const out = (before ? source.slice(beforeEnd, Math.max(beforeEnd, events[first]!.end)) : "") + eventSource(events, source, first + 1, last);
+  return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, atStart)) : out;
+}
+
+/** Whether `tokens` has a token `i`. */
+function has(tokens: TokenList, i: number): boolean {
+  return i >= 0 && i < tokens.length;
 }
 
 /**
@@ -830,8 +844,9 @@ function sourceGap(view: SideView, t: number): string {
 function oldGapBefore(view: SideView, t: number): string {
   const gap = sourceGap(view, t);
   if (!gap) return "";
-  const [before, at] = [tokenOrNone(view.tokens, t - 1), view.tokens.at(t)];
-  if (before && before.event === at.event && TEXT.has(before.kind) && TEXT.has(at.kind)) return textOf(view.side.doc.source, before.end, at.start);
+  const { tokens } = view;
+  if (has(tokens, t - 1) && tokens.event(t - 1) === tokens.event(t) && TEXT.has(tokens.kind(t - 1)) && TEXT.has(tokens.kind(t)))
+    return textOf(view.side.doc.source, tokens.end(t - 1), tokens.start(t));
   return markerComment("del", gap);
 }
 
@@ -839,13 +854,14 @@ function oldGapBefore(view: SideView, t: number): string {
 function onlyCommentsBefore(view: SideView, t: number): boolean {
   const { tokens } = view;
   const { doc } = view.side;
-  const [before, at] = [tokenOrNone(tokens, t - 1), tokenOrNone(tokens, t)];
-  const from = before ? before.event + 1 : 0;
-  const to = at ? at.event : doc.events.length;
+  const [before, at] = [has(tokens, t - 1), has(tokens, t)];
+  const [beforeEvent, atEvent] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : -1];
+  const from = before ? beforeEvent + 1 : 0;
+  const to = at ? atEvent : doc.events.length;
   const blank = (start: number, end: number): boolean => !/[^ \t\n\f\r]/.test(doc.source.slice(start, end));
-  if (before && before.event === at?.event) return false;
-  if (before && !blank(before.end, doc.events[before.event]!.end)) return false;
-  if (at && !blank(doc.events[at.event]!.start, at.start)) return false;
+  if (before && at && beforeEvent === atEvent) return false;
+  if (before && !blank(tokens.end(t - 1), doc.events[beforeEvent]!.end)) return false;
+  if (at && !blank(doc.events[atEvent]!.start, tokens.start(t))) return false;
   let comments = 0;
   for (let e = from; e < to; e++) {
     const event = doc.events[e]!;

@@ -346,11 +346,14 @@ class Matching {
     const { matchA, matchB, changeA, changeB } = this;
     const na = this.a.length;
     const nb = this.b.length;
-    const capacity = na + nb;
-    const side = new Uint8Array(capacity);
-    const token = new Int32Array(capacity);
-    const aToken = new Int32Array(capacity);
-    const change = new Int32Array(capacity);
+    // One item per token, a matched pair making one: the matching pairs tokens in order on both sides.
+    let pairs = 0;
+    for (let i = 0; i < na; i++) if (matchA[i]! >= 0) pairs++;
+    const length = na + nb - pairs;
+    const side = new Uint8Array(length);
+    const token = new Int32Array(length);
+    const aToken = new Int32Array(length);
+    const change = new Int32Array(length);
     let k = 0;
     let i = 0;
     let j = 0;
@@ -375,6 +378,6 @@ class Matching {
         j++;
       }
     }
-    return { length: k, side: side.subarray(0, k), token: token.subarray(0, k), aToken: aToken.subarray(0, k), change: change.subarray(0, k) };
+    return { length, side, token, aToken, change };
   }
 }

@@ -139,17 +139,26 @@ export class UnitWriter implements PieceSide {
   }
 
   /**
+   * Whether {@link startTag} writes a start tag kept unmarked (no marks, the old side's text the
+   * same) as its own source text, found without that text where its attributes were seen before.
+   * False for a tag written under another name or a `<meta>` (which may declare UTF-8 instead).
+   */
+  copiedUnmarked(event: OpenEvent): boolean {
+    return event.name !== "meta" && writtenName(event.name, this.options) === event.name && this.copiesAsWritten(event, undefined);
+  }
+
+  /**
    * Whether an unmarked start tag is written as its source text: its attributes are written as
    * they are (none renamed) and its syntax reads alike everywhere. Decided once per attribute
    * list (the parser shares one between tags written alike) or per text of a tag without
    * attributes: most tags of a document repeat.
    */
-  private copiesAsWritten(event: OpenEvent, own: string): boolean {
-    const key = event.attrs.length ? event.attrs : own;
+  private copiesAsWritten(event: OpenEvent, own: string | undefined): boolean {
+    const key = event.attrs.length ? event.attrs : (own ??= this.written(event));
     let verdict = this.plainTags.get(key);
     if (verdict === undefined) {
       const attrs = writtenAttributes(event, {}, this.options.page);
-      verdict = attrs.every(([n, v], i) => n === event.attrs[i]![0] && v === event.attrs[i]![1]) && plainStartTag(event, own);
+      verdict = attrs.every(([n, v], i) => n === event.attrs[i]![0] && v === event.attrs[i]![1]) && plainStartTag(event, own ?? this.written(event));
       this.plainTags.set(key, verdict);
     }
     return verdict;
