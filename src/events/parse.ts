@@ -49,9 +49,19 @@ export function parseDocument(source: string, options: ParseOptions = {}): Parse
  * @example parseChunks(["<p>H", "i</p>"]).events.length // 3
  */
 export function parseChunks(chunks: readonly string[], options: ParseOptions = {}): ParsedDocument {
+  return parseSharing(chunks, options, new BuilderTables());
+}
+
+/**
+ * {@link parseChunks} with the attribute lists and names of `tables`, shared with the documents
+ * this one is compared with.
+ *
+ * @example parseSharing(["<p>a</p>"], {}, tables).events[0]!.name === parseSharing(["<p>b</p>"], {}, tables).events[0]!.name // true
+ */
+export function parseSharing(chunks: readonly string[], options: ParseOptions, tables: BuilderTables): ParsedDocument {
   const mode = options.mode ?? "html";
   const source = chunks.join("");
-  const builder = new EventBuilder(source, mode);
+  const builder = new EventBuilder(source, mode, tables);
   const parser = new DeepParser(source, builder, mode, options.implied);
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
@@ -70,6 +80,18 @@ export interface BuilderState {
   readonly openNames: readonly string[];
 }
 
+/**
+ * What builders of one mode may share: the attribute lists by start tag text, and one string
+ * per tag name and short text. Two documents compared share them, so that a tag written alike
+ * in both has one attribute list and one name, which comparing the two finds by `===`.
+ */
+export class BuilderTables {
+  /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
+  readonly attributeLists = new Map<string, readonly Attribute[]>();
+  /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
+  readonly names = new StringPool();
+}
+
 /** Turns what the parser reports into frozen events, in source order. */
 export class EventBuilder implements EventSink {
   readonly events: DocEvent[] = [];
@@ -83,27 +105,22 @@ export class EventBuilder implements EventSink {
    */
   private readonly spans: number[] = [];
   private spanCount = 0;
-  /** The attribute lists met so far, by the start tag's text: a tag written alike has the same ones. */
   private readonly attributeLists: Map<string, readonly Attribute[]>;
   private lastEnd = 0;
   /** Where the events and pending text so far end: bytes between it and the next event are markup the parser dropped. */
   private covered = 0;
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
-  /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
   private readonly names: StringPool;
 
-  /**
-   * A builder for `source`; with `sharing`, a builder of the same mode, the two share their
-   * attribute lists and strings, so that a tag written alike in both documents has the same ones.
-   */
+  /** `tables`: shared with the builders of the documents this one is compared with (all of `mode`); a new one when not given. */
   constructor(
     private readonly source: string,
     private readonly mode: ParseMode,
-    sharing?: EventBuilder,
+    readonly tables: BuilderTables = new BuilderTables(),
   ) {
-    this.attributeLists = sharing?.attributeLists ?? new Map();
-    this.names = sharing?.names ?? new StringPool();
+    this.attributeLists = tables.attributeLists;
+    this.names = tables.names;
   }
 
   text(start: number, end: number): void {

@@ -7,7 +7,7 @@ import type { DocEvent } from "../types.js";
 import { DeepParser, type ParserState } from "./htmlparser2-adapter.js";
 import { commonEnds } from "./common-ends.js";
 import { movedEvent } from "./event.js";
-import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseDocument } from "./parse.js";
+import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseSharing } from "./parse.js";
 
 /** Characters between the places in the shared end where the new document's parse may rejoin the old one's. */
 const REJOIN_STEP = 4096;
@@ -98,10 +98,10 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   parserA.end();
   builderA.finish();
   const docA = document(a, mode, builderA.events);
-  if (start === null && rejoins.length === 0) return [docA, parseDocument(b, { mode, ...(implied ? { implied } : {}) })];
+  // The new document's builder shares the old one's attribute lists and names (see BuilderTables).
+  if (start === null && rejoins.length === 0) return [docA, parseSharing([b], { mode, ...(implied ? { implied } : {}) }, builderA.tables)];
 
-  // Its attribute lists are the old document's where the tags read alike: kept tags compare at once.
-  const builderB = new EventBuilder(b, mode, builderA);
+  const builderB = new EventBuilder(b, mode, builderA.tables);
   const parserB = new DeepParser(b, builderB, mode, implied);
   let read = 0;
   const takenHead = start ? start.builder.events : 0;
