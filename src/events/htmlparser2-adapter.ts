@@ -295,6 +295,9 @@ export class DeepParser extends Parser {
   private valueEnd = -1;
   private nameStart = 0;
   private nameEnd = 0;
+  /** The start tag read and not yet reported (see {@link reportOpen}), or null; and where it starts. */
+  private openName: string | null = null;
+  private openStart = 0;
   /** The omissible start tags to add where a browser would (HTML only); null when none are asked for. */
   private readonly implied: ImpliedTags | null;
 
@@ -307,8 +310,17 @@ export class DeepParser extends Parser {
     const handler: Partial<Handler> = {};
     super(handler, { xmlMode: mode === "xml", decodeEntities: false });
     // The stock parser still drives these: for the tags it implies and for the rarer events.
-    handler.onopentag = (name, _attribs, implied) => sink.open(name, this.startIndex, this.endIndex + 1, implied, !implied && this.states.isSpecial);
-    handler.onclosetag = (name, implied) => sink.close(name, this.startIndex, this.endIndex, implied);
+    // No onopentag: the stock parser would make an attribute dictionary for every start tag.
+    // The start tag is reported where it ends (onopentagend, onselfclosingtag), or, for the tags
+    // it implies (`</p>` without a <p>, `</br>`), just before their end tag.
+    handler.onopentagname = (name) => {
+      this.openName = name;
+      this.openStart = this.startIndex;
+    };
+    handler.onclosetag = (name, implied) => {
+      if (!implied) this.reportOpen(true);
+      sink.close(name, this.startIndex, this.endIndex, implied);
+    };
     handler.oncomment = (data) => sink.comment(data, this.startIndex, this.endIndex + 1);
     handler.oncdataend = () => sink.cdata(this.startIndex, this.endIndex + 1);
     handler.onprocessinginstruction = (name, data) => sink.instruction(name, data, this.startIndex, this.endIndex + 1);
@@ -400,6 +412,26 @@ export class DeepParser extends Parser {
     this.endIndex = endIndex;
     this.sink.attribute(this.nameStart, this.nameEnd, this.valueStart, this.valueEnd);
     this.valueStart = -1;
+  }
+
+  /** Reports the start tag read (if any), its end read up to `this.endIndex`; `implied` where the parser made it up. */
+  private reportOpen(implied: boolean): void {
+    const name = this.openName;
+    if (name === null) return;
+    this.openName = null;
+    this.sink.open(name, this.openStart, this.endIndex + 1, implied, !implied && this.states.isSpecial);
+  }
+
+  override onopentagend(endIndex: number): void {
+    this.endIndex = endIndex;
+    this.reportOpen(false);
+    super.onopentagend(endIndex);
+  }
+
+  override onselfclosingtag(endIndex: number): void {
+    this.endIndex = endIndex;
+    this.reportOpen(false);
+    super.onselfclosingtag(endIndex);
   }
 
   override onclosetag(start: number, endIndex: number): void {
