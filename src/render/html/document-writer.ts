@@ -9,7 +9,7 @@ import type { Attribute, Change, DocEvent, OpenEvent, TokenList } from "../../ty
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
 import { ATOMIC, ROOTS, VOID } from "../../html/elements.js";
-import { BOTH, layoutOf, type LayoutItems, OLD } from "./layout.js";
+import { BOTH, keptRunEnd, layoutOf, type LayoutItems, OLD } from "./layout.js";
 import { escapeText } from "../../html/escape.js";
 import { COMMENT, MOVE, REINDENT, REPLACED, SHOWN, WRAP } from "../../html/marks.js";
 import { type BlockSide, changedWords, type InnerEdits, moveEdits, replacedEdits } from "./inner-edits.js";
@@ -64,11 +64,11 @@ class DocumentWriter {
   /** While a text run is written wrapped where a browser moves the wrapper out of a table: its tag and start tag (see outsideWrap). */
   private splitWrap: { tag: string; open: string } | null = null;
   /**
-   * Per side (old, new), for each token written as deleted or inserted: the change it belongs to,
-   * or -1 where the script kept it (the layout demoted it so that the output nests); -2 for the
-   * others. A block holding both is written whole with its changed words marked inside.
+   * Per side (old, new), for each token of the run of deleted and inserted items being written:
+   * the change it belongs to, or -1 where the script kept it (the layout demoted it so that the
+   * output nests). A block holding both is written whole with its changed words marked inside.
    */
-  private readonly blocks: readonly [BlockSide, BlockSide];
+  private blocks: readonly [BlockSide, BlockSide] | undefined;
   /** Whether the run of deleted and inserted items being written marks its changed words inside what it writes whole (see fineRun). */
   private fineWords = false;
   /** Whether the new document holds a U+FEFF, which text written as it stands may not (see writtenAsIs). */
@@ -88,20 +88,39 @@ class DocumentWriter {
     this.now = new UnitWriter(views.b, options, (t) => this.outsideWrap(t, false, this.gapBefore(t)));
     this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
     this.bom = script.b.doc.source.includes("\uFEFF");
-    const changeOf = [new Int32Array(script.tokenCount("a")).fill(-2), new Int32Array(script.tokenCount("b")).fill(-2)] as const;
-    for (let k = 0; k < this.items.length; k++) {
-      const side = this.items.side[k]!;
-      if (side !== BOTH) changeOf[side === OLD ? 0 : 1][this.items.token[k]!] = this.items.change[k]!;
+  }
+
+  /**
+   * Per side, the {@link BlockSide} of the run of deleted and inserted items from `k` on (before
+   * `to`): each side's tokens in it follow each other, so their changes fill an array as long as
+   * the run.
+   */
+  private runBlocks(k: number, to: number): readonly [BlockSide, BlockSide] {
+    const { side, token, change } = this.items;
+    const firsts = [-1, -1];
+    const lasts = [-1, -1];
+    let end = k;
+    for (; end < to && side[end] !== BOTH; end++) {
+      const s = side[end] === OLD ? 0 : 1;
+      if (firsts[s]! < 0) firsts[s] = token[end]!;
+      lasts[s] = token[end]!;
     }
-    const block = (writer: UnitWriter, changes: Int32Array): BlockSide => ({
+    const changes = [new Int32Array(lasts[0]! - firsts[0]! + 1).fill(-2), new Int32Array(lasts[1]! - firsts[1]! + 1).fill(-2)] as const;
+    for (let m = k; m < end; m++) {
+      const s = side[m] === OLD ? 0 : 1;
+      changes[s][token[m]! - firsts[s]!] = change[m]!;
+    }
+    const block = (writer: UnitWriter, s: 0 | 1): BlockSide => ({
       tokens: writer.tokens,
-      changeOf: changes,
+      first: firsts[s]!,
+      last: lasts[s]!,
+      changeOf: changes[s],
       skip: (t) => {
         const event = writer.tokens.kind(t) === "open" ? writer.event(t) : undefined;
         return event?.kind === "open" && ATOMIC.has(event.name) ? Math.max(t, writer.view.partners[t]!) : t;
       },
     });
-    this.blocks = [block(this.old, changeOf[0]), block(this.now, changeOf[1])];
+    return [block(this.old, 0), block(this.now, 1)];
   }
 
   /** Whether the new document's event `e` has tokens (the others were left out of the comparison). */
@@ -126,7 +145,10 @@ class DocumentWriter {
     const stopped = this.options.stops ? new Uint8Array(this.script.changes.length) : null;
     for (let k = from; k < to;) {
       const at = this.out.length;
-      if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) this.fineWords = this.fineRun(k, to);
+      if (side[k] !== BOTH && (k === from || side[k - 1] === BOTH)) {
+        this.blocks = this.runBlocks(k, to);
+        this.fineWords = this.fineRun(this.blocks);
+      }
       const next = side[k] === BOTH ? this.kept(k, to) : this.gap(k, to);
       if (stopped) this.stopBefore(at, k, next, stopped);
       k = next;
@@ -136,25 +158,16 @@ class DocumentWriter {
   }
 
   /**
-   * Whether the run of deleted and inserted items from `k` on must show its changed words inside
+   * Whether the run of deleted and inserted items of `blocks` must show its changed words inside
    * what it writes whole: it holds tokens the script kept (demoted so that the output nests) and
    * changed words. A run that changed no word (a word made bold) is marked as a whole.
    */
-  private fineRun(k: number, to: number): boolean {
-    const { side, token } = this.items;
-    // Each side's tokens in the run follow each other: first and last of the old (0) and the new (1) ones.
-    const firsts = [-1, -1];
-    const lasts = [-1, -1];
-    for (; k < to && side[k] !== BOTH; k++) {
-      const s = side[k] === OLD ? 0 : 1;
-      if (firsts[s]! < 0) firsts[s] = token[k]!;
-      lasts[s] = token[k]!;
-    }
+  private fineRun(blocks: readonly [BlockSide, BlockSide]): boolean {
     let kept = false;
     let words = false;
-    for (const s of [0, 1] as const) {
-      if (firsts[s]! < 0) continue;
-      const found = changedWords(this.script, this.blocks[s], firsts[s]!, lasts[s]!);
+    for (const block of blocks) {
+      if (block.first < 0) continue;
+      const found = changedWords(this.script, block, block.first, block.last);
       kept ||= found.kept;
       words ||= found.words;
     }
@@ -169,6 +182,8 @@ class DocumentWriter {
     let comments = "";
     for (let k = from; k < to; k++) {
       const change = this.items.change[k]!;
+      // A run of unchanged kept items holds no change: skipped whole.
+      if (change < 0 && this.items.side[k] === BOTH) k = Math.max(k, keptRunEnd(this.items, k) - 1);
       if (change < 0 || stopped[change]) continue;
       stopped[change] = 1;
       if (isStop(this.script.changes, change)) comments += stopComment(change);
@@ -222,10 +237,12 @@ class DocumentWriter {
    */
   private keptEvents(k: number, to: number): number {
     if (this.muted || !this.model.begun) return k;
-    const { side, token, aToken, change } = this.items;
+    const { token, aToken } = this.items;
     // No destructuring in the loop: the first run of a process reads it before it is optimised.
     const j = token[k]!;
     const i = aToken[k]!;
+    // The items from `k` up to `plainEnd` are kept unchanged, their tokens following each other on both sides.
+    const plainEnd = Math.min(keptRunEnd(this.items, k), to);
     let e = this.now.tokens.event(j);
     let f = this.old.tokens.event(i);
     const firstB = this.firstTokens.b;
@@ -242,14 +259,12 @@ class DocumentWriter {
     let m = k;
     for (; e < events.length && f < oldEvents.length; e++, f++) {
       const count = firstB[e + 1]! - firstB[e]!;
-      if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > to) break;
+      if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > plainEnd) break;
       const event = events[e]!;
       const old = oldEvents[f]!;
       // The same object: the parser shares the events of the text both documents start with.
       if (event !== old && !(alike(event, old) && same.at(event.start, event.end, old.start, old.end))) break;
-      let whole = true;
-      for (let q = m; whole && q < m + count; q++) whole = side[q] === BOTH && token[q] === j + (q - k) && aToken[q] === i + (q - k) && change[q] === -1;
-      if (!whole || (tiling && event.kind === "text" && !tiled(this.now.view, firstB, e))) break;
+      if (tiling && event.kind === "text" && !tiled(this.now.view, firstB, e)) break;
       const written = event.kind === "text" ? this.keptTextEvent(event) : this.keptEvent(event);
       if (written === undefined) break;
       if (written === null && event.start === copyTo) copyTo = event.end;
@@ -553,7 +568,7 @@ class DocumentWriter {
   private editsOf(unit: Unit, writer: UnitWriter, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
     const moved = deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
     if (moved || this.isMove(unit) || !this.fineWords) return moved;
-    return replacedEdits(this.script, this.blocks[deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
+    return replacedEdits(this.script, this.blocks![deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);
   }
 
   /**

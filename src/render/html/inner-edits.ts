@@ -49,7 +49,7 @@ export function moveEdits(script: EditScript, change: Change | undefined, wrappe
 
 /**
  * The changed words of a block `first..last` of one side that the output writes whole although
- * the script kept some of its tokens (`changeOf[t]` is -1 for those, else the change of token
+ * the script kept some of its tokens (`changeOf` says -1 for those, else the change of token
  * `t`), or undefined when it kept none. An atomic element's content is written as its source,
  * unmarked: `skip(t)` gives the last token of the atomic element that starts at token `t` (else
  * `t`), whose content is not looked at. Changes of indentation alone are not marked.
@@ -61,7 +61,7 @@ export function replacedEdits(script: EditScript, side: BlockSide, first: number
   let kept = false;
   const marked = new Map<number, number>();
   for (let t = first; t <= last; t++) {
-    const change = changeOf[t]!;
+    const change = changeOf[t - side.first] ?? -2;
     if (change === -1) kept = true;
     else if (change >= 0 && TEXT.has(tokens.kind(t)) && script.changes[change]!.kind !== "reindent") marked.set(t, change);
     t = skip(t);
@@ -72,7 +72,10 @@ export function replacedEdits(script: EditScript, side: BlockSide, first: number
 /** One side of the output as {@link replacedEdits} and {@link changedWords} read it. */
 export interface BlockSide {
   readonly tokens: TokenList;
-  /** The change of each token written deleted or inserted, -1 where the script kept it, -2 for the others. */
+  /** The first and last token of the run of deleted or inserted items written (first -1 where it has none of this side). */
+  readonly first: number;
+  readonly last: number;
+  /** The change of each token `first..last` (token `t` at `t - first`), -1 where the script kept it. */
   readonly changeOf: Int32Array;
   /** The last token of the atomic element starting at token `t`, else `t`. */
   readonly skip: (t: number) => number;
@@ -88,7 +91,7 @@ export function changedWords(script: EditScript, side: BlockSide, first: number,
   let kept = false;
   let words = false;
   for (let t = first; t <= last; t++) {
-    const change = changeOf[t]!;
+    const change = changeOf[t - side.first] ?? -2;
     const kind = tokens.kind(t);
     if (change === -1) kept = true;
     else if (change >= 0 && (kind === "word" || kind === "punct") && script.changes[change]!.kind !== "reindent") words = true;

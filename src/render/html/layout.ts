@@ -32,6 +32,42 @@ export interface LayoutItems {
   readonly aToken: Int32Array;
   /** The change it belongs to (an index into `script.changes`), or -1. */
   readonly change: Int32Array;
+  /**
+   * The runs of items kept unchanged (both, change -1), each as long as it goes, in order: start and end
+   * (exclusive) of each. Within one, both sides' tokens follow each other item by item.
+   */
+  readonly keptRuns: Int32Array;
+}
+
+/**
+ * The end (exclusive) of the run of unchanged kept items that holds item `k`
+ * ({@link LayoutItems.keptRuns}), or `k` when it is in none.
+ */
+export function keptRunEnd(items: LayoutItems, k: number): number {
+  const runs = items.keptRuns;
+  let [low, high] = [0, runs.length >> 1];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[2 * mid + 1]! <= k) low = mid + 1;
+    else high = mid;
+  }
+  return low < runs.length >> 1 && runs[2 * low]! <= k ? runs[2 * low + 1]! : k;
+}
+
+/** Runs of unchanged kept items ({@link LayoutItems.keptRuns}) collected in order, one that starts where the last ends joining it. */
+class KeptRuns {
+  private readonly bounds: number[] = [];
+
+  add(start: number, end: number): void {
+    if (end <= start) return;
+    const bounds = this.bounds;
+    if (bounds.length > 0 && bounds[bounds.length - 1] === start) bounds[bounds.length - 1] = end;
+    else bounds.push(start, end);
+  }
+
+  done(): Int32Array {
+    return Int32Array.from(this.bounds);
+  }
 }
 
 /** The layout and the element partners of both token lists. */
@@ -65,7 +101,7 @@ export function fallbacks(items: LayoutItems): { runs: number; changes: Set<numb
   const changes = new Set<number>();
   for (let k = 0; k < items.length;) {
     if (items.side[k] === BOTH) {
-      k++;
+      k = Math.max(k + 1, keptRunEnd(items, k));
       continue;
     }
     let demoted = false;
@@ -133,7 +169,11 @@ function windowLayout(script: EditScript): Layout | undefined {
   if (!coreA || !coreB) return undefined;
   const inner = laidOut(script, listOf(coreA.tokens), listOf(coreB.tokens), coreA.partners, coreB.partners, head).merge();
   const length = head + inner.length + tail;
-  const items = { length, side: new Uint8Array(length), token: new Int32Array(length), aToken: new Int32Array(length), change: new Int32Array(length).fill(-1) };
+  const runs = new KeptRuns();
+  runs.add(0, head);
+  for (let r = 0; r < inner.keptRuns.length; r += 2) runs.add(head + inner.keptRuns[r]!, head + inner.keptRuns[r + 1]!);
+  runs.add(head + inner.length, length);
+  const items = { length, side: new Uint8Array(length), token: new Int32Array(length), aToken: new Int32Array(length), change: new Int32Array(length).fill(-1), keptRuns: runs.done() };
   for (let k = 0; k < head; k++) items.token[k] = items.aToken[k] = k;
   for (let k = 0; k < inner.length; k++) {
     items.side[head + k] = inner.side[k]!;
@@ -354,10 +394,21 @@ class Matching {
     const token = new Int32Array(length);
     const aToken = new Int32Array(length);
     const change = new Int32Array(length);
+    const runs = new KeptRuns();
+    /** Where the run of unchanged kept items being laid out started, or -1. */
+    let runStart = -1;
     let k = 0;
     let i = 0;
     let j = 0;
     for (; i < na || j < nb; k++) {
+      const plain = i < na && j < nb && matchA[i]! >= 0 && matchB[j]! >= 0 && changeB[j] === -1;
+      if (plain !== runStart >= 0) {
+        if (plain) runStart = k;
+        else {
+          runs.add(runStart, k);
+          runStart = -1;
+        }
+      }
       if (i < na && matchA[i]! < 0) {
         side[k] = OLD;
         token[k] = aToken[k] = i;
@@ -378,6 +429,7 @@ class Matching {
         j++;
       }
     }
-    return { length, side, token, aToken, change };
+    if (runStart >= 0) runs.add(runStart, k);
+    return { length, side, token, aToken, change, keptRuns: runs.done() };
   }
 }
