@@ -395,41 +395,35 @@ class Matching {
     const aToken = new Int32Array(length);
     const change = new Int32Array(length);
     const runs = new KeptRuns();
-    /** Where the run of unchanged kept items being laid out started, or -1. */
-    let runStart = -1;
     let k = 0;
     let i = 0;
     let j = 0;
-    for (; i < na || j < nb; k++) {
-      const plain = i < na && j < nb && matchA[i]! >= 0 && matchB[j]! >= 0 && changeB[j] === -1;
-      if (plain !== runStart >= 0) {
-        if (plain) runStart = k;
-        else {
-          runs.add(runStart, k);
-          runStart = -1;
-        }
-      }
+    while (i < na || j < nb) {
       if (i < na && matchA[i]! < 0) {
         side[k] = OLD;
         token[k] = aToken[k] = i;
-        change[k] = changeA[i]!;
-        i++;
+        change[k++] = changeA[i++]!;
       } else if (j < nb && matchB[j]! < 0) {
         side[k] = NEW;
         token[k] = j;
         aToken[k] = -1;
-        change[k] = changeB[j]!;
-        j++;
+        change[k++] = changeB[j++]!;
       } else {
-        side[k] = BOTH;
-        token[k] = j;
-        aToken[k] = i;
-        change[k] = changeB[j]!;
-        i++;
-        j++;
+        // A run of matched pairs (side BOTH is 0, as made), its unchanged ones noted as they come.
+        let plainFrom = -1;
+        do {
+          const c = changeB[j]!;
+          if (c !== -1 && plainFrom >= 0) {
+            runs.add(plainFrom, k);
+            plainFrom = -1;
+          } else if (c === -1 && plainFrom < 0) plainFrom = k;
+          token[k] = j++;
+          aToken[k] = i++;
+          change[k++] = c;
+        } while (i < na && j < nb && matchA[i]! >= 0 && matchB[j]! >= 0);
+        if (plainFrom >= 0) runs.add(plainFrom, k);
       }
     }
-    if (runStart >= 0) runs.add(runStart, k);
     return { length, side, token, aToken, change, keptRuns: runs.done() };
   }
 }
