@@ -254,6 +254,33 @@ describe("parseDocument", () => {
     }
   });
 
+  it("reports start tags where they end, and the ones the parser implies before their end tag, with their spans", () => {
+    const source = 'a</p>b</br>c<svg><rect x="1"/><g/></svg><br/><img src=x /><div/>d<p class="x';
+    const events = parseDocument(source).events.map((e) => [e.kind, "name" in e ? e.name : "", e.start, e.end, e.kind === "close" ? e.implied : e.kind === "open" ? e.attrs : null]);
+    expect(events).toEqual([
+      ["text", "", 0, 1, null],
+      ["open", "p", 1, 1, []],
+      ["close", "p", 1, 5, false],
+      ["text", "", 5, 6, null],
+      ["open", "br", 6, 6, []],
+      ["close", "br", 6, 11, false],
+      ["text", "", 11, 12, null],
+      ["open", "svg", 12, 17, []],
+      ["open", "rect", 17, 30, [["x", "1"]]],
+      ["close", "rect", 30, 30, true],
+      ["open", "g", 30, 34, []],
+      ["close", "g", 34, 34, true],
+      ["close", "svg", 34, 40, false],
+      ["open", "br", 40, 45, []],
+      ["close", "br", 45, 45, true],
+      ["open", "img", 45, 58, [["src", "x"]]],
+      ["close", "img", 58, 58, true],
+      ["open", "div", 58, 64, []],
+      ["text", "", 64, 65, null],
+      ["close", "div", 68, 68, true],
+    ]);
+  });
+
   it("merges adjacent text into one event", () => {
     const { events } = parseDocument("a &lt; b &#65; c");
     expect(events).toHaveLength(1);
