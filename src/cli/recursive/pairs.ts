@@ -149,7 +149,9 @@ class Helpers {
         return;
       }
       // The worker ended on one of these pairs: one pair a task now, so that only that pair fails.
-      results = await Promise.all(toCompare.map((pair) => this.pool.run(pair.request).catch((failure: Error) => failure)));
+      // One after another: all at once, the pairs past the pool's queue would fail as "busy".
+      results = [];
+      for (const pair of toCompare) results.push(await this.pool.run(pair.request).catch((failure: Error) => failure));
     }
     for (const [k, result] of results.entries()) this.finish(toCompare[k]!.index, result instanceof Error ? errorOutcome(result) : result);
   }
