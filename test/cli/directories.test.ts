@@ -105,7 +105,8 @@ describe("htmldiff -r", () => {
   });
 
   it("fails only the pairs whose worker ended when a worker dies mid-run, the rest of their batch compared again", () => {
-    // A copy of the package whose worker ends itself on any task holding a pair named "crash".
+    // A copy of the package whose worker ends itself on any task holding a pair named "crash"; the
+    // first pair is one, so the first batch ends its worker too (that is no failure to start).
     const pkg = mkdtempSync(join(tmpdir(), "htmldiff-r-dying-"));
     for (const part of ["bin", "dist", "package.json"]) cpSync(join(PACKAGE, part), join(pkg, part), { recursive: true });
     symlinkSync(join(PACKAGE, "node_modules"), join(pkg, "node_modules"));
@@ -123,7 +124,7 @@ describe("htmldiff -r", () => {
     const dir = mkdtempSync(join(tmpdir(), "htmldiff-r-crash-"));
     for (const side of ["old", "new"]) mkdirSync(join(dir, side));
     for (let i = 0; i < 300; i++) {
-      const name = `p${String(i).padStart(3, "0")}${i >= 20 && i % 50 === 0 ? "crash" : ""}.html`;
+      const name = `p${String(i).padStart(3, "0")}${i % 50 === 0 ? "crash" : ""}.html`;
       writeFileSync(join(dir, "old", name), page(i, false).repeat(8));
       writeFileSync(join(dir, "new", name), page(i, true).repeat(8));
     }
@@ -134,7 +135,7 @@ describe("htmldiff -r", () => {
     const compared = dying.stdout.split("\n").filter((line) => line.includes("→"));
     const failed = dying.stderr.split("\n").length - 1;
     // At most the pair that ended the worker and the one task beside it on that worker, per pair named crash.
-    expect(failed).toBeLessThanOrEqual(2 * 5);
+    expect(failed).toBeLessThanOrEqual(2 * 6);
     expect(compared.length + failed).toBe(300);
     for (const line of compared) expect(one.stdout).toContain(line);
   });
