@@ -63,14 +63,21 @@ export interface Token extends Span {
  * @example const list = listOf(tokens) // (text/token-list.ts); list.kind(0) // "open"; list.at(0) // tokens[0]
  */
 export interface TokenList {
+  /** How many tokens the list holds. */
   readonly length: number;
   /** Token `i` as an object: made on each call by a columnar list (it keeps none). */
   at(i: number): Token;
+  /** Token `i`'s {@link Token.kind}. */
   kind(i: number): TokenKind;
+  /** Token `i`'s {@link Token.event}: the index of the event it comes from. */
   event(i: number): number;
+  /** Where token `i`'s source text starts. */
   start(i: number): number;
+  /** Where token `i`'s source text ends (exclusive). */
   end(i: number): number;
+  /** Token `i`'s {@link Token.key}: what is compared. */
   key(i: number): string;
+  /** Token `i`'s {@link Token.text}: as written. */
   text(i: number): string;
 }
 

@@ -81,59 +81,8 @@ export class TokenColumns implements TokenList {
   }
 }
 
-/** A list of token objects read as a {@link TokenList}. */
+/** Token objects read as a {@link TokenList}: each field read from the object `at` gives, whether it is kept (see {@link listOf}) or made per read (see {@link sideList}). */
 class ObjectList implements TokenList {
-  constructor(private readonly tokens: readonly Token[]) {}
-
-  get length(): number {
-    return this.tokens.length;
-  }
-
-  at(i: number): Token {
-    return this.tokens[i]!;
-  }
-
-  kind(i: number): TokenKind {
-    return this.tokens[i]!.kind;
-  }
-
-  event(i: number): number {
-    return this.tokens[i]!.event;
-  }
-
-  start(i: number): number {
-    return this.tokens[i]!.start;
-  }
-
-  end(i: number): number {
-    return this.tokens[i]!.end;
-  }
-
-  key(i: number): string {
-    return this.tokens[i]!.key;
-  }
-
-  text(i: number): string {
-    return this.tokens[i]!.text;
-  }
-}
-
-/** The lists made for token arrays, so that one array is always read through one list. */
-const LISTS = new WeakMap<readonly Token[], TokenList>();
-
-/**
- * `tokens` read as a {@link TokenList} (the same list for the same array).
- *
- * @example listOf([{ kind: "word", text: "a", key: "a", event: 0, start: 0, end: 1 }]).kind(0) // "word"
- */
-export function listOf(tokens: readonly Token[]): TokenList {
-  let list = LISTS.get(tokens);
-  if (list === undefined) LISTS.set(tokens, (list = new ObjectList(tokens)));
-  return list;
-}
-
-/** A token list made on demand, one token per read (see {@link sideList}). */
-class OnDemandList implements TokenList {
   constructor(
     readonly length: number,
     readonly at: (i: number) => Token,
@@ -164,6 +113,20 @@ class OnDemandList implements TokenList {
   }
 }
 
+/** The lists made for token arrays, so that one array is always read through one list. */
+const LISTS = new WeakMap<readonly Token[], TokenList>();
+
+/**
+ * `tokens` read as a {@link TokenList} (the same list for the same array).
+ *
+ * @example listOf([{ kind: "word", text: "a", key: "a", event: 0, start: 0, end: 1 }]).kind(0) // "word"
+ */
+export function listOf(tokens: readonly Token[]): TokenList {
+  let list = LISTS.get(tokens);
+  if (list === undefined) LISTS.set(tokens, (list = new ObjectList(tokens.length, (i) => tokens[i]!)));
+  return list;
+}
+
 /** What {@link sideList} reads of a side (an EditScript's Side). */
 interface ListedSide {
   readonly tokens: readonly Token[];
@@ -186,7 +149,7 @@ export function sideList(side: ListedSide): TokenList {
   if (side.list) return side.list;
   if (side.tokenAt === undefined) return listOf(side.tokens);
   let list = ON_DEMAND.get(side);
-  if (list === undefined) ON_DEMAND.set(side, (list = new OnDemandList(side.tokenCount ?? side.tokens.length, side.tokenAt)));
+  if (list === undefined) ON_DEMAND.set(side, (list = new ObjectList(side.tokenCount ?? side.tokens.length, side.tokenAt)));
   return list;
 }
 

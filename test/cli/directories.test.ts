@@ -104,6 +104,42 @@ describe("htmldiff -r", () => {
     expect(brokenRun.stderr).not.toMatch(/\bat /);
   });
 
+  it("fails only the pairs whose worker ended when a worker dies mid-run, the rest of their batch compared again", () => {
+    // A copy of the package whose worker ends itself on any task holding a pair named "crash"; the
+    // first pair is one, so the first batch ends its worker too (that is no failure to start).
+    const pkg = mkdtempSync(join(tmpdir(), "htmldiff-r-dying-"));
+    for (const part of ["bin", "dist", "package.json"]) cpSync(join(PACKAGE, part), join(pkg, part), { recursive: true });
+    symlinkSync(join(PACKAGE, "node_modules"), join(pkg, "node_modules"));
+    const worker = join(pkg, "dist/bundle/pool-worker.js");
+    cpSync(worker, join(pkg, "dist/bundle/real-worker.js"));
+    writeFileSync(
+      worker,
+      [
+        'import real, { compareEach as realEach } from "./real-worker.js";',
+        'const dieOn = (requests) => { if (requests.some((r) => r.a.name.endsWith("crash.html"))) process.exit(1); };',
+        "export default async function (request) { dieOn([request]); return real(request); }",
+        "export async function compareEach(requests) { dieOn(requests); return realEach(requests); }",
+      ].join("\n"),
+    );
+    const dir = mkdtempSync(join(tmpdir(), "htmldiff-r-crash-"));
+    for (const side of ["old", "new"]) mkdirSync(join(dir, side));
+    for (let i = 0; i < 300; i++) {
+      const name = `p${String(i).padStart(3, "0")}${i % 50 === 0 ? "crash" : ""}.html`;
+      writeFileSync(join(dir, "old", name), page(i, false).repeat(8));
+      writeFileSync(join(dir, "new", name), page(i, true).repeat(8));
+    }
+    const args = (jobs: string) => ["-r", "-j", jobs, "-f", "stat", join(dir, "old"), join(dir, "new")];
+    const one = htmldiff(args("1"));
+    const dying = spawnSync(process.execPath, [join(pkg, "bin/htmldiff.js"), ...args("2")], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(dying.stderr).toMatch(/^(htmldiff: internal error: worker exited with code: 1\n)+$/);
+    const compared = dying.stdout.split("\n").filter((line) => line.includes("→"));
+    const failed = dying.stderr.split("\n").length - 1;
+    // At most the pair that ended the worker and the one task beside it on that worker, per pair named crash.
+    expect(failed).toBeLessThanOrEqual(2 * 6);
+    expect(compared.length + failed).toBe(300);
+    for (const line of compared) expect(one.stdout).toContain(line);
+  });
+
   it("lists documents found on one side only, and ignores files that are not documents", () => {
     const { stdout } = htmldiff(["-r", "-f", "stat", oldDir, newDir]);
     expect(stdout).toContain(`Only in ${oldDir}: section-2/page-2.html`);

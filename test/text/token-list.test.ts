@@ -32,6 +32,8 @@ describe("token columns", () => {
         const opts = normalizeOptions(options);
         for (const keyed of tokenizePair(parseDocument(a), parseDocument(b), opts, new KeyTable())) {
           const { columns } = keyed;
+          // The text kept as the key is the text written: what the source says under the span.
+          for (let i = 0; i < columns.length; i++) expect(columns.text(i)).toBe(columns.source.slice(columns.start(i), columns.end(i)));
           expect(fields(columns)).toEqual(keyed.tokens);
           expect(Array.from({ length: columns.length }, (_, i) => columns.at(i))).toEqual(keyed.tokens);
           expect(fields(listOf(keyed.tokens))).toEqual(keyed.tokens);

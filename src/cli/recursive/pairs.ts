@@ -86,8 +86,12 @@ class Helpers {
   private readonly running = new Set<Promise<void>>();
   private readonly request: Omit<CompareRequest, "a" | "b">;
   private batches = 0;
-  private started = false;
   private unavailable = false;
+  /**
+   * Whether the workers can start: true once one has loaded and answered an empty batch, false
+   * (after the warning) when it could not. A batch that fails after that ended its worker.
+   */
+  private readonly ready: Promise<boolean>;
   /** What went wrong outside a comparison, to be thrown by the loop of comparePairs. */
   failure: { readonly error: unknown } | undefined;
 
@@ -101,6 +105,10 @@ class Helpers {
   ) {
     this.request = { options: requestOptions(run.options), format: chooseFormat(run.options), colorLevel: run.colorLevel };
     this.pool = new ComparePool({ threads: workers, maxQueue: workers * BATCHES_PER_WORKER, recycleAfter: Infinity, tasksPerThread: BATCHES_PER_WORKER, onWorkerError: (error) => this.giveUp(error) });
+    this.ready = this.pool.runBatch([]).then(
+      () => true,
+      (error: Error) => (this.giveUp(error), false),
+    );
   }
 
   /** Whether a batch is still out. */
@@ -138,18 +146,15 @@ class Helpers {
       else this.finish(index, read);
     }
     if (!toCompare.length) return;
+    if (!(await this.ready)) return this.unclaimed.giveBack(toCompare.map((pair) => pair.index));
     let results: (CompareResult | Error)[];
     try {
       results = await this.pool.runBatch(toCompare.map((pair) => pair.request));
-      this.started = true;
-    } catch (error) {
-      if (!this.started) {
-        this.giveUp(error as Error);
-        this.unclaimed.giveBack(toCompare.map((pair) => pair.index));
-        return;
-      }
+    } catch {
       // The worker ended on one of these pairs: one pair a task now, so that only that pair fails.
-      results = await Promise.all(toCompare.map((pair) => this.pool.run(pair.request).catch((failure: Error) => failure)));
+      // One after another: all at once, the pairs past the pool's queue would fail as "busy".
+      results = [];
+      for (const pair of toCompare) results.push(await this.pool.run(pair.request).catch((failure: Error) => failure));
     }
     for (const [k, result] of results.entries()) this.finish(toCompare[k]!.index, result instanceof Error ? errorOutcome(result) : result);
   }

@@ -491,7 +491,7 @@ class DocumentWriter {
       const placement = this.model.placement(unit, writer, deleted);
       if (placement !== "wrap") closeWrap();
       if (placement === "wrap") {
-        const edits = this.editsOf(unit, writer, deleted, true);
+        const edits = this.editsOf(unit, deleted, true);
         const replaced = edits !== undefined && !this.isMove(unit);
         const key = wrapKey(unit.move, replaced);
         const lead = this.commentsLeading(unit.first, deleted);
@@ -514,7 +514,7 @@ class DocumentWriter {
         // What the comparison left out before an inserted element would stand outside its marks: it goes unseen between ins marks.
         const lead = deleted ? "" : this.gapBefore(unit.first);
         if (lead) this.emit(this.unseen(lead));
-        const edits = this.editsOf(unit, writer, deleted, false);
+        const edits = this.editsOf(unit, deleted, false);
         const replaced = edits !== undefined && !this.isMove(unit);
         const marks: ElementMarks = { flags: [tag], ...(unit.move >= 0 ? { move: unit.move } : {}), ...(replaced ? { replaced } : {}) };
         this.emit(writer.subtree(unit.first, unit.last, marks, deleted, nested, false, edits));
@@ -565,7 +565,7 @@ class DocumentWriter {
    * The edits to mark inside a deleted or inserted unit: those of an edited move where it
    * arrived, or, in a unit written whole although the script kept part of it, its changed words.
    */
-  private editsOf(unit: Unit, writer: UnitWriter, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
+  private editsOf(unit: Unit, deleted: boolean, wrapped: boolean): InnerEdits | undefined {
     const moved = deleted || unit.change < 0 ? undefined : moveEdits(this.script, this.script.changes[unit.change], wrapped);
     if (moved || this.isMove(unit) || !this.fineWords) return moved;
     return replacedEdits(this.script, this.blocks![deleted ? 0 : 1], unit.first, unit.last, deleted, wrapped);

@@ -10,7 +10,7 @@ import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } 
 import { ContentKindStack } from "../../html/foreign.js";
 import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";
 import { mustBeInert, type PieceSide, sourceReadApart, writtenName } from "../../html/placement.js";
-import { encodeCommentPayload, escapeText } from "../../html/escape.js";
+import { encodeCommentPayload } from "../../html/escape.js";
 import { AS, COMMENT, CONTENT, END, keepComment, OLD_SOURCE, SOURCE, WRAP } from "../../html/marks.js";
 import { closeMark, type InnerEdits, marksFit, openMark, shownDeleted } from "./inner-edits.js";
 import { declaringUtf8, endTagOf, plainComment, plainStartTag, recorded, textOf } from "./verbatim.js";

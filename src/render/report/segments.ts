@@ -5,7 +5,7 @@
 import type { EditScript } from "../../edit-script.js";
 import type { Change, Opcode } from "../../types.js";
 import { sideList } from "../../text/token-list.js";
-import { charDiff, wordDiff, type Piece } from "./inline-diff.js";
+import { charDiff, type Piece } from "./inline-diff.js";
 import { slideToLines } from "./line-slide.js";
 import { tagDiff } from "./tag-diff.js";
 

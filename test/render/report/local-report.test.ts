@@ -4,7 +4,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDocument, type ParsedDocument } from "../../../src/events/parse.js";
+import { parseDocument } from "../../../src/events/parse.js";
 import { diffDocuments } from "../../../src/pipeline.js";
 import { type DisplayLine, displayLines, hunks } from "../../../src/render/report/lines.js";
 import { Outline, WholeOutline } from "../../../src/render/report/outline.js";
