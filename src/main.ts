@@ -4,7 +4,7 @@
 
 import type { CliIO } from "./cli/io.js";
 import { ExitCode } from "./cli/exit-codes.js";
-import { InputError } from "./read/decode.js";
+import { firstLine, InputError } from "./read/decode.js";
 
 /**
  * Runs `htmldiff` with `argv` (without node and the script) and returns the exit status.
@@ -19,7 +19,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (queued) return await (await import("./queue/command.js")).runQueueCommand(command, rest, io);
     return await (await import("./serve/command.js")).runServe(rest, io);
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+    const message = error instanceof InputError ? error.message : `internal error: ${firstLine(error)}`;
     io.err(`htmldiff: ${message}\n`);
     return ExitCode.Trouble;
   }

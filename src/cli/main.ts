@@ -6,7 +6,7 @@
 import { CommanderError } from "commander";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { InputError } from "../read/decode.js";
+import { firstLine, InputError } from "../read/decode.js";
 import type { SummaryRow } from "../render/report/github.js";
 import { colorLevel, gitColorAsker } from "./color.js";
 import { checkIgnores, chooseFormat, comparePair } from "./compare.js";
@@ -34,7 +34,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Same : ExitCode.Trouble;
-    const message = error instanceof InputError || error instanceof RangeError ? error.message : `internal error: ${describe(error)}`;
+    const message = error instanceof InputError || error instanceof RangeError ? error.message : `internal error: ${firstLine(error)}`;
     io.err(`htmldiff: ${message}\n`);
     return ExitCode.Trouble;
   }
@@ -142,8 +142,4 @@ function decideColor(options: CliOptions, io: CliIO, calledByGit: boolean): 0 | 
 async function stepSummary(rows: readonly SummaryRow[], io: CliIO): Promise<void> {
   const { appendStepSummary } = await import("./step-summary.js");
   await appendStepSummary(rows, io);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
 }

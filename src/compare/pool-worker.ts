@@ -1,7 +1,7 @@
 // The worker thread of the compare pool: runs compare() on a request. An input that is not a
 // document comes back as data, since an error's class does not survive the trip between threads.
 
-import { InputError } from "../read/decode.js";
+import { firstLine, InputError } from "../read/decode.js";
 import { compare } from "./compare.js";
 import type { Theme } from "../render/report/text.js";
 import type { CompareRequest, CompareResult } from "./request.js";
@@ -33,7 +33,7 @@ export async function compareEach(requests: readonly CompareRequest[]): Promise<
     try {
       replies.push(await runTask(request));
     } catch (error) {
-      replies.push({ failed: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) });
+      replies.push({ failed: firstLine(error) });
     }
   }
   return replies;

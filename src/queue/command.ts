@@ -7,7 +7,7 @@ import { STORED_FORMATS, type DiffQuery, type StoredFormat } from "../compare/di
 import { connectRedis, DEFAULT_QUEUE, DEFAULT_RESULT_TTL_S, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
 import { compareOptions } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
-import { InputError } from "../read/decode.js";
+import { firstLine, InputError } from "../read/decode.js";
 import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
 import { enqueuePairs, type PairSource } from "./enqueue.js";
 import type { QueueIO } from "./io.js";
@@ -30,7 +30,7 @@ export async function runQueueCommand(command: "worker" | "enqueue" | "results",
     const code = (error as { exitCode?: number }).exitCode;
     if (code !== undefined) return code === 0 ? 0 : 2;
     if (error instanceof InputError || error instanceof RedisUnavailableError) io.err(`htmldiff ${command}: ${error.message}\n`);
-    else io.err(`htmldiff ${command}: internal error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    else io.err(`htmldiff ${command}: internal error: ${firstLine(error)}\n`);
     return 2;
   }
   return status;

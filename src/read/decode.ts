@@ -6,6 +6,16 @@ export class InputError extends Error {
   override readonly name: string = "InputError";
 }
 
+/**
+ * The first line of an error's message (of anything else thrown, its string): what a one-line
+ * report of an unexpected error says.
+ *
+ * @example firstLine(new Error("boom\n    at f (x.js:1:1)")) // "boom"
+ */
+export function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+}
+
 /** Input refused because it is binary (NUL bytes): git's caller prints "Binary files … differ" instead. */
 export class BinaryInputError extends InputError {
   override readonly name = "BinaryInputError";

@@ -8,7 +8,7 @@ import { canonicalQuery, diffTag, STORED_FORMATS, type DiffQuery, type StoredFor
 import type { DiffJobs } from "../compare/jobs.js";
 import { ComparePool, PoolBusyError, PoolTimeoutError } from "../compare/pool.js";
 import type { CompareResult } from "../compare/request.js";
-import { InputError } from "../read/decode.js";
+import { firstLine, InputError } from "../read/decode.js";
 import { VERSION } from "../version.js";
 import { readBody } from "./body.js";
 import { readDiffPost } from "./diff-post.js";
@@ -251,8 +251,4 @@ function checkDocumentType(header: string | undefined): void {
 function sendJson(res: ServerResponse, status: number, body: object): void {
   res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
   res.end(`${JSON.stringify(body)}\n`);
-}
-
-function firstLine(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0]! : String(error);
 }

@@ -5,7 +5,7 @@
 
 import { ComparePool } from "../../compare/pool.js";
 import type { CompareRequest, CompareResult } from "../../compare/request.js";
-import { InputError } from "../../read/decode.js";
+import { firstLine, InputError } from "../../read/decode.js";
 import { decodeInput } from "../../read/input.js";
 import { chooseFormat, compareInputs, forcedMode, requestOptions } from "../compare.js";
 import type { CliOptions } from "../program.js";
@@ -193,9 +193,4 @@ async function outcomeOf(run: DirectoryRun, path: string, compareSides: (a: Read
 function errorOutcome(error: unknown): { readonly error: string } {
   if (error instanceof InputError || error instanceof RangeError) return { error: error.message };
   return { error: `internal error: ${firstLine(error)}` };
-}
-
-/** The first line of an error's message. */
-function firstLine(error: unknown): string {
-  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
 }
