@@ -44,7 +44,7 @@ export class TokenColumns implements TokenList {
   }
 
   kind(i: number): TokenKind {
-    return KINDS[this.kinds[i]! & 0x7f]!;
+    return KINDS[this.kinds[i]! & ~WRITTEN_AS_KEY]!;
   }
 
   event(i: number): number {
