@@ -1,6 +1,7 @@
 // Seeded fast-check generators of HTML-like and XML-like documents, shared by property tests.
 
 import fc from "fast-check";
+import type { DiffOptions } from "../../src/options.js";
 
 /** Pieces that exercise the parser: tags of every kind, references, raw text, broken markup. */
 const HTML_PIECES = [
@@ -130,3 +131,14 @@ function freshSeed(): number {
 export function fcParams(numRuns: number): fc.Parameters<unknown> {
   return { numRuns, seed: SEED };
 }
+
+/** Option sets that change which tokens are made, and how (case, white space, comments, ignore-text, ignored elements): for the tokenizer's property tests. */
+export const TOKEN_OPTION_SETS: readonly DiffOptions[] = [
+  {},
+  { ignoreCase: true },
+  { ignoreWhitespace: true },
+  { ignoreWhitespace: true, ignoreComments: true },
+  { ignoreCase: true, ignoreComments: true },
+  { ignoreText: ["\\d+"] },
+  { ignoreElements: ["b"] },
+];

@@ -8,7 +8,7 @@ import { commonEnds } from "../../src/events/common-ends.js";
 import { tokenizePair } from "../../src/text/shared-tokens.js";
 import { tokenizeKeyed } from "../../src/text/tokens.js";
 import type { ParseMode } from "../../src/types.js";
-import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+import { documentPair, fcParams, TOKEN_OPTION_SETS, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 import { documentAndMutation } from "../support/documents.js";
 
 /** Both sides tokenized one after the other, each in full: what tokenizePair must give. */
@@ -26,14 +26,12 @@ function together(a: string, b: string, mode: ParseMode, options: DiffOptions = 
   return { a: { tokens: keyedA.tokens, ids: [...keyedA.ids] }, b: { tokens: keyedB.tokens, ids: [...keyedB.ids] } };
 }
 
-const OPTION_SETS: DiffOptions[] = [{}, { ignoreWhitespace: true }, { ignoreCase: true, ignoreComments: true }, { ignoreText: ["\\d+"] }, { ignoreElements: ["b"] }];
-
 describe("tokenizePair", () => {
   beforeAll(loadIgnoreEngines);
 
   it("gives the same tokens and ids as tokenizing each side in full (generated HTML pairs, every option set)", () => {
     fc.assert(
-      fc.property(documentPair(htmlDocument(60)), fc.constantFrom(...OPTION_SETS), ([a, b], options) => {
+      fc.property(documentPair(htmlDocument(60)), fc.constantFrom(...TOKEN_OPTION_SETS), ([a, b], options) => {
         expect(together(a, b, "html", options)).toEqual(separately(a, b, "html", options));
       }),
       fcParams(600),

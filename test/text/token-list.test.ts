@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseDocument } from "../../src/events/parse.js";
-import { normalizeOptions, type DiffOptions } from "../../src/options.js";
+import { normalizeOptions } from "../../src/options.js";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderHtml } from "../../src/render/html/inline-html.js";
 import { renderPage } from "../../src/render/html/page.js";
@@ -12,7 +12,7 @@ import { KeyTable } from "../../src/text/intern.js";
 import { listOf, sideList } from "../../src/text/token-list.js";
 import { tokenizePair } from "../../src/text/shared-tokens.js";
 import type { Token, TokenList } from "../../src/types.js";
-import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";
+import { documentPair, fcParams, TOKEN_OPTION_SETS, htmlDocument } from "../support/arbitraries.js";
 
 /** Every token of a list as its fields read one at a time. */
 function fields(list: TokenList): Token[] {
@@ -21,14 +21,12 @@ function fields(list: TokenList): Token[] {
   return out;
 }
 
-const OPTION_SETS: DiffOptions[] = [{}, { ignoreCase: true }, { ignoreWhitespace: true, ignoreComments: true }, { ignoreText: ["\\d+"] }, { ignoreElements: ["b"] }];
-
 describe("token columns", () => {
   beforeAll(loadIgnoreEngines);
 
   it("read each field as the token objects hold it, on both sides of a pair (generated HTML pairs, every option set)", () => {
     fc.assert(
-      fc.property(documentPair(htmlDocument(60)), fc.constantFrom(...OPTION_SETS), ([a, b], options) => {
+      fc.property(documentPair(htmlDocument(60)), fc.constantFrom(...TOKEN_OPTION_SETS), ([a, b], options) => {
         const opts = normalizeOptions(options);
         for (const keyed of tokenizePair(parseDocument(a), parseDocument(b), opts, new KeyTable())) {
           const { columns } = keyed;
