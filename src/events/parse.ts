@@ -3,11 +3,16 @@
 
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
 import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";
-import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
+import { NO_ATTRIBUTES } from "./event.js";
+import { AS_WRITTEN, EVENT_CODE, EventTable, FLAG, tableDocument } from "./event-table.js";
 import { decodeAttribute, decodeText } from "./references.js";
 import { PARSER_TEXT, RAW_TEXT } from "../html/elements.js";
 
-/** A parsed document: its source, the mode it was parsed in, and its events in source order. */
+/**
+ * A parsed document: its source, the mode it was parsed in, and its events in source order.
+ * A parsed document stores its events in columns (see `eventTable`); `events` makes the
+ * objects, all of them, on first read.
+ */
 export interface ParsedDocument {
   readonly source: string;
   readonly mode: ParseMode;
@@ -25,9 +30,6 @@ export interface ParseOptions {
    */
   readonly implied?: ReadonlySet<string>;
 }
-
-/** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
-const MAX_SHARED_TEXT = 12;
 
 /** One end tag: its name as the parser reads it (up to ASCII white space or `>`; `</p/x>` is named `p/x`), and what follows it before the `>`. */
 const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r >]*)([^>]*)>/g;
@@ -66,7 +68,7 @@ export function parseSharing(chunks: readonly string[], options: ParseOptions, t
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
   builder.finish();
-  return Object.freeze({ source, mode, events: Object.freeze(builder.events) });
+  return tableDocument(source, mode, builder.table);
 }
 
 /** What {@link EventBuilder} holds between two pieces of character data: how many events it made, and its pending state. */
@@ -92,9 +94,9 @@ export class BuilderTables {
   readonly names = new StringPool();
 }
 
-/** Turns what the parser reports into frozen events, in source order. */
+/** Turns what the parser reports into events, in source order, written into an {@link EventTable}. */
 export class EventBuilder implements EventSink {
-  readonly events: DocEvent[] = [];
+  readonly table: EventTable;
   // Text arrives in pieces (per write); adjacent pieces become one event.
   private textStart = -1;
   private textEnd = -1;
@@ -112,6 +114,9 @@ export class EventBuilder implements EventSink {
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
   private readonly names: StringPool;
+  /** The first `&` at or after {@link ampFrom} (the source's length when there is none; -1 before the first search): where a text may hold a reference. */
+  private nextAmp = -1;
+  private ampFrom = 0;
 
   /** `tables`: shared with the builders of the documents this one is compared with (all of `mode`); a new one when not given. */
   constructor(
@@ -121,13 +126,15 @@ export class EventBuilder implements EventSink {
   ) {
     this.attributeLists = tables.attributeLists;
     this.names = tables.names;
+    // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
+    this.table = new EventTable(source, Math.max(64, source.length >> 4));
   }
 
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
     // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
     if (this.source.charCodeAt(start + 1) === 0x2f && this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
-      this.push(instructionEvent(start, start + 3, this.shared("/"), ""));
+      this.push(EVENT_CODE.instruction, start, start + 3, this.shared("/"), "");
       if ((start += 3) >= end) return;
     }
     if (this.textStart < 0) this.textStart = start;
@@ -149,7 +156,8 @@ export class EventBuilder implements EventSink {
     this.openNames.push(name);
     const { source } = this;
     if (implied) start = end = Math.min(Math.max(start, this.lastEnd), source.length);
-    this.push(openEvent(start, end, name, this.attributes(start, end), !implied && source.charCodeAt(end - 2) === 0x2f));
+    const attrs = this.attributes(start, end);
+    this.push(EVENT_CODE.open | (!implied && source.charCodeAt(end - 2) === 0x2f ? FLAG : 0), start, end, name, attrs);
     if (rawText && RAW_TEXT.has(name)) this.rawText = true;
   }
 
@@ -196,26 +204,26 @@ export class EventBuilder implements EventSink {
     openNames.pop();
     if (implied) {
       const at = Math.min(Math.max(start, this.lastEnd), source.length);
-      this.push(closeEvent(at, at, name, true));
+      this.push(EVENT_CODE.close | FLAG, at, at, name);
     } else {
       // The parser's end is where the name ended; junk may stand before the `>` (`</p >`).
       const gt = source.indexOf(">", nameEnd);
-      this.push(closeEvent(start, gt < 0 ? source.length : gt + 1, name, false));
+      this.push(EVENT_CODE.close, start, gt < 0 ? source.length : gt + 1, name);
     }
     this.rawText = false;
   }
 
   comment(data: string, start: number, end: number): void {
-    this.push(textEvent("comment", start, end, data));
+    this.push(EVENT_CODE.comment, start, end, data);
   }
 
   cdata(start: number, end: number): void {
-    this.push(textEvent("cdata", start, end, this.source.slice(start + 9, end - 3)));
+    this.push(EVENT_CODE.cdata, start, end, this.source.slice(start + 9, end - 3));
   }
 
   instruction(name: string, data: string, start: number, end: number): void {
     // The parser lowers the name; the event keeps it as written (`<!DOCTYPE`, `<?PHP`), as the data is.
-    this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length))));
+    this.push(EVENT_CODE.instruction, start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length)));
   }
 
   spaceBefore(at: number): number {
@@ -228,10 +236,9 @@ export class EventBuilder implements EventSink {
   flushText(): void {
     if (this.textStart < 0) return;
     const { textStart, textEnd } = this;
-    const raw = this.source.slice(textStart, textEnd);
-    // Short texts (mostly the white space between tags) are copies, not views of the source: share them.
-    const text = this.rawText || !raw.includes("&") ? (raw.length <= MAX_SHARED_TEXT ? this.shared(raw) : raw) : decodeText(raw, this.mode).text;
-    this.events.push(textEvent("text", textStart, textEnd, text));
+    // A text without references (or raw text) is its source: no string is made for it until it is read.
+    if (this.rawText || !this.referenceIn(textStart, textEnd)) this.table.push(EVENT_CODE.text | AS_WRITTEN, textStart, textEnd, undefined);
+    else this.table.push(EVENT_CODE.text, textStart, textEnd, decodeText(this.source.slice(textStart, textEnd), this.mode).text);
     this.textStart = -1;
   }
 
@@ -239,25 +246,36 @@ export class EventBuilder implements EventSink {
     return this.names.get(name);
   }
 
-  private push(event: DocEvent): void {
-    if (event.start > this.covered) this.ignored(event.start);
+  /** Whether `source[start..end)` holds a `&` (each search goes on from the last one: texts come in source order). */
+  private referenceIn(start: number, end: number): boolean {
+    if (this.nextAmp < start || start < this.ampFrom) {
+      const at = this.source.indexOf("&", start);
+      this.nextAmp = at < 0 ? this.source.length : at;
+      this.ampFrom = start;
+    }
+    return this.nextAmp < end;
+  }
+
+  /** Adds an event (see {@link EventTable.push}), after the text and dropped markup before it. */
+  private push(code: number, start: number, end: number, value: string, extra?: readonly Attribute[] | string): void {
+    if (start > this.covered) this.ignored(start);
     // A tag implied before pending white space goes before it; the white space stays pending.
-    if (event.start !== event.end || this.textStart < 0 || event.end > this.textStart) this.flushText();
-    this.events.push(event);
-    this.lastEnd = event.end;
-    if (event.end > this.covered) this.covered = event.end;
+    if (start !== end || this.textStart < 0 || end > this.textStart) this.flushText();
+    this.table.push(code, start, end, value, extra);
+    this.lastEnd = end;
+    if (end > this.covered) this.covered = end;
   }
 
   /** The builder's state, when no start tag is half read (see {@link BuilderState}); else null. */
   checkpoint(): BuilderState | null {
     if (this.spanCount) return null;
-    const { events, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
-    return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
+    const { table, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
+    return { events: table.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
   }
 
-  /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (the first `state.events` of them so far). */
-  restore(state: BuilderState, events: readonly DocEvent[]): void {
-    for (let i = 0; i < state.events; i++) this.events.push(events[i]!);
+  /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (its first `state.events` are taken as they are). */
+  restore(state: BuilderState, events: EventTable): void {
+    this.table.take(events, 0, state.events, 0);
     this.textStart = state.textStart;
     this.textEnd = state.textEnd;
     this.rawText = state.rawText;
@@ -302,7 +320,7 @@ export class EventBuilder implements EventSink {
     for (const tag of written.matchAll(STRAY_END_TAG)) {
       const at = start + tag.index;
       const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
-      this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!)));
+      this.push(EVENT_CODE.instruction, at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!));
     }
   }
 }
