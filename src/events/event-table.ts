@@ -16,7 +16,8 @@ export const EVENT_CODE = { open: 0, close: 1, text: 2, comment: 3, cdata: 4, in
 export const FLAG = 0x08;
 /** A text whose content is its source as written (no reference decoded): its string is sliced from the source when read. */
 export const AS_WRITTEN = 0x10;
-const KIND_MASK = 0x07;
+/** The bits of a code that give the kind. */
+export const KIND_MASK = 0x07;
 
 /** Events of another table taken as they are or moved: `count` of them from its index `first`, `shift` characters later. */
 interface TakenRun {

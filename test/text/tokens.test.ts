@@ -6,7 +6,7 @@ import { decodeText } from "../../src/events/references.js";
 import { KeyTable } from "../../src/text/intern.js";
 import { markupKey, textKey } from "../../src/text/keys.js";
 import { countTokens, tokenize, tokenizeKeyed } from "../../src/text/tokens.js";
-import { countWords, splitWords, type WordKind } from "../../src/text/words.js";
+import { countWords, countWordsIn, splitWords, type WordKind } from "../../src/text/words.js";
 import { anyText, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 
 function words(text: string): string[] {
@@ -255,6 +255,18 @@ describe("countWords and countTokens", () => {
         const expected = new Int32Array(doc.events.length);
         for (const token of tokenizeKeyed(doc, opts, new KeyTable()).tokens) expected[token.event]!++;
         expect([...counts]).toEqual([...expected]);
+      }),
+      fcParams(500),
+    );
+  });
+
+  it("count a stretch of a longer string as its slice (any text around any text)", () => {
+    // Also text of few characters, where a word, a joiner or a space run goes on across the stretch's ends.
+    const joined = fc.string({ unit: fc.constantFrom("a", "1", "'", ".", " ", "\n", "\u00e9", "\u4e2d", "\u0301", "-"), maxLength: 12 });
+    const text = fc.oneof(anyText(), joined);
+    fc.assert(
+      fc.property(text, text, text, (before, text, after) => {
+        expect(countWordsIn(before + text + after, before.length, before.length + text.length)).toBe(countWords(text));
       }),
       fcParams(500),
     );
