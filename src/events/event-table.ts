@@ -3,6 +3,7 @@
 // see shared-parse.ts) is one record. Event objects are made only when asked for, and kept.
 
 import type { Attribute, DocEvent, ParseMode, TextEvent } from "../types.js";
+import { decodeText } from "./references.js";
 import type { ParsedDocument } from "./parse.js";
 import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 
@@ -16,6 +17,8 @@ export const EVENT_CODE = { open: 0, close: 1, text: 2, comment: 3, cdata: 4, in
 export const FLAG = 0x08;
 /** A text whose content is its source as written (no reference decoded): its string is sliced from the source when read. */
 export const AS_WRITTEN = 0x10;
+/** A text whose content is its source with references decoded (`decodeText`), decoded when read. */
+export const DECODED_ON_READ = 0x20;
 /** The bits of a code that give the kind. */
 export const KIND_MASK = 0x07;
 
@@ -44,7 +47,7 @@ export class EventTable {
   private codes: Uint8Array;
   private starts: Int32Array;
   private ends: Int32Array;
-  /** Per own event: the name (open, close, instruction) or the text (comment, cdata, a decoded text; undefined for a text as written). */
+  /** Per own event: the name (open, close, instruction) or the text (comment, cdata; undefined for a text made when read, see {@link AS_WRITTEN} and {@link DECODED_ON_READ}). */
   private values: (string | undefined)[] = [];
   /** Per own event: an index into {@link extras} (0: none). */
   private extra: Int32Array;
@@ -59,9 +62,10 @@ export class EventTable {
   private made: Map<number, DocEvent> | null = null;
   private objects: readonly DocEvent[] | null = null;
 
-  /** `source`: the document's text, which texts as written are sliced from. */
+  /** `source`: the document's text, which texts are sliced (and in `mode`, decoded) from when read. */
   constructor(
     readonly source: string,
+    readonly mode: ParseMode,
     capacity = 64,
   ) {
     this.codes = new Uint8Array(capacity);
@@ -71,8 +75,8 @@ export class EventTable {
   }
 
   /** A table over events made elsewhere (a document built by hand): its `event(i)` are those objects. */
-  static of(source: string, events: readonly DocEvent[]): EventTable {
-    const table = new EventTable(source, Math.max(16, events.length));
+  static of(source: string, mode: ParseMode, events: readonly DocEvent[]): EventTable {
+    const table = new EventTable(source, mode, Math.max(16, events.length));
     for (const event of events) {
       switch (event.kind) {
         case "open":
@@ -92,7 +96,7 @@ export class EventTable {
     return table;
   }
 
-  /** Adds an event of the table's own: `code` (kind and flags), span, name or text (undefined for a text as written), attribute list or instruction data. */
+  /** Adds an event of the table's own: `code` (kind and flags), span, name or text (undefined for a text as written or decoded on read), attribute list or instruction data. */
   push(code: number, start: number, end: number, value: string | undefined, extra?: readonly Attribute[] | string): void {
     if (this.tail) throw new Error("internal error: an event pushed after the taken end");
     const at = this.own;
@@ -153,6 +157,21 @@ export class EventTable {
     return run.from.codeAt(this.inRun(run, i));
   }
 
+  /**
+   * Every event's code ({@link codeAt}) in one array, for a scan over the whole document: the
+   * table's own column, or (with taken runs) a copy joined run by run. Must not be written to.
+   */
+  allCodes(): Uint8Array {
+    const { head, tail } = this;
+    const own = this.codes.subarray(0, this.own);
+    if (head === null && tail === null) return own;
+    const codes = new Uint8Array(this.length);
+    if (head !== null) codes.set(head.from.allCodes().subarray(head.first, head.first + head.count));
+    codes.set(own, head?.count ?? 0);
+    if (tail !== null) codes.set(tail.from.allCodes().subarray(tail.first, tail.first + tail.count), this.length - tail.count);
+    return codes;
+  }
+
   /** Event `i`'s kind. */
   kindAt(i: number): DocEvent["kind"] {
     return KINDS[this.codeAt(i) & KIND_MASK]!;
@@ -190,7 +209,12 @@ export class EventTable {
   /** The text of event `i` (a text, comment or CDATA section), references decoded. */
   textAt(i: number): string {
     const at = this.ownIndex(i);
-    if (at >= 0) return this.values[at] ?? this.source.slice(this.starts[at], this.ends[at]);
+    if (at >= 0) {
+      const value = this.values[at];
+      if (value !== undefined) return value;
+      const raw = this.source.slice(this.starts[at], this.ends[at]);
+      return this.codes[at]! & DECODED_ON_READ ? decodeText(raw, this.mode).text : raw;
+    }
     const run = this.runOf(i)!;
     const j = this.inRun(run, i);
     // A text as written in the other document is the same text here, moved.
@@ -273,7 +297,7 @@ const tables = new WeakMap<object, EventTable>();
  */
 export function eventTable(doc: ParsedDocument): EventTable {
   let table = tables.get(doc);
-  if (table === undefined) tables.set(doc, (table = EventTable.of(doc.source, doc.events)));
+  if (table === undefined) tables.set(doc, (table = EventTable.of(doc.source, doc.mode, doc.events)));
   return table;
 }
 

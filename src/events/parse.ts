@@ -4,8 +4,8 @@
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
 import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";
 import { NO_ATTRIBUTES } from "./event.js";
-import { AS_WRITTEN, EVENT_CODE, EventTable, FLAG, tableDocument } from "./event-table.js";
-import { decodeAttribute, decodeText } from "./references.js";
+import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, EventTable, FLAG, tableDocument } from "./event-table.js";
+import { decodeAttribute } from "./references.js";
 import { PARSER_TEXT, RAW_TEXT } from "../html/elements.js";
 
 /**
@@ -127,7 +127,7 @@ export class EventBuilder implements EventSink {
     this.attributeLists = tables.attributeLists;
     this.names = tables.names;
     // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
-    this.table = new EventTable(source, Math.max(64, source.length >> 4));
+    this.table = new EventTable(source, mode, Math.max(64, source.length >> 4));
   }
 
   text(start: number, end: number): void {
@@ -236,9 +236,9 @@ export class EventBuilder implements EventSink {
   flushText(): void {
     if (this.textStart < 0) return;
     const { textStart, textEnd } = this;
-    // A text without references (or raw text) is its source: no string is made for it until it is read.
-    if (this.rawText || !this.referenceIn(textStart, textEnd)) this.table.push(EVENT_CODE.text | AS_WRITTEN, textStart, textEnd, undefined);
-    else this.table.push(EVENT_CODE.text, textStart, textEnd, decodeText(this.source.slice(textStart, textEnd), this.mode).text);
+    // A text is its source, as written (raw text, or no references) or decoded: no string is made for it until it is read.
+    const code = this.rawText || !this.referenceIn(textStart, textEnd) ? AS_WRITTEN : DECODED_ON_READ;
+    this.table.push(EVENT_CODE.text | code, textStart, textEnd, undefined);
     this.textStart = -1;
   }
 

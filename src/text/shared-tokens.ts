@@ -7,7 +7,7 @@ import { commonEnds } from "../events/common-ends.js";
 import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
 import type { Attribute } from "../types.js";
-import { AS_WRITTEN, type EventTable, eventTable } from "../events/event-table.js";
+import { type EventTable, eventTable, FLAG, KIND_MASK } from "../events/event-table.js";
 import type { KeyTable } from "./intern.js";
 import { TokenColumns } from "./token-list.js";
 import { type KeyedTokens, keyedTokens, tokenizeKeyed } from "./tokens.js";
@@ -108,8 +108,8 @@ export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents
 
 /** Whether event `j` of `y` is event `i` of `x` written `shift` characters later: the same kind, span, names, attributes, text and flags. */
 function sameEvent(x: EventTable, i: number, y: EventTable, j: number, shift: number): boolean {
-  // (Kind and flag: whether a text's string is kept or sliced from the source does not matter.)
-  if ((x.codeAt(i) ^ y.codeAt(j)) & ~AS_WRITTEN || x.startAt(i) + shift !== y.startAt(j) || x.endAt(i) + shift !== y.endAt(j)) return false;
+  // (Kind and flag: whether a text's string is kept or made from the source when read does not matter.)
+  if ((x.codeAt(i) ^ y.codeAt(j)) & (KIND_MASK | FLAG) || x.startAt(i) + shift !== y.startAt(j) || x.endAt(i) + shift !== y.endAt(j)) return false;
   switch (x.kindAt(i)) {
     case "open":
       return x.nameAt(i) === y.nameAt(j) && sameAttributes(x.attrsAt(i), y.attrsAt(j));

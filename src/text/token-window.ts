@@ -178,8 +178,9 @@ function balancedBounds(x: EventTable, y: EventTable, from: number, after: numbe
 function eventPartners(events: EventTable): Int32Array | undefined {
   const out = new Int32Array(events.length).fill(-1);
   const open: number[] = [];
-  for (let e = 0; e < events.length; e++) {
-    const kind = events.codeAt(e) & KIND_MASK;
+  const codes = events.allCodes();
+  for (let e = 0; e < codes.length; e++) {
+    const kind = codes[e]! & KIND_MASK;
     if (kind === EVENT_CODE.open) open.push(e);
     else if (kind === EVENT_CODE.close) {
       const o = open.pop();

@@ -13,7 +13,7 @@ import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
 import { KIND_CODE, TokenColumns, WRITTEN_AS_KEY } from "./token-list.js";
 import { countWords, countWordsIn, splitWords, type WordKind } from "./words.js";
-import { AS_WRITTEN, EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
+import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
 
 /** A document's tokens, stored column by column, and the interned ids of their keys (its `ids` column); and what its selector options ignore. */
 export interface KeyedTokens {
@@ -159,11 +159,12 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     keepSpace = significant[significant.length - 1] ?? false;
     base = events.startAt(index);
     const end = events.endAt(index);
-    const eventText = events.textAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
     // decoded (no references, or raw text such as script and style, kept verbatim): the
-    // event's text is then its source.
-    decoded = eventText.length === end - base ? null : decodeText(source.slice(base, end), mode);
+    // event's text is then its source. (A text the table decodes when read is decoded here once.)
+    const read = events.codeAt(index) & DECODED_ON_READ ? decodeText(source.slice(base, end), mode) : null;
+    const eventText = read === null ? events.textAt(index) : read.text;
+    decoded = eventText.length === end - base ? null : (read ?? decodeText(source.slice(base, end), mode));
     text = decoded === null ? eventText : decoded.text;
     const runs = textPatterns.length ? matchRuns(text, textPatterns) : null;
     if (runs?.length) splitAround(runs);
@@ -200,8 +201,9 @@ export function countTokens(doc: ParsedDocument, options: NormalizedOptions, fro
       counts[index] = counts[index]! + countWordsIn(source, start, end);
       continue;
     }
+    // (A text decoded when read is that decoding already.)
     const written = events.textAt(index);
-    const text = written.length === end - start ? written : decodeText(source.slice(start, end), mode).text;
+    const text = code & DECODED_ON_READ || written.length === end - start ? written : decodeText(source.slice(start, end), mode).text;
     counts[index] = counts[index]! + countWords(text);
   }
 }
