@@ -62,11 +62,16 @@ export class EventTable {
   private made: Map<number, DocEvent> | null = null;
   private objects: readonly DocEvent[] | null = null;
 
-  /** `source`: the document's text, which texts are sliced (and in `mode`, decoded) from when read. */
+  /**
+   * `source`: the document's text, which texts are sliced (and in `mode`, decoded) from when
+   * read; `shared` gives one string per value for the short texts of the event objects made
+   * (the white space between tags, mostly: many events hold one string, not a copy each).
+   */
   constructor(
     readonly source: string,
     readonly mode: ParseMode,
     capacity = 64,
+    private readonly shared: (text: string) => string = (text) => text,
   ) {
     this.codes = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
@@ -253,19 +258,48 @@ export class EventTable {
   /** Every event as a frozen object, in one frozen array made on first use; the objects are those {@link event} gives. */
   all(): readonly DocEvent[] {
     if (this.objects !== null) return this.objects;
-    const events = new Array<DocEvent>(this.length);
+    // Filled in order by push, so that the array's elements are packed (no holes to check for).
+    const events: DocEvent[] = [];
     const { head, tail, made } = this;
     // A run taken as it is holds the other table's objects; a moved one, objects of its own.
     const fill = (run: TakenRun, at: number): void => {
       const from = run.shift === 0 ? run.from.all() : null;
-      for (let i = at, j = run.first; j < run.first + run.count; i++, j++) events[i] = from ? from[j]! : (made?.get(i) ?? this.make(i));
+      for (let i = at, j = run.first; j < run.first + run.count; i++, j++) events.push(from ? from[j]! : (made?.get(i) ?? this.make(i)));
     };
     if (head !== null) fill(head, 0);
     const ownStart = head?.count ?? 0;
-    for (let i = ownStart; i < ownStart + this.own; i++) events[i] = made?.get(i) ?? this.make(i);
+    for (let k = 0; k < this.own; k++) events.push(made?.get(ownStart + k) ?? this.makeOwn(k));
     if (tail !== null) fill(tail, this.length - tail.count);
     this.made = null;
     return (this.objects = Object.freeze(events));
+  }
+
+  /** A new frozen object for the table's own event `k` (read from the columns straight). */
+  private makeOwn(k: number): DocEvent {
+    const code = this.codes[k]!;
+    const start = this.starts[k]!;
+    const end = this.ends[k]!;
+    switch (code & KIND_MASK) {
+      case EVENT_CODE.open:
+        return openEvent(start, end, this.values[k]!, this.extras[this.extra[k]!] as readonly Attribute[], (code & FLAG) !== 0);
+      case EVENT_CODE.close:
+        return closeEvent(start, end, this.values[k]!, (code & FLAG) !== 0);
+      case EVENT_CODE.instruction: {
+        const extra = this.extra[k]!;
+        return instructionEvent(start, end, this.values[k]!, extra === 0 ? "" : (this.extras[extra] as string));
+      }
+      default: {
+        const value = this.values[k];
+        const text = value ?? (code & DECODED_ON_READ ? decodeText(this.source.slice(start, end), this.mode).text : this.sharedSlice(start, end));
+        return textEvent(KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, text);
+      }
+    }
+  }
+
+  /** The source from `start` to `end`: one string per value for short ones (V8 copies slices shorter than 13 characters). */
+  private sharedSlice(start: number, end: number): string {
+    const text = this.source.slice(start, end);
+    return end - start <= 12 ? this.shared(text) : text;
   }
 
   /** A new frozen object for event `i`. */
@@ -307,7 +341,16 @@ export function eventTable(doc: ParsedDocument): EventTable {
  */
 export function tableDocument(source: string, mode: ParseMode, table: EventTable): ParsedDocument {
   const doc = { source, mode } as { source: string; mode: ParseMode; readonly events: readonly DocEvent[] };
-  Object.defineProperty(doc, "events", { enumerable: true, get: () => table.all() });
+  Object.defineProperty(doc, "events", { enumerable: true, get: allEvents });
   tables.set(doc, table);
   return Object.freeze(doc);
+}
+
+/**
+ * The getter of every parsed document's `events`: one function for all, so that all parsed
+ * documents have one shape (a getter of their own each would give each document its own, and
+ * the code that reads documents would see as many shapes as documents).
+ */
+function allEvents(this: ParsedDocument): readonly DocEvent[] {
+  return tables.get(this)!.all();
 }

@@ -127,7 +127,7 @@ export class EventBuilder implements EventSink {
     this.attributeLists = tables.attributeLists;
     this.names = tables.names;
     // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
-    this.table = new EventTable(source, mode, Math.max(64, source.length >> 4));
+    this.table = new EventTable(source, mode, Math.max(64, source.length >> 4), (text) => this.names.get(text));
   }
 
   text(start: number, end: number): void {
