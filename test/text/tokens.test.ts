@@ -260,16 +260,19 @@ describe("countWords and countTokens", () => {
     );
   });
 
-  it("count a stretch of a longer string as its slice (any text around any text)", () => {
+  it("count a stretch of a longer string as splitWords splits its slice (any text around any text)", () => {
     // Also text of few characters, where a word, a joiner or a space run goes on across the stretch's ends.
-    const joined = fc.string({ unit: fc.constantFrom("a", "1", "'", ".", " ", "\n", "\u00e9", "\u4e2d", "\u0301", "-"), maxLength: 12 });
+    // Runs past the longest piece (1,000 characters) too.
+    const joined = fc.string({ unit: fc.constantFrom("a", "1", "'", ".", " ", "\n", "\u00e9", "\u4e2d", "\u0301", "-", "a".repeat(333), " ".repeat(333)), maxLength: 12 });
     const text = fc.oneof(anyText(), joined);
     fc.assert(
       fc.property(text, text, text, (before, text, after) => {
-        expect(countWordsIn(before + text + after, before.length, before.length + text.length)).toBe(countWords(text));
+        expect(countWordsIn(before + text + after, before.length, before.length + text.length)).toBe(words(text).length);
       }),
       fcParams(500),
     );
+    for (const long of ["a".repeat(2500), " ".repeat(2500), `${" ".repeat(1500)}\n`, `x${"a'".repeat(300)}`])
+      expect([long, countWordsIn(`<${long}>`, 1, long.length + 1)]).toEqual([long, words(long).length]);
   });
 
   it("refuses options that look beyond one event", () => {
