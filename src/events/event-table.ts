@@ -22,6 +22,23 @@ export const DECODED_ON_READ = 0x20;
 /** The bits of a code that give the kind. */
 export const KIND_MASK = 0x07;
 
+/**
+ * The attribute list of a start tag written at `start..end`, given its attributes' spans (four
+ * numbers each: name start and end, value start and end, the value's start −1 when it has none).
+ * Must give one list for tags written alike, so that two reads of one tag give the same.
+ */
+export type AttributesOf = (start: number, end: number, spans: Int32Array) => readonly Attribute[];
+
+/** How an {@link EventTable} is made: its first capacity, and how it finds strings and attribute lists. */
+export interface TableOptions {
+  /** Events room is made for at first (the columns grow by doubling past it). */
+  readonly capacity?: number;
+  /** One string per value, for the short texts of the event objects made (see the constructor). */
+  readonly shared?: (text: string) => string;
+  /** The attribute lists of start tags added with {@link EventTable.pushTag}. */
+  readonly attributes?: AttributesOf;
+}
+
 /** Events of another table taken as they are or moved: `count` of them from its index `first`, `shift` characters later. */
 interface TakenRun {
   readonly from: EventTable;
@@ -53,6 +70,14 @@ export class EventTable {
   private extra: Int32Array;
   /** Attribute lists of start tags and data of instructions; `extras[0]` stands for none. */
   private readonly extras: (readonly Attribute[] | string)[] = [NO_ATTRIBUTES];
+  /**
+   * Spans of the attributes of start tags whose lists are found when read (see
+   * {@link pushTag}): per tag, the number of spans, then four numbers per attribute.
+   */
+  private spans = new Int32Array(64);
+  private spansUsed = 0;
+  private readonly shared: (text: string) => string;
+  private readonly attributes: AttributesOf;
   /** The run taken at the start (before any own event), if any. */
   private head: TakenRun | null = null;
   /** The run taken at the end (after every own event), if any. */
@@ -70,9 +95,10 @@ export class EventTable {
   constructor(
     readonly source: string,
     readonly mode: ParseMode,
-    capacity = 64,
-    private readonly shared: (text: string) => string = (text) => text,
+    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES }: TableOptions = {},
   ) {
+    this.shared = shared;
+    this.attributes = attributes;
     this.codes = new Uint8Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
@@ -81,7 +107,7 @@ export class EventTable {
 
   /** A table over events made elsewhere (a document built by hand): its `event(i)` are those objects. */
   static of(source: string, mode: ParseMode, events: readonly DocEvent[]): EventTable {
-    const table = new EventTable(source, mode, Math.max(16, events.length));
+    const table = new EventTable(source, mode, { capacity: Math.max(16, events.length) });
     for (const event of events) {
       switch (event.kind) {
         case "open":
@@ -113,6 +139,26 @@ export class EventTable {
     if (extra !== undefined && extra !== NO_ATTRIBUTES && extra !== "") this.extra[at] = this.extras.push(extra) - 1;
     this.own = at + 1;
     this.length++;
+  }
+
+  /**
+   * Adds a start tag of the table's own whose attribute list is found when it is read, from the
+   * first `count` numbers of `spans` (four per attribute: name and value spans, see
+   * {@link AttributesOf}). Most readers never look at most tags' attributes.
+   */
+  pushTag(code: number, start: number, end: number, name: string, spans: readonly number[], count: number): void {
+    let used = this.spansUsed;
+    if (used + count + 1 > this.spans.length) {
+      const grown = new Int32Array(Math.max(this.spans.length * 2, used + count + 1));
+      grown.set(this.spans.subarray(0, used));
+      this.spans = grown;
+    }
+    const at = used;
+    this.spans[used++] = count;
+    for (let k = 0; k < count; k++) this.spans[used++] = spans[k]!;
+    this.spansUsed = used;
+    this.push(code, start, end, name);
+    this.extra[this.own - 1] = -(at + 1);
   }
 
   /**
@@ -229,9 +275,17 @@ export class EventTable {
   /** The attributes of event `i`, a start tag. */
   attrsAt(i: number): readonly Attribute[] {
     const at = this.ownIndex(i);
-    if (at >= 0) return this.extras[this.extra[at]!] as readonly Attribute[];
+    if (at >= 0) return this.ownAttrs(at);
     const run = this.runOf(i)!;
     return run.from.attrsAt(this.inRun(run, i));
+  }
+
+  /** The attributes of own event `k`, a start tag: kept, or found from its spans. */
+  private ownAttrs(k: number): readonly Attribute[] {
+    const extra = this.extra[k]!;
+    if (extra >= 0) return this.extras[extra] as readonly Attribute[];
+    const at = -extra - 1;
+    return this.attributes(this.starts[k]!, this.ends[k]!, this.spans.subarray(at + 1, at + 1 + this.spans[at]!));
   }
 
   /** What follows the name of event `i`, an instruction. */
@@ -281,7 +335,7 @@ export class EventTable {
     const end = this.ends[k]!;
     switch (code & KIND_MASK) {
       case EVENT_CODE.open:
-        return openEvent(start, end, this.values[k]!, this.extras[this.extra[k]!] as readonly Attribute[], (code & FLAG) !== 0);
+        return openEvent(start, end, this.values[k]!, this.ownAttrs(k), (code & FLAG) !== 0);
       case EVENT_CODE.close:
         return closeEvent(start, end, this.values[k]!, (code & FLAG) !== 0);
       case EVENT_CODE.instruction: {

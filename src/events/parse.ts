@@ -107,7 +107,6 @@ export class EventBuilder implements EventSink {
    */
   private readonly spans: number[] = [];
   private spanCount = 0;
-  private readonly attributeLists: Map<string, readonly Attribute[]>;
   private lastEnd = 0;
   /** Where the events and pending text so far end: bytes between it and the next event are markup the parser dropped. */
   private covered = 0;
@@ -124,10 +123,21 @@ export class EventBuilder implements EventSink {
     private readonly mode: ParseMode,
     readonly tables: BuilderTables = new BuilderTables(),
   ) {
-    this.attributeLists = tables.attributeLists;
     this.names = tables.names;
-    // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
-    this.table = new EventTable(source, mode, Math.max(64, source.length >> 4), (text) => this.names.get(text));
+    const { names, attributeLists } = tables;
+    this.table = new EventTable(source, mode, {
+      // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
+      capacity: Math.max(64, source.length >> 4),
+      shared: (text) => names.get(text),
+      // Most tags repeat (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB
+      // benchmark page): each distinct one is decoded once, when first read, and its list shared.
+      attributes: (start, end, spans) => {
+        const written = source.slice(start, end);
+        let list = attributeLists.get(written);
+        if (list === undefined) attributeLists.set(written, (list = decodeAttributes(source, mode, spans, spans.length)));
+        return list;
+      },
+    });
   }
 
   text(start: number, end: number): void {
@@ -156,44 +166,15 @@ export class EventBuilder implements EventSink {
     this.openNames.push(name);
     const { source } = this;
     if (implied) start = end = Math.min(Math.max(start, this.lastEnd), source.length);
-    const attrs = this.attributes(start, end);
-    this.push(EVENT_CODE.open | (!implied && source.charCodeAt(end - 2) === 0x2f ? FLAG : 0), start, end, name, attrs);
+    const code = EVENT_CODE.open | (!implied && source.charCodeAt(end - 2) === 0x2f ? FLAG : 0);
+    if (this.spanCount === 0) this.push(code, start, end, name, NO_ATTRIBUTES);
+    else if (start === end) {
+      // (Not shared: a list is shared between tags written alike, and this one is not written.)
+      const list = decodeAttributes(source, this.mode, this.spans, this.spanCount);
+      this.spanCount = 0;
+      this.push(code, start, end, name, list);
+    } else this.pushTag(code, start, end, name);
     if (rawText && RAW_TEXT.has(name)) this.rawText = true;
-  }
-
-  /**
-   * The attributes read for the start tag written at `start..end`, frozen. Most tags repeat
-   * (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB benchmark page), so
-   * each distinct one is decoded once and its list shared.
-   */
-  private attributes(start: number, end: number): readonly Attribute[] {
-    if (this.spanCount === 0) return NO_ATTRIBUTES;
-    const written = this.source.slice(start, end);
-    let list = this.attributeLists.get(written);
-    if (list === undefined) {
-      list = this.decodeAttributes();
-      if (written !== "") this.attributeLists.set(written, list);
-    }
-    this.spanCount = 0;
-    return list;
-  }
-
-  /** The attributes of the spans read, decoded; a repeated name is left out, as browsers keep the first. */
-  private decodeAttributes(): readonly Attribute[] {
-    const { spans, spanCount, source, mode } = this;
-    const list: Attribute[] = [];
-    // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
-    const seen = spanCount > 64 ? new Set<string>() : null;
-    for (let k = 0; k < spanCount; k += 4) {
-      const raw = source.slice(spans[k]!, spans[k + 1]!);
-      // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
-      const name = mode === "html" ? raw.toLowerCase() : raw;
-      if (seen ? seen.has(name) : list.some(([n]) => n === name)) continue;
-      seen?.add(name);
-      const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
-      list.push(Object.freeze([name, value] as const));
-    }
-    return Object.freeze(list);
   }
 
   close(parsedName: string, start: number, nameEnd: number, implied: boolean): void {
@@ -258,10 +239,27 @@ export class EventBuilder implements EventSink {
 
   /** Adds an event (see {@link EventTable.push}), after the text and dropped markup before it. */
   private push(code: number, start: number, end: number, value: string, extra?: readonly Attribute[] | string): void {
+    this.beforeEvent(start, end);
+    this.table.push(code, start, end, value, extra);
+    this.afterEvent(end);
+  }
+
+  /** Adds a start tag with the attribute spans read for it, its list found when read (see {@link EventTable.pushTag}). */
+  private pushTag(code: number, start: number, end: number, name: string): void {
+    this.beforeEvent(start, end);
+    this.table.pushTag(code, start, end, name, this.spans, this.spanCount);
+    this.spanCount = 0;
+    this.afterEvent(end);
+  }
+
+  /** Before an event at `start..end`: the markup dropped and the text pending before it. */
+  private beforeEvent(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
     // A tag implied before pending white space goes before it; the white space stays pending.
     if (start !== end || this.textStart < 0 || end > this.textStart) this.flushText();
-    this.table.push(code, start, end, value, extra);
+  }
+
+  private afterEvent(end: number): void {
     this.lastEnd = end;
     if (end > this.covered) this.covered = end;
   }
@@ -345,6 +343,27 @@ class StringPool {
     this.recent[slot] = known;
     return known;
   }
+}
+
+/**
+ * The attributes of a start tag from their spans (the first `count` numbers of `spans`, four per
+ * attribute: name start and end, value start and end, −1 for a missing value), decoded and
+ * frozen; a repeated name is left out, as browsers keep the first.
+ */
+function decodeAttributes(source: string, mode: ParseMode, spans: ArrayLike<number>, count: number): readonly Attribute[] {
+  const list: Attribute[] = [];
+  // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
+  const seen = count > 64 ? new Set<string>() : null;
+  for (let k = 0; k < count; k += 4) {
+    const raw = source.slice(spans[k]!, spans[k + 1]!);
+    // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
+    const name = mode === "html" ? raw.toLowerCase() : raw;
+    if (seen ? seen.has(name) : list.some(([n]) => n === name)) continue;
+    seen?.add(name);
+    const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
+    list.push(Object.freeze([name, value] as const));
+  }
+  return Object.freeze(list);
 }
 
 /** Text without ASCII white space at either end (a no-break space is content to a browser). */

@@ -7,7 +7,7 @@ import { diffDocuments } from "../../src/pipeline.js";
 import { renderJson } from "../../src/render/report/json.js";
 import { renderStat } from "../../src/render/report/stat.js";
 import { renderText } from "../../src/render/report/text.js";
-import type { DocEvent, ParseMode } from "../../src/types.js";
+import type { DocEvent, OpenEvent, ParseMode } from "../../src/types.js";
 import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 
 /** Event `i` of a table as its fields read one at a time. */
@@ -38,6 +38,8 @@ describe("event tables", () => {
           for (let i = 0; i < table.length; i++) {
             expect(fields(table, i)).toEqual(events[i]);
             expect(table.event(i)).toBe(events[i]);
+            // An attribute list found when read is the one list of its tag's text.
+            if (table.kindAt(i) === "open") expect(table.attrsAt(i)).toBe((events[i] as OpenEvent).attrs);
             if (!objectsFirst) expect(single[i]).toBe(events[i]);
           }
         }
