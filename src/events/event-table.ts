@@ -5,7 +5,7 @@
 import type { Attribute, DocEvent, ParseMode, TextEvent } from "../types.js";
 import { decodeText } from "./references.js";
 import type { ParsedDocument } from "./parse.js";
-import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
+import { closeEvent, instructionEvent, movedEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 
 /** Event kinds by code (the low three bits of an event's code). */
 const KINDS: readonly DocEvent["kind"][] = ["open", "close", "text", "comment", "cdata", "instruction"];
@@ -23,11 +23,12 @@ export const DECODED_ON_READ = 0x20;
 export const KIND_MASK = 0x07;
 
 /**
- * The attribute list of a start tag written at `start..end`, given its attributes' spans (four
- * numbers each: name start and end, value start and end, the value's start −1 when it has none).
+ * The attribute list of a start tag written at `start..end`, given its attributes' spans: `count`
+ * numbers of `spans` from `at`, four each (name start and end, value start and end, the value's
+ * start −1 when it has none).
  * Must give one list for tags written alike, so that two reads of one tag give the same.
  */
-export type AttributesOf = (start: number, end: number, spans: Int32Array) => readonly Attribute[];
+export type AttributesOf = (start: number, end: number, spans: Int32Array, at: number, count: number) => readonly Attribute[];
 
 /** How an {@link EventTable} is made: its first capacity, and how it finds strings and attribute lists. */
 export interface TableOptions {
@@ -263,8 +264,11 @@ export class EventTable {
     if (at >= 0) {
       const value = this.values[at];
       if (value !== undefined) return value;
-      const raw = this.source.slice(this.starts[at], this.ends[at]);
-      return this.codes[at]! & DECODED_ON_READ ? decodeText(raw, this.mode).text : raw;
+      const start = this.starts[at]!;
+      const end = this.ends[at]!;
+      if (this.codes[at]! & DECODED_ON_READ) return decodeText(this.source.slice(start, end), this.mode).text;
+      // A text as written, once read, is kept: read again, or made into an object, it is not sliced again.
+      return (this.values[at] = this.sharedSlice(start, end));
     }
     const run = this.runOf(i)!;
     const j = this.inRun(run, i);
@@ -285,7 +289,10 @@ export class EventTable {
     const extra = this.extra[k]!;
     if (extra >= 0) return this.extras[extra] as readonly Attribute[];
     const at = -extra - 1;
-    return this.attributes(this.starts[k]!, this.ends[k]!, this.spans.subarray(at + 1, at + 1 + this.spans[at]!));
+    const list = this.attributes(this.starts[k]!, this.ends[k]!, this.spans, at + 1, this.spans[at]!);
+    // Found once: kept for the next read (an event object made, a key, a comparison).
+    this.extra[k] = this.extras.push(list) - 1;
+    return list;
   }
 
   /** What follows the name of event `i`, an instruction. */
@@ -315,24 +322,27 @@ export class EventTable {
     // Filled in order by push, so that the array's elements are packed (no holes to check for).
     const events: DocEvent[] = [];
     const { head, tail, made } = this;
-    // A run taken as it is holds the other table's objects; a moved one, objects of its own.
-    const fill = (run: TakenRun, at: number): void => {
-      const from = run.shift === 0 ? run.from.all() : null;
-      for (let i = at, j = run.first; j < run.first + run.count; i++, j++) events.push(from ? from[j]! : (made?.get(i) ?? this.make(i)));
+    // A run taken as it is holds the other table's objects; a moved one, moved copies of them
+    // (the other document's are made too: a reader that wants one document's objects wants both).
+    const fill = (run: TakenRun): void => {
+      const from = run.from.all();
+      const { shift } = run;
+      for (let j = run.first; j < run.first + run.count; j++) events.push(shift === 0 ? from[j]! : movedEvent(from[j]!, shift));
     };
-    if (head !== null) fill(head, 0);
-    const ownStart = head?.count ?? 0;
-    for (let k = 0; k < this.own; k++) events.push(made?.get(ownStart + k) ?? this.makeOwn(k));
-    if (tail !== null) fill(tail, this.length - tail.count);
+    if (head !== null) fill(head);
+    for (let k = 0; k < this.own; k++) events.push(this.makeOwn(k));
+    if (tail !== null) fill(tail);
+    // The events made one by one before stay what they were.
+    if (made !== null) for (const [i, event] of made) events[i] = event;
     this.made = null;
     return (this.objects = Object.freeze(events));
   }
 
-  /** A new frozen object for the table's own event `k` (read from the columns straight). */
-  private makeOwn(k: number): DocEvent {
+  /** A new frozen object for the table's own event `k`, written `shift` characters later (read from the columns straight). */
+  private makeOwn(k: number, shift = 0): DocEvent {
     const code = this.codes[k]!;
-    const start = this.starts[k]!;
-    const end = this.ends[k]!;
+    const start = this.starts[k]! + shift;
+    const end = this.ends[k]! + shift;
     switch (code & KIND_MASK) {
       case EVENT_CODE.open:
         return openEvent(start, end, this.values[k]!, this.ownAttrs(k), (code & FLAG) !== 0);
@@ -344,7 +354,10 @@ export class EventTable {
       }
       default: {
         const value = this.values[k];
-        const text = value ?? (code & DECODED_ON_READ ? decodeText(this.source.slice(start, end), this.mode).text : this.sharedSlice(start, end));
+        // (The text is read where it stands in this table's source.)
+        const from = this.starts[k]!;
+        const to = this.ends[k]!;
+        const text = value ?? (code & DECODED_ON_READ ? decodeText(this.source.slice(from, to), this.mode).text : this.sharedSlice(from, to));
         return textEvent(KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, text);
       }
     }
@@ -356,21 +369,12 @@ export class EventTable {
     return end - start <= 12 ? this.shared(text) : text;
   }
 
-  /** A new frozen object for event `i`. */
-  private make(i: number): DocEvent {
-    const code = this.codeAt(i);
-    const start = this.startAt(i);
-    const end = this.endAt(i);
-    switch (code & KIND_MASK) {
-      case EVENT_CODE.open:
-        return openEvent(start, end, this.nameAt(i), this.attrsAt(i), (code & FLAG) !== 0);
-      case EVENT_CODE.close:
-        return closeEvent(start, end, this.nameAt(i), (code & FLAG) !== 0);
-      case EVENT_CODE.instruction:
-        return instructionEvent(start, end, this.nameAt(i), this.dataAt(i));
-      default:
-        return textEvent(KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, this.textAt(i));
-    }
+  /** A new frozen object for event `i`, written `shift` characters later. */
+  private make(i: number, shift = 0): DocEvent {
+    const at = this.ownIndex(i);
+    if (at >= 0) return this.makeOwn(at, shift);
+    const run = this.runOf(i)!;
+    return run.from.make(this.inRun(run, i), shift + run.shift);
   }
 }
 

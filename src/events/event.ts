@@ -1,6 +1,6 @@
 // Builders of frozen events: the only place where DocEvent values are made.
 
-import type { Attribute, CloseEvent, InstructionEvent, OpenEvent, TextEvent } from "../types.js";
+import type { Attribute, CloseEvent, DocEvent, InstructionEvent, OpenEvent, TextEvent } from "../types.js";
 
 /** Most tags have no attributes: they share one frozen empty list. */
 export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
@@ -26,4 +26,26 @@ export function textEvent(kind: TextEvent["kind"], start: number, end: number, t
 /** A frozen processing instruction or doctype event. */
 export function instructionEvent(start: number, end: number, name: string, data: string): InstructionEvent {
   return Object.freeze({ kind: "instruction", start, end, name, data });
+}
+
+/**
+ * `event` as written `shift` characters later (the same object when `shift` is 0): its strings
+ * and attribute list are the same.
+ *
+ * @example movedEvent(closeEvent(3, 7, "p", false), 2) // { kind: "close", start: 5, end: 9, name: "p", implied: false }
+ */
+export function movedEvent(event: DocEvent, shift: number): DocEvent {
+  if (shift === 0) return event;
+  const start = event.start + shift;
+  const end = event.end + shift;
+  switch (event.kind) {
+    case "open":
+      return openEvent(start, end, event.name, event.attrs, event.selfClosing);
+    case "close":
+      return closeEvent(start, end, event.name, event.implied);
+    case "instruction":
+      return instructionEvent(start, end, event.name, event.data);
+    default:
+      return textEvent(event.kind, start, end, event.text);
+  }
 }

@@ -131,10 +131,10 @@ export class EventBuilder implements EventSink {
       shared: (text) => names.get(text),
       // Most tags repeat (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB
       // benchmark page): each distinct one is decoded once, when first read, and its list shared.
-      attributes: (start, end, spans) => {
+      attributes: (start, end, spans, at, count) => {
         const written = source.slice(start, end);
         let list = attributeLists.get(written);
-        if (list === undefined) attributeLists.set(written, (list = decodeAttributes(source, mode, spans, spans.length)));
+        if (list === undefined) attributeLists.set(written, (list = decodeAttributes(source, mode, spans, at, count)));
         return list;
       },
     });
@@ -170,7 +170,7 @@ export class EventBuilder implements EventSink {
     if (this.spanCount === 0) this.push(code, start, end, name, NO_ATTRIBUTES);
     else if (start === end) {
       // (Not shared: a list is shared between tags written alike, and this one is not written.)
-      const list = decodeAttributes(source, this.mode, this.spans, this.spanCount);
+      const list = decodeAttributes(source, this.mode, this.spans, 0, this.spanCount);
       this.spanCount = 0;
       this.push(code, start, end, name, list);
     } else this.pushTag(code, start, end, name);
@@ -346,15 +346,15 @@ class StringPool {
 }
 
 /**
- * The attributes of a start tag from their spans (the first `count` numbers of `spans`, four per
+ * The attributes of a start tag from their spans (`count` numbers of `spans` from `at`, four per
  * attribute: name start and end, value start and end, −1 for a missing value), decoded and
  * frozen; a repeated name is left out, as browsers keep the first.
  */
-function decodeAttributes(source: string, mode: ParseMode, spans: ArrayLike<number>, count: number): readonly Attribute[] {
+function decodeAttributes(source: string, mode: ParseMode, spans: ArrayLike<number>, at: number, count: number): readonly Attribute[] {
   const list: Attribute[] = [];
   // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
   const seen = count > 64 ? new Set<string>() : null;
-  for (let k = 0; k < count; k += 4) {
+  for (let k = at; k < at + count; k += 4) {
     const raw = source.slice(spans[k]!, spans[k + 1]!);
     // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
     const name = mode === "html" ? raw.toLowerCase() : raw;
