@@ -3,8 +3,8 @@
 // made after a warm-up run of a small comparison in each of the text and HTML formats, so that
 // the functions such a run compiles lazily are in it, not only the top level.
 //
-// Run by `npm run build` after rolldown, in a node process of its own with no flags of its own:
-// V8 takes a cache only from the same node version under the same V8 flags.
+// Run by `npm run build` after rolldown, in a node process of its own that sets the CLI's V8
+// flags first, as a run does: V8 takes a cache only from the same node version under the same flags.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
