@@ -9,6 +9,10 @@
 // about 17 more modules to resolve and load, commander's through the CommonJS loader. The
 // others (the ignore engines, fast-diff, serve's and the queue's) stay outside, loaded when used.
 // Their licences (MIT, BSD-2-Clause) go with the bundle, in dist/bundle/LICENSES.txt.
+//
+// The CLI is built twice: as ES modules (the first configuration below, which empties
+// dist/bundle/ first) and as CommonJS (the second), which src/compiled-cli.ts runs with V8's code
+// cache that build/code-cache.js writes next (node 20 caches no compiled ES module).
 
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -103,18 +107,39 @@ const licences = {
   },
 };
 
-export default defineConfig({
+/** The same as {@link packageOf}, for a package this build leaves outside the bundle; null for any other import. */
+function externalPackageOf(id) {
+  const name = packageOf(id);
+  return name !== null && !BUNDLED.includes(name) ? name : null;
+}
+
+/**
+ * In the CommonJS build each package left outside is required where its importer first runs,
+ * not when the CLI loads: rolldown requires an external package at the top of the chunk, and
+ * css-select alone (for --ignore) would cost every run its loading. A stand-in CommonJS module
+ * requires it, which rolldown runs only when the module importing it is first imported.
+ */
+const lazyPackages = {
+  name: "lazy-packages",
+  resolveId(source, importer) {
+    if (importer === undefined || source.startsWith("node:") || externalPackageOf(source) === null) return null;
+    if (importer.startsWith("\0lazy-package:")) return { id: source, external: true };
+    return `\0lazy-package:${source}`;
+  },
+  load(id) {
+    if (!id.startsWith("\0lazy-package:")) return null;
+    return `module.exports = require(${JSON.stringify(id.slice("\0lazy-package:".length))});`;
+  },
+};
+
+const esModules = defineConfig({
   input: {
     main: "dist/main.js",
-    "process-io": "dist/cli/process-io.js",
     // src/compare/pool.ts starts its worker threads from "./pool-worker.js" beside itself.
     "pool-worker": "dist/compare/pool-worker.js",
   },
   platform: "node",
-  external: (id, importer) => {
-    const name = packageOf(id);
-    return name !== null && !BUNDLED.includes(name) && !isCommandersChildProcess(id, importer);
-  },
+  external: (id, importer) => externalPackageOf(id) !== null && !isCommandersChildProcess(id, importer),
   plugins: [parserModule, versionModule, lazyChildProcess, licences],
   output: {
     dir: "dist/bundle",
@@ -127,3 +152,23 @@ export default defineConfig({
     codeSplitting: { groups: [{ name: "cli", test: /[\\/]dist[\\/]cli[\\/]main\.js$/ }] },
   },
 });
+
+/**
+ * The CLI as CommonJS for src/compiled-cli.ts: cli.cjs exports it (src/cli/commonjs-entry.ts), and
+ * cli-code.cjs holds what every two-file run uses, the text and HTML formats with it, so that one
+ * cache covers them; the rest (other formats, -r, --accept) is in chunks required when used.
+ */
+const commonJs = defineConfig({
+  input: { cli: "dist/cli/commonjs-entry.js" },
+  platform: "node",
+  plugins: [lazyChildProcess, lazyPackages, parserModule, versionModule],
+  output: {
+    dir: "dist/bundle",
+    format: "cjs",
+    entryFileNames: "[name].cjs",
+    chunkFileNames: (chunk) => (chunk.name === "cli" ? "cli-code.cjs" : "[name]-[hash].cjs"),
+    codeSplitting: { groups: [{ name: "cli", test: /[\\/]dist[\\/](cli[\\/]commonjs-entry|render[\\/]html[\\/]inline-html|render[\\/]report[\\/]text)\.js$/ }] },
+  },
+});
+
+export default [esModules, commonJs];

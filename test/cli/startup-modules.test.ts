@@ -129,7 +129,7 @@ describe("the CLI's bundle", () => {
   it("ships the licence of each package it holds, in dist/bundle/LICENSES.txt", () => {
     const bundle = join(ROOT, "dist/bundle");
     const files = readdirSync(bundle)
-      .filter((name) => name.endsWith(".js"))
+      .filter((name) => /\.c?js$/.test(name))
       .map((name) => `dist/bundle/${name}`);
     const held = [...packages(files)].sort();
     expect(held).toEqual(expect.arrayContaining(["commander", "htmlparser2"]));

@@ -1,0 +1,55 @@
+// The binary runs the CLI from its CommonJS build with V8's code cache (src/compiled-cli.ts). A
+// cache V8 rejects (another node version), a missing cache and a missing CommonJS build must each
+// leave a run exactly as it is with them: same output, same status, nothing on stderr.
+
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN } from "../support/cli.js";
+
+const PACKAGE = join(import.meta.dirname, "../..");
+const scratch = mkdtempSync(join(tmpdir(), "htmldiff-compiled-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const OLD = join(scratch, "old.html");
+const NEW = join(scratch, "new.html");
+writeFileSync(OLD, "<h1>Title</h1><p>one <em>two</em> three</p><ul><li>four</li></ul>\n");
+writeFileSync(NEW, "<h1>Title</h1><p>one <em>too</em> three</p><ul><li>four</li><li>five</li></ul>\n");
+
+/** A copy of the built package (bin, dist, package.json; node_modules linked) with `change` made to its dist/bundle/. */
+function packageWith(name: string, change: (bundle: string) => void): string {
+  const copy = join(scratch, name);
+  for (const part of ["bin", "dist", "package.json"]) cpSync(join(PACKAGE, part), join(copy, part), { recursive: true });
+  symlinkSync(join(PACKAGE, "node_modules"), join(copy, "node_modules"));
+  change(join(copy, "dist/bundle"));
+  return join(copy, "bin/htmldiff.js");
+}
+
+const BROKEN: Record<string, (bundle: string) => void> = {
+  "a code cache V8 rejects": (bundle) => writeFileSync(join(bundle, "cli-code.cache"), Buffer.alloc(4096, 7)),
+  "no code cache": (bundle) => rmSync(join(bundle, "cli-code.cache")),
+  "no CommonJS build": (bundle) => {
+    for (const file of ["cli.cjs", "cli-code.cjs", "cli-code.cache"]) rmSync(join(bundle, file));
+  },
+};
+
+const RUNS = [["--format", "html", OLD, NEW], ["--format", "text", OLD, NEW], ["--format", "json", "--ignore", "em", OLD, NEW], ["--version"]];
+
+/** What `bin args…` printed and its status. */
+function run(bin: string, args: string[]) {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status, stdout, stderr };
+}
+
+describe("the binary", () => {
+  it.each(Object.keys(BROKEN))("runs as with its code cache with %s", (name) => {
+    const bin = packageWith(name.replaceAll(" ", "-"), BROKEN[name]!);
+    for (const args of RUNS) {
+      const expected = run(BIN, args);
+      expect(expected.stderr).toBe("");
+      expect(run(bin, args), args.join(" ")).toEqual(expected);
+    }
+  });
+});
