@@ -29,7 +29,8 @@ export function instructionEvent(start: number, end: number, name: string, data:
 }
 
 /**
- * `event` as written `shift` characters later (the same object when `shift` is 0).
+ * `event` as written `shift` characters later (the same object when `shift` is 0): its strings
+ * and attribute list are the same.
  *
  * @example movedEvent(closeEvent(3, 7, "p", false), 2) // { kind: "close", start: 5, end: 9, name: "p", implied: false }
  */

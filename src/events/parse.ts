@@ -3,11 +3,16 @@
 
 import type { Attribute, DocEvent, ParseMode } from "../types.js";
 import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";
-import { closeEvent, instructionEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
-import { decodeAttribute, decodeText } from "./references.js";
+import { NO_ATTRIBUTES } from "./event.js";
+import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, EventTable, FLAG, tableDocument } from "./event-table.js";
+import { decodeAttribute } from "./references.js";
 import { PARSER_TEXT, RAW_TEXT } from "../html/elements.js";
 
-/** A parsed document: its source, the mode it was parsed in, and its events in source order. */
+/**
+ * A parsed document: its source, the mode it was parsed in, and its events in source order.
+ * A parsed document stores its events in columns (see `eventTable`); `events` makes the
+ * objects, all of them, on first read.
+ */
 export interface ParsedDocument {
   readonly source: string;
   readonly mode: ParseMode;
@@ -25,9 +30,6 @@ export interface ParseOptions {
    */
   readonly implied?: ReadonlySet<string>;
 }
-
-/** Texts up to this long are shared between the events that hold them (V8 copies slices shorter than 13 characters). */
-const MAX_SHARED_TEXT = 12;
 
 /** One end tag: its name as the parser reads it (up to ASCII white space or `>`; `</p/x>` is named `p/x`), and what follows it before the `>`. */
 const STRAY_END_TAG = /<\/([a-zA-Z][^\t\n\f\r >]*)([^>]*)>/g;
@@ -66,7 +68,7 @@ export function parseSharing(chunks: readonly string[], options: ParseOptions, t
   for (const chunk of chunks) parser.write(chunk);
   parser.end();
   builder.finish();
-  return Object.freeze({ source, mode, events: Object.freeze(builder.events) });
+  return tableDocument(source, mode, builder.table);
 }
 
 /** What {@link EventBuilder} holds between two pieces of character data: how many events it made, and its pending state. */
@@ -92,9 +94,9 @@ export class BuilderTables {
   readonly names = new StringPool();
 }
 
-/** Turns what the parser reports into frozen events, in source order. */
+/** Turns what the parser reports into events, in source order, written into an {@link EventTable}. */
 export class EventBuilder implements EventSink {
-  readonly events: DocEvent[] = [];
+  readonly table: EventTable;
   // Text arrives in pieces (per write); adjacent pieces become one event.
   private textStart = -1;
   private textEnd = -1;
@@ -105,13 +107,15 @@ export class EventBuilder implements EventSink {
    */
   private readonly spans: number[] = [];
   private spanCount = 0;
-  private readonly attributeLists: Map<string, readonly Attribute[]>;
   private lastEnd = 0;
   /** Where the events and pending text so far end: bytes between it and the next event are markup the parser dropped. */
   private covered = 0;
   /** Names of the elements opened so far and not closed, innermost last. */
   private readonly openNames: string[] = [];
   private readonly names: StringPool;
+  /** The first `&` at or after {@link ampFrom} (the source's length when there is none; -1 before the first search): where a text may hold a reference. */
+  private nextAmp = -1;
+  private ampFrom = 0;
 
   /** `tables`: shared with the builders of the documents this one is compared with (all of `mode`); a new one when not given. */
   constructor(
@@ -119,15 +123,28 @@ export class EventBuilder implements EventSink {
     private readonly mode: ParseMode,
     readonly tables: BuilderTables = new BuilderTables(),
   ) {
-    this.attributeLists = tables.attributeLists;
     this.names = tables.names;
+    const { names, attributeLists } = tables;
+    this.table = new EventTable(source, mode, {
+      // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
+      capacity: Math.max(64, source.length >> 4),
+      shared: (text) => names.get(text),
+      // Most tags repeat (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB
+      // benchmark page): each distinct one is decoded once, when first read, and its list shared.
+      attributes: (start, end, spans, at, count) => {
+        const written = source.slice(start, end);
+        let list = attributeLists.get(written);
+        if (list === undefined) attributeLists.set(written, (list = decodeAttributes(source, mode, spans, at, count)));
+        return list;
+      },
+    });
   }
 
   text(start: number, end: number): void {
     if (start > this.covered) this.ignored(start);
     // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
     if (this.source.charCodeAt(start + 1) === 0x2f && this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
-      this.push(instructionEvent(start, start + 3, this.shared("/"), ""));
+      this.push(EVENT_CODE.instruction, start, start + 3, this.shared("/"), "");
       if ((start += 3) >= end) return;
     }
     if (this.textStart < 0) this.textStart = start;
@@ -149,43 +166,15 @@ export class EventBuilder implements EventSink {
     this.openNames.push(name);
     const { source } = this;
     if (implied) start = end = Math.min(Math.max(start, this.lastEnd), source.length);
-    this.push(openEvent(start, end, name, this.attributes(start, end), !implied && source.charCodeAt(end - 2) === 0x2f));
+    const code = EVENT_CODE.open | (!implied && source.charCodeAt(end - 2) === 0x2f ? FLAG : 0);
+    if (this.spanCount === 0) this.push(code, start, end, name, NO_ATTRIBUTES);
+    else if (start === end) {
+      // (Not shared: a list is shared between tags written alike, and this one is not written.)
+      const list = decodeAttributes(source, this.mode, this.spans, 0, this.spanCount);
+      this.spanCount = 0;
+      this.push(code, start, end, name, list);
+    } else this.pushTag(code, start, end, name);
     if (rawText && RAW_TEXT.has(name)) this.rawText = true;
-  }
-
-  /**
-   * The attributes read for the start tag written at `start..end`, frozen. Most tags repeat
-   * (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB benchmark page), so
-   * each distinct one is decoded once and its list shared.
-   */
-  private attributes(start: number, end: number): readonly Attribute[] {
-    if (this.spanCount === 0) return NO_ATTRIBUTES;
-    const written = this.source.slice(start, end);
-    let list = this.attributeLists.get(written);
-    if (list === undefined) {
-      list = this.decodeAttributes();
-      if (written !== "") this.attributeLists.set(written, list);
-    }
-    this.spanCount = 0;
-    return list;
-  }
-
-  /** The attributes of the spans read, decoded; a repeated name is left out, as browsers keep the first. */
-  private decodeAttributes(): readonly Attribute[] {
-    const { spans, spanCount, source, mode } = this;
-    const list: Attribute[] = [];
-    // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
-    const seen = spanCount > 64 ? new Set<string>() : null;
-    for (let k = 0; k < spanCount; k += 4) {
-      const raw = source.slice(spans[k]!, spans[k + 1]!);
-      // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
-      const name = mode === "html" ? raw.toLowerCase() : raw;
-      if (seen ? seen.has(name) : list.some(([n]) => n === name)) continue;
-      seen?.add(name);
-      const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
-      list.push(Object.freeze([name, value] as const));
-    }
-    return Object.freeze(list);
   }
 
   close(parsedName: string, start: number, nameEnd: number, implied: boolean): void {
@@ -196,26 +185,26 @@ export class EventBuilder implements EventSink {
     openNames.pop();
     if (implied) {
       const at = Math.min(Math.max(start, this.lastEnd), source.length);
-      this.push(closeEvent(at, at, name, true));
+      this.push(EVENT_CODE.close | FLAG, at, at, name);
     } else {
       // The parser's end is where the name ended; junk may stand before the `>` (`</p >`).
       const gt = source.indexOf(">", nameEnd);
-      this.push(closeEvent(start, gt < 0 ? source.length : gt + 1, name, false));
+      this.push(EVENT_CODE.close, start, gt < 0 ? source.length : gt + 1, name);
     }
     this.rawText = false;
   }
 
   comment(data: string, start: number, end: number): void {
-    this.push(textEvent("comment", start, end, data));
+    this.push(EVENT_CODE.comment, start, end, data);
   }
 
   cdata(start: number, end: number): void {
-    this.push(textEvent("cdata", start, end, this.source.slice(start + 9, end - 3)));
+    this.push(EVENT_CODE.cdata, start, end, this.source.slice(start + 9, end - 3));
   }
 
   instruction(name: string, data: string, start: number, end: number): void {
     // The parser lowers the name; the event keeps it as written (`<!DOCTYPE`, `<?PHP`), as the data is.
-    this.push(instructionEvent(start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length))));
+    this.push(EVENT_CODE.instruction, start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length)));
   }
 
   spaceBefore(at: number): number {
@@ -228,10 +217,9 @@ export class EventBuilder implements EventSink {
   flushText(): void {
     if (this.textStart < 0) return;
     const { textStart, textEnd } = this;
-    const raw = this.source.slice(textStart, textEnd);
-    // Short texts (mostly the white space between tags) are copies, not views of the source: share them.
-    const text = this.rawText || !raw.includes("&") ? (raw.length <= MAX_SHARED_TEXT ? this.shared(raw) : raw) : decodeText(raw, this.mode).text;
-    this.events.push(textEvent("text", textStart, textEnd, text));
+    // A text is its source, as written (raw text, or no references) or decoded: no string is made for it until it is read.
+    const code = this.rawText || !this.referenceIn(textStart, textEnd) ? AS_WRITTEN : DECODED_ON_READ;
+    this.table.push(EVENT_CODE.text | code, textStart, textEnd, undefined);
     this.textStart = -1;
   }
 
@@ -239,25 +227,53 @@ export class EventBuilder implements EventSink {
     return this.names.get(name);
   }
 
-  private push(event: DocEvent): void {
-    if (event.start > this.covered) this.ignored(event.start);
+  /** Whether `source[start..end)` holds a `&` (each search goes on from the last one: texts come in source order). */
+  private referenceIn(start: number, end: number): boolean {
+    if (this.nextAmp < start || start < this.ampFrom) {
+      const at = this.source.indexOf("&", start);
+      this.nextAmp = at < 0 ? this.source.length : at;
+      this.ampFrom = start;
+    }
+    return this.nextAmp < end;
+  }
+
+  /** Adds an event (see {@link EventTable.push}), after the text and dropped markup before it. */
+  private push(code: number, start: number, end: number, value: string, extra?: readonly Attribute[] | string): void {
+    this.beforeEvent(start, end);
+    this.table.push(code, start, end, value, extra);
+    this.afterEvent(end);
+  }
+
+  /** Adds a start tag with the attribute spans read for it, its list found when read (see {@link EventTable.pushTag}). */
+  private pushTag(code: number, start: number, end: number, name: string): void {
+    this.beforeEvent(start, end);
+    this.table.pushTag(code, start, end, name, this.spans, this.spanCount);
+    this.spanCount = 0;
+    this.afterEvent(end);
+  }
+
+  /** Before an event at `start..end`: the markup dropped and the text pending before it. */
+  private beforeEvent(start: number, end: number): void {
+    if (start > this.covered) this.ignored(start);
     // A tag implied before pending white space goes before it; the white space stays pending.
-    if (event.start !== event.end || this.textStart < 0 || event.end > this.textStart) this.flushText();
-    this.events.push(event);
-    this.lastEnd = event.end;
-    if (event.end > this.covered) this.covered = event.end;
+    if (start !== end || this.textStart < 0 || end > this.textStart) this.flushText();
+  }
+
+  private afterEvent(end: number): void {
+    this.lastEnd = end;
+    if (end > this.covered) this.covered = end;
   }
 
   /** The builder's state, when no start tag is half read (see {@link BuilderState}); else null. */
   checkpoint(): BuilderState | null {
     if (this.spanCount) return null;
-    const { events, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
-    return { events: events.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
+    const { table, textStart, textEnd, rawText, lastEnd, covered, openNames } = this;
+    return { events: table.length, textStart, textEnd, rawText, lastEnd, covered, openNames: openNames.slice() };
   }
 
-  /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (the first `state.events` of them so far). */
-  restore(state: BuilderState, events: readonly DocEvent[]): void {
-    for (let i = 0; i < state.events; i++) this.events.push(events[i]!);
+  /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (its first `state.events` are taken as they are). */
+  restore(state: BuilderState, events: EventTable): void {
+    this.table.take(events, 0, state.events, 0);
     this.textStart = state.textStart;
     this.textEnd = state.textEnd;
     this.rawText = state.rawText;
@@ -302,7 +318,7 @@ export class EventBuilder implements EventSink {
     for (const tag of written.matchAll(STRAY_END_TAG)) {
       const at = start + tag.index;
       const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
-      this.push(instructionEvent(at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!)));
+      this.push(EVENT_CODE.instruction, at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!));
     }
   }
 }
@@ -327,6 +343,27 @@ class StringPool {
     this.recent[slot] = known;
     return known;
   }
+}
+
+/**
+ * The attributes of a start tag from their spans (`count` numbers of `spans` from `at`, four per
+ * attribute: name start and end, value start and end, −1 for a missing value), decoded and
+ * frozen; a repeated name is left out, as browsers keep the first.
+ */
+function decodeAttributes(source: string, mode: ParseMode, spans: ArrayLike<number>, at: number, count: number): readonly Attribute[] {
+  const list: Attribute[] = [];
+  // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
+  const seen = count > 64 ? new Set<string>() : null;
+  for (let k = at; k < at + count; k += 4) {
+    const raw = source.slice(spans[k]!, spans[k + 1]!);
+    // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
+    const name = mode === "html" ? raw.toLowerCase() : raw;
+    if (seen ? seen.has(name) : list.some(([n]) => n === name)) continue;
+    seen?.add(name);
+    const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
+    list.push(Object.freeze([name, value] as const));
+  }
+  return Object.freeze(list);
 }
 
 /** Text without ASCII white space at either end (a no-break space is content to a browser). */

@@ -3,10 +3,9 @@
 // ends, and stops where it has come back to the old one's state inside their shared end, whose
 // events it takes from the old document, moved by the difference in length.
 
-import type { DocEvent } from "../types.js";
 import { DeepParser, type ParserState } from "./htmlparser2-adapter.js";
 import { commonEnds } from "./common-ends.js";
-import { movedEvent } from "./event.js";
+import { tableDocument } from "./event-table.js";
 import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseSharing } from "./parse.js";
 
 /** Characters between the places in the shared end where the new document's parse may rejoin the old one's. */
@@ -97,7 +96,8 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   parserA.write(a.slice(written));
   parserA.end();
   builderA.finish();
-  const docA = document(a, mode, builderA.events);
+  const tableA = builderA.table;
+  const docA = tableDocument(a, mode, tableA);
   // The new document's builder shares the old one's attribute lists and names (see BuilderTables).
   if (start === null && rejoins.length === 0) return [docA, parseSharing([b], { mode, ...(implied ? { implied } : {}) }, builderA.tables)];
 
@@ -106,7 +106,7 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   let read = 0;
   const takenHead = start ? start.builder.events : 0;
   if (start) {
-    builderB.restore(start.builder, docA.events);
+    builderB.restore(start.builder, tableA);
     parserB.restore(start.parser);
     read = start.parser.index;
   }
@@ -118,24 +118,20 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
     parserB.write(b.slice(writtenB, at));
     writtenB = read = at;
     if (parserB.inState(rejoin.parser, shift) && builderB.inState(rejoin.builder, shift, tailStart)) {
-      const events = builderB.events;
-      for (let i = rejoin.builder.events; i < docA.events.length; i++) events.push(movedEvent(docA.events[i]!, shift));
-      return [docA, took(document(b, mode, events), { old: docA, head: takenHead, tail: docA.events.length - rejoin.builder.events, ...text })];
+      // The rest is the old document's, moved: one record, not a copy per event.
+      const tail = tableA.length - rejoin.builder.events;
+      builderB.table.take(tableA, rejoin.builder.events, tail, shift);
+      return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail, ...text })];
     }
   }
   parserB.write(b.slice(writtenB));
   parserB.end();
   builderB.finish();
-  return [docA, took(document(b, mode, builderB.events), { old: docA, head: takenHead, tail: 0, ...text })];
+  return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail: 0, ...text })];
 }
 
 /** `doc`, noted as having taken what `events` says from its old document (see {@link takenEvents}). */
 function took(doc: ParsedDocument, events: TakenEvents): ParsedDocument {
   taken.set(doc, events);
   return doc;
-}
-
-/** A parsed document, frozen. */
-function document(source: string, mode: ParsedDocument["mode"], events: DocEvent[]): ParsedDocument {
-  return Object.freeze({ source, mode, events: Object.freeze(events) });
 }

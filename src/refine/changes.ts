@@ -1,6 +1,6 @@
 // Names each non-equal opcode for a reader: insert, delete, replace, move, attributes, tag or reindent.
 
-import { sideList } from "../text/token-list.js";
+import { sideEvent, sideList } from "../text/token-list.js";
 import type { Change, Opcode } from "../types.js";
 import type { Side } from "../edit-script.js";
 
@@ -54,8 +54,8 @@ export function describeChanges(
 function describePair(pair: "attributes" | "tag", code: Opcode, index: number, a: SideWithIgnores, b: SideWithIgnores, options: AttributeOptions, partner: number | undefined): Change {
   const xIndex = sideList(a).event(code.aStart);
   const yIndex = sideList(b).event(code.bStart);
-  const x = a.doc.events[xIndex]!;
-  const y = b.doc.events[yIndex]!;
+  const x = sideEvent(a, xIndex);
+  const y = sideEvent(b, yIndex);
   const ignoredX = a.ignoredAttributes?.get(xIndex);
   const ignoredY = b.ignoredAttributes?.get(yIndex);
   const here = ignoredX || ignoredY ? (name: string) => (ignoredX?.(name) ?? false) || (ignoredY?.(name) ?? false) : undefined;

@@ -6,7 +6,8 @@ import type { ParsedDocument } from "../events/parse.js";
 import { commonEnds } from "../events/common-ends.js";
 import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Attribute, DocEvent } from "../types.js";
+import type { Attribute } from "../types.js";
+import { type EventTable, eventTable, FLAG, KIND_MASK } from "../events/event-table.js";
 import type { KeyTable } from "./intern.js";
 import { TokenColumns } from "./token-list.js";
 import { type KeyedTokens, keyedTokens, tokenizeKeyed } from "./tokens.js";
@@ -30,8 +31,8 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
   const keyedA = tokenizeKeyed(a, options, table);
   if (options.ignoreElements.length || options.attributeRules.length || options.ignoreWhitespace) return [keyedA, tokenizeKeyed(b, options, table)];
   const { headEvents, tailEvents } = shared ?? sharedEvents(a, b);
-  const eventsA = a.events.length;
-  const eventsB = b.events.length;
+  const eventsA = eventTable(a).length;
+  const eventsB = eventTable(b).length;
   if (headEvents === 0 && tailEvents === 0) return [keyedA, tokenizeKeyed(b, options, table)];
   const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents);
   const x = keyedA.columns;
@@ -88,38 +89,36 @@ export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents
   const { head, tail } = known ? { head: known.headChars, tail: known.tailChars } : commonEnds(x, y);
   const takenHead = known?.head ?? 0;
   const takenTail = known?.tail ?? 0;
-  const eventsA = a.events;
-  const eventsB = b.events;
+  const eventsA = eventTable(a);
+  const eventsB = eventTable(b);
   const fewest = Math.min(eventsA.length, eventsB.length);
   let headEvents = 0;
-  // The new document's parse hands over the old one's event objects where it read the same text: those are equal as they are.
-  while (headEvents < fewest && eventsA[headEvents]!.end <= head && (headEvents < takenHead || eventsA[headEvents] === eventsB[headEvents] || sameEvent(eventsA[headEvents]!, eventsB[headEvents]!, 0)))
-    headEvents++;
+  // The new document's parse hands over the old one's events where it read the same text: those are equal as they are.
+  while (headEvents < fewest && eventsA.endAt(headEvents) <= head && (headEvents < takenHead || sameEvent(eventsA, headEvents, eventsB, headEvents, 0))) headEvents++;
   const tailStartA = x.length - tail;
   const shift = y.length - x.length;
   let tailEvents = 0;
   while (tailEvents < fewest - headEvents) {
-    const eventA = eventsA[eventsA.length - 1 - tailEvents]!;
-    if (eventA.start < tailStartA || (tailEvents >= takenTail && !sameEvent(eventA, eventsB[eventsB.length - 1 - tailEvents]!, shift))) break;
+    const at = eventsA.length - 1 - tailEvents;
+    if (eventsA.startAt(at) < tailStartA || (tailEvents >= takenTail && !sameEvent(eventsA, at, eventsB, eventsB.length - 1 - tailEvents, shift))) break;
     tailEvents++;
   }
   return { headEvents, tailEvents };
 }
 
-/** Whether `y` is `x` written `shift` characters later: the same kind, span, names, attributes, text and flags. */
-function sameEvent(x: DocEvent, y: DocEvent, shift: number): boolean {
-  if (x.kind !== y.kind || x.start + shift !== y.start || x.end + shift !== y.end) return false;
-  switch (x.kind) {
-    case "open": {
-      const other = y as typeof x;
-      return x.name === other.name && x.selfClosing === other.selfClosing && sameAttributes(x.attrs, other.attrs);
-    }
+/** Whether event `j` of `y` is event `i` of `x` written `shift` characters later: the same kind, span, names, attributes, text and flags. */
+function sameEvent(x: EventTable, i: number, y: EventTable, j: number, shift: number): boolean {
+  // (Kind and flag: whether a text's string is kept or made from the source when read does not matter.)
+  if ((x.codeAt(i) ^ y.codeAt(j)) & (KIND_MASK | FLAG) || x.startAt(i) + shift !== y.startAt(j) || x.endAt(i) + shift !== y.endAt(j)) return false;
+  switch (x.kindAt(i)) {
+    case "open":
+      return x.nameAt(i) === y.nameAt(j) && sameAttributes(x.attrsAt(i), y.attrsAt(j));
     case "close":
-      return x.name === (y as typeof x).name && x.implied === (y as typeof x).implied;
+      return x.nameAt(i) === y.nameAt(j);
     case "instruction":
-      return x.name === (y as typeof x).name && x.data === (y as typeof x).data;
+      return x.nameAt(i) === y.nameAt(j) && x.dataAt(i) === y.dataAt(j);
     default:
-      return x.text === (y as typeof x).text;
+      return x.textAt(i) === y.textAt(j);
   }
 }
 

@@ -2,7 +2,9 @@
 // rendering read a token's kind, event or span, never a whole token. TokenColumns stores them so
 // (typed arrays, no object per token); listOf reads a plain Token[] the same way.
 
-import type { Token, TokenKind, TokenList } from "../types.js";
+import { eventTable } from "../events/event-table.js";
+import type { ParsedDocument } from "../events/parse.js";
+import type { DocEvent, Token, TokenKind, TokenList } from "../types.js";
 import type { KeyTable } from "./intern.js";
 
 /** The token kinds by their code in {@link TokenColumns}. */
@@ -137,6 +139,16 @@ interface ListedSide {
 
 /** The lists made for sides that make their tokens on demand. */
 const ON_DEMAND = new WeakMap<ListedSide, TokenList>();
+
+/**
+ * Event `index` of a side's document as an object, made alone (the document's other events are
+ * not made; two reads give the same object).
+ *
+ * @example sideEvent(diffDocuments("<p>a</p>", "<p>b</p>").b, 0).kind // "open"
+ */
+export function sideEvent(side: { readonly doc: ParsedDocument }, index: number): DocEvent {
+  return eventTable(side.doc).event(index);
+}
 
 /**
  * A side's tokens as a {@link TokenList} (the same list for the same side): its own `list`

@@ -5,7 +5,8 @@
 
 import type { ParsedDocument } from "../events/parse.js";
 import type { NormalizedOptions } from "../options.js";
-import type { DocEvent, Token } from "../types.js";
+import type { Token } from "../types.js";
+import { EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
 import { KeyTable } from "./intern.js";
 import { sharedEvents, tokenizePair } from "./shared-tokens.js";
 import { countTokens, eventLocal, type KeyedTokens, tokenizeKeyed } from "./tokens.js";
@@ -54,12 +55,14 @@ const MAX_WINDOW_SHARE = 0.5;
  */
 export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: NormalizedOptions, table: KeyTable, margin: number): TokenWindow | undefined {
   if (!eventLocal(options)) return undefined;
-  const eventsA = a.events.length;
-  const eventsB = b.events.length;
+  const tableA = eventTable(a);
+  const tableB = eventTable(b);
+  const eventsA = tableA.length;
+  const eventsB = tableB.length;
   const shared = sharedEvents(a, b);
   const { headEvents, tailEvents } = shared;
   if (eventsA - tailEvents - headEvents > MAX_WINDOW_SHARE * eventsA) return undefined;
-  const bounds = balancedBounds(a.events, b.events, Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin));
+  const bounds = balancedBounds(tableA, tableB, Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin));
   if (!bounds || bounds.endA - bounds.from > MAX_WINDOW_SHARE * eventsA) return undefined;
   const { from, endA, endB } = bounds;
   const windowA = tokenizeKeyed(a, options, table, from, endA);
@@ -139,7 +142,7 @@ function eventOf(first: Int32Array, index: number): number {
  * `after` events after it on each side at first, widened until neither side's window holds a
  * tag whose partner lies outside it; undefined when a tag has no partner.
  */
-function balancedBounds(x: readonly DocEvent[], y: readonly DocEvent[], from: number, after: number): { from: number; endA: number; endB: number } | undefined {
+function balancedBounds(x: EventTable, y: EventTable, from: number, after: number): { from: number; endA: number; endB: number } | undefined {
   const pairsX = eventPartners(x);
   const pairsY = eventPartners(y);
   if (!pairsX || !pairsY) return undefined;
@@ -172,13 +175,14 @@ function balancedBounds(x: readonly DocEvent[], y: readonly DocEvent[], from: nu
 }
 
 /** For each start and end tag event its partner's index, -1 for other events; undefined when a tag has none. */
-function eventPartners(events: readonly DocEvent[]): Int32Array | undefined {
+function eventPartners(events: EventTable): Int32Array | undefined {
   const out = new Int32Array(events.length).fill(-1);
   const open: number[] = [];
-  for (let e = 0; e < events.length; e++) {
-    const kind = events[e]!.kind;
-    if (kind === "open") open.push(e);
-    else if (kind === "close") {
+  const codes = events.allCodes();
+  for (let e = 0; e < codes.length; e++) {
+    const kind = codes[e]! & KIND_MASK;
+    if (kind === EVENT_CODE.open) open.push(e);
+    else if (kind === EVENT_CODE.close) {
       const o = open.pop();
       if (o === undefined) return undefined;
       out[o] = e;

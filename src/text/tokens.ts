@@ -12,7 +12,8 @@ import { KeyTable, type MarkupEntry } from "./intern.js";
 import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
 import { KIND_CODE, TokenColumns, WRITTEN_AS_KEY } from "./token-list.js";
-import { countWords, splitWords, type WordKind } from "./words.js";
+import { countWords, countWordsIn, splitWords, type WordKind } from "./words.js";
+import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
 
 /** A document's tokens, stored column by column, and the interned ids of their keys (its `ids` column); and what its selector options ignore. */
 export interface KeyedTokens {
@@ -52,8 +53,9 @@ export function keyedTokens(columns: TokenColumns, plan: IgnorePlan): KeyedToken
  *
  * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
  */
-export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = doc.events.length): KeyedTokens {
-  const { source, events, mode } = doc;
+export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = eventTable(doc).length): KeyedTokens {
+  const { source, mode } = doc;
+  const events = eventTable(doc);
   let capacity = Math.max(16, (to - from) * 2);
   let kinds = new Uint8Array(capacity);
   let eventOf = new Int32Array(capacity);
@@ -134,32 +136,36 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     splitWords(text.slice(from, to), emitShifted);
   };
   for (; index < to; index++) {
-    const event = events[index]!;
-    if (event.kind !== "text") {
-      if (event.kind === "comment" && options.ignoreComments) continue;
-      if (skip !== null && event.kind === "open" && skip[index]! >= 0) {
+    const kind = events.kindAt(index);
+    if (kind !== "text") {
+      if (kind === "comment" && options.ignoreComments) continue;
+      if (skip !== null && kind === "open" && skip[index]! >= 0) {
         // An ignored element: its start tag to its last event are left out, and the space before
         // it, so that one on its own line (indented) on one side only is no difference either.
         while (count && (kinds[count - 1]! & ~WRITTEN_AS_KEY) === KIND_CODE.space) count--;
         index = skip[index]!;
         continue;
       }
-      if (ignoreWhitespace && event.kind === "open") significant.push(keepsSpace(event, significant[significant.length - 1] ?? false));
-      else if (ignoreWhitespace && event.kind === "close") significant.pop();
-      const ignoredHere = event.kind === "open" ? plan.attributes.get(index) : undefined;
-      const entry = ignoredHere ? ownEntry(event, options, table, ignoredHere) : markupEntry(event, options, table);
-      const { start, end } = event;
+      if (ignoreWhitespace && kind === "open") significant.push(keepsSpace(events, index, significant[significant.length - 1] ?? false));
+      else if (ignoreWhitespace && kind === "close") significant.pop();
+      const ignoredHere = kind === "open" ? plan.attributes.get(index) : undefined;
+      const entry = ignoredHere ? ownEntry(events.event(index), options, table, ignoredHere) : markupEntry(events, index, kind, options, table);
+      const start = events.startAt(index);
+      const end = events.endAt(index);
       // Most markup is written as its key. (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
-      add(KIND_CODE[event.kind] | (source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
+      add(KIND_CODE[kind] | (source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
       continue;
     }
     keepSpace = significant[significant.length - 1] ?? false;
-    base = event.start;
+    base = events.startAt(index);
+    const end = events.endAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
     // decoded (no references, or raw text such as script and style, kept verbatim): the
-    // event's text is then its source.
-    decoded = event.text.length === event.end - event.start ? null : decodeText(source.slice(event.start, event.end), mode);
-    text = decoded === null ? event.text : decoded.text;
+    // event's text is then its source. (A text the table decodes when read is decoded here once.)
+    const read = events.codeAt(index) & DECODED_ON_READ ? decodeText(source.slice(base, end), mode) : null;
+    const eventText = read === null ? events.textAt(index) : read.text;
+    decoded = eventText.length === end - base ? null : (read ?? decodeText(source.slice(base, end), mode));
+    text = decoded === null ? eventText : decoded.text;
     const runs = textPatterns.length ? matchRuns(text, textPatterns) : null;
     if (runs?.length) splitAround(runs);
     else splitWords(text, emit);
@@ -178,14 +184,26 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
  */
 export function countTokens(doc: ParsedDocument, options: NormalizedOptions, from: number, to: number, counts: Int32Array): void {
   if (!eventLocal(options)) throw new Error("internal error: countTokens with options that look beyond one event");
-  const { source, events, mode } = doc;
+  const { source, mode } = doc;
+  const events = eventTable(doc);
+  const { ignoreComments } = options;
   for (let index = from; index < to; index++) {
-    const event = events[index]!;
-    if (event.kind !== "text") {
-      if (!(event.kind === "comment" && options.ignoreComments)) counts[index] = counts[index]! + 1;
+    const code = events.codeAt(index);
+    const kind = code & KIND_MASK;
+    if (kind !== EVENT_CODE.text) {
+      if (!(kind === EVENT_CODE.comment && ignoreComments)) counts[index] = counts[index]! + 1;
       continue;
     }
-    const text = event.text.length === event.end - event.start ? event.text : decodeText(source.slice(event.start, event.end), mode).text;
+    const start = events.startAt(index);
+    const end = events.endAt(index);
+    // A text as written is counted in the source, without a string of its own.
+    if (code & AS_WRITTEN) {
+      counts[index] = counts[index]! + countWordsIn(source, start, end);
+      continue;
+    }
+    // (A text decoded when read is that decoding already.)
+    const written = events.textAt(index);
+    const text = code & DECODED_ON_READ || written.length === end - start ? written : decodeText(source.slice(start, end), mode).text;
     counts[index] = counts[index]! + countWords(text);
   }
 }
@@ -207,11 +225,11 @@ const PREFORMATTED = new Set(["pre", "textarea", "listing"]);
  * leaves it compared: in pre, textarea and listing, and where `xml:space="preserve"` says so
  * (until an `xml:space="default"` inside); `inherited` is its parent's answer.
  */
-function keepsSpace(open: DocEvent & { kind: "open" }, inherited: boolean): boolean {
-  const space = open.attrs.find(([name]) => name === "xml:space")?.[1];
+function keepsSpace(events: EventTable, open: number, inherited: boolean): boolean {
+  const space = events.attrsAt(open).find(([name]) => name === "xml:space")?.[1];
   if (space === "preserve") return true;
   if (space === "default") return false;
-  return inherited || PREFORMATTED.has(open.name.toLowerCase());
+  return inherited || PREFORMATTED.has(events.nameAt(open).toLowerCase());
 }
 
 /** The key of a start tag with attributes ignored on it alone: not memoised (its attribute list may be shared with tags that keep them). */
@@ -220,23 +238,32 @@ function ownEntry(event: DocEvent, options: NormalizedOptions, table: KeyTable, 
   return { key: table.key(id), id };
 }
 
-/** The interned key of a markup event, memoised by what decides it (see KeyTable.memoised). */
-function markupEntry(event: DocEvent, options: NormalizedOptions, table: KeyTable): MarkupEntry {
-  switch (event.kind) {
+/**
+ * The interned key of markup event `index` (of kind `kind`), memoised by what decides it (see
+ * KeyTable.memoised); the event's object is made only when its key is not known yet.
+ */
+function markupEntry(events: EventTable, index: number, kind: DocEvent["kind"], options: NormalizedOptions, table: KeyTable): MarkupEntry {
+  switch (kind) {
     case "open": {
-      const by = event.attrs.length ? event.attrs : event.name;
+      const name = events.nameAt(index);
+      const attrs = events.attrsAt(index);
+      const by = attrs.length ? attrs : name;
       const hit = table.memoised("open", by);
       // A shared attribute list comes from tags written alike, so of one name; events made by hand might not be.
-      if (hit !== undefined && (by === event.name || isKeyOf(hit.key, event.name))) return hit;
-      return table.remember("open", by, markupKey(event, options));
+      if (hit !== undefined && (by === name || isKeyOf(hit.key, name))) return hit;
+      return table.remember("open", by, markupKey(events.event(index), options));
     }
-    case "close":
-      return table.memoised("close", event.name) ?? table.remember("close", event.name, markupKey(event, options));
+    case "close": {
+      const name = events.nameAt(index);
+      return table.memoised("close", name) ?? table.remember("close", name, markupKey(events.event(index), options));
+    }
     case "comment":
-    case "cdata":
-      return table.memoised(event.kind, event.text) ?? table.remember(event.kind, event.text, markupKey(event, options));
+    case "cdata": {
+      const text = events.textAt(index);
+      return table.memoised(kind, text) ?? table.remember(kind, text, markupKey(events.event(index), options));
+    }
     default: {
-      const id = table.id(markupKey(event, options));
+      const id = table.id(markupKey(events.event(index), options));
       return { key: table.key(id), id };
     }
   }

@@ -6,7 +6,7 @@ import { decodeText } from "../../src/events/references.js";
 import { KeyTable } from "../../src/text/intern.js";
 import { markupKey, textKey } from "../../src/text/keys.js";
 import { countTokens, tokenize, tokenizeKeyed } from "../../src/text/tokens.js";
-import { countWords, splitWords, type WordKind } from "../../src/text/words.js";
+import { countWords, countWordsIn, splitWords, type WordKind } from "../../src/text/words.js";
 import { anyText, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 
 function words(text: string): string[] {
@@ -258,6 +258,21 @@ describe("countWords and countTokens", () => {
       }),
       fcParams(500),
     );
+  });
+
+  it("count a stretch of a longer string as splitWords splits its slice (any text around any text)", () => {
+    // Also text of few characters, where a word, a joiner or a space run goes on across the stretch's ends.
+    // Runs past the longest piece (1,000 characters) too.
+    const joined = fc.string({ unit: fc.constantFrom("a", "1", "'", ".", " ", "\n", "\u00e9", "\u4e2d", "\u0301", "-", "a".repeat(333), " ".repeat(333)), maxLength: 12 });
+    const text = fc.oneof(anyText(), joined);
+    fc.assert(
+      fc.property(text, text, text, (before, text, after) => {
+        expect(countWordsIn(before + text + after, before.length, before.length + text.length)).toBe(words(text).length);
+      }),
+      fcParams(500),
+    );
+    for (const long of ["a".repeat(2500), " ".repeat(2500), `${" ".repeat(1500)}\n`, `x${"a'".repeat(300)}`])
+      expect([long, countWordsIn(`<${long}>`, 1, long.length + 1)]).toEqual([long, words(long).length]);
   });
 
   it("refuses options that look beyond one event", () => {

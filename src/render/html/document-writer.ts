@@ -2,6 +2,7 @@
 // tokens as they are (with attribute and rename marks), deleted and inserted runs where the content
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
+import { eventTable } from "../../events/event-table.js";
 import type { EditScript, Side } from "../../edit-script.js";
 import { sideList } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
@@ -745,10 +746,10 @@ class DocumentWriter {
 function firstTokens(side: Side): Int32Array {
   if (side.firstTokens) return side.firstTokens;
   const tokens = sideList(side);
-  const { doc } = side;
-  const first = new Int32Array(doc.events.length + 1);
+  const events = eventTable(side.doc).length;
+  const first = new Int32Array(events + 1);
   let t = 0;
-  for (let e = 0; e <= doc.events.length; e++) {
+  for (let e = 0; e <= events; e++) {
     while (t < tokens.length && tokens.event(t) < e) t++;
     first[e] = t;
   }
@@ -761,8 +762,8 @@ function firstTokens(side: Side): Int32Array {
  * made for options that leave out no text (see tokenWindow), and its tokens are not made to tell.
  */
 function tiled(view: SideView, first: Int32Array, e: number): boolean {
-  const event = view.side.doc.events[e]!;
-  return view.tokens.start(first[e]!) === event.start && view.tokens.end(first[e + 1]! - 1) === event.end;
+  const events = eventTable(view.side.doc);
+  return view.tokens.start(first[e]!) === events.startAt(e) && view.tokens.end(first[e + 1]! - 1) === events.endAt(e);
 }
 
 /**

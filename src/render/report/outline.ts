@@ -1,8 +1,8 @@
 // Where a change stands in its document, for a reader: the nearest heading or element with an id
 // before a hunk (as git's funcname names the function), and a CSS-like path of an element.
 
+import { type EventTable, eventTable } from "../../events/event-table.js";
 import type { ParsedDocument } from "../../events/parse.js";
-import type { DocEvent, OpenEvent } from "../../types.js";
 
 /** Longest label shown after a hunk header, in characters. */
 const LABEL = 80;
@@ -27,10 +27,12 @@ export class Outline {
   /** Labels of headings found so far, by the index of their start tag. */
   private readonly headingLabels = new Map<number, string>();
   private readonly nesting: HeadingNesting;
+  private readonly events: EventTable;
 
   constructor(private readonly doc: ParsedDocument) {
-    this.budget = doc.events.length + LOOK_BACK;
-    this.nesting = new HeadingNesting(doc.events);
+    this.events = eventTable(doc);
+    this.budget = this.events.length + LOOK_BACK;
+    this.nesting = new HeadingNesting(this.events);
   }
 
   /**
@@ -39,22 +41,23 @@ export class Outline {
    */
   labelBefore(offset: number): string | undefined {
     if (this.whole) return this.whole.labelBefore(offset);
-    const { events, source } = this.doc;
+    const { events } = this;
+    const { source } = this.doc;
     // Closing tags read backwards whose start tag is not read yet: the elements they end hold nothing from here on.
     const closes: number[] = [];
     let anchors = 0;
     for (let e = firstAtOrAfter(events, offset) - 1; e >= 0; e--) {
       if (--this.budget < 0) return this.wholeOutline().labelBefore(offset);
-      const event = events[e]!;
-      if (event.kind === "close") closes.push(e);
-      if (event.kind !== "open") continue;
+      const kind = events.kindAt(e);
+      if (kind === "close") closes.push(e);
+      if (kind !== "open") continue;
       const close = closes.length ? closes.pop()! : -1;
-      const heading = isHeading(event.name);
-      if (!heading && idOf(event) === undefined) continue;
+      const heading = isHeading(events.nameAt(e));
+      if (!heading && idOf(events, e) === undefined) continue;
       if (++anchors > LOOK_BACK) return undefined;
       if (heading) return this.headingLabel(e) ?? this.wholeOutline().labelBefore(offset);
       // An element not closed before `offset` holds it (its end is at or past it).
-      if (close < 0 || events[close]!.end >= offset) return clip(tagText(source.slice(event.start, event.end)));
+      if (close < 0 || events.endAt(close) >= offset) return clip(tagText(source.slice(events.startAt(e), events.endAt(e))));
     }
     return undefined;
   }
@@ -66,18 +69,17 @@ export class Outline {
   private headingLabel(e: number): string | null {
     const known = this.headingLabels.get(e);
     if (known !== undefined) return known;
-    const { events, source } = this.doc;
-    const event = events[e]!;
-    let label = tagText(source.slice(event.start, event.end));
+    const { events } = this;
+    let label = tagText(this.doc.source.slice(events.startAt(e), events.endAt(e)));
     if (this.nesting.outermost(e)) {
       let text = "";
       let depth = 0;
       for (let i = e + 1; i < events.length; i++) {
         if (--this.budget < 0) return null;
-        const inner = events[i]!;
-        if (inner.kind === "open") depth++;
-        else if (inner.kind === "text" && text.length < LABEL) text += inner.text;
-        else if (inner.kind === "close" && depth-- === 0) {
+        const kind = events.kindAt(i);
+        if (kind === "open") depth++;
+        else if (kind === "text" && text.length < LABEL) text += events.textAt(i);
+        else if (kind === "close" && depth-- === 0) {
           const words = text.replace(/\s+/g, " ").trim();
           if (words) label = `${label} ${words}`;
           break;
@@ -107,31 +109,31 @@ class HeadingNesting {
   /** For each heading start tag read, whether no heading was open around it. */
   private readonly outer = new Map<number, boolean>();
 
-  constructor(private readonly events: readonly DocEvent[]) {}
+  constructor(private readonly events: EventTable) {}
 
   /** Whether the heading whose start tag is event `e` stands outside any other heading. */
   outermost(e: number): boolean {
     const { events, open } = this;
     for (; this.read <= e; this.read++) {
-      const event = events[this.read]!;
-      if (event.kind === "open") {
-        const heading = isHeading(event.name);
+      const kind = events.kindAt(this.read);
+      if (kind === "open") {
+        const heading = isHeading(events.nameAt(this.read));
         if (heading) this.outer.set(this.read, this.headings === 0);
         open.push(heading);
         if (heading) this.headings++;
-      } else if (event.kind === "close" && open.length && open.pop()) this.headings--;
+      } else if (kind === "close" && open.length && open.pop()) this.headings--;
     }
     return this.outer.get(e)!;
   }
 }
 
 /** The first event that starts at or after `offset` (events are in the order of their starts). */
-function firstAtOrAfter(events: readonly DocEvent[], offset: number): number {
+function firstAtOrAfter(events: EventTable, offset: number): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (events[mid]!.start < offset) lo = mid + 1;
+    if (events.startAt(mid) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -165,11 +167,13 @@ export class WholeOutline {
     const open: (Anchor | null)[] = [];
     let heading: Anchor | null = null;
     let text = "";
-    for (const event of doc.events) {
-      if (event.kind === "open") {
-        const isHeadingTag = isHeading(event.name);
-        const anchor =
-          isHeadingTag || idOf(event) !== undefined ? { start: event.start, end: doc.source.length, heading: isHeadingTag, label: tagText(doc.source.slice(event.start, event.end)) } : null;
+    const events = eventTable(doc);
+    for (let e = 0; e < events.length; e++) {
+      const kind = events.kindAt(e);
+      if (kind === "open") {
+        const isHeadingTag = isHeading(events.nameAt(e));
+        const start = events.startAt(e);
+        const anchor = isHeadingTag || idOf(events, e) !== undefined ? { start, end: doc.source.length, heading: isHeadingTag, label: tagText(doc.source.slice(start, events.endAt(e))) } : null;
         if (anchor) {
           this.anchors.push(anchor);
           this.starts.push(anchor.start);
@@ -179,15 +183,15 @@ export class WholeOutline {
           text = "";
         }
         open.push(anchor);
-      } else if (event.kind === "close") {
+      } else if (kind === "close") {
         const anchor = open.pop();
-        if (anchor) anchor.end = event.end;
+        if (anchor) anchor.end = events.endAt(e);
         if (anchor && anchor === heading) {
           const words = text.replace(/\s+/g, " ").trim();
           if (words) anchor.label = `${anchor.label} ${words}`;
           heading = null;
         }
-      } else if (event.kind === "text" && heading && text.length < LABEL) text += event.text;
+      } else if (kind === "text" && heading && text.length < LABEL) text += events.textAt(e);
     }
   }
 
@@ -208,9 +212,9 @@ export class WholeOutline {
   }
 }
 
-/** An element's id, if it has one (`id`, or `xml:id` in XML). */
-function idOf(event: OpenEvent): string | undefined {
-  return event.attrs.find(([name]) => name === "id" || name === "xml:id")?.[1];
+/** The id of the element whose start tag is event `e`, if it has one (`id`, or `xml:id` in XML). */
+function idOf(events: EventTable, e: number): string | undefined {
+  return events.attrsAt(e).find(([name]) => name === "id" || name === "xml:id")?.[1];
 }
 
 /** A start tag's source on one line. */
@@ -239,7 +243,7 @@ export class ElementPaths {
    * stands in; empty at the top of the document or past its end.
    */
   of(e: number, before = false): string {
-    const { element, parent } = (this.index ??= indexElements(this.doc.events));
+    const { element, parent } = (this.index ??= indexElements(eventTable(this.doc)));
     let at = e < element.length ? element[e]! : -1;
     if (before && at === e) at = parent[e]!;
     const names: string[] = [];
@@ -248,11 +252,12 @@ export class ElementPaths {
   }
 
   private step(e: number): string {
-    const event = this.doc.events[e] as OpenEvent;
-    const id = event.attrs.find(([name]) => name === "id")?.[1];
-    const name = cssName(event.name);
+    const events = eventTable(this.doc);
+    const id = events.attrsAt(e).find(([name]) => name === "id")?.[1];
+    const tag = events.nameAt(e);
+    const name = cssName(tag);
     if (id !== undefined && id !== "") return PLAIN_ID.test(id) ? `${name}#${id}` : `${name}[id="${id.replace(/["\\\u0000-\u001f\u007f]/g, cssEscape)}"]`;
-    return this.index!.siblings[e]!.get(event.name)! > 1 ? `${name}:nth-of-type(${this.index!.nth[e]})` : name;
+    return this.index!.siblings[e]!.get(tag)! > 1 ? `${name}:nth-of-type(${this.index!.nth[e]})` : name;
   }
 }
 
@@ -272,7 +277,7 @@ interface ElementIndex {
  * The elements of a document, made in one walk over its events when a path is first asked
  * for; an element's children are counted by name in a map made only when it has a child element.
  */
-function indexElements(events: readonly DocEvent[]): ElementIndex {
+function indexElements(events: EventTable): ElementIndex {
   const element = new Int32Array(events.length);
   const parent = new Int32Array(events.length).fill(-1);
   const nth = new Int32Array(events.length);
@@ -280,19 +285,20 @@ function indexElements(events: readonly DocEvent[]): ElementIndex {
   const stack: number[] = [];
   const counts: (Map<string, number> | undefined)[] = [undefined];
   for (let e = 0; e < events.length; e++) {
-    const event = events[e]!;
+    const kind = events.kindAt(e);
     const top = stack.length ? stack[stack.length - 1]! : -1;
-    if (event.kind === "open") {
+    if (kind === "open") {
       const here = (counts[counts.length - 1] ??= new Map());
-      const k = (here.get(event.name) ?? 0) + 1;
-      here.set(event.name, k);
+      const name = events.nameAt(e);
+      const k = (here.get(name) ?? 0) + 1;
+      here.set(name, k);
       nth[e] = k;
       siblings[e] = here;
       parent[e] = top;
       element[e] = e;
       stack.push(e);
       counts.push(undefined);
-    } else if (event.kind === "close") {
+    } else if (kind === "close") {
       stack.pop();
       counts.pop();
       element[e] = stack.length ? stack[stack.length - 1]! : -1;

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { EventTable, eventTable } from "../../src/events/event-table.js";
+import { parseDocument } from "../../src/events/parse.js";
+import { parsePair } from "../../src/events/shared-parse.js";
+import { diffDocuments } from "../../src/pipeline.js";
+import { renderJson } from "../../src/render/report/json.js";
+import { renderStat } from "../../src/render/report/stat.js";
+import { renderText } from "../../src/render/report/text.js";
+import type { DocEvent, OpenEvent, ParseMode } from "../../src/types.js";
+import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+
+/** Event `i` of a table as its fields read one at a time. */
+function fields(table: EventTable, i: number): DocEvent {
+  const [kind, start, end] = [table.kindAt(i), table.startAt(i), table.endAt(i)];
+  switch (kind) {
+    case "open":
+      return { kind, start, end, name: table.nameAt(i), attrs: table.attrsAt(i), selfClosing: table.flagAt(i) };
+    case "close":
+      return { kind, start, end, name: table.nameAt(i), implied: table.flagAt(i) };
+    case "instruction":
+      return { kind, start, end, name: table.nameAt(i), data: table.dataAt(i) };
+    default:
+      return { kind, start, end, text: table.textAt(i) };
+  }
+}
+
+describe("event tables", () => {
+  it("read each field as the event objects hold it, and make each object once (generated pairs parsed together and apart)", () => {
+    fc.assert(
+      fc.property(fc.oneof(documentPair(htmlDocument(60)), documentPair(xmlDocument(40))), fc.constantFrom<ParseMode>("html", "xml"), fc.boolean(), ([a, b], mode, objectsFirst) => {
+        for (const doc of [...parsePair(a, b, { mode }), parseDocument(b, { mode })]) {
+          const table = eventTable(doc);
+          // Single events made before or after the whole array are the same objects.
+          const single = objectsFirst ? [] : Array.from({ length: table.length }, (_, i) => table.event(i));
+          const events = doc.events;
+          expect(table.length).toBe(events.length);
+          for (let i = 0; i < table.length; i++) {
+            expect(fields(table, i)).toEqual(events[i]);
+            expect(table.event(i)).toBe(events[i]);
+            // An attribute list found when read is the one list of its tag's text.
+            if (table.kindAt(i) === "open") expect(table.attrsAt(i)).toBe((events[i] as OpenEvent).attrs);
+            if (!objectsFirst) expect(single[i]).toBe(events[i]);
+          }
+        }
+      }),
+      fcParams(400),
+    );
+  });
+
+  it("read the events of a document built by hand as they are", () => {
+    const events: DocEvent[] = [
+      { kind: "open", start: 0, end: 3, name: "p", attrs: [], selfClosing: false },
+      { kind: "text", start: 3, end: 5, text: "hi" },
+      { kind: "close", start: 5, end: 9, name: "p", implied: false },
+    ];
+    const table = eventTable({ source: "<p>hi</p>", mode: "html", events });
+    expect(Array.from({ length: table.length }, (_, i) => fields(table, i))).toEqual(events);
+    expect(table.event(1)).toBe(events[1]);
+  });
+
+  it("are never made into event objects for a text, JSON or stat report of a long pair edited in one place", () => {
+    const page = (word: string) => `<!doctype html><h1 id=top>Title</h1>\n${Array.from({ length: 400 }, (_, i) => `<p id=p${i}>line ${i} ${i === 200 ? word : "kept"} <b>x</b></p>\n`).join("")}`;
+    const all = vi.spyOn(EventTable.prototype, "all");
+    try {
+      const script = diffDocuments(page("before"), page("after"));
+      expect(renderText(script)).toContain("after");
+      expect(JSON.stringify(renderJson(script, { old: "a.html", new: "b.html" }))).toContain("after");
+      expect(renderStat(script, { old: "a.html", new: "b.html" })).toContain("1");
+      expect(all).not.toHaveBeenCalled();
+    } finally {
+      all.mockRestore();
+    }
+  });
+});
