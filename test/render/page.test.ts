@@ -92,6 +92,17 @@ describe("renderPage", () => {
     expect(counts).toBe("2 changes 1 replaced");
   });
 
+  it("lists each change on one line: white space runs read as one space, white space alone as visible marks", () => {
+    const a = "<p>The NumberFormat constructor takes options.</p>\n<p>x</p>  <p>y</p>\n";
+    const b = "<p>The Intl.NumberFormat constructor:</p>\n    <ul>\n      <li>takes options.</li></ul>\n<p>x</p>\t<p>y</p>\n";
+    const list = /<details id="htmldiff-list">(.*?)<\/details>/s.exec(renderPage(diffDocuments(a, b)))![1]!;
+    const entries = [...list.matchAll(/<li data-change[^>]*>(.*?)<\/li>/g)].map((m) => m[1]!);
+    expect(entries.length).toBeGreaterThan(1);
+    for (const entry of entries) expect(entry).not.toMatch(/\\[nt]|\s\s|""/);
+    expect(list).toContain("constructor:&lt;/p&gt; &lt;ul&gt; &lt;li&gt;");
+    expect(list).toContain('"··" → "␉"');
+  });
+
   it("shows XML as its source text, with the same marks", () => {
     const xml = renderPage(diffDocuments("<a><b>1</b></a>", "<a><b>2</b></a>", { mode: "xml" }));
     expect(xml).toContain(

@@ -5,11 +5,10 @@
 import type { EditScript } from "../../edit-script.js";
 import type { AttributeDelta, Change } from "../../types.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
+import { quoteLine } from "../report/quote.js";
 import { sideTokens } from "./side-tokens.js";
 import { isStop } from "./stops.js";
 
-/** Longest excerpt of one side shown in the list, in characters. */
-const EXCERPT = 80;
 /** How far back the enclosing element of a change is looked for, in events. */
 const LOOK_BACK = 2000;
 
@@ -57,20 +56,15 @@ export function describeChange(script: EditScript, change: Change): string {
   }
   const where = enclosing(script, code.bEnd > code.bStart ? "b" : "a", code.bEnd > code.bStart ? code.bStart : code.aStart);
   const place = where ? `in <${where}> ` : "";
-  if (code.tag === "insert") return `${place}+ ${quote(newText)}`;
-  if (code.tag === "delete") return `${place}\u2212 ${quote(oldText)}`;
-  return `${place}${quote(oldText)} \u2192 ${quote(newText)}`;
+  if (code.tag === "insert") return `${place}+ ${quoteLine(newText)}`;
+  if (code.tag === "delete") return `${place}\u2212 ${quoteLine(oldText)}`;
+  return `${place}${quoteLine(oldText)} \u2192 ${quoteLine(newText)}`;
 }
 
 function describeAttribute(delta: AttributeDelta): string {
-  if (delta.old === null) return `${delta.name}: (added) ${quote(delta.new ?? "")}`;
-  if (delta.new === null) return `${delta.name}: ${quote(delta.old)} \u2192 (removed)`;
-  return `${delta.name}: ${quote(delta.old)} \u2192 ${quote(delta.new)}`;
-}
-
-/** A side's text quoted, white space visible (JSON escapes), cut to {@link EXCERPT} characters. */
-function quote(text: string): string {
-  return JSON.stringify(text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
+  if (delta.old === null) return `${delta.name}: (added) ${quoteLine(delta.new ?? "")}`;
+  if (delta.new === null) return `${delta.name}: ${quoteLine(delta.old)} \u2192 (removed)`;
+  return `${delta.name}: ${quoteLine(delta.old)} \u2192 ${quoteLine(delta.new)}`;
 }
 
 /** Whether a change's tokens on both sides are all white space. */

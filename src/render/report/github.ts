@@ -6,9 +6,7 @@ import type { EditScript } from "../../edit-script.js";
 import type { Change, ChangeKind } from "../../types.js";
 import type { DocumentNames } from "./json.js";
 import { LineIndex } from "./positions.js";
-
-/** Longest quoted text of one side in an annotation. */
-const QUOTE = 80;
+import { quoteLine } from "./quote.js";
 
 /** The kinds in the order the count of changes left out gives them. */
 const KINDS: readonly ChangeKind[] = ["replace", "insert", "delete", "move", "attributes", "tag", "reindent"];
@@ -29,8 +27,8 @@ export function renderGithub(script: EditScript, names: DocumentNames, max: numb
   const at = (change: Change) => bLines.position(script.spansOf(script.opcodes[change.op]!).b.start);
   const shown = script.changes.slice(0, max).map((change) => {
     const spans = script.spansOf(script.opcodes[change.op]!);
-    const oldText = quote(script.a.doc.source.slice(spans.a.start, spans.a.end));
-    const newText = quote(script.b.doc.source.slice(spans.b.start, spans.b.end));
+    const oldText = quoteLine(script.a.doc.source.slice(spans.a.start, spans.a.end));
+    const newText = quoteLine(script.b.doc.source.slice(spans.b.start, spans.b.end));
     return annotation(levelOf(change.kind), names.new, at(change), describe(change), message(change, oldText, newText));
   });
   const rest = script.changes.slice(max);
@@ -107,18 +105,6 @@ function message(change: Change, oldText: string, newText: string): string {
 function attributeValue(value: string | null): string {
   return value === null ? "(none)" : value === "" ? "(empty)" : value;
 }
-
-/**
- * One side's text in quotes, its whitespace runs as one space; text that is only whitespace is
- * shown with visible marks (· space, ␉ tab, ␊ line feed, ␍ carriage return), never as "".
- */
-function quote(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const shown = flat || [...text].map((c) => VISIBLE[c] ?? `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`).join("");
-  return JSON.stringify(shown.length > QUOTE ? `${shown.slice(0, QUOTE)}…` : shown);
-}
-
-const VISIBLE: Readonly<Record<string, string>> = { " ": "\u00b7", "\t": "\u2409", "\n": "\u240a", "\r": "\u240d" };
 
 /** Escapes a workflow command's message. */
 function data(text: string): string {
