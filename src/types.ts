@@ -44,6 +44,29 @@ export interface InstructionEvent extends Span {
 /** One frozen event of a parsed document. */
 export type DocEvent = OpenEvent | CloseEvent | TextEvent | InstructionEvent;
 
+/**
+ * A document's events read by index, without an object per event (an `EventTable`,
+ * src/events/event-table.ts; `eventTable(doc)` gives a parsed document's): `event(i)` makes
+ * one frozen {@link DocEvent} for the readers that want one.
+ *
+ * @example const events = eventTable(parseDocument("<p>Hi</p>")); events.kindAt(0) // "open"; events.nameAt(0) // "p"
+ */
+export interface EventReader {
+  readonly length: number;
+  kindAt(i: number): DocEvent["kind"];
+  /** The name of a start or end tag or an instruction. */
+  nameAt(i: number): string;
+  startAt(i: number): number;
+  endAt(i: number): number;
+  /** The attributes of a start tag. */
+  attrsAt(i: number): readonly Attribute[];
+  /** Whether a start tag closes itself or an end tag is implied. */
+  flagAt(i: number): boolean;
+  /** The text of a text, comment or CDATA section, references decoded. */
+  textAt(i: number): string;
+  event(i: number): DocEvent;
+}
+
 /** The kinds of token the tokenizer produces; markup events are one token each. */
 export type TokenKind = "word" | "space" | "punct" | "open" | "close" | "comment" | "cdata" | "instruction";
 

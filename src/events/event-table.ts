@@ -2,7 +2,7 @@
 // object each; a run taken from another document (the shared start and the moved end of a pair,
 // see shared-parse.ts) is one record. Event objects are made only when asked for, and kept.
 
-import type { Attribute, DocEvent, ParseMode, TextEvent } from "../types.js";
+import type { Attribute, DocEvent, EventReader, ParseMode, TextEvent } from "../types.js";
 import { decodeText } from "./references.js";
 import type { ParsedDocument } from "./parse.js";
 import { closeEvent, instructionEvent, movedEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
@@ -59,7 +59,7 @@ interface TakenRun {
  *
  * @example const t = eventTable(parseDocument("<p>Hi</p>")); t.kindAt(1) // "text"; t.textAt(1) // "Hi"; t.event(0) === t.event(0) // true
  */
-export class EventTable {
+export class EventTable implements EventReader {
   /** How many events the table holds. */
   length = 0;
   private codes: Uint8Array;

@@ -2,7 +2,7 @@
 // stand so that a browser builds the tree the writer means (wrapped in <ins>/<del>, a class on the
 // element itself, an inert template, or a marker comment), from the elements open where it goes.
 
-import type { DocEvent, OpenEvent, TokenList } from "../types.js";
+import type { DocEvent, EventReader, OpenEvent, TokenList } from "../types.js";
 import { ACTIVE, ATOMIC, classedElement, FOREIGN_ROOTS, isDoctype, PAGE_INERT, ROOTS, TABLE_CONTEXT, TEXT_CONTENT, wrapsInside } from "./elements.js";
 import { belongsInHead, FOSTERED_FORMATTING, fosteredIn, holdsTableTag, leavesForeignContent, movedByBrowser, nestsApart, OpenElements } from "./tree-rules.js";
 
@@ -28,7 +28,7 @@ export interface Piece {
 export interface PieceSide {
   readonly tokens: TokenList;
   /** The side's events (a token's `event` indexes them). */
-  readonly events: readonly DocEvent[];
+  readonly events: EventReader;
   /** The event behind a token. */
   event(token: number): DocEvent;
   /** The other tag of the element whose start or end tag is `token`, or -1. */
@@ -63,7 +63,7 @@ export function writtenName(name: string, options: PlacementOptions): string {
  *
  * @example mustBeInert({ kind: "open", name: "script", attrs: [], start: 0, end: 8 }, true, false) // true
  */
-export function mustBeInert(event: OpenEvent, nestedDeleted: boolean, page: boolean): boolean {
+export function mustBeInert(event: Pick<OpenEvent, "name" | "attrs">, nestedDeleted: boolean, page: boolean): boolean {
   if (nestedDeleted && ACTIVE.has(event.name)) return true;
   if (!page) return false;
   return PAGE_INERT.has(event.name) || (event.name === "meta" && event.attrs.some(([name]) => name === "http-equiv"));
@@ -80,9 +80,9 @@ const QUOTED_END_TAG = /<\/[a-zA-Z][^>]*["']/;
  * and escapable raw text never do. The cases: docs/tricky-cases.md, "Atomic elements written
  * from their events, or in a marker".
  *
- * @example sourceReadApart("div", "</p x='>", [], 0, 0) // true
+ * @example sourceReadApart("div", "</p x='>", eventTable(parseDocument("")), 0, 0) // true
  */
-export function sourceReadApart(name: string, content: string, events: readonly DocEvent[], first: number, after: number): boolean {
+export function sourceReadApart(name: string, content: string, events: EventReader, first: number, after: number): boolean {
   if (TEXT_CONTENT.has(name)) return false;
   const foreign = FOREIGN_ROOTS.has(name);
   const foreignP = foreign && /<\/(?:p|br)[\t\n\f\r />]/i.test(content);
@@ -93,12 +93,12 @@ export function sourceReadApart(name: string, content: string, events: readonly 
  * The index of the last event of the element whose start tag is `open`: its end tag, or the
  * document's last event.
  *
- * @example lastOfElement(parseDocument("<p><b>x</b></p>").events, 0) // 4
+ * @example lastOfElement(eventTable(parseDocument("<p><b>x</b></p>")), 0) // 4
  */
-export function lastOfElement(events: readonly DocEvent[], open: number): number {
+export function lastOfElement(events: EventReader, open: number): number {
   let depth = 0;
   for (let e = open; e < events.length; e++) {
-    const kind = events[e]!.kind;
+    const kind = events.kindAt(e);
     if (kind === "open") depth++;
     else if (kind === "close" && --depth === 0) return e;
   }
@@ -109,13 +109,12 @@ export function lastOfElement(events: readonly DocEvent[], open: number): number
  * The events of a shown copy of the element `events[open..last]`, in order: active atomic
  * content (a script, a widget) is left out whole, since a copy must not run or act.
  *
- * @example [...shownCopyEvents(parseDocument("<p>a<script>x</script></p>").events, 0, 5)].length // 3
+ * @example [...shownCopyEvents(eventTable(parseDocument("<p>a<script>x</script></p>")), 0, 5)].length // 3
  */
-export function* shownCopyEvents(events: readonly DocEvent[], open: number, last: number): Generator<DocEvent> {
+export function* shownCopyEvents(events: EventReader, open: number, last: number): Generator<DocEvent> {
   for (let e = open; e <= last; e++) {
-    const event = events[e]!;
-    if (event.kind === "open" && ATOMIC.has(event.name) && ACTIVE.has(event.name)) e = lastOfElement(events, e);
-    else yield event;
+    if (events.kindAt(e) === "open" && ATOMIC.has(events.nameAt(e)) && ACTIVE.has(events.nameAt(e))) e = lastOfElement(events, e);
+    else yield events.event(e);
   }
 }
 
@@ -146,11 +145,11 @@ export class BrowserModel {
   /** A model for writing the new document of `newEvents` with changes from `oldEvents`. */
   constructor(
     private readonly options: PlacementOptions,
-    oldEvents: readonly DocEvent[],
-    newEvents: readonly DocEvent[],
+    oldEvents: EventReader,
+    newEvents: EventReader,
   ) {
     this.newRoots = rootNames(newEvents);
-    this.bodyless = this.newRoots.size === 0 && !oldEvents.some(isRoot);
+    this.bodyless = this.newRoots.size === 0 && rootNames(oldEvents).size === 0;
   }
 
   /**
@@ -285,10 +284,9 @@ export class BrowserModel {
    * where a marker broke a table or a formatting element was moved out of one, not around
    * elements a browser would build elsewhere or atomic content, and not an active element itself.
    */
-  showsCopy(events: readonly DocEvent[], open: number, last: number): boolean {
-    const root = events[open] as OpenEvent;
+  showsCopy(events: EventReader, open: number, last: number): boolean {
     const parent = this.parent();
-    if (parent === null || parent === "html" || parent === "head" || parent === "select" || ACTIVE.has(root.name)) return false;
+    if (parent === null || parent === "html" || parent === "head" || parent === "select" || ACTIVE.has(events.nameAt(open))) return false;
     if (this.tableBrokenBy.del >= 0 || this.tableBrokenBy.ins >= 0 || this.open.last(FOSTERED_FORMATTING) >= 0) return false;
     let opened = 0;
     try {
@@ -408,14 +406,13 @@ function movesText(piece: Piece, side: PieceSide): boolean {
   return false;
 }
 
-/** Whether an event is an html, head or body start tag. */
-function isRoot(event: DocEvent): boolean {
-  return event.kind === "open" && ROOTS.has(event.name);
-}
-
 /** The names of the html, head and body start tags among `events`. */
-function rootNames(events: readonly DocEvent[]): Set<string> {
+function rootNames(events: EventReader): Set<string> {
   const names = new Set<string>();
-  for (let e = 0; e < events.length; e++) if (isRoot(events[e]!)) names.add((events[e] as OpenEvent).name);
+  for (let e = 0; e < events.length; e++) {
+    if (events.kindAt(e) !== "open") continue;
+    const name = events.nameAt(e);
+    if (ROOTS.has(name)) names.add(name);
+  }
   return names;
 }

@@ -7,7 +7,7 @@
 
 import { CLOSES_P, FORMATTING, HEADINGS, IN_HEAD, IN_SELECT, SCOPE_BOUNDARIES, SCOPE_TARGETS, SPECIAL, TABLE_CONTEXT, TABLE_GUESTS, TABLE_PARENTS } from "./elements.js";
 import { breaksOut, ContentKindStack } from "./foreign.js";
-import type { DocEvent } from "../types.js";
+import type { EventReader } from "../types.js";
 
 /**
  * Whether a browser moves an element named `name` (or text, for `#text`) out of `parent`, to
@@ -172,9 +172,9 @@ export function movedByBrowser(open: OpenElements, name: string): boolean {
  * outside foreignObject, desc, title or MathML's text elements): it closes the svg there, and
  * reads the rest as HTML where the svg stood.
  *
- * @example leavesForeignContent(parseDocument("<svg><b>x</b></svg>").events, 1, 4) // true
+ * @example leavesForeignContent(eventTable(parseDocument("<svg><b>x</b></svg>")), 1, 4) // true
  */
-export function leavesForeignContent(events: readonly DocEvent[], from: number, to: number): boolean {
+export function leavesForeignContent(events: EventReader, from: number, to: number): boolean {
   return nestsApart(events, from, to, false);
 }
 
@@ -185,21 +185,22 @@ export function leavesForeignContent(events: readonly DocEvent[], from: number, 
  * a later end tag closes it for our parser. A browser ignores the svg's end tag there, and
  * everything after it stays inside the integration point.
  *
- * @example nestsApart(parseDocument("<svg><title><path/></svg>").events, 1, 5, true) // true
+ * @example nestsApart(eventTable(parseDocument("<svg><title><path/></svg>")), 1, 5, true) // true
  */
-export function nestsApart(events: readonly DocEvent[], from: number, to: number, htmlLeftOpen = true): boolean {
+export function nestsApart(events: EventReader, from: number, to: number, htmlLeftOpen = true): boolean {
   // Per open element: how a browser reads its content; the svg or math itself is foreign.
-  const root = events[from - 1];
+  const math = from >= 1 && from - 1 < events.length && events.kindAt(from - 1) === "open" && events.nameAt(from - 1).toLowerCase() === "math";
   const kinds = new ContentKindStack("svg");
-  kinds.enter(root?.kind === "open" && root.name.toLowerCase() === "math" ? "math" : "svg");
+  kinds.enter(math ? "math" : "svg");
   for (let i = from; i < to; i++) {
-    const event = events[i]!;
+    const kind = events.kindAt(i);
     // An HTML element closed by an implying tag, in HTML content inside the svg or math.
-    if (event.kind === "close" && kinds.close() === "html" && htmlLeftOpen && event.implied) return true;
-    if (event.kind !== "open") continue;
-    const name = event.name.toLowerCase();
-    if (kinds.current !== "html" && breaksOut(name, event.attrs)) return true;
-    kinds.open(name, event.attrs);
+    if (kind === "close" && kinds.close() === "html" && htmlLeftOpen && events.flagAt(i)) return true;
+    if (kind !== "open") continue;
+    const name = events.nameAt(i).toLowerCase();
+    const attrs = events.attrsAt(i);
+    if (kinds.current !== "html" && breaksOut(name, attrs)) return true;
+    kinds.open(name, attrs);
   }
   return false;
 }
@@ -209,12 +210,13 @@ export function nestsApart(events: readonly DocEvent[], from: number, to: number
  * Content moved out of a table is still read in the table: such a tag there, even in an svg's
  * foreignObject or MathML's mi, closes everything up to the table.
  *
- * @example holdsTableTag(parseDocument("<math><mi><td>").events, 1, 3) // true
+ * @example holdsTableTag(eventTable(parseDocument("<math><mi><td>")), 1, 3) // true
  */
-export function holdsTableTag(events: readonly DocEvent[], from: number, to: number): boolean {
+export function holdsTableTag(events: EventReader, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const event = events[i]!;
-    if (event.kind === "open" && (event.name === "table" || TABLE_PARENTS.has(event.name))) return true;
+    if (events.kindAt(i) !== "open") continue;
+    const name = events.nameAt(i);
+    if (name === "table" || TABLE_PARENTS.has(name)) return true;
   }
   return false;
 }

@@ -4,6 +4,8 @@ import { EventTable, eventTable } from "../../src/events/event-table.js";
 import { parseDocument } from "../../src/events/parse.js";
 import { parsePair } from "../../src/events/shared-parse.js";
 import { diffDocuments } from "../../src/pipeline.js";
+import { renderHtml } from "../../src/render/html/inline-html.js";
+import { renderPage } from "../../src/render/html/page.js";
 import { renderJson } from "../../src/render/report/json.js";
 import { renderStat } from "../../src/render/report/stat.js";
 import { renderText } from "../../src/render/report/text.js";
@@ -67,6 +69,21 @@ describe("event tables", () => {
       expect(renderText(script)).toContain("after");
       expect(JSON.stringify(renderJson(script, { old: "a.html", new: "b.html" }))).toContain("after");
       expect(renderStat(script, { old: "a.html", new: "b.html" })).toContain("1");
+      expect(all).not.toHaveBeenCalled();
+    } finally {
+      all.mockRestore();
+    }
+  });
+
+  it("are never made into event objects for the inline HTML or the page of a long pair edited in one place", () => {
+    const page = (word: string) =>
+      `<!doctype html><html><head><title>T</title></head><body><h1 id=top>Title</h1>\n${Array.from({ length: 400 }, (_, i) => `<p id=p${i}>line ${i} ${i === 200 ? word : "kept"} <b>x</b><!-- c --></p>\n`).join("")}</body></html>`;
+    const all = vi.spyOn(EventTable.prototype, "all");
+    try {
+      const script = diffDocuments(page("before"), page("after"));
+      expect(renderHtml(script)).toContain("after");
+      expect(renderHtml(script, { fragment: true })).toContain("after");
+      expect(renderPage(script, { oldLabel: "a.html", newLabel: "b.html" })).toContain("after");
       expect(all).not.toHaveBeenCalled();
     } finally {
       all.mockRestore();

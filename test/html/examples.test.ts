@@ -4,6 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { eventTable } from "../../src/events/event-table.js";
 import { parseDocument } from "../../src/events/parse.js";
 import { docExamples, runExample } from "../support/doc-examples.js";
 
@@ -19,7 +20,7 @@ describe("the @example lines of src/html/", () => {
 
   for (const file of files) {
     it(`hold in ${file}`, async () => {
-      const scope = { ...(await import(join(HTML, file))), parseDocument };
+      const scope = { ...(await import(join(HTML, file))), parseDocument, eventTable };
       const examples = docExamples(join(HTML, file));
       for (const example of examples) {
         const { actual, expected } = runExample(example, scope);

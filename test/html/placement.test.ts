@@ -9,6 +9,7 @@ import { parse } from "parse5";
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/events/parse.js";
+import { eventTable } from "../../src/events/event-table.js";
 import { BrowserModel, type Piece, type PieceSide, type Placement } from "../../src/html/placement.js";
 import type { DocEvent, Token } from "../../src/types.js";
 import { listOf } from "../../src/text/token-list.js";
@@ -91,7 +92,8 @@ function wholeElement(side: PieceSide): boolean {
 
 /** A side made of the piece's markup alone, as our parser reads it: one token per tag and per text event. */
 function pieceSide(markup: string): PieceSide {
-  const events: readonly DocEvent[] = parseDocument(markup, { mode: "html" }).events;
+  const doc = parseDocument(markup, { mode: "html" });
+  const events: readonly DocEvent[] = doc.events;
   const tokens: Token[] = events.map((event, index) => {
     const kind = event.kind === "text" ? (/[^ \t\n\f\r]/.test(event.text) ? "word" : "space") : event.kind;
     return { kind, text: "", key: "", event: index, start: event.start, end: event.end };
@@ -105,7 +107,7 @@ function pieceSide(markup: string): PieceSide {
       [partners[start], partners[t]] = [t, start];
     }
   });
-  return { tokens: listOf(tokens), events, event: (t) => events[tokens[t]!.event]!, partner: (t) => partners[t]!, visibleText: (t) => tokens[t]!.kind === "word" };
+  return { tokens: listOf(tokens), events: eventTable(doc), event: (t) => events[tokens[t]!.event]!, partner: (t) => partners[t]!, visibleText: (t) => tokens[t]!.kind === "word" };
 }
 
 /** The piece's markup as placed: wrapped, marked on its element, in a template, or a marker comment; each found again by `data-probe`. */
@@ -171,7 +173,7 @@ function pieceShape(markup: string): string {
  */
 function misplacement(context: readonly string[], piece: { kind: "element" | "text"; markup: string }, deleted: boolean, answer?: Placement): string | null {
   const side = pieceSide(piece.markup);
-  const model = new BrowserModel({ page: false }, [], parseDocument("<html><head></head><body></body></html>").events);
+  const model = new BrowserModel({ page: false }, eventTable(parseDocument("")), eventTable(parseDocument("<html><head></head><body></body></html>")));
   for (const name of ["html", "head"]) model.wroteStartTag(name);
   model.wroteEndTag();
   for (const name of ["body", ...context]) model.wroteStartTag(name);
@@ -234,7 +236,7 @@ describe("BrowserModel's placements, as parse5 builds them", () => {
     [["div"], "<script>x</script>", "template"],
   ] as const)("in %j places %s as %s", (context, markup, expected) => {
     const side = pieceSide(markup);
-    const model = new BrowserModel({ page: false }, [], []);
+    const model = new BrowserModel({ page: false }, eventTable(parseDocument("")), eventTable(parseDocument("")));
     for (const name of ["html", "body", ...context]) model.wroteStartTag(name);
     expect(model.placement({ kind: "element", first: 0, last: side.tokens.length - 1 }, side, expected === "template")).toBe(expected);
   });

@@ -6,7 +6,7 @@ import { eventTable } from "../../events/event-table.js";
 import type { EditScript, Side } from "../../edit-script.js";
 import { sideList } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
-import type { Attribute, Change, DocEvent, OpenEvent, TokenList } from "../../types.js";
+import type { Attribute, Change, EventReader, OpenEvent, TokenList } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
 import { ATOMIC, ROOTS, VOID } from "../../html/elements.js";
@@ -87,7 +87,7 @@ class DocumentWriter {
     // Deleted content carries what the comparison left out of the old document before it, for reject.
     this.old = new UnitWriter(views.a, options, (t) => (t === this.oldLeadWritten ? "" : this.outsideWrap(t, true, oldGapBefore(views.a, t))));
     this.now = new UnitWriter(views.b, options, (t) => this.outsideWrap(t, false, this.gapBefore(t)));
-    this.model = new BrowserModel(options, script.a.doc.events, script.b.doc.events);
+    this.model = new BrowserModel(options, this.old.events, this.now.events);
     this.bom = script.b.doc.source.includes("\uFEFF");
   }
 
@@ -249,30 +249,30 @@ class DocumentWriter {
     const firstB = this.firstTokens.b;
     const firstA = this.firstTokens.a;
     if (firstB[e] !== j || firstA[f] !== i) return k;
-    const events = this.now.view.side.doc.events;
-    const oldEvents = this.old.view.side.doc.events;
+    const events = this.now.events;
+    const oldEvents = this.old.events;
     const source = this.now.view.side.doc.source;
     const same = new SameSource(source, this.old.view.side.doc.source);
     const tiling = !this.now.view.side.tokenAt;
     // The source copied next: from `copyFrom` to `copyTo`.
-    let copyFrom = events[e]!.start;
+    let copyFrom = events.startAt(e);
     let copyTo = copyFrom;
     let m = k;
     for (; e < events.length && f < oldEvents.length; e++, f++) {
       const count = firstB[e + 1]! - firstB[e]!;
       if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > plainEnd) break;
-      const event = events[e]!;
-      const old = oldEvents[f]!;
-      // The same object: the parser shares the events of the text both documents start with.
-      if (event !== old && !(alike(event, old) && same.at(event.start, event.end, old.start, old.end))) break;
-      if (tiling && event.kind === "text" && !tiled(this.now.view, firstB, e)) break;
-      const written = event.kind === "text" ? this.keptTextEvent(event) : this.keptEvent(event);
+      const kind = events.kindAt(e);
+      const start = events.startAt(e);
+      const end = events.endAt(e);
+      if (!alike(events, e, oldEvents, f) || !same.at(start, end, oldEvents.startAt(f), oldEvents.endAt(f))) break;
+      if (tiling && kind === "text" && !tiled(this.now.view, firstB, e)) break;
+      const written = kind === "text" ? this.keptTextEvent(start, end) : this.keptEvent(e);
       if (written === undefined) break;
-      if (written === null && event.start === copyTo) copyTo = event.end;
+      if (written === null && start === copyTo) copyTo = end;
       else {
         this.emit(source.slice(copyFrom, copyTo));
-        copyFrom = written === null ? event.start : event.end;
-        copyTo = event.end;
+        copyFrom = written === null ? start : end;
+        copyTo = end;
         if (written !== null) this.emit(written);
       }
       m += count;
@@ -283,10 +283,10 @@ class DocumentWriter {
   }
 
   /** A kept text event as {@link keptText} writes it: null where as it stands, undefined where {@link both} must write it. */
-  private keptTextEvent(event: DocEvent): string | null | undefined {
+  private keptTextEvent(start: number, end: number): string | null | undefined {
     if (this.model.textMayStartBody()) return undefined;
     const source = this.now.view.side.doc.source;
-    return writtenAsIs(source, event.start, event.end, this.bom) ? null : textOf(source, event.start, event.end);
+    return writtenAsIs(source, start, end, this.bom) ? null : textOf(source, start, end);
   }
 
   /**
@@ -295,24 +295,31 @@ class DocumentWriter {
    * source; undefined for those it leaves to {@link both}: an atomic element, a root left out of
    * a fragment, a void element made by an end tag.
    */
-  private keptEvent(event: DocEvent): string | null | undefined {
+  private keptEvent(e: number): string | null | undefined {
     const source = this.now.view.side.doc.source;
+    const events = this.now.events;
+    const kind = events.kindAt(e);
+    const start = events.startAt(e);
+    const end = events.endAt(e);
     let written: string;
-    // Most kept tags are written as they stand: found so without copying their text.
-    if (event.kind === "open") {
-      if (ATOMIC.has(event.name) || (this.options.fragment && ROOTS.has(event.name)) || event.start === event.end) return undefined;
-      this.model.wroteStartTag(event.name);
-      if (this.now.copiedUnmarked(event) && !this.now.mustBeInert(event, false)) return null;
-      written = this.guard(event, this.now.startTag(event, NO_MARKS, source.slice(event.start, event.end)));
-    } else if (event.kind === "close") {
-      if (this.options.fragment && ROOTS.has(event.name)) return undefined;
-      const name = this.model.wroteEndTag() ?? event.name;
-      if (name === event.name && !VOID.has(name) && plainEndTagAt(source, event.start, event.end, name)) return null;
-      const own = source.slice(event.start, event.end);
-      written = VOID.has(name) ? "" : endTagOf(name, event.name, own, { name: event.name, text: own });
-    } else if (this.options.fragment && event.kind === "instruction") written = "";
-    else written = this.now.leafEvent(event, this.model.insideDocument(), "both");
-    return written === source.slice(event.start, event.end) ? null : written;
+    // Most kept tags are written as they stand: found so without copying their text or making their event.
+    if (kind === "open") {
+      const name = events.nameAt(e);
+      if (ATOMIC.has(name) || (this.options.fragment && ROOTS.has(name)) || start === end) return undefined;
+      this.model.wroteStartTag(name);
+      if (this.now.copiedUnmarkedAt(e) && !this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false)) return null;
+      const event = events.event(e) as OpenEvent;
+      written = this.guard(event, this.now.startTag(event, NO_MARKS, source.slice(start, end)));
+    } else if (kind === "close") {
+      const own = events.nameAt(e);
+      if (this.options.fragment && ROOTS.has(own)) return undefined;
+      const name = this.model.wroteEndTag() ?? own;
+      if (name === own && !VOID.has(name) && plainEndTagAt(source, start, end, name)) return null;
+      const text = source.slice(start, end);
+      written = VOID.has(name) ? "" : endTagOf(name, own, text, { name: own, text });
+    } else if (this.options.fragment && kind === "instruction") written = "";
+    else written = this.now.leafEvent(events.event(e), this.model.insideDocument(), "both");
+    return written === source.slice(start, end) ? null : written;
   }
 
   /** Writes a kept token (a whole atomic element at once); returns the next item index. The text left out before it is written. */
@@ -639,17 +646,18 @@ class DocumentWriter {
    */
   private shownCopies(j: number): string {
     const tokens = this.now.tokens;
-    const doc = this.script.b.doc;
+    const { source } = this.script.b.doc;
+    const events = this.now.events;
     const from = j > 0 ? tokens.event(j - 1) + 1 : 0;
-    const to = j < tokens.length ? tokens.event(j) : doc.events.length;
+    const to = j < tokens.length ? tokens.event(j) : events.length;
     let cursor = j > 0 ? tokens.end(j - 1) : 0;
     let out = "";
     for (let e = from; e < to; e++) {
-      if (this.hasTokens(e) || doc.events[e]!.kind !== "open") continue;
-      const last = lastOfElement(doc.events, e);
-      const lead = doc.source.slice(cursor, Math.max(cursor, doc.events[e]!.start));
+      if (this.hasTokens(e) || events.kindAt(e) !== "open") continue;
+      const last = lastOfElement(events, e);
+      const lead = source.slice(cursor, Math.max(cursor, events.startAt(e)));
       out += this.shownCopy(e, last, /^[ \t\n\f\r]*$/.test(lead) ? lead : "");
-      cursor = doc.events[last]!.end;
+      cursor = events.endAt(last);
       e = last;
     }
     return out;
@@ -666,7 +674,7 @@ class DocumentWriter {
    * first inside it.
    */
   private shownCopy(open: number, last: number, lead = ""): string {
-    const events = this.script.b.doc.events;
+    const events = this.now.events;
     if (!this.model.showsCopy(events, open, last)) return "";
     let out = "";
     const names: string[] = [];
@@ -676,7 +684,7 @@ class DocumentWriter {
         const attrs = writtenAttributes(event, {}, this.options.page);
         // A line break first in a pre or listing is not its content: the white space is left out there.
         const first = name === "pre" || name === "listing" ? "" : lead;
-        out += event === events[open] ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
+        out += event === events.event(open) ? `${openTag(name, [...attrs, [SHOWN, ""]])}${first}` : openTag(name, attrs);
         names.push(name);
       } else if (event.kind === "close" && names.length > 0) {
         out += closeTag(names.pop()!);
@@ -699,7 +707,7 @@ class DocumentWriter {
     this.lastB = j;
     const side = this.now.view.side;
     const tokens = this.now.tokens;
-    const events = side.doc.events;
+    const events = this.now.events;
     // An atomic element's content was written with it (left-out elements inside it too): the gap starts at its end.
     const partner = prev >= 0 ? this.now.view.partners[prev]! : -1;
     if (partner > prev && partner < j && ATOMIC.has((this.now.event(prev) as OpenEvent).name)) prev = partner;
@@ -713,16 +721,13 @@ class DocumentWriter {
     let out = "";
     const firstEvent = beforeEvent + 1;
     const lastEvent = atEvent;
-    if (before) {
-      const event = events[beforeEvent]!;
-      if (event.kind === "text" && beforeEnd < event.end) out += sourceText(side, beforeEnd, event.end);
-    }
+    if (before && events.kindAt(beforeEvent) === "text" && beforeEnd < events.endAt(beforeEvent)) out += sourceText(side, beforeEnd, events.endAt(beforeEvent));
     for (let e = firstEvent; e < lastEvent; e++) {
-      const event = events[e]!;
       if (this.hasTokens(e)) continue;
-      if (event.kind === "text") out += textOf(side.doc.source, event.start, event.end);
-      else if (event.kind === "comment") out += documentComment(event.text, "both", side.doc.source.slice(event.start, event.end));
-      else if (event.kind === "open") {
+      const kind = events.kindAt(e);
+      if (kind === "text") out += textOf(side.doc.source, events.startAt(e), events.endAt(e));
+      else if (kind === "comment") out += documentComment(events.textAt(e), "both", side.doc.source.slice(events.startAt(e), events.endAt(e)));
+      else if (kind === "open") {
         // An element the comparison left out whole (--ignore) goes in a marker for both sides: written
         // live, its markup is not placed by the writer's rules, and a browser could build it elsewhere.
         const last = lastOfElement(events, e);
@@ -731,10 +736,7 @@ class DocumentWriter {
         e = last;
       }
     }
-    if (at) {
-      const event = events[atEvent]!;
-      if (event.kind === "text" && event.start < atStart) out += sourceText(side, event.start, atStart);
-    }
+    if (at && events.kindAt(atEvent) === "text" && events.startAt(atEvent) < atStart) out += sourceText(side, events.startAt(atEvent), atStart);
     return out;
   }
 }
@@ -804,13 +806,14 @@ class SameSource {
 }
 
 /**
- * Whether an old event reads as a new one for the writer, where the two have the same source:
+ * Whether old event `f` reads as new event `e` for the writer, where the two have the same source:
  * the same kind, and for a tag the same name (and attributes).
  */
-function alike(event: DocEvent, old: DocEvent): boolean {
-  if (event.kind === "open") return old.kind === "open" && event.name === old.name && sameAttributes(event.attrs, old.attrs);
-  if (event.kind === "close") return old.kind === "close" && event.name === old.name;
-  return event.kind === old.kind;
+function alike(events: EventReader, e: number, oldEvents: EventReader, f: number): boolean {
+  const kind = events.kindAt(e);
+  if (kind !== oldEvents.kindAt(f)) return false;
+  if (kind === "open") return events.nameAt(e) === oldEvents.nameAt(f) && sameAttributes(events.attrsAt(e), oldEvents.attrsAt(f));
+  return kind !== "close" || events.nameAt(e) === oldEvents.nameAt(f);
 }
 
 /** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
@@ -838,13 +841,14 @@ function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boole
  */
 function sourceGap(view: SideView, t: number): string {
   const { tokens } = view;
-  const { events, source } = view.side.doc;
+  const { source } = view.side.doc;
+  const events = eventTable(view.side.doc);
   const [before, at] = [has(tokens, t - 1), has(tokens, t)];
   const [first, last] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : events.length];
   const [beforeEnd, atStart] = [before ? tokens.end(t - 1) : 0, at ? tokens.start(t) : 0];
   if (before && at && first === last) return source.slice(beforeEnd, Math.max(beforeEnd, atStart));
-  const out = (before ? source.slice(beforeEnd, Math.max(beforeEnd, events[first]!.end)) : "") + eventSource(events, source, first + 1, last);
-  return at ? out + source.slice(events[last]!.start, Math.max(events[last]!.start, atStart)) : out;
+  const out = (before ? source.slice(beforeEnd, Math.max(beforeEnd, events.endAt(first))) : "") + eventSource(events, source, first + 1, last);
+  return at ? out + source.slice(events.startAt(last), Math.max(events.startAt(last), atStart)) : out;
 }
 
 /** Whether `tokens` has a token `i`. */
@@ -870,19 +874,20 @@ function oldGapBefore(view: SideView, t: number): string {
 function onlyCommentsBefore(view: SideView, t: number): boolean {
   const { tokens } = view;
   const { doc } = view.side;
+  const events = eventTable(doc);
   const [before, at] = [has(tokens, t - 1), has(tokens, t)];
   const [beforeEvent, atEvent] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : -1];
   const from = before ? beforeEvent + 1 : 0;
-  const to = at ? atEvent : doc.events.length;
+  const to = at ? atEvent : events.length;
   const blank = (start: number, end: number): boolean => !/[^ \t\n\f\r]/.test(doc.source.slice(start, end));
   if (before && at && beforeEvent === atEvent) return false;
-  if (before && !blank(tokens.end(t - 1), doc.events[beforeEvent]!.end)) return false;
-  if (at && !blank(doc.events[atEvent]!.start, tokens.start(t))) return false;
+  if (before && !blank(tokens.end(t - 1), events.endAt(beforeEvent))) return false;
+  if (at && !blank(events.startAt(atEvent), tokens.start(t))) return false;
   let comments = 0;
   for (let e = from; e < to; e++) {
-    const event = doc.events[e]!;
-    if (event.kind === "comment") comments++;
-    else if (event.kind !== "text" || !blank(event.start, event.end)) return false;
+    const kind = events.kindAt(e);
+    if (kind === "comment") comments++;
+    else if (kind !== "text" || !blank(events.startAt(e), events.endAt(e))) return false;
   }
   return comments > 0;
 }
@@ -890,9 +895,9 @@ function onlyCommentsBefore(view: SideView, t: number): boolean {
 /** Whether an element was left out of the comparison whole between a side's token `t` and the token before it. */
 function leftOutElement(view: SideView, t: number): boolean {
   const { tokens } = view;
-  const { doc } = view.side;
+  const events = eventTable(view.side.doc);
   const from = t > 0 ? tokens.event(t - 1) + 1 : 0;
-  const to = t < tokens.length ? tokens.event(t) : doc.events.length;
-  for (let e = from; e < to; e++) if (doc.events[e]!.kind === "open") return true;
+  const to = t < tokens.length ? tokens.event(t) : events.length;
+  for (let e = from; e < to; e++) if (events.kindAt(e) === "open") return true;
   return false;
 }

@@ -6,7 +6,8 @@ import { listOf } from "../../text/token-list.js";
 import { sideTokens } from "./side-tokens.js";
 import type { EditScript } from "../../edit-script.js";
 import { partners } from "../../text/tag-pairs.js";
-import type { DocEvent, Token, TokenList } from "../../types.js";
+import type { EventReader, Token, TokenList } from "../../types.js";
+import { EVENT_CODE, eventTable, type EventTable, KIND_MASK } from "../../events/event-table.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
 
 /** Where a laid-out token belongs: to both documents ({@link BOTH}), only the old one ({@link OLD}), or only the new one ({@link NEW}). */
@@ -150,9 +151,10 @@ function windowLayout(script: EditScript): Layout | undefined {
   const [firstA, firstB] = [script.a.firstTokens, script.b.firstTokens];
   if (head + tail === 0 || firstA === undefined || firstB === undefined) return undefined;
   const [na, nb] = [script.tokenCount("a"), script.tokenCount("b")];
-  const partnersA = tagPartners(script.a.doc.events, firstA);
-  const partnersB = tagPartners(script.b.doc.events, firstB);
-  if (!partnersA || !partnersB || (script.b.doc.mode === "html" && atomicAround(script.b.doc.events, firstB, head))) return undefined;
+  const eventsB = eventTable(script.b.doc);
+  const partnersA = tagPartners(eventTable(script.a.doc), firstA);
+  const partnersB = tagPartners(eventsB, firstB);
+  if (!partnersA || !partnersB || (script.b.doc.mode === "html" && atomicAround(eventsB, firstB, head))) return undefined;
   for (const code of script.opcodes) if (code.tag !== "equal" && (code.aStart < head || code.bStart < head || code.aEnd > na - tail || code.bEnd > nb - tail)) return undefined;
   const core = (side: "a" | "b", count: number, pairs: Int32Array): { tokens: Token[]; partners: Int32Array } | undefined => {
     const tokens: Token[] = [];
@@ -210,7 +212,7 @@ function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int3
   });
   state.realignPartners();
   state.demoteCrossing();
-  if (html) state.demoteChangedAtomic(script.b.doc.events);
+  if (html) state.demoteChangedAtomic(eventTable(script.b.doc));
   state.demoteWrapped();
   return state;
 }
@@ -219,14 +221,15 @@ function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int3
  * The partners of a side's tag tokens (see {@link partners}), from its events and each event's
  * first token; undefined when a tag event has not one token.
  */
-function tagPartners(events: readonly DocEvent[], first: Int32Array): Int32Array | undefined {
+function tagPartners(events: EventTable, first: Int32Array): Int32Array | undefined {
   const out = new Int32Array(first[events.length]!).fill(-1);
   const open: number[] = [];
-  for (let e = 0; e < events.length; e++) {
-    const kind = events[e]!.kind;
-    if (kind !== "open" && kind !== "close") continue;
+  const codes = events.allCodes();
+  for (let e = 0; e < codes.length; e++) {
+    const kind = codes[e]! & KIND_MASK;
+    if (kind !== EVENT_CODE.open && kind !== EVENT_CODE.close) continue;
     if (first[e + 1]! - first[e]! !== 1) return undefined;
-    if (kind === "open") open.push(e);
+    if (kind === EVENT_CODE.open) open.push(e);
     else {
       const o = open.pop();
       if (o !== undefined) {
@@ -239,12 +242,12 @@ function tagPartners(events: readonly DocEvent[], first: Int32Array): Int32Array
 }
 
 /** Whether an atomic element is open after a side's first `head` tokens (its events before the one token `head` starts). */
-function atomicAround(events: readonly DocEvent[], first: Int32Array, head: number): boolean {
+function atomicAround(events: EventReader, first: Int32Array, head: number): boolean {
   const open: string[] = [];
   for (let e = 0; e < events.length && first[e]! < head; e++) {
-    const event = events[e]!;
-    if (event.kind === "open") open.push(event.name);
-    else if (event.kind === "close") open.pop();
+    const kind = events.kindAt(e);
+    if (kind === "open") open.push(events.nameAt(e));
+    else if (kind === "close") open.pop();
   }
   return open.some((name) => ATOMIC.has(name));
 }
@@ -339,12 +342,12 @@ class Matching {
   }
 
   /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
-  demoteChangedAtomic(events: EditScript["b"]["doc"]["events"]): void {
+  demoteChangedAtomic(events: EventReader): void {
     for (let j = 0; j < this.b.length; j++) {
       const i = this.matchB[j]!;
       if (this.b.kind(j) !== "open" || i < 0) continue;
-      const event = events[this.b.event(j)]!;
-      if (event.kind !== "open" || !ATOMIC.has(event.name)) continue;
+      const e = this.b.event(j);
+      if (events.kindAt(e) !== "open" || !ATOMIC.has(events.nameAt(e))) continue;
       const q = this.partnersB[j]!;
       const p = this.partnersA[i]!;
       let same = q - j === p - i;

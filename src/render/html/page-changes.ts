@@ -3,6 +3,7 @@
 // is not rendered, white space) can still be read. The page's script numbers and orders them.
 
 import type { EditScript } from "../../edit-script.js";
+import { eventTable } from "../../events/event-table.js";
 import type { AttributeDelta, Change } from "../../types.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
 import { quoteLine } from "../report/quote.js";
@@ -78,20 +79,22 @@ function whitespaceOnly(script: EditScript, change: Change): boolean {
 
 /** The name of the element whose start tag is token `t` of a side. */
 function elementAt(script: EditScript, side: "a" | "b", t: number): string {
-  const event = script[side].doc.events[sideTokens(script, side).event(t)]!;
-  return event.kind === "open" || event.kind === "close" ? event.name : "";
+  const events = eventTable(script[side].doc);
+  const e = sideTokens(script, side).event(t);
+  const kind = events.kindAt(e);
+  return kind === "open" || kind === "close" ? events.nameAt(e) : "";
 }
 
 /** The name of the element that holds token `t` of a side (looked for a little way back), or "". */
 function enclosing(script: EditScript, side: "a" | "b", t: number): string {
-  const events = script[side].doc.events;
+  const events = eventTable(script[side].doc);
   const first = sideTokens(script, side).event(t);
   let depth = 0;
   for (let e = first - 1; e >= 0 && e >= first - LOOK_BACK; e--) {
-    const event = events[e]!;
-    if (event.kind === "close") depth++;
-    else if (event.kind === "open") {
-      if (depth === 0) return event.name;
+    const kind = events.kindAt(e);
+    if (kind === "close") depth++;
+    else if (kind === "open") {
+      if (depth === 0) return events.nameAt(e);
       depth--;
     }
   }

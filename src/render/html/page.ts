@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import type { EditScript } from "../../edit-script.js";
+import { eventTable } from "../../events/event-table.js";
 import { writeDocument } from "./document-writer.js";
 import { fallbacks, layoutOf } from "./layout.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
@@ -60,8 +61,10 @@ const MAX_PICTURE = 2_000_000;
  */
 function pictures(script: EditScript): string {
   const isSvg = (side: EditScript["a"]): boolean => {
-    const root = side.doc.events.find((e) => e.kind === "open");
-    return root?.kind === "open" && /(^|:)svg$/.test(root.name) && side.doc.source.length <= MAX_PICTURE;
+    const events = eventTable(side.doc);
+    let root = 0;
+    while (root < events.length && events.kindAt(root) !== "open") root++;
+    return root < events.length && /(^|:)svg$/.test(events.nameAt(root)) && side.doc.source.length <= MAX_PICTURE;
   };
   if (script.a.doc.mode !== "xml" || !(isSvg(script.a) || isSvg(script.b))) return "";
   const figure = (side: EditScript["a"], label: string): string => {

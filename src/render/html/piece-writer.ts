@@ -5,7 +5,8 @@
 import { decodeText } from "../../events/references.js";
 import { scriptState } from "../../html/script-state.js";
 import type { EditScript, Side } from "../../edit-script.js";
-import type { DocEvent, OpenEvent, TokenList } from "../../types.js";
+import type { DocEvent, EventReader, OpenEvent, TokenList } from "../../types.js";
+import { eventTable } from "../../events/event-table.js";
 import { type ElementMarks, LOADING_CSS, restoreAttributes, writtenAttributes } from "../../html/attributes.js";
 import { ContentKindStack } from "../../html/foreign.js";
 import { ATOMIC, BROWSER_RAW_TEXT, ESCAPABLE_RAW_TEXT, isDoctype, isStrayEndTag, MARKUP_CONTENT, TEXT_CONTENT, VOID } from "../../html/elements.js";
@@ -59,27 +60,31 @@ export function markerComment(role: "del" | "ins" | "both", markup: string): str
 export class UnitWriter implements PieceSide {
   /** Whether a start tag is copied as written, by its attribute list or, without attributes, its text (see copiesAsWritten). */
   private readonly plainTags = new Map<unknown, boolean>();
+  /** The side's events, read by index (see {@link events}). */
+  private readonly table: EventReader;
 
   constructor(
     readonly view: SideView,
     private readonly options: UnitOptions,
     /** Called before each token is written (the new side writes text the comparison left out). */
     private readonly before: (token: number) => string = () => "",
-  ) {}
+  ) {
+    this.table = eventTable(view.side.doc);
+  }
 
   /** The side's tokens. */
   get tokens(): TokenList {
     return this.view.tokens;
   }
 
-  /** The side's events. */
-  get events(): readonly DocEvent[] {
-    return this.view.side.doc.events;
+  /** The side's events, read by index (no object made for those not asked for). */
+  get events(): EventReader {
+    return this.table;
   }
 
   /** The event behind a token. */
   event(token: number): DocEvent {
-    return this.view.side.doc.events[this.view.tokens.event(token)]!;
+    return this.table.event(this.view.tokens.event(token));
   }
 
   /** The other tag of the element whose start or end tag is `token`, or -1. */
@@ -148,6 +153,19 @@ export class UnitWriter implements PieceSide {
   }
 
   /**
+   * {@link copiedUnmarked} for the side's event `e`, a start tag with source text, read from the
+   * side's events: its object is made only where its attributes (or text) were not seen before.
+   */
+  copiedUnmarkedAt(e: number): boolean {
+    const events = this.table;
+    const name = events.nameAt(e);
+    if (name === "meta" || writtenName(name, this.options) !== name) return false;
+    const attrs = events.attrsAt(e);
+    const verdict = this.plainTags.get(attrs.length ? attrs : this.view.side.doc.source.slice(events.startAt(e), events.endAt(e)));
+    return verdict ?? this.copiesAsWritten(events.event(e) as OpenEvent, undefined);
+  }
+
+  /**
    * Whether an unmarked start tag is written as its source text: its attributes are written as
    * they are (none renamed) and its syntax reads alike everywhere. Decided once per attribute
    * list (the parser shares one between tags written alike) or per text of a tag without
@@ -192,7 +210,7 @@ export class UnitWriter implements PieceSide {
     const explicit = end.kind !== "close" || !end.implied;
     let content = explicit ? doc.source.slice(start.end, Math.max(start.end, end.start)) : "";
     // Written from the events, the content gets the tags our parser gave it (see sourceReadApart).
-    if (sourceReadApart(start.name, content, doc.events, first, after) || (!explicit && !TEXT_CONTENT.has(start.name))) {
+    if (sourceReadApart(start.name, content, this.table, first, after) || (!explicit && !TEXT_CONTENT.has(start.name))) {
       // Per open element: how a browser reads its content.
       const kinds = new ContentKindStack();
       kinds.open(start.name, start.attrs);
@@ -216,10 +234,10 @@ export class UnitWriter implements PieceSide {
         // A start tag the source left out (a tbody the parser implies) records its empty text, as startTag does.
         return e.kind === "open" && this.written(e) === "" ? { ...e, attrs: [...e.attrs, [SOURCE, ""]] } : e;
       };
-      const inner = doc.events.slice(first, after).map(asWritten);
+      const inner = eventsIn(this.table, first, after).map(asWritten);
       const left = BROWSER_RAW_TEXT.has(start.name) ? new Set<DocEvent>() : endsLeftOut(inner, doc.source);
       content = serializeEvents(inner, (e) => (left.has(e) ? `</${e.name} ${END}="">` : closeTag(e.name)));
-    } else if (!explicit) content = doc.source.slice(start.end, after > first ? doc.events[after - 1]!.end : start.end);
+    } else if (!explicit) content = doc.source.slice(start.end, after > first ? this.table.endAt(after - 1) : start.end);
     // A title or textarea's content is written with `<` as `&lt;`: the same text to a browser that
     // reads it as markup (docs/tricky-cases.md, "The marks"); recorded as written, for accept and reject.
     const escaped = ESCAPABLE_RAW_TEXT.has(start.name) ? content.replace(/<(?=[a-zA-Z!/?])/g, "&lt;") : content;
@@ -237,7 +255,7 @@ export class UnitWriter implements PieceSide {
     const markup = `${this.startTag(start, marks, old, record)}${content}${endTag}`;
     // An end tag that closes nothing in an iframe (noembed, noframes, noscript) is text to a
     // browser but could close an element of the output for our parser: such an element goes in a marker.
-    if (!inMarker && BROWSER_RAW_TEXT.has(start.name) && doc.events.slice(first, after).some(isStrayEndTag)) return markerComment("both", markup);
+    if (!inMarker && BROWSER_RAW_TEXT.has(start.name) && eventsIn(this.table, first, after).some(isStrayEndTag)) return markerComment("both", markup);
     const hostile = this.options.page && !inMarker && ((MARKUP_CONTENT.has(start.name) && HOSTILE.test(content)) || (start.name === "style" && LOADING_CSS.test(content)));
     return hostile ? inert(markup) : markup;
   }
@@ -311,7 +329,7 @@ export class UnitWriter implements PieceSide {
   }
 
   /** Whether an element must be written inside an inert wrapper (see {@link mustBeInert}). */
-  mustBeInert(event: OpenEvent, nestedDeleted: boolean): boolean {
+  mustBeInert(event: Pick<OpenEvent, "name" | "attrs">, nestedDeleted: boolean): boolean {
     return mustBeInert(event, nestedDeleted, this.options.page);
   }
 }
@@ -324,6 +342,13 @@ export function sideViews(script: EditScript, partnersA: Int32Array, partnersB: 
 /** Text from the source between two offsets (text the comparison left out), as {@link textOf} writes it. */
 export function sourceText(side: Side, start: number, end: number): string {
   return textOf(side.doc.source, start, end);
+}
+
+/** The events `from..to)` of a side, as objects (the few of an atomic element's content). */
+function eventsIn(events: EventReader, from: number, to: number): DocEvent[] {
+  const out: DocEvent[] = [];
+  for (let e = from; e < to; e++) out.push(events.event(e));
+  return out;
 }
 
 /**

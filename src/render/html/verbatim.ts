@@ -2,7 +2,7 @@
 // its bytes back), and how a tag written otherwise records that text: start tags in an attribute,
 // end tags in an attribute on the end tag itself, which every parser ignores there.
 
-import type { DocEvent, OpenEvent } from "../../types.js";
+import type { EventReader, OpenEvent } from "../../types.js";
 import { BROWSER_RAW_TEXT, PARSER_TEXT, VOID } from "../../html/elements.js";
 import { AS, COMMENT, END, OLD_END, SOURCE } from "../../html/marks.js";
 import { encodeCommentPayload } from "../../html/escape.js";
@@ -173,16 +173,16 @@ const CDATA_HOLDING_GT = /^<!\[CDATA\[[^>]*>[\s\S]/;
  * elsewhere; an element made by its end tag alone (`</p>`) with its start tag, recording no text
  * (in a template's content a browser ignores that end tag).
  *
- * @example eventSource(parseDocument("<li><p><a></p>x<!--y").events, source, 0, 7)
+ * @example eventSource(eventTable(parseDocument("<li><p><a></p>x<!--y")), source, 0, 7)
  *   // '<li><p><a></a data-diff-end=""></p>x<!--y--></li data-diff-end="">'
  */
-export function eventSource(events: readonly DocEvent[], source: string, from: number, to: number): string {
+export function eventSource(events: EventReader, source: string, from: number, to: number): string {
   let out = "";
   const starts: OpenEvent[] = [];
   /** Per open element: whether it is a plaintext written as span. */
   const spans: boolean[] = [];
   for (let e = from; e < to; e++) {
-    const event = events[e]!;
+    const event = events.event(e);
     const own = source.slice(event.start, event.end);
     if (event.kind === "open") {
       starts.push(event);
@@ -227,12 +227,12 @@ function rawText(name: string | undefined): boolean {
 }
 
 /** Whether `events[at]` stands in svg or math content. */
-function inForeignContent(events: readonly DocEvent[], at: number): boolean {
+function inForeignContent(events: EventReader, at: number): boolean {
   const kinds = new ContentKindStack();
   for (let e = 0; e < at; e++) {
-    const event = events[e]!;
-    if (event.kind === "open") kinds.open(event.name, event.attrs);
-    else if (event.kind === "close") kinds.close();
+    const kind = events.kindAt(e);
+    if (kind === "open") kinds.open(events.nameAt(e), events.attrsAt(e));
+    else if (kind === "close") kinds.close();
   }
   return kinds.current !== "html";
 }
