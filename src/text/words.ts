@@ -49,7 +49,8 @@ export function splitWords(text: string, emit: (start: number, end: number, kind
     const end = asciiToken(text, i, n);
     if (end > 0) {
       const c = text.charCodeAt(i);
-      emit(i, end, isSpace(c) ? "space" : isWordChar(c) ? "word" : "punct");
+      const kind = ASCII_CLASS[c];
+      emit(i, end, kind === SPACE_CHAR || kind === LINE_FEED ? "space" : kind === WORD_CHAR_CLASS ? "word" : "punct");
       i = end;
       continue;
     }
@@ -92,44 +93,51 @@ export function countWordsIn(text: string, from: number, to: number): number {
   return pieces;
 }
 
-/** The end of the ASCII token at `i`, or 0 when a non-ASCII character might belong to it. */
+/** Classes of the ASCII characters for {@link asciiToken}: space (not a line feed), line feed, word (letters, digits, `_`), other. */
+const SPACE_CHAR = 1;
+const LINE_FEED = 2;
+const WORD_CHAR_CLASS = 3;
+const ASCII_CLASS = (() => {
+  const classes = new Uint8Array(0x80);
+  // ASCII white space as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space.
+  for (const c of [0x09, 0x0b, 0x0c, 0x0d, 0x20]) classes[c] = SPACE_CHAR;
+  classes[0x0a] = LINE_FEED;
+  for (let c = 0; c < 0x80; c++) if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) classes[c] = WORD_CHAR_CLASS;
+  return classes;
+})();
+
+/**
+ * The end of the ASCII token at `i`, or 0 when a non-ASCII character might belong to it. One
+ * loop per run, no call per character: counting reads every character of a document's text.
+ */
 function asciiToken(text: string, i: number, n: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0x80) return 0;
-  if (isSpace(c)) {
+  const kind = ASCII_CLASS[c];
+  if (kind === SPACE_CHAR || kind === LINE_FEED) {
     let j = i;
-    while (j < n && j - i < MAX_RUN && isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x0a) j++;
-    if (j < n && text.charCodeAt(j) === 0x0a) return j + 1;
-    return j < n && text.charCodeAt(j) >= 0x80 && j - i < MAX_RUN ? 0 : j;
+    let d = c;
+    while (j - i < MAX_RUN && d < 0x80 && ASCII_CLASS[d] === SPACE_CHAR && ++j < n) d = text.charCodeAt(j);
+    if (j < n && d === 0x0a) return j + 1;
+    return j < n && d >= 0x80 && j - i < MAX_RUN ? 0 : j;
   }
-  if (!isWordChar(c)) return i + 1 < n && text.charCodeAt(i + 1) >= 0x80 ? 0 : i + 1;
-  let j = wordRun(text, i, n);
-  if (j === 0) return 0;
-  for (let joins = 0; joins < MAX_JOINS && j + 1 < n; joins++) {
+  if (kind !== WORD_CHAR_CLASS) return i + 1 < n && text.charCodeAt(i + 1) >= 0x80 ? 0 : i + 1;
+  let j = i;
+  for (let joins = 0; ; joins++) {
+    // A run of at most MAX_RUN word characters from j; a non-ASCII character after it may belong to it.
+    const from = j;
+    while (j < n && j - from < MAX_RUN) {
+      const d = text.charCodeAt(j);
+      if (d >= 0x80 || ASCII_CLASS[d] !== WORD_CHAR_CLASS) break;
+      j++;
+    }
+    if (j < n && text.charCodeAt(j) >= 0x80) return 0;
+    if (joins === MAX_JOINS || j + 1 >= n) return j;
     const joiner = text.charCodeAt(j);
-    if (joiner !== 0x27 && joiner !== 0x2e) break;
+    if (joiner !== 0x27 && joiner !== 0x2e) return j;
     const next = text.charCodeAt(j + 1);
     if (next >= 0x80) return 0;
-    if (!isWordChar(next)) break;
-    j = wordRun(text, j + 1, n);
-    if (j === 0) return 0;
+    if (ASCII_CLASS[next] !== WORD_CHAR_CLASS) return j;
+    j++;
   }
-  return j;
-}
-
-/** The end of a run of at most MAX_RUN ASCII word characters at `i`, or 0 when a non-ASCII character follows it. */
-function wordRun(text: string, i: number, n: number): number {
-  let j = i;
-  while (j < n && j - i < MAX_RUN && isWordChar(text.charCodeAt(j))) j++;
-  return j < n && text.charCodeAt(j) >= 0x80 ? 0 : j;
-}
-
-/** ASCII whitespace as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-/** ASCII letters, digits and the underscore. */
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
