@@ -1,6 +1,7 @@
 // What the selector options leave out of one document: the elements of --ignore (skipped whole)
 // and, per element, the attributes of --ignore-attr SELECTOR@NAME.
 
+import { eventTable } from "../events/event-table.js";
 import type { ParsedDocument } from "../events/parse.js";
 import type { NormalizedOptions } from "../options.js";
 import { ignoreEngines } from "./ignore-engines.js";
@@ -27,10 +28,11 @@ export function ignorePlan(doc: ParsedDocument, options: NormalizedOptions): Ign
   if (ignoreElements.length === 0 && attributeRules.length === 0) return NO_PLAN;
   const mode = doc.mode;
   const { buildTree, compileSelectors } = ignoreEngines().selectors;
-  const tree = buildTree(doc.events);
+  const events = eventTable(doc);
+  const tree = buildTree(events);
   const ignored = ignoreElements.length ? compileSelectors(ignoreElements, tree, mode) : null;
   const rules = attributeRules.map((rule) => ({ test: compileSelectors([rule.selector], tree, mode), isName: rule.isName }));
-  const skip = ignored ? new Int32Array(doc.events.length).fill(-1) : null;
+  const skip = ignored ? new Int32Array(events.length).fill(-1) : null;
   const attributes = new Map<number, (name: string) => boolean>();
   let after = -1;
   for (const element of tree.elements) {

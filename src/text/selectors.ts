@@ -3,7 +3,7 @@
 
 import { compile, type Options } from "css-select";
 import { parse, type Selector } from "css-what";
-import type { DocEvent, OpenEvent, ParseMode } from "../types.js";
+import type { Attribute, EventReader, ParseMode } from "../types.js";
 
 /** A node of the tree: an element, or the text of a text or CDATA event (made only when asked for). */
 class TreeNode {
@@ -15,8 +15,9 @@ class TreeNode {
 }
 
 /**
- * An element: its start tag and the index of its last event (its end tag, or the last one
- * inside). Its element children and its child nodes are filled in when a selector needs them.
+ * An element: its start tag (its name, and its attributes read from the events when a selector
+ * asks) and the index of its last event (its end tag, or the last one inside). Its element
+ * children and its child nodes are filled in when a selector needs them.
  */
 export class TreeElement extends TreeNode {
   /** The element children, once {@link Tree.elementChildren} has run. */
@@ -26,10 +27,17 @@ export class TreeElement extends TreeNode {
   constructor(
     index: number,
     parent: TreeElement | null,
-    readonly event: OpenEvent,
+    /** The start tag's name. */
+    readonly name: string,
     public end: number,
+    private readonly events: EventReader,
   ) {
     super(index, parent);
+  }
+
+  /** The start tag's attributes. */
+  get attrs(): readonly Attribute[] {
+    return this.events.attrsAt(this.index);
   }
 }
 
@@ -37,7 +45,7 @@ export class TreeElement extends TreeNode {
 export class Tree {
   private topKids: TreeElement[] | null = null;
   constructor(
-    readonly events: readonly DocEvent[],
+    readonly events: EventReader,
     readonly elements: readonly TreeElement[],
   ) {}
 
@@ -56,7 +64,7 @@ export class Tree {
     let next = 0;
     const kids = element.kids!;
     for (let e = element.index + 1; e < element.end; e++) {
-      const kind = this.events[e]!.kind;
+      const kind = this.events.kindAt(e);
       if (kind === "open") {
         const kid = kids[next++]!;
         nodes.push(kid);
@@ -122,20 +130,20 @@ export function compileSelectors(selectors: readonly Selector[][][], tree: Tree,
  * The element tree of a document's events: elements nest as their start and end events do;
  * an element left open ends with the last event.
  *
- * @example buildTree(parseDocument("<p>a<b>c</b></p>").events).elements.map((e) => e.event.name) // ["p", "b"]
+ * @example buildTree(eventTable(parseDocument("<p>a<b>c</b></p>"))).elements.map((e) => e.name) // ["p", "b"]
  */
-export function buildTree(events: readonly DocEvent[]): Tree {
+export function buildTree(events: EventReader): Tree {
   const elements: TreeElement[] = [];
   const stack: TreeElement[] = [];
   let parent: TreeElement | null = null;
   for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    if (event.kind === "open") {
-      const element: TreeElement = new TreeElement(index, parent, event, events.length - 1);
+    const kind = events.kindAt(index);
+    if (kind === "open") {
+      const element: TreeElement = new TreeElement(index, parent, events.nameAt(index), events.length - 1, events);
       elements.push(element);
       stack.push(element);
       parent = element;
-    } else if (event.kind === "close") {
+    } else if (kind === "close") {
       const element = stack.pop();
       if (element) element.end = index;
       parent = stack.length ? stack[stack.length - 1]! : null;
@@ -153,18 +161,18 @@ function isElement(node: TreeNode): node is TreeElement {
 
 /** The value of an attribute (the first of that name), as a browser reads a repeated one. */
 function attributeValue(element: TreeElement, name: string): string | undefined {
-  const attrs = element.event.attrs;
+  const attrs = element.attrs;
   for (let i = 0; i < attrs.length; i++) if (attrs[i]![0] === name) return attrs[i]![1];
   return undefined;
 }
 
 /** The text of a node: its own, or an element's text and CDATA in document order. */
-function textOf(events: readonly DocEvent[], node: TreeNode): string {
+function textOf(events: EventReader, node: TreeNode): string {
   const last = isElement(node) ? node.end : node.index;
   let text = "";
   for (let i = node.index; i <= last; i++) {
-    const event = events[i]!;
-    if (event.kind === "text" || event.kind === "cdata") text += event.text;
+    const kind = events.kindAt(i);
+    if (kind === "text" || kind === "cdata") text += events.textAt(i);
   }
   return text;
 }
@@ -185,7 +193,7 @@ const ADAPTER: Adapter<TreeNode, TreeElement> = {
   getAttributeValue: attributeValue,
   hasAttrib: (element, name) => attributeValue(element, name) !== undefined,
   getChildren: () => [],
-  getName: (element) => element.event.name,
+  getName: (element) => element.name,
   getParent: (node) => node.parent,
   getSiblings: (node) => [node],
   getText: () => "",

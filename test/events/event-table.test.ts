@@ -11,6 +11,7 @@ import { renderStat } from "../../src/render/report/stat.js";
 import { renderText } from "../../src/render/report/text.js";
 import type { DocEvent, OpenEvent, ParseMode } from "../../src/types.js";
 import { documentPair, fcParams, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 
 /** Event `i` of a table as its fields read one at a time. */
 function fields(table: EventTable, i: number): DocEvent {
@@ -84,6 +85,22 @@ describe("event tables", () => {
       expect(renderHtml(script)).toContain("after");
       expect(renderHtml(script, { fragment: true })).toContain("after");
       expect(renderPage(script, { oldLabel: "a.html", newLabel: "b.html" })).toContain("after");
+      expect(all).not.toHaveBeenCalled();
+    } finally {
+      all.mockRestore();
+    }
+  });
+
+  it("are never made into event objects when selector ignore options pick elements and attributes", async () => {
+    await loadIgnoreEngines();
+    const page = (word: string, stamp: string) =>
+      `<!doctype html><meta name=generator content="${stamp}">\n${Array.from({ length: 300 }, (_, i) => `<p id=p${i} data-t=${stamp}>line ${i} ${i === 150 ? word : "kept"} <b>x</b></p>\n`).join("")}`;
+    const all = vi.spyOn(EventTable.prototype, "all");
+    try {
+      const script = diffDocuments(page("before", "v1"), page("after", "v2"), { ignoreElements: ["meta[name=generator]"], ignoreAttributes: ["p@data-t"] });
+      expect(script.changes.length).toBe(1);
+      expect(renderText(script)).toContain("after");
+      expect(renderHtml(script)).toContain("after");
       expect(all).not.toHaveBeenCalled();
     } finally {
       all.mockRestore();

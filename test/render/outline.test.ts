@@ -3,6 +3,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { eventTable } from "../../src/events/event-table.js";
 import { parseDocument } from "../../src/events/parse.js";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderJson } from "../../src/render/report/json.js";
@@ -62,7 +63,7 @@ describe("JSON paths", () => {
         fc.property(arb, (source) => {
           const doc = parseDocument(source, { mode });
           const paths = new ElementPaths(doc);
-          const tree = buildTree(doc.events);
+          const tree = buildTree(eventTable(doc));
           const depth = (e: (typeof tree.elements)[number]): number => (e.parent ? depth(e.parent) + 1 : 0);
           for (const element of tree.elements) {
             const path = paths.of(element.index);
