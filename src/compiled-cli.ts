@@ -88,13 +88,16 @@ export function readCodeCache(dir: string): Buffer | undefined {
   return readIfPresent(join(dir, COMPILED_CLI.cache));
 }
 
+/**
+ * The file's contents, or undefined when it cannot be read (missing, a folder, no permission):
+ * the CommonJS build and its cache only speed a run up, and without them it runs from the ES modules.
+ */
 function readIfPresent(file: string): Buffer | undefined;
 function readIfPresent(file: string, encoding: "utf8"): string | undefined;
 function readIfPresent(file: string, encoding?: "utf8"): Buffer | string | undefined {
   try {
     return readFileSync(file, encoding);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+  } catch {
+    return undefined;
   }
 }

@@ -261,19 +261,22 @@ export class EventTable implements EventReader {
   /** The text of event `i` (a text, comment or CDATA section), references decoded. */
   textAt(i: number): string {
     const at = this.ownIndex(i);
-    if (at >= 0) {
-      const value = this.values[at];
-      if (value !== undefined) return value;
-      const start = this.starts[at]!;
-      const end = this.ends[at]!;
-      if (this.codes[at]! & DECODED_ON_READ) return decodeText(this.source.slice(start, end), this.mode).text;
-      // A text as written, once read, is kept: read again, or made into an object, it is not sliced again.
-      return (this.values[at] = this.sharedSlice(start, end));
-    }
+    if (at >= 0) return this.ownText(at);
     const run = this.runOf(i)!;
     const j = this.inRun(run, i);
     // A text as written in the other document is the same text here, moved.
     return run.from.textAt(j);
+  }
+
+  /** The text of own event `k` (a text, comment or CDATA section), read where it stands in this table's source. */
+  private ownText(k: number): string {
+    const value = this.values[k];
+    if (value !== undefined) return value;
+    const start = this.starts[k]!;
+    const end = this.ends[k]!;
+    if (this.codes[k]! & DECODED_ON_READ) return decodeText(this.source.slice(start, end), this.mode).text;
+    // A text as written, once read, is kept: read again, or made into an object, it is not sliced again.
+    return (this.values[k] = this.sharedSlice(start, end));
   }
 
   /** The attributes of event `i`, a start tag. */
@@ -352,14 +355,8 @@ export class EventTable implements EventReader {
         const extra = this.extra[k]!;
         return instructionEvent(start, end, this.values[k]!, extra === 0 ? "" : (this.extras[extra] as string));
       }
-      default: {
-        const value = this.values[k];
-        // (The text is read where it stands in this table's source.)
-        const from = this.starts[k]!;
-        const to = this.ends[k]!;
-        const text = value ?? (code & DECODED_ON_READ ? decodeText(this.source.slice(from, to), this.mode).text : this.sharedSlice(from, to));
-        return textEvent(KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, text);
-      }
+      default:
+        return textEvent(KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, this.ownText(k));
     }
   }
 

@@ -1,9 +1,9 @@
 // The binary runs the CLI from its CommonJS build with V8's code cache (src/compiled-cli.ts). A
-// cache V8 rejects (another node version), a missing cache and a missing CommonJS build must each
-// leave a run exactly as it is with them: same output, same status, nothing on stderr.
+// cache V8 rejects (another node version), a missing or unreadable cache and a missing or
+// unreadable CommonJS build must each leave a run exactly as it is with them: same output, same status, nothing on stderr.
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -30,6 +30,15 @@ function packageWith(name: string, change: (bundle: string) => void): string {
 const BROKEN: Record<string, (bundle: string) => void> = {
   "a code cache V8 rejects": (bundle) => writeFileSync(join(bundle, "cli-code.cache"), Buffer.alloc(4096, 7)),
   "no code cache": (bundle) => rmSync(join(bundle, "cli-code.cache")),
+  // A file that cannot be read (here a folder in its place: EISDIR, as EACCES would be) is as good as none.
+  "a code cache that cannot be read": (bundle) => {
+    rmSync(join(bundle, "cli-code.cache"));
+    mkdirSync(join(bundle, "cli-code.cache"));
+  },
+  "a CommonJS build that cannot be read": (bundle) => {
+    rmSync(join(bundle, "cli-code.cjs"));
+    mkdirSync(join(bundle, "cli-code.cjs"));
+  },
   "no CommonJS build": (bundle) => {
     for (const file of ["cli.cjs", "cli-code.cjs", "cli-code.cache"]) rmSync(join(bundle, file));
   },

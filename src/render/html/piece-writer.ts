@@ -144,17 +144,11 @@ export class UnitWriter implements PieceSide {
   }
 
   /**
-   * Whether {@link startTag} writes a start tag kept unmarked (no marks, the old side's text the
-   * same) as its own source text, found without that text where its attributes were seen before.
-   * False for a tag written under another name or a `<meta>` (which may declare UTF-8 instead).
-   */
-  copiedUnmarked(event: OpenEvent): boolean {
-    return event.name !== "meta" && writtenName(event.name, this.options) === event.name && this.copiesAsWritten(event, undefined);
-  }
-
-  /**
-   * {@link copiedUnmarked} for the side's event `e`, a start tag with source text, read from the
-   * side's events: its object is made only where its attributes (or text) were not seen before.
+   * Whether {@link startTag} writes the side's event `e`, a start tag with source text kept
+   * unmarked (no marks, the old side's text the same), as its own source text. Read from the
+   * side's events: the tag's object is made only where its attributes (or, without attributes,
+   * its text) were not seen before. False for a tag written under another name or a `<meta>`
+   * (which may declare UTF-8 instead).
    */
   copiedUnmarkedAt(e: number): boolean {
     const events = this.table;
