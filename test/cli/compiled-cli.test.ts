@@ -1,6 +1,7 @@
 // The binary runs the CLI from its CommonJS build with V8's code cache (src/compiled-cli.ts). A
 // cache V8 rejects (another node version), a missing or unreadable cache and a missing or
 // unreadable CommonJS build must each leave a run exactly as it is with them: same output, same status, nothing on stderr.
+// And the cache the build writes must be one V8 takes, or the start-up it saves is lost unseen.
 
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -60,5 +61,19 @@ describe("the binary", () => {
       expect(expected.stderr).toBe("");
       expect(run(bin, args), args.join(" ")).toEqual(expected);
     }
+  });
+});
+
+describe("the build's code cache", () => {
+  it("is accepted by this node, with the flags the CLI sets", () => {
+    // In a process of its own: the CLI's V8 flags would otherwise stay set in the test runner.
+    const compiled = JSON.stringify(join(PACKAGE, "dist/compiled-cli.js"));
+    const bundle = JSON.stringify(join(PACKAGE, "dist/bundle"));
+    const script = `const c = await import(${compiled}); c.tuneCompilerForCli(); const cache = c.readCodeCache(${bundle});
+      const loaded = c.loadCompiledCli(${bundle}, cache);
+      console.log(JSON.stringify({ cache: cache !== undefined, loaded: loaded !== null, rejected: loaded?.script.cachedDataRejected }));`;
+    const { stdout, stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(stderr).toBe("");
+    expect(JSON.parse(stdout)).toEqual({ cache: true, loaded: true, rejected: false });
   });
 });
