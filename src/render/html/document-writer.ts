@@ -265,7 +265,7 @@ class DocumentWriter {
       const start = events.startAt(e);
       const end = events.endAt(e);
       if (!alike(events, e, oldEvents, f) || !same.at(start, end, oldEvents.startAt(f), oldEvents.endAt(f))) break;
-      if (tiling && kind === "text" && !tiled(this.now.view, firstB, e)) break;
+      if (tiling && kind === "text" && !tiled(this.now.view.tokens, firstB, e, start, end)) break;
       const written = kind === "text" ? this.keptTextEvent(start, end) : this.keptEvent(e);
       if (written === undefined) break;
       if (written === null && start === copyTo) copyTo = end;
@@ -759,13 +759,12 @@ function firstTokens(side: Side): Int32Array {
 }
 
 /**
- * Whether the tokens of a side's text event `e` span it from start to end (white space ignored
+ * Whether the tokens of a side's text event `e`, written at `start..end`, span it whole (white space ignored
  * at its ends leaves them short). Not asked of a side making its tokens on demand: it is only
  * made for options that leave out no text (see tokenWindow), and its tokens are not made to tell.
  */
-function tiled(view: SideView, first: Int32Array, e: number): boolean {
-  const events = eventTable(view.side.doc);
-  return view.tokens.start(first[e]!) === events.startAt(e) && view.tokens.end(first[e + 1]! - 1) === events.endAt(e);
+function tiled(tokens: TokenList, first: Int32Array, e: number, start: number, end: number): boolean {
+  return tokens.start(first[e]!) === start && tokens.end(first[e + 1]! - 1) === end;
 }
 
 /**
