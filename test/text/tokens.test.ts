@@ -301,6 +301,29 @@ describe("countWords and countTokens", () => {
       expect([long, countWordsIn(`<${long}>`, 1, long.length + 1)]).toEqual([long, words(long).length]);
   });
 
+  it("count ASCII text as the reference expression splits it, at and past every limit (property)", () => {
+    // Runs of 1,000 word characters or spaces and words of 100 joins, one short and one past;
+    // line feeds (after spaces too), \r\n, and non-ASCII neighbours that may or may not join.
+    const a = (n: number) => "a".repeat(n);
+    const joined = (joins: number, part = "a") => part + `.${part}`.repeat(joins);
+    const pieces = fc.constantFrom(
+      ...["a", "Z", "9", "_", "'", ".", " ", "\t", "\n", "\r\n", "-", "<", "\u00a0", "\u0301", "é", "日", "’", "\u200d"],
+      ...[a(999), a(1000), a(1001), " ".repeat(999), " ".repeat(1000), " ".repeat(1001), `${" ".repeat(1000)}\n`],
+      ...[joined(99), joined(100), joined(101), joined(100, "ab"), `b'${joined(100)}`, `${a(1000)}.`, `.${a(1000)}`],
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), fc.array(pieces, { maxLength: 2 }), fc.array(pieces, { maxLength: 2 }), (parts, before, after) => {
+        const text = parts.join("");
+        const expected = referenceWords(text).length;
+        expect(countWords(text)).toBe(expected);
+        const around = before.join("") + text + after.join("");
+        const from = before.join("").length;
+        expect(countWordsIn(around, from, from + text.length)).toBe(expected);
+      }),
+      fcParams(2000),
+    );
+  });
+
   it("refuses options that look beyond one event", () => {
     const doc = parseDocument("<p>a b</p>");
     expect(() => countTokens(doc, normalizeOptions({ ignoreWhitespace: true }), 0, 3, new Int32Array(3))).toThrow(/countTokens/);
