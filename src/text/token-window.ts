@@ -6,10 +6,11 @@
 import type { ParsedDocument } from "../events/parse.js";
 import type { NormalizedOptions } from "../options.js";
 import type { Token } from "../types.js";
-import { EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
+import { eventTable } from "../events/event-table.js";
 import { KeyTable } from "./intern.js";
 import { sharedEvents, tokenizePair } from "./shared-tokens.js";
 import { countTokens, eventLocal, type KeyedTokens, tokenizeKeyed } from "./tokens.js";
+import { balancedBounds } from "./window-bounds.js";
 
 /** One side of a window: its document, every token on demand, and the window's own tokens. */
 export interface WindowSide {
@@ -62,7 +63,7 @@ export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: Norma
   const shared = sharedEvents(a, b);
   const { headEvents, tailEvents } = shared;
   if (eventsA - tailEvents - headEvents > MAX_WINDOW_SHARE * eventsA) return undefined;
-  const bounds = balancedBounds(tableA, tableB, Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin));
+  const bounds = balancedBounds(tableA.allCodes(), tableB.allCodes(), Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin));
   if (!bounds || bounds.endA - bounds.from > MAX_WINDOW_SHARE * eventsA) return undefined;
   const { from, endA, endB } = bounds;
   const windowA = tokenizeKeyed(a, options, table, from, endA);
@@ -135,59 +136,4 @@ function eventOf(first: Int32Array, index: number): number {
     else high = mid - 1;
   }
   return low;
-}
-
-/**
- * The window `from..endA` (old events) and `from..endB` (new), starting at `from` and leaving
- * `after` events after it on each side at first, widened until neither side's window holds a
- * tag whose partner lies outside it; undefined when a tag has no partner.
- */
-function balancedBounds(x: EventTable, y: EventTable, from: number, after: number): { from: number; endA: number; endB: number } | undefined {
-  const pairsX = eventPartners(x);
-  const pairsY = eventPartners(y);
-  if (!pairsX || !pairsY) return undefined;
-  let lo = from;
-  let keep = after;
-  // Scanned: x[lo..x.length - keep) and y[lo..y.length - keep) hold all their partners once stable.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [events, pairs] of [
-      [x, pairsX],
-      [y, pairsY],
-    ] as const) {
-      const end = events.length - keep;
-      let low = lo;
-      let high = end;
-      for (let e = lo; e < end; e++) {
-        const partner = pairs[e]!;
-        if (partner === -1) continue;
-        if (partner < low) low = partner;
-        if (partner >= high) high = partner + 1;
-      }
-      if (low < lo || high > end) {
-        lo = low;
-        keep = events.length - high;
-        changed = true;
-      }
-    }
-  }
-  return { from: lo, endA: x.length - keep, endB: y.length - keep };
-}
-
-/** For each start and end tag event its partner's index, -1 for other events; undefined when a tag has none. */
-function eventPartners(events: EventTable): Int32Array | undefined {
-  const out = new Int32Array(events.length).fill(-1);
-  const open: number[] = [];
-  const codes = events.allCodes();
-  for (let e = 0; e < codes.length; e++) {
-    const kind = codes[e]! & KIND_MASK;
-    if (kind === EVENT_CODE.open) open.push(e);
-    else if (kind === EVENT_CODE.close) {
-      const o = open.pop();
-      if (o === undefined) return undefined;
-      out[o] = e;
-      out[e] = o;
-    }
-  }
-  return open.length ? undefined : out;
 }
