@@ -224,6 +224,33 @@ export class EventTable implements EventReader {
     return codes;
   }
 
+  /**
+   * Every event's start and end ({@link startAt}, {@link endAt}) in two arrays, as
+   * {@link allCodes}: the table's own columns, or copies joined run by run. Must not be written to.
+   */
+  allSpans(): { starts: Int32Array; ends: Int32Array } {
+    const { head, tail } = this;
+    const starts = this.starts.subarray(0, this.own);
+    const ends = this.ends.subarray(0, this.own);
+    if (head === null && tail === null) return { starts, ends };
+    const joined = { starts: new Int32Array(this.length), ends: new Int32Array(this.length) };
+    const at = head?.count ?? 0;
+    joined.starts.set(starts, at);
+    joined.ends.set(ends, at);
+    for (const [run, to] of [
+      [head, 0],
+      [tail, this.length - (tail?.count ?? 0)],
+    ] as const) {
+      if (run === null) continue;
+      const from = run.from.allSpans();
+      for (let k = 0; k < run.count; k++) {
+        joined.starts[to + k] = from.starts[run.first + k]! + run.shift;
+        joined.ends[to + k] = from.ends[run.first + k]! + run.shift;
+      }
+    }
+    return joined;
+  }
+
   /** Event `i`'s kind. */
   kindAt(i: number): DocEvent["kind"] {
     return KINDS[this.codeAt(i) & KIND_MASK]!;

@@ -187,15 +187,18 @@ export function countTokens(doc: ParsedDocument, options: NormalizedOptions, fro
   const { source, mode } = doc;
   const events = eventTable(doc);
   const { ignoreComments } = options;
+  // Read from the columns: a scan over most of a document's events.
+  const codes = events.allCodes();
+  const { starts, ends } = events.allSpans();
   for (let index = from; index < to; index++) {
-    const code = events.codeAt(index);
+    const code = codes[index]!;
     const kind = code & KIND_MASK;
     if (kind !== EVENT_CODE.text) {
       if (!(kind === EVENT_CODE.comment && ignoreComments)) counts[index] = counts[index]! + 1;
       continue;
     }
-    const start = events.startAt(index);
-    const end = events.endAt(index);
+    const start = starts[index]!;
+    const end = ends[index]!;
     // A text as written is counted in the source, without a string of its own.
     if (code & AS_WRITTEN) {
       counts[index] = counts[index]! + countWordsIn(source, start, end);

@@ -76,6 +76,24 @@ describe("event tables", () => {
     expect(tails).toBeGreaterThan(0);
   });
 
+  it("give every span in two arrays as startAt and endAt read them, runs taken included", () => {
+    const sharedEnds = fc.tuple(htmlDocument(30), htmlDocument(10), htmlDocument(10), htmlDocument(30), fc.integer({ min: 1, max: 80 }));
+    let runs = 0;
+    fc.assert(
+      fc.property(sharedEnds, ([start, x, y, end, k]) => {
+        const [docA, docB] = parsePair(start.repeat(k) + x + end.repeat(k), start.repeat(k) + y + end.repeat(k));
+        if (takenEvents(docA, docB)?.tail) runs++;
+        for (const table of [eventTable(docA), eventTable(docB)]) {
+          const { starts, ends } = table.allSpans();
+          expect([starts.length, ends.length]).toEqual([table.length, table.length]);
+          for (let i = 0; i < table.length; i++) expect([starts[i], ends[i]]).toEqual([table.startAt(i), table.endAt(i)]);
+        }
+      }),
+      fcParams(200),
+    );
+    expect(runs).toBeGreaterThan(0);
+  });
+
   it("read the events of a document built by hand as they are", () => {
     const events: DocEvent[] = [
       { kind: "open", start: 0, end: 3, name: "p", attrs: [], selfClosing: false },
