@@ -38,6 +38,8 @@ export interface TableOptions {
   readonly shared?: (text: string) => string;
   /** The attribute lists of start tags added with {@link EventTable.pushTag}. */
   readonly attributes?: AttributesOf;
+  /** Whether the writer gives every start tag its end tag, and every end tag its start tag (the parser does; see {@link EventTable.balanced}). */
+  readonly balanced?: boolean;
 }
 
 /** Events of another table taken as they are or moved: `count` of them from its index `first`, `shift` characters later. */
@@ -62,6 +64,8 @@ interface TakenRun {
 export class EventTable implements EventReader {
   /** How many events the table holds. */
   length = 0;
+  /** Whether its writer promised that every start tag has its end tag and every end tag its start tag (false: not known). */
+  readonly balanced: boolean;
   private codes: Uint8Array;
   private starts: Int32Array;
   private ends: Int32Array;
@@ -96,8 +100,9 @@ export class EventTable implements EventReader {
   constructor(
     readonly source: string,
     readonly mode: ParseMode,
-    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES }: TableOptions = {},
+    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES, balanced = false }: TableOptions = {},
   ) {
+    this.balanced = balanced;
     this.shared = shared;
     this.attributes = attributes;
     this.codes = new Uint8Array(capacity);

@@ -128,6 +128,8 @@ export class EventBuilder implements EventSink {
     this.table = new EventTable(source, mode, {
       // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
       capacity: Math.max(64, source.length >> 4),
+      // The parser closes every element it opens (at the end of the document, those left open), and reports an end tag with no start tag as an instruction.
+      balanced: true,
       shared: (text) => names.get(text),
       // Most tags repeat (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB
       // benchmark page): each distinct one is decoded once, when first read, and its list shared.

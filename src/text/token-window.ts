@@ -63,7 +63,7 @@ export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: Norma
   const shared = sharedEvents(a, b);
   const { headEvents, tailEvents } = shared;
   if (eventsA - tailEvents - headEvents > MAX_WINDOW_SHARE * eventsA) return undefined;
-  const bounds = balancedBounds(tableA.allCodes(), tableB.allCodes(), Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin));
+  const bounds = balancedBounds(tableA.allCodes(), tableB.allCodes(), Math.max(0, headEvents - margin), Math.max(0, tailEvents - margin), tableA.balanced && tableB.balanced);
   if (!bounds || bounds.endA - bounds.from > MAX_WINDOW_SHARE * eventsA) return undefined;
   const { from, endA, endB } = bounds;
   const windowA = tokenizeKeyed(a, options, table, from, endA);

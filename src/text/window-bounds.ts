@@ -1,6 +1,7 @@
 // The window of events a comparison splits into words: widened from around the differences until
 // it holds both tags of every element it holds a tag of, reading only the window and what lies
-// between it and its tags' partners (and one count over each document's event codes).
+// between it and its tags' partners (and one count over each document's event codes, unless
+// they are known to be balanced).
 
 import { EVENT_CODE, KIND_MASK } from "../events/event-table.js";
 
@@ -8,12 +9,13 @@ import { EVENT_CODE, KIND_MASK } from "../events/event-table.js";
  * The window `from..endA` of the old document's events and `from..endB` of the new one's, given
  * their codes (see EventTable.allCodes): starting at `from` and leaving `after` events after it
  * on each side at first, widened until neither side's window holds a tag whose partner lies
- * outside it; undefined when a tag (anywhere) has no partner.
+ * outside it; undefined when a tag (anywhere) has no partner. `known`: both are known to be
+ * balanced (see EventTable.balanced), and are not counted over.
  *
  * @example balancedBounds(codes("<p>a</p><p>b</p>"), codes("<p>a</p><p>c</p>"), 4, 0) // { from: 3, endA: 6, endB: 6 }
  */
-export function balancedBounds(codesX: Uint8Array, codesY: Uint8Array, from: number, after: number): { from: number; endA: number; endB: number } | undefined {
-  if (!balanced(codesX) || !balanced(codesY)) return undefined;
+export function balancedBounds(codesX: Uint8Array, codesY: Uint8Array, from: number, after: number, known = false): { from: number; endA: number; endB: number } | undefined {
+  if (!known && (!balanced(codesX) || !balanced(codesY))) return undefined;
   let lo = from;
   let keep = after;
   // Stable once both codes[lo..codes.length - keep) hold all their partners.

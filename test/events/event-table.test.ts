@@ -94,6 +94,59 @@ describe("event tables", () => {
     expect(runs).toBeGreaterThan(0);
   });
 
+  it("keep their promise of balanced tags: every table the parser writes, alone or with its old document (property)", () => {
+    const bits = fc.constantFrom(
+      "<p>",
+      "</p>",
+      "<b>",
+      "</b>",
+      "<table>",
+      "<td>",
+      "</tr>",
+      "<svg>",
+      "</svg>",
+      "<br>",
+      "</br>",
+      "<x/>",
+      "</x>",
+      "<li>",
+      "<script>",
+      "</script>",
+      "<!--",
+      "<![CDATA[",
+      "<?x ?>",
+      "<",
+      "a",
+      " ",
+      "</",
+      "<a",
+      "'",
+      "<template>",
+      "<plaintext>",
+    );
+    const doc = fc.oneof(
+      htmlDocument(40),
+      xmlDocument(40),
+      fc.array(bits, { maxLength: 40 }).map((parts) => parts.join("")),
+    );
+    const balanced = (table: EventTable) => {
+      let depth = 0;
+      for (let i = 0; i < table.length && depth >= 0; i++) depth += table.kindAt(i) === "open" ? 1 : table.kindAt(i) === "close" ? -1 : 0;
+      return depth === 0;
+    };
+    fc.assert(
+      fc.property(doc, doc, fc.constantFrom<ParseMode>("html", "xml"), (x, y, mode) => {
+        const [a, b] = parsePair(x.repeat(3), x + y + x, { mode });
+        for (const table of [eventTable(parseDocument(y, { mode })), eventTable(a), eventTable(b)]) {
+          expect(table.balanced).toBe(true);
+          expect(balanced(table)).toBe(true);
+        }
+      }),
+      fcParams(1000),
+    );
+    expect(eventTable({ source: "", mode: "html", events: [] }).balanced).toBe(false);
+  });
+
   it("read the events of a document built by hand as they are", () => {
     const events: DocEvent[] = [
       { kind: "open", start: 0, end: 3, name: "p", attrs: [], selfClosing: false },

@@ -71,7 +71,10 @@ describe("balancedBounds", () => {
         const shorter = Math.min(a.length, b.length);
         const from = i % (shorter + 1);
         const after = j % (shorter - from + 1);
-        expect(balancedBounds(a, b, from, after)).toEqual(referenceBounds(a, b, from, after));
+        const expected = referenceBounds(a, b, from, after);
+        expect(balancedBounds(a, b, from, after)).toEqual(expected);
+        // Parsed documents are balanced: the same without counting.
+        expect(balancedBounds(a, b, from, after, true)).toEqual(expected);
       }),
       fcParams(1000),
     );
