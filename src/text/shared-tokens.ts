@@ -92,15 +92,17 @@ export function sharedEvents(a: ParsedDocument, b: ParsedDocument): { headEvents
   const eventsA = eventTable(a);
   const eventsB = eventTable(b);
   const fewest = Math.min(eventsA.length, eventsB.length);
+  // Read from the columns: the runs may be most of the document.
+  const { starts, ends } = eventsA.allSpans();
   let headEvents = 0;
   // The new document's parse hands over the old one's events where it read the same text: those are equal as they are.
-  while (headEvents < fewest && eventsA.endAt(headEvents) <= head && (headEvents < takenHead || sameEvent(eventsA, headEvents, eventsB, headEvents, 0))) headEvents++;
+  while (headEvents < fewest && ends[headEvents]! <= head && (headEvents < takenHead || sameEvent(eventsA, headEvents, eventsB, headEvents, 0))) headEvents++;
   const tailStartA = x.length - tail;
   const shift = y.length - x.length;
   let tailEvents = 0;
   while (tailEvents < fewest - headEvents) {
     const at = eventsA.length - 1 - tailEvents;
-    if (eventsA.startAt(at) < tailStartA || (tailEvents >= takenTail && !sameEvent(eventsA, at, eventsB, eventsB.length - 1 - tailEvents, shift))) break;
+    if (starts[at]! < tailStartA || (tailEvents >= takenTail && !sameEvent(eventsA, at, eventsB, eventsB.length - 1 - tailEvents, shift))) break;
     tailEvents++;
   }
   return { headEvents, tailEvents };

@@ -71,13 +71,9 @@ export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: Norma
   const countsA = new Int32Array(eventsA);
   countTokens(a, options, 0, from, countsA);
   countTokens(a, options, endA, eventsA, countsA);
-  const countsB = new Int32Array(eventsB);
-  countsB.set(countsA.subarray(0, from));
-  countsB.set(countsA.subarray(endA), endB);
   for (const event of windowA.columns.events) countsA[event]!++;
-  for (const event of windowB.columns.events) countsB[event]!++;
   const firstA = firstTokens(countsA);
-  const firstB = firstTokens(countsB);
+  const firstB = sharingFirstTokens(firstA, from, endA, endB, windowB.columns.events);
   let whole: [readonly Token[], readonly Token[]] | undefined;
   const wholeLists = (): [readonly Token[], readonly Token[]] => {
     if (whole === undefined) {
@@ -99,6 +95,22 @@ export function tokenWindow(a: ParsedDocument, b: ParsedDocument, options: Norma
 function firstTokens(counts: Int32Array): Int32Array {
   const first = new Int32Array(counts.length + 1);
   for (let e = 0; e < counts.length; e++) first[e + 1] = first[e]! + counts[e]!;
+  return first;
+}
+
+/**
+ * The new side's {@link firstTokens}, given the old side's (`firstA`): the same before the window
+ * (`from`), made from the window's tokens' events (`windowEvents`, from `from` to `endB`) in it,
+ * and after it the old side's after `endA`, moved by the difference in the window's tokens.
+ */
+function sharingFirstTokens(firstA: Int32Array, from: number, endA: number, endB: number, windowEvents: Int32Array): Int32Array {
+  const eventsB = endB + firstA.length - 1 - endA;
+  const first = new Int32Array(eventsB + 1);
+  first.set(firstA.subarray(0, from + 1));
+  for (const event of windowEvents) first[event + 1]!++;
+  for (let e = from; e < endB; e++) first[e + 1]! += first[e]!;
+  const moved = first[endB]! - firstA[endA]!;
+  for (let e = endB; e < eventsB; e++) first[e + 1] = firstA[e + 1 - endB + endA]! + moved;
   return first;
 }
 
