@@ -71,12 +71,17 @@ export function countWords(text: string): number {
   return countWordsIn(text, 0, text.length);
 }
 
-/** Classes of the ASCII characters: other, space (not a line feed), line feed, word (letters, digits, `_`), and ' and . (other, but they may join word characters). */
+/**
+ * Classes of characters: other, space (not a line feed), line feed, word (letters, digits,
+ * `_`), and ' and . (other, but they may join word characters); past ASCII also one whose
+ * piece depends on its neighbours (see {@link wideClass}).
+ */
 const OTHER_CHAR = 0;
 const SPACE_CHAR = 1;
 const LINE_FEED = 2;
 const WORD_CHAR_CLASS = 3;
 const JOINER = 4;
+const IN_CONTEXT = 5;
 const ASCII_CLASS = (() => {
   const classes = new Uint8Array(0x80);
   // ASCII white space as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space.
@@ -94,21 +99,59 @@ const ASCII_CLASS = (() => {
  * @example countWordsIn("<p>It's 3.14!</p>", 3, 13) // 4
  */
 export function countWordsIn(text: string, from: number, to: number): number {
-  // ASCII text is counted in one pass, a table step per character (see STEPS), with no call and
-  // no branch per piece. A non-ASCII character, or a piece long enough that a limit might cut it,
-  // hands the rest, from the start of the piece it is in, to the exact count.
+  // Text is counted in one pass, a table step per character (see STEPS), with no call and no
+  // branch per piece. A character whose piece depends on its neighbours (a mark, a joiner, half
+  // a surrogate pair, …), or a piece long enough that a limit might cut it, hands the rest, from
+  // the start of the piece it is in, to the exact count.
   let pieces = 0;
   let state = ENDED;
   let start = from;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80 || i - start >= UNCUT) return (i === from ? 0 : pieces - 1) + countPiecesIn(text, start, to);
-    const step = STEPS[(state << 3) | ASCII_CLASS[c]!]!;
+    const cls = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
+    if (cls === IN_CONTEXT || i - start >= UNCUT) return (i === from ? 0 : pieces - 1) + countPiecesIn(text, start, to);
+    const step = STEPS[(state << 3) | cls]!;
     pieces += (step >> 3) & 3;
     state = step & 7;
     start += (i - start) * (step >> 5);
   }
   return state === JOINING ? pieces + 1 : pieces;
+}
+
+/** Per character past ASCII, its class plus one once found (0: not yet), see {@link wideClass}. */
+const WIDE_CLASSES = new Uint8Array(0x10000);
+
+/** A test of one character against a part of the policy, compiled on first use (each far smaller than PIECE to compile). */
+function charTest(pattern: string): (char: string) => boolean {
+  let expression: RegExp | null = null;
+  return (char) => (expression ??= new RegExp(pattern, "v")).test(char);
+}
+// The policy's own parts (see WORD_CHAR, IDEOGRAPH, OTHER, SPACE), for one character.
+const IS_IN_CONTEXT = charTest(String.raw`[\p{M}\u200d\u3005\u30fc]`);
+const IS_SPACE = charTest(String.raw`\s`);
+const IS_WORD = charTest(String.raw`[\p{L}\p{N}\p{Pc}]`);
+const IS_IDEOGRAPH = charTest(`[${IDEOGRAPHIC}]`);
+
+/**
+ * The class of `c` (a UTF-16 code unit past ASCII) as the policy's pieces take it when no
+ * character next to it is {@link IN_CONTEXT}: a space as `\s` has it; a letter, digit or
+ * connector not of a script without spaces, a word character; ’ a joiner; anything else,
+ * ideographs too, a piece of its own. In context: what a neighbour may join or be joined by (a
+ * mark, variation selectors among them; a zero-width joiner; half a surrogate pair, so emoji
+ * modifiers and regional indicators too), and 々 and ー, which start a piece of their own but go
+ * on a word.
+ */
+function wideClass(c: number): number {
+  const known = WIDE_CLASSES[c]!;
+  if (known !== 0) return known - 1;
+  const char = String.fromCharCode(c);
+  let cls = OTHER_CHAR;
+  if ((c >= 0xd800 && c <= 0xdfff) || IS_IN_CONTEXT(char)) cls = IN_CONTEXT;
+  else if (c === 0x2019) cls = JOINER;
+  else if (IS_SPACE(char)) cls = SPACE_CHAR;
+  else if (IS_WORD(char) && !IS_IDEOGRAPH(char)) cls = WORD_CHAR_CLASS;
+  WIDE_CLASSES[c] = cls + 1;
+  return cls;
 }
 
 /**

@@ -303,13 +303,15 @@ describe("countWords and countTokens", () => {
 
   it("count ASCII text as the reference expression splits it, at and past every limit (property)", () => {
     // Runs of 1,000 word characters or spaces and words of 100 joins, one short and one past;
-    // line feeds (after spaces too), \r\n, and non-ASCII neighbours that may or may not join.
+    // line feeds (after spaces too), \r\n, and neighbours past ASCII that may or may not join.
     const a = (n: number) => "a".repeat(n);
     const joined = (joins: number, part = "a") => part + `.${part}`.repeat(joins);
     const pieces = fc.constantFrom(
       ...["a", "Z", "9", "_", "'", ".", " ", "\t", "\n", "\r\n", "-", "<", "\u00a0", "\u0301", "é", "日", "’", "\u200d"],
+      // Past ASCII: spaces, letters, digits and connectors of scripts with and without spaces, marks, symbols, emoji, lone surrogates.
+      ...["\u2028", "\u3000", "\ufeff", "ω", "Ж", "한", "ก", "\u0e31", "ー", "々", "²", "١", "‿", "—", "≤", "©", "\ufe0f", "😀", "🇫🇷", "\ud83c", "\udc00"],
       ...[a(999), a(1000), a(1001), " ".repeat(999), " ".repeat(1000), " ".repeat(1001), `${" ".repeat(1000)}\n`],
-      ...[joined(99), joined(100), joined(101), joined(100, "ab"), `b'${joined(100)}`, `${a(1000)}.`, `.${a(1000)}`],
+      ...[joined(99), joined(100), joined(101), joined(100, "ab"), `b'${joined(100)}`, `${a(1000)}.`, `.${a(1000)}`, "ω’".repeat(101), "\u00a0".repeat(1001)],
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), fc.array(pieces, { maxLength: 2 }), fc.array(pieces, { maxLength: 2 }), (parts, before, after) => {
@@ -322,6 +324,16 @@ describe("countWords and countTokens", () => {
       }),
       fcParams(2000),
     );
+  });
+
+  it("count every UTF-16 code unit past ASCII as the reference expression splits it, next to words, joiners, spaces and itself", () => {
+    const wrong: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const text = `a${ch}b ${ch}.${ch}'c${ch}${ch}\n${ch} ${ch}`;
+      if (countWords(text) !== referenceWords(text).length) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("refuses options that look beyond one event", () => {
