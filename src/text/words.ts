@@ -44,13 +44,13 @@ export function splitWords(text: string, emit: (start: number, end: number, kind
   const n = text.length;
   let i = 0;
   while (i < n) {
-    // The ASCII path gives exactly what PIECE gives, without a match object per token; any
-    // non-ASCII character where it could change the answer hands that token to PIECE.
-    const end = asciiToken(text, i, n);
+    // The path by character classes gives exactly what PIECE gives, without a match object per
+    // token; a character in context (see wideClass) where it could change the answer hands
+    // that token to PIECE.
+    const end = plainToken(text, i, n);
     if (end > 0) {
-      const c = text.charCodeAt(i);
-      const kind = ASCII_CLASS[c];
-      emit(i, end, kind === SPACE_CHAR || kind === LINE_FEED ? "space" : kind === WORD_CHAR_CLASS ? "word" : "punct");
+      const kind = classOf(text.charCodeAt(i));
+      emit(i, end, kind === SPACE_CHAR || kind === LINE_FEED ? "space" : kind === WORD_CHAR_CLASS || kind === IDEOGRAPH_CHAR ? "word" : "punct");
       i = end;
       continue;
     }
@@ -82,6 +82,8 @@ const LINE_FEED = 2;
 const WORD_CHAR_CLASS = 3;
 const JOINER = 4;
 const IN_CONTEXT = 5;
+/** A character of a script without spaces: a piece of its own, a word. */
+const IDEOGRAPH_CHAR = 6;
 const ASCII_CLASS = (() => {
   const classes = new Uint8Array(0x80);
   // ASCII white space as `\s` has it: tab, line feed, vertical tab, form feed, carriage return, space.
@@ -107,8 +109,7 @@ export function countWordsIn(text: string, from: number, to: number): number {
   let state = ENDED;
   let start = from;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const cls = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
+    const cls = classOf(text.charCodeAt(i));
     if (cls === IN_CONTEXT || i - start >= UNCUT) return (i === from ? 0 : pieces - 1) + countPiecesIn(text, start, to);
     const step = STEPS[(state << 3) | cls]!;
     pieces += (step >> 3) & 3;
@@ -116,6 +117,11 @@ export function countWordsIn(text: string, from: number, to: number): number {
     start += (i - start) * (step >> 5);
   }
   return state === JOINING ? pieces + 1 : pieces;
+}
+
+/** The class of UTF-16 code unit `c`. */
+function classOf(c: number): number {
+  return c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
 }
 
 /** Per character past ASCII, its class plus one once found (0: not yet), see {@link wideClass}. */
@@ -135,8 +141,8 @@ const IS_IDEOGRAPH = charTest(`[${IDEOGRAPHIC}]`);
 /**
  * The class of `c` (a UTF-16 code unit past ASCII) as the policy's pieces take it when no
  * character next to it is {@link IN_CONTEXT}: a space as `\s` has it; a letter, digit or
- * connector not of a script without spaces, a word character; ’ a joiner; anything else,
- * ideographs too, a piece of its own. In context: what a neighbour may join or be joined by (a
+ * connector not of a script without spaces, a word character; ’ a joiner; a character of a
+ * script without spaces an ideograph; anything else a piece of its own. In context: what a neighbour may join or be joined by (a
  * mark, variation selectors among them; a zero-width joiner; half a surrogate pair, so emoji
  * modifiers and regional indicators too), and 々 and ー, which start a piece of their own but go
  * on a word.
@@ -149,7 +155,8 @@ function wideClass(c: number): number {
   if ((c >= 0xd800 && c <= 0xdfff) || IS_IN_CONTEXT(char)) cls = IN_CONTEXT;
   else if (c === 0x2019) cls = JOINER;
   else if (IS_SPACE(char)) cls = SPACE_CHAR;
-  else if (IS_WORD(char) && !IS_IDEOGRAPH(char)) cls = WORD_CHAR_CLASS;
+  else if (IS_IDEOGRAPH(char)) cls = IDEOGRAPH_CHAR;
+  else if (IS_WORD(char)) cls = WORD_CHAR_CLASS;
   WIDE_CLASSES[c] = cls + 1;
   return cls;
 }
@@ -181,6 +188,7 @@ const STEPS = (() => {
     // A piece starting here; after a ' or . that joins nothing, that one is a piece too.
     const starting = state === JOINING ? 2 : 1;
     set(state, OTHER_CHAR, ENDED, starting);
+    set(state, IDEOGRAPH_CHAR, ENDED, starting);
     // A line feed ends a space run as its last character, or is a space piece of its own.
     set(state, LINE_FEED, ENDED, state === IN_SPACE ? 0 : starting);
     set(state, SPACE_CHAR, IN_SPACE, state === IN_SPACE ? 0 : starting);
@@ -194,7 +202,7 @@ const STEPS = (() => {
 function countPiecesIn(text: string, from: number, to: number): number {
   let pieces = 0;
   for (let i = from; i < to; pieces++) {
-    const end = asciiToken(text, i, to);
+    const end = plainToken(text, i, to);
     if (end > 0) {
       i = end;
       continue;
@@ -208,37 +216,31 @@ function countPiecesIn(text: string, from: number, to: number): number {
 }
 
 /**
- * The end of the ASCII token at `i`, or 0 when a non-ASCII character might belong to it. One
- * loop per run, no call per character: counting reads every character of a document's text.
+ * The end of the piece at `i`, or 0 when a character in context (see {@link wideClass}) might
+ * belong to it. One loop per run, no call per character but the class's look-up: counting reads
+ * every character of a document's text.
  */
-function asciiToken(text: string, i: number, n: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0x80) return 0;
-  const kind = ASCII_CLASS[c];
+function plainToken(text: string, i: number, n: number): number {
+  const kind = classOf(text.charCodeAt(i));
+  if (kind === IN_CONTEXT) return 0;
   if (kind === SPACE_CHAR || kind === LINE_FEED) {
+    // (Nothing in context joins a run of spaces.)
     let j = i;
-    let d = c;
-    while (j - i < MAX_RUN && d < 0x80 && ASCII_CLASS[d] === SPACE_CHAR && ++j < n) d = text.charCodeAt(j);
-    if (j < n && d === 0x0a) return j + 1;
-    return j < n && d >= 0x80 && j - i < MAX_RUN ? 0 : j;
+    let d = kind;
+    while (j - i < MAX_RUN && d === SPACE_CHAR && ++j < n) d = classOf(text.charCodeAt(j));
+    return j < n && d === LINE_FEED ? j + 1 : j;
   }
-  if (kind !== WORD_CHAR_CLASS) return i + 1 < n && text.charCodeAt(i + 1) >= 0x80 ? 0 : i + 1;
+  if (kind !== WORD_CHAR_CLASS) return i + 1 < n && classOf(text.charCodeAt(i + 1)) === IN_CONTEXT ? 0 : i + 1;
   let j = i;
   for (let joins = 0; ; joins++) {
-    // A run of at most MAX_RUN word characters from j; a non-ASCII character after it may belong to it.
+    // A run of at most MAX_RUN word characters from j; a character in context after it may belong to it.
     const from = j;
-    while (j < n && j - from < MAX_RUN) {
-      const d = text.charCodeAt(j);
-      if (d >= 0x80 || ASCII_CLASS[d] !== WORD_CHAR_CLASS) break;
-      j++;
-    }
-    if (j < n && text.charCodeAt(j) >= 0x80) return 0;
-    if (joins === MAX_JOINS || j + 1 >= n) return j;
-    const joiner = text.charCodeAt(j);
-    if (joiner !== 0x27 && joiner !== 0x2e) return j;
-    const next = text.charCodeAt(j + 1);
-    if (next >= 0x80) return 0;
-    if (ASCII_CLASS[next] !== WORD_CHAR_CLASS) return j;
+    while (j < n && j - from < MAX_RUN && classOf(text.charCodeAt(j)) === WORD_CHAR_CLASS) j++;
+    if (j < n && classOf(text.charCodeAt(j)) === IN_CONTEXT) return 0;
+    if (joins === MAX_JOINS || j + 1 >= n || classOf(text.charCodeAt(j)) !== JOINER) return j;
+    const next = classOf(text.charCodeAt(j + 1));
+    if (next === IN_CONTEXT) return 0;
+    if (next !== WORD_CHAR_CLASS) return j;
     j++;
   }
 }

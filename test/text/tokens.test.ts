@@ -326,12 +326,13 @@ describe("countWords and countTokens", () => {
     );
   });
 
-  it("count every UTF-16 code unit past ASCII as the reference expression splits it, next to words, joiners, spaces and itself", () => {
+  it("split and count every UTF-16 code unit past ASCII as the reference expression splits it, next to words, joiners, spaces and itself", () => {
     const wrong: string[] = [];
     for (let c = 0x80; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);
-      const text = `a${ch}b ${ch}.${ch}'c${ch}${ch}\n${ch} ${ch}`;
-      if (countWords(text) !== referenceWords(text).length) wrong.push(c.toString(16));
+      const text = `a${ch}b ${ch}.${ch}'c${ch}${ch}\n${ch} ${ch}-${ch}`;
+      const expected = referenceWords(text);
+      if (countWords(text) !== expected.length || words(text).join("|") !== expected.join("|")) wrong.push(c.toString(16));
     }
     expect(wrong).toEqual([]);
   });
