@@ -155,7 +155,8 @@ function wideClass(c: number): number {
   if ((c >= 0xd800 && c <= 0xdfff) || IS_IN_CONTEXT(char)) cls = IN_CONTEXT;
   else if (c === 0x2019) cls = JOINER;
   else if (IS_SPACE(char)) cls = SPACE_CHAR;
-  else if (IS_IDEOGRAPH(char)) cls = IDEOGRAPH_CHAR;
+  // (No script without spaces is written below Thai, U+0E00: most text past ASCII needs no ideograph test compiled.)
+  else if (c >= 0x0e00 && IS_IDEOGRAPH(char)) cls = IDEOGRAPH_CHAR;
   else if (IS_WORD(char)) cls = WORD_CHAR_CLASS;
   WIDE_CLASSES[c] = cls + 1;
   return cls;
