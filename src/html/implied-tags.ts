@@ -19,7 +19,11 @@ const WRITTEN = /<\/?(html|head|body|tbody|colgroup)(?=[\t\n\f\r />])/gi;
  */
 export function omittedTagsToImply(sources: readonly string[]): ReadonlySet<string> {
   const names = new Set<string>();
-  for (const source of sources) for (const [, name] of source.matchAll(WRITTEN)) names.add(name!.toLowerCase());
+  // Read no further once every one is found: a page that writes them all names them early, mostly.
+  for (const source of sources) {
+    WRITTEN.lastIndex = 0;
+    for (let found = WRITTEN.exec(source); found !== null && names.size < OMISSIBLE_TAGS.length; found = WRITTEN.exec(source)) names.add(found[1]!.toLowerCase());
+  }
   return names;
 }
 
