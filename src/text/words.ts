@@ -109,7 +109,9 @@ export function countWordsIn(text: string, from: number, to: number): number {
   let state = ENDED;
   let start = from;
   for (let i = from; i < to; i++) {
-    const cls = classOf(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    // (classOf written out: no call per character before the engine optimizes this loop.)
+    const cls = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
     if (cls === IN_CONTEXT || i - start >= UNCUT) return (i === from ? 0 : pieces - 1) + countPiecesIn(text, start, to);
     const step = STEPS[(state << 3) | cls]!;
     pieces += (step >> 3) & 3;
