@@ -49,7 +49,8 @@ export function splitWords(text: string, emit: (start: number, end: number, kind
     // that token to PIECE.
     const end = plainToken(text, i, n);
     if (end > 0) {
-      const kind = classOf(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const kind = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
       emit(i, end, kind === SPACE_CHAR || kind === LINE_FEED ? "space" : kind === WORD_CHAR_CLASS || kind === IDEOGRAPH_CHAR ? "word" : "punct");
       i = end;
       continue;
@@ -110,7 +111,7 @@ export function countWordsIn(text: string, from: number, to: number): number {
   let start = from;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // (classOf written out: no call per character before the engine optimizes this loop.)
+    // (The class look-up written out: the CLI's engine inlines no calls, see src/compiled-cli.ts.)
     const cls = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
     if (cls === IN_CONTEXT || i - start >= UNCUT) return (i === from ? 0 : pieces - 1) + countPiecesIn(text, start, to);
     const step = STEPS[(state << 3) | cls]!;
@@ -119,11 +120,6 @@ export function countWordsIn(text: string, from: number, to: number): number {
     start += (i - start) * (step >> 5);
   }
   return state === JOINING ? pieces + 1 : pieces;
-}
-
-/** The class of UTF-16 code unit `c`. */
-function classOf(c: number): number {
-  return c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
 }
 
 /** Per character past ASCII, its class plus one once found (0: not yet), see {@link wideClass}. */
@@ -224,24 +220,40 @@ function countPiecesIn(text: string, from: number, to: number): number {
  * every character of a document's text.
  */
 function plainToken(text: string, i: number, n: number): number {
-  const kind = classOf(text.charCodeAt(i));
+  // (Each class look-up written out, as in countWordsIn: the CLI's engine inlines no calls.)
+  const c = text.charCodeAt(i);
+  const kind = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
   if (kind === IN_CONTEXT) return 0;
   if (kind === SPACE_CHAR || kind === LINE_FEED) {
     // (Nothing in context joins a run of spaces.)
     let j = i;
     let d = kind;
-    while (j - i < MAX_RUN && d === SPACE_CHAR && ++j < n) d = classOf(text.charCodeAt(j));
+    while (j - i < MAX_RUN && d === SPACE_CHAR && ++j < n) {
+      const e = text.charCodeAt(j);
+      d = e < 0x80 ? ASCII_CLASS[e]! : wideClass(e);
+    }
     return j < n && d === LINE_FEED ? j + 1 : j;
   }
-  if (kind !== WORD_CHAR_CLASS) return i + 1 < n && classOf(text.charCodeAt(i + 1)) === IN_CONTEXT ? 0 : i + 1;
+  if (kind !== WORD_CHAR_CLASS) {
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    return next >= 0x80 && wideClass(next) === IN_CONTEXT ? 0 : i + 1;
+  }
   let j = i;
   for (let joins = 0; ; joins++) {
     // A run of at most MAX_RUN word characters from j; a character in context after it may belong to it.
     const from = j;
-    while (j < n && j - from < MAX_RUN && classOf(text.charCodeAt(j)) === WORD_CHAR_CLASS) j++;
-    if (j < n && classOf(text.charCodeAt(j)) === IN_CONTEXT) return 0;
-    if (joins === MAX_JOINS || j + 1 >= n || classOf(text.charCodeAt(j)) !== JOINER) return j;
-    const next = classOf(text.charCodeAt(j + 1));
+    while (j < n && j - from < MAX_RUN) {
+      const e = text.charCodeAt(j);
+      if ((e < 0x80 ? ASCII_CLASS[e]! : wideClass(e)) !== WORD_CHAR_CLASS) break;
+      j++;
+    }
+    if (j >= n) return j;
+    const at = text.charCodeAt(j);
+    const after = at < 0x80 ? ASCII_CLASS[at]! : wideClass(at);
+    if (after === IN_CONTEXT) return 0;
+    if (joins === MAX_JOINS || j + 1 >= n || after !== JOINER) return j;
+    const e = text.charCodeAt(j + 1);
+    const next = e < 0x80 ? ASCII_CLASS[e]! : wideClass(e);
     if (next === IN_CONTEXT) return 0;
     if (next !== WORD_CHAR_CLASS) return j;
     j++;
