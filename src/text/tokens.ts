@@ -53,7 +53,7 @@ export function keyedTokens(columns: TokenColumns, plan: IgnorePlan): KeyedToken
  *
  * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
  */
-export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = eventTable(doc).length): KeyedTokens {
+export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = eventTable(doc).length, texts: TextTokens = new TextTokens()): KeyedTokens {
   const { source, mode } = doc;
   const events = eventTable(doc);
   let capacity = Math.max(16, (to - from) * 2);
@@ -63,13 +63,15 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   let ends = new Int32Array(capacity);
   let ids = new Int32Array(capacity);
   let count = 0;
+  // The columns as they are now, for the texts' memo to read back (grow replaces them).
+  const written: WrittenColumns = { kinds, starts, ends, ids };
   const grow = (): void => {
     capacity *= 2;
-    kinds = grown(kinds, new Uint8Array(capacity));
+    written.kinds = kinds = grown(kinds, new Uint8Array(capacity));
     eventOf = grown(eventOf, new Int32Array(capacity));
-    starts = grown(starts, new Int32Array(capacity));
-    ends = grown(ends, new Int32Array(capacity));
-    ids = grown(ids, new Int32Array(capacity));
+    written.starts = starts = grown(starts, new Int32Array(capacity));
+    written.ends = ends = grown(ends, new Int32Array(capacity));
+    written.ids = ids = grown(ids, new Int32Array(capacity));
   };
   // `kind`: a kind code, with WRITTEN_AS_KEY where the token's text is its key.
   const add = (kind: number, start: number, end: number, id: number): void => {
@@ -84,6 +86,8 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   const { ignoreCase, ignoreWhitespace, textPatterns } = options;
   const plan = ignorePlan(doc, options);
   const { skip } = plan;
+  // Skipping an element takes back the spaces before it, which a memo could be reading: no memo then.
+  let memoised = skip === null;
   let index = from;
   let base = 0;
   let text = "";
@@ -157,6 +161,8 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       continue;
     }
     keepSpace = significant[significant.length - 1] ?? false;
+    // (Where its white space is kept against the option, a text's tokens differ from the memo's.)
+    memoised = skip === null && !keepSpace;
     base = events.startAt(index);
     const end = events.endAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
@@ -166,12 +172,56 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     const eventText = read === null ? events.textAt(index) : read.text;
     decoded = eventText.length === end - base ? null : (read ?? decodeText(source.slice(base, end), mode));
     text = decoded === null ? eventText : decoded.text;
+    // A text as written whose tokens were made before (see TextTokens): copied, moved to where it stands.
+    const memo = decoded === null && memoised ? texts.get(text) : undefined;
+    if (memo !== undefined) {
+      const made = memo.columns;
+      const shift = base - memo.base;
+      while (count + memo.length > capacity) grow();
+      for (let t = memo.first, last = memo.first + memo.length; t < last; t++, count++) {
+        kinds[count] = made.kinds[t]!;
+        eventOf[count] = index;
+        starts[count] = made.starts[t]! + shift;
+        ends[count] = made.ends[t]! + shift;
+        ids[count] = made.ids[t]!;
+      }
+      continue;
+    }
+    const firstToken = count;
     const runs = textPatterns.length ? matchRuns(text, textPatterns) : null;
     if (runs?.length) splitAround(runs);
     else splitWords(text, emit);
+    if (decoded === null && memoised) texts.set(text, { columns: written, first: firstToken, length: count - firstToken, base });
   }
   return keyedTokens(new TokenColumns(count, kinds.subarray(0, count), eventOf.subarray(0, count), starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), source, table), plan);
 }
+
+/** A tokenizer's columns of kind codes, spans and ids, as they stand (growing replaces them). */
+interface WrittenColumns {
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+}
+
+/** Where the tokens of a text were made: `length` tokens from `first` on, of a text event written at `base`. */
+interface MadeText {
+  readonly columns: WrittenColumns;
+  readonly first: number;
+  readonly length: number;
+  readonly base: number;
+}
+
+/**
+ * The tokens made of each text as written (no references decoded), by its text, for one set of
+ * options and one key table: a text event's tokens depend on its text alone (the options
+ * fixed, white space not kept against them), so a text met again (a line's indentation, a
+ * repeated phrase, and in the new document of a pair most of the old one's) is copied, moved to
+ * where it stands, instead of split into words again. Pass one to both sides' {@link tokenizeKeyed}.
+ *
+ * @example const texts = new TextTokens(); tokenizeKeyed(docA, opts, table, 0, n, texts); tokenizeKeyed(docB, opts, table, 0, m, texts) // docB's texts found in docA's are copied
+ */
+export class TextTokens extends Map<string, MadeText> {}
 
 /**
  * How many tokens {@link tokenizeKeyed} makes of each of the events `from..to` (half-open),
