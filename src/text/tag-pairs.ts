@@ -2,6 +2,7 @@
 // stage and the HTML writer both walk.
 
 import type { TokenList } from "../types.js";
+import { KIND_CODE, kindCodes, WRITTEN_AS_KEY } from "./token-list.js";
 
 /** The partners of the token lists met so far (the refine stage and the HTML renderer both need them). */
 const PARTNERS = new WeakMap<TokenList, Int32Array>();
@@ -37,10 +38,11 @@ export function holdsWhole(pairs: Int32Array, start: number, end: number): boole
 function pairTags(tokens: TokenList): Int32Array {
   const out = new Int32Array(tokens.length).fill(-1);
   const open: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const kind = tokens.kind(i);
-    if (kind === "open") open.push(i);
-    else if (kind === "close") {
+  const codes = kindCodes(tokens);
+  for (let i = 0; i < codes.length; i++) {
+    const kind = codes[i]! & ~WRITTEN_AS_KEY;
+    if (kind === KIND_CODE.open) open.push(i);
+    else if (kind === KIND_CODE.close) {
       const o = open.pop();
       if (o !== undefined) {
         out[o] = i;

@@ -83,6 +83,20 @@ export class TokenColumns implements TokenList {
   }
 }
 
+/**
+ * Each token's kind code ({@link KIND_CODE}) of a list, possibly with {@link WRITTEN_AS_KEY} set
+ * (mask it off with `& ~WRITTEN_AS_KEY`): a columnar list's own column, else read token by token.
+ * Must not be written to. For loops over every token that look at few of them by kind.
+ *
+ * @example kindCodes(tokenizeKeyed(parseDocument("<b>Hi</b>"), opts, new KeyTable()).columns)[0] & ~WRITTEN_AS_KEY // KIND_CODE.open
+ */
+export function kindCodes(list: TokenList): Uint8Array {
+  if (list instanceof TokenColumns) return list.kinds.length === list.length ? list.kinds : list.kinds.subarray(0, list.length);
+  const codes = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) codes[i] = KIND_CODE[list.kind(i)];
+  return codes;
+}
+
 /** Token objects read as a {@link TokenList}: each field read from the object `at` gives, whether it is kept (see {@link listOf}) or made per read (see {@link sideList}). */
 class ObjectList implements TokenList {
   constructor(

@@ -2,7 +2,7 @@
 // old or new. Matches that cannot nest are demoted to old + new: a kept tag whose partner changed,
 // anything kept inside an inserted or deleted element, an atomic element with any change inside.
 
-import { listOf } from "../../text/token-list.js";
+import { KIND_CODE, kindCodes, listOf, WRITTEN_AS_KEY } from "../../text/token-list.js";
 import { sideTokens } from "./side-tokens.js";
 import type { EditScript } from "../../edit-script.js";
 import { partners } from "../../text/tag-pairs.js";
@@ -197,11 +197,17 @@ function windowLayout(script: EditScript): Layout | undefined {
 function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int32Array, partnersB: Int32Array, offset: number): Matching {
   const html = script.b.doc.mode === "html";
   const state = new Matching(a, b, partnersA, partnersB);
+  const { matchA, matchB } = state;
   for (const code of script.opcodes) {
     if (code.tag !== "equal") continue;
     const [from, to] = [Math.max(code.aStart, offset), Math.min(code.aEnd, offset + a.length)];
     const shift = code.bStart - code.aStart;
-    for (let i = from; i < to && i + shift - offset < b.length; i++) if (i + shift >= offset) state.match(i - offset, i + shift - offset);
+    // (Matched here rather than through state.match: a call per kept token.)
+    for (let i = from; i < to && i + shift - offset < b.length; i++) {
+      if (i + shift < offset) continue;
+      matchA[i - offset] = i + shift - offset;
+      matchB[i + shift - offset] = i - offset;
+    }
   }
   script.changes.forEach((change, index) => {
     const code = script.opcodes[change.op]!;
@@ -252,12 +258,20 @@ function atomicAround(events: EventReader, first: Int32Array, head: number): boo
   return open.some((name) => ATOMIC.has(name));
 }
 
+/** A token's kind code without {@link WRITTEN_AS_KEY}. */
+const KIND_BITS = ~WRITTEN_AS_KEY;
+const OPEN = KIND_CODE.open;
+const CLOSE = KIND_CODE.close;
+
 /** Which token is matched to which, with the demotions that make the matching nest. */
 class Matching {
   readonly matchA: Int32Array;
   readonly matchB: Int32Array;
   readonly changeA: Int32Array;
   readonly changeB: Int32Array;
+  /** Each side's kind codes (see kindCodes): the passes over every token look at its tags alone. */
+  private readonly kindsA: Uint8Array;
+  private readonly kindsB: Uint8Array;
   /** Elements (by start tag) whose content must be demoted: [side (0 old, 1 new), start tag]. */
   private readonly queue: [number, number][] = [];
 
@@ -271,6 +285,8 @@ class Matching {
     this.matchB = new Int32Array(b.length).fill(-1);
     this.changeA = new Int32Array(a.length).fill(-1);
     this.changeB = new Int32Array(b.length).fill(-1);
+    this.kindsA = kindCodes(a);
+    this.kindsB = kindCodes(b);
   }
 
   match(i: number, j: number): void {
@@ -287,10 +303,9 @@ class Matching {
   }
 
   private queueElement(side: number, token: number): void {
-    const tokens = side === 0 ? this.a : this.b;
-    const kind = tokens.kind(token);
-    if (kind === "open") this.queue.push([side, token]);
-    else if (kind === "close") {
+    const kind = (side === 0 ? this.kindsA : this.kindsB)[token]! & KIND_BITS;
+    if (kind === OPEN) this.queue.push([side, token]);
+    else if (kind === CLOSE) {
       const open = (side === 0 ? this.partnersA : this.partnersB)[token]!;
       if (open >= 0) this.queue.push([side, open]);
     }
@@ -302,9 +317,10 @@ class Matching {
    * gained a cell just before an inserted row stays one kept row with an inserted cell.
    */
   realignPartners(): void {
-    for (let i = 0; i < this.a.length; i++) {
-      const j = this.matchA[i]!;
-      if (j < 0 || this.a.kind(i) !== "open") continue;
+    const { matchA, kindsA } = this;
+    for (let i = 0; i < kindsA.length; i++) {
+      const j = matchA[i]!;
+      if (j < 0 || (kindsA[i]! & KIND_BITS) !== OPEN) continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
       if (p < 0 || q < 0 || this.matchA[p] === q) continue;
@@ -328,10 +344,11 @@ class Matching {
 
   /** A kept tag stays kept only when its partner tag is kept and matched to its counterpart's partner. */
   demoteCrossing(): void {
-    for (let i = 0; i < this.a.length; i++) {
-      const j = this.matchA[i]!;
-      const kind = this.a.kind(i);
-      if (j < 0 || (kind !== "open" && kind !== "close")) continue;
+    const { matchA, kindsA } = this;
+    for (let i = 0; i < kindsA.length; i++) {
+      const j = matchA[i]!;
+      const kind = kindsA[i]! & KIND_BITS;
+      if (j < 0 || (kind !== OPEN && kind !== CLOSE)) continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
       if (p >= 0 && q >= 0 && this.matchA[p] === q) continue;
@@ -343,9 +360,10 @@ class Matching {
 
   /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
   demoteChangedAtomic(events: EventReader): void {
-    for (let j = 0; j < this.b.length; j++) {
-      const i = this.matchB[j]!;
-      if (this.b.kind(j) !== "open" || i < 0) continue;
+    const { matchB, kindsB } = this;
+    for (let j = 0; j < kindsB.length; j++) {
+      const i = matchB[j]!;
+      if ((kindsB[j]! & KIND_BITS) !== OPEN || i < 0) continue;
       const e = this.b.event(j);
       if (events.kindAt(e) !== "open" || !ATOMIC.has(events.nameAt(e))) continue;
       const q = this.partnersB[j]!;
@@ -362,8 +380,9 @@ class Matching {
 
   /** Inserted and deleted elements hold only inserted and deleted content: what was kept inside is demoted, and so on outwards. */
   demoteWrapped(): void {
-    for (let i = 0; i < this.a.length; i++) if (this.matchA[i]! < 0) this.queueElement(0, i);
-    for (let j = 0; j < this.b.length; j++) if (this.matchB[j]! < 0) this.queueElement(1, j);
+    const { matchA, matchB } = this;
+    for (let i = 0; i < matchA.length; i++) if (matchA[i]! < 0) this.queueElement(0, i);
+    for (let j = 0; j < matchB.length; j++) if (matchB[j]! < 0) this.queueElement(1, j);
     const done = [new Uint8Array(this.a.length), new Uint8Array(this.b.length)] as const;
     for (let next = this.queue.pop(); next; next = this.queue.pop()) {
       const [side, open] = next;
