@@ -97,6 +97,19 @@ export function kindCodes(list: TokenList): Uint8Array {
   return codes;
 }
 
+/**
+ * Each token's event of a list: a columnar list's own column, else read token by token. Must
+ * not be written to. For loops over every token.
+ *
+ * @example tokenEvents(tokenizeKeyed(parseDocument("<b>Hi</b>"), opts, new KeyTable()).columns) // Int32Array [0, 1, 2]
+ */
+export function tokenEvents(list: TokenList): Int32Array {
+  if (list instanceof TokenColumns) return list.events.length === list.length ? list.events : list.events.subarray(0, list.length);
+  const events = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) events[i] = list.event(i);
+  return events;
+}
+
 /** Token objects read as a {@link TokenList}: each field read from the object `at` gives, whether it is kept (see {@link listOf}) or made per read (see {@link sideList}). */
 class ObjectList implements TokenList {
   constructor(

@@ -4,7 +4,7 @@
 
 import { eventTable } from "../../events/event-table.js";
 import type { EditScript, Side } from "../../edit-script.js";
-import { sideList } from "../../text/token-list.js";
+import { sideList, tokenEvents } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, EventReader, OpenEvent, TokenList } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
@@ -307,7 +307,8 @@ class DocumentWriter {
       const name = events.nameAt(e);
       if (ATOMIC.has(name) || (this.options.fragment && ROOTS.has(name)) || start === end) return undefined;
       this.model.wroteStartTag(name);
-      if (this.now.copiedUnmarkedAt(e) && !this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false)) return null;
+      // (Off the page, a kept tag is never made inert: no tag object to build for the question.)
+      if (this.now.copiedUnmarkedAt(e) && !(this.options.page && this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false))) return null;
       const event = events.event(e) as OpenEvent;
       written = this.guard(event, this.now.startTag(event, NO_MARKS, source.slice(start, end)));
     } else if (kind === "close") {
@@ -747,12 +748,12 @@ class DocumentWriter {
  */
 function firstTokens(side: Side): Int32Array {
   if (side.firstTokens) return side.firstTokens;
-  const tokens = sideList(side);
+  const tokens = tokenEvents(sideList(side));
   const events = eventTable(side.doc).length;
   const first = new Int32Array(events + 1);
   let t = 0;
   for (let e = 0; e <= events; e++) {
-    while (t < tokens.length && tokens.event(t) < e) t++;
+    while (t < tokens.length && tokens[t]! < e) t++;
     first[e] = t;
   }
   return first;
