@@ -65,7 +65,9 @@ export class ContentKindStack {
 
   /** How content reads where the stack stands: inside the innermost open element. */
   get current(): ContentKind {
-    return this.kinds[this.kinds.length - 1] ?? this.outside;
+    // (Not kinds[-1] outside every element: a negative index is a slow property lookup.)
+    const depth = this.kinds.length;
+    return depth > 0 ? (this.kinds[depth - 1] ?? this.outside) : this.outside;
   }
 
   /** How a browser reads the content of the element `depth` below the innermost (0: the innermost). */

@@ -78,7 +78,9 @@ export class OpenElements {
 
   /** The innermost open element, if any. */
   get top(): string | undefined {
-    return this.names[this.names.length - 1];
+    // (Not names[-1] when none is open: a negative index is a slow property lookup.)
+    const depth = this.names.length;
+    return depth > 0 ? this.names[depth - 1] : undefined;
   }
 
   /**
@@ -144,7 +146,8 @@ export class OpenElements {
 
 /** Takes position `at` off the end of a role's position list, if it is there. */
 function unmark(list: number[], at: number): void {
-  if (list[list.length - 1] === at) list.pop();
+  // (An empty list is not read at -1: a negative index is a slow property lookup, and most lists are empty.)
+  if (list.length > 0 && list[list.length - 1] === at) list.pop();
 }
 
 /**

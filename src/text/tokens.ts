@@ -125,17 +125,18 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
         index = skip[index]!;
         continue;
       }
-      if (ignoreWhitespace && kind === "open") significant.push(keepsSpace(events, index, significant[significant.length - 1] ?? false));
+      if (ignoreWhitespace && kind === "open") significant.push(keepsSpace(events, index, significant.length > 0 && significant[significant.length - 1]!));
       else if (ignoreWhitespace && kind === "close") significant.pop();
       const ignoredHere = kind === "open" ? plan.attributes.get(index) : undefined;
       const entry = ignoredHere ? ownEntry(events.event(index), options, table, ignoredHere) : markupEntry(events, index, kind, options, table);
       const start = events.startAt(index);
       const end = events.endAt(index);
       // Most markup is written as its key. (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
-      out.add(KIND_CODE[kind] | (source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
+      out.add(KIND_CODE[kind] | (end - start === entry.key.length && source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
       continue;
     }
-    keepSpace = significant[significant.length - 1] ?? false;
+    // (Not significant[-1] on an empty stack: a negative index is a slow property lookup.)
+    keepSpace = significant.length > 0 && significant[significant.length - 1]!;
     // (Where its white space is kept against the option, a text's tokens differ from the memo's.)
     memoised = skip === null && !keepSpace;
     base = events.startAt(index);
