@@ -381,9 +381,13 @@ class DocumentWriter {
    */
   private keptText(k: number): number {
     const { side, token, aToken } = this.items;
-    const [tokens, oldTokens] = [this.now.tokens, this.old.tokens];
-    const [j, i] = [token[k]!, aToken[k]!];
-    const [event, oldEvent] = [tokens.event(j), oldTokens.event(i)];
+    // (No destructuring of array literals on the writer's paths: unoptimized, each makes an array and iterates it.)
+    const tokens = this.now.tokens;
+    const oldTokens = this.old.tokens;
+    const j = token[k]!;
+    const i = aToken[k]!;
+    const event = tokens.event(j);
+    const oldEvent = oldTokens.event(i);
     let m = k + 1;
     const kept = (m: number): boolean => side[m] === BOTH && token[m] === j + (m - k) && aToken[m] === i + (m - k);
     while (m < this.items.length && kept(m) && tokens.event(token[m]!) === event && oldTokens.event(aToken[m]!) === oldEvent) m++;
@@ -394,7 +398,10 @@ class DocumentWriter {
     });
     const source = this.now.view.side.doc.source;
     const oldSource = this.old.view.side.doc.source;
-    const [start, end, oldStart, oldEnd] = [tokens.start(j), tokens.end(last), oldTokens.start(i), oldTokens.end(i + (m - k) - 1)];
+    const start = tokens.start(j);
+    const end = tokens.end(last);
+    const oldStart = oldTokens.start(i);
+    const oldEnd = oldTokens.end(i + (m - k) - 1);
     // A last `<` stands as written only where markup follows it on both sides: reject puts the old side's next content after it.
     const text = textOf(source, start, end, source.charAt(end) === "<" && oldSource.charAt(oldEnd) === "<");
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
@@ -629,7 +636,8 @@ class DocumentWriter {
    * reject and accept each give their own back.
    */
   private keptGap(i: number, j: number): string {
-    const [a, b] = [this.old.view, this.now.view];
+    const a = this.old.view;
+    const b = this.now.view;
     const oldGap = sourceGap(a, i);
     if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
     // White space or comments ignored: where a browser leaves them in place, the new side's are
@@ -715,8 +723,10 @@ class DocumentWriter {
     // The tokens before and at the gap, where there are: their events and the gap's ends.
     const before = prev >= 0;
     const at = j < tokens.length;
-    const [beforeEvent, beforeEnd] = before ? [tokens.event(prev), tokens.end(prev)] : [-1, 0];
-    const [atEvent, atStart] = at ? [tokens.event(j), tokens.start(j)] : [events.length, 0];
+    const beforeEvent = before ? tokens.event(prev) : -1;
+    const beforeEnd = before ? tokens.end(prev) : 0;
+    const atEvent = at ? tokens.event(j) : events.length;
+    const atStart = at ? tokens.start(j) : 0;
     if (before && at && beforeEnd === atStart) return "";
     if (before && at && beforeEvent === atEvent) return sourceText(side, beforeEnd, atStart);
     let out = "";
@@ -843,9 +853,12 @@ function sourceGap(view: SideView, t: number): string {
   const { tokens } = view;
   const { source } = view.side.doc;
   const events = eventTable(view.side.doc);
-  const [before, at] = [has(tokens, t - 1), has(tokens, t)];
-  const [first, last] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : events.length];
-  const [beforeEnd, atStart] = [before ? tokens.end(t - 1) : 0, at ? tokens.start(t) : 0];
+  const before = has(tokens, t - 1);
+  const at = has(tokens, t);
+  const first = before ? tokens.event(t - 1) : -1;
+  const last = at ? tokens.event(t) : events.length;
+  const beforeEnd = before ? tokens.end(t - 1) : 0;
+  const atStart = at ? tokens.start(t) : 0;
   if (before && at && first === last) return source.slice(beforeEnd, Math.max(beforeEnd, atStart));
   const out = (before ? source.slice(beforeEnd, Math.max(beforeEnd, events.endAt(first))) : "") + eventSource(events, source, first + 1, last);
   return at ? out + source.slice(events.startAt(last), Math.max(events.startAt(last), atStart)) : out;
@@ -875,8 +888,10 @@ function onlyCommentsBefore(view: SideView, t: number): boolean {
   const { tokens } = view;
   const { doc } = view.side;
   const events = eventTable(doc);
-  const [before, at] = [has(tokens, t - 1), has(tokens, t)];
-  const [beforeEvent, atEvent] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : -1];
+  const before = has(tokens, t - 1);
+  const at = has(tokens, t);
+  const beforeEvent = before ? tokens.event(t - 1) : -1;
+  const atEvent = at ? tokens.event(t) : -1;
   const from = before ? beforeEvent + 1 : 0;
   const to = at ? atEvent : events.length;
   const blank = (start: number, end: number): boolean => !/[^ \t\n\f\r]/.test(doc.source.slice(start, end));

@@ -46,7 +46,8 @@ export interface LayoutItems {
  */
 export function keptRunEnd(items: LayoutItems, k: number): number {
   const runs = items.keptRuns;
-  let [low, high] = [0, runs.length >> 1];
+  let low = 0;
+  let high = runs.length >> 1;
   while (low < high) {
     const mid = (low + high) >> 1;
     if (runs[2 * mid + 1]! <= k) low = mid + 1;
@@ -200,7 +201,8 @@ function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int3
   const { matchA, matchB } = state;
   for (const code of script.opcodes) {
     if (code.tag !== "equal") continue;
-    const [from, to] = [Math.max(code.aStart, offset), Math.min(code.aEnd, offset + a.length)];
+    const from = Math.max(code.aStart, offset);
+    const to = Math.min(code.aEnd, offset + a.length);
     const shift = code.bStart - code.aStart;
     // (Matched here rather than through state.match: a call per kept token.)
     for (let i = from; i < to && i + shift - offset < b.length; i++) {
