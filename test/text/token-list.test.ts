@@ -11,6 +11,7 @@ import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 import { KeyTable } from "../../src/text/intern.js";
 import { KIND_CODE, kindCodes, listOf, sideList, tokenEvents, WRITTEN_AS_KEY } from "../../src/text/token-list.js";
 import { tokenizePair } from "../../src/text/shared-tokens.js";
+import { tagTokens } from "../../src/text/tag-pairs.js";
 import type { Token, TokenList } from "../../src/types.js";
 import { documentPair, fcParams, TOKEN_OPTION_SETS, htmlDocument } from "../support/arbitraries.js";
 
@@ -39,6 +40,7 @@ describe("token columns", () => {
           for (const list of [columns, listOf(keyed.tokens)]) {
             expect(Array.from(kindCodes(list), (code) => code & ~WRITTEN_AS_KEY)).toEqual(kinds);
             expect(Array.from(tokenEvents(list))).toEqual(keyed.tokens.map((t) => t.event));
+            expect(Array.from(tagTokens(list))).toEqual(keyed.tokens.flatMap((t, i) => (t.kind === "open" || t.kind === "close" ? [i] : [])));
           }
         }
       }),

@@ -5,7 +5,7 @@
 import { KIND_CODE, kindCodes, listOf, WRITTEN_AS_KEY } from "../../text/token-list.js";
 import { sideTokens } from "./side-tokens.js";
 import type { EditScript } from "../../edit-script.js";
-import { partners } from "../../text/tag-pairs.js";
+import { partners, tagTokens } from "../../text/tag-pairs.js";
 import type { EventReader, Token, TokenList } from "../../types.js";
 import { EVENT_CODE, eventTable, type EventTable, KIND_MASK } from "../../events/event-table.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
@@ -198,18 +198,13 @@ function windowLayout(script: EditScript): Layout | undefined {
 function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int32Array, partnersB: Int32Array, offset: number): Matching {
   const html = script.b.doc.mode === "html";
   const state = new Matching(a, b, partnersA, partnersB);
-  const { matchA, matchB } = state;
   for (const code of script.opcodes) {
     if (code.tag !== "equal") continue;
-    const from = Math.max(code.aStart, offset);
-    const to = Math.min(code.aEnd, offset + a.length);
+    // The part of the equal run that falls among the tokens laid out on both sides.
     const shift = code.bStart - code.aStart;
-    // (Matched here rather than through state.match: a call per kept token.)
-    for (let i = from; i < to && i + shift - offset < b.length; i++) {
-      if (i + shift < offset) continue;
-      matchA[i - offset] = i + shift - offset;
-      matchB[i + shift - offset] = i - offset;
-    }
+    const from = Math.max(code.aStart, offset, offset - shift);
+    const to = Math.min(code.aEnd, offset + a.length, offset + b.length - shift);
+    if (from < to) state.matchRun(from - offset, from + shift - offset, to - from);
   }
   script.changes.forEach((change, index) => {
     const code = script.opcodes[change.op]!;
@@ -274,6 +269,18 @@ class Matching {
   /** Each side's kind codes (see kindCodes): the passes over every token look at its tags alone. */
   private readonly kindsA: Uint8Array;
   private readonly kindsB: Uint8Array;
+  /** Each side's start and end tag tokens (see tagTokens), in order. */
+  private readonly tagsA: Int32Array;
+  private readonly tagsB: Int32Array;
+  /**
+   * Per side, the ranges (start, end, …) of tokens that {@link matchRun} left unmatched, then
+   * the tokens unmatched without their elements queued (see realignPartners): where
+   * {@link demoteWrapped} looks for unmatched tokens, instead of among all of them.
+   */
+  private readonly gaps: [number[], number[]] = [[], []];
+  private readonly loose: [number[], number[]] = [[], []];
+  /** Per side, the first token after the last run matched. */
+  private readonly matchedTo = [0, 0];
   /** Elements (by start tag) whose content must be demoted: [side (0 old, 1 new), start tag]. */
   private readonly queue: [number, number][] = [];
 
@@ -289,11 +296,26 @@ class Matching {
     this.changeB = new Int32Array(b.length).fill(-1);
     this.kindsA = kindCodes(a);
     this.kindsB = kindCodes(b);
+    this.tagsA = tagTokens(a);
+    this.tagsB = tagTokens(b);
   }
 
   match(i: number, j: number): void {
     this.matchA[i] = j;
     this.matchB[j] = i;
+  }
+
+  /** Matches `length` tokens from `i` on to as many from `j` on; runs come in order on both sides, before any other change to the matching. */
+  matchRun(i: number, j: number, length: number): void {
+    const { matchA, matchB, gaps, matchedTo } = this;
+    if (matchedTo[0]! < i) gaps[0].push(matchedTo[0]!, i);
+    if (matchedTo[1]! < j) gaps[1].push(matchedTo[1]!, j);
+    for (let k = 0; k < length; k++) {
+      matchA[i + k] = j + k;
+      matchB[j + k] = i + k;
+    }
+    matchedTo[0] = i + length;
+    matchedTo[1] = j + length;
   }
 
   /** Unmatches a pair and queues the elements on both sides whose content can no longer be kept. */
@@ -319,8 +341,9 @@ class Matching {
    * gained a cell just before an inserted row stays one kept row with an inserted cell.
    */
   realignPartners(): void {
-    const { matchA, kindsA } = this;
-    for (let i = 0; i < kindsA.length; i++) {
+    const { matchA, kindsA, tagsA } = this;
+    for (let n = 0; n < tagsA.length; n++) {
+      const i = tagsA[n]!;
       const j = matchA[i]!;
       if (j < 0 || (kindsA[i]! & KIND_BITS) !== OPEN) continue;
       const p = this.partnersA[i]!;
@@ -330,9 +353,11 @@ class Matching {
       const y = this.matchB[q]!;
       if (x >= 0 && y < 0 && this.b.key(x) === this.b.key(q) && this.unmatchedBetween(this.matchB, q, x)) {
         this.matchB[x] = -1;
+        this.loose[1].push(x);
         this.match(p, q);
       } else if (y >= 0 && x < 0 && this.a.key(y) === this.a.key(p) && this.unmatchedBetween(this.matchA, p, y)) {
         this.matchA[y] = -1;
+        this.loose[0].push(y);
         this.match(p, q);
       }
     }
@@ -346,11 +371,11 @@ class Matching {
 
   /** A kept tag stays kept only when its partner tag is kept and matched to its counterpart's partner. */
   demoteCrossing(): void {
-    const { matchA, kindsA } = this;
-    for (let i = 0; i < kindsA.length; i++) {
+    const { matchA, tagsA } = this;
+    for (let n = 0; n < tagsA.length; n++) {
+      const i = tagsA[n]!;
       const j = matchA[i]!;
-      const kind = kindsA[i]! & KIND_BITS;
-      if (j < 0 || (kind !== OPEN && kind !== CLOSE)) continue;
+      if (j < 0) continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
       if (p >= 0 && q >= 0 && this.matchA[p] === q) continue;
@@ -362,8 +387,9 @@ class Matching {
 
   /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
   demoteChangedAtomic(events: EventReader): void {
-    const { matchB, kindsB } = this;
-    for (let j = 0; j < kindsB.length; j++) {
+    const { matchB, kindsB, tagsB } = this;
+    for (let n = 0; n < tagsB.length; n++) {
+      const j = tagsB[n]!;
       const i = matchB[j]!;
       if ((kindsB[j]! & KIND_BITS) !== OPEN || i < 0) continue;
       const e = this.b.event(j);
@@ -376,15 +402,21 @@ class Matching {
       if (!same) {
         this.unmatch(i, j);
         this.unmatch(p, q);
-      } else j = q;
+      } else while (n + 1 < tagsB.length && tagsB[n + 1]! <= q) n++;
     }
   }
 
   /** Inserted and deleted elements hold only inserted and deleted content: what was kept inside is demoted, and so on outwards. */
   demoteWrapped(): void {
-    const { matchA, matchB } = this;
-    for (let i = 0; i < matchA.length; i++) if (matchA[i]! < 0) this.queueElement(0, i);
-    for (let j = 0; j < matchB.length; j++) if (matchB[j]! < 0) this.queueElement(1, j);
+    // Every unmatched token's element: those unmatched by unmatch() are queued already, the others
+    // lie in the gaps between the runs matched or were let go by realignPartners.
+    for (const side of [0, 1] as const) {
+      const match = side === 0 ? this.matchA : this.matchB;
+      const gaps = this.gaps[side];
+      gaps.push(this.matchedTo[side]!, match.length);
+      for (let g = 0; g < gaps.length; g += 2) for (let t = gaps[g]!; t < gaps[g + 1]!; t++) if (match[t]! < 0) this.queueElement(side, t);
+      for (const t of this.loose[side]) if (match[t]! < 0) this.queueElement(side, t);
+    }
     const done = [new Uint8Array(this.a.length), new Uint8Array(this.b.length)] as const;
     for (let next = this.queue.pop(); next; next = this.queue.pop()) {
       const [side, open] = next;
