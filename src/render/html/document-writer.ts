@@ -2,7 +2,7 @@
 // tokens as they are (with attribute and rename marks), deleted and inserted runs where the content
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
-import { eventTable } from "../../events/event-table.js";
+import { EVENT_CODE, eventTable, KIND_MASK } from "../../events/event-table.js";
 import type { EditScript, Side } from "../../edit-script.js";
 import { sideList, tokenEvents } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
@@ -76,6 +76,8 @@ class DocumentWriter {
   private readonly bom: boolean;
   /** Per side, each event's first token (see {@link firstTokens}), made on first use. */
   private firsts: { a: Int32Array; b: Int32Array } | undefined;
+  /** Per side, each event's code (see EventTable.allCodes), read on first use. */
+  private codes: { a: Uint8Array; b: Uint8Array } | undefined;
 
   constructor(
     private readonly script: EditScript,
@@ -133,6 +135,11 @@ class DocumentWriter {
   /** Each side's first token per event. */
   private get firstTokens(): { a: Int32Array; b: Int32Array } {
     return (this.firsts ??= { a: firstTokens(this.script.a), b: firstTokens(this.script.b) });
+  }
+
+  /** Each side's event codes: a kind read from them takes no call. */
+  private get eventCodes(): { a: Uint8Array; b: Uint8Array } {
+    return (this.codes ??= { a: eventTable(this.script.a.doc).allCodes(), b: eventTable(this.script.b.doc).allCodes() });
   }
 
   write(): string {
@@ -249,6 +256,8 @@ class DocumentWriter {
     const firstB = this.firstTokens.b;
     const firstA = this.firstTokens.a;
     if (firstB[e] !== j || firstA[f] !== i) return k;
+    const codes = this.eventCodes.b;
+    const oldCodes = this.eventCodes.a;
     const events = this.now.events;
     const oldEvents = this.old.events;
     const source = this.now.view.side.doc.source;
@@ -261,12 +270,13 @@ class DocumentWriter {
     for (; e < events.length && f < oldEvents.length; e++, f++) {
       const count = firstB[e + 1]! - firstB[e]!;
       if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > plainEnd) break;
-      const kind = events.kindAt(e);
+      const kind = codes[e]! & KIND_MASK;
       const start = events.startAt(e);
       const end = events.endAt(e);
-      if (!alike(events, e, oldEvents, f) || !same.at(start, end, oldEvents.startAt(f), oldEvents.endAt(f))) break;
-      if (tiling && kind === "text" && !tiled(this.now.view.tokens, firstB, e, start, end)) break;
-      const written = kind === "text" ? this.keptTextEvent(start, end) : this.keptEvent(e);
+      if (kind !== (oldCodes[f]! & KIND_MASK) || !alike(kind, events, e, oldEvents, f) || !same.at(start, end, oldEvents.startAt(f), oldEvents.endAt(f))) break;
+      const text = kind === EVENT_CODE.text;
+      if (tiling && text && !tiled(this.now.view.tokens, firstB, e, start, end)) break;
+      const written = text ? this.keptTextEvent(start, end) : this.keptEvent(e, kind, start, end);
       if (written === undefined) break;
       if (written === null && start === copyTo) copyTo = end;
       else {
@@ -295,30 +305,27 @@ class DocumentWriter {
    * source; undefined for those it leaves to {@link both}: an atomic element, a root left out of
    * a fragment, a void element made by an end tag.
    */
-  private keptEvent(e: number): string | null | undefined {
+  private keptEvent(e: number, kind: number, start: number, end: number): string | null | undefined {
     const source = this.now.view.side.doc.source;
     const events = this.now.events;
-    const kind = events.kindAt(e);
-    const start = events.startAt(e);
-    const end = events.endAt(e);
     let written: string;
     // Most kept tags are written as they stand: found so without copying their text or making their event.
-    if (kind === "open") {
+    if (kind === EVENT_CODE.open) {
       const name = events.nameAt(e);
       if (ATOMIC.has(name) || (this.options.fragment && ROOTS.has(name)) || start === end) return undefined;
       this.model.wroteStartTag(name);
       // (Off the page, a kept tag is never made inert: no tag object to build for the question.)
-      if (this.now.copiedUnmarkedAt(e) && !(this.options.page && this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false))) return null;
+      if (this.now.copiedUnmarkedAt(e, name) && !(this.options.page && this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false))) return null;
       const event = events.event(e) as OpenEvent;
       written = this.guard(event, this.now.startTag(event, NO_MARKS, source.slice(start, end)));
-    } else if (kind === "close") {
+    } else if (kind === EVENT_CODE.close) {
       const own = events.nameAt(e);
       if (this.options.fragment && ROOTS.has(own)) return undefined;
       const name = this.model.wroteEndTag() ?? own;
       if (name === own && !VOID.has(name) && plainEndTagAt(source, start, end, name)) return null;
       const text = source.slice(start, end);
       written = VOID.has(name) ? "" : endTagOf(name, own, text, { name: own, text });
-    } else if (this.options.fragment && kind === "instruction") written = "";
+    } else if (this.options.fragment && kind === EVENT_CODE.instruction) written = "";
     else written = this.now.leafEvent(events.event(e), this.model.insideDocument(), "both");
     return written === source.slice(start, end) ? null : written;
   }
@@ -816,14 +823,12 @@ class SameSource {
 }
 
 /**
- * Whether old event `f` reads as new event `e` for the writer, where the two have the same source:
- * the same kind, and for a tag the same name (and attributes).
+ * Whether old event `f` reads as new event `e` for the writer, where the two have the same source
+ * and the same kind (code `kind`, see EVENT_CODE): for a tag, the same name (and attributes).
  */
-function alike(events: EventReader, e: number, oldEvents: EventReader, f: number): boolean {
-  const kind = events.kindAt(e);
-  if (kind !== oldEvents.kindAt(f)) return false;
-  if (kind === "open") return events.nameAt(e) === oldEvents.nameAt(f) && sameAttributes(events.attrsAt(e), oldEvents.attrsAt(f));
-  return kind !== "close" || events.nameAt(e) === oldEvents.nameAt(f);
+function alike(kind: number, events: EventReader, e: number, oldEvents: EventReader, f: number): boolean {
+  if (kind === EVENT_CODE.open) return events.nameAt(e) === oldEvents.nameAt(f) && sameAttributes(events.attrsAt(e), oldEvents.attrsAt(f));
+  return kind !== EVENT_CODE.close || events.nameAt(e) === oldEvents.nameAt(f);
 }
 
 /** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
