@@ -60,6 +60,8 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   const { ignoreCase, ignoreWhitespace, textPatterns } = options;
   const plan = ignorePlan(doc, options);
   const { skip } = plan;
+  // (Most comparisons ignore no attribute on any element: no lookup per start tag then.)
+  const ignoresAttributes = plan.attributes.size > 0;
   // Skipping an element takes back the spaces before it, which a memo could be reading: no memo then.
   let memoised = skip === null;
   let index = from;
@@ -127,7 +129,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       }
       if (ignoreWhitespace && kind === "open") significant.push(keepsSpace(events, index, significant.length > 0 && significant[significant.length - 1]!));
       else if (ignoreWhitespace && kind === "close") significant.pop();
-      const ignoredHere = kind === "open" ? plan.attributes.get(index) : undefined;
+      const ignoredHere = kind === "open" && ignoresAttributes ? plan.attributes.get(index) : undefined;
       const entry = ignoredHere ? ownEntry(events.event(index), options, table, ignoredHere) : markupEntry(events, index, kind, options, table);
       const start = events.startAt(index);
       const end = events.endAt(index);
