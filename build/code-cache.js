@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { COMPILED_CLI, loadCompiledCli, tuneCompilerForCli } from "../dist/compiled-cli.js";
+import { COMPILED_CLI, loadCompiledCli, tuneV8ForCli } from "../dist/compiled-cli.js";
 
 const bundle = fileURLToPath(new URL("../dist/bundle/", import.meta.url));
-tuneCompilerForCli();
+tuneV8ForCli();
 const loaded = loadCompiledCli(bundle, undefined);
 if (loaded === null) {
   console.log(`build/code-cache.js: node ${process.version} cannot run the CommonJS build; no code cache written.`);

@@ -5,7 +5,7 @@
 // (src/compiled-cli.ts), else from its ES modules; so this module imports none of the CLI's.
 
 import { fileURLToPath } from "node:url";
-import { loadCompiledCli, readCodeCache, tuneCompilerForCli } from "./compiled-cli.js";
+import { loadCompiledCli, readCodeCache, tuneV8ForCli } from "./compiled-cli.js";
 
 /**
  * Runs `htmldiff` with `argv` (without node and the script) in this process and returns the exit status.
@@ -29,7 +29,7 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 async function runCli(argv: readonly string[]): Promise<number> {
-  tuneCompilerForCli();
+  tuneV8ForCli();
   const bundle = fileURLToPath(new URL(".", import.meta.url));
   // Without a cache, compiling the CommonJS build would only take the place of compiling the ES modules.
   const cachedData = readCodeCache(bundle);

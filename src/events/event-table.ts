@@ -154,12 +154,21 @@ export class EventTable implements EventReader {
       grown.set(this.spans.subarray(0, used));
       this.spans = grown;
     }
-    const at = used;
+    const first = used;
     this.spans[used++] = count;
     for (let k = 0; k < count; k++) this.spans[used++] = spans[k]!;
     this.spansUsed = used;
-    this.push(code, start, end, name);
-    this.extra[this.own - 1] = -(at + 1);
+    // (push written out: this runs per start tag, and the CLI's V8 inlines no calls.)
+    if (this.tail) throw new Error("internal error: an event pushed after the taken end");
+    const at = this.own;
+    if (at === this.codes.length) this.grow();
+    this.codes[at] = code;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.values[at] = name;
+    this.extra[at] = -(first + 1);
+    this.own = at + 1;
+    this.length++;
   }
 
   /**

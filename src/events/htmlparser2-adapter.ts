@@ -50,20 +50,21 @@ class TopFirstStack<T> {
    * indexed getter on the prototype is a slow keyed lookup (about 15 times a field's cost).
    */
   0: T | undefined = undefined;
-  get length(): number {
-    return this.items.length;
-  }
-  set length(n: number) {
-    this.items.length = n;
-    this[0] = this.items[n - 1];
-  }
+  /**
+   * How many items the stack holds, an own data property for the same reason: the parser reads
+   * it per start tag that may close others. Its one write (`length = 0`, in the stock `reset`)
+   * comes after {@link DeepParser.reset} has emptied the stack.
+   */
+  length = 0;
   unshift(item: T): number {
     this[0] = item;
-    return this.items.push(item);
+    return (this.length = this.items.push(item));
   }
   shift(): T | undefined {
-    const top = this.items.pop();
-    this[0] = this.items[this.items.length - 1];
+    const { items } = this;
+    const top = items.pop();
+    const n = (this.length = items.length);
+    this[0] = items[n - 1];
     return top;
   }
   indexOf(item: T): number {
@@ -82,7 +83,8 @@ class TopFirstStack<T> {
   replaceWith(items: readonly T[]): void {
     this.items.length = 0;
     for (const item of items) this.items.push(item);
-    this[0] = this.items[this.items.length - 1];
+    this.length = this.items.length;
+    this[0] = this.items[this.length - 1];
   }
 }
 
@@ -93,13 +95,6 @@ class TopFirstStack<T> {
  */
 class ElementStack extends TopFirstStack<string> {
   private readonly kinds = new ContentKindStack();
-  override set length(n: number) {
-    super.length = n;
-    this.kinds.depth = n;
-  }
-  override get length(): number {
-    return super.length;
-  }
   override unshift(name: string): number {
     // A tag that leaves foreign content closes the svg or math for a browser: what follows in
     // them (as our parser nests it) is HTML too.
@@ -318,7 +313,7 @@ export class DeepParser extends Parser {
       this.openStart = this.startIndex;
     };
     handler.onclosetag = (name, implied) => {
-      if (!implied) this.reportOpen(true);
+      if (!implied && this.openName !== null) this.reportOpen(true);
       sink.close(name, this.startIndex, this.endIndex, implied);
     };
     handler.oncomment = (data) => sink.comment(data, this.startIndex, this.endIndex + 1);
@@ -369,7 +364,7 @@ export class DeepParser extends Parser {
       start = opener;
     }
     this.endIndex = endIndex - 1;
-    if (this.implied) {
+    if (this.implied !== null && this.implied.watchesText) {
       // Text that is not white space may start the head or the body: its white space stays before them.
       let at = start;
       while (at < endIndex && isSpace(this.source.charCodeAt(at))) at++;
@@ -507,6 +502,18 @@ export class DeepParser extends Parser {
     if (now === null || now.index !== state.index + shift || now.startIndex !== state.startIndex + shift || now.endIndex !== state.endIndex + shift) return false;
     if (now.currentSequence !== state.currentSequence || now.sequenceIndex !== state.sequenceIndex) return false;
     return sameItems(now.elements, state.elements) && sameItems(now.kinds, state.kinds) && sameItems(now.foreign, state.foreign);
+  }
+
+  /**
+   * The stacks are emptied first: the stock reset only sets their lengths (see
+   * {@link TopFirstStack.length}); and the open elements are this parser's stack again (see {@link onend}).
+   */
+  override reset(): void {
+    (this as unknown as { stack: unknown }).stack = this.openStack;
+    this.openStack.replaceWith([]);
+    this.elements.replaceKinds([]);
+    this.foreign.replaceWith([]);
+    super.reset();
   }
 
   /** Closing what is still open at the end indexes the stack freely: hand the parser a plain array for it. */

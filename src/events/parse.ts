@@ -144,7 +144,7 @@ export class EventBuilder implements EventSink {
     if (start > this.covered) this.ignored(start);
     // The parser reads `</>` as text; a browser ignores it, outside elements whose content is text.
     if (this.source.charCodeAt(start + 1) === 0x2f && this.source.startsWith("</>", start) && !PARSER_TEXT.has(this.openNames[this.openNames.length - 1] ?? "")) {
-      this.push(EVENT_CODE.instruction, start, start + 3, this.shared("/"), "");
+      this.push(EVENT_CODE.instruction, start, start + 3, this.names.get("/"), "");
       if ((start += 3) >= end) return;
     }
     if (this.textStart < 0) this.textStart = start;
@@ -162,7 +162,7 @@ export class EventBuilder implements EventSink {
   }
 
   open(parsedName: string, start: number, end: number, implied: boolean, rawText: boolean): void {
-    const name = this.shared(parsedName);
+    const name = this.names.get(parsedName);
     this.openNames.push(name);
     const { source } = this;
     if (implied) start = end = Math.min(Math.max(start, this.lastEnd), source.length);
@@ -179,7 +179,7 @@ export class EventBuilder implements EventSink {
 
   close(parsedName: string, start: number, nameEnd: number, implied: boolean): void {
     const { openNames, source } = this;
-    const name = this.shared(parsedName);
+    const name = this.names.get(parsedName);
     // A tag cut off by the end of the input (`<a href="`) was never opened: its implied close is dropped too.
     if (openNames[openNames.length - 1] !== name) return;
     openNames.pop();
@@ -204,7 +204,7 @@ export class EventBuilder implements EventSink {
 
   instruction(name: string, data: string, start: number, end: number): void {
     // The parser lowers the name; the event keeps it as written (`<!DOCTYPE`, `<?PHP`), as the data is.
-    this.push(EVENT_CODE.instruction, start, end, this.shared(data.slice(0, name.length)), trimAscii(data.slice(name.length)));
+    this.push(EVENT_CODE.instruction, start, end, this.names.get(data.slice(0, name.length)), trimAscii(data.slice(name.length)));
   }
 
   spaceBefore(at: number): number {
@@ -223,10 +223,6 @@ export class EventBuilder implements EventSink {
     this.textStart = -1;
   }
 
-  private shared(name: string): string {
-    return this.names.get(name);
-  }
-
   /** Whether `source[start..end)` holds a `&` (each search goes on from the last one: texts come in source order). */
   private referenceIn(start: number, end: number): boolean {
     if (this.nextAmp < start || start < this.ampFrom) {
@@ -239,27 +235,21 @@ export class EventBuilder implements EventSink {
 
   /** Adds an event (see {@link EventTable.push}), after the text and dropped markup before it. */
   private push(code: number, start: number, end: number, value: string, extra?: readonly Attribute[] | string): void {
-    this.beforeEvent(start, end);
+    // (beforeEvent and afterEvent written out here and in pushTag: these run per event, and the CLI's V8 inlines no calls.)
+    if (start > this.covered) this.ignored(start);
+    // A tag implied before pending white space goes before it; the white space stays pending.
+    if (this.textStart >= 0 && (start !== end || end > this.textStart)) this.flushText();
     this.table.push(code, start, end, value, extra);
-    this.afterEvent(end);
+    this.lastEnd = end;
+    if (end > this.covered) this.covered = end;
   }
 
   /** Adds a start tag with the attribute spans read for it, its list found when read (see {@link EventTable.pushTag}). */
   private pushTag(code: number, start: number, end: number, name: string): void {
-    this.beforeEvent(start, end);
+    if (start > this.covered) this.ignored(start);
+    if (this.textStart >= 0) this.flushText();
     this.table.pushTag(code, start, end, name, this.spans, this.spanCount);
     this.spanCount = 0;
-    this.afterEvent(end);
-  }
-
-  /** Before an event at `start..end`: the markup dropped and the text pending before it. */
-  private beforeEvent(start: number, end: number): void {
-    if (start > this.covered) this.ignored(start);
-    // A tag implied before pending white space goes before it; the white space stays pending.
-    if (start !== end || this.textStart < 0 || end > this.textStart) this.flushText();
-  }
-
-  private afterEvent(end: number): void {
     this.lastEnd = end;
     if (end > this.covered) this.covered = end;
   }
@@ -279,7 +269,7 @@ export class EventBuilder implements EventSink {
     this.rawText = state.rawText;
     this.lastEnd = state.lastEnd;
     this.covered = state.covered;
-    for (const name of state.openNames) this.openNames.push(this.shared(name));
+    for (const name of state.openNames) this.openNames.push(this.names.get(name));
   }
 
   /**
@@ -318,7 +308,7 @@ export class EventBuilder implements EventSink {
     for (const tag of written.matchAll(STRAY_END_TAG)) {
       const at = start + tag.index;
       const name = this.mode === "html" ? tag[1]!.toLowerCase() : tag[1]!;
-      this.push(EVENT_CODE.instruction, at, at + tag[0].length, this.shared(`/${name}`), trimAscii(tag[2]!));
+      this.push(EVENT_CODE.instruction, at, at + tag[0].length, this.names.get(`/${name}`), trimAscii(tag[2]!));
     }
   }
 }

@@ -52,22 +52,52 @@ export class DecodedText {
  */
 export function decodeText(raw: string, mode: ParseMode): DecodedText {
   if (!raw.includes("&")) return new DecodedText(raw, []);
-  const decode = mode === "xml" ? decodeXML : decodeHTML;
+  const known = mode === "xml" ? KNOWN_XML : KNOWN_HTML;
   const refs: number[] = [];
   let out = "";
   let last = 0;
-  for (const match of raw.matchAll(REFERENCE)) {
-    const whole = decode(match[0]);
-    if (whole === match[0]) continue;
-    const length = referenceLength(match[0], whole, decode);
-    const value = decode(match[0].slice(0, length));
+  REFERENCE.lastIndex = 0;
+  for (let match = REFERENCE.exec(raw); match !== null; match = REFERENCE.exec(raw)) {
+    const written = match[0];
+    let reference = known.get(written);
+    if (reference === undefined) {
+      if (known.size >= KNOWN_LIMIT) known.clear();
+      known.set(written, (reference = readReference(written, mode === "xml" ? decodeXML : decodeHTML)));
+    }
+    if (reference === NOT_A_REFERENCE) continue;
     const at = match.index;
+    const length = reference.length;
     out += raw.slice(last, at);
-    refs.push(out.length, out.length + value.length, at, at + length);
-    out += value;
+    refs.push(out.length, out.length + reference.value.length, at, at + length);
+    out += reference.value;
     last = at + length;
   }
   return new DecodedText(out + raw.slice(last), refs);
+}
+
+/** A reference read: how much of what the pattern matched it is, and what it stands for. */
+interface Reference {
+  readonly length: number;
+  readonly value: string;
+}
+
+/** What the pattern matched when it decodes to itself (`&unknown;`). */
+const NOT_A_REFERENCE: Reference = { length: 0, value: "" };
+
+/**
+ * The references read so far, by what the pattern matched, per mode: a page writes a few kinds
+ * (`&amp;`, `&lt;`, `&nbsp;`) many times, and each read would decode twice. Emptied when full.
+ */
+const KNOWN_HTML = new Map<string, Reference>();
+const KNOWN_XML = new Map<string, Reference>();
+const KNOWN_LIMIT = 4096;
+
+/** The reference at the start of `written` (a match of the pattern), or {@link NOT_A_REFERENCE}. */
+function readReference(written: string, decode: (text: string) => string): Reference {
+  const whole = decode(written);
+  if (whole === written) return NOT_A_REFERENCE;
+  const length = referenceLength(written, whole, decode);
+  return { length, value: length === written.length ? whole : decode(written.slice(0, length)) };
 }
 
 /**

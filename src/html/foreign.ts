@@ -80,8 +80,10 @@ export class ContentKindStack {
 
   /** Opens an element named `name`; returns how the content around it reads (where its tag stands). */
   open(name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): ContentKind {
-    const around = this.current;
-    this.kinds.push(contentKind(around, name, attrs));
+    const { kinds } = this;
+    const around = kinds.length === 0 ? this.outside : kinds[kinds.length - 1]!;
+    // In HTML only svg and math change anything (see contentKind): most names are told by their length, without a call.
+    kinds.push(around === "html" && name.length !== 3 && name.length !== 4 ? "html" : contentKind(around, name, attrs));
     return around;
   }
 
@@ -92,8 +94,9 @@ export class ContentKindStack {
 
   /** Closes the innermost element, if any; returns how the content around it reads. */
   close(): ContentKind {
-    this.kinds.pop();
-    return this.current;
+    const { kinds } = this;
+    kinds.pop();
+    return kinds.length === 0 ? this.outside : kinds[kinds.length - 1]!;
   }
 
   /**

@@ -83,6 +83,11 @@ export class ImpliedTags {
     return top === "colgroup" || top === "table";
   }
 
+  /** Whether text may add or end tags now, that is whether {@link beforeText} does anything: before the body, or in a column group. */
+  get watchesText(): boolean {
+    return this.phase !== Phase.InBody || this.tree.top() === "colgroup";
+  }
+
   /** Whether an end tag may add tags now: before the body only (see {@link beforeEnd}). */
   get watchesEnd(): boolean {
     return this.phase !== Phase.InBody;

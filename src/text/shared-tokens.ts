@@ -35,13 +35,18 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
   const { headEvents, tailEvents } = shared ?? sharedEvents(a, b);
   const eventsA = eventTable(a).length;
   const eventsB = eventTable(b).length;
-  if (headEvents === 0 && tailEvents === 0) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts)];
+  // Shared ends that are a small part of the new side save little work, and joining them would
+  // hold a second set of its columns (the middle's, then the whole list's) at once.
+  if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts)];
   const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents, texts);
   const x = keyedA.columns;
   const head = firstTokenOf(x.events, headEvents);
   const tailFrom = firstTokenOf(x.events, eventsA - tailEvents);
   return [keyedA, keyedTokens(joined(x, head, middle.columns, tailFrom, b.source, eventsB - eventsA), middle.plan)];
 }
+
+/** The shared ends are taken over only when they hold at least one in this many of the new side's events. */
+const MIN_SHARE_TO_JOIN = 8;
 
 /**
  * The old side's first `head` tokens, then `middle`, then the old side's from `tailFrom` on moved

@@ -69,11 +69,33 @@ describe("the build's code cache", () => {
     // In a process of its own: the CLI's V8 flags would otherwise stay set in the test runner.
     const compiled = JSON.stringify(join(PACKAGE, "dist/compiled-cli.js"));
     const bundle = JSON.stringify(join(PACKAGE, "dist/bundle"));
-    const script = `const c = await import(${compiled}); c.tuneCompilerForCli(); const cache = c.readCodeCache(${bundle});
+    const script = `const c = await import(${compiled}); c.tuneV8ForCli(); const cache = c.readCodeCache(${bundle});
       const loaded = c.loadCompiledCli(${bundle}, cache);
       console.log(JSON.stringify({ cache: cache !== undefined, loaded: loaded !== null, rejected: loaded?.script.cachedDataRejected }));`;
     const { stdout, stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
     expect(stderr).toBe("");
     expect(JSON.parse(stdout)).toEqual({ cache: true, loaded: true, rejected: false });
+  });
+});
+
+describe("the CLI's V8 flags", () => {
+  it("keep the young generation small, however much garbage a run makes", () => {
+    // In a process of its own, as above. Short-lived garbage would otherwise grow the new space
+    // to 32 MB, which a comparison's peak RSS carries to its end.
+    const compiled = JSON.stringify(join(PACKAGE, "dist/compiled-cli.js"));
+    const script = `const c = await import(${compiled}); const v8 = await import("node:v8");
+      const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+      const before = newSpace(); if (process.argv[1] === "tuned") c.tuneV8ForCli();
+      let keep = []; for (let i = 0; i < 3e6; i++) { keep.push({ i, s: "x" + i }); if (keep.length > 100000) keep = []; }
+      console.log(JSON.stringify({ before, after: newSpace() }));`;
+    const sizes = (mode: string) => {
+      const { stdout, stderr } = spawnSync(process.execPath, ["--input-type=module", "-e", script, mode], { encoding: "utf8" });
+      expect(stderr).toBe("");
+      return JSON.parse(stdout) as { before: number; after: number };
+    };
+    const small = 4 * 2 ** 20;
+    // The check can fail: without the flags the new space grows past it.
+    expect(sizes("plain").after).toBeGreaterThan(small);
+    expect(sizes("tuned").after).toBeLessThanOrEqual(small);
   });
 });

@@ -4,6 +4,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { decodeHTML, decodeXML } from "entities/decode";
 import { decodeText } from "../../src/events/references.js";
 import { fcParams } from "../support/arbitraries.js";
 
@@ -31,5 +32,17 @@ describe("decodeText's offset map", () => {
     const decoded = decodeText("&ampDocument", "html");
     expect(decoded.text).toBe("&Document");
     expect([decoded.rawOffset(0), decoded.rawOffset(1), decoded.rawOffset(9)]).toEqual([0, 4, 12]);
+  });
+
+  it("decodes as the whole text decodes, texts read in any order and in either mode (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }), fc.constantFrom("html" as const, "xml" as const)), { maxLength: 6 }), (texts) => {
+        for (const [pieces, mode] of texts) {
+          const raw = pieces.join("");
+          expect(decodeText(raw, mode).text, JSON.stringify(raw)).toBe(mode === "xml" ? decodeXML(raw) : decodeHTML(raw));
+        }
+      }),
+      fcParams(300),
+    );
   });
 });
