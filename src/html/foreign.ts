@@ -5,13 +5,16 @@
 import type { Attribute } from "../types.js";
 import { BREAKS_OUT_OF_FOREIGN, MATHML_TEXT_INTEGRATION_POINTS, SVG_HTML_INTEGRATION_POINTS } from "./elements.js";
 
+/** The attributes of a tag given none: one shared list, not a new one per call (the parser opens every element without them). */
+const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
+
 /**
  * Whether a start tag in foreign content makes a browser leave it: it closes the svg or math
  * there and reads the tag, and all that follows, as HTML.
  *
  * @example breaksOut("p") // true; breaksOut("font", [["color", "red"]]) // true; breaksOut("path") // false
  */
-export function breaksOut(name: string, attrs: readonly Attribute[] = []): boolean {
+export function breaksOut(name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): boolean {
   const lower = name.toLowerCase();
   return BREAKS_OUT_OF_FOREIGN.has(lower) || (lower === "font" && attrs.some(([n]) => n === "color" || n === "face" || n === "size"));
 }
@@ -29,7 +32,7 @@ export type ContentKind = "html" | "svg" | "math";
  *
  * @example contentKind("html", "svg") // "svg"; contentKind("svg", "foreignObject") // "html"; contentKind("svg", "mi") // "svg"
  */
-export function contentKind(around: ContentKind, name: string, attrs: readonly Attribute[] = []): ContentKind {
+export function contentKind(around: ContentKind, name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): ContentKind {
   // In HTML (nearly every element, on the parser's hot path) only svg and math change anything.
   if (around === "html") {
     const lower = name.length === 3 || name.length === 4 ? name.toLowerCase() : "";
@@ -65,7 +68,9 @@ export class ContentKindStack {
 
   /** How content reads where the stack stands: inside the innermost open element. */
   get current(): ContentKind {
-    return this.kinds[this.kinds.length - 1] ?? this.outside;
+    // (Not kinds[-1] outside every element: a negative index is a slow property lookup.)
+    const depth = this.kinds.length;
+    return depth > 0 ? (this.kinds[depth - 1] ?? this.outside) : this.outside;
   }
 
   /** How a browser reads the content of the element `depth` below the innermost (0: the innermost). */
@@ -74,7 +79,7 @@ export class ContentKindStack {
   }
 
   /** Opens an element named `name`; returns how the content around it reads (where its tag stands). */
-  open(name: string, attrs: readonly Attribute[] = []): ContentKind {
+  open(name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): ContentKind {
     const { kinds } = this;
     const around = kinds.length === 0 ? this.outside : kinds[kinds.length - 1]!;
     // In HTML only svg and math change anything (see contentKind): most names are told by their length, without a call.

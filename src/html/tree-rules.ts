@@ -59,6 +59,10 @@ const ROLES = new Map<string, readonly string[]>();
 export class OpenElements {
   private readonly names: string[] = [];
   private readonly positions = new Map<string, number[]>();
+  /** Per element name, the position lists of the roles it plays (see rolesOf): found once, not a lookup per role on each tag. */
+  private readonly listsByName = new Map<string, number[][]>();
+  /** The positions of {@link FOSTERED_FORMATTING} (in `positions` too), unmarked on every close. */
+  private readonly fostered: number[] = this.listOf(FOSTERED_FORMATTING);
 
   /** The open elements named `names`, outermost first. */
   static of(names: readonly string[]): OpenElements {
@@ -74,7 +78,9 @@ export class OpenElements {
 
   /** The innermost open element, if any. */
   get top(): string | undefined {
-    return this.names[this.names.length - 1];
+    // (Not names[-1] when none is open: a negative index is a slow property lookup.)
+    const depth = this.names.length;
+    return depth > 0 ? this.names[depth - 1] : undefined;
   }
 
   /**
@@ -87,8 +93,9 @@ export class OpenElements {
     const fosteredFormatting = FORMATTING.has(name) && TABLE_CONTEXT.has(this.top ?? "") && this.last("table") >= 0;
     this.names.push(name);
     if (ignored) return;
-    if (fosteredFormatting) this.mark(FOSTERED_FORMATTING, at);
-    for (const role of this.roles(name)) this.mark(role, at);
+    if (fosteredFormatting) this.fostered.push(at);
+    const lists = this.listsOf(name);
+    for (let r = 0; r < lists.length; r++) lists[r]!.push(at);
   }
 
   /** Closes the innermost element and returns its name. */
@@ -96,22 +103,26 @@ export class OpenElements {
     const name = this.names.pop();
     const at = this.names.length;
     if (name !== undefined) {
-      for (const role of this.roles(name)) this.unmark(role, at);
-      this.unmark(FOSTERED_FORMATTING, at);
+      // Forgets the element in each role it played (an ignored one played none: its position is not last).
+      const lists = this.listsOf(name);
+      for (let r = 0; r < lists.length; r++) unmark(lists[r]!, at);
+      unmark(this.fostered, at);
     }
     return name;
   }
 
-  /** Forgets the element at `at` in the role `role`, if it played it. */
-  private unmark(role: string, at: number): void {
-    const list = this.positions.get(role);
-    if (list?.[list.length - 1] === at) list.pop();
+  /** The position lists of the roles element `name` plays. */
+  private listsOf(name: string): number[][] {
+    let lists = this.listsByName.get(name);
+    if (lists === undefined) this.listsByName.set(name, (lists = this.roles(name).map((role) => this.listOf(role))));
+    return lists;
   }
 
-  private mark(role: string, at: number): void {
-    const list = this.positions.get(role);
-    if (list) list.push(at);
-    else this.positions.set(role, [at]);
+  /** The positions of the open elements playing `role`, innermost last. */
+  private listOf(role: string): number[] {
+    let list = this.positions.get(role);
+    if (list === undefined) this.positions.set(role, (list = []));
+    return list;
   }
 
   /** The open elements outside the innermost table: where a browser moves what it fosters out of it. */
@@ -131,6 +142,12 @@ export class OpenElements {
     if (!roles) ROLES.set(name, (roles = rolesOf(name)));
     return roles;
   }
+}
+
+/** Takes position `at` off the end of a role's position list, if it is there. */
+function unmark(list: number[], at: number): void {
+  // (An empty list is not read at -1: a negative index is a slow property lookup, and most lists are empty.)
+  if (list.length > 0 && list[list.length - 1] === at) list.pop();
 }
 
 /**

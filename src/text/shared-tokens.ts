@@ -10,7 +10,7 @@ import type { Attribute } from "../types.js";
 import { type EventTable, eventTable, FLAG, KIND_MASK } from "../events/event-table.js";
 import type { KeyTable } from "./intern.js";
 import { TokenColumns } from "./token-list.js";
-import { type KeyedTokens, keyedTokens, tokenizeKeyed } from "./tokens.js";
+import { type KeyedTokens, keyedTokens, TextTokens, tokenizeKeyed } from "./tokens.js";
 
 /**
  * Both sides' tokens, with keys interned in `table` in the same order (and so with the same
@@ -28,15 +28,17 @@ import { type KeyedTokens, keyedTokens, tokenizeKeyed } from "./tokens.js";
  *   b.tokens[0] === a.tokens[0] // true: tokenized once
  */
 export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: NormalizedOptions, table: KeyTable, shared?: { headEvents: number; tailEvents: number }): [KeyedTokens, KeyedTokens] {
-  const keyedA = tokenizeKeyed(a, options, table);
-  if (options.ignoreElements.length || options.attributeRules.length || options.ignoreWhitespace) return [keyedA, tokenizeKeyed(b, options, table)];
+  // The new side's texts met in the old one are copied from there.
+  const texts = new TextTokens();
+  const keyedA = tokenizeKeyed(a, options, table, 0, eventTable(a).length, texts);
+  if (options.ignoreElements.length || options.attributeRules.length || options.ignoreWhitespace) return [keyedA, tokenizeKeyed(b, options, table, 0, eventTable(b).length, texts)];
   const { headEvents, tailEvents } = shared ?? sharedEvents(a, b);
   const eventsA = eventTable(a).length;
   const eventsB = eventTable(b).length;
   // Shared ends that are a small part of the new side save little work, and joining them would
   // hold a second set of its columns (the middle's, then the whole list's) at once.
-  if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table)];
-  const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents);
+  if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts)];
+  const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents, texts);
   const x = keyedA.columns;
   const head = firstTokenOf(x.events, headEvents);
   const tailFrom = firstTokenOf(x.events, eventsA - tailEvents);

@@ -2,9 +2,23 @@
 // stage and the HTML writer both walk.
 
 import type { TokenList } from "../types.js";
+import { KIND_CODE, kindCodes, WRITTEN_AS_KEY } from "./token-list.js";
 
-/** The partners of the token lists met so far (the refine stage and the HTML renderer both need them). */
-const PARTNERS = new WeakMap<TokenList, Int32Array>();
+/** The partners and tag tokens of the token lists met so far (the refine stage and the HTML renderer both need them). */
+const PAIRED = new WeakMap<TokenList, TagPairs>();
+
+/** A list's {@link partners} and its tag tokens, found in one pass. */
+interface TagPairs {
+  readonly partners: Int32Array;
+  readonly tags: Int32Array;
+}
+
+/** The {@link TagPairs} of `tokens`, found once per list. */
+function paired(tokens: TokenList): TagPairs {
+  let out = PAIRED.get(tokens);
+  if (out === undefined || out.partners.length !== tokens.length) PAIRED.set(tokens, (out = pairTags(tokens)));
+  return out;
+}
 
 /**
  * For each start tag token the index of its end tag token, and back; -1 where there is none
@@ -14,9 +28,17 @@ const PARTNERS = new WeakMap<TokenList, Int32Array>();
  * @example partners(tokens("<p>a</p>")) // Int32Array [2, -1, 0]
  */
 export function partners(tokens: TokenList): Int32Array {
-  let out = PARTNERS.get(tokens);
-  if (out === undefined || out.length !== tokens.length) PARTNERS.set(tokens, (out = pairTags(tokens)));
-  return out;
+  return paired(tokens).partners;
+}
+
+/**
+ * The indexes of the start and end tag tokens of a list, in order (for passes that look at tags
+ * alone); found with its {@link partners}. Must not be written to.
+ *
+ * @example tagTokens(tokens("<p>a</p>")) // Int32Array [0, 2]
+ */
+export function tagTokens(tokens: TokenList): Int32Array {
+  return paired(tokens).tags;
 }
 
 /**
@@ -33,14 +55,19 @@ export function holdsWhole(pairs: Int32Array, start: number, end: number): boole
   return true;
 }
 
-/** The partners of `tokens` (see {@link partners}), computed afresh. */
-function pairTags(tokens: TokenList): Int32Array {
+/** The partners and tag tokens of `tokens` (see {@link partners}, {@link tagTokens}), found afresh. */
+function pairTags(tokens: TokenList): TagPairs {
   const out = new Int32Array(tokens.length).fill(-1);
   const open: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const kind = tokens.kind(i);
-    if (kind === "open") open.push(i);
-    else if (kind === "close") {
+  const tags: number[] = [];
+  const codes = kindCodes(tokens);
+  for (let i = 0; i < codes.length; i++) {
+    const kind = codes[i]! & ~WRITTEN_AS_KEY;
+    if (kind === KIND_CODE.open) {
+      open.push(i);
+      tags.push(i);
+    } else if (kind === KIND_CODE.close) {
+      tags.push(i);
       const o = open.pop();
       if (o !== undefined) {
         out[o] = i;
@@ -48,5 +75,5 @@ function pairTags(tokens: TokenList): Int32Array {
       }
     }
   }
-  return out;
+  return { partners: out, tags: Int32Array.from(tags) };
 }

@@ -83,6 +83,33 @@ export class TokenColumns implements TokenList {
   }
 }
 
+/**
+ * Each token's kind code ({@link KIND_CODE}) of a list, possibly with {@link WRITTEN_AS_KEY} set
+ * (mask it off with `& ~WRITTEN_AS_KEY`): a columnar list's own column, else read token by token.
+ * Must not be written to. For loops over every token that look at few of them by kind.
+ *
+ * @example kindCodes(tokenizeKeyed(parseDocument("<b>Hi</b>"), opts, new KeyTable()).columns)[0] & ~WRITTEN_AS_KEY // KIND_CODE.open
+ */
+export function kindCodes(list: TokenList): Uint8Array {
+  if (list instanceof TokenColumns) return list.kinds.length === list.length ? list.kinds : list.kinds.subarray(0, list.length);
+  const codes = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) codes[i] = KIND_CODE[list.kind(i)];
+  return codes;
+}
+
+/**
+ * Each token's event of a list: a columnar list's own column, else read token by token. Must
+ * not be written to. For loops over every token.
+ *
+ * @example tokenEvents(tokenizeKeyed(parseDocument("<b>Hi</b>"), opts, new KeyTable()).columns) // Int32Array [0, 1, 2]
+ */
+export function tokenEvents(list: TokenList): Int32Array {
+  if (list instanceof TokenColumns) return list.events.length === list.length ? list.events : list.events.subarray(0, list.length);
+  const events = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) events[i] = list.event(i);
+  return events;
+}
+
 /** Token objects read as a {@link TokenList}: each field read from the object `at` gives, whether it is kept (see {@link listOf}) or made per read (see {@link sideList}). */
 class ObjectList implements TokenList {
   constructor(

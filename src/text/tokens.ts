@@ -53,37 +53,17 @@ export function keyedTokens(columns: TokenColumns, plan: IgnorePlan): KeyedToken
  *
  * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
  */
-export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = eventTable(doc).length): KeyedTokens {
+export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = eventTable(doc).length, texts: TextTokens = new TextTokens()): KeyedTokens {
   const { source, mode } = doc;
   const events = eventTable(doc);
-  let capacity = Math.max(16, (to - from) * 2);
-  let kinds = new Uint8Array(capacity);
-  let eventOf = new Int32Array(capacity);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let ids = new Int32Array(capacity);
-  let count = 0;
-  const grow = (): void => {
-    capacity *= 2;
-    kinds = grown(kinds, new Uint8Array(capacity));
-    eventOf = grown(eventOf, new Int32Array(capacity));
-    starts = grown(starts, new Int32Array(capacity));
-    ends = grown(ends, new Int32Array(capacity));
-    ids = grown(ids, new Int32Array(capacity));
-  };
-  // `kind`: a kind code, with WRITTEN_AS_KEY where the token's text is its key.
-  const add = (kind: number, start: number, end: number, id: number): void => {
-    if (count === capacity) grow();
-    kinds[count] = kind;
-    eventOf[count] = index;
-    starts[count] = start;
-    ends[count] = end;
-    ids[count] = id;
-    count++;
-  };
+  const out = new ColumnWriter(Math.max(16, (to - from) * 2));
   const { ignoreCase, ignoreWhitespace, textPatterns } = options;
   const plan = ignorePlan(doc, options);
   const { skip } = plan;
+  // (Most comparisons ignore no attribute on any element: no lookup per start tag then.)
+  const ignoresAttributes = plan.attributes.size > 0;
+  // Skipping an element takes back the spaces before it, which a memo could be reading: no memo then.
+  let memoised = skip === null;
   let index = from;
   let base = 0;
   let text = "";
@@ -99,18 +79,18 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       const code = to - from === 1 ? text.charCodeAt(from) : 0x80;
       if (code < 0x80 && !(ignoreCase && kind === "word")) {
         // A space, a punctuation mark, a one-letter word: no slice, no hashing.
-        add(KIND_CODE[kind] | WRITTEN_AS_KEY, base + from, base + to, table.asciiId(code));
+        out.add(KIND_CODE[kind] | WRITTEN_AS_KEY, base + from, base + to, table.asciiId(code));
         return;
       }
       const written = text.slice(from, to);
       const id = table.id(ignoreCase ? written.toLowerCase() : written);
-      add(KIND_CODE[kind] | (!ignoreCase || written === table.key(id) ? WRITTEN_AS_KEY : 0), base + from, base + to, id);
+      out.add(KIND_CODE[kind] | (!ignoreCase || written === table.key(id) ? WRITTEN_AS_KEY : 0), base + from, base + to, id);
     } else {
       const start = base + decoded.rawOffset(from);
       const end = base + decoded.rawOffset(to);
       const piece = text.slice(from, to);
       const id = table.id(ignoreCase ? piece.toLowerCase() : piece);
-      add(KIND_CODE[kind], start, end, id);
+      out.add(KIND_CODE[kind], start, end, id);
     }
   };
   // Text an ignore-text pattern matches: one token, keyed by its pattern.
@@ -118,7 +98,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     const start = decoded === null ? base + from : base + decoded.rawOffset(from);
     const end = decoded === null ? base + to : base + decoded.rawOffset(to);
     const id = table.id(patternKey(pattern));
-    add(KIND_CODE.word, start, end, id);
+    out.add(KIND_CODE.word, start, end, id);
   };
   let shift = 0;
   const emitShifted = (from: number, to: number, kind: WordKind): void => emit(from + shift, to + shift, kind);
@@ -136,27 +116,31 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     splitWords(text.slice(from, to), emitShifted);
   };
   for (; index < to; index++) {
+    out.event = index;
     const kind = events.kindAt(index);
     if (kind !== "text") {
       if (kind === "comment" && options.ignoreComments) continue;
       if (skip !== null && kind === "open" && skip[index]! >= 0) {
         // An ignored element: its start tag to its last event are left out, and the space before
         // it, so that one on its own line (indented) on one side only is no difference either.
-        while (count && (kinds[count - 1]! & ~WRITTEN_AS_KEY) === KIND_CODE.space) count--;
+        while (out.count && (out.kinds[out.count - 1]! & ~WRITTEN_AS_KEY) === KIND_CODE.space) out.count--;
         index = skip[index]!;
         continue;
       }
-      if (ignoreWhitespace && kind === "open") significant.push(keepsSpace(events, index, significant[significant.length - 1] ?? false));
+      if (ignoreWhitespace && kind === "open") significant.push(keepsSpace(events, index, significant.length > 0 && significant[significant.length - 1]!));
       else if (ignoreWhitespace && kind === "close") significant.pop();
-      const ignoredHere = kind === "open" ? plan.attributes.get(index) : undefined;
+      const ignoredHere = kind === "open" && ignoresAttributes ? plan.attributes.get(index) : undefined;
       const entry = ignoredHere ? ownEntry(events.event(index), options, table, ignoredHere) : markupEntry(events, index, kind, options, table);
       const start = events.startAt(index);
       const end = events.endAt(index);
       // Most markup is written as its key. (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
-      add(KIND_CODE[kind] | (source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
+      out.add(KIND_CODE[kind] | (end - start === entry.key.length && source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
       continue;
     }
-    keepSpace = significant[significant.length - 1] ?? false;
+    // (Not significant[-1] on an empty stack: a negative index is a slow property lookup.)
+    keepSpace = significant.length > 0 && significant[significant.length - 1]!;
+    // (Where its white space is kept against the option, a text's tokens differ from the memo's.)
+    memoised = skip === null && !keepSpace;
     base = events.startAt(index);
     const end = events.endAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
@@ -166,12 +150,103 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     const eventText = read === null ? events.textAt(index) : read.text;
     decoded = eventText.length === end - base ? null : (read ?? decodeText(source.slice(base, end), mode));
     text = decoded === null ? eventText : decoded.text;
+    // A text as written whose tokens were made before (see TextTokens): copied, moved to where it stands.
+    const memo = decoded === null && memoised ? texts.get(text) : undefined;
+    if (memo !== undefined) {
+      out.copy(memo.columns, memo.first, memo.length, base - memo.base);
+      continue;
+    }
+    const firstToken = out.count;
     const runs = textPatterns.length ? matchRuns(text, textPatterns) : null;
     if (runs?.length) splitAround(runs);
     else splitWords(text, emit);
+    if (decoded === null && memoised) texts.set(text, { columns: out, first: firstToken, length: out.count - firstToken, base });
   }
-  return keyedTokens(new TokenColumns(count, kinds.subarray(0, count), eventOf.subarray(0, count), starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), source, table), plan);
+  return keyedTokens(out.columns(source, table), plan);
 }
+
+/** The columns a tokenizer writes, token by token (or copied), grown as they fill. */
+class ColumnWriter {
+  /** Kind codes, with {@link WRITTEN_AS_KEY} where the token's text is its key. */
+  kinds: Uint8Array;
+  private events: Int32Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private ids: Int32Array;
+  /** How many tokens are written (lowered to take back the last ones). */
+  count = 0;
+  /** The event the tokens written next come from. */
+  event = 0;
+
+  constructor(private capacity: number) {
+    this.kinds = new Uint8Array(capacity);
+    this.events = new Int32Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+  }
+
+  /** Writes a token of kind code `kind` at `start..end` whose key has id `id`. */
+  add(kind: number, start: number, end: number, id: number): void {
+    if (this.count === this.capacity) this.grow(1);
+    const at = this.count++;
+    this.kinds[at] = kind;
+    this.events[at] = this.event;
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.ids[at] = id;
+  }
+
+  /** Writes the tokens `first..first + length` of `from` again, `shift` characters later. */
+  copy(from: ColumnWriter, first: number, length: number, shift: number): void {
+    if (this.count + length > this.capacity) this.grow(length);
+    const { kinds, events, starts, ends, ids, event } = this;
+    let at = this.count;
+    for (let t = first; t < first + length; t++, at++) {
+      kinds[at] = from.kinds[t]!;
+      events[at] = event;
+      starts[at] = from.starts[t]! + shift;
+      ends[at] = from.ends[t]! + shift;
+      ids[at] = from.ids[t]!;
+    }
+    this.count = at;
+  }
+
+  /** The tokens written, as columns over `source` with keys in `table`. */
+  columns(source: string, table: KeyTable): TokenColumns {
+    const n = this.count;
+    return new TokenColumns(n, this.kinds.subarray(0, n), this.events.subarray(0, n), this.starts.subarray(0, n), this.ends.subarray(0, n), this.ids.subarray(0, n), source, table);
+  }
+
+  /** Makes room for `more` tokens. */
+  private grow(more: number): void {
+    while (this.capacity < this.count + more) this.capacity *= 2;
+    this.kinds = grown(this.kinds, new Uint8Array(this.capacity));
+    this.events = grown(this.events, new Int32Array(this.capacity));
+    this.starts = grown(this.starts, new Int32Array(this.capacity));
+    this.ends = grown(this.ends, new Int32Array(this.capacity));
+    this.ids = grown(this.ids, new Int32Array(this.capacity));
+  }
+}
+
+/** Where the tokens of a text were made: `length` tokens from `first` on, of a text event written at `base`. */
+interface MadeText {
+  readonly columns: ColumnWriter;
+  readonly first: number;
+  readonly length: number;
+  readonly base: number;
+}
+
+/**
+ * The tokens made of each text as written (no references decoded), by its text, for one set of
+ * options and one key table: a text event's tokens depend on its text alone (the options
+ * fixed, white space not kept against them), so a text met again (a line's indentation, a
+ * repeated phrase, and in the new document of a pair most of the old one's) is copied, moved to
+ * where it stands, instead of split into words again. Pass one to both sides' {@link tokenizeKeyed}.
+ *
+ * @example const texts = new TextTokens(); tokenizeKeyed(docA, opts, table, 0, n, texts); tokenizeKeyed(docB, opts, table, 0, m, texts) // docB's texts found in docA's are copied
+ */
+export class TextTokens extends Map<string, MadeText> {}
 
 /**
  * How many tokens {@link tokenizeKeyed} makes of each of the events `from..to` (half-open),

@@ -9,8 +9,9 @@ import { renderJson } from "../../src/render/report/json.js";
 import { renderText } from "../../src/render/report/text.js";
 import { loadIgnoreEngines } from "../../src/text/ignore-engines.js";
 import { KeyTable } from "../../src/text/intern.js";
-import { listOf, sideList } from "../../src/text/token-list.js";
+import { KIND_CODE, kindCodes, listOf, sideList, tokenEvents, WRITTEN_AS_KEY } from "../../src/text/token-list.js";
 import { tokenizePair } from "../../src/text/shared-tokens.js";
+import { tagTokens } from "../../src/text/tag-pairs.js";
 import type { Token, TokenList } from "../../src/types.js";
 import { documentPair, fcParams, TOKEN_OPTION_SETS, htmlDocument } from "../support/arbitraries.js";
 
@@ -35,6 +36,12 @@ describe("token columns", () => {
           expect(fields(columns)).toEqual(keyed.tokens);
           expect(Array.from({ length: columns.length }, (_, i) => columns.at(i))).toEqual(keyed.tokens);
           expect(fields(listOf(keyed.tokens))).toEqual(keyed.tokens);
+          const kinds = keyed.tokens.map((t) => KIND_CODE[t.kind]);
+          for (const list of [columns, listOf(keyed.tokens)]) {
+            expect(Array.from(kindCodes(list), (code) => code & ~WRITTEN_AS_KEY)).toEqual(kinds);
+            expect(Array.from(tokenEvents(list))).toEqual(keyed.tokens.map((t) => t.event));
+            expect(Array.from(tagTokens(list))).toEqual(keyed.tokens.flatMap((t, i) => (t.kind === "open" || t.kind === "close" ? [i] : [])));
+          }
         }
       }),
       fcParams(300),

@@ -252,6 +252,31 @@ describe("tokenizeKeyed", () => {
     expect(tokenize(doc, normalizeOptions({})).map((t) => t.key)).toEqual(['<a id="x">', '<b id="x">']);
   });
 
+  it("gives a text met again the tokens it gives it alone (repeated texts, HTML and XML, options that look at one event)", () => {
+    const sets: DiffOptions[] = [{}, { ignoreCase: true }, { ignoreCase: true, ignoreComments: true }];
+    fc.assert(
+      fc.property(fc.oneof(htmlDocument(80), xmlDocument(80)), fc.constantFrom(...sets), fc.boolean(), (source, options, xml) => {
+        const mode = xml ? "xml" : "html";
+        const doc = parseDocument(source, { mode });
+        const opts = normalizeOptions({ ...options, mode });
+        // Event by event, each call its own memo: no text is met again; one table keeps the ids in order.
+        const table = new KeyTable();
+        const alone = doc.events.flatMap((_, e) => {
+          const keyed = tokenizeKeyed(doc, opts, table, e, e + 1);
+          return keyed.tokens.map((t, i) => ({ ...t, id: keyed.ids[i] }));
+        });
+        const whole = tokenizeKeyed(doc, opts, new KeyTable());
+        expect(whole.tokens.map((t, i) => ({ ...t, id: whole.ids[i] }))).toEqual(alone);
+      }),
+      fcParams(500),
+    );
+  });
+
+  it("keeps the white space of a text met again inside pre, and ignores it outside", () => {
+    const text = (source: string) => tokens(source, { ignoreWhitespace: true }).map((t) => t.text);
+    expect(text("<p>a b</p><pre>a b</pre><p>a b</p><pre>a b</pre>")).toEqual(["<p>", "a", "b", "</p>", "<pre>", "a", " ", "b", "</pre>", "<p>", "a", "b", "</p>", "<pre>", "a", " ", "b", "</pre>"]);
+  });
+
   it("keeps the markup of the two parse modes apart", () => {
     const table = new KeyTable();
     const opts = normalizeOptions({});

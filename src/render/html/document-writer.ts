@@ -2,9 +2,9 @@
 // tokens as they are (with attribute and rename marks), deleted and inserted runs where the content
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
-import { eventTable } from "../../events/event-table.js";
+import { EVENT_CODE, eventTable, KIND_MASK } from "../../events/event-table.js";
 import type { EditScript, Side } from "../../edit-script.js";
-import { sideList } from "../../text/token-list.js";
+import { sideList, tokenEvents } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
 import type { Attribute, Change, EventReader, OpenEvent, TokenList } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
@@ -76,6 +76,8 @@ class DocumentWriter {
   private readonly bom: boolean;
   /** Per side, each event's first token (see {@link firstTokens}), made on first use. */
   private firsts: { a: Int32Array; b: Int32Array } | undefined;
+  /** Per side, each event's code (see EventTable.allCodes), read on first use. */
+  private codes: { a: Uint8Array; b: Uint8Array } | undefined;
 
   constructor(
     private readonly script: EditScript,
@@ -133,6 +135,11 @@ class DocumentWriter {
   /** Each side's first token per event. */
   private get firstTokens(): { a: Int32Array; b: Int32Array } {
     return (this.firsts ??= { a: firstTokens(this.script.a), b: firstTokens(this.script.b) });
+  }
+
+  /** Each side's event codes: a kind read from them takes no call. */
+  private get eventCodes(): { a: Uint8Array; b: Uint8Array } {
+    return (this.codes ??= { a: eventTable(this.script.a.doc).allCodes(), b: eventTable(this.script.b.doc).allCodes() });
   }
 
   write(): string {
@@ -249,6 +256,8 @@ class DocumentWriter {
     const firstB = this.firstTokens.b;
     const firstA = this.firstTokens.a;
     if (firstB[e] !== j || firstA[f] !== i) return k;
+    const codes = this.eventCodes.b;
+    const oldCodes = this.eventCodes.a;
     const events = this.now.events;
     const oldEvents = this.old.events;
     const source = this.now.view.side.doc.source;
@@ -261,12 +270,13 @@ class DocumentWriter {
     for (; e < events.length && f < oldEvents.length; e++, f++) {
       const count = firstB[e + 1]! - firstB[e]!;
       if (count === 0 || firstA[f + 1]! - firstA[f]! !== count || m + count > plainEnd) break;
-      const kind = events.kindAt(e);
+      const kind = codes[e]! & KIND_MASK;
       const start = events.startAt(e);
       const end = events.endAt(e);
-      if (!alike(events, e, oldEvents, f) || !same.at(start, end, oldEvents.startAt(f), oldEvents.endAt(f))) break;
-      if (tiling && kind === "text" && !tiled(this.now.view.tokens, firstB, e, start, end)) break;
-      const written = kind === "text" ? this.keptTextEvent(start, end) : this.keptEvent(e);
+      if (kind !== (oldCodes[f]! & KIND_MASK) || !alike(kind, events, e, oldEvents, f) || !same.at(start, end, oldEvents.startAt(f), oldEvents.endAt(f))) break;
+      const text = kind === EVENT_CODE.text;
+      if (tiling && text && !tiled(this.now.view.tokens, firstB, e, start, end)) break;
+      const written = text ? this.keptTextEvent(start, end) : this.keptEvent(e, kind, start, end);
       if (written === undefined) break;
       if (written === null && start === copyTo) copyTo = end;
       else {
@@ -295,29 +305,27 @@ class DocumentWriter {
    * source; undefined for those it leaves to {@link both}: an atomic element, a root left out of
    * a fragment, a void element made by an end tag.
    */
-  private keptEvent(e: number): string | null | undefined {
+  private keptEvent(e: number, kind: number, start: number, end: number): string | null | undefined {
     const source = this.now.view.side.doc.source;
     const events = this.now.events;
-    const kind = events.kindAt(e);
-    const start = events.startAt(e);
-    const end = events.endAt(e);
     let written: string;
     // Most kept tags are written as they stand: found so without copying their text or making their event.
-    if (kind === "open") {
+    if (kind === EVENT_CODE.open) {
       const name = events.nameAt(e);
       if (ATOMIC.has(name) || (this.options.fragment && ROOTS.has(name)) || start === end) return undefined;
       this.model.wroteStartTag(name);
-      if (this.now.copiedUnmarkedAt(e) && !this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false)) return null;
+      // (Off the page, a kept tag is never made inert: no tag object to build for the question.)
+      if (this.now.copiedUnmarkedAt(e, name) && !(this.options.page && this.now.mustBeInert({ name, attrs: events.attrsAt(e) }, false))) return null;
       const event = events.event(e) as OpenEvent;
       written = this.guard(event, this.now.startTag(event, NO_MARKS, source.slice(start, end)));
-    } else if (kind === "close") {
+    } else if (kind === EVENT_CODE.close) {
       const own = events.nameAt(e);
       if (this.options.fragment && ROOTS.has(own)) return undefined;
       const name = this.model.wroteEndTag() ?? own;
       if (name === own && !VOID.has(name) && plainEndTagAt(source, start, end, name)) return null;
       const text = source.slice(start, end);
       written = VOID.has(name) ? "" : endTagOf(name, own, text, { name: own, text });
-    } else if (this.options.fragment && kind === "instruction") written = "";
+    } else if (this.options.fragment && kind === EVENT_CODE.instruction) written = "";
     else written = this.now.leafEvent(events.event(e), this.model.insideDocument(), "both");
     return written === source.slice(start, end) ? null : written;
   }
@@ -380,9 +388,13 @@ class DocumentWriter {
    */
   private keptText(k: number): number {
     const { side, token, aToken } = this.items;
-    const [tokens, oldTokens] = [this.now.tokens, this.old.tokens];
-    const [j, i] = [token[k]!, aToken[k]!];
-    const [event, oldEvent] = [tokens.event(j), oldTokens.event(i)];
+    // (No destructuring of array literals on the writer's paths: unoptimized, each makes an array and iterates it.)
+    const tokens = this.now.tokens;
+    const oldTokens = this.old.tokens;
+    const j = token[k]!;
+    const i = aToken[k]!;
+    const event = tokens.event(j);
+    const oldEvent = oldTokens.event(i);
     let m = k + 1;
     const kept = (m: number): boolean => side[m] === BOTH && token[m] === j + (m - k) && aToken[m] === i + (m - k);
     while (m < this.items.length && kept(m) && tokens.event(token[m]!) === event && oldTokens.event(aToken[m]!) === oldEvent) m++;
@@ -393,7 +405,10 @@ class DocumentWriter {
     });
     const source = this.now.view.side.doc.source;
     const oldSource = this.old.view.side.doc.source;
-    const [start, end, oldStart, oldEnd] = [tokens.start(j), tokens.end(last), oldTokens.start(i), oldTokens.end(i + (m - k) - 1)];
+    const start = tokens.start(j);
+    const end = tokens.end(last);
+    const oldStart = oldTokens.start(i);
+    const oldEnd = oldTokens.end(i + (m - k) - 1);
     // A last `<` stands as written only where markup follows it on both sides: reject puts the old side's next content after it.
     const text = textOf(source, start, end, source.charAt(end) === "<" && oldSource.charAt(oldEnd) === "<");
     const same = end - start === oldEnd - oldStart && source.startsWith(oldSource.slice(oldStart, oldEnd), start);
@@ -628,7 +643,8 @@ class DocumentWriter {
    * reject and accept each give their own back.
    */
   private keptGap(i: number, j: number): string {
-    const [a, b] = [this.old.view, this.now.view];
+    const a = this.old.view;
+    const b = this.now.view;
     const oldGap = sourceGap(a, i);
     if (oldGap === sourceGap(b, j)) return this.gapBefore(j, true);
     // White space or comments ignored: where a browser leaves them in place, the new side's are
@@ -714,8 +730,10 @@ class DocumentWriter {
     // The tokens before and at the gap, where there are: their events and the gap's ends.
     const before = prev >= 0;
     const at = j < tokens.length;
-    const [beforeEvent, beforeEnd] = before ? [tokens.event(prev), tokens.end(prev)] : [-1, 0];
-    const [atEvent, atStart] = at ? [tokens.event(j), tokens.start(j)] : [events.length, 0];
+    const beforeEvent = before ? tokens.event(prev) : -1;
+    const beforeEnd = before ? tokens.end(prev) : 0;
+    const atEvent = at ? tokens.event(j) : events.length;
+    const atStart = at ? tokens.start(j) : 0;
     if (before && at && beforeEnd === atStart) return "";
     if (before && at && beforeEvent === atEvent) return sourceText(side, beforeEnd, atStart);
     let out = "";
@@ -747,12 +765,12 @@ class DocumentWriter {
  */
 function firstTokens(side: Side): Int32Array {
   if (side.firstTokens) return side.firstTokens;
-  const tokens = sideList(side);
+  const tokens = tokenEvents(sideList(side));
   const events = eventTable(side.doc).length;
   const first = new Int32Array(events + 1);
   let t = 0;
   for (let e = 0; e <= events; e++) {
-    while (t < tokens.length && tokens.event(t) < e) t++;
+    while (t < tokens.length && tokens[t]! < e) t++;
     first[e] = t;
   }
   return first;
@@ -805,14 +823,12 @@ class SameSource {
 }
 
 /**
- * Whether old event `f` reads as new event `e` for the writer, where the two have the same source:
- * the same kind, and for a tag the same name (and attributes).
+ * Whether old event `f` reads as new event `e` for the writer, where the two have the same source
+ * and the same kind (code `kind`, see EVENT_CODE): for a tag, the same name (and attributes).
  */
-function alike(events: EventReader, e: number, oldEvents: EventReader, f: number): boolean {
-  const kind = events.kindAt(e);
-  if (kind !== oldEvents.kindAt(f)) return false;
-  if (kind === "open") return events.nameAt(e) === oldEvents.nameAt(f) && sameAttributes(events.attrsAt(e), oldEvents.attrsAt(f));
-  return kind !== "close" || events.nameAt(e) === oldEvents.nameAt(f);
+function alike(kind: number, events: EventReader, e: number, oldEvents: EventReader, f: number): boolean {
+  if (kind === EVENT_CODE.open) return events.nameAt(e) === oldEvents.nameAt(f) && sameAttributes(events.attrsAt(e), oldEvents.attrsAt(f));
+  return kind !== EVENT_CODE.close || events.nameAt(e) === oldEvents.nameAt(f);
 }
 
 /** What a wrapper holds, so that units of another kind get a wrapper of their own: a move's half (by id), a replaced unit, or plain content. */
@@ -842,9 +858,12 @@ function sourceGap(view: SideView, t: number): string {
   const { tokens } = view;
   const { source } = view.side.doc;
   const events = eventTable(view.side.doc);
-  const [before, at] = [has(tokens, t - 1), has(tokens, t)];
-  const [first, last] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : events.length];
-  const [beforeEnd, atStart] = [before ? tokens.end(t - 1) : 0, at ? tokens.start(t) : 0];
+  const before = has(tokens, t - 1);
+  const at = has(tokens, t);
+  const first = before ? tokens.event(t - 1) : -1;
+  const last = at ? tokens.event(t) : events.length;
+  const beforeEnd = before ? tokens.end(t - 1) : 0;
+  const atStart = at ? tokens.start(t) : 0;
   if (before && at && first === last) return source.slice(beforeEnd, Math.max(beforeEnd, atStart));
   const out = (before ? source.slice(beforeEnd, Math.max(beforeEnd, events.endAt(first))) : "") + eventSource(events, source, first + 1, last);
   return at ? out + source.slice(events.startAt(last), Math.max(events.startAt(last), atStart)) : out;
@@ -874,8 +893,10 @@ function onlyCommentsBefore(view: SideView, t: number): boolean {
   const { tokens } = view;
   const { doc } = view.side;
   const events = eventTable(doc);
-  const [before, at] = [has(tokens, t - 1), has(tokens, t)];
-  const [beforeEvent, atEvent] = [before ? tokens.event(t - 1) : -1, at ? tokens.event(t) : -1];
+  const before = has(tokens, t - 1);
+  const at = has(tokens, t);
+  const beforeEvent = before ? tokens.event(t - 1) : -1;
+  const atEvent = at ? tokens.event(t) : -1;
   const from = before ? beforeEvent + 1 : 0;
   const to = at ? atEvent : events.length;
   const blank = (start: number, end: number): boolean => !/[^ \t\n\f\r]/.test(doc.source.slice(start, end));

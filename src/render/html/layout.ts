@@ -2,10 +2,10 @@
 // old or new. Matches that cannot nest are demoted to old + new: a kept tag whose partner changed,
 // anything kept inside an inserted or deleted element, an atomic element with any change inside.
 
-import { listOf } from "../../text/token-list.js";
+import { KIND_CODE, kindCodes, listOf, WRITTEN_AS_KEY } from "../../text/token-list.js";
 import { sideTokens } from "./side-tokens.js";
 import type { EditScript } from "../../edit-script.js";
-import { partners } from "../../text/tag-pairs.js";
+import { partners, tagTokens } from "../../text/tag-pairs.js";
 import type { EventReader, Token, TokenList } from "../../types.js";
 import { EVENT_CODE, eventTable, type EventTable, KIND_MASK } from "../../events/event-table.js";
 import { ATOMIC, renameKeepsContent } from "../../html/elements.js";
@@ -46,7 +46,8 @@ export interface LayoutItems {
  */
 export function keptRunEnd(items: LayoutItems, k: number): number {
   const runs = items.keptRuns;
-  let [low, high] = [0, runs.length >> 1];
+  let low = 0;
+  let high = runs.length >> 1;
   while (low < high) {
     const mid = (low + high) >> 1;
     if (runs[2 * mid + 1]! <= k) low = mid + 1;
@@ -199,9 +200,11 @@ function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int3
   const state = new Matching(a, b, partnersA, partnersB);
   for (const code of script.opcodes) {
     if (code.tag !== "equal") continue;
-    const [from, to] = [Math.max(code.aStart, offset), Math.min(code.aEnd, offset + a.length)];
+    // The part of the equal run that falls among the tokens laid out on both sides.
     const shift = code.bStart - code.aStart;
-    for (let i = from; i < to && i + shift - offset < b.length; i++) if (i + shift >= offset) state.match(i - offset, i + shift - offset);
+    const from = Math.max(code.aStart, offset, offset - shift);
+    const to = Math.min(code.aEnd, offset + a.length, offset + b.length - shift);
+    if (from < to) state.matchRun(from - offset, from + shift - offset, to - from);
   }
   script.changes.forEach((change, index) => {
     const code = script.opcodes[change.op]!;
@@ -252,12 +255,32 @@ function atomicAround(events: EventReader, first: Int32Array, head: number): boo
   return open.some((name) => ATOMIC.has(name));
 }
 
+/** A token's kind code without {@link WRITTEN_AS_KEY}. */
+const KIND_BITS = ~WRITTEN_AS_KEY;
+const OPEN = KIND_CODE.open;
+const CLOSE = KIND_CODE.close;
+
 /** Which token is matched to which, with the demotions that make the matching nest. */
 class Matching {
   readonly matchA: Int32Array;
   readonly matchB: Int32Array;
   readonly changeA: Int32Array;
   readonly changeB: Int32Array;
+  /** Each side's kind codes (see kindCodes): the passes over every token look at its tags alone. */
+  private readonly kindsA: Uint8Array;
+  private readonly kindsB: Uint8Array;
+  /** Each side's start and end tag tokens (see tagTokens), in order. */
+  private readonly tagsA: Int32Array;
+  private readonly tagsB: Int32Array;
+  /**
+   * Per side, the ranges (start, end, …) of tokens that {@link matchRun} left unmatched, then
+   * the tokens unmatched without their elements queued (see realignPartners): where
+   * {@link demoteWrapped} looks for unmatched tokens, instead of among all of them.
+   */
+  private readonly gaps: [number[], number[]] = [[], []];
+  private readonly loose: [number[], number[]] = [[], []];
+  /** Per side, the first token after the last run matched. */
+  private readonly matchedTo = [0, 0];
   /** Elements (by start tag) whose content must be demoted: [side (0 old, 1 new), start tag]. */
   private readonly queue: [number, number][] = [];
 
@@ -271,11 +294,28 @@ class Matching {
     this.matchB = new Int32Array(b.length).fill(-1);
     this.changeA = new Int32Array(a.length).fill(-1);
     this.changeB = new Int32Array(b.length).fill(-1);
+    this.kindsA = kindCodes(a);
+    this.kindsB = kindCodes(b);
+    this.tagsA = tagTokens(a);
+    this.tagsB = tagTokens(b);
   }
 
   match(i: number, j: number): void {
     this.matchA[i] = j;
     this.matchB[j] = i;
+  }
+
+  /** Matches `length` tokens from `i` on to as many from `j` on; runs come in order on both sides, before any other change to the matching. */
+  matchRun(i: number, j: number, length: number): void {
+    const { matchA, matchB, gaps, matchedTo } = this;
+    if (matchedTo[0]! < i) gaps[0].push(matchedTo[0]!, i);
+    if (matchedTo[1]! < j) gaps[1].push(matchedTo[1]!, j);
+    for (let k = 0; k < length; k++) {
+      matchA[i + k] = j + k;
+      matchB[j + k] = i + k;
+    }
+    matchedTo[0] = i + length;
+    matchedTo[1] = j + length;
   }
 
   /** Unmatches a pair and queues the elements on both sides whose content can no longer be kept. */
@@ -287,10 +327,9 @@ class Matching {
   }
 
   private queueElement(side: number, token: number): void {
-    const tokens = side === 0 ? this.a : this.b;
-    const kind = tokens.kind(token);
-    if (kind === "open") this.queue.push([side, token]);
-    else if (kind === "close") {
+    const kind = (side === 0 ? this.kindsA : this.kindsB)[token]! & KIND_BITS;
+    if (kind === OPEN) this.queue.push([side, token]);
+    else if (kind === CLOSE) {
       const open = (side === 0 ? this.partnersA : this.partnersB)[token]!;
       if (open >= 0) this.queue.push([side, open]);
     }
@@ -302,9 +341,11 @@ class Matching {
    * gained a cell just before an inserted row stays one kept row with an inserted cell.
    */
   realignPartners(): void {
-    for (let i = 0; i < this.a.length; i++) {
-      const j = this.matchA[i]!;
-      if (j < 0 || this.a.kind(i) !== "open") continue;
+    const { matchA, kindsA, tagsA } = this;
+    for (let n = 0; n < tagsA.length; n++) {
+      const i = tagsA[n]!;
+      const j = matchA[i]!;
+      if (j < 0 || (kindsA[i]! & KIND_BITS) !== OPEN) continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
       if (p < 0 || q < 0 || this.matchA[p] === q) continue;
@@ -312,9 +353,11 @@ class Matching {
       const y = this.matchB[q]!;
       if (x >= 0 && y < 0 && this.b.key(x) === this.b.key(q) && this.unmatchedBetween(this.matchB, q, x)) {
         this.matchB[x] = -1;
+        this.loose[1].push(x);
         this.match(p, q);
       } else if (y >= 0 && x < 0 && this.a.key(y) === this.a.key(p) && this.unmatchedBetween(this.matchA, p, y)) {
         this.matchA[y] = -1;
+        this.loose[0].push(y);
         this.match(p, q);
       }
     }
@@ -328,10 +371,11 @@ class Matching {
 
   /** A kept tag stays kept only when its partner tag is kept and matched to its counterpart's partner. */
   demoteCrossing(): void {
-    for (let i = 0; i < this.a.length; i++) {
-      const j = this.matchA[i]!;
-      const kind = this.a.kind(i);
-      if (j < 0 || (kind !== "open" && kind !== "close")) continue;
+    const { matchA, tagsA } = this;
+    for (let n = 0; n < tagsA.length; n++) {
+      const i = tagsA[n]!;
+      const j = matchA[i]!;
+      if (j < 0) continue;
       const p = this.partnersA[i]!;
       const q = this.partnersB[j]!;
       if (p >= 0 && q >= 0 && this.matchA[p] === q) continue;
@@ -343,9 +387,11 @@ class Matching {
 
   /** An atomic element is kept only when everything inside it is kept unchanged, token for token. */
   demoteChangedAtomic(events: EventReader): void {
-    for (let j = 0; j < this.b.length; j++) {
-      const i = this.matchB[j]!;
-      if (this.b.kind(j) !== "open" || i < 0) continue;
+    const { matchB, kindsB, tagsB } = this;
+    for (let n = 0; n < tagsB.length; n++) {
+      const j = tagsB[n]!;
+      const i = matchB[j]!;
+      if ((kindsB[j]! & KIND_BITS) !== OPEN || i < 0) continue;
       const e = this.b.event(j);
       if (events.kindAt(e) !== "open" || !ATOMIC.has(events.nameAt(e))) continue;
       const q = this.partnersB[j]!;
@@ -356,14 +402,21 @@ class Matching {
       if (!same) {
         this.unmatch(i, j);
         this.unmatch(p, q);
-      } else j = q;
+      } else while (n + 1 < tagsB.length && tagsB[n + 1]! <= q) n++;
     }
   }
 
   /** Inserted and deleted elements hold only inserted and deleted content: what was kept inside is demoted, and so on outwards. */
   demoteWrapped(): void {
-    for (let i = 0; i < this.a.length; i++) if (this.matchA[i]! < 0) this.queueElement(0, i);
-    for (let j = 0; j < this.b.length; j++) if (this.matchB[j]! < 0) this.queueElement(1, j);
+    // Every unmatched token's element: those unmatched by unmatch() are queued already, the others
+    // lie in the gaps between the runs matched or were let go by realignPartners.
+    for (const side of [0, 1] as const) {
+      const match = side === 0 ? this.matchA : this.matchB;
+      const gaps = this.gaps[side];
+      gaps.push(this.matchedTo[side]!, match.length);
+      for (let g = 0; g < gaps.length; g += 2) for (let t = gaps[g]!; t < gaps[g + 1]!; t++) if (match[t]! < 0) this.queueElement(side, t);
+      for (const t of this.loose[side]) if (match[t]! < 0) this.queueElement(side, t);
+    }
     const done = [new Uint8Array(this.a.length), new Uint8Array(this.b.length)] as const;
     for (let next = this.queue.pop(); next; next = this.queue.pop()) {
       const [side, open] = next;

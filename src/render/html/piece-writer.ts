@@ -148,11 +148,10 @@ export class UnitWriter implements PieceSide {
    * unmarked (no marks, the old side's text the same), as its own source text. Read from the
    * side's events: the tag's object is made only where its attributes (or, without attributes,
    * its text) were not seen before. False for a tag written under another name or a `<meta>`
-   * (which may declare UTF-8 instead).
+   * (which may declare UTF-8 instead). `name` is the tag's name, which the caller has read.
    */
-  copiedUnmarkedAt(e: number): boolean {
+  copiedUnmarkedAt(e: number, name: string): boolean {
     const events = this.table;
-    const name = events.nameAt(e);
     if (name === "meta" || writtenName(name, this.options) !== name) return false;
     const attrs = events.attrsAt(e);
     const verdict = this.plainTags.get(attrs.length ? attrs : this.view.side.doc.source.slice(events.startAt(e), events.endAt(e)));
