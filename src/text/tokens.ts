@@ -62,8 +62,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   const { skip } = plan;
   // (Most comparisons ignore no attribute on any element: no lookup per start tag then.)
   const ignoresAttributes = plan.attributes.size > 0;
-  // Skipping an element takes back the spaces before it, which a memo could be reading: no memo then.
-  let memoised = skip === null;
+  let memoised = true;
   let index = from;
   let base = 0;
   let text = "";
@@ -123,7 +122,9 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       if (skip !== null && kind === "open" && skip[index]! >= 0) {
         // An ignored element: its start tag to its last event are left out, and the space before
         // it, so that one on its own line (indented) on one side only is no difference either.
+        const kept = out.count;
         while (out.count && (out.kinds[out.count - 1]! & ~WRITTEN_AS_KEY) === KIND_CODE.space) out.count--;
+        if (out.count < kept) forgetTakenBack(texts, out, events, kept);
         index = skip[index]!;
         continue;
       }
@@ -140,7 +141,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     // (Not significant[-1] on an empty stack: a negative index is a slow property lookup.)
     keepSpace = significant.length > 0 && significant[significant.length - 1]!;
     // (Where its white space is kept against the option, a text's tokens differ from the memo's.)
-    memoised = skip === null && !keepSpace;
+    memoised = !keepSpace;
     base = events.startAt(index);
     const end = events.endAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
@@ -163,6 +164,20 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     if (decoded === null && memoised) texts.set(text, { columns: out, first: firstToken, length: out.count - firstToken, base });
   }
   return keyedTokens(out.columns(source, table), plan);
+}
+
+/**
+ * Forgets the texts whose tokens in `out` were taken back (the spaces before an ignored element,
+ * tokens `out.count..kept`): the memo must not copy tokens that are gone, or were written over.
+ */
+function forgetTakenBack(texts: TextTokens, out: ColumnWriter, events: EventTable, kept: number): void {
+  for (let t = out.count; t < kept; t++) {
+    const event = out.eventAt(t);
+    if (events.kindAt(event) !== "text") continue;
+    const text = events.textAt(event);
+    const made = texts.get(text);
+    if (made !== undefined && made.columns === out && made.first + made.length > out.count) texts.delete(text);
+  }
 }
 
 /** The columns a tokenizer writes, token by token (or copied), grown as they fill. */
@@ -195,6 +210,11 @@ class ColumnWriter {
     this.starts[at] = start;
     this.ends[at] = end;
     this.ids[at] = id;
+  }
+
+  /** The event token `t` (written, not taken back) comes from. */
+  eventAt(t: number): number {
+    return this.events[t]!;
   }
 
   /** Writes the tokens `first..first + length` of `from` again, `shift` characters later. */

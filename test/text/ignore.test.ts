@@ -8,7 +8,10 @@ import { diffDocuments } from "../../src/pipeline.js";
 import { renderHtml } from "../../src/render/html/inline-html.js";
 import { renderPage } from "../../src/render/html/page.js";
 import { accept, reject } from "../../src/review/accept.js";
+import { parseDocument } from "../../src/events/parse.js";
 import { ignoreEngines, loadIgnoreEngines } from "../../src/text/ignore-engines.js";
+import { KeyTable } from "../../src/text/intern.js";
+import { TextTokens, tokenizeKeyed } from "../../src/text/tokens.js";
 import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";
 import { documentAndMutation } from "../support/documents.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
@@ -89,5 +92,32 @@ describe("the ignore options' engines", () => {
     expect(needsIgnoreEngines({ ignoreElements: ["footer"] })).toBe(true);
     expect(needsIgnoreEngines({ ignoreText: ["\\d+"] })).toBe(true);
     expect(ignoreEngines().selectors.parseSelector("meta[name=generator]")).toHaveLength(1);
+  });
+});
+
+describe("texts met again, with elements ignored", () => {
+  /** A memo that never finds a text: every text is split afresh. */
+  class Forgetful extends TextTokens {
+    override get(): undefined {
+      return undefined;
+    }
+  }
+
+  it("get the tokens a text split afresh gets, spaces before an ignored element taken back (property)", () => {
+    // Few texts, met many times, with white space before the ignored elements.
+    const piece = fc.constantFrom("a ", "a", " ", "\n  ", "x y\n", "<b>b</b>", "<b> </b>", " <b>c</b>\n", "<p>", "</p>", "<pre>a b</pre>", "<i>a </i>");
+    const options = fc.constantFrom<DiffOptions>({ ignoreElements: ["b"] }, { ignoreElements: ["b", "i"], ignoreWhitespace: true }, { ignoreElements: ["b"], ignoreCase: true });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), options, (pieces, option) => {
+        const doc = parseDocument(pieces.join(""));
+        const opts = normalizeOptions(option);
+        const keyed = (texts: TextTokens) => {
+          const made = tokenizeKeyed(doc, opts, new KeyTable(), 0, doc.events.length, texts);
+          return made.tokens.map((t, i) => ({ ...t, id: made.ids[i] }));
+        };
+        expect(keyed(new TextTokens())).toEqual(keyed(new Forgetful()));
+      }),
+      fcParams(1000),
+    );
   });
 });

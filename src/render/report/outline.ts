@@ -1,7 +1,7 @@
 // Where a change stands in its document, for a reader: the nearest heading or element with an id
 // before a hunk (as git's funcname names the function), and a CSS-like path of an element.
 
-import { type EventTable, eventTable } from "../../events/event-table.js";
+import { EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../../events/event-table.js";
 import type { ParsedDocument } from "../../events/parse.js";
 
 /** Longest label shown after a hunk header, in characters. */
@@ -108,20 +108,23 @@ class HeadingNesting {
   private read = 0;
   /** For each heading start tag read, whether no heading was open around it. */
   private readonly outer = new Map<number, boolean>();
+  /** Every event's code, read once: the pass may cover most of the document. */
+  private codes?: Uint8Array;
 
   constructor(private readonly events: EventTable) {}
 
   /** Whether the heading whose start tag is event `e` stands outside any other heading. */
   outermost(e: number): boolean {
     const { events, open } = this;
+    const codes = (this.codes ??= events.allCodes());
     for (; this.read <= e; this.read++) {
-      const kind = events.kindAt(this.read);
-      if (kind === "open") {
+      const kind = codes[this.read]! & KIND_MASK;
+      if (kind === EVENT_CODE.open) {
         const heading = isHeading(events.nameAt(this.read));
         if (heading) this.outer.set(this.read, this.headings === 0);
         open.push(heading);
         if (heading) this.headings++;
-      } else if (kind === "close" && open.length && open.pop()) this.headings--;
+      } else if (kind === EVENT_CODE.close && open.length && open.pop()) this.headings--;
     }
     return this.outer.get(e)!;
   }
