@@ -30,8 +30,8 @@ export function ignorePlan(doc: ParsedDocument, options: NormalizedOptions): Ign
   const { buildTree, compileSelectors } = ignoreEngines().selectors;
   const events = eventTable(doc);
   const tree = buildTree(events);
-  const ignored = ignoreElements.length ? compileSelectors(ignoreElements, tree, mode) : null;
-  const rules = attributeRules.map((rule) => ({ test: compileSelectors([rule.selector], tree, mode), isName: rule.isName }));
+  const ignored = ignoreElements.length ? compileSelectors(ignoreElements, mode) : null;
+  const rules = attributeRules.map((rule) => ({ test: compileSelectors([rule.selector], mode), isName: rule.isName }));
   const skip = ignored ? new Int32Array(events.length).fill(-1) : null;
   const attributes = new Map<number, (name: string) => boolean>();
   let after = -1;

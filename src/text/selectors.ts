@@ -11,6 +11,8 @@ class TreeNode {
     /** Index of the node's event (an element's start tag). */
     readonly index: number,
     readonly parent: TreeElement | null,
+    /** The tree the node belongs to (a compiled selector serves every tree). */
+    readonly tree: Tree,
   ) {}
 }
 
@@ -27,27 +29,26 @@ export class TreeElement extends TreeNode {
   constructor(
     index: number,
     parent: TreeElement | null,
+    tree: Tree,
     /** The start tag's name. */
     readonly name: string,
     public end: number,
-    private readonly events: EventReader,
   ) {
-    super(index, parent);
+    super(index, parent, tree);
   }
 
   /** The start tag's attributes. */
   get attrs(): readonly Attribute[] {
-    return this.events.attrsAt(this.index);
+    return this.tree.events.attrsAt(this.index);
   }
 }
 
 /** The tree of one document: every element in document order; children are found when first needed. */
 export class Tree {
   private topKids: TreeElement[] | null = null;
-  constructor(
-    readonly events: EventReader,
-    readonly elements: readonly TreeElement[],
-  ) {}
+  /** Every element, in document order (filled in by {@link buildTree}). */
+  readonly elements: TreeElement[] = [];
+  constructor(readonly events: EventReader) {}
 
   /** The element siblings of a node, itself included (the top-level elements for one without a parent). */
   siblings(node: TreeNode): TreeNode[] {
@@ -69,7 +70,7 @@ export class Tree {
         const kid = kids[next++]!;
         nodes.push(kid);
         e = kid.end;
-      } else if (kind === "text" || kind === "cdata") nodes.push(new TreeNode(e, element));
+      } else if (kind === "text" || kind === "cdata") nodes.push(new TreeNode(e, element, this));
     }
     return (element.nodes = nodes);
   }
@@ -104,10 +105,14 @@ export type ElementTest = (element: TreeElement) => boolean;
  * @example parseSelector("meta[name=generator]") // [[{ type: "tag", name: "meta" }, { type: "attribute", … }]]
  */
 export function parseSelector(selector: string): Selector[][] {
+  const known = PARSED.get(selector);
+  if (known !== undefined) return known;
   try {
     if (selector.trim() === "") throw new Error("empty selector");
     const parsed = parse(selector);
     compile(parsed, { adapter: ADAPTER });
+    if (PARSED.size >= KEPT) PARSED.clear();
+    PARSED.set(selector, parsed);
     return parsed;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -117,14 +122,28 @@ export function parseSelector(selector: string): Selector[][] {
 
 /**
  * Compiles parsed selector lists into one test (any of them matches) for documents of `mode`
- * (XML: names compared in their letter case).
+ * (XML: names compared in their letter case). The test serves any tree; one compiled for the
+ * same selectors and mode before is given again (a comparison asks once per document, and a
+ * server or a directory run for every pair).
  *
- * @example compileSelectors([parseSelector("p.note"), parseSelector("aside")], tree, "html")(element) // true for <aside>
+ * @example compileSelectors([parseSelector("p.note"), parseSelector("aside")], "html")(element) // true for <aside>
  */
-export function compileSelectors(selectors: readonly Selector[][][], tree: Tree, mode: ParseMode): ElementTest {
-  const query = compile<TreeNode, TreeElement>(selectors.flat(), { adapter: adapterFor(tree), xmlMode: mode === "xml" });
-  return (element) => query(element);
+export function compileSelectors(selectors: readonly Selector[][][], mode: ParseMode): ElementTest {
+  const key = `${mode} ${JSON.stringify(selectors)}`;
+  let test = COMPILED.get(key);
+  if (test === undefined) {
+    if (COMPILED.size >= KEPT) COMPILED.clear();
+    const query = compile<TreeNode, TreeElement>(selectors.flat(), { adapter: TREE_ADAPTER, xmlMode: mode === "xml" });
+    COMPILED.set(key, (test = (element) => query(element)));
+  }
+  return test;
 }
+
+/** Selectors compiled, and selectors parsed, so far: by mode and selectors, and by their text. */
+const COMPILED = new Map<string, ElementTest>();
+const PARSED = new Map<string, Selector[][]>();
+/** How many of each are kept (emptied when full). */
+const KEPT = 256;
 
 /**
  * The element tree of a document's events: elements nest as their start and end events do;
@@ -133,13 +152,14 @@ export function compileSelectors(selectors: readonly Selector[][][], tree: Tree,
  * @example buildTree(eventTable(parseDocument("<p>a<b>c</b></p>"))).elements.map((e) => e.name) // ["p", "b"]
  */
 export function buildTree(events: EventReader): Tree {
-  const elements: TreeElement[] = [];
+  const tree = new Tree(events);
+  const { elements } = tree;
   const stack: TreeElement[] = [];
   let parent: TreeElement | null = null;
   for (let index = 0; index < events.length; index++) {
     const kind = events.kindAt(index);
     if (kind === "open") {
-      const element: TreeElement = new TreeElement(index, parent, events.nameAt(index), events.length - 1, events);
+      const element: TreeElement = new TreeElement(index, parent, tree, events.nameAt(index), events.length - 1);
       elements.push(element);
       stack.push(element);
       parent = element;
@@ -149,7 +169,7 @@ export function buildTree(events: EventReader): Tree {
       parent = stack.length ? stack[stack.length - 1]! : null;
     }
   }
-  return new Tree(events, elements);
+  return tree;
 }
 
 /** css-select's adapter type (its package exports it only through Options). */
@@ -177,16 +197,6 @@ function textOf(events: EventReader, node: TreeNode): string {
   return text;
 }
 
-/** css-select's view of one tree (selectors are compiled per document, so the adapter may hold it). */
-function adapterFor(tree: Tree): Adapter<TreeNode, TreeElement> {
-  return {
-    ...ADAPTER,
-    getChildren: (node) => (isElement(node) ? tree.childNodes(node) : []),
-    getSiblings: (node) => tree.siblings(node),
-    getText: (node) => textOf(tree.events, node),
-  };
-}
-
 /** The adapter without a tree, enough to compile (and so check) a selector. */
 const ADAPTER: Adapter<TreeNode, TreeElement> = {
   isTag: isElement,
@@ -198,6 +208,14 @@ const ADAPTER: Adapter<TreeNode, TreeElement> = {
   getSiblings: (node) => [node],
   getText: () => "",
   removeSubsets: (nodes) => nodes.filter((node, i) => nodes.indexOf(node) === i && !hasAncestorIn(node, nodes)),
+};
+
+/** css-select's view of the trees: each node reaches its own. */
+const TREE_ADAPTER: Adapter<TreeNode, TreeElement> = {
+  ...ADAPTER,
+  getChildren: (node) => (isElement(node) ? node.tree.childNodes(node) : []),
+  getSiblings: (node) => node.tree.siblings(node),
+  getText: (node) => textOf(node.tree.events, node),
 };
 
 function hasAncestorIn(node: TreeNode, nodes: readonly TreeNode[]): boolean {

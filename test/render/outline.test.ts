@@ -67,7 +67,7 @@ describe("JSON paths", () => {
           const depth = (e: (typeof tree.elements)[number]): number => (e.parent ? depth(e.parent) + 1 : 0);
           for (const element of tree.elements) {
             const path = paths.of(element.index);
-            const test = compileSelectors([parseSelector(path)], tree, mode);
+            const test = compileSelectors([parseSelector(path)], mode);
             expect(test(element), `${path} in ${JSON.stringify(source)}`).toBe(true);
             const level = tree.elements.filter((other) => depth(other) === depth(element));
             expect(

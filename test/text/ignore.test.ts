@@ -121,3 +121,20 @@ describe("texts met again, with elements ignored", () => {
     );
   });
 });
+
+describe("compiled selectors", () => {
+  it("are compiled once per selectors and mode, and one test serves every document", async () => {
+    const { buildTree, compileSelectors, parseSelector } = ignoreEngines().selectors;
+    const { eventTable } = await import("../../src/events/event-table.js");
+    const test = compileSelectors([parseSelector("ul > li:nth-child(2)"), parseSelector("b")], "html");
+    expect(compileSelectors([parseSelector("ul > li:nth-child(2)"), parseSelector("b")], "html")).toBe(test);
+    expect(compileSelectors([parseSelector("ul > li:nth-child(2)"), parseSelector("b")], "xml")).not.toBe(test);
+    // Siblings and children are read from each element's own tree.
+    const matched = (source: string) => {
+      const tree = buildTree(eventTable(parseDocument(source)));
+      return tree.elements.filter(test).map((e) => `${e.name}@${e.index}`);
+    };
+    expect(matched("<ul><li>a</li><li>b</li></ul>")).toEqual(["li@4"]);
+    expect(matched("<p><b>x</b></p><ul><li>a</li></ul><ol><li>a</li><li>b</li></ol>")).toEqual(["b@1"]);
+  });
+});
