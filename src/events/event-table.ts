@@ -163,17 +163,8 @@ export class EventTable implements EventReader {
     this.spans[used++] = count;
     for (let k = 0; k < count; k++) this.spans[used++] = spans[k]!;
     this.spansUsed = used;
-    // (push written out: this runs per start tag, and the CLI's V8 inlines no calls.)
-    if (this.tail) throw new Error("internal error: an event pushed after the taken end");
-    const at = this.own;
-    if (at === this.codes.length) this.grow();
-    this.codes[at] = code;
-    this.starts[at] = start;
-    this.ends[at] = end;
-    this.values[at] = name;
-    this.extra[at] = -(first + 1);
-    this.own = at + 1;
-    this.length++;
+    this.push(code, start, end, name);
+    this.extra[this.own - 1] = -(first + 1);
   }
 
   /**
