@@ -237,21 +237,27 @@ export class EventBuilder implements EventSink {
 
   /** Adds an event (see {@link EventTable.push}), after the text and dropped markup before it. */
   private push(code: number, start: number, end: number, value: string, extra?: readonly Attribute[] | string): void {
-    // (beforeEvent and afterEvent written out here and in pushTag: these run per event, and the CLI's V8 inlines no calls.)
-    if (start > this.covered) this.ignored(start);
-    // A tag implied before pending white space goes before it; the white space stays pending.
-    if (this.textStart >= 0 && (start !== end || end > this.textStart)) this.flushText();
+    this.beforeEvent(start, end);
     this.table.push(code, start, end, value, extra);
-    this.lastEnd = end;
-    if (end > this.covered) this.covered = end;
+    this.afterEvent(end);
   }
 
   /** Adds a start tag with the attribute spans read for it, its list found when read (see {@link EventTable.pushTag}). */
   private pushTag(code: number, start: number, end: number, name: string): void {
-    if (start > this.covered) this.ignored(start);
-    if (this.textStart >= 0) this.flushText();
+    this.beforeEvent(start, end);
     this.table.pushTag(code, start, end, name, this.spans, this.spanCount);
     this.spanCount = 0;
+    this.afterEvent(end);
+  }
+
+  /** Before an event at `start..end`: the markup dropped and the text pending before it. */
+  private beforeEvent(start: number, end: number): void {
+    if (start > this.covered) this.ignored(start);
+    // A tag implied before pending white space goes before it; the white space stays pending.
+    if (this.textStart >= 0 && (start !== end || end > this.textStart)) this.flushText();
+  }
+
+  private afterEvent(end: number): void {
     this.lastEnd = end;
     if (end > this.covered) this.covered = end;
   }

@@ -5,18 +5,15 @@
 import type { Attribute } from "../types.js";
 import { BREAKS_OUT_OF_FOREIGN, MATHML_TEXT_INTEGRATION_POINTS, SVG_HTML_INTEGRATION_POINTS } from "./elements.js";
 
-/** The attributes of a tag given none: one shared list, not a new one per call (the parser opens every element without them). */
-const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
-
 /**
  * Whether a start tag in foreign content makes a browser leave it: it closes the svg or math
  * there and reads the tag, and all that follows, as HTML.
  *
  * @example breaksOut("p") // true; breaksOut("font", [["color", "red"]]) // true; breaksOut("path") // false
  */
-export function breaksOut(name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): boolean {
+export function breaksOut(name: string, attrs?: readonly Attribute[]): boolean {
   const lower = name.toLowerCase();
-  return BREAKS_OUT_OF_FOREIGN.has(lower) || (lower === "font" && attrs.some(([n]) => n === "color" || n === "face" || n === "size"));
+  return BREAKS_OUT_OF_FOREIGN.has(lower) || (lower === "font" && attrs !== undefined && attrs.some(([n]) => n === "color" || n === "face" || n === "size"));
 }
 
 /** How a browser reads content: as HTML, or as SVG or MathML (foreign content, where a CDATA section is text). */
@@ -32,7 +29,7 @@ export type ContentKind = "html" | "svg" | "math";
  *
  * @example contentKind("html", "svg") // "svg"; contentKind("svg", "foreignObject") // "html"; contentKind("svg", "mi") // "svg"
  */
-export function contentKind(around: ContentKind, name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): ContentKind {
+export function contentKind(around: ContentKind, name: string, attrs?: readonly Attribute[]): ContentKind {
   // In HTML (nearly every element, on the parser's hot path) only svg and math change anything.
   if (around === "html") {
     const lower = name.length === 3 || name.length === 4 ? name.toLowerCase() : "";
@@ -42,7 +39,7 @@ export function contentKind(around: ContentKind, name: string, attrs: readonly A
   if (breaksOut(lower, attrs)) return "html";
   if (around === "svg") return SVG_HTML_INTEGRATION_POINTS.has(lower) ? "html" : "svg";
   if (MATHML_TEXT_INTEGRATION_POINTS.has(lower)) return "html";
-  const html = lower === "annotation-xml" && attrs.some(([n, v]) => n.toLowerCase() === "encoding" && /^(text\/html|application\/xhtml\+xml)$/i.test(v));
+  const html = lower === "annotation-xml" && attrs !== undefined && attrs.some(([n, v]) => n.toLowerCase() === "encoding" && /^(text\/html|application\/xhtml\+xml)$/i.test(v));
   return html ? "html" : "math";
 }
 
@@ -78,8 +75,8 @@ export class ContentKindStack {
     return this.kinds[this.kinds.length - 1 - depth] ?? this.outside;
   }
 
-  /** Opens an element named `name`; returns how the content around it reads (where its tag stands). */
-  open(name: string, attrs: readonly Attribute[] = NO_ATTRIBUTES): ContentKind {
+  /** Opens an element named `name` (with `attrs`, when it has any); returns how the content around it reads (where its tag stands). */
+  open(name: string, attrs?: readonly Attribute[]): ContentKind {
     const { kinds } = this;
     const around = kinds.length === 0 ? this.outside : kinds[kinds.length - 1]!;
     // In HTML only svg and math change anything (see contentKind): most names are told by their length, without a call.
