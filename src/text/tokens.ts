@@ -62,7 +62,6 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   const { skip } = plan;
   // (Most comparisons ignore no attribute on any element: no lookup per start tag then.)
   const ignoresAttributes = plan.attributes.size > 0;
-  let memoised = true;
   let index = from;
   let base = 0;
   let text = "";
@@ -140,8 +139,6 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     }
     // (Not significant[-1] on an empty stack: a negative index is a slow property lookup.)
     keepSpace = significant.length > 0 && significant[significant.length - 1]!;
-    // (Where its white space is kept against the option, a text's tokens differ from the memo's.)
-    memoised = !keepSpace;
     base = events.startAt(index);
     const end = events.endAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
@@ -151,8 +148,10 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     const eventText = read === null ? events.textAt(index) : read.text;
     decoded = eventText.length === end - base ? null : (read ?? decodeText(source.slice(base, end), mode));
     text = decoded === null ? eventText : decoded.text;
-    // A text as written whose tokens were made before (see TextTokens): copied, moved to where it stands.
-    const memo = decoded === null && memoised ? texts.get(text) : undefined;
+    // A text as written whose tokens were made before (see TextTokens): copied, moved to where it
+    // stands. (Not where its white space is kept against the option: its tokens differ from the memo's.)
+    const memoised = decoded === null && !keepSpace;
+    const memo = memoised ? texts.get(text) : undefined;
     if (memo !== undefined) {
       out.copy(memo.columns, memo.first, memo.length, base - memo.base);
       continue;
@@ -161,7 +160,7 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     const runs = textPatterns.length ? matchRuns(text, textPatterns) : null;
     if (runs?.length) splitAround(runs);
     else splitWords(text, emit);
-    if (decoded === null && memoised) texts.set(text, { columns: out, first: firstToken, length: out.count - firstToken, base });
+    if (memoised) texts.set(text, { columns: out, first: firstToken, length: out.count - firstToken, base });
   }
   return keyedTokens(out.columns(source, table), plan);
 }

@@ -47,8 +47,7 @@ export function splitWords(text: string, emit: (start: number, end: number, kind
     // The path by character classes gives exactly what PIECE gives, without a match object per
     // token; a character in context (see wideClass) where it could change the answer hands
     // that token to PIECE.
-    // (ASCII tokens first, by the ASCII table alone: most text is ASCII, and the CLI's engine inlines no calls.)
-    const end = asciiToken(text, i, n) || plainToken(text, i, n);
+    const end = plainToken(text, i, n);
     if (end > 0) {
       const c = text.charCodeAt(i);
       const kind = c < 0x80 ? ASCII_CLASS[c]! : wideClass(c);
@@ -257,43 +256,6 @@ function plainToken(text: string, i: number, n: number): number {
     const next = e < 0x80 ? ASCII_CLASS[e]! : wideClass(e);
     if (next === IN_CONTEXT) return 0;
     if (next !== WORD_CHAR_CLASS) return j;
-    j++;
-  }
-}
-
-/**
- * The end of the ASCII token at `i`, or 0 when a non-ASCII character might belong to it (then
- * see {@link plainToken}). One loop per run, no call per character: tokenizing a whole
- * document reads every character of its text.
- */
-function asciiToken(text: string, i: number, n: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0x80) return 0;
-  const kind = ASCII_CLASS[c];
-  if (kind === SPACE_CHAR || kind === LINE_FEED) {
-    let j = i;
-    let d = c;
-    while (j - i < MAX_RUN && d < 0x80 && ASCII_CLASS[d] === SPACE_CHAR && ++j < n) d = text.charCodeAt(j);
-    if (j < n && d === 0x0a) return j + 1;
-    return j < n && d >= 0x80 && j - i < MAX_RUN ? 0 : j;
-  }
-  if (kind !== WORD_CHAR_CLASS) return i + 1 < n && text.charCodeAt(i + 1) >= 0x80 ? 0 : i + 1;
-  let j = i;
-  for (let joins = 0; ; joins++) {
-    // A run of at most MAX_RUN word characters from j; a non-ASCII character after it may belong to it.
-    const from = j;
-    while (j < n && j - from < MAX_RUN) {
-      const d = text.charCodeAt(j);
-      if (d >= 0x80 || ASCII_CLASS[d] !== WORD_CHAR_CLASS) break;
-      j++;
-    }
-    if (j < n && text.charCodeAt(j) >= 0x80) return 0;
-    if (joins === MAX_JOINS || j + 1 >= n) return j;
-    const joiner = text.charCodeAt(j);
-    if (joiner !== 0x27 && joiner !== 0x2e) return j;
-    const next = text.charCodeAt(j + 1);
-    if (next >= 0x80) return 0;
-    if (ASCII_CLASS[next] !== WORD_CHAR_CLASS) return j;
     j++;
   }
 }
