@@ -41,9 +41,9 @@ export const COMPILED_CLI = { entry: "cli.cjs", code: "cli-code.cjs", cache: "cl
  * TurboFan's compiling cost more than the optimized code saved (gen-100k `-f html` spent about
  * 150 ms of CPU on 76 optimized functions). The new space keeps its first size (1 MB a
  * semi-space) instead of doubling up to 16 MB: a comparison's garbage is short-lived, so the
- * larger space bought no time, while its pages stayed in the peak RSS to the end (gen-5m: about
- * 177 → 150 MB). The compiler flags take part in the code cache's check, so the build sets them
- * before it compiles the cache too.
+ * larger space bought no time, while its pages stayed in the peak RSS to the end (gen-5m: 172 →
+ * 155 MB, medians of 5 runs). The flags take part in the code cache's check, so the build sets
+ * them before it compiles the cache too.
  */
 const CLI_V8_FLAGS = ["--ticks-before-optimization=24", "--no-turbo-inlining", "--semi-space-growth-factor=1"];
 
