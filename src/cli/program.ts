@@ -107,9 +107,24 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${s.replace(/^error: /, "").trimEnd()}\n`),
+      outputError: (s, write) => write(`htmldiff: ${oneLine(s)}\n`),
     })
     .action((args: string[], options: CliOptions) => action(args, options));
+}
+
+/** commander's error message as one line: its suggestion (`(Did you mean --html?)`, on a line of its own) joined on, and a format hint added. */
+function oneLine(message: string): string {
+  const joined = message
+    .replace(/^error: /, "")
+    .trimEnd()
+    .replace(/\n\(Did you mean (.*)\)$/, " (did you mean $1)");
+  return withFormatHint(joined);
+}
+
+/** An unknown option named like a format (`--stat`, `--json`) points to `-f`, which chooses formats. */
+function withFormatHint(message: string): string {
+  const name = /^unknown option '--([a-z]+)'$/.exec(message)?.[1];
+  return name !== undefined && (FORMATS as readonly string[]).includes(name) ? `${message} (for the ${name} format: -f ${name})` : message;
 }
 
 function collect(value: string, previous: string[]): string[] {
