@@ -26,6 +26,7 @@ import { changeTargets, report, targets } from "./report.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "bin", "htmldiff.js");
 const floorCli = join(root, "bench", "floor-cli.js");
+const readCli = join(root, "bench", "read-cli.js");
 const inprocWorker = join(root, "bench", "inproc-worker.js");
 const ignoreWorker = join(root, "bench", "ignore-worker.js");
 
@@ -168,7 +169,8 @@ for (const pair of pairs) {
     {
       floor: [floorCli, ...(xml ? ["--xml"] : []), pair.a, pair.b],
       cli: [bin, ...fmtArgs, pair.a, pair.b],
-      ...(pair.id === TYPO_PAIR ? { cliText: [bin, "--format", "text", pair.a, pair.b] } : {}),
+      // On the typo pair, also what reading the two files alone costs: the floor under the peak RSS target.
+      ...(pair.id === TYPO_PAIR ? { cliText: [bin, "--format", "text", pair.a, pair.b], read: [readCli, pair.a, pair.b] } : {}),
       // What a user would otherwise run: git's word diff, which knows nothing of markup.
       git: { program: "git", args: ["diff", "--no-index", "--no-color", "--word-diff=plain", pair.a, pair.b] },
     },
@@ -198,6 +200,7 @@ for (const pair of pairs) {
       ratio: pr.cliText.ms / pr.floor.ms,
       gitRatio: pr.cliText.ms / pr.git.ms,
       bytesPerInputByte: pr.cliText.rssMB == null ? null : (pr.cliText.rssMB * 2 ** 20) / pair.bytes,
+      readRssMB: pr.read.rssMB,
     },
   };
 

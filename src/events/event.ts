@@ -6,6 +6,19 @@ import type { Attribute, CloseEvent, DocEvent, InstructionEvent, OpenEvent, Text
 export const NO_ATTRIBUTES: readonly Attribute[] = Object.freeze([]);
 
 /**
+ * Whether two attribute lists hold the same names and values in the same order (lists shared
+ * between tags written alike are the same object).
+ *
+ * @example sameAttributes([["a", "1"]], [["a", "1"]]) // true
+ */
+export function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i]![0] !== y[i]![0] || x[i]![1] !== y[i]![1]) return false;
+  return true;
+}
+
+/**
  * A frozen start tag event. `attrs` must be frozen already, its pairs too (lists are shared
  * between tags written alike).
  */

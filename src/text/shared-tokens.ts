@@ -4,9 +4,9 @@
 
 import type { ParsedDocument } from "../events/parse.js";
 import { commonEnds } from "../events/common-ends.js";
+import { sameAttributes } from "../events/event.js";
 import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
-import type { Attribute } from "../types.js";
 import { type EventTable, eventTable, FLAG, KIND_MASK } from "../events/event-table.js";
 import type { KeyTable } from "./intern.js";
 import { TokenColumns } from "./token-list.js";
@@ -129,14 +129,6 @@ function sameEvent(x: EventTable, i: number, y: EventTable, j: number, shift: nu
     default:
       return x.textAt(i) === y.textAt(j);
   }
-}
-
-/** Whether two attribute lists hold the same names and values in the same order. */
-function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boolean {
-  if (x === y) return true;
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i]![0] !== y[i]![0] || x[i]![1] !== y[i]![1]) return false;
-  return true;
 }
 
 /** The index of the first token of the event `event` or a later one, given each token's event (tokens are in event order). */

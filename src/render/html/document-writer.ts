@@ -3,10 +3,11 @@
 // model allows them: in <del>/<ins>, a class on the element, an inert <template>, a marker comment.
 
 import { EVENT_CODE, eventTable, KIND_MASK } from "../../events/event-table.js";
+import { sameAttributes } from "../../events/event.js";
 import type { EditScript, Side } from "../../edit-script.js";
 import { sideList, tokenEvents } from "../../text/token-list.js";
 import { attributeDeltas } from "../../text/keys.js";
-import type { Attribute, Change, EventReader, OpenEvent, TokenList } from "../../types.js";
+import type { Change, EventReader, OpenEvent, TokenList } from "../../types.js";
 import { writtenAttributes, type ElementMarks } from "../../html/attributes.js";
 import { BrowserModel, lastOfElement, type Piece, shownCopyEvents, writtenName } from "../../html/placement.js";
 import { ATOMIC, ROOTS, VOID } from "../../html/elements.js";
@@ -839,14 +840,6 @@ function wrapKey(move: number, replaced: boolean): number {
 /** Whether `source[start..end)` is `</name>`. */
 function plainEndTagAt(source: string, start: number, end: number, name: string): boolean {
   return end - start === name.length + 3 && source.startsWith("</", start) && source.startsWith(name, start + 2) && source.charCodeAt(end - 1) === 62;
-}
-
-/** Whether two attribute lists are the same, in the same order. */
-function sameAttributes(x: readonly Attribute[], y: readonly Attribute[]): boolean {
-  if (x === y) return true;
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i]![0] !== y[i]![0] || x[i]![1] !== y[i]![1]) return false;
-  return true;
 }
 
 /**
