@@ -162,7 +162,7 @@ function isMainsImportOfFrontEnds(source, importer) {
 }
 
 /**
- * node:fs/promises loads readline and the streams (1–2 ms), which a comparison that writes no file
+ * node:fs/promises loads readline and the streams (about 0.5 ms), which a comparison that writes no file
  * never uses: in the CommonJS build it is a stand-in that requires it at its first use, as
  * commander's node:child_process is. (The ES modules' loader loads it anyway.)
  */
