@@ -7,6 +7,7 @@ import type { ColorMode } from "./color.js";
 import { FORMATS, type FormatName } from "../render/formats.js";
 import type { CliIO } from "./io.js";
 import { VERSION } from "../version.js";
+import { commandLineError } from "../compare/command-line-error.js";
 
 /** Everything the options say, with defaults filled in. */
 export interface CliOptions {
@@ -107,18 +108,9 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${oneLine(s)}\n`),
+      outputError: (s, write) => write(`htmldiff: ${withFormatHint(commandLineError(s))}\n`),
     })
     .action((args: string[], options: CliOptions) => action(args, options));
-}
-
-/** commander's error message as one line: its suggestion (`(Did you mean --html?)`, on a line of its own) joined on, and a format hint added. */
-function oneLine(message: string): string {
-  const joined = message
-    .replace(/^error: /, "")
-    .trimEnd()
-    .replace(/\n\(Did you mean (.*)\)$/, " (did you mean $1)");
-  return withFormatHint(joined);
 }
 
 /** An unknown option named like a format (`--stat`, `--json`) points to `-f`, which chooses formats. */
