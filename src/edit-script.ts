@@ -1,6 +1,7 @@
 // The edit script: opcodes over the two token lists, with counts and ways to name the events
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
+import { eventTable, tableDocument } from "./events/event-table.js";
 import type { ParsedDocument } from "./events/parse.js";
 import type { Change, Coarser, CompareUnit, Opcode, Span, Token, TokenList } from "./types.js";
 
@@ -161,4 +162,23 @@ export class EditScript {
     const { tokenAt, list } = this[side];
     return tokenAt === undefined && list ? list[name](index) : this.token(side, index)[name];
   }
+}
+
+/**
+ * `script`, made over the heads of two documents (`parseHeads`: the same text on both sides after
+ * the last opcode's changes, read from the same state), with its sides' documents given their
+ * whole sources `a` and `b`, which begin with the heads' sources: what a report of hunks shows
+ * from it is what the script of the whole documents gives, since the text after the heads is
+ * unchanged. The opcodes, changes and token counts are still those of the heads.
+ *
+ * @example onWholeSources(diffDocuments(...parseHeads(a, b)!), a, b).b.doc.source === b // true
+ */
+export function onWholeSources(script: EditScript, a: string, b: string): EditScript {
+  return new EditScript(onSource(script.a, a), onSource(script.b, b), script.opcodes, script.changes, script.coarser, script.shared);
+}
+
+/** `side` with its document's source `source` (the same events); its getters are kept as getters, not read. */
+function onSource(side: Side, source: string): Side {
+  const doc = tableDocument(source, side.doc.mode, eventTable(side.doc));
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(side), doc: { value: doc, enumerable: true } }) as Side;
 }

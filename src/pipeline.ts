@@ -1,12 +1,13 @@
 // diffDocuments(): wires the stages parse -> (words around the changes, or) tokenize -> match and refine -> edit script; no logic of its own.
+// diffForHunks(): the same over the documents' heads, for the reports of hunks (text, term).
 
 import { omittedTagsToImply } from "./html/implied-tags.js";
 import { parseDocument, type ParsedDocument } from "./events/parse.js";
-import { parsePair } from "./events/shared-parse.js";
+import { type HeadCut, parseHeads, parsePair } from "./events/shared-parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffAroundChanges } from "./refine/around-changes.js";
 import { diffTokens } from "./refine/refine.js";
-import { EditScript } from "./edit-script.js";
+import { EditScript, onWholeSources } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
 import { tokenizePair } from "./text/shared-tokens.js";
 import { columnSide } from "./text/tokens.js";
@@ -32,4 +33,29 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
   const [sideA, sideB] = [columnSide(docA, keyedA), columnSide(docB, keyedB)];
   const { opcodes, changes, coarser } = diffTokens(sideA, sideB, opts);
   return new EditScript(sideA, sideB, opcodes, changes, coarser);
+}
+
+/**
+ * The edit script of `a` and `b` for a report of hunks (`renderText`), made from their heads
+ * only when they share a long end (see `parseHeads`): the text after the last change is then
+ * never parsed nor split into words, and the report is the one the whole script gives. Falls back
+ * to {@link diffDocuments} when that cannot be promised: the changes were not compared in a
+ * window around them that ends before the heads do (the options look beyond single events, or
+ * the window reached the cut), or the diff is coarser than a minimal one (its work budget grows
+ * with the documents' length).
+ *
+ * @example renderText(diffForHunks(a, b)) === renderText(diffDocuments(a, b)) // true
+ */
+export function diffForHunks(a: string, b: string, options: DiffOptions = {}, cut?: HeadCut): EditScript {
+  const mode = normalizeOptions(options).mode ?? "html";
+  const heads = parseHeads(a, b, { mode, implied: omittedTagsToImply([a, b]) }, cut);
+  const script = heads && diffDocuments(heads[0], heads[1], options);
+  if (script === undefined || script.coarser !== undefined || !endsBefore(script, heads![0].source.length)) return diffDocuments(a, b, options);
+  return onWholeSources(script, a, b);
+}
+
+/** Whether the window the script was made in ends before `end` in the old source: tokens it shares unchanged follow, and the first of them starts before `end`. */
+function endsBefore(script: EditScript, end: number): boolean {
+  const { tail } = script.shared;
+  return tail > 0 && script.token("a", script.tokenCount("a") - tail).start < end;
 }

@@ -1,7 +1,7 @@
 // One comparison from sides to rendered output, for every front end: decodes, parses, diffs and
 // renders. No process, file system or command line here: callers read the inputs and print.
 
-import { diffDocuments } from "../pipeline.js";
+import { diffDocuments, diffForHunks } from "../pipeline.js";
 import { decodeInput, type Input } from "../read/input.js";
 import { render } from "../render/formats.js";
 import type { Theme } from "../render/report/text.js";
@@ -23,7 +23,9 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
   const warnings = [...a.warnings, ...b.warnings];
   // One mode for both sides, so that tag names and keys are comparable.
   const mode = options.mode ?? (a.mode === "xml" || b.mode === "xml" ? "xml" : "html");
-  const script = diffDocuments(a.text, b.text, {
+  // The reports of hunks read the documents only as far as their changes and context.
+  const diff = request.format === "text" || request.format === "term" ? diffForHunks : diffDocuments;
+  const script = diff(a.text, b.text, {
     mode,
     ignoreWhitespace: options.ignoreWhitespace,
     ignoreCase: options.ignoreCase,

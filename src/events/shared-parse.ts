@@ -135,3 +135,33 @@ function took(doc: ParsedDocument, events: TakenEvents): ParsedDocument {
   taken.set(doc, events);
   return doc;
 }
+
+/** How far {@link parseHeads} cuts past where the two sources last differ, and how much it must leave unread to cut at all. */
+export interface HeadCut {
+  /** Characters of shared text kept after the last difference (the report's context, and the room a change may slide in). */
+  readonly margin: number;
+  /** Characters that must be left unread for the cut to be worth a second parse of the heads when it fails. */
+  readonly minRest: number;
+}
+
+/** 64 KB of shared text after the last difference; cut only when at least 256 KB is left unread. */
+const HEAD_CUT: HeadCut = Object.freeze({ margin: 1 << 16, minRest: 1 << 18 });
+
+/**
+ * The heads of `a` and `b`: both parsed only up to a `<` some way into the text they share at
+ * their end ({@link HeadCut.margin} past their last difference), with the new one's parse back in
+ * the old one's state before that place, so that the events of both documents up to there are
+ * the events of their heads, and the rest of both is the same text read from the same state;
+ * undefined when the sources share too little at their end for the cut to save work, or when
+ * the new document's parse does not come back to the old one's state before the cut.
+ *
+ * @example const heads = parseHeads(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`); heads?.[0].source.length // a.length - (most of big)
+ */
+export function parseHeads(a: string, b: string, options: ParseOptions = {}, cut: HeadCut = HEAD_CUT): [ParsedDocument, ParsedDocument] | undefined {
+  const { tail } = commonEnds(a, b);
+  const at = a.indexOf("<", a.length - tail + cut.margin);
+  if (at < 0 || a.length - at < cut.minRest) return undefined;
+  const shift = b.length - a.length;
+  const [headA, headB] = parsePair(a.slice(0, at), b.slice(0, at + shift), options);
+  return (takenEvents(headA, headB)?.tail ?? 0) > 0 ? [headA, headB] : undefined;
+}
