@@ -1,6 +1,7 @@
 // One file of a `git diff` (git's 7 or 9 external-diff arguments), answered as git answers it:
-// "Binary files … differ" for binary bytes, a line diff for a file that is not a document and
-// git's mode lines for a chmod, so that git never stops at a file; HTML and XML are documents.
+// "Binary files … differ" for binary bytes, a line diff for a file that is not a document, and
+// git's header lines for a chmod, a rename or a copy, so that git never stops at a file; HTML
+// and XML are documents.
 
 import { BinaryInputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
@@ -19,7 +20,9 @@ type Kind = "document" | "lines" | "binary";
 /**
  * Reads, diffs and renders the pair git handed over. Messages name the sides by their labels
  * (`a/page.html`), never by git's temporary files. In the line formats (term, text) a mode
- * change comes first as git prints it: `diff --git a/x b/x`, `old mode …`, `new mode …`.
+ * change, a rename or a copy comes first as git prints it: `diff --git a/x b/y`, `old mode …`,
+ * `new mode …`, then the lines of git's ninth argument (`similarity index 90%`, `rename from x`,
+ * `rename to y`).
  *
  * @example await compareForGit(parseInvocation(["logo.png", "/tmp/x", "1a2b3c4", "100644", "logo.png", "5d6e7f8", "100644"])!, options, 0)
  *   // { status: 1, output: "Binary files a/logo.png and b/logo.png differ\n", warnings: [] }
@@ -27,8 +30,9 @@ type Kind = "document" | "lines" | "binary";
 export async function compareForGit(invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<PairResult> {
   const { kind, result } = await compareContents(invocation, options, colorLevel);
   const format = chooseFormat(options);
-  if (!invocation.modeChange || options.quiet || (format !== "term" && format !== "text")) return result;
-  return { ...result, output: (await modeLines(invocation, invocation.modeChange, kind, colorLevel)) + result.output };
+  const lines = headerLines(invocation);
+  if (!lines.length || options.quiet || (format !== "term" && format !== "text")) return result;
+  return { ...result, output: (await paintHeader(lines, kind, colorLevel)) + result.output };
 }
 
 async function compareContents(invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<{ kind: Kind; result: PairResult }> {
@@ -65,12 +69,18 @@ function isDocument(invocation: Invocation, a: Input, b: Input): boolean {
   return modeByExtension(path) !== undefined || [a.text, b.text].some((text) => /^\uFEFF?\s*</.test(text));
 }
 
-/** git's header of a mode change, coloured as the header of the output it precedes. */
-async function modeLines(invocation: Invocation, modes: { old: string; new: string }, kind: Kind, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
+/** git's header of a mode change, a rename or a copy; none for a plain edit (git's seven arguments, same modes). */
+function headerLines({ oldLabel, newLabel, modeChange, renameLines = [] }: Invocation): string[] {
+  if (!modeChange && !renameLines.length) return [];
+  const modeLines = modeChange ? [`old mode ${modeChange.old}`, `new mode ${modeChange.new}`] : [];
+  return [`diff --git ${oldLabel} ${newLabel}`, ...modeLines, ...renameLines];
+}
+
+/** The header's lines, coloured as the header of the output they precede. */
+async function paintHeader(lines: readonly string[], kind: Kind, colorLevel: 0 | 1 | 2 | 3): Promise<string> {
   let paint = (text: string): string => text;
   if (colorLevel) {
     paint = kind === "document" ? (await import("../compare/terminal-theme.js")).terminalTheme(colorLevel).meta : (await import("./theme.js")).lineTheme(colorLevel).header;
   }
-  const lines = [`diff --git ${invocation.oldLabel} ${invocation.newLabel}`, `old mode ${modes.old}`, `new mode ${modes.new}`];
   return lines.map((line) => `${paint(line)}\n`).join("");
 }

@@ -13,6 +13,12 @@ export interface Invocation {
   readonly fromGit: boolean;
   /** git's old and new modes (`100644`, `100755`), present only when both sides exist and they differ. */
   readonly modeChange?: { readonly old: string; readonly new: string };
+  /**
+   * git's header lines of a rename or copy, from its ninth argument as git wrote them:
+   * `similarity index 90%`, `rename from old.html`, `rename to new.html` (or `copy from` /
+   * `copy to`), and `index …` when the content changed. Present only for git's nine arguments.
+   */
+  readonly renameLines?: readonly string[];
 }
 
 const HEX = /^(?:[0-9a-f]{4,64}|\.)$/;
@@ -37,8 +43,9 @@ export function parseInvocation(args: readonly string[], env: Readonly<Record<st
   const [path, oldFile, oldHex, oldMode, newFile, newHex, newMode, newPathArg] = args as string[];
   if (!HEX.test(oldHex!) || !HEX.test(newHex!) || !MODE.test(oldMode!) || !MODE.test(newMode!)) return undefined;
   const newPath = args.length === 9 ? newPathArg! : path!;
-  const invocation = { oldPath: oldFile!, newPath: newFile!, oldLabel: label("a", oldFile!, path!), newLabel: label("b", newFile!, newPath), fromGit: true };
-  return oldMode !== "." && newMode !== "." && oldMode !== newMode ? { ...invocation, modeChange: { old: oldMode!, new: newMode! } } : invocation;
+  const invocation: Invocation = { oldPath: oldFile!, newPath: newFile!, oldLabel: label("a", oldFile!, path!), newLabel: label("b", newFile!, newPath), fromGit: true };
+  const renamed = args.length === 9 ? { ...invocation, renameLines: args[8]!.split("\n").filter((line) => line !== "") } : invocation;
+  return oldMode !== "." && newMode !== "." && oldMode !== newMode ? { ...renamed, modeChange: { old: oldMode!, new: newMode! } } : renamed;
 }
 
 /**

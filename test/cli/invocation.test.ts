@@ -22,12 +22,18 @@ describe("parseInvocation", () => {
     expect(parseInvocation(["new.html", "/dev/null", ".", ".", "new.html", hex, "100644"])).toMatchObject({ oldPath: "/dev/null", oldLabel: "/dev/null", newLabel: "b/new.html" });
   });
 
-  it("reads git's nine arguments for a rename", () => {
-    expect(parseInvocation(["old.html", "/tmp/o", hex, "100644", "/tmp/n", hex, "100644", "new.html", "similarity index 90%\n"])).toMatchObject({
+  it("reads git's nine arguments for a rename, keeping its header lines", () => {
+    const message = "similarity index 90%\nrename from old.html\nrename to new.html\nindex e69de29..e69de29 100644\n";
+    expect(parseInvocation(["old.html", "/tmp/o", hex, "100644", "/tmp/n", hex, "100644", "new.html", message])).toMatchObject({
       oldLabel: "a/old.html",
       newLabel: "b/new.html",
       fromGit: true,
+      renameLines: ["similarity index 90%", "rename from old.html", "rename to new.html", "index e69de29..e69de29 100644"],
     });
+  });
+
+  it("has no rename lines for git's seven arguments", () => {
+    expect(parseInvocation(["page.html", "/tmp/o", hex, "100644", "page.html", hex, "100644"])).not.toHaveProperty("renameLines");
   });
 
   it("refuses other counts and seven arguments that are not git's", () => {
