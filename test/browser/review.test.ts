@@ -205,6 +205,27 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect((await current(page)).texts).toEqual(["words"]);
   });
 
+  it("opens the list of changes on its first item, with no blank space between items", async () => {
+    const a = Array.from({ length: 60 }, (_, i) => `<p>paragraph ${i} says old words</p>`).join("\n");
+    const b = Array.from({ length: 60 }, (_, i) => `<p>paragraph ${i} says new words</p>`).join("\n");
+    const { page } = await browser.open("list", renderPage(diffDocuments(a, b)));
+    await page.click("#htmldiff-list summary");
+    const list = (await page.evaluate(`(() => {
+      const ol = document.querySelector("#htmldiff-list ol");
+      const box = ol.getBoundingClientRect();
+      const items = [...ol.querySelectorAll("li")].map((li) => li.getBoundingClientRect());
+      const gaps = items.slice(1).map((item, i) => item.top - items[i].bottom);
+      return { count: items.length, boxTop: box.top, boxBottom: box.bottom, firstTop: items[0].top, firstBottom: items[0].bottom, widestGap: Math.max(...gaps), scrollHeight: ol.scrollHeight, itemsHeight: items.reduce((sum, item) => sum + item.height, 0) };
+    })()`)) as { count: number; boxTop: number; boxBottom: number; firstTop: number; firstBottom: number; widestGap: number; scrollHeight: number; itemsHeight: number };
+    expect(list.count).toBe(60);
+    expect(list.firstTop).toBeGreaterThanOrEqual(list.boxTop);
+    expect(list.firstBottom).toBeLessThanOrEqual(list.boxBottom);
+    expect(list.firstTop - list.boxTop).toBeLessThan(4);
+    expect(list.widestGap).toBeLessThan(1);
+    // Nothing but the items fills the panel: its scrolled height is theirs.
+    expect(list.scrollHeight).toBeLessThan(list.itemsHeight + 4);
+  });
+
   it("numbers the lines of a source view and folds long unchanged runs, giving both documents back", async () => {
     const lines = (changed: string) => Array.from({ length: 60 }, (_, i) => `  <item n="${i + 2}">${i === 38 ? changed : `line ${i + 2}`}</item>`).join("\n");
     const [a, b] = [`<list>\n${lines("old words")}\n</list>\n`, `<list>\n${lines("new words")}\n</list>\n`];
