@@ -24,6 +24,7 @@ body.htmldiff-page { margin: 0; }
   color: var(--hd-bar-fg); border-bottom: 1px solid var(--hd-line); }
 #htmldiff-bar h1 { font-size: 14px; margin: 0; font-weight: 600; }
 #htmldiff-bar .hd-counts, #htmldiff-bar .hd-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 0; padding: 0; list-style: none; }
+#htmldiff-bar .hd-also { opacity: 0.7; }
 #htmldiff-bar .hd-sample { padding: 0 4px; border-radius: 3px; }
 #htmldiff-bar .hd-legend button { padding: 0 6px; border-radius: 3px; border: 0; }
 #htmldiff-bar .hd-legend button.hd-ins { background: var(--hd-ins-bg); color: var(--hd-ins-fg); }
