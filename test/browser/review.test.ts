@@ -33,6 +33,16 @@ function current(page: Page): Promise<{ texts: string[]; visible: boolean }> {
   })()`) as Promise<{ texts: string[]; visible: boolean }>;
 }
 
+/** The header's total and the sum of its parts (each part's leading number), as the page shows them now. */
+function header(page: Page): Promise<{ total: number; parts: number; text: string }> {
+  return page.evaluate(`(() => {
+    const items = [...document.querySelectorAll("#htmldiff-bar .hd-counts li")].filter((li) => !li.hidden);
+    const number = (li) => Number(li.querySelector("b").textContent);
+    const parts = items.filter((li) => li.id !== "htmldiff-total").reduce((sum, li) => sum + number(li), 0);
+    return { total: number(document.getElementById("htmldiff-total")), parts, text: items.map((li) => li.textContent).join(" \u00b7 ") };
+  })()`) as Promise<{ total: number; parts: number; text: string }>;
+}
+
 describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -203,6 +213,45 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect(await counts(page)).toEqual({ position: "– / 1", total: "1" });
     await page.keyboard.press("n");
     expect((await current(page)).texts).toEqual(["words"]);
+  });
+
+  it("counts in the header's parts each change its total counts, also as chips and the white-space toggle take some out", async () => {
+    const moved = "<p>This paragraph is long enough to be found moved elsewhere.</p>";
+    const kept = "<p>A long kept paragraph that stays where it is, with many words in it, more than the moved one has.</p>";
+    const a = `${moved}${kept}<p>one <a href="/x">two</a> three</p><p>kept words</p><p>gone  here</p><p><b>bold</b> text</p><p>Run <strong>the example</strong> now.</p>${kept}`;
+    const b = `${kept}<p>one <a href="/y">two</a> three four</p><p>kept</p><p>gone here</p><p><i>bold</i> text</p><p>Run the example now.</p>${kept}${moved}`;
+    const { page } = await browser.open("header", renderPage(diffDocuments(a, b)));
+    const seen = [await header(page)];
+    for (const kind of ["attributes", "insert", "move", "tag"]) {
+      await page.click(`#htmldiff-bar button[data-kind="${kind}"]`);
+      seen.push(await header(page));
+    }
+    await page.check("#htmldiff-ws");
+    seen.push(await header(page));
+    for (const shown of seen) expect(shown.parts, shown.text).toBe(shown.total);
+    expect(seen[0]!.text).toBe("9 changes \u00b7 1 inserted \u00b7 3 deleted \u00b7 1 replaced \u00b7 2 moved (1 away, 1 here) \u00b7 1 renamed \u00b7 1 attributes changed");
+    expect(seen.map((shown) => shown.total)).toEqual([9, 8, 7, 5, 4, 3]);
+  });
+
+  it("opens the list of changes on its first item, with no blank space between items", async () => {
+    const a = Array.from({ length: 60 }, (_, i) => `<p>paragraph ${i} says old words</p>`).join("\n");
+    const b = Array.from({ length: 60 }, (_, i) => `<p>paragraph ${i} says new words</p>`).join("\n");
+    const { page } = await browser.open("list", renderPage(diffDocuments(a, b)));
+    await page.click("#htmldiff-list summary");
+    const list = (await page.evaluate(`(() => {
+      const ol = document.querySelector("#htmldiff-list ol");
+      const box = ol.getBoundingClientRect();
+      const items = [...ol.querySelectorAll("li")].map((li) => li.getBoundingClientRect());
+      const gaps = items.slice(1).map((item, i) => item.top - items[i].bottom);
+      return { count: items.length, boxTop: box.top, boxBottom: box.bottom, firstTop: items[0].top, firstBottom: items[0].bottom, widestGap: Math.max(...gaps), scrollHeight: ol.scrollHeight, itemsHeight: items.reduce((sum, item) => sum + item.height, 0) };
+    })()`)) as { count: number; boxTop: number; boxBottom: number; firstTop: number; firstBottom: number; widestGap: number; scrollHeight: number; itemsHeight: number };
+    expect(list.count).toBe(60);
+    expect(list.firstTop).toBeGreaterThanOrEqual(list.boxTop);
+    expect(list.firstBottom).toBeLessThanOrEqual(list.boxBottom);
+    expect(list.firstTop - list.boxTop).toBeLessThan(4);
+    expect(list.widestGap).toBeLessThan(1);
+    // Nothing but the items fills the panel: its scrolled height is theirs.
+    expect(list.scrollHeight).toBeLessThan(list.itemsHeight + 4);
   });
 
   it("numbers the lines of a source view and folds long unchanged runs, giving both documents back", async () => {

@@ -4,17 +4,38 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { parse } from "parse5";
 import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { describe, expect, it } from "vitest";
 import { diffDocuments } from "../../src/pipeline.js";
 import { renderPage } from "../../src/render/html/page.js";
+import { summarize } from "../../src/render/report/json.js";
 import { accept, reject } from "../../src/review/accept.js";
+import { documentPair, fcParams, htmlDocument } from "../support/arbitraries.js";
+import { documentAndMutation } from "../support/documents.js";
 import { firstEventDifference, parse5Difference } from "../support/html-check.js";
 
 const HOSTILE = join(import.meta.dirname, "../../fixtures/hostile");
 const hostileA = readFileSync(join(HOSTILE, "old.html"), "utf8");
 const hostileB = readFileSync(join(HOSTILE, "new.html"), "utf8");
+
+/** The header's counts as text: "5 changes 1 inserted …". */
+function headerText(page: string): string {
+  return /<ul class="hd-counts">(.*?)<\/ul>/
+    .exec(page)![1]!
+    .replace(/<\/?span( [^>]*)?>/g, "")
+    .replace(/<\/?(li|b)( [^>]*)?>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The header's total and its parts by label, each the number before the label. */
+function headerParts(page: string): { total: number; parts: Map<string, number> } {
+  const header = /<ul class="hd-counts">(.*?)<\/ul>/.exec(page)![1]!;
+  const [total, ...parts] = [...header.matchAll(/<li[^>]*><b>(\d+)<\/b> ([a-z ]+)/g)].map((m) => [m[2]!.trim(), Number(m[1])] as const);
+  return { total: total![1], parts: new Map(parts) };
+}
 
 /** Every element a browser would render or run (template content is inert and left out). */
 function liveElements(html: string): P.Element[] {
@@ -71,25 +92,47 @@ describe("renderPage", () => {
     const long = "<p>The first paragraph says something important.</p>\n";
     const a = `<p>one two three four</p>\n<p>See <b>this</b> here.</p>\n<p><a href=/a>link</a></p>\n${long}<p>end</p>\n<p>gone words here</p>\n`;
     const b = `<p>one two five four</p>\n<p>See <i>this</i> here.</p>\n<p><a href=/b>link</a></p>\n<p>end</p>\n${long}<p>new</p>\n`;
-    const summary = renderPage(diffDocuments(a, b));
-    const counts = /<ul class="hd-counts">(.*?)<\/ul>/
-      .exec(summary)![1]!
-      .replace(/<\/?(li|b)( [^>]*)?>/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
     // The total counts the renamed element once (its start and end tags are two changes of the script).
-    expect(counts).toBe("5 changes 1 inserted 2 replaced 1 renamed 1 attributes changed");
+    expect(headerText(renderPage(diffDocuments(a, b)))).toBe("5 changes 1 inserted 2 replaced 1 renamed 1 attributes changed");
   });
 
-  it("counts an element the writer had to replace whole as one replacement, as the page shows it", () => {
-    const summary = renderPage(diffDocuments("<p>Run <strong>the example</strong> now.</p>", "<p>Run the example now.</p>"));
-    const counts = /<ul class="hd-counts">(.*?)<\/ul>/
-      .exec(summary)![1]!
-      .replace(/<\/?(li|b)( [^>]*)?>/g, " ")
-      .replace(/\s+/g, " ")
-      .trim();
-    // The total is the page's stops (the two tags deleted); the kinds are what the page shows.
-    expect(counts).toBe("2 changes 1 replaced");
+  it("counts each change of an element the writer had to replace whole, as the page marks and stops at it", () => {
+    // The page shows the paragraph deleted and inserted whole, but marks and stops at the two deleted tags.
+    expect(headerText(renderPage(diffDocuments("<p>Run <strong>the example</strong> now.</p>", "<p>Run the example now.</p>")))).toBe("2 changes 2 deleted");
+  });
+
+  it("counts a move's two halves, where it left and where it arrived", () => {
+    const moved = "<p>This paragraph is long enough to be found moved elsewhere.</p>";
+    const page = renderPage(diffDocuments(`${moved}<p>kept</p>`, `<p>kept</p>${moved}`));
+    expect(headerText(page)).toBe("2 changes 2 moved (1 away, 1 here)");
+  });
+
+  it("says how many lines were re-indented alone, apart from the changes it marks and counts", () => {
+    const page = renderPage(diffDocuments("<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n", "<section>\n<div>\n    <p>one</p>\n    <p>two</p>\n</div>\n</section>\n"));
+    expect(headerText(page)).toMatch(/^\d+ changes? .*also 2 re-indented lines, not marked$/);
+  });
+
+  it("has header parts that add up to its total and count as -f stat and -f json do (a renamed element once)", () => {
+    const LABELS = { insert: "inserted", delete: "deleted", replace: "replaced", move: "moved", tag: "renamed", attributes: "attributes changed" } as const;
+    const check = (a: string, b: string): void => {
+      const script = diffDocuments(a, b);
+      const { total, parts } = headerParts(renderPage(script));
+      const { kinds } = summarize(script);
+      const renamedTwice = script.changes.filter((c) => c.kind === "tag" && c.partner !== undefined).length / 2;
+      expect([...parts.values()].reduce((sum, n) => sum + n, 0)).toBe(total);
+      // With the renamed elements' end tags and the unmarked re-indented lines, the header accounts for every change -f stat counts.
+      const reindented = Number(/also (\d+) re-indented/.exec(renderPage(script))?.[1] ?? 0);
+      expect(total + renamedTwice + reindented).toBe(script.changes.length);
+      for (const [kind, label] of Object.entries(LABELS)) expect(parts.get(label) ?? 0, label).toBe(kinds[kind as keyof typeof LABELS] - (kind === "tag" ? renamedTwice : 0));
+    };
+    fc.assert(
+      fc.property(documentPair(htmlDocument()), ([a, b]) => check(a, b)),
+      fcParams(150),
+    );
+    fc.assert(
+      fc.property(documentAndMutation(), ({ a, b }) => check(a, b)),
+      fcParams(100),
+    );
   });
 
   it("lists each change on one line: white space runs read as one space, white space alone as visible marks", () => {

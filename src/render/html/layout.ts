@@ -79,7 +79,7 @@ export interface Layout {
   readonly partnersB: Int32Array;
 }
 
-/** Layouts made, by script: the page lays a script out once for its document and once for its counts. */
+/** Layouts made, by script: each output written from a script (HTML, page) uses the one layout. */
 const LAYOUTS = new WeakMap<EditScript, Layout>();
 
 /** The {@link layout} of a script, made once per script. */
@@ -87,37 +87,6 @@ export function layoutOf(script: EditScript): Layout {
   let made = LAYOUTS.get(script);
   if (!made) LAYOUTS.set(script, (made = layout(script)));
   return made;
-}
-
-/**
- * Where the HTML output replaces more than the script changed: each run of old and new items
- * between two kept ones that holds a token the script kept (demoted so that the output nests) is
- * one element or run the writer deletes and inserts again whole. Returns how many such runs
- * there are, and the changes that fall inside them (shown as part of those replacements).
- *
- * @example `<p>Run <strong>the example</strong> now</p>` → `<p>Run the example now</p>`:
- *   { runs: 1, changes: Set {0, 1} } (the two deleted tags are shown as one replaced element)
- */
-export function fallbacks(items: LayoutItems): { runs: number; changes: Set<number> } {
-  let runs = 0;
-  const changes = new Set<number>();
-  for (let k = 0; k < items.length;) {
-    if (items.side[k] === BOTH) {
-      k = Math.max(k + 1, keptRunEnd(items, k));
-      continue;
-    }
-    let demoted = false;
-    const inside: number[] = [];
-    for (; k < items.length && items.side[k] !== BOTH; k++) {
-      const change = items.change[k]!;
-      if (change < 0) demoted = true;
-      else inside.push(change);
-    }
-    if (!demoted) continue;
-    runs++;
-    for (const change of inside) changes.add(change);
-  }
-  return { runs, changes };
 }
 
 /**

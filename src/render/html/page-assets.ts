@@ -24,6 +24,7 @@ body.htmldiff-page { margin: 0; }
   color: var(--hd-bar-fg); border-bottom: 1px solid var(--hd-line); }
 #htmldiff-bar h1 { font-size: 14px; margin: 0; font-weight: 600; }
 #htmldiff-bar .hd-counts, #htmldiff-bar .hd-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; margin: 0; padding: 0; list-style: none; }
+#htmldiff-bar .hd-also { opacity: 0.7; }
 #htmldiff-bar .hd-sample { padding: 0 4px; border-radius: 3px; }
 #htmldiff-bar .hd-legend button { padding: 0 6px; border-radius: 3px; border: 0; }
 #htmldiff-bar .hd-legend button.hd-ins { background: var(--hd-ins-bg); color: var(--hd-ins-fg); }
@@ -86,7 +87,9 @@ pre.diff-source .hd-fold::before { content: "\\22EF  " attr(data-label); display
 pre.diff-source .hd-fold.hd-open + [data-diff-fold] { display: inline; }
 pre.diff-source { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
 #htmldiff-bar details { flex-basis: 100%; }
-#htmldiff-bar details > ol { max-height: 40vh; overflow: auto; margin: 4px 0; padding-left: 3.5em; font: 12px/1.5 ui-monospace, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+#htmldiff-bar details > ol { max-height: 40vh; overflow: auto; margin: 4px 0; padding-left: 3.5em; font: 12px/1.5 ui-monospace, monospace; }
+/* White space kept in an item's text, not between the items (the script reorders them, leaving the line breaks behind). */
+#htmldiff-bar details > ol > li { white-space: pre-wrap; overflow-wrap: anywhere; }
 #htmldiff-bar summary { cursor: pointer; }
 #htmldiff-bar .hd-kind { font: 600 12px system-ui, sans-serif; }
 #htmldiff-bar li.hd-at { background: var(--hd-line); }

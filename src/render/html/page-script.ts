@@ -8,8 +8,8 @@
  * one, and a note says what it is; a stop with no visible box (white space, the head, an element
  * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
  * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
- * the count, and so do the legend's chips for a kind of change; a source view's folded run of
- * unchanged lines opens and closes on a click; the view shows the marked document, the old or
+ * the count, and so do the legend's chips for a kind of change (the header's parts are recounted
+ * to add up to it); a source view's folded run of unchanged lines opens and closes on a click; the view shows the marked document, the old or
  * the new one, or both side by side, scrolled together; the tooltip shows a changed element's old and new values next to the pointer; a
  * move's halves link to each other.
  */
@@ -141,6 +141,20 @@ export const PAGE_SCRIPT = `(() => {
     const on = chips.filter((chip) => chip.getAttribute("aria-pressed") === "true").map((chip) => chip.getAttribute("data-kind"));
     return (FACETS[kind] || [kind]).some((facet) => on.includes(facet));
   };
+  // The header's parts, one per kind of change: recounted from the stops kept, so that they add up to the total.
+  const parts = [...bar.querySelectorAll(".hd-counts li[data-kind]")];
+  const recount = () => {
+    for (const part of parts) {
+      const of = active.filter((stop) => stop.entry && stop.entry.getAttribute("data-kind") === part.getAttribute("data-kind"));
+      part.querySelector("b").textContent = of.length;
+      part.hidden = !of.length;
+      // A move's halves: the list labels each "moved away" or "moved here".
+      const away = part.querySelector(".hd-away");
+      if (!away) continue;
+      away.textContent = of.filter((stop) => stop.entry.querySelector(".hd-kind").textContent === "moved away").length;
+      part.querySelector(".hd-here").textContent = of.length - Number(away.textContent);
+    }
+  };
   const refresh = () => {
     const was = active[current];
     const hideWhitespace = whitespace.checked;
@@ -154,6 +168,7 @@ export const PAGE_SCRIPT = `(() => {
     panel.querySelector("ol").replaceChildren(...unseen.map((stop) => (stop.entry ? stop.entry.cloneNode(true) : document.createElement("li"))));
     panel.querySelector("summary b").textContent = unseen.length;
     panel.hidden = !unseen.length;
+    recount();
     label();
     room();
   };

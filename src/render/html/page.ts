@@ -5,9 +5,9 @@
 
 import { createHash } from "node:crypto";
 import type { EditScript } from "../../edit-script.js";
+import type { ChangeKind } from "../../types.js";
 import { eventTable } from "../../events/event-table.js";
 import { writeDocument } from "./document-writer.js";
-import { fallbacks, layoutOf } from "./layout.js";
 import { escapeAttribute, escapeText } from "../../html/escape.js";
 import { charsetComment, VIEW } from "../../html/marks.js";
 import { PAGE_STYLE } from "./page-assets.js";
@@ -74,29 +74,33 @@ function pictures(script: EditScript): string {
   return `<div class="hd-pictures">${figure(script.a, "old")}${figure(script.b, "new")}</div>`;
 }
 
+/** The header's parts, in the order shown: each kind of change a stop can be, and its label. */
+const PARTS: readonly (readonly [ChangeKind, string])[] = [
+  ["insert", "inserted"],
+  ["delete", "deleted"],
+  ["replace", "replaced"],
+  ["move", "moved"],
+  ["tag", "renamed"],
+  ["attributes", "attributes changed"],
+];
+
 /**
- * Counts for the summary, as the page shows the changes: insertions, deletions, replacements,
- * moves, renamed elements, attribute changes. In the document view, where the writer had to
- * replace more than the script changed (an element deleted and inserted again whole, so that the
- * output nests), that is one replacement, and the changes inside it are not counted again.
+ * Counts for the header, one per kind of change: the page's stops of that kind, so that they add
+ * up to its total and match `-f stat` and `-f json` (which count a renamed element's start and
+ * end tags as two changes, the page once). A move counts its two halves, and says how many left
+ * a place and how many arrived (as the list of changes labels them).
  *
- * @example `<p>Run <strong>the example</strong> now</p>` → `<p>Run the example now</p>`: 1 replaced, 0 deleted
+ * @example `<p>Run <strong>the example</strong> now</p>` → `<p>Run the example now</p>`: 2 deleted (the tags)
  */
-export function pageCounts(script: EditScript, view: "document" | "source" = "document"): { label: string; count: number; sample: string }[] {
-  const replacedWhole = view === "document" && script.b.doc.mode === "html" ? fallbacks(layoutOf(script).items) : { runs: 0, changes: new Set<number>() };
-  // A move's halves are counted as a move wherever they are shown.
-  const shown = script.changes.filter((c, i) => c.kind === "move" || !replacedWhole.changes.has(i));
-  const count = (kind: string): number => shown.filter((c) => c.kind === kind).length;
-  const renamed = script.changes.filter((c, i) => c.kind === "tag" && (c.partner === undefined || c.partner > i) && !replacedWhole.changes.has(i));
-  const attributes = count("attributes") + renamed.filter((c) => c.attributes?.length).length;
-  return [
-    { label: "inserted", count: count("insert"), sample: "hd-ins" },
-    { label: "deleted", count: count("delete"), sample: "hd-del" },
-    { label: "replaced", count: count("replace") + replacedWhole.runs, sample: "hd-del" },
-    { label: "moved", count: count("move") / 2, sample: "hd-move" },
-    { label: "renamed", count: renamed.length, sample: "hd-tag" },
-    { label: "attributes changed", count: attributes, sample: "hd-attrs" },
-  ];
+export function pageCounts(script: EditScript): { kind: ChangeKind; label: string; count: number; away: number }[] {
+  const stops = script.changes.filter((_, i) => isStop(script.changes, i));
+  const away = stops.filter((c) => c.kind === "move" && script.opcodes[c.op]!.tag === "delete").length;
+  return PARTS.map(([kind, label]) => ({ kind, label, count: stops.filter((c) => c.kind === kind).length, away: kind === "move" ? away : 0 }));
+}
+
+/** A move's halves in words: how many left a place, how many arrived. */
+function moveDetail(count: number, away: number): string {
+  return ` (<span class="hd-away">${away}</span> away, <span class="hd-here">${count - away}</span> here)`;
 }
 
 /**
@@ -112,11 +116,14 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
   const source = options.view === "source" || script.b.doc.mode === "xml";
   const content = source ? writeSource(script, { stops: true, lines: true }) : writeDocument(script, { page: true, fragment: false, stops: true });
   const stops = script.changes.filter((_, i) => isStop(script.changes, i)).length;
-  const counts = pageCounts(script, source ? "source" : "document")
+  // The page's script recounts the parts (by data-kind) as the chips and the white-space toggle take stops out.
+  const counts = pageCounts(script)
     .filter(({ count }) => count > 0)
-    // A move is two stops, where it left and where it arrived.
-    .map(({ label, count }) => `<li><b>${count}</b> ${label}${label === "moved" ? ` (${count * 2} places)` : ""}</li>`)
+    .map(({ kind, label, count, away }) => `<li data-kind="${kind}"><b>${count}</b> ${label}${kind === "move" ? moveDetail(count, away) : ""}</li>`)
     .join("");
+  // Changes of indentation alone are shown unmarked and are no stops, but -f stat counts them: said apart from the total.
+  const reindented = script.changes.filter((c) => c.kind === "reindent").length;
+  const unmarked = reindented ? `<li class="hd-also">also ${reindented} re-indented ${reindented === 1 ? "line" : "lines"}, not marked</li>` : "";
   // The legend's chips filter the stops by kind (the page's script reads data-kind).
   const legend = [
     ["hd-ins", "insert", "inserted"],
@@ -138,7 +145,7 @@ export function renderPage(script: EditScript, options: PageOptions = {}): strin
     '<body class="htmldiff-page hd-view-marked"><header id="htmldiff-bar">',
     `<h1>${escapeText(oldLabel)} → ${escapeText(newLabel)}</h1>`,
     // The script counts the stops it finds into #htmldiff-total; the writer put one before each change counted here.
-    `<ul class="hd-counts"><li id="htmldiff-total"><b>${stops}</b> ${stops === 1 ? "change" : "changes"}</li>${script.identical ? "<li>identical</li>" : counts}</ul>`,
+    `<ul class="hd-counts"><li id="htmldiff-total"><b>${stops}</b> ${stops === 1 ? "change" : "changes"}</li>${script.identical ? "<li>identical</li>" : counts + unmarked}</ul>`,
     `<ul class="hd-legend">${legend}</ul>`,
     // The page's script shows the view chosen here (the marked document by default).
     '<span class="hd-views" id="htmldiff-views" role="group" aria-label="view">',
