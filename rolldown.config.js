@@ -12,7 +12,10 @@
 //
 // The CLI is built twice: as ES modules (the first configuration below, which empties
 // dist/bundle/ first) and as CommonJS (the second), which src/compiled-cli.ts runs with V8's code
-// cache that build/code-cache.js writes next (node 20 caches no compiled ES module).
+// cache that build/code-cache.js writes next (node 20 caches no compiled ES module). The program's
+// entry, src/main.ts, is CommonJS too (main.cjs, which bin/htmldiff.js requires), so that a
+// two-file run never starts node's ES module loader; it imports the ES modules' entry,
+// front-ends.js, only for serve, the queue, or the CLI when its CommonJS build cannot run.
 
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -134,7 +137,7 @@ const lazyPackages = {
 
 const esModules = defineConfig({
   input: {
-    main: "dist/main.js",
+    "front-ends": "dist/front-ends.js",
     // src/compare/pool.ts starts its worker threads from "./pool-worker.js" beside itself.
     "pool-worker": "dist/compare/pool-worker.js",
   },
@@ -153,15 +156,39 @@ const esModules = defineConfig({
   },
 });
 
+/** src/main.ts's import of the ES modules' entry, which its CommonJS build (main.cjs) keeps as an import() of front-ends.js beside it. */
+function isMainsImportOfFrontEnds(source, importer) {
+  return source === "./front-ends.js" && /[\\/]dist[\\/]main\.js$/.test(importer ?? "");
+}
+
 /**
- * The CLI as CommonJS for src/compiled-cli.ts: cli.cjs exports it (src/cli/commonjs-entry.ts), and
- * cli-code.cjs holds what every two-file run uses, the text and HTML formats with it, so that one
- * cache covers them; the rest (other formats, -r, --accept) is in chunks required when used.
+ * node:fs/promises loads readline and the streams (about 0.5 ms), which a comparison that writes no file
+ * never uses: in the CommonJS build it is a stand-in that requires it at its first use, as
+ * commander's node:child_process is. (The ES modules' loader loads it anyway.)
+ */
+const lazyFsPromises = {
+  name: "lazy-fs-promises",
+  resolveId(source, importer) {
+    if (source !== "node:fs/promises") return null;
+    return importer === "\0lazy-fs-promises" ? { id: source, external: true } : "\0lazy-fs-promises";
+  },
+  load(id) {
+    if (id !== "\0lazy-fs-promises") return null;
+    return `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:fs/promises"))[key] });`;
+  },
+};
+
+/**
+ * The program's entry, src/main.ts, as main.cjs; and the CLI as CommonJS for src/compiled-cli.ts:
+ * cli.cjs exports it (src/cli/commonjs-entry.ts), and cli-code.cjs holds what every two-file run
+ * uses, the text and HTML formats with it, so that one cache covers them; the rest (other formats,
+ * -r, --accept) is in chunks required when used.
  */
 const commonJs = defineConfig({
-  input: { cli: "dist/cli/commonjs-entry.js" },
+  input: { main: "dist/main.js", cli: "dist/cli/commonjs-entry.js" },
   platform: "node",
-  plugins: [lazyChildProcess, lazyPackages, parserModule, versionModule],
+  external: (id, importer) => isMainsImportOfFrontEnds(id, importer),
+  plugins: [lazyChildProcess, lazyFsPromises, lazyPackages, parserModule, versionModule],
   output: {
     dir: "dist/bundle",
     format: "cjs",

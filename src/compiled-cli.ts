@@ -8,11 +8,11 @@
 //
 // The cache is written by the build into the package's own folder, never at run time: it is as
 // trusted as the code beside it. V8 rejects it when it does not fit (another node version, other
-// V8 flags) and then compiles the source as usual; without it, or without the CommonJS build
-// (the unbundled dist/), the CLI runs from its ES modules as before.
+// V8 flags) and then compiles the source as usual; without it, or without a CommonJS build that
+// loads (a partial install; the unbundled dist/), the CLI runs from its ES modules (src/front-ends.ts).
 
 import { readFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
+import { createRequire, Module } from "node:module";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
@@ -60,9 +60,10 @@ export function tuneV8ForCli(): void {
 
 /**
  * Loads the CLI from the CommonJS build in `dir` (dist/bundle/), compiling its code with `cachedData`
- * when given; null when there is no such build in `dir` or when this node cannot `require()` the
- * ES-only packages the build requires when an option needs them (css-select and css-what: node 20.19
- * or later).
+ * when given; null when the build in `dir` is missing or any of its files that a run loads first
+ * (the code, the facade, the runtime chunk they require) cannot be read or compiled (a partial
+ * install), or when this node cannot `require()` the ES-only packages the build requires when an
+ * option needs them (css-select and css-what: node 20.19 or later).
  *
  * @example loadCompiledCli(bundleDir, readCodeCache(bundleDir))?.cli.run(argv, io)
  */
@@ -71,17 +72,24 @@ export function loadCompiledCli(dir: string, cachedData: Buffer | undefined): Lo
   const filename = join(dir, COMPILED_CLI.code);
   const source = readIfPresent(filename, "utf8");
   if (source === undefined) return null;
-  // node's own CommonJS wrapper, so the code runs as it would from require().
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename, cachedData });
   const require = createRequire(filename);
-  // Registered before it runs, as require() does: the facade and the chunks of the formats it
-  // loads later require this module by its file name and must get this instance.
-  const module = new Module(filename);
-  module.filename = filename;
-  require.cache[filename] = module;
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, filename, dir);
-  module.loaded = true;
-  return { cli: require(join(dir, COMPILED_CLI.entry)) as CompiledCli, script };
+  try {
+    // node's own CommonJS wrapper, so the code runs as it would from require().
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename, cachedData });
+    // Registered before it runs, as require() does: the facade and the chunks of the formats it
+    // loads later require this module by its file name and must get this instance.
+    const module = new Module(filename);
+    module.filename = filename;
+    require.cache[filename] = module;
+    (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, filename, dir);
+    module.loaded = true;
+    return { cli: require(join(dir, COMPILED_CLI.entry)) as CompiledCli, script };
+  } catch {
+    // The build only speeds a run up: whatever part of it fails to load (a file missing, unreadable
+    // or cut short), the ES modules run instead. The code's top level only defines what it exports.
+    delete require.cache[filename];
+    return null;
+  }
 }
 
 /**

@@ -104,6 +104,8 @@ async function recurse(args: readonly string[], options: CliOptions, io: CliIO, 
 async function recurseToPages(oldDir: string, newDir: string, options: CliOptions, io: CliIO): Promise<number> {
   if (!options.output) throw new InputError("-r with --format page needs -o DIR, the folder for the pages");
   const dir = options.output;
+  // A page's extension chose the format: the user likely expects one file, which -r does not write.
+  if (options.format === undefined) throw new InputError(`${dir}: with -r, review pages are written into a folder: give -f page -o DIR`);
   const inputs = [oldDir, newDir];
   checkTarget(join(dir, "index.html"), inputs);
   await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {

@@ -7,6 +7,7 @@ import type { ColorMode } from "./color.js";
 import { FORMATS, type FormatName } from "../render/formats.js";
 import type { CliIO } from "./io.js";
 import { VERSION } from "../version.js";
+import { commandLineError } from "../compare/command-line-error.js";
 
 /** Everything the options say, with defaults filled in. */
 export interface CliOptions {
@@ -107,9 +108,15 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${s.replace(/^error: /, "").trimEnd()}\n`),
+      outputError: (s, write) => write(`htmldiff: ${withFormatHint(commandLineError(s))}\n`),
     })
     .action((args: string[], options: CliOptions) => action(args, options));
+}
+
+/** An unknown option named like a format (`--stat`, `--json`) points to `-f`, which chooses formats. */
+function withFormatHint(message: string): string {
+  const name = /^unknown option '--([a-z]+)'$/.exec(message)?.[1];
+  return name !== undefined && (FORMATS as readonly string[]).includes(name) ? `${message} (for the ${name} format: -f ${name})` : message;
 }
 
 function collect(value: string, previous: string[]): string[] {

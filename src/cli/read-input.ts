@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { InputError } from "../read/decode.js";
+import { fileErrorPhrase } from "../read/file-error.js";
 import { decodeInput, type Input } from "../read/input.js";
 import type { ParseMode } from "../types.js";
 import type { CliIO } from "./io.js";
@@ -34,18 +35,7 @@ export async function readBytes(path: string, name = path): Promise<Uint8Array> 
   }
 }
 
-/** A file system error as a short phrase, like diff(1) says it. */
+/** A file system error as a short phrase, like diff(1) says it; a folder given as a document says what was expected. */
 function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return "No such file or directory";
-    case "EISDIR":
-      return "Is a directory (expected a file)";
-    case "EACCES":
-    case "EPERM":
-      return "Permission denied";
-    default:
-      return (error as Error).message.split("\n")[0] ?? String(error);
-  }
+  return (error as NodeJS.ErrnoException).code === "EISDIR" ? "Is a directory (expected a file)" : fileErrorPhrase(error);
 }

@@ -5,6 +5,7 @@ import { realpathSync, statSync, unlinkSync } from "node:fs";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../read/decode.js";
+import { fileErrorPhrase } from "../read/file-error.js";
 
 /**
  * Writes `text` to `path` through a temporary file in the same folder and a rename, so that
@@ -23,7 +24,7 @@ export async function writeOutput(path: string, text: string | Uint8Array, input
   const target = checkTarget(path, inputs);
   if (isSpecialFile(target)) {
     await writeFile(target, text).catch((error: unknown) => {
-      throw new InputError(`${path}: cannot write the output (${reason(error)})`);
+      throw new InputError(`${path}: cannot write the output (${fileErrorPhrase(error)})`);
     });
     return;
   }
@@ -34,7 +35,7 @@ export async function writeOutput(path: string, text: string | Uint8Array, input
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    throw new InputError(`${path}: cannot write the output (${reason(error)})`);
+    throw new InputError(`${path}: cannot write the output (${fileErrorPhrase(error)})`);
   } finally {
     release();
   }
@@ -81,10 +82,6 @@ function removeOnInterrupt(temporary: string): () => void {
   };
   for (const signal of INTERRUPTS) process.on(signal, onSignal);
   return release;
-}
-
-function reason(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 function isSpecialFile(path: string): boolean {

@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { availableParallelism } from "node:os";
 import { STORED_FORMATS, type DiffQuery, type StoredFormat } from "../compare/diff-id.js";
+import { commandLineError } from "../compare/command-line-error.js";
 import { connectRedis, DEFAULT_QUEUE, DEFAULT_RESULT_TTL_S, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
 import { compareOptions } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
@@ -47,7 +48,7 @@ function base(name: string, io: QueueIO): Command {
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${s.replace(/^error: /, "").trimEnd()}\n`),
+      outputError: (s, write) => write(`htmldiff: ${commandLineError(s)}\n`),
     });
 }
 

@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import type { DiffQuery } from "../compare/diff-id.js";
 import type { DiffJobs, DiffJob } from "../compare/jobs.js";
 import { InputError } from "../read/decode.js";
+import { fileErrorPhrase } from "../read/file-error.js";
 import { modeByExtension } from "../read/mode.js";
 
 /** The pairs to queue: two files, two folders (paired by relative path), or a file of tab-separated pairs. */
@@ -39,7 +40,7 @@ async function listPairs(source: PairSource): Promise<(readonly [string, string]
   if ("files" in source) return [source.files];
   if ("folders" in source) return pairsOfFolders(...source.folders);
   const text = await readFile(source.list, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${source.list}: ${describeError(error)}`);
+    throw new InputError(`${source.list}: ${fileErrorPhrase(error)}`);
   });
   return text.split("\n").flatMap((line, index) => {
     if (!line.trim()) return [];
@@ -70,12 +71,6 @@ async function readDocument(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    throw new InputError(`${path}: ${describeError(error as NodeJS.ErrnoException)}`);
+    throw new InputError(`${path}: ${fileErrorPhrase(error)}`);
   }
-}
-
-function describeError(error: NodeJS.ErrnoException): string {
-  if (error.code === "ENOENT") return "No such file or directory";
-  if (error.code === "EISDIR") return "Is a directory";
-  return error.code ?? error.message;
 }

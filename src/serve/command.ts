@@ -4,6 +4,7 @@
 
 import { Command, InvalidArgumentError } from "commander";
 import type { Server } from "node:http";
+import { commandLineError } from "../compare/command-line-error.js";
 import { connectRedis, DEFAULT_QUEUE, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
 import { InputError } from "../read/decode.js";
 import { createServer, type ServeOptions } from "./server.js";
@@ -92,7 +93,7 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${s.replace(/^error: /, "").trimEnd()}\n`),
+      outputError: (s, write) => write(`htmldiff: ${commandLineError(s)}\n`),
     });
   try {
     program.parse([...argv], { from: "user" });

@@ -69,6 +69,12 @@ describe("trouble exits 2 with one line on stderr", () => {
     ["three arguments", [oldHtml, newHtml, oldHtml], /^htmldiff: expected OLD NEW \(or git's 7 or 9 external-diff arguments\), got 3 arguments; see htmldiff --help\n$/],
     ["an unknown format", ["-f", "pdf", oldHtml, newHtml], /^htmldiff: option '-f, --format <name>' argument 'pdf' is invalid\. Allowed choices are .*\n$/],
     ["an unknown option", ["--frobnicate", oldHtml, newHtml], /^htmldiff: unknown option '--frobnicate'\n$/],
+    [
+      "a misspelt option, with commander's suggestion on the same line",
+      ["--ignore-whitspace", oldHtml, newHtml],
+      /^htmldiff: unknown option '--ignore-whitspace' \(did you mean --ignore-whitespace\?\)\n$/,
+    ],
+    ["a format's name as an option", ["--stat", oldHtml, newHtml], /^htmldiff: unknown option '--stat' \(for the stat format: -f stat\)\n$/],
     ["a bad context", ["-U", "x", oldHtml, newHtml], /^htmldiff: option .* argument 'x' is invalid\. expected a whole number of lines\n$/],
     ["an unknown algorithm", ["--algorithm", "nope", oldHtml, newHtml], /^htmldiff: option .* argument 'nope' is invalid\. Allowed choices are .*\n$/],
   ];

@@ -4,7 +4,7 @@
 // And the cache the build writes must be one V8 takes, or the start-up it saves is lost unseen.
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,6 +39,18 @@ const BROKEN: Record<string, (bundle: string) => void> = {
   "a CommonJS build that cannot be read": (bundle) => {
     rmSync(join(bundle, "cli-code.cjs"));
     mkdirSync(join(bundle, "cli-code.cjs"));
+  },
+  "no facade of the CommonJS build": (bundle) => rmSync(join(bundle, "cli.cjs")),
+  "a facade of the CommonJS build that cannot be read": (bundle) => {
+    rmSync(join(bundle, "cli.cjs"));
+    mkdirSync(join(bundle, "cli.cjs"));
+  },
+  "no runtime chunk of the CommonJS build": (bundle) => {
+    for (const file of readdirSync(bundle).filter((name) => name.startsWith("rolldown-runtime-") && name.endsWith(".cjs"))) rmSync(join(bundle, file));
+  },
+  "a CommonJS build cut short": (bundle) => {
+    const code = readFileSync(join(bundle, "cli-code.cjs"));
+    writeFileSync(join(bundle, "cli-code.cjs"), code.subarray(0, code.length >> 1));
   },
   "no CommonJS build": (bundle) => {
     for (const file of ["cli.cjs", "cli-code.cjs", "cli-code.cache"]) rmSync(join(bundle, file));

@@ -1,7 +1,7 @@
 // htmldiff -r: folders paired by relative path, compared on worker threads, in a stable order.
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -174,6 +174,14 @@ describe("htmldiff -r", () => {
 });
 
 describe("htmldiff -r -f page -o DIR", () => {
+  it("refuses -o NAME.html without -f page: a folder of pages would be made under a file's name", () => {
+    const parent = mkdtempSync(join(tmpdir(), "htmldiff-pages-"));
+    const result = htmldiff(["-r", "-o", join(parent, "review.html"), oldDir, newDir]);
+    expect([result.status, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toMatch(/^htmldiff: .*review\.html: with -r, review pages are written into a folder: give -f page -o DIR\n$/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it("writes one review page per changed document and an index linking them", () => {
     const out = join(mkdtempSync(join(tmpdir(), "htmldiff-pages-")), "report");
     const result = htmldiff(["-r", "-f", "page", "-o", out, oldDir, newDir]);

@@ -288,7 +288,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
   const now = file("out-new.html", "<p>The quick red fox</p>\n");
 
   it("a full device: status 2, one line", async () => {
-    expectTrouble(await runCli(["-o", "/dev/full", old, now]), /^htmldiff: \/dev\/full: cannot write the output \(ENOSPC\)\n$/);
+    expectTrouble(await runCli(["-o", "/dev/full", old, now]), /^htmldiff: \/dev\/full: cannot write the output \(No space left on device\)\n$/);
   });
 
   it("a write that fails half way (a file size limit, ulimit -f): status 2, the old file kept, nothing left beside it", () => {
@@ -300,7 +300,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
     const result = spawnSync("bash", ["-c", 'ulimit -f 8; exec "$@"', "bash", process.execPath, BIN, "-o", target, plain, big], { encoding: "utf8" });
     expectInputsUnchanged(inputs);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^htmldiff: .*report\.txt: cannot write the output \(EFBIG\)\n$/);
+    expect(result.stderr).toMatch(/^htmldiff: .*report\.txt: cannot write the output \(File too large\)\n$/);
     expect(readFileSync(target, "utf8")).toBe("old report\n");
     expect(readdirSync(folder)).toEqual(["report.txt"]);
   });
@@ -310,7 +310,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
     const target = join(locked, "out.txt");
     if (!isRoot) {
       chmodSync(locked, 0o500);
-      expectTrouble(await runCli(["-o", target, old, now]), /cannot write the output \(EACCES\)\n$/);
+      expectTrouble(await runCli(["-o", target, old, now]), /cannot write the output \(Permission denied\)\n$/);
       chmodSync(locked, 0o700);
     } else if (hasSetpriv) {
       // Root writes anywhere; an unprivileged user cannot write into root's 0755 folder.
@@ -321,7 +321,7 @@ describe("-o: the output file is written whole or not at all, and never over an 
       else {
         const result = runBinary(["-o", target, old, now], "", {}, AS_NOBODY);
         expect([result.status, result.stdout]).toEqual([2, ""]);
-        expect(result.stderr).toMatch(/^htmldiff: .*out\.txt: cannot write the output \(EACCES\)\n$/);
+        expect(result.stderr).toMatch(/^htmldiff: .*out\.txt: cannot write the output \(Permission denied\)\n$/);
       }
     } else {
       console.warn("NOT CHECKED: a read-only folder (running as root, and setpriv is missing)");
@@ -329,10 +329,14 @@ describe("-o: the output file is written whole or not at all, and never over an 
     expect(readdirSync(locked)).toEqual([]);
   });
 
+  it("a folder that does not exist: status 2, one line that says so as diff(1) would", async () => {
+    expectTrouble(await runCli(["-o", join(dir, "no-such-folder", "report.html"), old, now]), /no-such-folder\/report\.html: cannot write the output \(No such file or directory\)\n$/);
+  });
+
   it("a folder as the output: status 2, one line, nothing left beside it", async () => {
     const folder = mkdtempSync(join(dir, "outdir-"));
     mkdirSync(join(folder, "report"));
-    expectTrouble(await runCli(["-o", join(folder, "report"), old, now]), /report: cannot write the output \(EISDIR\)\n$/);
+    expectTrouble(await runCli(["-o", join(folder, "report"), old, now]), /report: cannot write the output \(Is a directory\)\n$/);
     expect(readdirSync(folder)).toEqual(["report"]);
   });
 

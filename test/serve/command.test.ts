@@ -23,6 +23,7 @@ describe("htmldiff serve's command line", () => {
       [["serve", "--max-bytes", "lots"], "htmldiff: option '--max-bytes <size>' argument 'lots' is invalid. expected a size like 10MiB or 500000, got 'lots'\n"],
       [["serve", "page.html"], "htmldiff: too many arguments. Expected 0 arguments but got 1.\n"],
       [["serve", "--colour"], "htmldiff: unknown option '--colour'\n"],
+      [["serve", "--prot", "8080"], "htmldiff: unknown option '--prot' (did you mean --port?)\n"],
     ] as const) {
       const result = runBinary([...args]);
       expect(result.status, args.join(" ")).toBe(2);
