@@ -5,9 +5,9 @@
 import { op } from "../match/opcodes.js";
 import type { Opcode, TokenList } from "../types.js";
 import type { AnnotatedOpcode } from "./pair-markup.js";
+import { type Block, changedBlocks, type KeyedTokens, MIN_WORDS, solidBefore } from "./blocks.js";
+import { releasePinnedCopies } from "./pinned-copies.js";
 
-/** A moved block must hold at least a whole element or this many words; an edited one, this many words. */
-const MIN_WORDS = 5;
 /** An edited move needs at least this share of its words in common (difflib's quick_ratio on word keys). */
 const MIN_SIMILARITY = 0.6;
 /** Words per shingle. */
@@ -16,14 +16,6 @@ const SHINGLE = 3;
 const MAX_POSTING = 32;
 /** Deleted blocks compared with one inserted block at most (those sharing the most shingles with it). */
 const MAX_CANDIDATES = 8;
-
-/** One side's tokens and their interned keys. */
-export interface KeyedTokens {
-  readonly tokens: TokenList;
-  readonly ids: Int32Array;
-  /** Each tag token's partner tag (-1: none). */
-  readonly partners: Int32Array;
-}
 
 /** Aligns `a[aStart:aEnd]` with `b[bStart:bEnd]`: opcodes in absolute token indexes that tile both ranges. */
 export type InnerDiff = (aStart: number, aEnd: number, bStart: number, bEnd: number) => Opcode[];
@@ -35,16 +27,6 @@ export interface MoveResult {
   readonly moves: ReadonlyMap<number, number>;
   /** For each half of an edited move (opcode index), the alignment of the two halves' blocks. */
   readonly inner: ReadonlyMap<number, readonly Opcode[]>;
-}
-
-/** A candidate block: a changed run (edge whitespace aside) or a whole element at its top level. */
-interface Block {
-  readonly op: number;
-  readonly start: number;
-  readonly end: number;
-  readonly words: Int32Array;
-  /** Whether the block holds a whole element (so that it may move without five words). */
-  readonly element: boolean;
 }
 
 /** Two blocks found to be the halves of a move. */
@@ -61,69 +43,22 @@ interface Pair {
  * kept token that is not whitespace between them) pair up when their keys are the same (edge
  * whitespace aside) and they hold a whole element or five words, or when both hold five words or
  * more and at least 60% of their words are in common. A block is a changed run or a whole element
- * at its top level. Each pair is cut out of the changes that held it as a delete and an insert,
+ * at its top level; an element whose identical copy is such a block is released first where the
+ * matcher kept a few of its tokens (see releasePinnedCopies). Each pair is cut out of the changes that held it as a delete and an insert,
  * and the two blocks are aligned with `innerDiff`, so that an edited move shows its edits.
  *
  * @example a paragraph that went from the top to the bottom with one word changed:
  *   moves Map { 1 => 5, 5 => 1 }, inner Map { 1 => [equal, replace, equal], 5 => same }
  */
-export function findMoves(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedTokens, innerDiff: InnerDiff): MoveResult {
-  const deleted: Block[] = [];
-  const inserted: Block[] = [];
-  ops.forEach(({ code, pair }, index) => {
-    if (code.tag === "equal" || pair) return;
-    if (code.aEnd > code.aStart) deleted.push(...blocksOf(a, index, code.aStart, code.aEnd));
-    if (code.bEnd > code.bStart) inserted.push(...blocksOf(b, index, code.bStart, code.bEnd));
-  });
+export function findMoves(given: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedTokens, innerDiff: InnerDiff): MoveResult {
+  const { ops, copies } = releasePinnedCopies(given, a, b);
+  const [deleted, inserted] = changedBlocks(ops, a, b);
   if (!deleted.length || !inserted.length) return { ops, moves: new Map(), inner: new Map() };
-  const pairs = choosePairs(candidatePairs(deleted, inserted, a, b, solidBefore(ops, a.tokens)));
+  const solid = solidBefore(ops, a.tokens);
+  const released = copies.filter(({ from, to }) => blocksApart(solid, from, to)).map(({ from, to }) => ({ from, to, ratio: 1, exact: true }));
+  const pairs = choosePairs([...candidatePairs(deleted, inserted, a, b, solid), ...released]);
   if (!pairs.length) return { ops, moves: new Map(), inner: new Map() };
   return cutOut(ops, pairs, a.tokens, b.tokens, innerDiff);
-}
-
-/** The blocks of one side of a changed run: the run itself and the whole elements at its top level. */
-function blocksOf(side: KeyedTokens, op: number, start: number, end: number): Block[] {
-  const { tokens, partners } = side;
-  while (start < end && tokens.kind(start) === "space") start++;
-  while (end > start && tokens.kind(end - 1) === "space") end--;
-  if (start === end) return [];
-  const out: Block[] = [];
-  for (let t = start; t < end; t++) {
-    const partner = partners[t]!;
-    if (tokens.kind(t) === "open" && partner > t && partner < end) {
-      const block = makeBlock(side, op, t, partner + 1);
-      if (block.words.length >= MIN_WORDS) out.push(block);
-      t = partner;
-    }
-  }
-  // The run itself, unless it is one of its elements already.
-  if (out.length === 1 && out[0]!.start === start && out[0]!.end === end) return out;
-  const run = makeBlock(side, op, start, end);
-  if (run.words.length >= MIN_WORDS || run.element) out.push(run);
-  return out;
-}
-
-/** Whether a run holds a whole element somewhere (a start tag whose end tag is inside it too). */
-function holdsElement(side: KeyedTokens, start: number, end: number): boolean {
-  for (let t = start; t < end; t++) if (side.tokens.kind(t) === "open" && side.partners[t]! > t && side.partners[t]! < end) return true;
-  return false;
-}
-
-function makeBlock(side: KeyedTokens, op: number, start: number, end: number): Block {
-  const words: number[] = [];
-  for (let t = start; t < end; t++) if (side.tokens.kind(t) === "word") words.push(side.ids[t]!);
-  return { op, start, end, words: Int32Array.from(words), element: holdsElement(side, start, end) };
-}
-
-/** For each opcode index, how many equal opcodes holding more than whitespace come before it. */
-function solidBefore(ops: readonly AnnotatedOpcode[], a: TokenList): Int32Array {
-  const out = new Int32Array(ops.length + 1);
-  ops.forEach(({ code }, index) => {
-    let solid = false;
-    if (code.tag === "equal") for (let t = code.aStart; t < code.aEnd && !solid; t++) solid = a.kind(t) !== "space";
-    out[index + 1] = out[index]! + (solid ? 1 : 0);
-  });
-  return out;
 }
 
 /**
@@ -132,7 +67,7 @@ function solidBefore(ops: readonly AnnotatedOpcode[], a: TokenList): Int32Array 
  * {@link MAX_CANDIDATES} deleted blocks, whose lengths allow the similarity at all.
  */
 function candidatePairs(deleted: readonly Block[], inserted: readonly Block[], a: KeyedTokens, b: KeyedTokens, solid: Int32Array): Pair[] {
-  const apart = (x: Block, y: Block): boolean => solid[Math.max(x.op, y.op)]! - solid[Math.min(x.op, y.op) + 1]! > 0;
+  const apart = (x: Block, y: Block): boolean => blocksApart(solid, x, y);
   const exact = new Map<string, Block[]>();
   for (const block of deleted) {
     const key = keysOf(a.ids, block);
@@ -173,6 +108,11 @@ function candidatePairs(deleted: readonly Block[], inserted: readonly Block[], a
     }
   }
   return pairs;
+}
+
+/** Whether a kept run that is not only white space lies between the changes that hold two blocks. */
+function blocksApart(solid: Int32Array, x: Block, y: Block): boolean {
+  return solid[Math.max(x.op, y.op)]! - solid[Math.min(x.op, y.op) + 1]! > 0;
 }
 
 /** A block's keys as one string, for finding identical blocks. */

@@ -143,7 +143,7 @@ function segment(a: TokenList, b: TokenList, aStart: number, aEnd: number, bStar
 }
 
 /** A rename stands only when the start tags and the end tags of the element were both renamed, to each other. */
-function dropBrokenRenames(ops: AnnotatedOpcode[], partnersA: Int32Array, partnersB: Int32Array): AnnotatedOpcode[] {
+export function dropBrokenRenames(ops: readonly AnnotatedOpcode[], partnersA: Int32Array, partnersB: Int32Array): AnnotatedOpcode[] {
   const renamedTo = new Map<number, number>();
   for (const { code, pair } of ops) if (pair === "tag") renamedTo.set(code.aStart, code.bStart);
   return ops.map((entry) => {
@@ -157,7 +157,7 @@ function dropBrokenRenames(ops: AnnotatedOpcode[], partnersA: Int32Array, partne
 }
 
 /** Joins neighbouring plain opcodes of the same sort; paired tags stay on their own. */
-function joinPlain(ops: readonly AnnotatedOpcode[]): AnnotatedOpcode[] {
+export function joinPlain(ops: readonly AnnotatedOpcode[]): AnnotatedOpcode[] {
   const out: AnnotatedOpcode[] = [];
   for (const entry of ops) {
     const { code } = entry;
