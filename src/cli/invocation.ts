@@ -11,6 +11,8 @@ export interface Invocation {
   readonly newLabel: string;
   /** True when git called us as an external diff: differences are not an error for git. */
   readonly fromGit: boolean;
+  /** True when `git difftool` called us with its two files: any file is answered as under git diff (binary, line diff), with diff's exit status. */
+  readonly fromDifftool?: true;
   /** git's old and new modes (`100644`, `100755`), present only when both sides exist and they differ. */
   readonly modeChange?: { readonly old: string; readonly new: string };
   /**
@@ -37,7 +39,9 @@ export function parseInvocation(args: readonly string[], env: Readonly<Record<st
     const [oldPath, newPath] = args as [string, string];
     const path = difftoolPath(env);
     if (path === undefined) return { oldPath, newPath, oldLabel: oldPath, newLabel: newPath, fromGit: false };
-    return { oldPath, newPath, oldLabel: label("a", oldPath, path), newLabel: label("b", newPath, path), fromGit: false };
+    const labelled = { oldPath, newPath, oldLabel: label("a", oldPath, path), newLabel: label("b", newPath, path), fromGit: false } as const;
+    // difftool hands over two files; standard input (`-`) is a person's own call, read as such.
+    return oldPath === "-" || newPath === "-" ? labelled : { ...labelled, fromDifftool: true };
   }
   if (args.length !== 7 && args.length !== 9) return undefined;
   const [path, oldFile, oldHex, oldMode, newFile, newHex, newMode, newPathArg] = args as string[];

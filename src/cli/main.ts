@@ -77,7 +77,9 @@ async function compare(args: readonly string[], invocation: Invocation | undefin
 
 async function comparePairToOutput(invocation: Invocation, options: CliOptions, io: CliIO): Promise<number> {
   const level = decideColor(options, io, invocation.fromGit);
-  const { status, output, warnings, counts } = invocation.fromGit ? await (await import("./git-pair.js")).compareForGit(invocation, options, level) : await comparePair(invocation, options, io, level);
+  // A file git hands over (git diff, git difftool) may be any file: binary, plain text.
+  const fromGit = invocation.fromGit || invocation.fromDifftool === true;
+  const { status, output, warnings, counts } = fromGit ? await (await import("./git-pair.js")).compareForGit(invocation, options, level) : await comparePair(invocation, options, io, level);
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);

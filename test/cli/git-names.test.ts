@@ -28,9 +28,18 @@ describe("names under git", () => {
     expect(result.stdout).toContain("--- a/zz-last.html\n+++ b/zz-last.html\n");
     expect(result.stderr).toContain("htmldiff: warning: b/zz-last.html: past the work budget");
     expect(result.stderr).toContain("htmldiff: warning: a/latin.html: invalid UTF-8");
-    expect(result.stderr).toContain("htmldiff: a/logo.png: binary file (contains NUL bytes)");
-    expect(result.stderr).toContain("htmldiff: b/added.png: binary file (contains NUL bytes)");
+    // Binary files are answered as git diff answers them (with htmldiff as its driver too), not as errors.
+    expect(result.stdout).toContain("Binary files a/logo.png and b/logo.png differ\n");
+    expect(result.stdout).toContain("Binary files /dev/null and b/added.png differ\n");
+    expect(result.stderr).not.toContain("binary file");
     expect(result.stdout + result.stderr).not.toContain("git-blob");
+  });
+
+  it("answers a file that is not a document with a line diff under git difftool -x, as under git diff", () => {
+    const driver = repo.git(["diff", "HEAD~1", "HEAD", "--", "notes.txt"], { GIT_EXTERNAL_DIFF: COMMAND, ...NO_COLOR });
+    const tool = repo.git(["difftool", "-y", "-x", COMMAND, "HEAD~1", "HEAD", "--", "notes.txt"], NO_COLOR);
+    expect(driver.stdout).toMatch(/^--- a\/notes\.txt\n\+\+\+ b\/notes\.txt\n@@ /);
+    expect(tool.stdout).toBe(driver.stdout);
   });
 
   it("names the repository path under the README's difftool.htmldiff.cmd, which passes MERGED on", () => {
