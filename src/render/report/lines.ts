@@ -25,6 +25,11 @@ export interface DisplayLine {
   readonly changed: boolean;
   /** Remarks to show after the line, such as where a moved block went. */
   readonly notes: readonly string[];
+  /**
+   * True when the old line number is that of old text shown away from its place: an edit made to
+   * a moved block, shown where the block arrived. Such a number is outside the old lines' order.
+   */
+  readonly oldElsewhere?: true;
 }
 
 /** A run of display lines around changes, with the old and new line ranges it covers. */
@@ -64,29 +69,65 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
   const lines: DisplayLine[] = [];
   let parts: LinePart[] = [];
   let notes: string[] = [];
-  let hasOld = false;
-  let hasNew = false;
   let changed = false;
+  // Where each side's text stands: the line of the next old text (in the old document's order)
+  // and of the next new text.
   let oldLine = 1;
   let newLine = 1;
-  let lineOld = 1;
-  let lineNew = 1;
+  // The lines of the row's text on each side (null before the row has any), whether the row
+  // shows that side's text (not only white space), and whether its old text is an edit shown
+  // where a moved block arrived.
+  let rowOld: number | null = null;
+  let rowNew: number | null = null;
+  let showsOld = false;
+  let showsNew = false;
+  let rowInMove = false;
+  // What the row's text is (see Flow).
+  let rowFlows = new Set<Flow>();
+  // Each side's place (in the document's order) where the row starts.
+  let startOld = 1;
+  let startNew = 1;
   const endLine = (): void => {
-    lines.push({ oldLine: hasOld ? lineOld : null, newLine: hasNew ? lineNew : null, parts, changed, notes });
+    const oldNumber = showsOld ? rowOld : null;
+    lines.push({ oldLine: oldNumber, newLine: showsNew ? rowNew : null, parts, changed, notes, ...(oldNumber !== null && rowInMove ? { oldElsewhere: true } : {}) });
     parts = [];
     notes = [];
-    hasOld = hasNew = changed = false;
-    lineOld = oldLine;
-    lineNew = newLine;
+    rowOld = rowNew = null;
+    showsOld = showsNew = changed = rowInMove = false;
+    rowFlows = new Set();
   };
-  /** The pieces of `text` (a part of segment `seg`) between its line breaks, added to the lines. */
-  const addText = (seg: Segment, text: string, old: boolean): void => {
+  /**
+   * The pieces of `text` (a part of segment `seg`) between its line breaks, added to the lines;
+   * its old text starts on old line `fromOld` (null when it has none), its new text on the
+   * current new line; the old document's place moves on with text of its main flow. A `note`
+   * goes on the row of the text's start.
+   */
+  const addText = (seg: Segment, text: string, fromOld: number | null, note?: string): void => {
     // A CRLF line end is one line break; a lone CR stays in the text.
     const pieces = text.split(/\r?\n/);
     const breaks = seg.kind === "equal" ? [] : (text.match(/\r?\n/g) ?? []);
+    const hasNew = seg.kind !== "delete";
+    const inMove = seg.inMove === "edit";
+    const flow = flowOf(seg);
+    let atOld = fromOld;
     for (let p = 0; p < pieces.length; p++) {
       const piece = pieces[p]!;
-      if (piece) parts.push(seg.inMove === "block" ? { kind: seg.kind, text: piece, moved: true } : seg.reindent ? { kind: seg.kind, text: piece, reindent: true } : { kind: seg.kind, text: piece });
+      // Text of another line than the row's, or old text from elsewhere, starts a row of its own,
+      // so that each row shows the text of the lines it names.
+      if (piece && parts.length) {
+        const otherOld = atOld !== null && (rowOld !== null ? atOld !== rowOld || inMove !== rowInMove : !inMove && atOld > startOld);
+        const otherNew = hasNew && newLine !== (rowNew ?? startNew);
+        const apart = [...rowFlows].some((other) => APART.has(`${flow} ${other}`));
+        if (otherOld || otherNew || apart) endLine();
+      }
+      if (piece && !parts.length) [startOld, startNew] = [oldLine, newLine];
+      if (p === 0 && note) notes.push(note);
+      if (piece) {
+        if (atOld !== null && rowOld === null) [rowOld, rowInMove] = [atOld, inMove];
+        if (hasNew) rowNew ??= newLine;
+        rowFlows.add(flow);
+        parts.push(seg.inMove === "block" ? { kind: seg.kind, text: piece, moved: true } : seg.reindent ? { kind: seg.kind, text: piece, reindent: true } : { kind: seg.kind, text: piece });
+      }
       const ended = p < pieces.length - 1;
       const blankRow = ended && parts.every((part) => !/\S/.test(part.text));
       // A changed line end alone on its line (a final newline added, CRLF become LF) would show
@@ -97,48 +138,95 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
       // A row has a side's line number when it shows that side's text (not only white space); a
       // blank row, when its line break is that side's.
       const shows = /\S/.test(piece) || blankRow;
-      if (shows && old) hasOld = true;
-      if (shows && seg.kind !== "delete") hasNew = true;
+      if (shows && atOld !== null) {
+        if (rowOld === null) [rowOld, rowInMove] = [atOld, inMove];
+        showsOld = true;
+      }
+      if (shows && hasNew) {
+        rowNew ??= newLine;
+        showsNew = true;
+      }
       if ((piece || ended) && seg.kind !== "equal") changed = true;
       if (ended) {
-        if (old) oldLine++;
-        if (seg.kind !== "delete") newLine++;
+        if (atOld !== null) atOld++;
+        if (atOld !== null && !inMove) oldLine = atOld;
+        if (hasNew) newLine++;
         endLine();
       }
     }
   };
-  for (const seg of segments) {
-    // Old text shown inside a moved block where it arrived stands where the old document has other lines: it has no old line here.
-    const old = seg.kind !== "insert" && seg.inMove !== "edit";
-    if (old) oldLine = aLines.line(seg.aOffset);
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!;
+    // An edited block that arrives after old text of the main flow on the row, and shows old text
+    // on its first line, starts a row of its own: that row is numbered by its old text.
+    if (seg.moved?.side === "to" && showsOld && !rowInMove && firstLineShowsOld(segments, s)) endLine();
+    // Old text shown inside a moved block where it arrived (an edit made to it) keeps the old
+    // lines it has where the block was; the old document's order goes on after it.
+    const old = seg.kind !== "insert";
+    const inMove = seg.inMove === "edit";
+    if (old && !inMove) oldLine = aLines.line(seg.aOffset);
     if (seg.kind !== "delete") newLine = bLines.line(seg.bOffset);
-    // A change that starts on a later line of its own side than the row (the text between was
-    // left out of the comparison) starts a row of its own, so each row shows its tokens' lines.
-    if (parts.length && ((seg.kind === "delete" && oldLine > lineOld) || (seg.kind === "insert" && newLine > lineNew))) endLine();
-    if (parts.length === 0) {
-      lineOld = oldLine;
-      lineNew = newLine;
-    }
-    if (seg.moved) {
-      const other = seg.moved.side === "to" ? aLines.line(seg.moved.otherOffset) : bLines.line(seg.moved.otherOffset);
-      const edited = seg.moved.edited ? ", edited" : "";
-      notes.push(seg.moved.side === "to" ? `moved from old line ${other}${edited}` : `moved to new line ${other}${edited}`);
-    }
+    const fromOld = !old ? null : inMove ? aLines.line(seg.aOffset) : oldLine;
+    const note = seg.moved ? moveNote(seg.moved, seg.moved.side === "to" ? aLines : bLines) : undefined;
     const gap = seg.kind === "equal" && keep !== undefined ? unchangedGap(seg.text, keep) : undefined;
     if (gap === undefined) {
-      addText(seg, seg.text, old);
+      addText(seg, seg.text, fromOld, note);
       continue;
     }
     // The whole lines between are unchanged lines, one per line break, numbered on both sides.
-    addText(seg, seg.text.slice(0, gap.from), old);
+    addText(seg, seg.text.slice(0, gap.from), fromOld, note);
     oldLine += gap.lines;
     newLine += gap.lines;
-    lineOld = oldLine;
-    lineNew = newLine;
-    addText(seg, seg.text.slice(gap.to), old);
+    addText(seg, seg.text.slice(gap.to), oldLine);
   }
   if (parts.length) endLine();
   return lines;
+}
+
+/**
+ * What a segment's text is for the rows: unchanged, deleted or inserted in place, or text of a
+ * moved block where it was (`departure`) or where it arrived (`arrival`, with the edits made to it).
+ */
+type Flow = "equal" | "deleted" | "inserted" | "departure" | "arrival";
+
+/**
+ * Flows that do not share a row (both orders): a move's half and a change of the other side that
+ * is not part of it, as the end of an arrived block and the start of a block that left.
+ */
+const APART: ReadonlySet<string> = new Set(
+  (
+    [
+      ["arrival", "departure"],
+      ["arrival", "deleted"],
+      ["departure", "inserted"],
+    ] as const
+  ).flatMap(([x, y]) => [`${x} ${y}`, `${y} ${x}`]),
+);
+
+function flowOf(seg: Segment): Flow {
+  if (seg.inMove === "edit") return "arrival";
+  if (seg.inMove === "block") return seg.kind === "delete" ? "departure" : "arrival";
+  return seg.kind === "delete" ? "deleted" : seg.kind === "insert" ? "inserted" : "equal";
+}
+
+/** Whether the arriving half of an edited move, segments from `from` on, shows old text before its first line break. */
+function firstLineShowsOld(segments: readonly Segment[], from: number): boolean {
+  const change = segments[from]!.change;
+  for (let s = from; s < segments.length && segments[s]!.change === change; s++) {
+    const { kind, text } = segments[s]!;
+    // Deleted text up to its first line break is on the row; the rest of it on rows of its own.
+    const firstLine = text.split(/\r?\n/, 1)[0]!;
+    if (kind === "delete" && /\S/.test(firstLine)) return true;
+    if (kind !== "delete" && firstLine.length < text.length) return false;
+  }
+  return false;
+}
+
+/** Where the other half of a move is, read in the line index of its document. */
+function moveNote(moved: NonNullable<Segment["moved"]>, otherLines: LineIndex): string {
+  const other = otherLines.line(moved.otherOffset);
+  const edited = moved.edited ? ", edited" : "";
+  return moved.side === "to" ? `moved from old line ${other}${edited}` : `moved to new line ${other}${edited}`;
 }
 
 /**
@@ -165,6 +253,10 @@ function unchangedGap(text: string, keep: number): { from: number; to: number; l
  */
 export function hunks(lines: readonly DisplayLine[], context: number): Hunk[] {
   const out: Hunk[] = [];
+  // The last line number of each side (of the old side's order) before the hunk: where a hunk
+  // with no lines of a side stands in it.
+  let before: [number, number] = [0, 0];
+  let seen = 0;
   let i = 0;
   while (i < lines.length) {
     if (!lines[i]!.changed) {
@@ -178,17 +270,32 @@ export function hunks(lines: readonly DisplayLine[], context: number): Hunk[] {
       if (lines[j]!.changed) to = j + 1;
     }
     to = Math.min(lines.length, to + context);
-    out.push(makeHunk(lines.slice(from, to)));
+    for (; seen < from; seen++) before = lastNumbers(lines[seen]!, before);
+    out.push(makeHunk(lines.slice(from, to), before));
     i = to;
   }
   return out;
 }
 
-function makeHunk(lines: DisplayLine[]): Hunk {
-  const olds = lines.map((l) => l.oldLine).filter((n): n is number => n !== null);
-  const news = lines.map((l) => l.newLine).filter((n): n is number => n !== null);
-  const range = (ns: number[], fallback: number): [number, number] => (ns.length ? [ns[0]!, ns[ns.length - 1]! - ns[0]! + 1] : [fallback, 0]);
-  const [oldStart, oldCount] = range(olds, Math.max(0, (lines[0]?.newLine ?? 1) - 1));
-  const [newStart, newCount] = range(news, Math.max(0, (lines[0]?.oldLine ?? 1) - 1));
+/** The line numbers of a display line in each side's order: none for old text shown away from its place. */
+function numbersOf(line: DisplayLine): [number | null, number | null] {
+  return [line.oldElsewhere ? null : line.oldLine, line.newLine];
+}
+
+/** The last old and new line numbers after `line`, from those before it. */
+function lastNumbers(line: DisplayLine, before: [number, number]): [number, number] {
+  const [old, nu] = numbersOf(line);
+  return [old ?? before[0], nu ?? before[1]];
+}
+
+/** A hunk of `lines`, which come after the old and new lines `before`. */
+function makeHunk(lines: DisplayLine[], before: [number, number]): Hunk {
+  const range = (side: 0 | 1): [number, number] => {
+    const numbers = lines.map((line) => numbersOf(line)[side]).filter((n): n is number => n !== null);
+    // A side with no lines in the hunk has the range `line,0`: the line before where it stands.
+    return numbers.length ? [numbers[0]!, numbers[numbers.length - 1]! - numbers[0]! + 1] : [before[side], 0];
+  };
+  const [oldStart, oldCount] = range(0);
+  const [newStart, newCount] = range(1);
   return { oldStart, oldCount, newStart, newCount, lines };
 }
