@@ -5,6 +5,7 @@
 // kept tokens become changes, and it reads as one move that was not edited.
 
 import { op } from "../match/opcodes.js";
+import { KIND_CODE, kindCodes, WRITTEN_AS_KEY } from "../text/token-list.js";
 import type { Opcode, TokenList } from "../types.js";
 import { type Block, type KeyedTokens, makeBlock, MIN_WORDS } from "./blocks.js";
 import { type AnnotatedOpcode, dropBrokenRenames, joinPlain } from "./pair-markup.js";
@@ -111,11 +112,12 @@ function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedT
 
 /** The free elements of a side (see {@link Free}), not claimed, in document order. */
 function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: KeyedTokens, claimed: Uint8Array): Free[] {
-  const { words, changedWords } = changedPrefix(ops, side, keyed);
+  const kinds = kindCodes(keyed.tokens);
+  const { words, changedWords } = changedPrefix(ops, side, kinds);
   const out: Free[] = [];
   for (let t = 0; t < keyed.tokens.length; t++) {
     const end = keyed.partners[t]! + 1;
-    if (keyed.tokens.kind(t) !== "open" || end <= t || claimed[t]) continue;
+    if (kindOf(kinds, t) !== KIND_CODE.open || end <= t || claimed[t]) continue;
     const total = words[end]! - words[t]!;
     const keptWords = total - (changedWords[end]! - changedWords[t]!);
     if (total < MIN_WORDS || 2 * keptWords >= total) continue;
@@ -130,14 +132,15 @@ function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: Ke
  * new side's length when none).
  */
 function keptNeighbours(ops: readonly AnnotatedOpcode[], a: TokenList, bLength: number): { before: Int32Array; after: Int32Array } {
+  const kinds = kindCodes(a);
   const before = new Int32Array(a.length + 1).fill(-1);
   const after = new Int32Array(a.length + 1).fill(bLength);
   for (const { code } of ops) {
-    for (let i = code.aStart; i < code.aEnd; i++) before[i + 1] = code.tag === "equal" && a.kind(i) !== "space" ? code.bStart + i - code.aStart : before[i]!;
+    for (let i = code.aStart; i < code.aEnd; i++) before[i + 1] = code.tag === "equal" && kindOf(kinds, i) !== KIND_CODE.space ? code.bStart + i - code.aStart : before[i]!;
   }
   for (let k = ops.length - 1; k >= 0; k--) {
     const { code } = ops[k]!;
-    for (let i = code.aEnd - 1; i >= code.aStart; i--) after[i] = code.tag === "equal" && a.kind(i) !== "space" ? code.bStart + i - code.aStart : after[i + 1]!;
+    for (let i = code.aEnd - 1; i >= code.aStart; i--) after[i] = code.tag === "equal" && kindOf(kinds, i) !== KIND_CODE.space ? code.bStart + i - code.aStart : after[i + 1]!;
   }
   return { before, after };
 }
@@ -176,15 +179,20 @@ function claimedIn(mask: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
-/** Prefix counts over one side's tokens: words, and words in changes. */
-function changedPrefix(ops: readonly AnnotatedOpcode[], side: SideName, keyed: KeyedTokens): { words: Int32Array; changedWords: Int32Array } {
-  const n = keyed.tokens.length;
+/** A token's kind code (see KIND_CODE) from a side's {@link kindCodes}. */
+function kindOf(kinds: Uint8Array, t: number): number {
+  return kinds[t]! & ~WRITTEN_AS_KEY;
+}
+
+/** Prefix counts over one side's tokens (their kind codes): words, and words in changes. */
+function changedPrefix(ops: readonly AnnotatedOpcode[], side: SideName, kinds: Uint8Array): { words: Int32Array; changedWords: Int32Array } {
+  const n = kinds.length;
   const words = new Int32Array(n + 1);
   const changedWords = new Int32Array(n + 1);
   for (const { code } of ops) {
     const [start, end] = range(code, side);
     for (let t = start; t < end; t++) {
-      const word = keyed.tokens.kind(t) === "word" ? 1 : 0;
+      const word = kindOf(kinds, t) === KIND_CODE.word ? 1 : 0;
       words[t + 1] = words[t]! + word;
       changedWords[t + 1] = changedWords[t]! + (code.tag === "equal" ? 0 : word);
     }
