@@ -10,7 +10,7 @@ import { diffTokens } from "./refine/refine.js";
 import { EditScript, onWholeSources } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
 import { tokenizePair } from "./text/shared-tokens.js";
-import { columnSide } from "./text/tokens.js";
+import { columnSide, eventLocal } from "./text/tokens.js";
 
 /**
  * Compares two documents (source text or already parsed) and returns the edit script.
@@ -40,15 +40,17 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
  * only when they share a long end (see `parseHeads`): the text after the last change is then
  * never parsed nor split into words, and the report is the one the whole script gives. Falls back
  * to {@link diffDocuments} when that cannot be promised: the changes were not compared in a
- * window around them that ends before the heads do (the options look beyond single events, or
- * the window reached the cut), or the diff is coarser than a minimal one (its work budget grows
- * with the documents' length).
+ * window around them that ends before the heads do (the options or the algorithm allow no
+ * window, or the window reached the cut), or the diff is coarser than a minimal one (its work
+ * budget grows with the documents' length). Where no window can be used, the heads are not read.
  *
  * @example renderText(diffForHunks(a, b)) === renderText(diffDocuments(a, b)) // true
  */
 export function diffForHunks(a: string, b: string, options: DiffOptions = {}, cut?: HeadCut): EditScript {
-  const mode = normalizeOptions(options).mode ?? "html";
-  const heads = parseHeads(a, b, { mode, implied: omittedTagsToImply([a, b]) }, cut);
+  const opts = normalizeOptions(options);
+  // Only a window can promise the whole documents' answer (see diffAroundChanges): where none can be used, the heads would be diffed for nothing.
+  if (!eventLocal(opts) || (opts.algorithm !== "default" && opts.algorithm !== "histogram")) return diffDocuments(a, b, options);
+  const heads = parseHeads(a, b, { mode: opts.mode ?? "html", implied: omittedTagsToImply([a, b]) }, cut);
   const script = heads && diffDocuments(heads[0], heads[1], options);
   if (script === undefined || script.coarser !== undefined || !endsBefore(script, heads![0].source.length)) return diffDocuments(a, b, options);
   return onWholeSources(script, a, b);

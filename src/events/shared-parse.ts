@@ -158,9 +158,12 @@ const HEAD_CUT: HeadCut = Object.freeze({ margin: 1 << 16, minRest: 1 << 18 });
  * @example const heads = parseHeads(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`); heads?.[0].source.length // a.length - (most of big)
  */
 export function parseHeads(a: string, b: string, options: ParseOptions = {}, cut: HeadCut = HEAD_CUT): [ParsedDocument, ParsedDocument] | undefined {
-  const { tail } = commonEnds(a, b);
+  const { head, tail } = commonEnds(a, b);
   const at = a.indexOf("<", a.length - tail + cut.margin);
   if (at < 0 || a.length - at < cut.minRest) return undefined;
+  // Where the text between the first and last differences is most of the heads, the changes are
+  // compared whole, not in a window (which the script of the heads needs): not worth a parse.
+  if (2 * (a.length - tail - head) > at) return undefined;
   const shift = b.length - a.length;
   const [headA, headB] = parsePair(a.slice(0, at), b.slice(0, at + shift), options);
   return (takenEvents(headA, headB)?.tail ?? 0) > 0 ? [headA, headB] : undefined;

@@ -151,8 +151,10 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     const b = `<p>alpha BETA</p>\n<p>gamma delta</p>`;
     const { page } = await browser.open("whitespace", renderPage(diffDocuments(a, b)));
     expect(await counts(page)).toEqual({ position: "– / 2", total: "2" });
+    expect(await page.textContent("#htmldiff-total")).toBe("2 changes");
     await page.check("#htmldiff-ws");
     expect(await counts(page)).toEqual({ position: "– / 1", total: "1" });
+    expect(await page.textContent("#htmldiff-total")).toBe("1 change");
     const shown = (await page.evaluate(`[...document.querySelectorAll("#htmldiff-doc del[data-diff-wrap]")].filter((el) => el.getClientRects().length > 0).map((el) => el.textContent)`)) as string[];
     expect(shown).toEqual(["beta"]);
     await page.uncheck("#htmldiff-ws");

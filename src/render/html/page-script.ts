@@ -109,6 +109,7 @@ export const PAGE_SCRIPT = `(() => {
   const label = () => {
     position.textContent = active.length ? (current >= 0 ? current + 1 : "\\u2013") + " / " + active.length : "no changes";
     total.textContent = active.length;
+    total.nextSibling.textContent = active.length === 1 ? " change" : " changes";
   };
   const clear = () => {
     for (const el of doc.querySelectorAll(".htmldiff-current")) el.classList.remove("htmldiff-current");
