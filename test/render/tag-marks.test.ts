@@ -1,5 +1,6 @@
 // Marks inside a changed start tag, in text output, respect the markup (issue 17): each mark
-// covers whole attributes (with the space before them) or lies inside one attribute's value.
+// covers whole attributes (with the space before them, less what both sides share of it) or
+// lies inside one attribute's value.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -25,14 +26,14 @@ const attrs: fc.Arbitrary<Attr[]> = fc.uniqueArray(
   { selector: (a) => a.name, maxLength: 5 },
 );
 
-/** A start tag and, per attribute, where it starts (its space), where its name starts, where it ends, and its value's inside. */
+/** A start tag, the offsets where a mark may start or end (in the white space before an attribute, or at its end), and each value's inside. */
 function tagOf(list: readonly Attr[]): { text: string; edges: Set<number>; values: [number, number][] } {
   let text = "<el";
   const edges = new Set([text.length]);
   const values: [number, number][] = [];
   for (const { name, value, space } of list) {
+    for (let k = 1; k <= space.length; k++) edges.add(text.length + k);
     text += space;
-    edges.add(text.length);
     text += `${name}="`;
     values.push([text.length, text.length + value.length]);
     text += `${value}"`;
@@ -74,10 +75,10 @@ describe("marks inside a changed start tag (text output)", () => {
     );
   });
 
-  it("marks a renamed attribute as removed and added, and a changed value inside its quotes", () => {
+  it("marks a renamed attribute as removed and added (the space before it kept), and a changed value inside its quotes", () => {
     const script = diffDocuments('<w sex="UNKNOWN" ana="x">a</w>\n', '<w sex="MALE" ana="x" n="1">a</w>\n', { mode: "xml" });
     expect(renderText(script).split("\n")[1]).toContain('<w sex="[-UNKNOWN-]{+MALE+}" ana="x"{+ n="1"+}>');
     const renamed = diffDocuments('<g aria-describedby="l-1">a</g>\n', '<g aria-labelledby="l-1">a</g>\n', { mode: "xml" });
-    expect(renderText(renamed).split("\n")[1]).toContain('<g[- aria-describedby="l-1"-]{+ aria-labelledby="l-1"+}>');
+    expect(renderText(renamed).split("\n")[1]).toContain('<g [-aria-describedby="l-1"-]{+aria-labelledby="l-1"+}>');
   });
 });
