@@ -6,7 +6,7 @@
 
 import { op } from "../match/opcodes.js";
 import { KIND_CODE, kindCodes, WRITTEN_AS_KEY } from "../text/token-list.js";
-import type { Opcode, TokenList } from "../types.js";
+import type { Opcode } from "../types.js";
 import { type Block, type KeyedTokens, makeBlock, MIN_WORDS } from "./blocks.js";
 import { type AnnotatedOpcode, dropBrokenRenames, joinPlain } from "./pair-markup.js";
 
@@ -42,9 +42,12 @@ export function releasePinnedCopies(given: readonly AnnotatedOpcode[], a: KeyedT
   const claimed = { a: new Uint8Array(a.tokens.length), b: new Uint8Array(b.tokens.length) };
   const found: Found[] = [];
   let ops = given;
+  let sides: { a: SideData; b: SideData } | undefined;
   // A release joins changes, which may hold a whole copy of another pinned element: a few rounds.
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const more = pinnedCopies(ops, a, b, claimed);
+    if (!changesOnBothSides(ops)) break;
+    sides ??= { a: sideData(a), b: sideData(b) };
+    const more = pinnedCopies(ops, a, b, sides, claimed);
     if (!more.length) break;
     found.push(...more);
     ops = dropBrokenRenames(joinPlain(release(ops, claimed.a, claimed.b)), a.partners, b.partners);
@@ -78,30 +81,28 @@ interface Free {
  * kept token that is not white space lies before one and after the other), none claimed before;
  * their tokens are claimed. Old elements are taken in document order, each with the first new one.
  */
-function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedTokens, claimed: Record<SideName, Uint8Array>): Found[] {
-  if (!ops.some(({ code }) => code.tag !== "equal" && code.aEnd > code.aStart) || !ops.some(({ code }) => code.tag !== "equal" && code.bEnd > code.bStart)) return [];
-  const freeA = freeElements(ops, "a", a, claimed.a);
-  const freeB = freeElements(ops, "b", b, claimed.b);
+function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedTokens, sides: { a: SideData; b: SideData }, claimed: Record<SideName, Uint8Array>): Found[] {
+  const freeA = freeElements(ops, "a", a, sides.a, claimed.a);
+  const freeB = freeElements(ops, "b", b, sides.b, claimed.b);
   if (!freeA.some((e) => e.pinned) && !freeB.some((e) => e.pinned)) return [];
   const lengths = new Set(freeB.map((e) => e.end - e.start));
-  const hashA = new RangeHash(a.ids);
-  const hashB = new RangeHash(b.ids);
+  const hashA = sides.a.hash;
+  const hashB = sides.b.hash;
   const byKeys = new Map<number, Free[]>();
   for (const e of freeB) {
     const h = hashB.of(e.start, e.end);
     byKeys.set(h, [...(byKeys.get(h) ?? []), e]);
   }
-  const kept = keptNeighbours(ops, a.tokens, b.tokens.length);
+  const { solid } = sides.a;
   const found: Found[] = [];
   for (const x of freeA) {
     if (!lengths.has(x.end - x.start) || claimedIn(claimed.a, x.start, x.end)) continue;
-    const y = (byKeys.get(hashA.of(x.start, x.end)) ?? []).find(
-      (y) =>
-        (x.pinned || y.pinned) &&
-        !claimedIn(claimed.b, y.start, y.end) &&
-        (kept.before[x.start]! >= y.end || kept.after[x.end]! < y.start) &&
-        sameKeys(a.ids, x.start, b.ids, y.start, x.end - x.start),
-    );
+    const copies = byKeys.get(hashA.of(x.start, x.end));
+    if (copies === undefined) continue;
+    // Where the kept text next to the element was matched on the new side: a copy beyond it lies apart.
+    const before = keptBefore(ops, solid, x.start);
+    const after = keptAfter(ops, solid, x.end, b.tokens.length);
+    const y = copies.find((y) => (x.pinned || y.pinned) && !claimedIn(claimed.b, y.start, y.end) && (before >= y.end || after < y.start) && sameKeys(a.ids, x.start, b.ids, y.start, x.end - x.start));
     if (!y) continue;
     claimed.a.fill(1, x.start, x.end);
     claimed.b.fill(1, y.start, y.end);
@@ -111,13 +112,14 @@ function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedT
 }
 
 /** The free elements of a side (see {@link Free}), not claimed, in document order. */
-function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: KeyedTokens, claimed: Uint8Array): Free[] {
-  const kinds = kindCodes(keyed.tokens);
-  const { words, changedWords } = changedPrefix(ops, side, kinds);
+function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: KeyedTokens, data: SideData, claimed: Uint8Array): Free[] {
+  const { opens, words } = data;
+  const changedWords = changedPrefix(ops, side, data.isWord);
+  const { partners } = keyed;
   const out: Free[] = [];
-  for (let t = 0; t < keyed.tokens.length; t++) {
-    const end = keyed.partners[t]! + 1;
-    if (kindOf(kinds, t) !== KIND_CODE.open || end <= t || claimed[t]) continue;
+  for (const t of opens) {
+    const end = partners[t]! + 1;
+    if (end <= t || claimed[t]) continue;
     const total = words[end]! - words[t]!;
     const keptWords = total - (changedWords[end]! - changedWords[t]!);
     if (total < MIN_WORDS || 2 * keptWords >= total) continue;
@@ -126,23 +128,28 @@ function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: Ke
   return out;
 }
 
-/**
- * For each old token index `i`: where the last kept token before `i` that is not white space was
- * matched in the new side (`before`, -1 when none), and the first at or after `i` (`after`, the
- * new side's length when none).
- */
-function keptNeighbours(ops: readonly AnnotatedOpcode[], a: TokenList, bLength: number): { before: Int32Array; after: Int32Array } {
-  const kinds = kindCodes(a);
-  const before = new Int32Array(a.length + 1).fill(-1);
-  const after = new Int32Array(a.length + 1).fill(bLength);
-  for (const { code } of ops) {
-    for (let i = code.aStart; i < code.aEnd; i++) before[i + 1] = code.tag === "equal" && kindOf(kinds, i) !== KIND_CODE.space ? code.bStart + i - code.aStart : before[i]!;
-  }
-  for (let k = ops.length - 1; k >= 0; k--) {
+/** Where the last kept old token before `i` that is not white space was matched on the new side; -1 when there is none. */
+function keptBefore(ops: readonly AnnotatedOpcode[], solid: Uint8Array, i: number): number {
+  let t = i - 1;
+  for (let k = t >= 0 ? opAt(ops, "a", t) : -1; t >= 0 && k >= 0; k--) {
     const { code } = ops[k]!;
-    for (let i = code.aEnd - 1; i >= code.aStart; i--) after[i] = code.tag === "equal" && kindOf(kinds, i) !== KIND_CODE.space ? code.bStart + i - code.aStart : after[i + 1]!;
+    if (t < code.aStart) continue;
+    if (code.tag !== "equal") t = code.aStart - 1;
+    else for (; t >= code.aStart; t--) if (solid[t]) return code.bStart + t - code.aStart;
   }
-  return { before, after };
+  return -1;
+}
+
+/** Where the first kept old token at or after `i` that is not white space was matched on the new side; `bLength` when there is none. */
+function keptAfter(ops: readonly AnnotatedOpcode[], solid: Uint8Array, i: number, bLength: number): number {
+  let t = i;
+  for (let k = t < solid.length ? opAt(ops, "a", t) : ops.length; t < solid.length && k < ops.length; k++) {
+    const { code } = ops[k]!;
+    if (t >= code.aEnd) continue;
+    if (code.tag !== "equal") t = code.aEnd;
+    else for (; t < code.aEnd; t++) if (solid[t]) return code.bStart + t - code.aStart;
+  }
+  return bLength;
 }
 
 /** Polynomial hashes of every range of key ids in constant time, from prefix hashes. */
@@ -179,25 +186,52 @@ function claimedIn(mask: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
-/** A token's kind code (see KIND_CODE) from a side's {@link kindCodes}. */
-function kindOf(kinds: Uint8Array, t: number): number {
-  return kinds[t]! & ~WRITTEN_AS_KEY;
+/** What every round reads of a side, made once: the tokens that start an element; per token whether it is a word, and whether it is other than white space; words before each token; hashes of its key ids. */
+interface SideData {
+  /** The tokens that start an element, in order. */
+  readonly opens: Int32Array;
+  readonly isWord: Uint8Array;
+  readonly solid: Uint8Array;
+  /** Words before each token (`n + 1` entries). */
+  readonly words: Int32Array;
+  readonly hash: RangeHash;
 }
 
-/** Prefix counts over one side's tokens (their kind codes): words, and words in changes. */
-function changedPrefix(ops: readonly AnnotatedOpcode[], side: SideName, kinds: Uint8Array): { words: Int32Array; changedWords: Int32Array } {
+/** A side's {@link SideData}, from its tokens' kind codes and key ids. */
+function sideData(keyed: KeyedTokens): SideData {
+  const kinds = kindCodes(keyed.tokens);
   const n = kinds.length;
+  const opens: number[] = [];
+  const isWord = new Uint8Array(n);
+  const solid = new Uint8Array(n);
   const words = new Int32Array(n + 1);
-  const changedWords = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    const kind = kinds[t]! & ~WRITTEN_AS_KEY;
+    if (kind === KIND_CODE.open) opens.push(t);
+    isWord[t] = kind === KIND_CODE.word ? 1 : 0;
+    solid[t] = kind === KIND_CODE.space ? 0 : 1;
+    words[t + 1] = words[t]! + isWord[t]!;
+  }
+  return { opens: Int32Array.from(opens), isWord, solid, words, hash: new RangeHash(keyed.ids) };
+}
+
+/** Whether some change has tokens on the old side and some on the new (a move needs both). */
+function changesOnBothSides(ops: readonly AnnotatedOpcode[]): boolean {
+  return ops.some(({ code }) => code.tag !== "equal" && code.aEnd > code.aStart) && ops.some(({ code }) => code.tag !== "equal" && code.bEnd > code.bStart);
+}
+
+/** Words in changes before each token of a side (`n + 1` entries), given which tokens are words. */
+function changedPrefix(ops: readonly AnnotatedOpcode[], side: SideName, isWord: Uint8Array): Int32Array {
+  const changedWords = new Int32Array(isWord.length + 1);
   for (const { code } of ops) {
     const [start, end] = range(code, side);
-    for (let t = start; t < end; t++) {
-      const word = kindOf(kinds, t) === KIND_CODE.word ? 1 : 0;
-      words[t + 1] = words[t]! + word;
-      changedWords[t + 1] = changedWords[t]! + (code.tag === "equal" ? 0 : word);
+    if (code.tag === "equal") {
+      changedWords.fill(changedWords[start]!, start + 1, end + 1);
+      continue;
     }
+    for (let t = start; t < end; t++) changedWords[t + 1] = changedWords[t]! + isWord[t]!;
   }
-  return { words, changedWords };
+  return changedWords;
 }
 
 function range(code: Opcode, side: SideName): [number, number] {
