@@ -67,50 +67,55 @@ Examples:
  * @example buildProgram(io, async (args, options) => { … }).parseAsync(argv, { from: "user" })
  */
 export function buildProgram(io: CliIO, action: (args: string[], options: CliOptions) => Promise<void>): Command {
-  return new Command()
-    .name("htmldiff")
-    .description("Compare two HTML or XML documents word by word, aware of tags.")
-    .usage("[options] OLD NEW")
-    .argument("[documents...]", "OLD and NEW: files, or - for standard input, or /dev/null for nothing")
-    .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS))
-    .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt, .html)")
-    .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
-    .option("--xml", "parse both sides as XML")
-    .option("-w, --ignore-whitespace", "ignore whitespace differences")
-    .option("--ignore-case", "ignore letter case in text and comments")
-    .option("--ignore-comments", "ignore comments")
-    .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect, [])
-    .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*), or SELECTOR@NAME only on matching elements (repeatable)", collect, [])
-    .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect, [])
-    .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect, [])
-    .option("-U, --context <lines>", "unchanged lines shown around each change", count, 3)
-    .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
-    .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
-    .option("--max-work <units>", "work budget of the word-level matching; past it, lines and tags are matched first (default: 200M + 100 per token, at most 1G; see docs/robustness.md)", positive)
-    .addOption(new Option("--color <when>", "colour the terminal output (NO_COLOR and FORCE_COLOR are honoured)").choices(["auto", "always", "never"]).default("auto"))
-    .option("-q, --quiet", "print nothing; report differences by exit status only")
-    .option("--exit-code", "exit 1 on differences even when called by git")
-    .option("-r, --recursive", "compare two folders: HTML and XML files paired by relative path")
-    .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores less one, at least 1)", positive)
-    .option("--fragment", 'with -f html: only the body\'s content, in <div class="diff">, for embedding (scripts neutralised)')
-    .option("--keep-scripts", "with --fragment: keep the documents' scripts, handlers and loads as they are")
-    .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
-    .option("--max-annotations <n>", "with -f github: annotations per file, then one with the counts of the rest (default: 10)", positive)
-    .option("--no-pager", "never page the output (on a terminal it goes through $HTMLDIFF_PAGER, $PAGER or less)")
-    .option("--config <file>", 'read option defaults from this JSON file (default: .htmldiff.json or package.json\'s "htmldiff" key, found from the current folder up)')
-    .option("--no-config", "read no configuration file")
-    .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
-    .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
-    .version(`htmldiff ${VERSION}`, "-V, --version", "print the name and version")
-    .helpOption("-h, --help", "show this help")
-    .addHelpText("after", EXAMPLES)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.out(s),
-      writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(`htmldiff: ${withFormatHint(commandLineError(s))}\n`),
-    })
-    .action((args: string[], options: CliOptions) => action(args, options));
+  return (
+    new Command()
+      .name("htmldiff")
+      .description("Compare two HTML or XML documents word by word, aware of tags.")
+      .usage("[options] OLD NEW")
+      .argument("[documents...]", "OLD and NEW: files, or - for standard input, or /dev/null for nothing")
+      .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS))
+      .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt, .html)")
+      .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
+      .option("--xml", "parse both sides as XML")
+      .option("-w, --ignore-whitespace", "ignore whitespace differences")
+      .option("--ignore-case", "ignore letter case in text and comments")
+      .option("--ignore-comments", "ignore comments")
+      .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect)
+      .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*), or SELECTOR@NAME only on matching elements (repeatable)", collect)
+      .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect)
+      .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect)
+      .option("-U, --context <lines>", "unchanged lines shown around each change", count, 3)
+      .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
+      .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
+      .option("--max-work <units>", "work budget of the word-level matching; past it, lines and tags are matched first (default: 200M + 100 per token, at most 1G; see docs/robustness.md)", positive)
+      .addOption(new Option("--color <when>", "colour the terminal output (NO_COLOR and FORCE_COLOR are honoured)").choices(["auto", "always", "never"]).default("auto"))
+      .option("-q, --quiet", "print nothing; report differences by exit status only")
+      .option("--exit-code", "exit 1 on differences even when called by git")
+      .option("-r, --recursive", "compare two folders: HTML and XML files paired by relative path")
+      .option("-j, --jobs <n>", "with -r, compare this many pairs at once (default: the number of cores less one, at least 1)", positive)
+      .option("--fragment", 'with -f html: only the body\'s content, in <div class="diff">, for embedding (scripts neutralised)')
+      .option("--keep-scripts", "with --fragment: keep the documents' scripts, handlers and loads as they are")
+      .addOption(new Option("--view <view>", "with -f html or page: the marked document, or its source text (always for XML)").choices(["document", "source"]))
+      .option("--max-annotations <n>", "with -f github: annotations per file, then one with the counts of the rest (default: 10)", positive)
+      .option("--no-pager", "never page the output (on a terminal it goes through $HTMLDIFF_PAGER, $PAGER or less)")
+      .option("--config <file>", 'read option defaults from this JSON file (default: .htmldiff.json or package.json\'s "htmldiff" key, found from the current folder up)')
+      .option("--no-config", "read no configuration file")
+      .option("--accept <file>", "print the new document back from html or page output (takes no OLD NEW)")
+      .option("--reject <file>", "print the old document back from html or page output (takes no OLD NEW)")
+      .version(`htmldiff ${VERSION}`, "-V, --version", "print the name and version")
+      .helpOption("-h, --help", "show this help")
+      .addHelpText("after", EXAMPLES)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.out(s),
+        writeErr: (s) => io.err(s),
+        outputError: (s, write) => write(`htmldiff: ${withFormatHint(commandLineError(s))}\n`),
+      })
+      // The repeatable options have no default in commander (its help would print `(default: [])`): empty lists here.
+      .action((args: string[], options: CliOptions) =>
+        action(args, { ...options, ignore: options.ignore ?? [], ignoreAttr: options.ignoreAttr ?? [], ignoreText: options.ignoreText ?? [], ignoreValue: options.ignoreValue ?? [] }),
+      )
+  );
 }
 
 /** An unknown option named like a format (`--stat`, `--json`) points to `-f`, which chooses formats. */
@@ -119,8 +124,8 @@ function withFormatHint(message: string): string {
   return name !== undefined && (FORMATS as readonly string[]).includes(name) ? `${message} (for the ${name} format: -f ${name})` : message;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positive(value: string): number {

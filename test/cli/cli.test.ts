@@ -94,6 +94,9 @@ describe("--help and --version", () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Usage: htmldiff \[options\] OLD NEW/);
     expect(stdout).toContain("Examples:");
+    // Repeatable options start empty: no "(default: [])" in their descriptions.
+    expect(stdout).toContain("(repeatable)");
+    expect(stdout).not.toContain("default: []");
   });
 
   it("--version and -V print the command's name and the package's version, and exit 0", () => {
