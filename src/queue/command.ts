@@ -93,10 +93,10 @@ function enqueueProgram(io: QueueIO, action: Action): Command {
     .option("-w, --ignore-whitespace", "ignore whitespace differences")
     .option("--ignore-case", "ignore letter case in text and comments")
     .option("--ignore-comments", "ignore comments")
-    .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect, [])
-    .option("--ignore-attr <name>", "ignore attributes with this name, or SELECTOR@NAME (repeatable)", collect, [])
-    .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect, [])
-    .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect, [])
+    .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect)
+    .option("--ignore-attr <name>", "ignore attributes with this name, or SELECTOR@NAME (repeatable)", collect)
+    .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect)
+    .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect)
     .option("-U, --context <lines>", "unchanged lines shown around each change", whole, 3)
     .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
     .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
@@ -188,8 +188,8 @@ async function enqueueQuery(o: Record<string, unknown>): Promise<DiffQuery> {
   return { format: o.format as StoredFormat, options };
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positive(value: string): number {

@@ -83,7 +83,7 @@ function parseServeArguments(argv: readonly string[], io: ServeIO): { host: stri
     .option("--recycle-after <n>", "comparisons per worker before the workers are replaced", positive, 500)
     .option("--store <dir>", "keep documents in this folder (default: in memory, least recently used dropped past 256 MiB)")
     .option("--allow-fetch", "POST /v1/diff may name documents by http(s) URL (public addresses only)")
-    .option("--fetch-allow <cidr>", "with --allow-fetch: also allow this private range, e.g. 10.1.0.0/16 (repeatable)", cidr, [] as string[])
+    .option("--fetch-allow <cidr>", "with --allow-fetch: also allow this private range, e.g. 10.1.0.0/16 (repeatable)", cidr)
     .option("--redis <url>", "answer POST /v1/jobs and GET /v1/jobs/{id} with the queue on this Redis (see htmldiff worker); documents are kept there")
     .option("--queue <name>", "with --redis: the queue's name", DEFAULT_QUEUE)
     .option("--headers-timeout <duration>", "the time a client has to send its request headers", duration, 10_000)
@@ -175,9 +175,9 @@ function duration(value: string): number {
   return wrap(() => parseDuration(value));
 }
 
-function cidr(value: string, previous: string[]): string[] {
+function cidr(value: string, previous: string[] | undefined): string[] {
   if (!/^[0-9a-f.:]+\/\d{1,3}$/i.test(value)) throw new InvalidArgumentError("expected a range like 10.1.0.0/16");
-  return [...previous, value];
+  return [...(previous ?? []), value];
 }
 
 function wrap(parse: () => number): number {

@@ -17,6 +17,14 @@ describe("htmldiff serve's command line", () => {
     expect(runBinary(["--help"]).stdout).toContain("htmldiff serve --port 8080");
   });
 
+  it("prints no '(default: [])' for its repeatable option, nor does the queue's enqueue", () => {
+    for (const command of ["serve", "enqueue"]) {
+      const help = runBinary([command, "--help"]).stdout;
+      expect(help).toContain("(repeatable)");
+      expect(help).not.toContain("default: []");
+    }
+  });
+
   it("refuses a bad value, an argument and an unknown option with one line and status 2", () => {
     for (const [args, message] of [
       [["serve", "--port", "http"], "htmldiff: option '--port <n>' argument 'http' is invalid. expected a port number, 0 to 65535\n"],
