@@ -6,7 +6,7 @@ import { parseDocument, type ParsedDocument } from "./events/parse.js";
 import { type HeadCut, parseHeads, parsePair } from "./events/shared-parse.js";
 import { type DiffOptions, normalizeOptions } from "./options.js";
 import { diffAroundChanges } from "./refine/around-changes.js";
-import { diffTokens } from "./refine/refine.js";
+import { budgetGrows, diffTokens } from "./refine/refine.js";
 import { EditScript, onWholeSources } from "./edit-script.js";
 import { KeyTable } from "./text/intern.js";
 import { tokenizePair } from "./text/shared-tokens.js";
@@ -42,7 +42,9 @@ export function diffDocuments(a: string | ParsedDocument, b: string | ParsedDocu
  * to {@link diffDocuments} when that cannot be promised: the changes were not compared in a
  * window around them that ends before the heads do (the options or the algorithm allow no
  * window, or the window reached the cut), or the diff is coarser than a minimal one (its work
- * budget grows with the documents' length). Where no window can be used, the heads are not read.
+ * budget grows with the documents' length; with a budget that does not, the heads are not read),
+ * or a heading is open where the heads end (a hunk's label takes its words, which may go on past
+ * the cut: see `parseHeads`). Where no window can be used, the heads are not read.
  *
  * @example renderText(diffForHunks(a, b)) === renderText(diffDocuments(a, b)) // true
  */
@@ -50,6 +52,8 @@ export function diffForHunks(a: string, b: string, options: DiffOptions = {}, cu
   const opts = normalizeOptions(options);
   // Only a window can promise the whole documents' answer (see diffAroundChanges): where none can be used, the heads would be diffed for nothing.
   if (!eventLocal(opts) || (opts.algorithm !== "default" && opts.algorithm !== "histogram")) return diffDocuments(a, b, options);
+  // A budget that does not grow with the documents (given, or at its cap) could be exceeded by the whole lists alone. No token is shorter than a character.
+  if (!budgetGrows(a.length + b.length, opts.maxWork)) return diffDocuments(a, b, options);
   const heads = parseHeads(a, b, { mode: opts.mode ?? "html", implied: omittedTagsToImply([a, b]) }, cut);
   const script = heads && diffDocuments(heads[0], heads[1], options);
   if (script === undefined || script.coarser !== undefined || !endsBefore(script, heads![0].source.length)) return diffDocuments(a, b, options);

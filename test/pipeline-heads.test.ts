@@ -71,6 +71,25 @@ describe("diffForHunks", () => {
     expect(cut).toBeGreaterThan(30);
   });
 
+  it("gives the hunk's label the words of a heading that goes on past the cut", () => {
+    const paragraphs = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `<p>Paragraph ${from + i} alpha beta</p>\n`).join("");
+    // Tags with no text between them, so that the heading's words before the cut stay short of a label's length.
+    const filler = "<span\n></span\n>".repeat(700);
+    const page = (word: string): string => `${paragraphs(0, 200)}<h2>Intro${"<span\n></span\n>".repeat(50)}<b class=x>${word}</b>${filler} Chapter Title</h2>\n${paragraphs(200, 300)}`;
+    const [a, b] = [page("old"), page("new")];
+    const cut = { margin: 5_000, minRest: 0 };
+    expect(renderText(diffForHunks(a, b, {}, cut))).toBe(renderText(diffDocuments(a, b)));
+    expect(renderText(diffDocuments(a, b))).toContain("Chapter Title");
+  });
+
+  it("reads the whole documents under a work budget given: the heads' shorter lists could stay within one the whole lists exceed", () => {
+    const around = "<p>one two</p>\n".repeat(2_000);
+    const [a, b] = [`${around}<p>old</p>${around}`, `${around}<p>new</p>${around}`];
+    const cut = { margin: 5_000, minRest: 0 };
+    expect(diffForHunks(a, b, {}, cut).tokenCount("a")).toBeLessThan(diffDocuments(a, b).tokenCount("a"));
+    expect(diffForHunks(a, b, { maxWork: 500_000_000 }, cut).tokenCount("a")).toBe(diffDocuments(a, b).tokenCount("a"));
+  });
+
   it("reads the whole documents when they share little at their end", () => {
     const a = "<p>one</p>".repeat(50) + "<p>two</p>";
     const b = "<p>one</p>".repeat(50) + "<p>three</p>";

@@ -5,7 +5,7 @@
 
 import { DeepParser, type ParserState } from "./htmlparser2-adapter.js";
 import { commonEnds } from "./common-ends.js";
-import { tableDocument } from "./event-table.js";
+import { type EventTable, eventTable, tableDocument } from "./event-table.js";
 import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseSharing } from "./parse.js";
 
 /** Characters between the places in the shared end where the new document's parse may rejoin the old one's. */
@@ -152,8 +152,9 @@ const HEAD_CUT: HeadCut = Object.freeze({ margin: 1 << 16, minRest: 1 << 18 });
  * their end ({@link HeadCut.margin} past their last difference), with the new one's parse back in
  * the old one's state before that place, so that the events of both documents up to there are
  * the events of their heads, and the rest of both is the same text read from the same state;
- * undefined when the sources share too little at their end for the cut to save work, or when
- * the new document's parse does not come back to the old one's state before the cut.
+ * undefined when the sources share too little at their end for the cut to save work (or differ
+ * over most of the heads), when the new document's parse does not come back to the old one's
+ * state before the cut, or when a heading is open at the cut (its words may go on past it).
  *
  * @example const heads = parseHeads(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`); heads?.[0].source.length // a.length - (most of big)
  */
@@ -166,5 +167,15 @@ export function parseHeads(a: string, b: string, options: ParseOptions = {}, cut
   if (2 * (a.length - tail - head) > at) return undefined;
   const shift = b.length - a.length;
   const [headA, headB] = parsePair(a.slice(0, at), b.slice(0, at + shift), options);
-  return (takenEvents(headA, headB)?.tail ?? 0) > 0 ? [headA, headB] : undefined;
+  if ((takenEvents(headA, headB)?.tail ?? 0) === 0 || headingOpenAtEnd(eventTable(headA))) return undefined;
+  return [headA, headB];
+}
+
+/**
+ * Whether a heading (`h1` to `h6`) is still open where the table's document ends (its end tag
+ * implied there): a report names a hunk by the words of the heading before it, which would be cut.
+ */
+function headingOpenAtEnd(table: EventTable): boolean {
+  for (let i = table.length - 1; i >= 0 && table.kindAt(i) === "close" && table.flagAt(i); i--) if (/^h[1-6]$/i.test(table.nameAt(i))) return true;
+  return false;
 }

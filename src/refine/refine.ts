@@ -59,6 +59,17 @@ export function workBudget(tokens: number, maxWork: number | undefined): number 
 }
 
 /**
+ * Whether the work budget of a comparison of at most `tokens` tokens grows with every token: the
+ * default one below its cap (see {@link workBudget}). Then a longer document never gets less budget
+ * for the same changes, so a diff within budget over part of the documents is within it over all.
+ *
+ * @example budgetGrows(1_000_000, undefined) // true; budgetGrows(1_000_000, 5_000_000) // false
+ */
+export function budgetGrows(tokens: number, maxWork: number | undefined): boolean {
+  return maxWork === undefined && BUDGET_BASE + BUDGET_PER_TOKEN * tokens < BUDGET_CAP;
+}
+
+/**
  * Opcodes that turn side `a` into side `b`, refined for reading, with their changes named.
  * Except for difflib (whose exact results are its point), swapping `a` and `b` gives the
  * mirrored result: inserts and deletes trade places, old and new values too, nothing else changes.
