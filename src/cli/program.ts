@@ -8,6 +8,7 @@ import { FORMATS, type FormatName } from "../render/formats.js";
 import type { CliIO } from "./io.js";
 import { VERSION } from "../version.js";
 import { commandLineError } from "../compare/command-line-error.js";
+import { DIFF_FLAGS } from "../compare/request.js";
 
 /** Everything the options say, with defaults filled in. */
 export interface CliOptions {
@@ -68,22 +69,17 @@ Examples:
  */
 export function buildProgram(io: CliIO, action: (args: string[], options: CliOptions) => Promise<void>): Command {
   return (
-    new Command()
-      .name("htmldiff")
-      .description("Compare two HTML or XML documents word by word, aware of tags.")
-      .usage("[options] OLD NEW")
-      .argument("[documents...]", "OLD and NEW: files, or - for standard input, or /dev/null for nothing")
-      .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS))
-      .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt, .html)")
-      .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
-      .option("--xml", "parse both sides as XML")
-      .option("-w, --ignore-whitespace", "ignore whitespace differences")
-      .option("--ignore-case", "ignore letter case in text and comments")
-      .option("--ignore-comments", "ignore comments")
-      .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect)
-      .option("--ignore-attr <name>", "ignore attributes with this name (a glob like data-*), or SELECTOR@NAME only on matching elements (repeatable)", collect)
-      .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect)
-      .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect)
+    withDiffFlags(
+      new Command()
+        .name("htmldiff")
+        .description("Compare two HTML or XML documents word by word, aware of tags.")
+        .usage("[options] OLD NEW")
+        .argument("[documents...]", "OLD and NEW: files, or - for standard input, or /dev/null for nothing")
+        .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS))
+        .option("-o, --output <file>", "write the output to a file (format from its extension: .json, .txt, .html)")
+        .option("--html", "parse both sides as HTML (default: by file extension, then by content)")
+        .option("--xml", "parse both sides as XML"),
+    )
       .option("-U, --context <lines>", "unchanged lines shown around each change", count, 3)
       .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
       .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
@@ -116,6 +112,12 @@ export function buildProgram(io: CliIO, action: (args: string[], options: CliOpt
         action(args, { ...options, ignore: options.ignore ?? [], ignoreAttr: options.ignoreAttr ?? [], ignoreText: options.ignoreText ?? [], ignoreValue: options.ignoreValue ?? [] }),
       )
   );
+}
+
+/** `command` with the diff's flags shared with `htmldiff enqueue` ({@link DIFF_FLAGS}) added, the repeatable ones collecting lists. */
+function withDiffFlags(command: Command): Command {
+  for (const { flags, description, repeatable } of DIFF_FLAGS) command.addOption(repeatable ? new Option(flags, description).argParser(collect) : new Option(flags, description));
+  return command;
 }
 
 /** An unknown option named like a format (`--stat`, `--json`) points to `-f`, which chooses formats. */

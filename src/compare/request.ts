@@ -90,3 +90,26 @@ export function compareOptions(given: Partial<CompareOptions> = {}): CompareOpti
     ...given,
   };
 }
+
+/** A command-line option that shapes a diff: its flags and help; `repeatable` ones collect a list. */
+export interface DiffFlag {
+  readonly flags: string;
+  readonly description: string;
+  readonly repeatable?: true;
+}
+
+/**
+ * The ignore options, as every front end with a command line offers them (`htmldiff`,
+ * `htmldiff enqueue`), in the order their help lists them.
+ *
+ * @example DIFF_FLAGS[0].flags // "-w, --ignore-whitespace"
+ */
+export const DIFF_FLAGS: readonly DiffFlag[] = Object.freeze([
+  { flags: "-w, --ignore-whitespace", description: "ignore whitespace differences" },
+  { flags: "--ignore-case", description: "ignore letter case in text and comments" },
+  { flags: "--ignore-comments", description: "ignore comments" },
+  { flags: "--ignore <selector>", description: "leave out the elements a CSS selector matches (repeatable)", repeatable: true },
+  { flags: "--ignore-attr <name>", description: "ignore attributes with this name (a glob like data-*), or SELECTOR@NAME only on matching elements (repeatable)", repeatable: true },
+  { flags: "--ignore-text <regex>", description: "text matching the pattern compares equal to any other text matching it (repeatable)", repeatable: true },
+  { flags: "--ignore-value <regex>", description: "the same for attribute values (repeatable)", repeatable: true },
+]);

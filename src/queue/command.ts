@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { STORED_FORMATS, type DiffQuery, type StoredFormat } from "../compare/diff-id.js";
 import { commandLineError } from "../compare/command-line-error.js";
 import { connectRedis, DEFAULT_QUEUE, DEFAULT_RESULT_TTL_S, DiffJobs, RedisUnavailableError } from "../compare/jobs.js";
-import { compareOptions } from "../compare/request.js";
+import { compareOptions, DIFF_FLAGS } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
 import { firstLine, InputError } from "../read/decode.js";
 import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
@@ -81,7 +81,7 @@ function workerProgram(io: QueueIO, action: Action): Command {
 }
 
 function enqueueProgram(io: QueueIO, action: Action): Command {
-  return base("enqueue", io)
+  const program = base("enqueue", io)
     .description("Store pairs of documents in Redis and queue one diff job each; prints the job ids.")
     .usage("--redis URL [options] OLD NEW | -r OLD_DIR NEW_DIR | --pairs FILE")
     .argument("[paths...]", "OLD NEW, or two folders with -r")
@@ -89,14 +89,10 @@ function enqueueProgram(io: QueueIO, action: Action): Command {
     .option("--pairs <file>", "queue the pairs of this file: OLD<TAB>NEW, one a line")
     .addOption(new Option("-f, --format <name>", "the results' format").choices(STORED_FORMATS).default("text"))
     .option("--html", "parse both sides as HTML")
-    .option("--xml", "parse both sides as XML")
-    .option("-w, --ignore-whitespace", "ignore whitespace differences")
-    .option("--ignore-case", "ignore letter case in text and comments")
-    .option("--ignore-comments", "ignore comments")
-    .option("--ignore <selector>", "leave out the elements a CSS selector matches (repeatable)", collect)
-    .option("--ignore-attr <name>", "ignore attributes with this name, or SELECTOR@NAME (repeatable)", collect)
-    .option("--ignore-text <regex>", "text matching the pattern compares equal to any other text matching it (repeatable)", collect)
-    .option("--ignore-value <regex>", "the same for attribute values (repeatable)", collect)
+    .option("--xml", "parse both sides as XML");
+  // The ignore options as the CLI has them.
+  for (const { flags, description, repeatable } of DIFF_FLAGS) program.addOption(repeatable ? new Option(flags, description).argParser(collect) : new Option(flags, description));
+  return program
     .option("-U, --context <lines>", "unchanged lines shown around each change", whole, 3)
     .addOption(new Option("--granularity <unit>", "show replaced words whole, or the characters that differ").choices(["word", "char"]).default("word"))
     .addOption(new Option("--algorithm <name>", "matching algorithm").choices(["default", "myers", "histogram", "difflib"]).default("default"))
