@@ -2,6 +2,7 @@
 // inside its quotes, an added or removed attribute whole, so that no mark starts in one
 // attribute and ends in another.
 
+import { commonEnds } from "../../events/common-ends.js";
 import { myersDiff } from "../../match/myers.js";
 import { type Piece, wordDiff } from "./inline-diff.js";
 
@@ -197,11 +198,7 @@ function spaces(out: Piece[], oldText: string, newText: string): void {
 
 /** Pieces for a replaced stretch with what both sides start and end with unmarked. */
 function trimmed(out: Piece[], oldText: string, newText: string): void {
-  const shorter = Math.min(oldText.length, newText.length);
-  let head = 0;
-  while (head < shorter && oldText[head] === newText[head]) head++;
-  let tail = 0;
-  while (tail < shorter - head && oldText.at(-1 - tail) === newText.at(-1 - tail)) tail++;
+  const { head, tail } = commonEnds(oldText, newText);
   push(out, "equal", newText.slice(0, head));
   replaced(out, oldText.slice(head, oldText.length - tail), newText.slice(head, newText.length - tail));
   push(out, "equal", newText.slice(newText.length - tail));
