@@ -82,8 +82,8 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
   let showsOld = false;
   let showsNew = false;
   let rowInMove = false;
-  // What the row's text is (see Flow).
-  let rowFlows = new Set<Flow>();
+  // What the row's text is: the flows it holds, one bit each (see Flow).
+  let rowFlows = 0;
   // Each side's place (in the document's order) where the row starts.
   let startOld = 1;
   let startNew = 1;
@@ -94,7 +94,7 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
     notes = [];
     rowOld = rowNew = null;
     showsOld = showsNew = changed = rowInMove = false;
-    rowFlows = new Set();
+    rowFlows = 0;
   };
   /**
    * The pieces of `text` (a part of segment `seg`) between its line breaks, added to the lines;
@@ -117,7 +117,7 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
       if (piece && parts.length) {
         const otherOld = atOld !== null && (rowOld !== null ? atOld !== rowOld || inMove !== rowInMove : !inMove && atOld > startOld);
         const otherNew = hasNew && newLine !== (rowNew ?? startNew);
-        const apart = [...rowFlows].some((other) => APART.has(`${flow} ${other}`));
+        const apart = (rowFlows & APART[flow]!) !== 0;
         if (otherOld || otherNew || apart) endLine();
       }
       if (piece && !parts.length) [startOld, startNew] = [oldLine, newLine];
@@ -125,7 +125,7 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
       if (piece) {
         if (atOld !== null && rowOld === null) [rowOld, rowInMove] = [atOld, inMove];
         if (hasNew) rowNew ??= newLine;
-        rowFlows.add(flow);
+        rowFlows |= 1 << flow;
         parts.push(seg.inMove === "block" ? { kind: seg.kind, text: piece, moved: true } : seg.reindent ? { kind: seg.kind, text: piece, reindent: true } : { kind: seg.kind, text: piece });
       }
       const ended = p < pieces.length - 1;
@@ -186,27 +186,37 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
 /**
  * What a segment's text is for the rows: unchanged, deleted or inserted in place, or text of a
  * moved block where it was (`departure`) or where it arrived (`arrival`, with the edits made to it).
+ * A row keeps the flows it holds as bits (`1 << flow`).
  */
-type Flow = "equal" | "deleted" | "inserted" | "departure" | "arrival";
+const enum Flow {
+  Equal,
+  Deleted,
+  Inserted,
+  Departure,
+  Arrival,
+}
 
 /**
- * Flows that do not share a row (both orders): a move's half and a change of the other side that
- * is not part of it, as the end of an arrived block and the start of a block that left.
+ * Per flow, the flows that do not share a row with it (as bits): a move's half and a change of the
+ * other side that is not part of it, as the end of an arrived block and the start of a block that left.
  */
-const APART: ReadonlySet<string> = new Set(
-  (
-    [
-      ["arrival", "departure"],
-      ["arrival", "deleted"],
-      ["departure", "inserted"],
-    ] as const
-  ).flatMap(([x, y]) => [`${x} ${y}`, `${y} ${x}`]),
-);
+const APART: readonly number[] = (() => {
+  const apart = [0, 0, 0, 0, 0];
+  for (const [x, y] of [
+    [Flow.Arrival, Flow.Departure],
+    [Flow.Arrival, Flow.Deleted],
+    [Flow.Departure, Flow.Inserted],
+  ] as const) {
+    apart[x] = apart[x]! | (1 << y);
+    apart[y] = apart[y]! | (1 << x);
+  }
+  return apart;
+})();
 
 function flowOf(seg: Segment): Flow {
-  if (seg.inMove === "edit") return "arrival";
-  if (seg.inMove === "block") return seg.kind === "delete" ? "departure" : "arrival";
-  return seg.kind === "delete" ? "deleted" : seg.kind === "insert" ? "inserted" : "equal";
+  if (seg.inMove === "edit") return Flow.Arrival;
+  if (seg.inMove === "block") return seg.kind === "delete" ? Flow.Departure : Flow.Arrival;
+  return seg.kind === "delete" ? Flow.Deleted : seg.kind === "insert" ? Flow.Inserted : Flow.Equal;
 }
 
 /** Whether the arriving half of an edited move, segments from `from` on, shows old text before its first line break. */
