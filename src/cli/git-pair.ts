@@ -5,6 +5,7 @@
 
 import { BinaryInputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
+import { binaryPairResult } from "./binary-pair.js";
 import { ExitCode } from "./exit-codes.js";
 import type { CompareCounts as PairCounts, CompareResult as PairResult } from "../compare/request.js";
 import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
@@ -47,9 +48,8 @@ async function compareContents(invocation: Invocation, options: CliOptions, colo
     b = decodeInput(newBytes, newLabel, forced);
   } catch (error) {
     if (!(error instanceof BinaryInputError)) throw error;
-    const same = Buffer.from(oldBytes).equals(newBytes);
-    const output = same || options.quiet ? "" : `Binary files ${oldLabel} and ${newLabel} differ\n`;
-    return { kind: "binary", result: { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [], counts: wholeChange(!same) } };
+    const result = await binaryPairResult({ name: oldLabel, bytes: oldBytes }, { name: newLabel, bytes: newBytes }, chooseFormat(options), options.quiet ?? false);
+    return { kind: "binary", result };
   }
   if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, options, colorLevel) };
   const theme = colorLevel ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
