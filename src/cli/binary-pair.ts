@@ -2,7 +2,7 @@
 // files OLD and NEW differ" and status 1, or nothing and status 0 for the same bytes. Shared by
 // git's external diff, a directory run and a comparison of two files.
 
-import type { CompareResult } from "../compare/request.js";
+import type { CompareCounts, CompareResult } from "../compare/request.js";
 import { renderBinary, type FormatName } from "../render/formats.js";
 import { ExitCode } from "./exit-codes.js";
 
@@ -23,5 +23,14 @@ export interface SideBytes {
 export async function binaryPairResult(a: SideBytes, b: SideBytes, format: FormatName, quiet: boolean): Promise<CompareResult> {
   const same = Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes);
   const output = quiet ? "" : await renderBinary(format, { old: a.name, new: b.name }, same);
-  return { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [], counts: { changes: same ? 0 : 1, inserted: 0, deleted: 0 } };
+  return { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [], counts: wholeChange(!same) };
+}
+
+/**
+ * The counts of a file compared whole (binary, or by lines): one change when it differs, no tokens.
+ *
+ * @example wholeChange(true) // { changes: 1, inserted: 0, deleted: 0 }
+ */
+export function wholeChange(differs: boolean): CompareCounts {
+  return { changes: differs ? 1 : 0, inserted: 0, deleted: 0 };
 }

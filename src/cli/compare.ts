@@ -1,5 +1,6 @@
 // Compares one pair of documents named on the command line: reads the files, then has
-// src/compare/ diff and render them. Shared by a single run and by the workers of a directory run.
+// src/compare/ diff and render them. compareInputs is shared with git's external diff and with the
+// pairs a directory run compares in its own thread.
 
 import { compare } from "../compare/compare.js";
 import { compareOptions, type CompareOptions, type CompareResult } from "../compare/request.js";

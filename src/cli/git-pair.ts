@@ -5,9 +5,9 @@
 
 import { BinaryInputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
-import { binaryPairResult } from "./binary-pair.js";
+import { binaryPairResult, wholeChange } from "./binary-pair.js";
 import { ExitCode } from "./exit-codes.js";
-import type { CompareCounts as PairCounts, CompareResult as PairResult } from "../compare/request.js";
+import type { CompareResult as PairResult } from "../compare/request.js";
 import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
 import type { Invocation } from "./invocation.js";
 import { plainLineTheme, unifiedDiff } from "./line-diff.js";
@@ -56,11 +56,6 @@ async function compareContents(invocation: Invocation, options: CliOptions, colo
   const output = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
   const status = output ? ExitCode.Different : ExitCode.Same;
   return { kind: "lines", result: { status, output: options.quiet ? "" : output, warnings: [...a.warnings, ...b.warnings], counts: wholeChange(status === ExitCode.Different) } };
-}
-
-/** The counts of a file compared whole (binary, or by lines): one change when it differs, no tokens. */
-function wholeChange(differs: boolean): PairCounts {
-  return { changes: differs ? 1 : 0, inserted: 0, deleted: 0 };
 }
 
 /** HTML or XML: by the repository path's extension, else by a side that starts with a tag. */
