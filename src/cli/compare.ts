@@ -6,14 +6,14 @@ import { compare } from "../compare/compare.js";
 import { compareOptions, type CompareOptions, type CompareResult } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
 import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
-import { BinaryInputError, InputError } from "../read/decode.js";
-import { decodeInput, type Input } from "../read/input.js";
+import { InputError } from "../read/decode.js";
+import type { Input } from "../read/input.js";
 import { formatForPath, type FormatName } from "../render/formats.js";
 import type { ParseMode } from "../types.js";
 import type { Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
-import { readSide } from "./read-input.js";
+import { readDocument } from "./read-input.js";
 
 /**
  * Reads, diffs and renders one pair; throws {@link InputError} for input that is not a document.
@@ -24,20 +24,22 @@ import { readSide } from "./read-input.js";
  * @example await comparePair(parseInvocation(["a.html", "b.html"])!, options, io, 0) // { status: 1, output: "--- a.html…" }
  */
 export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
+  const read = await readPair(invocation, options, io);
+  return "status" in read ? read : compareInputs(read.a, read.b, options, colorLevel);
+}
+
+/** Both sides of a pair read and decoded, or the result of a pair with a binary side. */
+async function readPair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">): Promise<{ a: Input; b: Input } | CompareResult> {
   const { oldPath, newPath } = invocation;
   if (oldPath === "-" && newPath === "-") throw new InputError("only one side can be standard input (-)");
   const forced = forcedMode(options);
-  const a = { name: invocation.oldLabel, bytes: await readSide(oldPath, io, invocation.oldLabel) };
-  const b = { name: invocation.newLabel, bytes: await readSide(newPath, io, invocation.newLabel) };
-  let inputs: [Input, Input];
-  try {
-    inputs = [decodeInput(a.bytes, a.name, forced), decodeInput(b.bytes, b.name, forced)];
-  } catch (error) {
-    const format = chooseFormat(options);
-    if (!(error instanceof BinaryInputError) || format === "html" || format === "page") throw error;
-    return (await import("./binary-pair.js")).binaryPairResult(a, b, format, options.quiet ?? false);
-  }
-  return compareInputs(...inputs, options, colorLevel);
+  const a = await readDocument(oldPath, io, forced, invocation.oldLabel);
+  const b = await readDocument(newPath, io, forced, invocation.newLabel);
+  if (!("error" in a) && !("error" in b)) return { a, b };
+  const format = chooseFormat(options);
+  // html and page output are the marked document, which cannot show a binary file.
+  for (const side of [a, b]) if ("error" in side && (format === "html" || format === "page")) throw side.error;
+  return (await import("./binary-pair.js")).binaryPairResult(a, b, format, options.quiet ?? false);
 }
 
 /** The mode `--html` or `--xml` asks for, if any; throws {@link InputError} when both are given. */
