@@ -1,22 +1,25 @@
 // Compares one pair of documents named on the command line: reads the files, then has
-// src/compare/ diff and render them. Shared by a single run and by the workers of a directory run.
+// src/compare/ diff and render them. compareInputs is shared with git's external diff and with the
+// pairs a directory run compares in its own thread.
 
 import { compare } from "../compare/compare.js";
 import { compareOptions, type CompareOptions, type CompareResult } from "../compare/request.js";
 import { normalizeOptions, OptionError } from "../options.js";
 import { loadIgnoreEngines, needsIgnoreEngines } from "../text/ignore-engines.js";
-import { InputError } from "../read/decode.js";
-import type { Input } from "../read/input.js";
+import { BinaryInputError, InputError } from "../read/decode.js";
+import { decodeInput, type Input } from "../read/input.js";
 import { formatForPath, type FormatName } from "../render/formats.js";
 import type { ParseMode } from "../types.js";
 import type { Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
-import { readInput } from "./read-input.js";
+import { readSide } from "./read-input.js";
 
 /**
  * Reads, diffs and renders one pair; throws {@link InputError} for input that is not a document.
- * `colorLevel` is the level decided for the terminal (0 for none).
+ * A binary side gets diff's answer, `Binary files OLD and NEW differ` (see binary-pair.ts),
+ * except in html and page output, the marked document, which cannot show it: there it is
+ * refused. `colorLevel` is the level decided for the terminal (0 for none).
  *
  * @example await comparePair(parseInvocation(["a.html", "b.html"])!, options, io, 0) // { status: 1, output: "--- a.html…" }
  */
@@ -24,9 +27,17 @@ export async function comparePair(invocation: Invocation, options: CliOptions, i
   const { oldPath, newPath } = invocation;
   if (oldPath === "-" && newPath === "-") throw new InputError("only one side can be standard input (-)");
   const forced = forcedMode(options);
-  const a = await readInput(oldPath, io, forced, invocation.oldLabel);
-  const b = await readInput(newPath, io, forced, invocation.newLabel);
-  return compareInputs(a, b, options, colorLevel);
+  const a = { name: invocation.oldLabel, bytes: await readSide(oldPath, io, invocation.oldLabel) };
+  const b = { name: invocation.newLabel, bytes: await readSide(newPath, io, invocation.newLabel) };
+  let inputs: [Input, Input];
+  try {
+    inputs = [decodeInput(a.bytes, a.name, forced), decodeInput(b.bytes, b.name, forced)];
+  } catch (error) {
+    const format = chooseFormat(options);
+    if (!(error instanceof BinaryInputError) || format === "html" || format === "page") throw error;
+    return (await import("./binary-pair.js")).binaryPairResult(a, b, format, options.quiet ?? false);
+  }
+  return compareInputs(...inputs, options, colorLevel);
 }
 
 /** The mode `--html` or `--xml` asks for, if any; throws {@link InputError} when both are given. */

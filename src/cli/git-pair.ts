@@ -5,8 +5,9 @@
 
 import { BinaryInputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
+import { binaryPairResult, wholeChange } from "./binary-pair.js";
 import { ExitCode } from "./exit-codes.js";
-import type { CompareCounts as PairCounts, CompareResult as PairResult } from "../compare/request.js";
+import type { CompareResult as PairResult } from "../compare/request.js";
 import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
 import type { Invocation } from "./invocation.js";
 import { plainLineTheme, unifiedDiff } from "./line-diff.js";
@@ -47,20 +48,14 @@ async function compareContents(invocation: Invocation, options: CliOptions, colo
     b = decodeInput(newBytes, newLabel, forced);
   } catch (error) {
     if (!(error instanceof BinaryInputError)) throw error;
-    const same = Buffer.from(oldBytes).equals(newBytes);
-    const output = same || options.quiet ? "" : `Binary files ${oldLabel} and ${newLabel} differ\n`;
-    return { kind: "binary", result: { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [], counts: wholeChange(!same) } };
+    const result = await binaryPairResult({ name: oldLabel, bytes: oldBytes }, { name: newLabel, bytes: newBytes }, chooseFormat(options), options.quiet ?? false);
+    return { kind: "binary", result };
   }
   if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, options, colorLevel) };
   const theme = colorLevel ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
   const output = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
   const status = output ? ExitCode.Different : ExitCode.Same;
   return { kind: "lines", result: { status, output: options.quiet ? "" : output, warnings: [...a.warnings, ...b.warnings], counts: wholeChange(status === ExitCode.Different) } };
-}
-
-/** The counts of a file compared whole (binary, or by lines): one change when it differs, no tokens. */
-function wholeChange(differs: boolean): PairCounts {
-  return { changes: differs ? 1 : 0, inserted: 0, deleted: 0 };
 }
 
 /** HTML or XML: by the repository path's extension, else by a side that starts with a tag. */

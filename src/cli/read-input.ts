@@ -16,7 +16,16 @@ import type { CliIO } from "./io.js";
  * @example await readInput("old.html", io) // { name: "old.html", text: "<!doctype html>…", mode: "html", … }
  */
 export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode, name = path): Promise<Input> {
-  return decodeInput(path === "-" ? await io.readStdin() : await readBytes(path, name), name, forced);
+  return decodeInput(await readSide(path, io, name), name, forced);
+}
+
+/**
+ * The bytes of one side: standard input for `-`, else the file at `path` (see {@link readBytes}).
+ *
+ * @example await readSide("-", io) // the bytes piped in
+ */
+export async function readSide(path: string, io: Pick<CliIO, "readStdin">, name = path): Promise<Uint8Array> {
+  return path === "-" ? await io.readStdin() : await readBytes(path, name);
 }
 
 /**
