@@ -20,12 +20,13 @@ import { readInput } from "./read-input.js";
  *
  * @example await comparePair(parseInvocation(["a.html", "b.html"])!, options, io, 0) // { status: 1, output: "--- a.html…" }
  */
-export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
+export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin" | "willCompare">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
   const { oldPath, newPath } = invocation;
   if (oldPath === "-" && newPath === "-") throw new InputError("only one side can be standard input (-)");
   const forced = forcedMode(options);
   const a = await readInput(oldPath, io, forced, invocation.oldLabel);
   const b = await readInput(newPath, io, forced, invocation.newLabel);
+  io.willCompare?.(a.text.length + b.text.length);
   return compareInputs(a, b, options, colorLevel);
 }
 
