@@ -1,5 +1,6 @@
 // Compares one pair of documents named on the command line: reads the files, then has
-// src/compare/ diff and render them. Shared by a single run and by the workers of a directory run.
+// src/compare/ diff and render them. compareInputs is shared with git's external diff and with the
+// pairs a directory run compares in its own thread.
 
 import { compare } from "../compare/compare.js";
 import { compareOptions, type CompareOptions, type CompareResult } from "../compare/request.js";
@@ -12,22 +13,35 @@ import type { ParseMode } from "../types.js";
 import type { Invocation } from "./invocation.js";
 import type { CliIO } from "./io.js";
 import type { CliOptions } from "./program.js";
-import { readInput } from "./read-input.js";
+import { readDocument } from "./read-input.js";
 
 /**
  * Reads, diffs and renders one pair; throws {@link InputError} for input that is not a document.
- * `colorLevel` is the level decided for the terminal (0 for none).
+ * A binary side gets diff's answer, `Binary files OLD and NEW differ` (see binary-pair.ts),
+ * except in html and page output, the marked document, which cannot show it: there it is
+ * refused. `colorLevel` is the level decided for the terminal (0 for none).
  *
  * @example await comparePair(parseInvocation(["a.html", "b.html"])!, options, io, 0) // { status: 1, output: "--- a.html…" }
  */
 export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin" | "willCompare">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
+  const read = await readPair(invocation, options, io);
+  if ("status" in read) return read;
+  io.willCompare?.(read.a.text.length + read.b.text.length);
+  return compareInputs(read.a, read.b, options, colorLevel);
+}
+
+/** Both sides of a pair read and decoded, or the result of a pair with a binary side. */
+async function readPair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">): Promise<{ a: Input; b: Input } | CompareResult> {
   const { oldPath, newPath } = invocation;
   if (oldPath === "-" && newPath === "-") throw new InputError("only one side can be standard input (-)");
   const forced = forcedMode(options);
-  const a = await readInput(oldPath, io, forced, invocation.oldLabel);
-  const b = await readInput(newPath, io, forced, invocation.newLabel);
-  io.willCompare?.(a.text.length + b.text.length);
-  return compareInputs(a, b, options, colorLevel);
+  const a = await readDocument(oldPath, io, forced, invocation.oldLabel);
+  const b = await readDocument(newPath, io, forced, invocation.newLabel);
+  if (!("error" in a) && !("error" in b)) return { a, b };
+  const format = chooseFormat(options);
+  // html and page output are the marked document, which cannot show a binary file.
+  for (const side of [a, b]) if ("error" in side && (format === "html" || format === "page")) throw side.error;
+  return (await import("./binary-pair.js")).binaryPairResult(a, b, format, options.quiet ?? false);
 }
 
 /** The mode `--html` or `--xml` asks for, if any; throws {@link InputError} when both are given. */

@@ -3,16 +3,17 @@
 // git's header lines for a chmod, a rename or a copy, so that git never stops at a file; HTML
 // and XML are documents.
 
-import { BinaryInputError } from "../read/decode.js";
 import { modeByExtension } from "../read/mode.js";
+import { binaryPairResult, wholeChange } from "./binary-pair.js";
 import { ExitCode } from "./exit-codes.js";
-import type { CompareCounts as PairCounts, CompareResult as PairResult } from "../compare/request.js";
+import type { CompareResult as PairResult } from "../compare/request.js";
 import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
 import type { Invocation } from "./invocation.js";
 import { plainLineTheme, unifiedDiff } from "./line-diff.js";
 import type { CliOptions } from "./program.js";
-import { decodeInput, type Input } from "../read/input.js";
-import { readBytes } from "./read-input.js";
+import type { Input } from "../read/input.js";
+import type { CliIO } from "./io.js";
+import { readDocument } from "./read-input.js";
 
 /** What a file turned out to be, which decides how its header lines are coloured. */
 type Kind = "document" | "lines" | "binary";
@@ -24,43 +25,28 @@ type Kind = "document" | "lines" | "binary";
  * `new mode …`, then the lines of git's ninth argument (`similarity index 90%`, `rename from x`,
  * `rename to y`).
  *
- * @example await compareForGit(parseInvocation(["logo.png", "/tmp/x", "1a2b3c4", "100644", "logo.png", "5d6e7f8", "100644"])!, options, 0)
+ * @example await compareForGit(parseInvocation(["logo.png", "/tmp/x", "1a2b3c4", "100644", "logo.png", "5d6e7f8", "100644"])!, options, io, 0)
  *   // { status: 1, output: "Binary files a/logo.png and b/logo.png differ\n", warnings: [] }
  */
-export async function compareForGit(invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<PairResult> {
-  const { kind, result } = await compareContents(invocation, options, colorLevel);
+export async function compareForGit(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">, colorLevel: 0 | 1 | 2 | 3): Promise<PairResult> {
+  const { kind, result } = await compareContents(invocation, options, io, colorLevel);
   const format = chooseFormat(options);
   const lines = headerLines(invocation);
   if (!lines.length || options.quiet || (format !== "term" && format !== "text")) return result;
   return { ...result, output: (await paintHeader(lines, kind, colorLevel)) + result.output };
 }
 
-async function compareContents(invocation: Invocation, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<{ kind: Kind; result: PairResult }> {
+async function compareContents(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">, colorLevel: 0 | 1 | 2 | 3): Promise<{ kind: Kind; result: PairResult }> {
   const { oldLabel, newLabel } = invocation;
   const forced = forcedMode(options);
-  const oldBytes = await readBytes(invocation.oldPath, oldLabel);
-  const newBytes = await readBytes(invocation.newPath, newLabel);
-  let a: Input;
-  let b: Input;
-  try {
-    a = decodeInput(oldBytes, oldLabel, forced);
-    b = decodeInput(newBytes, newLabel, forced);
-  } catch (error) {
-    if (!(error instanceof BinaryInputError)) throw error;
-    const same = Buffer.from(oldBytes).equals(newBytes);
-    const output = same || options.quiet ? "" : `Binary files ${oldLabel} and ${newLabel} differ\n`;
-    return { kind: "binary", result: { status: same ? ExitCode.Same : ExitCode.Different, output, warnings: [], counts: wholeChange(!same) } };
-  }
+  const a = await readDocument(invocation.oldPath, io, forced, oldLabel);
+  const b = await readDocument(invocation.newPath, io, forced, newLabel);
+  if ("error" in a || "error" in b) return { kind: "binary", result: await binaryPairResult(a, b, chooseFormat(options), options.quiet ?? false) };
   if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, options, colorLevel) };
   const theme = colorLevel ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
   const output = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
   const status = output ? ExitCode.Different : ExitCode.Same;
   return { kind: "lines", result: { status, output: options.quiet ? "" : output, warnings: [...a.warnings, ...b.warnings], counts: wholeChange(status === ExitCode.Different) } };
-}
-
-/** The counts of a file compared whole (binary, or by lines): one change when it differs, no tokens. */
-function wholeChange(differs: boolean): PairCounts {
-  return { changes: differs ? 1 : 0, inserted: 0, deleted: 0 };
 }
 
 /** HTML or XML: by the repository path's extension, else by a side that starts with a tag. */

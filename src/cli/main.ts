@@ -79,7 +79,7 @@ async function comparePairToOutput(invocation: Invocation, options: CliOptions, 
   const level = decideColor(options, io, invocation.fromGit);
   // A file git hands over (git diff, git difftool) may be any file: binary, plain text.
   const fromGit = invocation.fromGit || invocation.fromDifftool === true;
-  const { status, output, warnings, counts } = fromGit ? await (await import("./git-pair.js")).compareForGit(invocation, options, level) : await comparePair(invocation, options, io, level);
+  const { status, output, warnings, counts } = fromGit ? await (await import("./git-pair.js")).compareForGit(invocation, options, io, level) : await comparePair(invocation, options, io, level);
   for (const warning of warnings) io.err(`htmldiff: warning: ${warning}\n`);
   if (options.output && !options.quiet) await writeOutput(options.output, output, [invocation.oldPath, invocation.newPath]);
   else if (output) io.out(output);

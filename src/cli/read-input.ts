@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { InputError } from "../read/decode.js";
+import { BinaryInputError, InputError } from "../read/decode.js";
 import { fileErrorPhrase } from "../read/file-error.js";
 import { decodeInput, type Input } from "../read/input.js";
 import type { ParseMode } from "../types.js";
@@ -16,7 +16,41 @@ import type { CliIO } from "./io.js";
  * @example await readInput("old.html", io) // { name: "old.html", text: "<!doctype html>…", mode: "html", … }
  */
 export async function readInput(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode, name = path): Promise<Input> {
-  return decodeInput(path === "-" ? await io.readStdin() : await readBytes(path, name), name, forced);
+  return decodeInput(await readSide(path, io, name), name, forced);
+}
+
+/** A side found binary by {@link readDocument}: its name, its bytes and the error that says so. */
+export interface BinarySide {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly error: BinaryInputError;
+}
+
+/**
+ * Reads and decodes one side as {@link readInput} does, except that a binary side comes back as
+ * its bytes, for the pair's `Binary files … differ` (see binary-pair.ts). Only a binary side's
+ * bytes outlive the call: held by a caller's frame, a document's bytes would stay in memory
+ * through its whole comparison (both files' bytes, 5 MB more at the typo pair's peak).
+ *
+ * @example await readDocument("logo.html", io) // { name: "logo.html", bytes: …, error: BinaryInputError }
+ */
+export async function readDocument(path: string, io: Pick<CliIO, "readStdin">, forced?: ParseMode, name = path): Promise<Input | BinarySide> {
+  const bytes = await readSide(path, io, name);
+  try {
+    return decodeInput(bytes, name, forced);
+  } catch (error) {
+    if (error instanceof BinaryInputError) return { name, bytes, error };
+    throw error;
+  }
+}
+
+/**
+ * The bytes of one side: standard input for `-`, else the file at `path` (see {@link readBytes}).
+ *
+ * @example await readSide("-", io) // the bytes piped in
+ */
+async function readSide(path: string, io: Pick<CliIO, "readStdin">, name = path): Promise<Uint8Array> {
+  return path === "-" ? await io.readStdin() : await readBytes(path, name);
 }
 
 /**

@@ -12,6 +12,8 @@ import { writeOutput } from "./write-output.js";
 
 /**
  * Prints (or writes with `-o`) the document that `--accept` or `--reject` asks for; exit status 0.
+ * Throws {@link InputError} for a file with no mark, which is not htmldiff's html or page output
+ * (output always carries one), so that a wrong file is not taken for a report without changes.
  *
  * @example await restoreDocument([], { accept: "review.html", … }, io) // prints the new document
  */
@@ -21,6 +23,7 @@ export async function restoreDocument(args: readonly string[], options: CliOptio
   const path = (options.accept ?? options.reject)!;
   const { text } = await readInput(path, io, "html");
   const document = restoreSide(text, options.accept !== undefined ? "new" : "old");
+  if (!document.marked) throw new InputError(`${path}: not html or page output of htmldiff (no marks to ${options.accept !== undefined ? "accept" : "reject"})`);
   // In its own encoding: the one the output recorded, else the one its declaration names.
   const bytes = encodeDocument(document.text, document.charset ?? declaredCharset(document.text));
   if (options.output) await writeOutput(options.output, bytes, [path]);

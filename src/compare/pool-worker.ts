@@ -1,13 +1,13 @@
 // The worker thread of the compare pool: runs compare() on a request. An input that is not a
 // document comes back as data, since an error's class does not survive the trip between threads.
 
-import { firstLine, InputError } from "../read/decode.js";
+import { BinaryInputError, firstLine, InputError } from "../read/decode.js";
 import { compare } from "./compare.js";
 import type { Theme } from "../render/report/text.js";
 import type { CompareRequest, CompareResult } from "./request.js";
 
-/** A comparison done, or refused with the one-line reason of an {@link InputError}. */
-export type PoolReply = { readonly result: CompareResult } | { readonly refused: string };
+/** A comparison done, or refused with the one-line reason of an {@link InputError}; `binary` when it was a {@link BinaryInputError}. */
+export type PoolReply = { readonly result: CompareResult } | { readonly refused: string; readonly binary?: true };
 
 /** One reply of a batch: a {@link PoolReply}, or the first line of the error that failed the comparison. */
 export type BatchReply = PoolReply | { readonly failed: string };
@@ -17,6 +17,7 @@ export default async function runTask(request: CompareRequest): Promise<PoolRepl
   try {
     return { result: await compare(request, await themeOf(request)) };
   } catch (error) {
+    if (error instanceof BinaryInputError) return { refused: error.message, binary: true };
     if (error instanceof InputError || error instanceof RangeError) return { refused: error.message };
     throw error;
   }

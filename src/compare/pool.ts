@@ -3,7 +3,7 @@
 // workers after a number of comparisons, so that a slow leak or a fragmented heap never builds up.
 
 import { Piscina } from "piscina";
-import { InputError } from "../read/decode.js";
+import { BinaryInputError, InputError } from "../read/decode.js";
 import type { BatchReply, PoolReply } from "./pool-worker.js";
 import type { CompareRequest, CompareResult } from "./request.js";
 
@@ -58,7 +58,7 @@ export class ComparePool {
   /**
    * Runs `request` on a worker; rejects with {@link PoolBusyError} when the queue is full,
    * {@link PoolTimeoutError} past `limitMs` (no time limit when absent), `InputError` for a side
-   * that is not a document.
+   * that is not a document ({@link BinaryInputError} for a binary one).
    */
   async run(request: CompareRequest, limitMs?: number): Promise<CompareResult> {
     if (this.pool.queueSize >= this.options.maxQueue) throw new PoolBusyError("every worker is busy and the queue is full");
@@ -68,7 +68,7 @@ export class ComparePool {
     this.pending++;
     try {
       const reply = (await this.pool.run(request, signal ? { signal } : {})) as PoolReply;
-      if ("refused" in reply) throw new InputError(reply.refused);
+      if ("refused" in reply) throw refusal(reply);
       return reply.result;
     } catch (error) {
       if (signal?.aborted) throw new PoolTimeoutError(`the comparison ran past its time limit of ${limitMs} ms`);
@@ -80,7 +80,7 @@ export class ComparePool {
 
   /**
    * Runs `requests` on one worker as one task, in order: a result for each, or the error that
-   * failed it ({@link InputError} for a side that is not a document). Rejects only when the
+   * failed it ({@link InputError} for a side that is not a document, {@link BinaryInputError} for a binary one). Rejects only when the
    * worker itself fails (it could not start, or ended). Takes no time limit.
    */
   async runBatch(requests: readonly CompareRequest[]): Promise<(CompareResult | Error)[]> {
@@ -90,7 +90,7 @@ export class ComparePool {
     this.pending++;
     try {
       const replies = (await this.pool.run(requests, { name: "compareEach" })) as BatchReply[];
-      return replies.map((reply) => ("result" in reply ? reply.result : "refused" in reply ? new InputError(reply.refused) : new Error(reply.failed)));
+      return replies.map((reply) => ("result" in reply ? reply.result : "refused" in reply ? refusal(reply) : new Error(reply.failed)));
     } finally {
       this.pending--;
     }
@@ -130,4 +130,9 @@ export class ComparePool {
     if (this.options.onWorkerError) pool.on("error", this.options.onWorkerError);
     return pool;
   }
+}
+
+/** The error of a comparison a worker refused, of the class it had there. */
+function refusal(reply: Extract<PoolReply, { refused: string }>): InputError {
+  return reply.binary ? new BinaryInputError(reply.refused) : new InputError(reply.refused);
 }

@@ -2,7 +2,7 @@
 // attribute starting with `data-diff`, an element carrying one, a comment starting with `htmldiff:`.
 // The documents' own attributes and comments that look like marks are renamed, so marks stay unambiguous.
 
-import type { Attribute } from "../types.js";
+import type { Attribute, DocEvent } from "../types.js";
 
 /** On an `<ins>`, `<del>` or `<template>` that the renderer added: `ins`, `del`, or `inert` (page neutralisation). */
 export const WRAP = "data-diff-wrap";
@@ -65,6 +65,24 @@ export const CHARSET = "htmldiff:charset:";
  */
 export function charsetComment(charsets: { readonly old: string; readonly new: string } | undefined): string {
   return !charsets || (charsets.old === "utf-8" && charsets.new === "utf-8") ? "" : `<!--${CHARSET}${charsets.old} ${charsets.new}-->`;
+}
+
+/**
+ * The comment that begins `html` output of documents with no differences, which carries no other
+ * mark: it tells --accept and --reject that the file is output, not any page. They drop it.
+ */
+export const UNCHANGED = "htmldiff:unchanged";
+
+/**
+ * Whether an event is one of the marks that HTML output adds: an element carrying a `data-diff…`
+ * attribute, or an `htmldiff:` comment (the documents' own look-alikes are renamed, see
+ * {@link keepAttribute} and {@link keepComment}).
+ *
+ * @example isMark(parseDocument('<ins data-diff-wrap="ins">x</ins>').events[0]) // true
+ */
+export function isMark(event: DocEvent): boolean {
+  if (event.kind === "open") return event.attrs.some(([name]) => name.startsWith(MARK));
+  return event.kind === "comment" && event.text.startsWith(COMMENT);
 }
 
 /**

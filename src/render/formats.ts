@@ -7,6 +7,7 @@ import { declaredEncoding } from "../read/decode.js";
 import type { Granularity } from "./report/segments.js";
 import type { Theme } from "./report/text.js";
 import type { EditScript } from "../edit-script.js";
+import type { DocumentNames } from "./report/json.js";
 
 /** Characters of HTML output whose charset declarations count (decodeBytes reads 4,096 bytes, browsers 1,024). */
 const SNIFF_CHARS = 4096;
@@ -114,4 +115,30 @@ export async function renderOnlyIn(format: FormatName, side: "old" | "new", dir:
     return `${renderOnlyInGithub(side, dir, path, name)}\n`;
   }
   return `Only in ${dir}: ${path}\n`;
+}
+
+/**
+ * The output for a pair where either side is binary (NUL bytes), which no format can show: a
+ * JSON record, a stat line, a GitHub annotation, or diff's `Binary files OLD and NEW differ` in
+ * the other formats; for the same bytes, what each format says of an identical pair (nothing in
+ * the line formats and github).
+ *
+ * @example await renderBinary("text", { old: "a/logo.html", new: "b/logo.html" }, false) // "Binary files a/logo.html and b/logo.html differ\n"
+ */
+export async function renderBinary(format: FormatName, names: DocumentNames, identical: boolean): Promise<string> {
+  if (format === "json") {
+    const { renderBinaryJson } = await import("./report/json.js");
+    return `${JSON.stringify(renderBinaryJson(names, identical))}\n`;
+  }
+  if (format === "stat") {
+    const { renderBinaryStat } = await import("./report/stat.js");
+    return `${renderBinaryStat(names, identical)}\n`;
+  }
+  if (identical) return "";
+  const line = `Binary files ${names.old} and ${names.new} differ`;
+  if (format === "github") {
+    const { renderBinaryGithub } = await import("./report/github.js");
+    return `${renderBinaryGithub(names, line)}\n`;
+  }
+  return `${line}\n`;
 }

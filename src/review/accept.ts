@@ -6,7 +6,7 @@ import { parseDocument } from "../events/parse.js";
 import { decodeAttribute } from "../events/references.js";
 import { decodeCommentPayload } from "../html/escape.js";
 import { restoreAttributes } from "../html/attributes.js";
-import { AS, CHARSET, COMMENT, CONTENT, END, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../html/marks.js";
+import { AS, CHARSET, COMMENT, CONTENT, END, isMark, MARK, OLD_END, OLD_SOURCE, OLD_TAG, readComment, SHOWN, SOURCE, STOP, UNCHANGED, VIEW, WRAP } from "../html/marks.js";
 import { closeTag, commentOf, openTag } from "../html/serialize.js";
 import type { CloseEvent, DocEvent, OpenEvent, TextEvent } from "../types.js";
 
@@ -17,6 +17,8 @@ type Keep = "ins" | "del";
 export interface RestoredDocument {
   readonly text: string;
   readonly charset?: string;
+  /** Whether the HTML carried any mark (see marks.ts): false for a page that is not htmldiff's output, which comes back as it is. */
+  readonly marked: boolean;
 }
 
 /**
@@ -41,13 +43,14 @@ export function reject(html: string): string {
 
 /**
  * One document from HTML output, with the charset label recorded for it (see `htmldiff:charset:`
- * in marks.ts), so that it can be written back in its own encoding.
+ * in marks.ts), so that it can be written back in its own encoding, and whether it carried marks.
  *
  * @example restoreSide(renderHtml(script, { charsets: { old: "utf-16le;bom", new: "utf-8" } }), "old").charset // "utf-16le;bom"
  */
 export function restoreSide(html: string, side: "new" | "old"): RestoredDocument {
   const keep: Keep = side === "new" ? "ins" : "del";
   const events = parseDocument(html, { mode: "html" }).events;
+  const marked = events.some(isMark);
   const recorded = events.find((e) => e.kind === "comment" && e.text.startsWith(CHARSET)) as TextEvent | undefined;
   const charset = recorded?.text.slice(CHARSET.length).split(" ")[side === "old" ? 0 : 1];
   const source = events.findIndex((e) => e.kind === "open" && attribute(e, VIEW) === "source");
@@ -58,7 +61,7 @@ export function restoreSide(html: string, side: "new" | "old"): RestoredDocument
       : container >= 0
         ? restoreMarkup(html, events, container + 1, closeOf(events, container), keep)
         : restoreMarkup(html, events, 0, events.length, keep);
-  return charset ? { text, charset } : { text };
+  return charset ? { text, charset, marked } : { text, marked };
 }
 
 function attribute(event: DocEvent, name: string): string | undefined {
@@ -158,7 +161,7 @@ function restoreMarkup(html: string, events: readonly DocEvent[], from: number, 
       }
       case "comment":
         if (event.text === "htmldiff:ins-begin") skipRange = keep === "del";
-        else if (event.text !== "htmldiff:ins-end" && !event.text.startsWith(CHARSET) && !event.text.startsWith(STOP)) out.push(restoreComment(event, written, keep));
+        else if (event.text !== "htmldiff:ins-end" && event.text !== UNCHANGED && !event.text.startsWith(CHARSET) && !event.text.startsWith(STOP)) out.push(restoreComment(event, written, keep));
         break;
       default:
         out.push(written);

@@ -63,7 +63,7 @@ describe("trouble exits 2 with one line on stderr", () => {
     ["a missing file", [join(dir, "nope.html"), oldHtml], /^htmldiff: .*nope\.html: No such file or directory\n$/],
     ["a directory", [dir, oldHtml], /^htmldiff: .*: Is a directory \(expected a file\)\n$/],
     ["both sides on stdin", ["-", "-"], /^htmldiff: only one side can be standard input \(-\)\n$/],
-    ["a binary file", [binary, oldHtml], /^htmldiff: .*binary\.html: binary file \(contains NUL bytes\)\n$/],
+    ["a binary file in html output", ["-f", "html", binary, oldHtml], /^htmldiff: .*binary\.html: binary file \(contains NUL bytes\)\n$/],
     ["a missing argument", [oldHtml], /^htmldiff: missing NEW; see htmldiff --help\n$/],
     ["no arguments", [], /^htmldiff: missing OLD and NEW; see htmldiff --help\n$/],
     ["three arguments", [oldHtml, newHtml, oldHtml], /^htmldiff: expected OLD NEW \(or git's 7 or 9 external-diff arguments\), got 3 arguments; see htmldiff --help\n$/],

@@ -90,6 +90,16 @@ describe("the build's code cache", () => {
   });
 });
 
+describe("the bundle's source", () => {
+  it("is Latin-1 throughout, so that V8 holds it at one byte a character", () => {
+    // V8 keeps the source of the code it runs; one character past U+00FF makes all of it two bytes a character.
+    const files = readdirSync(join(PACKAGE, "dist/bundle")).filter((name) => /\.c?js$/.test(name));
+    expect(files).toContain("cli-code.cjs");
+    const wide = files.filter((name) => /[^\u0000-\u00ff]/.test(readFileSync(join(PACKAGE, "dist/bundle", name), "utf8")));
+    expect(wide).toEqual([]);
+  });
+});
+
 describe("the CLI's V8 flags", () => {
   it("keep the young generation small, however much garbage a run makes", () => {
     // In a process of its own, as above. Short-lived garbage would otherwise grow the new space

@@ -78,6 +78,30 @@ describe("htmldiff -f html | page", () => {
     expect((await runCli(["--reject", "-"], { stdin: read(html) })).stdout).toBe(read(a!));
   });
 
+  it("refuses a page that is not htmldiff's output: status 2, one line, nothing printed", async () => {
+    const [a] = pair("two-words-changed");
+    for (const flag of ["--accept", "--reject"]) {
+      const verb = flag.slice(2);
+      expect(await runCli([flag, a!])).toEqual({ status: 2, stdout: "", stderr: `htmldiff: ${a}: not html or page output of htmldiff (no marks to ${verb})\n` });
+      expect(await runCli([flag, "-"], { stdin: read(a!) })).toEqual({ status: 2, stdout: "", stderr: `htmldiff: -: not html or page output of htmldiff (no marks to ${verb})\n` });
+    }
+  });
+
+  it("gives back the document from the output of two identical documents, in every html and page form", async () => {
+    const [a] = pair("two-words-changed");
+    for (const args of [
+      ["-f", "page"],
+      ["-f", "html"],
+      ["-f", "page", "--view", "source"],
+      ["-f", "html", "--view", "source"],
+    ]) {
+      const output = join(dir, "identical.html");
+      expect((await runCli([...args, "-o", output, a!, a!])).status).toBe(0);
+      expect(await runCli(["--accept", output]), args.join(" ")).toEqual({ status: 0, stdout: read(a!), stderr: "" });
+      expect(await runCli(["--reject", output]), args.join(" ")).toEqual({ status: 0, stdout: read(a!), stderr: "" });
+    }
+  });
+
   it("refuses --accept with --reject, or with documents to compare", async () => {
     const [a, b] = pair("two-words-changed");
     const both = await runCli(["--accept", a!, "--reject", b!]);

@@ -236,21 +236,28 @@ describe("encodings", () => {
   });
 });
 
-describe("input that is not a document: status 2 and one line on stderr", () => {
-  it("a file with NUL bytes, on either side, is binary", async () => {
-    const binary = file("binary.html", Buffer.from([0x3c, 0x70, 0x3e, 0x00, 0x01]));
-    expectTrouble(await runCli([binary, plain]), /^htmldiff: .*binary\.html: binary file \(contains NUL bytes\)\n$/);
-    expectTrouble(await runCli([plain, binary]), /^htmldiff: .*binary\.html: binary file \(contains NUL bytes\)\n$/);
-    expectTrouble(await runCli([plain, "-"], { stdin: Buffer.from([0x41, 0x00]) }), /^htmldiff: -: binary file \(contains NUL bytes\)\n$/);
+describe("binary input: diff's answer, or status 2 and one line where the output is the document", () => {
+  const binary = file("binary.html", Buffer.from([0x3c, 0x70, 0x3e, 0x00, 0x01]));
+
+  it("a file with NUL bytes, on either side or standard input, is binary: Binary files … differ, status 1", async () => {
+    expect(await runCli([binary, plain])).toEqual({ status: 1, stdout: `Binary files ${binary} and ${plain} differ\n`, stderr: "" });
+    expect(await runCli([plain, binary])).toEqual({ status: 1, stdout: `Binary files ${plain} and ${binary} differ\n`, stderr: "" });
+    expect(await runCli([plain, "-"], { stdin: Buffer.from([0x41, 0x00]) })).toEqual({ status: 1, stdout: `Binary files ${plain} and - differ\n`, stderr: "" });
+    expectTrouble(await runCli(["-f", "page", "-o", join(dir, "binary-report.html"), binary, plain]), /^htmldiff: .*binary\.html: binary file \(contains NUL bytes\)\n$/);
+    expect(existsSync(join(dir, "binary-report.html"))).toBe(false);
   });
 
   it("NUL bytes after a UTF-8 byte order mark, and NUL characters in UTF-16, are binary too", async () => {
     const bomUtf8 = file("bom-binary.html", Buffer.from([0xef, 0xbb, 0xbf, 0x3c, 0x00]));
     const utf16 = file("utf16-binary.html", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("<p>\u0000</p>", "utf16le")]));
-    expectTrouble(await runCli([bomUtf8, plain]), /binary file \(contains NUL bytes\)\n$/);
-    expectTrouble(await runCli([utf16, plain]), /binary file \(contains NUL characters\)\n$/);
+    expect(await runCli([bomUtf8, plain])).toMatchObject({ status: 1, stdout: `Binary files ${bomUtf8} and ${plain} differ\n` });
+    expect(await runCli([utf16, plain])).toMatchObject({ status: 1, stdout: `Binary files ${utf16} and ${plain} differ\n` });
+    expectTrouble(await runCli(["-f", "html", bomUtf8, plain]), /binary file \(contains NUL bytes\)\n$/);
+    expectTrouble(await runCli(["-f", "html", utf16, plain]), /binary file \(contains NUL characters\)\n$/);
   });
+});
 
+describe("input that is not a document: status 2 and one line on stderr", () => {
   it("a missing file", async () => {
     expectTrouble(await runCli([join(dir, "missing.html"), plain]), /^htmldiff: .*missing\.html: No such file or directory\n$/);
   });

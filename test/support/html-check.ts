@@ -8,7 +8,7 @@ import type { DefaultTreeAdapterTypes as P } from "parse5";
 import { defaultTreeAdapter, html, parseFragment } from "parse5";
 import { parseDocument } from "../../src/events/parse.js";
 import { omittedTagsToImply } from "../../src/html/implied-tags.js";
-import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, SHOWN, SOURCE, STOP, VIEW, WRAP } from "../../src/html/marks.js";
+import { AS, CHARSET, MARK, OLD_SOURCE, OLD_TAG, SHOWN, SOURCE, STOP, UNCHANGED, VIEW, WRAP } from "../../src/html/marks.js";
 import { serializeEvents } from "../../src/html/serialize.js";
 import { BROWSER_RAW_TEXT, isDoctype, isStrayEndTag } from "../../src/html/elements.js";
 import { ContentKindStack } from "../../src/html/foreign.js";
@@ -274,9 +274,10 @@ function project(root: Element, keep: "ins" | "del"): Element {
         // body before the root, or go into the other side's head or body) and comments a browser
         // would end early; left are the other side's, end tags that close nothing (which a browser
         // ignores), and document comments that looked like markers. The comment recording the
-        // documents' encodings is no part of either, nor are the review page's stop comments.
+        // documents' encodings is no part of either, nor are the review page's stop comments and
+        // the one that marks the output of documents without differences.
         const marker = readMarker(child.text);
-        if (child.text.startsWith(CHARSET) || child.text.startsWith(STOP)) continue;
+        if (child.text.startsWith(CHARSET) || child.text.startsWith(STOP) || child.text === UNCHANGED) continue;
         if (!marker) into.children.push(child);
         else if (marker.role === "raw") into.children.push({ kind: "comment", text: marker.payload });
         else if (marker.role !== drop) {

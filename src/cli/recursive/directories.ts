@@ -17,7 +17,7 @@ import type { CliOptions } from "../program.js";
 
 /** Where the results of a directory run go. */
 export interface DirectoryOutput {
-  /** Gets each result, with the relative path of the pair it is about (none for a file found on one side only). */
+  /** Gets each result, with the relative path of the pair it is about (none for a file found on one side only, or a binary pair). */
   readonly write: (text: string, path?: string) => void;
   /** Whether the results are written to the terminal that shows the progress line. */
   readonly onTerminal: boolean;
@@ -31,7 +31,8 @@ export interface DirectoryReport {
 
 /**
  * Compares two folders; the status is 0 when every document is the same on both sides, 1 when
- * any differs or stands on one side only, 2 when any pair could not be compared. The output
+ * any differs (a binary pair too, as diff -r says: `Binary files OLD and NEW differ`) or stands
+ * on one side only, 2 when any pair could not be compared. The output
  * goes to `output.write` in the order of the documents' relative paths, whatever the number of
  * jobs, then the documents found on one side only (JSON records and annotations in json and
  * github), and for stat a totals line.
@@ -66,7 +67,8 @@ export async function compareDirectories(oldDir: string, newDir: string, options
       rows.push({ file: path, ...outcome.counts });
       if (status === ExitCode.Same) status = ExitCode.Different;
     }
-    if (outcome.output) progress.result(() => output.write(outcome.output, path));
+    // A binary pair's line is a finding, as a file on one side only is: no document's output.
+    if (outcome.output) progress.result(() => output.write(outcome.output, "binary" in outcome ? undefined : path));
   };
   const warn = (message: string): void => progress.message(`htmldiff: warning: ${message}\n`);
   await comparePairs({ oldDir, newDir, options, colorLevel }, both, options.jobs ?? defaultJobs(), report, warn);

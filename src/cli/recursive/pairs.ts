@@ -5,9 +5,10 @@
 
 import { ComparePool } from "../../compare/pool.js";
 import type { CompareRequest, CompareResult } from "../../compare/request.js";
-import { firstLine, InputError } from "../../read/decode.js";
+import { BinaryInputError, firstLine, InputError } from "../../read/decode.js";
 import { decodeInput } from "../../read/input.js";
 import { chooseFormat, compareInputs, forcedMode, requestOptions } from "../compare.js";
+import { binaryPairResult, type SideBytes } from "../binary-pair.js";
 import type { CliOptions } from "../program.js";
 import { readBytes } from "../read-input.js";
 import { batchSize, Unclaimed } from "./batches.js";
@@ -22,17 +23,14 @@ export interface DirectoryRun {
   readonly colorLevel: 0 | 1 | 2 | 3;
 }
 
-/** One pair's outcome: null when both files hold the same bytes, else its comparison or the one-line error it met. */
-export type PairOutcome = CompareResult | { readonly error: string } | null;
+/**
+ * One pair's outcome: null when both files hold the same bytes, else its comparison (`binary`
+ * when a side is binary: diff's answer, not a document's output) or the one-line error it met.
+ */
+export type PairOutcome = CompareResult | (CompareResult & { readonly binary: true }) | { readonly error: string } | null;
 
 /** Batches a worker holds at once: the one it runs and the next, which waits in the worker while this thread is busy with a pair of its own. */
 const BATCHES_PER_WORKER = 2;
-
-/** A side read: its bytes and the name messages call it. */
-interface ReadSide {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
 
 /**
  * Compares the pairs at `paths` (relative to both folders of `run`), `jobs` at a time: one on
@@ -139,10 +137,10 @@ class Helpers {
   }
 
   private async compareBatch(batch: readonly number[]): Promise<void> {
-    const toCompare: { index: number; request: CompareRequest }[] = [];
+    const toCompare: { index: number; sides: [SideBytes, SideBytes]; request: CompareRequest }[] = [];
     for (const index of batch) {
       const read = await readPair(this.run, this.paths[index]!);
-      if (Array.isArray(read)) toCompare.push({ index, request: { ...this.request, a: read[0], b: read[1] } });
+      if (Array.isArray(read)) toCompare.push({ index, sides: read, request: { ...this.request, a: read[0], b: read[1] } });
       else this.finish(index, read);
     }
     if (!toCompare.length) return;
@@ -156,7 +154,10 @@ class Helpers {
       results = [];
       for (const pair of toCompare) results.push(await this.pool.run(pair.request).catch((failure: Error) => failure));
     }
-    for (const [k, result] of results.entries()) this.finish(toCompare[k]!.index, result instanceof Error ? errorOutcome(result) : result);
+    for (const [k, result] of results.entries()) {
+      const { index, sides } = toCompare[k]!;
+      this.finish(index, result instanceof Error ? await failedOutcome(this.run, result, ...sides) : result);
+    }
   }
 
   private giveUp(error: Error): void {
@@ -167,7 +168,7 @@ class Helpers {
 }
 
 /** Reads both files of the pair at `path`: its outcome when that needs no comparison (the same bytes, or a file that cannot be read), else both sides. */
-async function readPair(run: DirectoryRun, path: string): Promise<Exclude<PairOutcome, CompareResult> | [ReadSide, ReadSide]> {
+async function readPair(run: DirectoryRun, path: string): Promise<Exclude<PairOutcome, CompareResult> | [SideBytes, SideBytes]> {
   const [oldPath, newPath] = [join(run.oldDir, path), join(run.newDir, path)];
   try {
     const a = { name: oldPath, bytes: await readBytes(oldPath) };
@@ -179,14 +180,20 @@ async function readPair(run: DirectoryRun, path: string): Promise<Exclude<PairOu
 }
 
 /** The outcome of the pair at `path`, compared by `compareSides` unless both files hold the same bytes. */
-async function outcomeOf(run: DirectoryRun, path: string, compareSides: (a: ReadSide, b: ReadSide) => Promise<CompareResult>): Promise<PairOutcome> {
+async function outcomeOf(run: DirectoryRun, path: string, compareSides: (a: SideBytes, b: SideBytes) => Promise<CompareResult>): Promise<PairOutcome> {
   const read = await readPair(run, path);
   if (!Array.isArray(read)) return read;
   try {
     return await compareSides(...read);
   } catch (error) {
-    return errorOutcome(error);
+    return failedOutcome(run, error, ...read);
   }
+}
+
+/** The outcome of the pair `a`, `b` whose comparison threw `error`: diff's answer when a side is binary, else the error's. */
+async function failedOutcome(run: DirectoryRun, error: unknown, a: SideBytes, b: SideBytes): Promise<PairOutcome> {
+  if (!(error instanceof BinaryInputError)) return errorOutcome(error);
+  return { ...(await binaryPairResult(a, b, chooseFormat(run.options), run.options.quiet ?? false)), binary: true };
 }
 
 /** A pair's error outcome: the one-line message of a bad input, else the error named internal. */

@@ -4,7 +4,7 @@
 
 import type { EditScript } from "../../edit-script.js";
 import { writeDocument } from "./document-writer.js";
-import { charsetComment } from "../../html/marks.js";
+import { charsetComment, UNCHANGED } from "../../html/marks.js";
 import { writeSource } from "./source-view.js";
 
 /** Options of {@link renderHtml}. */
@@ -26,13 +26,18 @@ export interface HtmlOptions {
 /**
  * The new document with deletions and insertions marked (`<del>`/`<ins>` where the content model
  * allows them, classes and `data-diff*` attributes elsewhere); `accept` and `reject` turn it
- * back into either document.
+ * back into either document. Output of documents with no differences begins with
+ * `<!--htmldiff:unchanged-->`, its one mark, which tells `--accept` that it is output, not any page.
  *
  * @example renderHtml(diffDocuments("<p>one two</p>", "<p>one three</p>"))
  *   // '<p>one <del data-diff-wrap="del">two</del><ins data-diff-wrap="ins">three</ins></p>'
  */
 export function renderHtml(script: EditScript, options: HtmlOptions = {}): string {
   const fragment = options.fragment ?? false;
-  const body = options.view === "source" || script.b.doc.mode === "xml" ? writeSource(script) : writeDocument(script, { page: fragment && !options.keepScripts, fragment });
-  return fragment ? `<div class="diff">${body}</div>` : `${charsetComment(options.charsets)}${body}`;
+  const source = options.view === "source" || script.b.doc.mode === "xml";
+  const body = source ? writeSource(script) : writeDocument(script, { page: fragment && !options.keepScripts, fragment });
+  if (fragment) return `<div class="diff">${body}</div>`;
+  // A document with nothing marked would be any page: the comment tells --accept it is output.
+  const unchanged = script.identical && !source ? `<!--${UNCHANGED}-->` : "";
+  return `${charsetComment(options.charsets)}${unchanged}${body}`;
 }

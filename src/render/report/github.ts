@@ -55,6 +55,18 @@ export function renderOnlyInGithub(side: "old" | "new", dir: string, path: strin
   return `::${side === "old" ? "warning" : "notice"} ${props}::${data(`${path} is only in ${dir}`)}`;
 }
 
+/**
+ * The annotation for a pair where either side is binary and the bytes differ: a warning on the
+ * file (the old one when the new side is `/dev/null`), with diff's line as its `message`.
+ *
+ * @example renderBinaryGithub({ old: "a/logo.html", new: "b/logo.html" }, "Binary files a/logo.html and b/logo.html differ")
+ *   // ::warning file=b/logo.html,title=htmldiff%3A binary files differ::Binary files a/logo.html and b/logo.html differ
+ */
+export function renderBinaryGithub(names: DocumentNames, message: string): string {
+  const file = names.new === "/dev/null" ? names.old : names.new;
+  return `::warning file=${property(file)},title=${property("htmldiff: binary files differ")}::${data(message)}`;
+}
+
 /** One row of the step summary: a compared file and its counts, or a file found on one side only. */
 export type SummaryRow = { readonly file: string; readonly changes: number; readonly inserted: number; readonly deleted: number } | { readonly file: string; readonly only: "old" | "new" };
 

@@ -110,3 +110,14 @@ function jsonChange(script: EditScript, change: Change, aLines: LineIndex, bLine
 export function renderOnlyInJson(side: "old" | "new", path: string, name: string): object {
   return { format: "htmldiff-only-in", version: JSON_FORMAT_VERSION, only: side, path, name };
 }
+
+/**
+ * The record for a pair where either side is binary, printed where its edit script would stand:
+ * there is no edit script, only whether the bytes are the same.
+ *
+ * @example renderBinaryJson({ old: "a/logo.html", new: "b/logo.html" }, false)
+ *   // { format: "htmldiff-binary", version: 1, old: { name: "a/logo.html" }, new: { name: "b/logo.html" }, identical: false }
+ */
+export function renderBinaryJson(names: DocumentNames, identical: boolean): object {
+  return { format: "htmldiff-binary", version: JSON_FORMAT_VERSION, old: { name: names.old }, new: { name: names.new }, identical };
+}

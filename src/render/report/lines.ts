@@ -21,7 +21,7 @@ export interface DisplayLine {
   readonly oldLine: number | null;
   readonly newLine: number | null;
   readonly parts: readonly LinePart[];
-  /** True when any part (or the line break that ends the line) is a change. */
+  /** True when any part (or the line break that ends the line) is a change; a tag only one side writes is none by itself. */
   readonly changed: boolean;
   /** Remarks to show after the line, such as where a moved block went. */
   readonly notes: readonly string[];
@@ -146,7 +146,8 @@ export function displayLines(script: EditScript, granularity: Granularity = "wor
         rowNew ??= newLine;
         showsNew = true;
       }
-      if ((piece || ended) && seg.kind !== "equal") changed = true;
+      // A tag only one side writes is no change by itself (the comparison counts it unchanged).
+      if ((piece || ended) && seg.kind !== "equal" && !(seg.writtenTag && seg.change === undefined)) changed = true;
       if (ended) {
         if (atOld !== null) atOld++;
         if (atOld !== null && !inMove) oldLine = atOld;

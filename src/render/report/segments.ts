@@ -8,6 +8,7 @@ import { sideList } from "../../text/token-list.js";
 import { charDiff, type Piece } from "./inline-diff.js";
 import { slideToLines } from "./line-slide.js";
 import { tagDiff } from "./tag-diff.js";
+import { settleWrittenTags, writtenSide } from "./written-tags.js";
 
 /** What a segment is: unchanged, deleted or inserted. */
 export type SegmentKind = "equal" | "delete" | "insert";
@@ -42,6 +43,12 @@ export interface Segment {
    * side has nothing there.
    */
   readonly old?: string;
+  /**
+   * True for a tag one document writes where the other's parser implies it (no text there), as
+   * `</li>` for `<li>a` against `<li>a</li>`: the comparison counts the two unchanged, the segment
+   * shows the written one as deleted or inserted. Alone, it is no change (no `change`).
+   */
+  readonly writtenTag?: true;
 }
 
 /** What {@link segmentsOf} gives besides the text of both sides. */
@@ -49,7 +56,8 @@ export interface SegmentOptions {
   /**
    * Keep the old text of ignored differences ({@link Segment.old}), so that the segments give
    * the old source back whole, and slide a change to whole lines only where the old side can
-   * follow. Without it, unchanged text is the new side's alone.
+   * follow. Without it, unchanged text is the new side's alone, and a tag that only one side
+   * writes is shown as deleted or inserted ({@link Segment.writtenTag}).
    */
   readonly ignoredOld?: boolean;
 }
@@ -74,6 +82,8 @@ export function segmentsOf(script: EditScript, granularity: Granularity, options
   const tailShift = script.tokenCount("b") - script.tokenCount("a");
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
+  const written = options.ignoredOld ? undefined : writtenSide(script);
+  let anyWritten = false;
   const changeAt = new Map<number, Change>(script.changes.map((c) => [c.op, c]));
   const indexAt = new Map<number, number>(script.changes.map((c, i) => [c.op, i]));
   const out: Segment[] = [];
@@ -100,19 +110,39 @@ export function segmentsOf(script: EditScript, granularity: Granularity, options
       // Where the two sides differ between kept tokens (white space or comments left out of the
       // comparison), the text between starts its own segment at its old offset, so that old line
       // numbers follow the old text.
-      for (let i = code.aStart, j = code.bStart; i + 1 < code.aEnd; i++, j++) {
+      // Each token's start is read once, as the end of the gap before it.
+      let oldStart = a.start(code.aStart);
+      let newStart = b.start(code.bStart);
+      for (let i = code.aStart, j = code.bStart; i < code.aEnd; i++, j++) {
         if (i + 1 < head && i === j) {
           // The first equal run holds the shared head, at the same indexes on both sides.
           j += head - 1 - i;
           i = head - 1;
-          if (i + 1 >= code.aEnd) break;
+          oldStart = a.start(i);
+          newStart = b.start(j);
         }
         if (i >= sharedTailA && j - i === tailShift) break;
-        const [oldEnd, oldNext, newEnd, newNext] = [a.end(i), a.start(i + 1), b.end(j), b.start(j + 1)];
-        if (oldEnd === oldNext && newEnd === newNext) continue;
-        if (aSource.slice(oldEnd, oldNext) === bSource.slice(newEnd, newNext)) continue;
+        const oldEnd = a.end(i);
+        const newEnd = b.end(j);
+        // A token with text on one side only may be a tag the other side's parser implies.
+        const side = written && (oldStart === oldEnd) !== (newStart === newEnd) ? written(i, j) : undefined;
+        if (side) {
+          equal(newStart, oldStart);
+          out.push(
+            side === "a"
+              ? { kind: "delete", text: aSource.slice(oldStart, oldEnd), aOffset: oldStart, bOffset: cb, writtenTag: true }
+              : { kind: "insert", text: bSource.slice(newStart, newEnd), aOffset: ca, bOffset: newStart, writtenTag: true },
+          );
+          [ca, cb] = [oldEnd, newEnd];
+          anyWritten = true;
+        }
+        if (i + 1 >= code.aEnd) break;
+        oldStart = a.start(i + 1);
+        newStart = b.start(j + 1);
+        if (oldEnd === oldStart && newEnd === newStart) continue;
+        if (aSource.slice(oldEnd, oldStart) === bSource.slice(newEnd, newStart)) continue;
         equal(newEnd, oldEnd);
-        equal(newNext, oldNext);
+        equal(newStart, oldStart);
       }
       equal(b.end(code.bEnd - 1), a.end(code.aEnd - 1));
       return;
@@ -136,7 +166,9 @@ export function segmentsOf(script: EditScript, granularity: Granularity, options
         if (kind !== "delete") bo += text.length;
       }
     } else if (change?.kind === "move" && change.inner && code.tag === "insert") {
-      out.push(...editedArrival(script, change, ca, cb).map((segment) => ({ ...segment, change: at })));
+      const arrival = editedArrival(script, change, ca, cb, written);
+      anyWritten ||= arrival.some((segment) => segment.writtenTag);
+      out.push(...arrival.map((segment) => ({ ...segment, change: at })));
     } else {
       const moved = change?.kind === "move" ? movedTo(script, change) : undefined;
       const extra = moved ? ({ moved, inMove: "block" } as const) : change?.kind === "reindent" ? { reindent: true } : {};
@@ -147,7 +179,7 @@ export function segmentsOf(script: EditScript, granularity: Granularity, options
     cb = bEnd;
   });
   equal(bSource.length, aSource.length);
-  return slideToLines(out);
+  return slideToLines(anyWritten ? settleWrittenTags(out) : out);
 }
 
 /** Pieces for a change worth showing inside: changed tags by attributes, replaced words by characters. */
@@ -172,8 +204,9 @@ function movedTo(script: EditScript, change: Change): Segment["moved"] {
  * The arriving half of an edited move, from new offset `from`: the moved text as a move, with
  * the edits made to it (the other half's alignment) as deletions and insertions inside it. Old
  * text shown here keeps the old offsets it has at the other place; the rest stands at old offset `ca`.
+ * A tag only one side writes (`written`) is an edit of the block.
  */
-function editedArrival(script: EditScript, change: Change, ca: number, from: number): Segment[] {
+function editedArrival(script: EditScript, change: Change, ca: number, from: number, written?: (i: number, j: number) => "a" | "b" | undefined): Segment[] {
   const [a, b] = [sideList(script.a), sideList(script.b)];
   const aSource = script.a.doc.source;
   const bSource = script.b.doc.source;
@@ -182,15 +215,23 @@ function editedArrival(script: EditScript, change: Change, ca: number, from: num
   const out: Segment[] = [];
   let moved = movedTo(script, change);
   let at = from;
-  const push = (kind: SegmentKind, text: string, aOffset: number, bOffset: number, inMove: "block" | "edit"): void => {
+  const push = (kind: SegmentKind, text: string, aOffset: number, bOffset: number, inMove: "block" | "edit", writtenTag?: true): void => {
     if (!text) return;
-    out.push({ kind, text, aOffset, bOffset, ...(moved ? { moved } : {}), inMove });
+    out.push({ kind, text, aOffset, bOffset, ...(moved ? { moved } : {}), inMove, ...(writtenTag ? { writtenTag } : {}) });
     moved = undefined;
   };
   for (const inner of change.inner!) {
     const aStart = inner.aEnd > inner.aStart ? a.start(inner.aStart) : 0;
     const bEnd = inner.bEnd > inner.bStart ? b.end(inner.bEnd - 1) : at;
     if (inner.tag === "equal") {
+      for (let i = inner.aStart, j = inner.bStart; written && i < inner.aEnd; i++, j++) {
+        const side = written(i, j);
+        if (!side) continue;
+        push("insert", bSource.slice(at, b.start(j)), ca, at, "block");
+        if (side === "a") push("delete", aSource.slice(a.start(i), a.end(i)), a.start(i), b.start(j), "edit", true);
+        else push("insert", bSource.slice(b.start(j), b.end(j)), ca, b.start(j), "edit", true);
+        at = b.end(j);
+      }
       push("insert", bSource.slice(at, bEnd), ca, at, "block");
     } else {
       // The moved text up to the edit (edge whitespace of the block) stays part of the block.

@@ -23,11 +23,25 @@ const NOUNS: Readonly<Record<ChangeKind, [string, string]>> = {
  *   // "a.html → b.html: 2 changes (1 replacement, 1 attribute change), +2 -2 tokens"
  */
 export function renderStat(script: EditScript, names: DocumentNames): string {
-  const label = names.old === names.new ? names.new : `${names.old} → ${names.new}`;
+  const label = pairLabel(names);
   if (script.identical) return `${label}: identical`;
   const { changes, kinds, tokens } = summarize(script);
   const parts = ORDER.filter((k) => kinds[k] > 0).map((k) => `${kinds[k]} ${NOUNS[k][kinds[k] === 1 ? 0 : 1]}`);
   return `${label}: ${changes} ${changes === 1 ? "change" : "changes"} (${parts.join(", ")}), +${tokens.inserted} -${tokens.deleted} tokens`;
+}
+
+/**
+ * The line of a pair where either side is binary: `old → new: binary files differ`, or `identical`.
+ *
+ * @example renderBinaryStat({ old: "a/logo.html", new: "b/logo.html" }, false) // "a/logo.html → b/logo.html: binary files differ"
+ */
+export function renderBinaryStat(names: DocumentNames, identical: boolean): string {
+  return `${pairLabel(names)}: ${identical ? "identical" : "binary files differ"}`;
+}
+
+/** How a line names the pair: `old → new`, or one name when both are the same. */
+function pairLabel(names: DocumentNames): string {
+  return names.old === names.new ? names.new : `${names.old} → ${names.new}`;
 }
 
 /** What a directory run found, pair by pair and file by file. */

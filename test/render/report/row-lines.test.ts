@@ -1,7 +1,8 @@
 // Every row of the text report shows text of the lines its gutter names: the old text on a row
 // (unchanged, deleted, moved away) is a piece of its old line, the new text (unchanged,
 // inserted, moved here) a piece of its new line, and a row without a side's number shows none
-// of that side's own text. Moved and edited blocks are where this is easy to get wrong.
+// of that side's own text. Moved and edited blocks are where this is easy to get wrong, and end
+// tags one document writes and the other leaves out (the parser implies them, with no text).
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -108,21 +109,127 @@ function rowProblems(a: string, b: string, sameSpelling = true): string[] {
 }
 
 /**
- * Whether every token of both documents is text of its own and the tokens reach the documents'
- * ends. Text the parser drops at the end (an unfinished tag) is shown as unchanged new text,
- * whatever the old document has there; an old tag matched to a tag the new document implies
- * (no text) is shown as nothing, its deleted neighbours joined.
+ * With every line shown, what is wrong with the rows of a report: each side's text (unchanged and
+ * deleted, or unchanged and inserted; a ␊ mark is a line's own break) on the rows that name a
+ * line, read in order, must be that line whole, and every line must have a row. A line split
+ * over rows (the alignment crossing lines) is read across them; a long line shown as excerpts
+ * is checked piece by piece, a re-indented one without its old indentation (not shown). No
+ * difference, no rows.
  */
-function ownTokens(a: string, b: string): boolean {
+function wholeLineProblems(a: string, b: string): string[] {
+  const report = renderText(diffDocuments(a, b), { theme, context: Infinity });
+  if (!report) return [];
+  const problems: string[] = [];
+  const rows = rowsOf(report);
+  for (const [kinds, side, source, number] of [
+    [OLD_KINDS, "old", a, (row: Row) => row.oldLine],
+    [NEW_KINDS, "new", b, (row: Row) => row.newLine],
+  ] as const) {
+    const lines = source.replace(/\n$/, "").split("\n");
+    const shown = new Map<number, string>();
+    const excerpts = new Set<number>();
+    const reindented = new Set<number>();
+    for (const row of rows) {
+      const text = row.parts
+        .filter((p) => kinds.has(p.kind))
+        .map((p) => p.text)
+        .join("");
+      const at = number(row);
+      if (at === null) {
+        if (/\S/.test(text)) problems.push(`${row.source}\n    ${side} text with no ${side} line number`);
+        continue;
+      }
+      shown.set(at, (shown.get(at) ?? "") + text);
+      if (side === "old" && row.parts.some((p) => p.kind === "~")) reindented.add(at);
+      if (!row.parts.some((p) => p.kind === "cut")) continue;
+      excerpts.add(at);
+      const problem = sideProblem(row, kinds, at, lines, side);
+      if (problem) problems.push(`${row.source}\n    ${problem}`);
+    }
+    lines.forEach((line, k) => {
+      const text = shown.get(k + 1);
+      const indent = reindented.has(k + 1) ? /^[\t ]*/ : /^/;
+      if (text === undefined) problems.push(`${side} line ${k + 1} has no row`);
+      else if (text.replace(indent, "") !== line.replace(indent, "") && !excerpts.has(k + 1)) problems.push(`${side} line ${k + 1} is ${JSON.stringify(line)}, its rows show ${JSON.stringify(text)}`);
+    });
+  }
+  return problems;
+}
+
+/**
+ * Whether the tokens of both documents reach the documents' ends: text the parser drops at the
+ * end (an unfinished tag) is shown as unchanged new text, whatever the old document has there.
+ */
+function tokensReachEnds(a: string, b: string): boolean {
   const script = diffDocuments(a, b);
   return (["a", "b"] as const).every((side) => {
     const tokens = script[side].tokens;
     const end = tokens.length ? tokens[tokens.length - 1]!.end : 0;
-    return tokens.every((t) => t.end > t.start) && !/\S/.test(script[side].doc.source.slice(end));
+    return !/\S/.test(script[side].doc.source.slice(end));
   });
 }
 
 const word = fc.stringMatching(/^[a-z]{3,8}$/);
+
+/** The containers whose children's end tags HTML lets a page leave out, and each child's name by its place. */
+const OPTIONAL_ENDS: Readonly<Record<string, (k: number) => string>> = {
+  ul: () => "li",
+  div: () => "p",
+  table: () => "tr",
+  dl: (k) => (k % 2 ? "dd" : "dt"),
+  select: () => "option",
+};
+
+/**
+ * Two documents laid out alike, line by line: lists, paragraphs, table rows (a cell each),
+ * definition lists and selects whose children's end tags (and a row's cell's) each document
+ * writes or leaves out on its own, with a word of some children replaced, added or removed.
+ */
+const optionalEnds = fc
+  .record({
+    blocks: fc.array(
+      fc.record({
+        container: fc.constantFrom(...Object.keys(OPTIONAL_ENDS)),
+        children: fc.array(
+          fc.record({
+            words: fc.array(word, { minLength: 1, maxLength: 4 }),
+            // Whether each document writes the child's end tag, and a table row's cell's.
+            ends: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean()),
+            edit: fc.option(fc.tuple(fc.constantFrom("replace", "insert", "delete"), fc.nat(), word), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    // What stands between a container's tags and its children.
+    between: fc.constantFrom("\n  ", "\n", " ", ""),
+  })
+  .map(({ blocks, between }) => {
+    const side = (s: 0 | 1): string =>
+      blocks
+        .map(({ container, children }, c) => {
+          const items = children.map(({ words, ends, edit }, k) => {
+            // Unique words: no block reads as moved.
+            const own = words.map((w, n) => `${w}${c}x${k}x${n}`);
+            if (s === 1 && edit) {
+              const [kind, where, w] = edit;
+              const at = where % own.length;
+              if (kind === "replace") own[at] = `${w}${c}z${k}`;
+              else if (kind === "insert") own.splice(at, 0, `${w}${c}y${k}`);
+              else if (own.length > 1) own.splice(at, 1);
+            }
+            const name = OPTIONAL_ENDS[container]!(k);
+            const [end, cellEnd] = s === 0 ? [ends[0], ends[1]] : [ends[2], ends[3]];
+            const text = own.join(" ");
+            if (name === "tr") return `<tr><td>${text}${cellEnd ? "</td>" : ""}${end ? "</tr>" : ""}`;
+            return `<${name}>${text}${end ? `</${name}>` : ""}`;
+          });
+          return `<${container}>${between}${items.join(between)}${between}</${container}>`;
+        })
+        .join("\n") + "\n";
+    return [side(0), side(1)] as [string, string];
+  });
 
 /** Paragraphs of unique words over a few lines, one moved elsewhere with some words changed, added, removed or broken onto another line. */
 const movedAndEdited = fc
@@ -181,11 +288,68 @@ describe("rows of the text report", () => {
     ]);
   });
 
+  it("show an end tag one side writes and the other leaves out as deleted or inserted where it is written, the white space around it unchanged", () => {
+    const written = "<ul>\n  <li>One</li>\n  <li>Three</li>\n</ul>\n<p>Alpha one two.</p>\n<p>Beta.</p>\n";
+    const left = "<ul>\n  <li>One\n  <li>Three\n</ul>\n<p>Alpha one two.\n<p>Beta.</p>\n";
+    const rows = (marked: (tag: string) => string): string[] => [
+      "@@ -1,6 +1,6 @@",
+      "1 1 │ <ul>",
+      `2 2 │   <li>One${marked("</li>")}`,
+      `3 3 │   <li>Three${marked("</li>")}`,
+      "4 4 │ </ul>",
+      `5 5 │ <p>Alpha one two.${marked("</p>")}`,
+      "6 6 │ <p>Beta.</p>",
+    ];
+    expect(renderText(diffDocuments(written, left)).split("\n")).toEqual(rows((tag) => `[-${tag}-]`));
+    expect(renderText(diffDocuments(left, written)).split("\n")).toEqual(rows((tag) => `{+${tag}+}`));
+  });
+
+  it("show an end tag left out of a moved paragraph as an edit where it arrived, with the old line it was on", () => {
+    const words = ["Alpha one two three four five.", "Beta six seven eight nine ten.", "Gamma eleven twelve thirteen.", "Delta fourteen fifteen sixteen."];
+    const page = (order: number[], open: number): string => order.map((k) => `<p>${words[k]}${k === open ? "" : "</p>"}\n`).join("");
+    const [a, b] = [page([0, 1, 2, 3], -1), page([0, 2, 3, 1], 1)];
+    expect(renderText(diffDocuments(a, b)).split("\n")).toEqual([
+      "@@ -1,4 +1,4 @@",
+      "1 1 │ <p>Alpha one two three four five.</p>",
+      "2   │ [-<p>Beta six seven eight nine ten.</p>-]  (moved to new line 4, edited)",
+      "3 2 │ <p>Gamma eleven twelve thirteen.</p>",
+      "4 3 │ <p>Delta fourteen fifteen sixteen.</p>",
+      "2 4 │ <p>Beta six seven eight nine ten.[-</p>-]  (moved from old line 2, edited)",
+    ]);
+    expect(renderText(diffDocuments(b, a)).split("\n")).toEqual([
+      "@@ -1,4 +1,4 @@",
+      "1 1 │ <p>Alpha one two three four five.</p>",
+      "  2 │ <p>Beta six seven eight nine ten.{+</p>+}  (moved from old line 4, edited)",
+      "2 3 │ <p>Gamma eleven twelve thirteen.</p>",
+      "3 4 │ <p>Delta fourteen fifteen sixteen.</p>",
+      "4   │ [-<p>Beta six seven eight nine ten.-]  (moved to new line 2, edited)",
+    ]);
+  });
+
+  it("count an end tag written on one side only as no change by itself: marked where a hunk shows it, no hunk of its own", () => {
+    const lines = Array.from({ length: 8 }, (_, n) => `<p>Line ${n}.</p>\n`).join("");
+    const [a, b] = [`<p>a</p><p>b</p>\n${lines}`, `<p>a<p>b</p>\n${lines}`];
+    expect(diffDocuments(a, b).identical).toBe(true);
+    const script = diffDocuments(`${a}<p>x</p>\n`, `${b}<p>y</p>\n`);
+    expect(renderText(script).split("\n")).toEqual(["@@ -7,4 +7,4 @@", " 7  7 │ <p>Line 5.</p>", " 8  8 │ <p>Line 6.</p>", " 9  9 │ <p>Line 7.</p>", "10 10 │ <p>[-x-]{+y+}</p>"]);
+    expect(renderText(script, { context: 9 }).split("\n").slice(0, 2)).toEqual(["@@ -1,10 +1,10 @@", " 1  1 │ <p>a[-</p>-]<p>b</p>"]);
+  });
+
   it("show text of the lines their numbers name (property, generated documents)", () => {
     fc.assert(
       fc.property(documentPair(htmlDocument()), ([a, b]) => {
-        fc.pre(ownTokens(a, b));
+        fc.pre(tokensReachEnds(a, b));
         expect(rowProblems(a, b, false)).toEqual([]);
+      }),
+      fcParams(300),
+    );
+  });
+
+  it("show each line whole on its row where end tags are written on one side and left out on the other (property)", () => {
+    fc.assert(
+      fc.property(optionalEnds, ([a, b]) => {
+        expect(wholeLineProblems(a, b)).toEqual([]);
+        expect(wholeLineProblems(b, a)).toEqual([]);
       }),
       fcParams(300),
     );
