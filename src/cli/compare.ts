@@ -23,9 +23,11 @@ import { readDocument } from "./read-input.js";
  *
  * @example await comparePair(parseInvocation(["a.html", "b.html"])!, options, io, 0) // { status: 1, output: "--- a.html…" }
  */
-export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
+export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin" | "willCompare">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
   const read = await readPair(invocation, options, io);
-  return "status" in read ? read : compareInputs(read.a, read.b, options, colorLevel);
+  if ("status" in read) return read;
+  io.willCompare?.(read.a.text.length + read.b.text.length);
+  return compareInputs(read.a, read.b, options, colorLevel);
 }
 
 /** Both sides of a pair read and decoded, or the result of a pair with a binary side. */

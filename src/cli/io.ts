@@ -10,6 +10,12 @@ export interface CliIO {
   readonly err: (text: string) => void;
   /** Reads all of standard input. */
   readonly readStdin: () => Promise<Uint8Array>;
+  /**
+   * Told, once both documents of a comparison of two files are read and before they are compared,
+   * how many characters they hold together: the real process tunes V8 for a long run
+   * (see `optimizeEarlierForLongRuns`); absent where nothing is tuned (a test's buffers).
+   */
+  readonly willCompare?: (characters: number) => void;
   /** The environment (NO_COLOR, FORCE_COLOR, …). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The folder a configuration file is looked for from (default: the process's current folder). */

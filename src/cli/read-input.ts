@@ -49,7 +49,7 @@ export async function readDocument(path: string, io: Pick<CliIO, "readStdin">, f
  *
  * @example await readSide("-", io) // the bytes piped in
  */
-export async function readSide(path: string, io: Pick<CliIO, "readStdin">, name = path): Promise<Uint8Array> {
+async function readSide(path: string, io: Pick<CliIO, "readStdin">, name = path): Promise<Uint8Array> {
   return path === "-" ? await io.readStdin() : await readBytes(path, name);
 }
 

@@ -8,7 +8,7 @@ import type { ParsedDocument } from "./parse.js";
 import { closeEvent, instructionEvent, movedEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 
 /** Event kinds by code (the low three bits of an event's code). */
-const KINDS: readonly DocEvent["kind"][] = ["open", "close", "text", "comment", "cdata", "instruction"];
+export const EVENT_KINDS: readonly DocEvent["kind"][] = ["open", "close", "text", "comment", "cdata", "instruction"];
 
 /** The code of each event kind. */
 export const EVENT_CODE = { open: 0, close: 1, text: 2, comment: 3, cdata: 4, instruction: 5 } as const;
@@ -234,31 +234,47 @@ export class EventTable implements EventReader {
    * {@link allCodes}: the table's own columns, or copies joined run by run. Must not be written to.
    */
   allSpans(): { starts: Int32Array; ends: Int32Array } {
+    return this.spansIn(0, this.length);
+  }
+
+  /**
+   * The starts and ends of events `from..to` (half-open) in two arrays, event `from + k` at `k`:
+   * views of the table's own columns where the range lies in them, else copies joined run by
+   * run (only the range of each run is read). Must not be written to.
+   */
+  spansIn(from: number, to: number): { starts: Int32Array; ends: Int32Array } {
     const { head, tail } = this;
-    const starts = this.starts.subarray(0, this.own);
-    const ends = this.ends.subarray(0, this.own);
-    if (head === null && tail === null) return { starts, ends };
-    const joined = { starts: new Int32Array(this.length), ends: new Int32Array(this.length) };
-    const at = head?.count ?? 0;
-    joined.starts.set(starts, at);
-    joined.ends.set(ends, at);
-    for (const [run, to] of [
+    const headCount = head?.count ?? 0;
+    const ownFrom = Math.max(0, from - headCount);
+    const ownTo = Math.min(this.own, to - headCount);
+    if (from >= headCount && ownTo === to - headCount) return { starts: this.starts.subarray(ownFrom, ownTo), ends: this.ends.subarray(ownFrom, ownTo) };
+    const starts = new Int32Array(Math.max(0, to - from));
+    const ends = new Int32Array(starts.length);
+    if (ownTo > ownFrom) {
+      starts.set(this.starts.subarray(ownFrom, ownTo), ownFrom + headCount - from);
+      ends.set(this.ends.subarray(ownFrom, ownTo), ownFrom + headCount - from);
+    }
+    // The taken runs' part of the range, moved by their shift.
+    for (const [run, at] of [
       [head, 0],
       [tail, this.length - (tail?.count ?? 0)],
     ] as const) {
       if (run === null) continue;
-      const from = run.from.allSpans();
-      for (let k = 0; k < run.count; k++) {
-        joined.starts[to + k] = from.starts[run.first + k]! + run.shift;
-        joined.ends[to + k] = from.ends[run.first + k]! + run.shift;
+      const first = Math.max(from, at);
+      const last = Math.min(to, at + run.count);
+      if (first >= last) continue;
+      const taken = run.from.spansIn(run.first + first - at, run.first + last - at);
+      for (let k = 0; k < last - first; k++) {
+        starts[first - from + k] = taken.starts[k]! + run.shift;
+        ends[first - from + k] = taken.ends[k]! + run.shift;
       }
     }
-    return joined;
+    return { starts, ends };
   }
 
   /** Event `i`'s kind. */
   kindAt(i: number): DocEvent["kind"] {
-    return KINDS[this.codeAt(i) & KIND_MASK]!;
+    return EVENT_KINDS[this.codeAt(i) & KIND_MASK]!;
   }
 
   /** Whether event `i` is a start tag that closes itself (`<x/>`) or an implied end tag. */
@@ -388,7 +404,7 @@ export class EventTable implements EventReader {
         return instructionEvent(start, end, this.values[k]!, extra === 0 ? "" : (this.extras[extra] as string));
       }
       default:
-        return textEvent(KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, this.ownText(k));
+        return textEvent(EVENT_KINDS[code & KIND_MASK] as TextEvent["kind"], start, end, this.ownText(k));
     }
   }
 

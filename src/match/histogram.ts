@@ -129,6 +129,10 @@ class HistogramRun {
   private readonly unpaired: Int32Array;
   /** Items of `b` the last scan could pair with an equal item of `a`: the multiset intersection. */
   private shared = 0;
+  /** Whether the last scan met an item of `b` that occurs in the region's `a` side. */
+  private common = false;
+  /** Whether the last scan stopped before the end of `b` for want of budget. */
+  private cut = false;
   private readonly head: Int32Array;
   private readonly next: Int32Array;
   private region = 0;
@@ -201,10 +205,33 @@ class HistogramRun {
   /**
    * Indexes `a[aLo:aHi]`, scans `b[bLo:bHi]` and leaves the best anchor in anchorA, anchorB,
    * anchorLength. The region is trimmed: both sides non-empty.
+   *
+   * The two loops are methods of their own ({@link index}, {@link scan}) whose code after the
+   * loop reads and writes no property: V8 compiles a long first loop on the stack (OSR) before
+   * the code after it has ever run, and reused that code in every later call, each of which then
+   * left it (deoptimized) where the code after the loop needed the type feedback it lacked. In
+   * one loop with the scan after it, both loops ran so, deoptimized twice per region (855 times
+   * on the 1 MB benchmark pair), and mostly unoptimized.
    */
   private findAnchor(aLo: number, aHi: number, bLo: number, bHi: number): Scan {
-    const { a, b, stamp, count, unpaired, head, next, anchorBudget: budget } = this;
     const region = ++this.region;
+    this.index(aLo, aHi, region);
+    this.anchorA = -1;
+    this.anchorLength = 0;
+    this.shared = 0;
+    this.common = false;
+    this.cut = false;
+    this.engine.work = this.scan(aLo, aHi, bLo, bHi, region, this.engine.work + (aHi - aLo));
+    // Exact when no anchor was found: no candidate was extended, so every item of b was scanned.
+    if (this.cut) this.engine.fallback = true;
+    if (this.anchorA !== -1) return ANCHORED;
+    if (this.cut) return OUT_OF_BUDGET;
+    return this.common ? TOO_FREQUENT : NOTHING_COMMON;
+  }
+
+  /** Indexes `a[aLo:aHi]` as region number `region`: counts and chains of positions per key. */
+  private index(aLo: number, aHi: number, region: number): void {
+    const { a, stamp, count, unpaired, head, next } = this;
     // Backwards, so each chain lists positions in increasing order.
     for (let p = aHi - 1; p >= aLo; p--) {
       const key = a[p]!;
@@ -219,24 +246,34 @@ class HistogramRun {
       unpaired[key] = count[key]!;
       head[key] = p;
     }
-    let shared = 0;
-    let work = this.engine.work + (aHi - aLo);
+  }
+
+  /**
+   * Scans `b[bLo:bHi]` against the region indexed as `region`, counting from `work` work units
+   * spent; returns the units spent then. Writes as it goes (see {@link findAnchor}): the best
+   * anchor (anchorA −1 for none), `shared`, `common` (some item of b occurs in the region's a),
+   * `cut` (the budget ran out before the end of b).
+   */
+  private scan(aLo: number, aHi: number, bLo: number, bHi: number, region: number, work: number): number {
+    const { a, b, count, stamp, unpaired, head, next, anchorBudget: budget } = this;
     let limit = this.maxChainLength;
-    let common = false;
-    let bestA = -1;
-    let bestB = 0;
     let bestLength = 0;
     let bestSkew = 0;
     let bp = bLo;
-    while (bp < bHi && work < budget) {
+    for (;;) {
+      if (bp >= bHi) return work;
+      if (work >= budget) {
+        this.cut = true;
+        return work;
+      }
       let bNext = bp + 1;
       const key = b[bp]!;
       work++;
       if (stamp[key] === region) {
-        common = true;
+        this.common = true;
         if (unpaired[key]! > 0) {
           unpaired[key] = unpaired[key]! - 1;
-          shared++;
+          this.shared++;
         }
         const occurrences = count[key]!;
         for (let p = occurrences <= limit ? head[key]! : -1; p !== -1;) {
@@ -263,9 +300,9 @@ class HistogramRun {
           if (rarity < limit || length >= bestLength) {
             const skew = Math.abs(as + ae - aLo - aHi) + Math.abs(bs + be - bLo - bHi);
             if (rarity < limit || length > bestLength || skew < bestSkew) {
-              bestA = as;
-              bestB = bs;
-              bestLength = length;
+              this.anchorA = as;
+              this.anchorB = bs;
+              this.anchorLength = bestLength = length;
               bestSkew = skew;
               limit = rarity;
             }
@@ -277,18 +314,6 @@ class HistogramRun {
       }
       bp = bNext;
     }
-    this.engine.work = work;
-    // Exact when no anchor was found: no candidate was extended, so every item of b was scanned.
-    this.shared = shared;
-    if (bp < bHi) this.engine.fallback = true;
-    if (bestA !== -1) {
-      this.anchorA = bestA;
-      this.anchorB = bestB;
-      this.anchorLength = bestLength;
-      return ANCHORED;
-    }
-    if (bp < bHi) return OUT_OF_BUDGET;
-    return common ? TOO_FREQUENT : NOTHING_COMMON;
   }
 }
 

@@ -13,7 +13,7 @@ import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
 import { KIND_CODE, TokenColumns, WRITTEN_AS_KEY } from "./token-list.js";
 import { countWords, countWordsIn, splitWords, type WordKind } from "./words.js";
-import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
+import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, EVENT_KINDS, type EventTable, eventTable, KIND_MASK } from "../events/event-table.js";
 
 /** A document's tokens, stored column by column, and the interned ids of their keys (its `ids` column); and what its selector options ignore. */
 export interface KeyedTokens {
@@ -44,6 +44,9 @@ export function keyedTokens(columns: TokenColumns, plan: IgnorePlan): KeyedToken
     },
   };
 }
+
+/** Events from which {@link tokenizeKeyed} reads a range's kinds and spans from columns (see EventTable.spansIn) rather than one event at a time. */
+const COLUMN_RANGE = 64;
 
 /**
  * The tokens of a parsed document with their keys interned in `table`: tokenize both sides of a
@@ -113,9 +116,14 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
     shift = from;
     splitWords(text.slice(from, to), emitShifted);
   };
+  // Kinds and spans read from columns over a long range; a side whose tokens are made on demand
+  // asks for one event at a time, which reads the table's fields instead of copying columns.
+  const codes = to - from >= COLUMN_RANGE ? events.allCodes() : null;
+  const spans = codes ? events.spansIn(from, to) : null;
   for (; index < to; index++) {
     out.event = index;
-    const kind = events.kindAt(index);
+    const code = codes ? codes[index]! : events.codeAt(index);
+    const kind = EVENT_KINDS[code & KIND_MASK]!;
     if (kind !== "text") {
       if (kind === "comment" && options.ignoreComments) continue;
       if (skip !== null && kind === "open" && skip[index]! >= 0) {
@@ -131,20 +139,20 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
       else if (ignoreWhitespace && kind === "close") significant.pop();
       const ignoredHere = kind === "open" && ignoresAttributes ? plan.attributes.get(index) : undefined;
       const entry = ignoredHere ? ownEntry(events.event(index), options, table, ignoredHere) : markupEntry(events, index, kind, options, table);
-      const start = events.startAt(index);
-      const end = events.endAt(index);
+      const start = spans ? spans.starts[index - from]! : events.startAt(index);
+      const end = spans ? spans.ends[index - from]! : events.endAt(index);
       // Most markup is written as its key. (A slice compared with === is several times cheaper than startsWith on a two-byte source.)
       out.add(KIND_CODE[kind] | (end - start === entry.key.length && source.slice(start, end) === entry.key ? WRITTEN_AS_KEY : 0), start, end, entry.id);
       continue;
     }
     // (Not significant[-1] on an empty stack: a negative index is a slow property lookup.)
     keepSpace = significant.length > 0 && significant[significant.length - 1]!;
-    base = events.startAt(index);
-    const end = events.endAt(index);
+    base = spans ? spans.starts[index - from]! : events.startAt(index);
+    const end = spans ? spans.ends[index - from]! : events.endAt(index);
     // Every reference is longer than what it decodes to, so equal lengths mean nothing was
     // decoded (no references, or raw text such as script and style, kept verbatim): the
     // event's text is then its source. (A text the table decodes when read is decoded here once.)
-    const read = events.codeAt(index) & DECODED_ON_READ ? decodeText(source.slice(base, end), mode) : null;
+    const read = code & DECODED_ON_READ ? decodeText(source.slice(base, end), mode) : null;
     const eventText = read === null ? events.textAt(index) : read.text;
     decoded = eventText.length === end - base ? null : (read ?? decodeText(source.slice(base, end), mode));
     text = decoded === null ? eventText : decoded.text;
@@ -285,7 +293,7 @@ export function countTokens(doc: ParsedDocument, options: NormalizedOptions, fro
   const codes = events.allCodes();
   const { starts, ends } = events.allSpans();
   for (let index = from; index < to; index++) {
-    const code = codes[index]!;
+    const code = codes ? codes[index]! : events.codeAt(index);
     const kind = code & KIND_MASK;
     if (kind !== EVENT_CODE.text) {
       if (!(kind === EVENT_CODE.comment && ignoreComments)) counts[index] = counts[index]! + 1;

@@ -76,17 +76,21 @@ describe("event tables", () => {
     expect(tails).toBeGreaterThan(0);
   });
 
-  it("give every span in two arrays as startAt and endAt read them, runs taken included", () => {
-    const sharedEnds = fc.tuple(htmlDocument(30), htmlDocument(10), htmlDocument(10), htmlDocument(30), fc.integer({ min: 1, max: 80 }));
+  it("give every span in two arrays as startAt and endAt read them, runs taken included, and those of any range", () => {
+    const sharedEnds = fc.tuple(htmlDocument(30), htmlDocument(10), htmlDocument(10), htmlDocument(30), fc.integer({ min: 1, max: 80 }), fc.nat(), fc.nat());
     let runs = 0;
     fc.assert(
-      fc.property(sharedEnds, ([start, x, y, end, k]) => {
+      fc.property(sharedEnds, ([start, x, y, end, k, p, q]) => {
         const [docA, docB] = parsePair(start.repeat(k) + x + end.repeat(k), start.repeat(k) + y + end.repeat(k));
         if (takenEvents(docA, docB)?.tail) runs++;
         for (const table of [eventTable(docA), eventTable(docB)]) {
           const { starts, ends } = table.allSpans();
           expect([starts.length, ends.length]).toEqual([table.length, table.length]);
           for (let i = 0; i < table.length; i++) expect([starts[i], ends[i]]).toEqual([table.startAt(i), table.endAt(i)]);
+          const [from, to] = [p % (table.length + 1), q % (table.length + 1)].sort((m, n) => m - n) as [number, number];
+          const range = table.spansIn(from, to);
+          expect([range.starts.length, range.ends.length]).toEqual([to - from, to - from]);
+          for (let i = from; i < to; i++) expect([range.starts[i - from], range.ends[i - from]]).toEqual([table.startAt(i), table.endAt(i)]);
         }
       }),
       fcParams(200),
