@@ -293,7 +293,7 @@ export function countTokens(doc: ParsedDocument, options: NormalizedOptions, fro
   const codes = events.allCodes();
   const { starts, ends } = events.allSpans();
   for (let index = from; index < to; index++) {
-    const code = codes ? codes[index]! : events.codeAt(index);
+    const code = codes[index]!;
     const kind = code & KIND_MASK;
     if (kind !== EVENT_CODE.text) {
       if (!(kind === EVENT_CODE.comment && ignoreComments)) counts[index] = counts[index]! + 1;
