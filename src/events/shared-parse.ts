@@ -28,8 +28,16 @@ interface TakenEvents extends SharedText {
   readonly old: ParsedDocument;
   readonly head: number;
   readonly tail: number;
-  /** Events copied from the old document's runs of text shared between the two's differences (see `sharedRuns`). */
-  readonly copied: number;
+  /** The runs of events copied from the old document where the two share text between their differences (see `sharedRuns`), in order. */
+  readonly copies: readonly CopiedEvents[];
+}
+
+/** Events `b..b + count` of a new document, copies of its old document's events `a..a + count` written `shift` characters later. */
+export interface CopiedEvents {
+  readonly a: number;
+  readonly b: number;
+  readonly count: number;
+  readonly shift: number;
 }
 
 /** How many characters two sources share at their start, and after those at their end. */
@@ -120,7 +128,7 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}, sear
     parserB.restore(start.parser);
     read = start.parser.index;
   }
-  let copied = 0;
+  const copies: CopiedEvents[] = [];
   for (const { enter, leave, run } of crossings) {
     const shift = run.b - run.a;
     const at = enter.parser.index + shift;
@@ -130,11 +138,11 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}, sear
     if (parserB.inState(enter.parser, shift) && builderB.inState(enter.builder, shift, run.a)) {
       // The text up to the run's last tag is the old document's, read from its state: so are its events.
       const count = leave.builder.events - enter.builder.events;
+      if (count > 0) copies.push({ a: enter.builder.events, b: builderB.table.length, count, shift });
       builderB.table.copy(tableA, enter.builder.events, count, shift);
       builderB.moveTo(leave.builder, shift);
       parserB.restore(leave.parser, shift);
       read = leave.parser.index + shift;
-      copied += count;
     }
   }
   const shift = b.length - a.length;
@@ -147,13 +155,13 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}, sear
       // The rest is the old document's, moved: one record, not a copy per event.
       const tail = tableA.length - rejoin.builder.events;
       builderB.table.take(tableA, rejoin.builder.events, tail, shift);
-      return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail, copied, ...text })];
+      return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail, copies, ...text })];
     }
   }
   parserB.write(b.slice(read));
   parserB.end();
   builderB.finish();
-  return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail: 0, copied, ...text })];
+  return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail: 0, copies, ...text })];
 }
 
 /** Where the new document's parse may cross a shared run: the old one's state at a `<` near the run's start and at its last `<`. */

@@ -10,7 +10,7 @@ import type { NormalizedOptions } from "../options.js";
 import { type EventTable, eventTable, FLAG, KIND_MASK } from "../events/event-table.js";
 import type { KeyTable } from "./intern.js";
 import { TokenColumns } from "./token-list.js";
-import { type KeyedTokens, keyedTokens, TextTokens, tokenizeKeyed } from "./tokens.js";
+import { type CopiedTokens, firstTokenOf, type KeyedTokens, keyedTokens, TextTokens, tokenizeKeyed } from "./tokens.js";
 
 /**
  * Both sides' tokens, with keys interned in `table` in the same order (and so with the same
@@ -35,10 +35,13 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
   const { headEvents, tailEvents } = shared ?? sharedEvents(a, b);
   const eventsA = eventTable(a).length;
   const eventsB = eventTable(b).length;
+  // The events the new document's parse copied from the old one, between their differences.
+  const copies = takenEvents(a, b)?.copies;
+  const copied: CopiedTokens | undefined = copies?.length ? { columns: keyedA.columns, copies } : undefined;
   // Shared ends that are a small part of the new side save little work, and joining them would
   // hold a second set of its columns (the middle's, then the whole list's) at once.
-  if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts)];
-  const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents, texts);
+  if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts, copied)];
+  const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents, texts, copied);
   const x = keyedA.columns;
   const head = firstTokenOf(x.events, headEvents);
   const tailFrom = firstTokenOf(x.events, eventsA - tailEvents);
@@ -129,16 +132,4 @@ function sameEvent(x: EventTable, i: number, y: EventTable, j: number, shift: nu
     default:
       return x.textAt(i) === y.textAt(j);
   }
-}
-
-/** The index of the first token of the event `event` or a later one, given each token's event (tokens are in event order). */
-function firstTokenOf(events: Int32Array, event: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (events[mid]! < event) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

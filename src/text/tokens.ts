@@ -4,6 +4,7 @@
 // tokens are made (see KeyTable).
 
 import type { ParsedDocument } from "../events/parse.js";
+import type { CopiedEvents } from "../events/shared-parse.js";
 import { decodeText } from "../events/references.js";
 import type { NormalizedOptions } from "../options.js";
 import type { DocEvent, Token } from "../types.js";
@@ -56,7 +57,15 @@ const COLUMN_RANGE = 64;
  *
  * @example const t = new KeyTable(); tokenizeKeyed(docA, opts, t).ids // Int32Array [0, 1, 2]; tokenizeKeyed(docB, opts, t).ids // Int32Array [0, 3, 2]
  */
-export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, table: KeyTable, from = 0, to = eventTable(doc).length, texts: TextTokens = new TextTokens()): KeyedTokens {
+export function tokenizeKeyed(
+  doc: ParsedDocument,
+  options: NormalizedOptions,
+  table: KeyTable,
+  from = 0,
+  to = eventTable(doc).length,
+  texts: TextTokens = new TextTokens(),
+  copied?: CopiedTokens,
+): KeyedTokens {
   const { source, mode } = doc;
   const events = eventTable(doc);
   const out = new ColumnWriter(Math.max(16, (to - from) * 2));
@@ -120,7 +129,21 @@ export function tokenizeKeyed(doc: ParsedDocument, options: NormalizedOptions, t
   // asks for one event at a time, which reads the table's fields instead of copying columns.
   const codes = to - from >= COLUMN_RANGE ? events.allCodes() : null;
   const spans = codes ? events.spansIn(from, to) : null;
+  const copies = copied?.copies ?? [];
+  let nextCopy = 0;
+  while (nextCopy < copies.length && copies[nextCopy]!.b < from) nextCopy++;
+  let copyAt = nextCopy < copies.length ? copies[nextCopy]!.b : -1;
   for (; index < to; index++) {
+    if (index === copyAt) {
+      // Events copied from the old document (the same events, moved): its tokens, moved.
+      const run = copies[nextCopy]!;
+      const count = Math.min(run.count, to - index);
+      const old = copied!.columns;
+      out.copyMoved(old, firstTokenOf(old.events, run.a), firstTokenOf(old.events, run.a + count), run.shift, run.b - run.a);
+      index += count - 1;
+      copyAt = ++nextCopy < copies.length ? copies[nextCopy]!.b : -1;
+      continue;
+    }
     out.event = index;
     const code = codes ? codes[index]! : events.codeAt(index);
     const kind = EVENT_KINDS[code & KIND_MASK]!;
@@ -239,6 +262,22 @@ class ColumnWriter {
     this.count = at;
   }
 
+  /** Writes the tokens `first..end` of `from` again, `shift` characters and `eventShift` events later. */
+  copyMoved(from: TokenColumns, first: number, end: number, shift: number, eventShift: number): void {
+    const length = end - first;
+    if (this.count + length > this.capacity) this.grow(length);
+    const at = this.count;
+    this.kinds.set(from.kinds.subarray(first, end), at);
+    this.ids.set(from.ids.subarray(first, end), at);
+    const { events, starts, ends } = this;
+    for (let k = 0; k < length; k++) {
+      events[at + k] = from.events[first + k]! + eventShift;
+      starts[at + k] = from.starts[first + k]! + shift;
+      ends[at + k] = from.ends[first + k]! + shift;
+    }
+    this.count = at + length;
+  }
+
   /** The tokens written, as columns over `source` with keys in `table`. */
   columns(source: string, table: KeyTable): TokenColumns {
     const n = this.count;
@@ -254,6 +293,30 @@ class ColumnWriter {
     this.ends = grown(this.ends, new Int32Array(this.capacity));
     this.ids = grown(this.ids, new Int32Array(this.capacity));
   }
+}
+
+/**
+ * The old document's tokens, for the new document's events copied from it (see `parsePair`):
+ * those events are the old one's, moved, and so are their tokens. Only where the tokens depend
+ * on nothing but their event (no selector, no ignored white space).
+ */
+export interface CopiedTokens {
+  /** The old document's whole token list. */
+  readonly columns: TokenColumns;
+  /** The runs of the new document's events copied from the old one, in order. */
+  readonly copies: readonly CopiedEvents[];
+}
+
+/** The index of the first token of the event `event` or a later one, given each token's event (tokens are in event order). */
+export function firstTokenOf(events: Int32Array, event: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (events[mid]! < event) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Where the tokens of a text were made: `length` tokens from `first` on, of a text event written at `base`. */

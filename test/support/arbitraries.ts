@@ -1,6 +1,7 @@
 // Seeded fast-check generators of HTML-like and XML-like documents, shared by property tests.
 
 import fc from "fast-check";
+import type { RunSearch } from "../../src/events/shared-runs.js";
 import type { DiffOptions } from "../../src/options.js";
 
 /** Pieces that exercise the parser: tags of every kind, references, raw text, broken markup. */
@@ -114,6 +115,13 @@ export const documentPair = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, s
     const cut = x.length ? j % (x.length - at + 1) : 0;
     return [x, x.slice(0, at) + y.slice(0, 20) + x.slice(at + cut)];
   });
+
+/** A document of a few pieces, and a copy with some pieces replaced: edits spread through it, with text shared between them. */
+export const spreadEdits = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, string]> =>
+  fc.array(fc.tuple(doc, fc.option(doc, { freq: 3 })), { minLength: 2, maxLength: 8 }).map((pieces) => [pieces.map(([x]) => x).join(""), pieces.map(([x, edit]) => edit ?? x).join("")]);
+
+/** A search for the runs two documents share (`parsePair`) that finds many, short and often at wrong places: each one tests the parse's checks before it copies. */
+export const EAGER_RUN_SEARCH: RunSearch = { minLength: 6, probe: 3, reach: 48, tries: 6 };
 
 /**
  * The seed of this run: FC_SEED when set (`random` for a fresh one, printed so that a run that

@@ -8,7 +8,8 @@ import { commonEnds } from "../../src/events/common-ends.js";
 import { tokenizePair } from "../../src/text/shared-tokens.js";
 import { tokenizeKeyed } from "../../src/text/tokens.js";
 import type { ParseMode } from "../../src/types.js";
-import { documentPair, fcParams, TOKEN_OPTION_SETS, htmlDocument, xmlDocument } from "../support/arbitraries.js";
+import { parsePair } from "../../src/events/shared-parse.js";
+import { documentPair, EAGER_RUN_SEARCH, fcParams, spreadEdits, TOKEN_OPTION_SETS, htmlDocument, xmlDocument } from "../support/arbitraries.js";
 import { documentAndMutation } from "../support/documents.js";
 
 /** Both sides tokenized one after the other, each in full: what tokenizePair must give. */
@@ -26,8 +27,30 @@ function together(a: string, b: string, mode: ParseMode, options: DiffOptions = 
   return { a: { tokens: keyedA.tokens, ids: [...keyedA.ids] }, b: { tokens: keyedB.tokens, ids: [...keyedB.ids] } };
 }
 
+/** tokenizePair of the two documents parsed together (`parsePair`, copying many short shared runs). */
+function parsedTogether(a: string, b: string, mode: ParseMode, options: DiffOptions = {}) {
+  const opts = normalizeOptions({ ...options, mode });
+  const [keyedA, keyedB] = tokenizePair(...parsePair(a, b, { mode }, EAGER_RUN_SEARCH), opts, new KeyTable());
+  return { a: { tokens: keyedA.tokens, ids: [...keyedA.ids] }, b: { tokens: keyedB.tokens, ids: [...keyedB.ids] } };
+}
+
 describe("tokenizePair", () => {
   beforeAll(loadIgnoreEngines);
+
+  it("gives the same tokens and ids as tokenizing each side in full where the new side's parse copied runs of the old one's events (every option set)", () => {
+    fc.assert(
+      fc.property(fc.oneof(spreadEdits(htmlDocument(12)), documentPair(htmlDocument(60))), fc.constantFrom(...TOKEN_OPTION_SETS), ([a, b], options) => {
+        expect(parsedTogether(a, b, "html", options)).toEqual(separately(a, b, "html", options));
+      }),
+      fcParams(1500),
+    );
+    fc.assert(
+      fc.property(spreadEdits(xmlDocument(12)), ([a, b]) => {
+        expect(parsedTogether(a, b, "xml")).toEqual(separately(a, b, "xml"));
+      }),
+      fcParams(400),
+    );
+  });
 
   it("gives the same tokens and ids as tokenizing each side in full (generated HTML pairs, every option set)", () => {
     fc.assert(
