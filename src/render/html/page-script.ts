@@ -5,8 +5,8 @@
  * The page's behaviour: one stop per change, found by the stop comments the writer puts where
  * each change starts (the marks up to the next one are its marks), in document order, inside
  * inert templates too; `n`/`p` and the buttons move between stops, `#change-N` names the current
- * one, and a note says what it is; a stop with no visible box (white space, the head, an element
- * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
+ * one, and a note says what it is; a stop with no visible box (white space between blocks, the
+ * head, an element not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
  * page" panel; a white-space change the page lays out is shown by signs (· ⍽ → ↵); the white-space toggle takes white-space changes out of the marks, the stops and
  * the count, and so do the legend's chips for a kind of change (the header's parts are recounted
  * to add up to it); a source view's folded run of unchanged lines opens and closes on a click; the view shows the marked document, the old or
