@@ -154,17 +154,67 @@ export class EventTable implements EventReader {
    */
   pushTag(code: number, start: number, end: number, name: string, spans: readonly number[], count: number): void {
     let used = this.spansUsed;
-    if (used + count + 1 > this.spans.length) {
-      const grown = new Int32Array(Math.max(this.spans.length * 2, used + count + 1));
-      grown.set(this.spans.subarray(0, used));
-      this.spans = grown;
-    }
+    this.roomForSpans(count + 1);
     const first = used;
     this.spans[used++] = count;
     for (let k = 0; k < count; k++) this.spans[used++] = spans[k]!;
     this.spansUsed = used;
     this.push(code, start, end, name);
     this.extra[this.own - 1] = -(first + 1);
+  }
+
+  /**
+   * Adds `count` events of `from` from its index `first` (events of its own, not taken), written
+   * `shift` characters later, as events of this table's own: a run of text the two documents
+   * share, read from the same state (see shared-parse.ts). Their attribute spans are moved too.
+   */
+  copy(from: EventTable, first: number, count: number, shift: number): void {
+    if (this.tail) throw new Error("internal error: events copied after the taken end");
+    const start = from.ownIndex(first);
+    if (count === 0) return;
+    if (start < 0 || start + count > from.own) throw new Error("internal error: only another table's own events can be copied");
+    while (this.own + count > this.codes.length) this.grow();
+    const at = this.own;
+    this.codes.set(from.codes.subarray(start, start + count), at);
+    for (let k = 0; k < count; k++) {
+      const s = start + k;
+      const t = at + k;
+      this.starts[t] = from.starts[s]! + shift;
+      this.ends[t] = from.ends[s]! + shift;
+      this.values[t] = from.values[s];
+      const extra = from.extra[s]!;
+      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : this.copySpans(from, -extra - 1, shift);
+    }
+    this.own += count;
+    this.length += count;
+  }
+
+  /** Copies one start tag's attribute spans from `from` (its block at `at`), moved by `shift`; gives the {@link extra} that points to the copy. */
+  private copySpans(from: EventTable, at: number, shift: number): number {
+    const count = from.spans[at]!;
+    this.roomForSpans(count + 1);
+    const first = this.spansUsed;
+    const spans = this.spans;
+    spans[first] = count;
+    for (let k = 1; k <= count; k += 4) {
+      spans[first + k] = from.spans[at + k]! + shift;
+      spans[first + k + 1] = from.spans[at + k + 1]! + shift;
+      // A value's start is −1 when the attribute has none: its two numbers are not offsets then.
+      const value = from.spans[at + k + 2]!;
+      spans[first + k + 2] = value < 0 ? value : value + shift;
+      spans[first + k + 3] = value < 0 ? from.spans[at + k + 3]! : from.spans[at + k + 3]! + shift;
+    }
+    this.spansUsed = first + count + 1;
+    return -(first + 1);
+  }
+
+  /** Makes room for `n` more numbers in {@link spans}. */
+  private roomForSpans(n: number): void {
+    const used = this.spansUsed;
+    if (used + n <= this.spans.length) return;
+    const grown = new Int32Array(Math.max(this.spans.length * 2, used + n));
+    grown.set(this.spans.subarray(0, used));
+    this.spans = grown;
   }
 
   /**

@@ -142,6 +142,7 @@ interface TokenizerFields {
   sectionStart: number;
   index: number;
   offset: number;
+  buffer: string;
   isSpecial: boolean;
   currentSequence: unknown;
   sequenceIndex: number;
@@ -479,17 +480,24 @@ export class DeepParser extends Parser {
   }
 
   /**
-   * Goes on from `state`, taken from a parser of a document with the same text up to
-   * `state.index`: the next write must hold this document from its start.
+   * Goes on from `state`, taken from a parser of a document whose text before `state.index` is
+   * this one's before `state.index + shift`, as far back as that state reads (see
+   * {@link inState}): the next write must hold this document from `state.index + shift` on.
    */
-  restore(state: ParserState): void {
+  restore(state: ParserState, shift = 0): void {
     const t = this.tokenizerFields;
-    t.index = t.sectionStart = state.index;
-    t.offset = 0;
+    const at = state.index + shift;
+    t.index = t.sectionStart = t.offset = at;
+    t.buffer = "";
+    // The stock parser's own copies of what was written, which it slices tag names from.
+    const written = this as unknown as { buffers: string[]; bufferOffset: number; writeIndex: number };
+    written.buffers.length = 0;
+    written.bufferOffset = at;
+    written.writeIndex = 0;
     t.currentSequence = state.currentSequence;
     t.sequenceIndex = state.sequenceIndex;
-    this.startIndex = state.startIndex;
-    this.endIndex = state.endIndex;
+    this.startIndex = state.startIndex + shift;
+    this.endIndex = state.endIndex + shift;
     this.openStack.replaceWith(state.elements);
     if (this.openStack === this.elements) this.elements.replaceKinds(state.kinds);
     this.foreign.replaceWith(state.foreign);

@@ -272,12 +272,24 @@ export class EventBuilder implements EventSink {
   /** Goes on from `state`, taken in a document with the same text up to there, whose events are `events` (its first `state.events` are taken as they are). */
   restore(state: BuilderState, events: EventTable): void {
     this.table.take(events, 0, state.events, 0);
-    this.textStart = state.textStart;
-    this.textEnd = state.textEnd;
+    this.moveTo(state, 0);
+  }
+
+  /**
+   * Goes on from `state`, taken in a document whose text is this one's `shift` characters
+   * earlier, as far back as the state reads (see {@link inState}): the events up to there are
+   * already this table's (taken or copied).
+   */
+  moveTo(state: BuilderState, shift: number): void {
+    this.textStart = state.textStart < 0 ? -1 : state.textStart + shift;
+    this.textEnd = state.textEnd + shift;
     this.rawText = state.rawText;
-    this.lastEnd = state.lastEnd;
-    this.covered = state.covered;
+    this.lastEnd = state.lastEnd + shift;
+    this.covered = state.covered + shift;
+    this.openNames.length = 0;
     for (const name of state.openNames) this.openNames.push(this.names.get(name));
+    // The next search for a `&` starts afresh: the last one was made in text not read here.
+    this.nextAmp = -1;
   }
 
   /**

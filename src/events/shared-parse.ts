@@ -1,12 +1,14 @@
-// Parses the two documents of a comparison, reading the text they share at their start and end
-// once: the new document's parse starts from the old one's state where their shared start
-// ends, and stops where it has come back to the old one's state inside their shared end, whose
-// events it takes from the old document, moved by the difference in length.
+// Parses the two documents of a comparison, reading the text they share once: the new
+// document's parse starts from the old one's state where their shared start ends, crosses each
+// run of text shared between their differences where it is in the old one's state at the run's
+// start (copying the old one's events there, moved), and stops where it has come back to the old
+// one's state inside their shared end, whose events it takes from the old document, moved.
 
 import { DeepParser, type ParserState } from "./htmlparser2-adapter.js";
 import { commonEnds } from "./common-ends.js";
 import { type EventTable, eventTable, tableDocument } from "./event-table.js";
 import { type BuilderState, EventBuilder, type ParsedDocument, type ParseOptions, parseSharing } from "./parse.js";
+import { RUN_SEARCH, type RunSearch, type SharedRun, sharedRuns } from "./shared-runs.js";
 
 /** Characters between the places in the shared end where the new document's parse may rejoin the old one's. */
 const REJOIN_STEP = 4096;
@@ -26,6 +28,8 @@ interface TakenEvents extends SharedText {
   readonly old: ParsedDocument;
   readonly head: number;
   readonly tail: number;
+  /** Events copied from the old document's runs of text shared between the two's differences (see `sharedRuns`). */
+  readonly copied: number;
 }
 
 /** How many characters two sources share at their start, and after those at their end. */
@@ -59,12 +63,15 @@ export function takenEvents(a: ParsedDocument, b: ParsedDocument): Omit<TakenEve
  * one's state at a `<` before that character, with the old one's events so far. In the text
  * the two share at their end, wherever the new document's parser and event builder are in the
  * old one's state at the same place (moved by the difference in length), what is left to read
- * is the same too: the rest of its events are the old one's, moved.
+ * is the same too: the rest of its events are the old one's, moved. So between the two: where
+ * the sources share a run of text (`sharedRuns`) and the new document's parse reaches the run's
+ * second `<` in the old one's state there, the events up to the run's last `<` are the old one's,
+ * moved, and the parse goes on from the old one's state at that `<`. `search` tunes how runs are found.
  *
  * @example const [a, b] = parsePair(`${big}<p>a</p>${big}`, `${big}<p>b</p>${big}`);
  *   b.events[0] === a.events[0] // true: parsed once
  */
-export function parsePair(a: string, b: string, options: ParseOptions = {}): [ParsedDocument, ParsedDocument] {
+export function parsePair(a: string, b: string, options: ParseOptions = {}, search: RunSearch = RUN_SEARCH): [ParsedDocument, ParsedDocument] {
   const mode = options.mode ?? "html";
   const { head, tail } = commonEnds(a, b);
   const text: SharedText = { headChars: head, tailChars: tail };
@@ -79,18 +86,21 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
     return parser && builder && { parser, builder };
   };
   let written = 0;
+  const writeA = (to: number): Checkpoint | null => {
+    parserA.write(a.slice(written, to));
+    written = to;
+    return checkpoint();
+  };
   const cut = head > 0 ? a.lastIndexOf("<", head - 1) : -1;
-  let start: Checkpoint | null = null;
-  if (cut > 0) {
-    parserA.write(a.slice(0, cut));
-    written = cut;
-    start = checkpoint();
+  const start = cut > 0 ? writeA(cut) : null;
+  const crossings: Crossing[] = [];
+  for (const run of sharedRuns(a, b, head, tailStart, b.length - tail, search)) {
+    const crossing = crossRun(a, run, written, search.minLength, writeA);
+    if (crossing) crossings.push(crossing);
   }
   const rejoins: Checkpoint[] = [];
   for (let at = tail ? a.indexOf("<", Math.max(tailStart, written + 1)) : -1; at > written; at = a.indexOf("<", at + REJOIN_STEP)) {
-    parserA.write(a.slice(written, at));
-    written = at;
-    const here = checkpoint();
+    const here = writeA(at);
     if (here) rejoins.push(here);
   }
   parserA.write(a.slice(written));
@@ -99,7 +109,7 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
   const tableA = builderA.table;
   const docA = tableDocument(a, mode, tableA);
   // The new document's builder shares the old one's attribute lists and names (see BuilderTables).
-  if (start === null && rejoins.length === 0) return [docA, parseSharing([b], { mode, ...(implied ? { implied } : {}) }, builderA.tables)];
+  if (start === null && crossings.length === 0 && rejoins.length === 0) return [docA, parseSharing([b], { mode, ...(implied ? { implied } : {}) }, builderA.tables)];
 
   const builderB = new EventBuilder(b, mode, builderA.tables);
   const parserB = new DeepParser(b, builderB, mode, implied);
@@ -110,24 +120,64 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}): [Pa
     parserB.restore(start.parser);
     read = start.parser.index;
   }
+  let copied = 0;
+  for (const { enter, leave, run } of crossings) {
+    const shift = run.b - run.a;
+    const at = enter.parser.index + shift;
+    if (at <= read) continue;
+    parserB.write(b.slice(read, at));
+    read = at;
+    if (parserB.inState(enter.parser, shift) && builderB.inState(enter.builder, shift, run.a)) {
+      // The text up to the run's last tag is the old document's, read from its state: so are its events.
+      const count = leave.builder.events - enter.builder.events;
+      builderB.table.copy(tableA, enter.builder.events, count, shift);
+      builderB.moveTo(leave.builder, shift);
+      parserB.restore(leave.parser, shift);
+      read = leave.parser.index + shift;
+      copied += count;
+    }
+  }
   const shift = b.length - a.length;
-  let writtenB = 0;
   for (const rejoin of rejoins) {
     const at = rejoin.parser.index + shift;
     if (at <= read) continue;
-    parserB.write(b.slice(writtenB, at));
-    writtenB = read = at;
+    parserB.write(b.slice(read, at));
+    read = at;
     if (parserB.inState(rejoin.parser, shift) && builderB.inState(rejoin.builder, shift, tailStart)) {
       // The rest is the old document's, moved: one record, not a copy per event.
       const tail = tableA.length - rejoin.builder.events;
       builderB.table.take(tableA, rejoin.builder.events, tail, shift);
-      return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail, ...text })];
+      return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail, copied, ...text })];
     }
   }
-  parserB.write(b.slice(writtenB));
+  parserB.write(b.slice(read));
   parserB.end();
   builderB.finish();
-  return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail: 0, ...text })];
+  return [docA, took(tableDocument(b, mode, builderB.table), { old: docA, head: takenHead, tail: 0, copied, ...text })];
+}
+
+/** Where the new document's parse may cross a shared run: the old one's state at a `<` near the run's start and at its last `<`. */
+interface Crossing {
+  readonly run: SharedRun;
+  readonly enter: Checkpoint;
+  readonly leave: Checkpoint;
+}
+
+/**
+ * The old document's states where the new one's parse would enter `run` and leave it (written
+ * up to each by `writeA`, which has written up to `written`); null where either state is not
+ * one to take (inside a tag, a comment, raw text) or the run holds too little between them.
+ * The parse enters at the run's second `<`: at its first, the text before may have begun
+ * before the run, where the sources differ.
+ */
+function crossRun(a: string, run: SharedRun, written: number, minLength: number, writeA: (to: number) => Checkpoint | null): Crossing | null {
+  const first = a.indexOf("<", Math.max(run.a, written + 1));
+  const enterAt = first < 0 ? -1 : a.indexOf("<", first + 1);
+  const leaveAt = a.lastIndexOf("<", run.a + run.length - 1);
+  if (enterAt < 0 || leaveAt - enterAt < minLength / 2) return null;
+  const enter = writeA(enterAt);
+  const leave = enter && writeA(leaveAt);
+  return enter && leave && { run, enter, leave };
 }
 
 /** `doc`, noted as having taken what `events` says from its old document (see {@link takenEvents}). */

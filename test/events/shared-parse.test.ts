@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/events/parse.js";
-import { parsePair } from "../../src/events/shared-parse.js";
+import { parsePair, takenEvents } from "../../src/events/shared-parse.js";
+import type { RunSearch } from "../../src/events/shared-runs.js";
 import { sharedEvents } from "../../src/text/shared-tokens.js";
 import { omittedTagsToImply } from "../../src/html/implied-tags.js";
 import type { ParseMode } from "../../src/types.js";
@@ -16,7 +17,63 @@ function apart(a: string, b: string, mode: ParseMode) {
 /** A document and a copy with `middle` in place of `cut` characters at `at`, around a shared start and end. */
 const sharedEnds = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, string]> => fc.tuple(doc, doc, doc, doc).map(([start, middleA, middleB, end]) => [start + middleA + end, start + middleB + end]);
 
+/** A search for shared runs that finds many, short and often at wrong places: each one tests the parse's checks before it copies. */
+const EAGER: RunSearch = { minLength: 6, probe: 3, reach: 48, tries: 6 };
+
+/** A document of `pieces`, and a copy with some pieces replaced, dropped or added in between: edits spread through it. */
+const spreadEdits = (doc: fc.Arbitrary<string>): fc.Arbitrary<[string, string]> =>
+  fc.array(fc.tuple(doc, fc.option(doc, { freq: 3 })), { minLength: 2, maxLength: 8 }).map((pieces) => [pieces.map(([x]) => x).join(""), pieces.map(([x, edit]) => edit ?? x).join("")]);
+
 describe("parsePair", () => {
+  it("gives the events of parsing each document apart when it copies the runs shared between differences (generated HTML and XML)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          spreadEdits(htmlDocument(12)),
+          documentPair(htmlDocument(60)),
+          documentAndMutation().map(({ a, b }): [string, string] => [a, b]),
+        ),
+        ([a, b]) => {
+          expect(parsePair(a, b, { mode: "html" }, EAGER)).toEqual(apart(a, b, "html"));
+        },
+      ),
+      fcParams(2000),
+    );
+    fc.assert(
+      fc.property(spreadEdits(xmlDocument(12)), ([a, b]) => {
+        expect(parsePair(a, b, { mode: "xml" }, EAGER)).toEqual(apart(a, b, "xml"));
+      }),
+      fcParams(600),
+    );
+  });
+
+  it("copies the runs shared between differences with omitted html, head, body, tbody and colgroup implied", () => {
+    const skeleton = fc.subarray(["<html>", "<head>", "<title>t</title>", "</head>", "<body>", "<table>", "<colgroup>", "<col>", "<tbody>", "<tr><td>"]).map((tags) => tags.join("\n"));
+    fc.assert(
+      fc.property(skeleton, spreadEdits(htmlDocument(12)), (start, [a, b]) => {
+        const [x, y] = [start + a, start + b];
+        const implied = omittedTagsToImply([x, y]);
+        expect(parsePair(x, y, { mode: "html", implied }, EAGER)).toEqual([parseDocument(x, { mode: "html", implied }), parseDocument(y, { mode: "html", implied })]);
+      }),
+      fcParams(800),
+    );
+  });
+
+  it("parses the new document only around its differences: the events of the text it shares with the old one between them are copied", () => {
+    const paragraph = (n: number, word: string) => `<p>Some <b>bold</b> and <a href="#x${n}">linked</a> text, ${word}.</p>\n`;
+    const section = (n: number, edited: boolean) =>
+      `<section id=s${n}>\n<h2>Part ${n}</h2>\n${paragraph(n, "as before").repeat(6)}${paragraph(n, edited ? "changed" : "as before")}${paragraph(n, "as before").repeat(6)}</section>\n`;
+    const sections = (edited: (n: number) => boolean) => Array.from({ length: 40 }, (_, n) => section(n, edited(n))).join("");
+    const a = `<!DOCTYPE html><title>t</title>${sections(() => false)}`;
+    const b = `<!DOCTYPE html><title>t</title>${sections((n) => n % 5 === 2)}`;
+    const [docA, docB] = parsePair(a, b);
+    expect([docA, docB]).toEqual(apart(a, b, "html"));
+    const taken = takenEvents(docA, docB)!;
+    // One paragraph edited in every fifth of 40 sections: all but the text around each edit is copied, or taken at the start or end.
+    expect(taken.copied).toBeGreaterThan(0.8 * docB.events.length);
+    expect(taken.copied + taken.head + taken.tail).toBeGreaterThan(0.9 * docB.events.length);
+  });
+
   it("gives the events of parsing each document apart (generated HTML sharing their start and end)", () => {
     fc.assert(
       fc.property(sharedEnds(htmlDocument(30)), ([a, b]) => {
