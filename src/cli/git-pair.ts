@@ -1,5 +1,6 @@
 // One file of a `git diff` (git's 7 or 9 external-diff arguments), answered as git answers it:
-// "Binary files … differ" for binary bytes, a line diff for a file that is not a document, and
+// "Binary files … differ" for binary bytes, a line diff for a file that is not a document (in
+// json, stat and github a record, line or annotation of it), and
 // git's header lines for a chmod, a rename or a copy, so that git never stops at a file; HTML
 // and XML are documents.
 
@@ -9,7 +10,8 @@ import { ExitCode } from "./exit-codes.js";
 import type { CompareResult as PairResult } from "../compare/request.js";
 import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
 import type { Invocation } from "./invocation.js";
-import { plainLineTheme, unifiedDiff } from "./line-diff.js";
+import { lineCounts, plainLineTheme, unifiedDiff } from "./line-diff.js";
+import { renderTextFile } from "../render/formats.js";
 import type { CliOptions } from "./program.js";
 import type { Input } from "../read/input.js";
 import type { CliIO } from "./io.js";
@@ -43,10 +45,12 @@ async function compareContents(invocation: Invocation, options: CliOptions, io: 
   const b = await readDocument(invocation.newPath, io, forced, newLabel);
   if ("error" in a || "error" in b) return { kind: "binary", result: await binaryPairResult(a, b, chooseFormat(options), options.quiet ?? false) };
   if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, options, colorLevel) };
-  const theme = colorLevel ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
-  const output = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
-  const status = output ? ExitCode.Different : ExitCode.Same;
-  return { kind: "lines", result: { status, output: options.quiet ? "" : output, warnings: [...a.warnings, ...b.warnings], counts: wholeChange(status === ExitCode.Different) } };
+  const format = chooseFormat(options);
+  const theme = colorLevel && (format === "term" || format === "text") ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
+  const diff = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
+  const status = diff ? ExitCode.Different : ExitCode.Same;
+  const output = options.quiet ? "" : ((await renderTextFile(format, { old: oldLabel, new: newLabel }, { diff, ...lineCounts(a.text, b.text) })) ?? diff);
+  return { kind: "lines", result: { status, output, warnings: [...a.warnings, ...b.warnings], counts: wholeChange(status === ExitCode.Different) } };
 }
 
 /** HTML or XML: by the repository path's extension, else by a side that starts with a tag. */

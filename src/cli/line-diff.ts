@@ -26,11 +26,7 @@ export const plainLineTheme: LineTheme = Object.freeze({ header: same, hunk: sam
  *   // "--- a/x.txt\n+++ b/x.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
  */
 export function unifiedDiff(oldText: string, newText: string, oldLabel: string, newLabel: string, context: number, theme = plainLineTheme): string {
-  const a = splitLines(oldText);
-  const b = splitLines(newText);
-  const keys = new Map<string, number>();
-  const intern = (lines: readonly string[]): Int32Array => Int32Array.from(lines, (line) => keys.get(line) ?? keys.set(line, keys.size).get(line)!);
-  const { opcodes } = myersDiff(intern(a), intern(b));
+  const { a, b, opcodes } = lineOpcodes(oldText, newText);
   if (opcodes.every((code) => code.tag === "equal")) return "";
   const out = [theme.header(`--- ${oldLabel}`), theme.header(`+++ ${newLabel}`)];
   for (const group of groupOpcodes(opcodes, context)) {
@@ -47,6 +43,40 @@ export function unifiedDiff(oldText: string, newText: string, oldLabel: string, 
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+/** What a line diff counts: lines added and removed, and the first line of the new text a change touches (1-based; absent when none does). */
+export interface LineCounts {
+  readonly inserted: number;
+  readonly deleted: number;
+  readonly firstLine?: number;
+}
+
+/**
+ * The counts of the line diff {@link unifiedDiff} prints, for the one-line formats.
+ *
+ * @example lineCounts("a\nb\n", "a\nc\nd\n") // { inserted: 2, deleted: 1, firstLine: 2 }
+ */
+export function lineCounts(oldText: string, newText: string): LineCounts {
+  const { b, opcodes } = lineOpcodes(oldText, newText);
+  let inserted = 0;
+  let deleted = 0;
+  for (const code of opcodes) {
+    if (code.tag === "equal") continue;
+    inserted += code.bEnd - code.bStart;
+    deleted += code.aEnd - code.aStart;
+  }
+  const first = opcodes.find((code) => code.tag !== "equal");
+  return first && first.bStart < b.length ? { inserted, deleted, firstLine: first.bStart + 1 } : { inserted, deleted };
+}
+
+/** Both texts' lines and their Myers opcodes. */
+function lineOpcodes(oldText: string, newText: string): { a: string[]; b: string[]; opcodes: ReturnType<typeof myersDiff>["opcodes"] } {
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  const keys = new Map<string, number>();
+  const intern = (lines: readonly string[]): Int32Array => Int32Array.from(lines, (line) => keys.get(line) ?? keys.set(line, keys.size).get(line)!);
+  return { a, b, opcodes: myersDiff(intern(a), intern(b)).opcodes };
 }
 
 /** Lines with their newlines kept, so that a missing last newline is a difference. */

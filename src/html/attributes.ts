@@ -3,7 +3,7 @@
 // back: either side's attributes from those written.
 
 import type { Attribute, AttributeDelta, OpenEvent } from "../types.js";
-import { ADDED, AS, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, REPLACED, unmarkName } from "./marks.js";
+import { ADDED, AS, isMarkName, keepAttribute, MARK, markName, MOVE, OLD_TAG, OLD_VALUE, OWN_CLASS, RAW, REPLACED, unmarkName } from "./marks.js";
 
 /** What an element's start tag says about its change. */
 export interface ElementMarks {
@@ -87,7 +87,7 @@ export function restoreAttributes(attributes: readonly Attribute[], keep: "ins" 
     else if (name === OWN_CLASS) ownClass = value;
     else if (name.startsWith(OLD_VALUE)) old.set(unmarkName(name.slice(OLD_VALUE.length)), value);
     else if (name === ADDED) added = value.split(" ");
-    else if (!name.startsWith(MARK) && !(marked && name === "class")) attrs.push([name, value]);
+    else if (!isMarkName(name) && !(marked && name === "class")) attrs.push([name, value]);
   }
   if (marked && ownClass !== undefined) attrs.push(["class", ownClass]);
   if (keep === "del") {

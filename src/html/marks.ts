@@ -1,5 +1,6 @@
 // The marks that HTML output adds to a document, shared by the renderers and by accept/reject: an
-// attribute starting with `data-diff`, an element carrying one, a comment starting with `htmldiff:`.
+// attribute named `data-diff` or `data-diff-…`, an element carrying one, a comment starting with
+// `htmldiff:`.
 // The documents' own attributes and comments that look like marks are renamed, so marks stay unambiguous.
 
 import type { Attribute, DocEvent } from "../types.js";
@@ -74,14 +75,25 @@ export function charsetComment(charsets: { readonly old: string; readonly new: s
 export const UNCHANGED = "htmldiff:unchanged";
 
 /**
- * Whether an event is one of the marks that HTML output adds: an element carrying a `data-diff…`
- * attribute, or an `htmldiff:` comment (the documents' own look-alikes are renamed, see
+ * Whether an attribute name is one of the marks' own: `data-diff` or `data-diff-…`. A name that
+ * only begins with those letters (`data-difficulty`) is a document's, as a page would have it.
+ *
+ * @example isMarkName("data-diff-wrap") // true
+ * @example isMarkName("data-difficulty") // false
+ */
+export function isMarkName(name: string): boolean {
+  return name.startsWith(MARK) && (name.length === MARK.length || name[MARK.length] === "-");
+}
+
+/**
+ * Whether an event is one of the marks that HTML output adds: an element carrying a `data-diff`
+ * or `data-diff-…` attribute, or an `htmldiff:` comment (the documents' own look-alikes are renamed, see
  * {@link keepAttribute} and {@link keepComment}).
  *
  * @example isMark(parseDocument('<ins data-diff-wrap="ins">x</ins>').events[0]) // true
  */
 export function isMark(event: DocEvent): boolean {
-  if (event.kind === "open") return event.attrs.some(([name]) => name.startsWith(MARK));
+  if (event.kind === "open") return event.attrs.some(([name]) => isMarkName(name));
   return event.kind === "comment" && event.text.startsWith(COMMENT);
 }
 
@@ -123,7 +135,7 @@ export function unmarkName(encoded: string): string {
  * @example keepAttribute(["data-diff", "x"]) // ["data-diff-raw-data-diff", "x"]
  */
 export function keepAttribute([name, value]: Attribute): Attribute {
-  return name.startsWith(MARK) ? [RAW + markName(name), value] : [name, value];
+  return isMarkName(name) ? [RAW + markName(name), value] : [name, value];
 }
 
 /**

@@ -117,6 +117,41 @@ export async function renderOnlyIn(format: FormatName, side: "old" | "new", dir:
   return `Only in ${dir}: ${path}\n`;
 }
 
+/** A file compared by its lines (under git, a file that is neither HTML nor XML): its unified diff and counts. */
+export interface TextFileDiff {
+  /** The unified diff, empty for the same text. */
+  readonly diff: string;
+  readonly inserted: number;
+  readonly deleted: number;
+  /** The first line of the new file a change touches (1-based), if one does. */
+  readonly firstLine?: number;
+}
+
+/**
+ * The output for a file compared by its lines in the formats made for programs and logs: a JSON
+ * record carrying the unified diff, a stat line, a GitHub annotation; undefined in the other
+ * formats, which show the unified diff itself.
+ *
+ * @example await renderTextFile("stat", { old: "a/x.txt", new: "b/x.txt" }, { diff: "…", inserted: 1, deleted: 1 })
+ *   // "a/x.txt → b/x.txt: text files differ, +1 -1 lines\n"
+ */
+export async function renderTextFile(format: FormatName, names: DocumentNames, lines: TextFileDiff): Promise<string | undefined> {
+  if (format === "json") {
+    const { renderTextFileJson } = await import("./report/json.js");
+    return `${JSON.stringify(renderTextFileJson(names, lines.diff))}\n`;
+  }
+  if (format === "stat") {
+    const { renderTextFileStat } = await import("./report/stat.js");
+    return `${renderTextFileStat(names, lines)}\n`;
+  }
+  if (format === "github") {
+    if (!lines.diff) return "";
+    const { renderTextFileGithub } = await import("./report/github.js");
+    return `${renderTextFileGithub(names, lines)}\n`;
+  }
+  return undefined;
+}
+
 /**
  * The output for a pair where either side is binary (NUL bytes), which no format can show: a
  * JSON record, a stat line, a GitHub annotation, or diff's `Binary files OLD and NEW differ` in

@@ -144,7 +144,7 @@ function restoreMarkup(html: string, events: readonly DocEvent[], from: number, 
         else {
           const name = (keep === "del" ? attribute(event, OLD_TAG) : undefined) ?? attribute(event, AS) ?? event.name;
           names.push(name);
-          out.push(event.attrs.some(([n]) => n.startsWith(MARK)) ? startTag(event, name, keep) : written);
+          out.push(isMark(event) ? startTag(event, name, keep) : written);
           // Content written escaped is given back as recorded: the events up to its end tag are skipped.
           const content = attribute(event, CONTENT);
           if (content !== undefined) {

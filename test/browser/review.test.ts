@@ -161,6 +161,35 @@ describe.skipIf(!haveChromium)("the review page for a reviewer", () => {
     expect(await counts(page)).toEqual({ position: "– / 2", total: "2" });
   });
 
+  it("shows a change of white space that takes room on the page with visible signs, the text as it is", async () => {
+    const a = `<p>Price:&nbsp;10 EUR</p>\n<p>Two  spaces, a\ttab.</p>\n<pre>one\ntwo</pre>`;
+    const b = `<p>Price: 10 EUR</p>\n<p>Two spaces, a tab.</p>\n<pre>one two</pre>`;
+    const html = renderPage(diffDocuments(a, b));
+    const { page } = await browser.open("signs", html);
+    const marks = () =>
+      page.evaluate(
+        `[...document.querySelectorAll("#htmldiff-doc :is(ins, del)[data-diff-wrap]")].map((el) => el.localName + " " + JSON.stringify(el.textContent) + " " + (el.getClientRects().length ? getComputedStyle(el, "::before").content : "hidden"))`,
+      ) as Promise<string[]>;
+    expect(await marks()).toEqual([
+      'del "\u00a0" "\u237d"',
+      'ins " " "\u00b7"',
+      'del "  " "\u00b7\u00b7"',
+      'ins " " "\u00b7"',
+      'del "\\t" "\u2192"',
+      'ins " " "\u00b7"',
+      'del "\\n" "\u21b5"',
+      'ins " " "\u00b7"',
+    ]);
+    // Shown on the page, so not in the panel of what it cannot show; each a stop that is highlighted.
+    expect(await page.evaluate(`document.getElementById("htmldiff-hidden").hidden`)).toBe(true);
+    await page.keyboard.press("n");
+    expect([(await counts(page)).position, (await current(page)).texts.length]).toEqual(["1 / 4", 2]);
+    expect(await page.evaluate(`document.getElementById("htmldiff-note").textContent`)).not.toMatch(/^not shown/);
+    await page.check("#htmldiff-ws");
+    expect((await marks()).filter((mark) => !mark.endsWith(" none") && !mark.endsWith(" hidden"))).toEqual([]);
+    expect([accept(html), reject(html)]).toEqual([b, a]);
+  });
+
   it("goes to the change a #change-N link names, and names the current change in the address", async () => {
     const a = `<p>one</p><p>two</p><p>three</p>`;
     const b = `<p>ONE</p><p>TWO</p><p>THREE</p>`;

@@ -87,6 +87,22 @@ describe("htmldiff -f html | page", () => {
     }
   });
 
+  it("refuses a page whose own attributes only begin like a mark (data-difficulty), and round-trips it", async () => {
+    const quiz = (level: string) => `<!doctype html>\n<ul>\n<li data-difficulty="${level}" data-diffusion="x">2+2?</li>\n</ul>\n`;
+    const [a, b] = [join(dir, "quiz-a.html"), join(dir, "quiz-b.html")];
+    writeFileSync(a, quiz("easy"));
+    writeFileSync(b, quiz("hard"));
+    for (const flag of ["--accept", "--reject"]) {
+      expect(await runCli([flag, a])).toEqual({ status: 2, stdout: "", stderr: `htmldiff: ${a}: not html or page output of htmldiff (no marks to ${flag.slice(2)})\n` });
+    }
+    for (const format of ["html", "page"]) {
+      const output = join(dir, `quiz.${format}.html`);
+      expect((await runCli(["-f", format, "-o", output, a, b])).status).toBe(1);
+      expect(await runCli(["--accept", output])).toEqual({ status: 0, stdout: read(b), stderr: "" });
+      expect(await runCli(["--reject", output])).toEqual({ status: 0, stdout: read(a), stderr: "" });
+    }
+  });
+
   it("gives back the document from the output of two identical documents, in every html and page form", async () => {
     const [a] = pair("two-words-changed");
     for (const args of [

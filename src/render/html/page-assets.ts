@@ -51,7 +51,12 @@ del.diff-replaced, .diff-replaced[data-diff~="del"] { background: color-mix(in s
 del.diff-reindent { display: none; }
 ins.diff-reindent { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
 .diff-move, .hd-move { outline: 2px solid var(--hd-move); outline-offset: 1px; cursor: pointer; }
+/* White space that changed, shown by signs (a struck or underlined blank reads as a hyphen), deleted ones in a dashed box. */
+:is(ins, del).hd-ws[data-hd-signs] { text-decoration: none; }
+:is(ins, del).hd-ws[data-hd-signs]::before { content: attr(data-hd-signs); display: inline-block; padding: 0 1px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+del.hd-ws[data-hd-signs]::before { outline: 1px dashed var(--hd-del-fg); outline-offset: -1px; }
 .hd-hide-ws del.hd-ws { display: none; }
+.hd-hide-ws ins.hd-ws::before { content: none; }
 .hd-hide-ws ins.hd-ws { background: none; color: inherit; text-decoration: none; border: 0; padding: 0; }
 #htmldiff-doc :is(img, video, canvas, iframe, embed, object, svg) { max-width: 100%; }
 #htmldiff-doc svg:not([width], [height], [style*="width"], [style*="height"]) { max-width: 3em; max-height: 3em; }

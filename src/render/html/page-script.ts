@@ -5,9 +5,9 @@
  * The page's behaviour: one stop per change, found by the stop comments the writer puts where
  * each change starts (the marks up to the next one are its marks), in document order, inside
  * inert templates too; `n`/`p` and the buttons move between stops, `#change-N` names the current
- * one, and a note says what it is; a stop with no visible box (white space, the head, an element
- * not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
- * page" panel; the white-space toggle takes white-space changes out of the marks, the stops and
+ * one, and a note says what it is; a stop with no visible box (white space between blocks, the
+ * head, an element not rendered) scrolls to the nearest visible place and is listed in the "not shown on the
+ * page" panel; a white-space change the page lays out is shown by signs (· ⍽ → ↵); the white-space toggle takes white-space changes out of the marks, the stops and
  * the count, and so do the legend's chips for a kind of change (the header's parts are recounted
  * to add up to it); a source view's folded run of unchanged lines opens and closes on a click; the view shows the marked document, the old or
  * the new one, or both side by side, scrolled together; the tooltip shows a changed element's old and new values next to the pointer; a
@@ -74,12 +74,18 @@ export const PAGE_SCRIPT = `(() => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0;
   };
+  // The signs of white space, in glyphs common fonts have: · space, ⍽ no-break space, → tab, ↵ line
+  // feed, ← carriage return, ␣ any other.
+  const SIGNS = { " ": "\\u00b7", "\\u00a0": "\\u237d", "\\t": "\\u2192", "\\n": "\\u21b5", "\\r": "\\u2190" };
+  const signs = (text) => [...text].map((c) => SIGNS[c] || "\\u2423").join("");
   const ordered = list.querySelector("ol");
   stops.forEach((stop, i) => {
     if (own.has(stop.change)) stop.els = own.get(stop.change);
     stop.number = i + 1;
-    stop.shown = !stop.ws && stop.els.some(boxed);
+    stop.shown = stop.els.some(boxed);
     if (stop.ws) for (const el of stop.els) el.classList.add("hd-ws");
+    // White space that takes room on the page is shown by signs beside it (it stays as it is).
+    if (stop.ws && stop.shown) for (const el of stop.els) el.setAttribute("data-hd-signs", signs(el.textContent));
     if (!stop.entry) return;
     const link = document.createElement("a");
     link.href = "#change-" + stop.number;

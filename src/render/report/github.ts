@@ -67,6 +67,20 @@ export function renderBinaryGithub(names: DocumentNames, message: string): strin
   return `::warning file=${property(file)},title=${property("htmldiff: binary files differ")}::${data(message)}`;
 }
 
+/**
+ * The annotation for a file that differs compared by its lines: a warning at the first new line a
+ * change touches (on the file alone when none does, or on the old file when the new side is
+ * `/dev/null`), with its counts of lines.
+ *
+ * @example renderTextFileGithub({ old: "a/x.txt", new: "b/x.txt" }, { inserted: 1, deleted: 1, firstLine: 2 })
+ *   // ::warning file=b/x.txt,line=2,title=htmldiff%3A text files differ::+1 -1 lines (not HTML or XML: compared line by line)
+ */
+export function renderTextFileGithub(names: DocumentNames, lines: { readonly inserted: number; readonly deleted: number; readonly firstLine?: number }): string {
+  const deleted = names.new === "/dev/null";
+  const where = `file=${property(deleted ? names.old : names.new)}${lines.firstLine && !deleted ? `,line=${lines.firstLine}` : ""}`;
+  return `::warning ${where},title=${property("htmldiff: text files differ")}::${data(`+${lines.inserted} -${lines.deleted} lines (not HTML or XML: compared line by line)`)}`;
+}
+
 /** One row of the step summary: a compared file and its counts, or a file found on one side only. */
 export type SummaryRow = { readonly file: string; readonly changes: number; readonly inserted: number; readonly deleted: number } | { readonly file: string; readonly only: "old" | "new" };
 

@@ -112,6 +112,17 @@ export function renderOnlyInJson(side: "old" | "new", path: string, name: string
 }
 
 /**
+ * The record for a file compared by its lines (under git, a file that is neither HTML nor XML),
+ * printed where its edit script would stand: the unified diff, empty for the same text.
+ *
+ * @example renderTextFileJson({ old: "a/x.txt", new: "b/x.txt" }, "--- a/x.txt\n…")
+ *   // { format: "htmldiff-lines", version: 1, old: { name: "a/x.txt" }, new: { name: "b/x.txt" }, identical: false, diff: "--- a/x.txt\n…" }
+ */
+export function renderTextFileJson(names: DocumentNames, diff: string): object {
+  return { format: "htmldiff-lines", version: JSON_FORMAT_VERSION, old: { name: names.old }, new: { name: names.new }, identical: diff === "", diff };
+}
+
+/**
  * The record for a pair where either side is binary, printed where its edit script would stand:
  * there is no edit script, only whether the bytes are the same.
  *

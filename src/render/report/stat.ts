@@ -39,6 +39,15 @@ export function renderBinaryStat(names: DocumentNames, identical: boolean): stri
   return `${pairLabel(names)}: ${identical ? "identical" : "binary files differ"}`;
 }
 
+/**
+ * The line of a file compared by its lines: `old → new: text files differ, +I -D lines`, or `identical`.
+ *
+ * @example renderTextFileStat({ old: "a/x.txt", new: "b/x.txt" }, { diff: "…", inserted: 2, deleted: 1 }) // "a/x.txt → b/x.txt: text files differ, +2 -1 lines"
+ */
+export function renderTextFileStat(names: DocumentNames, lines: { readonly diff: string; readonly inserted: number; readonly deleted: number }): string {
+  return `${pairLabel(names)}: ${lines.diff ? `text files differ, +${lines.inserted} -${lines.deleted} lines` : "identical"}`;
+}
+
 /** How a line names the pair: `old → new`, or one name when both are the same. */
 function pairLabel(names: DocumentNames): string {
   return names.old === names.new ? names.new : `${names.old} → ${names.new}`;
