@@ -5,6 +5,7 @@
 import type { Attribute, DocEvent, EventReader, ParseMode, TextEvent } from "../types.js";
 import { decodeText } from "./references.js";
 import type { ParsedDocument } from "./parse.js";
+import { AttributeSpans } from "./attribute-spans.js";
 import { closeEvent, instructionEvent, movedEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 
 /** Event kinds by code (the low three bits of an event's code). */
@@ -24,8 +25,8 @@ export const KIND_MASK = 0x07;
 
 /**
  * The attribute list of a start tag written at `start..end`, given its attributes' spans: `count`
- * numbers of `spans` from `at`, four each (name start and end, value start and end, the value's
- * start −1 when it has none).
+ * numbers of `spans` from `at`, four each (name start and end, value start and end, relative to
+ * `start`; the value's start −1 when it has none).
  * Must give one list for tags written alike, so that two reads of one tag give the same.
  */
 export type AttributesOf = (start: number, end: number, spans: Int32Array, at: number, count: number) => readonly Attribute[];
@@ -38,6 +39,8 @@ export interface TableOptions {
   readonly shared?: (text: string) => string;
   /** The attribute lists of start tags added with {@link EventTable.pushTag}. */
   readonly attributes?: AttributesOf;
+  /** Where the attribute spans of tags added with {@link EventTable.pushTag} are kept: one store for the tables of a pair lets a copied tag share its block (see {@link EventTable.copy}). */
+  readonly attributeSpans?: AttributeSpans;
   /** Whether the writer gives every start tag its end tag, and every end tag its start tag (the parser does; see {@link EventTable.balanced}). */
   readonly balanced?: boolean;
 }
@@ -75,12 +78,8 @@ export class EventTable implements EventReader {
   private extra: Int32Array;
   /** Attribute lists of start tags and data of instructions; `extras[0]` stands for none. */
   private readonly extras: (readonly Attribute[] | string)[] = [NO_ATTRIBUTES];
-  /**
-   * Spans of the attributes of start tags whose lists are found when read (see
-   * {@link pushTag}): per tag, the number of spans, then four numbers per attribute.
-   */
-  private spans = new Int32Array(64);
-  private spansUsed = 0;
+  /** Spans of the attributes of start tags whose lists are found when read (see {@link pushTag}), by block. */
+  private readonly spans: AttributeSpans;
   private readonly shared: (text: string) => string;
   private readonly attributes: AttributesOf;
   /** The run taken at the start (before any own event), if any. */
@@ -100,9 +99,10 @@ export class EventTable implements EventReader {
   constructor(
     readonly source: string,
     readonly mode: ParseMode,
-    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES, balanced = false }: TableOptions = {},
+    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES, attributeSpans = new AttributeSpans(), balanced = false }: TableOptions = {},
   ) {
     this.balanced = balanced;
+    this.spans = attributeSpans;
     this.shared = shared;
     this.attributes = attributes;
     this.codes = new Uint8Array(capacity);
@@ -153,20 +153,16 @@ export class EventTable implements EventReader {
    * {@link AttributesOf}). Most readers never look at most tags' attributes.
    */
   pushTag(code: number, start: number, end: number, name: string, spans: readonly number[], count: number): void {
-    let used = this.spansUsed;
-    this.roomForSpans(count + 1);
-    const first = used;
-    this.spans[used++] = count;
-    for (let k = 0; k < count; k++) this.spans[used++] = spans[k]!;
-    this.spansUsed = used;
+    const block = this.spans.add(start, spans, count);
     this.push(code, start, end, name);
-    this.extra[this.own - 1] = -(first + 1);
+    this.extra[this.own - 1] = -(block + 1);
   }
 
   /**
    * Adds `count` events of `from` from its index `first` (events of its own, not taken), written
    * `shift` characters later, as events of this table's own: a run of text the two documents
-   * share, read from the same state (see shared-parse.ts). Their attribute spans are moved too.
+   * share, read from the same state (see shared-parse.ts). Their attribute spans, relative to
+   * the tag, are the same: shared where the two tables share a store, else copied.
    */
   copy(from: EventTable, first: number, count: number, shift: number): void {
     if (this.tail) throw new Error("internal error: events copied after the taken end");
@@ -175,6 +171,7 @@ export class EventTable implements EventReader {
     if (start < 0 || start + count > from.own) throw new Error("internal error: only another table's own events can be copied");
     while (this.own + count > this.codes.length) this.grow();
     const at = this.own;
+    const sameStore = from.spans === this.spans;
     this.codes.set(from.codes.subarray(start, start + count), at);
     for (let k = 0; k < count; k++) {
       const s = start + k;
@@ -183,38 +180,10 @@ export class EventTable implements EventReader {
       this.ends[t] = from.ends[s]! + shift;
       this.values[t] = from.values[s];
       const extra = from.extra[s]!;
-      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : this.copySpans(from, -extra - 1, shift);
+      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : sameStore ? extra : -(this.spans.copy(from.spans, -extra - 1) + 1);
     }
     this.own += count;
     this.length += count;
-  }
-
-  /** Copies one start tag's attribute spans from `from` (its block at `at`), moved by `shift`; gives the {@link extra} that points to the copy. */
-  private copySpans(from: EventTable, at: number, shift: number): number {
-    const count = from.spans[at]!;
-    this.roomForSpans(count + 1);
-    const first = this.spansUsed;
-    const spans = this.spans;
-    spans[first] = count;
-    for (let k = 1; k <= count; k += 4) {
-      spans[first + k] = from.spans[at + k]! + shift;
-      spans[first + k + 1] = from.spans[at + k + 1]! + shift;
-      // A value's start is −1 when the attribute has none: its two numbers are not offsets then.
-      const value = from.spans[at + k + 2]!;
-      spans[first + k + 2] = value < 0 ? value : value + shift;
-      spans[first + k + 3] = value < 0 ? from.spans[at + k + 3]! : from.spans[at + k + 3]! + shift;
-    }
-    this.spansUsed = first + count + 1;
-    return -(first + 1);
-  }
-
-  /** Makes room for `n` more numbers in {@link spans}. */
-  private roomForSpans(n: number): void {
-    const used = this.spansUsed;
-    if (used + n <= this.spans.length) return;
-    const grown = new Int32Array(Math.max(this.spans.length * 2, used + n));
-    grown.set(this.spans.subarray(0, used));
-    this.spans = grown;
   }
 
   /**
@@ -389,8 +358,9 @@ export class EventTable implements EventReader {
   private ownAttrs(k: number): readonly Attribute[] {
     const extra = this.extra[k]!;
     if (extra >= 0) return this.extras[extra] as readonly Attribute[];
-    const at = -extra - 1;
-    const list = this.attributes(this.starts[k]!, this.ends[k]!, this.spans, at + 1, this.spans[at]!);
+    const chunk = this.spans.chunkOf(-extra - 1);
+    const at = this.spans.offsetOf(-extra - 1);
+    const list = this.attributes(this.starts[k]!, this.ends[k]!, chunk, at + 1, chunk[at]!);
     // Found once: kept for the next read (an event object made, a key, a comparison).
     this.extra[k] = this.extras.push(list) - 1;
     return list;
