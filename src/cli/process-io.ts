@@ -22,6 +22,27 @@ export function optimizeEarlierForLongRuns(characters: number): void {
   if (characters >= LONG_RUN_CHARACTERS) setFlagsFromString("--ticks-before-optimization=5");
 }
 
+/** Characters written at a time by {@link writeInSlices}. */
+const SLICE = 1 << 16;
+
+/**
+ * Writes `text` a slice at a time, never splitting a surrogate pair: the stream encodes each
+ * slice on its own, so a long output (the html of a 5 MB pair) is never held twice at once, as
+ * a string and as its whole UTF-8 encoding.
+ *
+ * @example writeInSlices(output, (slice) => process.stdout.write(slice))
+ */
+export function writeInSlices(text: string, write: (slice: string) => void): void {
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + SLICE);
+    // A high surrogate at the cut goes with its low surrogate into the next slice.
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    write(text.slice(from, to));
+    from = to;
+  }
+}
+
 /**
  * CliIO for this process. A closed pipe on stdout (`htmldiff … | head`) ends output quietly.
  *
@@ -32,9 +53,7 @@ export function processIO(): CliIO {
     if (error.code !== "EPIPE") throw error;
   });
   return {
-    out: (text) => {
-      process.stdout.write(text);
-    },
+    out: (text) => writeInSlices(text, (slice) => process.stdout.write(slice)),
     outBytes: (bytes) => {
       process.stdout.write(bytes);
     },
