@@ -1,6 +1,7 @@
 // The real process behind CliIO: stdout and stderr, standard input, the environment, the pager.
 
 import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { CliIO } from "./io.js";
 
 /** Characters of a comparison's two documents together from which {@link optimizeEarlierForLongRuns} tunes V8. */
@@ -20,6 +21,24 @@ export const LONG_RUN_CHARACTERS = 1_000_000;
  */
 export function optimizeEarlierForLongRuns(characters: number): void {
   if (characters >= LONG_RUN_CHARACTERS) setFlagsFromString("--ticks-before-optimization=5");
+}
+
+/**
+ * Collects the garbage of a long run's diff before its output is rendered: V8 collects typed
+ * arrays only in a full collection, which a run's growth of its heap alone seldom calls for, so
+ * the columns and tables the parse, the tokenizer and the refine stage made and dropped were
+ * still held when the render's own strings and arrays came on top, at the run's peak.
+ * Collected, their memory is what the render allocates in. Only after a long run (see
+ * {@link LONG_RUN_CHARACTERS}): peak resident memory of `--format html` on the generated 5 MB
+ * pair 172 MB → 159 MB, for one full collection.
+ *
+ * @example const collect = collectBeforeRender(); collect() // a full garbage collection
+ */
+export function collectBeforeRender(): () => void {
+  // gc() is given to contexts made once the flag is set; the process's own stays as it is.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  return () => gc();
 }
 
 /** Characters written at a time by {@link writeInSlices}. */
@@ -52,6 +71,9 @@ export function processIO(): CliIO {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });
+  // Whether the comparison told of is long (see willRender), and the collection once made.
+  let longRun = false;
+  let collect: (() => void) | undefined;
   return {
     out: (text) => writeInSlices(text, (slice) => process.stdout.write(slice)),
     outBytes: (bytes) => {
@@ -65,7 +87,13 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
-    willCompare: optimizeEarlierForLongRuns,
+    willCompare: (characters) => {
+      optimizeEarlierForLongRuns(characters);
+      longRun = characters >= LONG_RUN_CHARACTERS;
+    },
+    willRender: () => {
+      if (longRun) (collect ??= collectBeforeRender())();
+    },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     // Asked only when needed: the first use of process.stderr opens its stream (for a pipe, node's
