@@ -86,8 +86,8 @@ function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedT
   const freeB = freeElements(ops, "b", b, sides.b, claimed.b);
   if (!freeA.some((e) => e.pinned) && !freeB.some((e) => e.pinned)) return [];
   const lengths = new Set(freeB.map((e) => e.end - e.start));
-  const hashA = sides.a.hash;
-  const hashB = sides.b.hash;
+  const hashA = rangeHash(sides.a);
+  const hashB = rangeHash(sides.b);
   const byKeys = new Map<number, Free[]>();
   for (const e of freeB) {
     const h = hashB.of(e.start, e.end);
@@ -192,7 +192,7 @@ function claimedIn(mask: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
-/** What every round reads of a side, made once: the tokens that start an element; its tokens' kind codes; words before each token; hashes of its key ids. */
+/** What every round reads of a side, made once: the tokens that start an element; its tokens' kind codes; words before each token; its key ids, and their hashes once a round needs them. */
 interface SideData {
   /** The tokens that start an element, in order. */
   readonly opens: Int32Array;
@@ -200,7 +200,14 @@ interface SideData {
   readonly kinds: Uint8Array;
   /** Words before each token (`n + 1` entries). */
   readonly words: Int32Array;
-  readonly hash: RangeHash;
+  readonly ids: Int32Array;
+  /** Made by {@link rangeHash} when first needed: most comparisons have no pinned element to look up. */
+  hash?: RangeHash;
+}
+
+/** The hashes of a side's ranges of key ids, made once. */
+function rangeHash(data: SideData): RangeHash {
+  return (data.hash ??= new RangeHash(data.ids));
 }
 
 /** A side's {@link SideData}, from its tokens' kind codes and key ids. */
@@ -214,7 +221,7 @@ function sideData(keyed: KeyedTokens): SideData {
     if (kind === KIND_CODE.open) opens.push(t);
     words[t + 1] = words[t]! + (kind === KIND_CODE.word ? 1 : 0);
   }
-  return { opens: Int32Array.from(opens), kinds, words, hash: new RangeHash(keyed.ids) };
+  return { opens: Int32Array.from(opens), kinds, words, ids: keyed.ids };
 }
 
 /** Whether some change has tokens on the old side and some on the new (a move needs both). */
