@@ -77,10 +77,13 @@ export class EventTable implements EventReader {
   private readonly extras: (readonly Attribute[] | string)[] = [NO_ATTRIBUTES];
   /**
    * Spans of the attributes of start tags whose lists are found when read (see
-   * {@link pushTag}): per tag, the number of spans, then four numbers per attribute.
+   * {@link pushTag}): per tag, the number of spans, then four numbers per attribute; for a tag
+   * copied from another table, one negative number instead (see {@link linkAttributes}).
    */
   private spans = new Int32Array(64);
   private spansUsed = 0;
+  /** The table whose events {@link copy} copied into this one, if any: copied start tags read their attribute lists there. */
+  private copiedFrom: EventTable | null = null;
   private readonly shared: (text: string) => string;
   private readonly attributes: AttributesOf;
   /** The run taken at the start (before any own event), if any. */
@@ -166,13 +169,15 @@ export class EventTable implements EventReader {
   /**
    * Adds `count` events of `from` from its index `first` (events of its own, not taken), written
    * `shift` characters later, as events of this table's own: a run of text the two documents
-   * share, read from the same state (see shared-parse.ts). Their attribute spans are moved too.
+   * share, read from the same state (see shared-parse.ts). A copied start tag's attribute list is
+   * the other table's tag's, found there when read. Every copy must come from the same table.
    */
   copy(from: EventTable, first: number, count: number, shift: number): void {
     if (this.tail) throw new Error("internal error: events copied after the taken end");
     const start = from.ownIndex(first);
     if (count === 0) return;
     if (start < 0 || start + count > from.own) throw new Error("internal error: only another table's own events can be copied");
+    if ((this.copiedFrom ??= from) !== from) throw new Error("internal error: events copied from a second table");
     while (this.own + count > this.codes.length) this.grow();
     const at = this.own;
     this.codes.set(from.codes.subarray(start, start + count), at);
@@ -183,29 +188,22 @@ export class EventTable implements EventReader {
       this.ends[t] = from.ends[s]! + shift;
       this.values[t] = from.values[s];
       const extra = from.extra[s]!;
-      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : this.copySpans(from, -extra - 1, shift);
+      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : this.linkAttributes(s);
     }
     this.own += count;
     this.length += count;
   }
 
-  /** Copies one start tag's attribute spans from `from` (its block at `at`), moved by `shift`; gives the {@link extra} that points to the copy. */
-  private copySpans(from: EventTable, at: number, shift: number): number {
-    const count = from.spans[at]!;
-    this.roomForSpans(count + 1);
-    const first = this.spansUsed;
-    const spans = this.spans;
-    spans[first] = count;
-    for (let k = 1; k <= count; k += 4) {
-      spans[first + k] = from.spans[at + k]! + shift;
-      spans[first + k + 1] = from.spans[at + k + 1]! + shift;
-      // A value's start is −1 when the attribute has none: its two numbers are not offsets then.
-      const value = from.spans[at + k + 2]!;
-      spans[first + k + 2] = value < 0 ? value : value + shift;
-      spans[first + k + 3] = value < 0 ? from.spans[at + k + 3]! : from.spans[at + k + 3]! + shift;
-    }
-    this.spansUsed = first + count + 1;
-    return -(first + 1);
+  /**
+   * Points a copied start tag's attribute list to the list of own event `row` of
+   * {@link copiedFrom}, found when read: a block of one number in {@link spans}, `-(row + 1)`.
+   * Gives the {@link extra} that points to it.
+   */
+  private linkAttributes(row: number): number {
+    this.roomForSpans(1);
+    const at = this.spansUsed++;
+    this.spans[at] = -(row + 1);
+    return -(at + 1);
   }
 
   /** Makes room for `n` more numbers in {@link spans}. */
@@ -390,7 +388,9 @@ export class EventTable implements EventReader {
     const extra = this.extra[k]!;
     if (extra >= 0) return this.extras[extra] as readonly Attribute[];
     const at = -extra - 1;
-    const list = this.attributes(this.starts[k]!, this.ends[k]!, this.spans, at + 1, this.spans[at]!);
+    const count = this.spans[at]!;
+    // A start tag copied from another table has that table's tag's list (written alike, the same list): found there.
+    const list = count < 0 ? this.copiedFrom!.ownAttrs(-count - 1) : this.attributes(this.starts[k]!, this.ends[k]!, this.spans, at + 1, count);
     // Found once: kept for the next read (an event object made, a key, a comparison).
     this.extra[k] = this.extras.push(list) - 1;
     return list;
