@@ -25,8 +25,8 @@ export const KIND_MASK = 0x07;
 
 /**
  * The attribute list of a start tag written at `start..end`, given its attributes' spans: `count`
- * numbers of `spans` from `at`, four each (name start and end, value start and end, relative to
- * `start`; the value's start −1 when it has none).
+ * numbers of `spans` from `at`, four each (name start and end, value start and end, the value's
+ * start −1 when it has none).
  * Must give one list for tags written alike, so that two reads of one tag give the same.
  */
 export type AttributesOf = (start: number, end: number, spans: Int32Array, at: number, count: number) => readonly Attribute[];
@@ -39,8 +39,6 @@ export interface TableOptions {
   readonly shared?: (text: string) => string;
   /** The attribute lists of start tags added with {@link EventTable.pushTag}. */
   readonly attributes?: AttributesOf;
-  /** Where the attribute spans of tags added with {@link EventTable.pushTag} are kept: one store for the tables of a pair lets a copied tag share its block (see {@link EventTable.copy}). */
-  readonly attributeSpans?: AttributeSpans;
   /** Whether the writer gives every start tag its end tag, and every end tag its start tag (the parser does; see {@link EventTable.balanced}). */
   readonly balanced?: boolean;
 }
@@ -78,8 +76,14 @@ export class EventTable implements EventReader {
   private extra: Int32Array;
   /** Attribute lists of start tags and data of instructions; `extras[0]` stands for none. */
   private readonly extras: (readonly Attribute[] | string)[] = [NO_ATTRIBUTES];
-  /** Spans of the attributes of start tags whose lists are found when read (see {@link pushTag}), by block. */
-  private readonly spans: AttributeSpans;
+  /**
+   * Spans of the attributes of start tags whose lists are found when read (see
+   * {@link pushTag}): per tag a block, the number of spans, then four numbers per attribute; for
+   * a tag copied from another table, one negative number instead (see {@link linkAttributes}).
+   */
+  private readonly spans = new AttributeSpans();
+  /** The table whose events {@link copy} copied into this one, if any: copied start tags read their attribute lists there. */
+  private copiedFrom: EventTable | null = null;
   private readonly shared: (text: string) => string;
   private readonly attributes: AttributesOf;
   /** The run taken at the start (before any own event), if any. */
@@ -99,10 +103,9 @@ export class EventTable implements EventReader {
   constructor(
     readonly source: string,
     readonly mode: ParseMode,
-    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES, attributeSpans = new AttributeSpans(), balanced = false }: TableOptions = {},
+    { capacity = 64, shared = (text) => text, attributes = () => NO_ATTRIBUTES, balanced = false }: TableOptions = {},
   ) {
     this.balanced = balanced;
-    this.spans = attributeSpans;
     this.shared = shared;
     this.attributes = attributes;
     this.codes = new Uint8Array(capacity);
@@ -153,7 +156,7 @@ export class EventTable implements EventReader {
    * {@link AttributesOf}). Most readers never look at most tags' attributes.
    */
   pushTag(code: number, start: number, end: number, name: string, spans: readonly number[], count: number): void {
-    const block = this.spans.add(start, spans, count);
+    const block = this.spans.add(spans, count);
     this.push(code, start, end, name);
     this.extra[this.own - 1] = -(block + 1);
   }
@@ -161,17 +164,17 @@ export class EventTable implements EventReader {
   /**
    * Adds `count` events of `from` from its index `first` (events of its own, not taken), written
    * `shift` characters later, as events of this table's own: a run of text the two documents
-   * share, read from the same state (see shared-parse.ts). Their attribute spans, relative to
-   * the tag, are the same: shared where the two tables share a store, else copied.
+   * share, read from the same state (see shared-parse.ts). A copied start tag's attribute list is
+   * the other table's tag's, found there when read. Every copy must come from the same table.
    */
   copy(from: EventTable, first: number, count: number, shift: number): void {
     if (this.tail) throw new Error("internal error: events copied after the taken end");
     const start = from.ownIndex(first);
     if (count === 0) return;
     if (start < 0 || start + count > from.own) throw new Error("internal error: only another table's own events can be copied");
+    if ((this.copiedFrom ??= from) !== from) throw new Error("internal error: events copied from a second table");
     while (this.own + count > this.codes.length) this.grow();
     const at = this.own;
-    const sameStore = from.spans === this.spans;
     this.codes.set(from.codes.subarray(start, start + count), at);
     for (let k = 0; k < count; k++) {
       const s = start + k;
@@ -180,10 +183,19 @@ export class EventTable implements EventReader {
       this.ends[t] = from.ends[s]! + shift;
       this.values[t] = from.values[s];
       const extra = from.extra[s]!;
-      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : sameStore ? extra : -(this.spans.copy(from.spans, -extra - 1) + 1);
+      this.extra[t] = extra === 0 ? 0 : extra > 0 ? this.extras.push(from.extras[extra]!) - 1 : this.linkAttributes(s);
     }
     this.own += count;
     this.length += count;
+  }
+
+  /**
+   * Points a copied start tag's attribute list to the list of own event `row` of
+   * {@link copiedFrom}, found when read: a block of one number in {@link spans}, `-(row + 1)`.
+   * Gives the {@link extra} that points to it.
+   */
+  private linkAttributes(row: number): number {
+    return -(this.spans.link(-(row + 1)) + 1);
   }
 
   /**
@@ -360,7 +372,9 @@ export class EventTable implements EventReader {
     if (extra >= 0) return this.extras[extra] as readonly Attribute[];
     const chunk = this.spans.chunkOf(-extra - 1);
     const at = this.spans.offsetOf(-extra - 1);
-    const list = this.attributes(this.starts[k]!, this.ends[k]!, chunk, at + 1, chunk[at]!);
+    const count = chunk[at]!;
+    // A start tag copied from another table has that table's tag's list (written alike, the same list): found there.
+    const list = count < 0 ? this.copiedFrom!.ownAttrs(-count - 1) : this.attributes(this.starts[k]!, this.ends[k]!, chunk, at + 1, count);
     // Found once: kept for the next read (an event object made, a key, a comparison).
     this.extra[k] = this.extras.push(list) - 1;
     return list;

@@ -6,7 +6,6 @@ import { DeepParser, type EventSink } from "./htmlparser2-adapter.js";
 import { NO_ATTRIBUTES } from "./event.js";
 import { AS_WRITTEN, DECODED_ON_READ, EVENT_CODE, EventTable, FLAG, tableDocument } from "./event-table.js";
 import { decodeAttribute } from "./references.js";
-import { AttributeSpans } from "./attribute-spans.js";
 import { PARSER_TEXT, RAW_TEXT } from "../html/elements.js";
 
 /**
@@ -93,8 +92,6 @@ export class BuilderTables {
   readonly attributeLists = new Map<string, readonly Attribute[]>();
   /** One string per tag name and per short text: the parser makes a new one for each, and events outlive the parse. */
   readonly names = new StringPool();
-  /** The attribute spans of the tables' start tags: one store, so that a tag one document's parse copies from another's shares its block. */
-  readonly attributeSpans = new AttributeSpans();
 }
 
 /** Turns what the parser reports into events, in source order, written into an {@link EventTable}. */
@@ -127,20 +124,19 @@ export class EventBuilder implements EventSink {
     readonly tables: BuilderTables = new BuilderTables(),
   ) {
     this.names = tables.names;
-    const { names, attributeLists, attributeSpans } = tables;
+    const { names, attributeLists } = tables;
     this.table = new EventTable(source, mode, {
       // About one event per 16 characters in markup-heavy pages; the table grows by doubling past it.
       capacity: Math.max(64, source.length >> 4),
       // The parser closes every element it opens (at the end of the document, those left open), and reports an end tag with no start tag as an instruction.
       balanced: true,
       shared: (text) => names.get(text),
-      attributeSpans,
       // Most tags repeat (1,277 distinct tags with attributes among 16,691 start tags in the 1 MB
       // benchmark page): each distinct one is decoded once, when first read, and its list shared.
       attributes: (start, end, spans, at, count) => {
         const written = source.slice(start, end);
         let list = attributeLists.get(written);
-        if (list === undefined) attributeLists.set(written, (list = decodeAttributes(source, mode, spans, at, count, start)));
+        if (list === undefined) attributeLists.set(written, (list = decodeAttributes(source, mode, spans, at, count)));
         return list;
       },
     });
@@ -361,21 +357,20 @@ class StringPool {
 
 /**
  * The attributes of a start tag from their spans (`count` numbers of `spans` from `at`, four per
- * attribute: name start and end, value start and end, −1 for a missing value; offsets `base`
- * characters into `source`), decoded and frozen; a repeated name is left out, as browsers keep
- * the first.
+ * attribute: name start and end, value start and end, −1 for a missing value), decoded and
+ * frozen; a repeated name is left out, as browsers keep the first.
  */
-function decodeAttributes(source: string, mode: ParseMode, spans: ArrayLike<number>, at: number, count: number, base = 0): readonly Attribute[] {
+function decodeAttributes(source: string, mode: ParseMode, spans: ArrayLike<number>, at: number, count: number): readonly Attribute[] {
   const list: Attribute[] = [];
   // Names seen, kept in a set only for tags with many attributes (a scan is cheaper for a few).
   const seen = count > 64 ? new Set<string>() : null;
   for (let k = at; k < at + count; k += 4) {
-    const raw = source.slice(base + spans[k]!, base + spans[k + 1]!);
+    const raw = source.slice(spans[k]!, spans[k + 1]!);
     // HTML attribute names are case-insensitive: the parser lowers them, as it does tag names.
     const name = mode === "html" ? raw.toLowerCase() : raw;
     if (seen ? seen.has(name) : list.some(([n]) => n === name)) continue;
     seen?.add(name);
-    const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(base + spans[k + 2]!, base + spans[k + 3]!), mode);
+    const value = spans[k + 2]! < 0 ? "" : decodeAttribute(source.slice(spans[k + 2]!, spans[k + 3]!), mode);
     list.push(Object.freeze([name, value] as const));
   }
   return Object.freeze(list);

@@ -1,6 +1,6 @@
 // Matches two token lists and refines the result for reading: align (by lines and
 // tags instead when the work budget is too small), re-align changes to whole elements, slide,
-// fold, keep end tags over the white space they cross, split re-indents off, pair changed tags, find moves, name each change. The result does not depend on which
+// fold, keep end tags and words over the white space they cross, split re-indents off, pair changed tags, find moves, name each change. The result does not depend on which
 // side is called old: see precedes().
 
 import { sideList, sliceList } from "../text/token-list.js";
@@ -11,6 +11,7 @@ import type { NormalizedOptions } from "../options.js";
 import type { Change, Coarser, Opcode, TokenKind, TokenList } from "../types.js";
 import { describeChanges } from "./changes.js";
 import { uncrossEndTags } from "./end-tag-crossings.js";
+import { uncrossWords } from "./word-crossings.js";
 import { foldConfetti } from "./fold-confetti.js";
 import type { Side } from "../edit-script.js";
 import { partners } from "../text/tag-pairs.js";
@@ -117,7 +118,7 @@ function refined(a: KeyedSide, b: KeyedSide, options: NormalizedOptions, alignSi
   const [listX, listY] = [sideList(x), sideList(y)];
   const slid = slideEdits(rebalanceEdits(opcodes, listX, listY), listX, listY);
   if (window && !clearOfEnds(slid, listX, listY, 1)) return undefined;
-  const readable = uncrossEndTags(foldConfetti(slid, listX, listY), listX, listY);
+  const readable = uncrossWords(uncrossEndTags(foldConfetti(slid, listX, listY), listX, listY), listX, listY);
   const partnersX = partners(listX);
   const partnersY = partners(listY);
   const annotated = pairMarkup(readable, listX, listY, partnersX, partnersY).flatMap((entry) => (entry.pair ? [entry] : splitReindents([entry.code], x, y).map((code) => ({ code }))));
