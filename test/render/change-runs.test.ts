@@ -28,6 +28,10 @@ describe("change runs", () => {
       fc.property(fc.oneof(tiled, anywhere), (ranges) => {
         const runs = new ChangeRuns(length, ranges);
         expect(Array.from({ length }, (_, t) => runs.at(t))).toEqual(oracle(length, ranges));
+        // Asked in order (some tokens skipped, some asked twice), the same.
+        const inOrder = runs.inOrder();
+        const asked = Array.from({ length }, (_, t) => t).filter((t) => t % 3 !== 1);
+        expect(asked.flatMap((t) => [inOrder(t), inOrder(t)])).toEqual(asked.flatMap((t) => [oracle(length, ranges)[t], oracle(length, ranges)[t]]));
       }),
       fcParams(300),
     );
