@@ -23,11 +23,11 @@ import { readDocument } from "./read-input.js";
  *
  * @example await comparePair(parseInvocation(["a.html", "b.html"])!, options, io, 0) // { status: 1, output: "--- a.html…" }
  */
-export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin" | "willCompare">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
+export async function comparePair(invocation: Invocation, options: CliOptions, io: Pick<CliIO, "readStdin" | "willCompare" | "willRender">, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
   const read = await readPair(invocation, options, io);
   if ("status" in read) return read;
   io.willCompare?.(read.a.text.length + read.b.text.length);
-  return compareInputs(read.a, read.b, options, colorLevel);
+  return compareInputs(read.a, read.b, options, colorLevel, io.willRender);
 }
 
 /** Both sides of a pair read and decoded, or the result of a pair with a binary side. */
@@ -51,15 +51,16 @@ export function forcedMode(options: CliOptions): ParseMode | undefined {
 }
 
 /**
- * Diffs and renders two sides already read, as {@link comparePair} does after reading them.
+ * Diffs and renders two sides already read, as {@link comparePair} does after reading them;
+ * `willRender` is called between the two (see {@link compare}).
  *
  * @example await compareInputs(a, b, options, 0) // { status: 1, output: "--- a.html…" }
  */
-export async function compareInputs(a: Input, b: Input, options: CliOptions, colorLevel: 0 | 1 | 2 | 3): Promise<CompareResult> {
+export async function compareInputs(a: Input, b: Input, options: CliOptions, colorLevel: 0 | 1 | 2 | 3, willRender?: () => void): Promise<CompareResult> {
   const format = chooseFormat(options);
   // chalk is loaded only for colour.
   const theme = format === "term" && colorLevel && !options.quiet ? (await import("../compare/terminal-theme.js")).terminalTheme(colorLevel) : undefined;
-  return compare({ a, b, options: requestOptions(options), format }, theme);
+  return compare({ a, b, options: requestOptions(options), format }, theme, willRender);
 }
 
 /** The command line's options as the plain, complete options of a comparison. */

@@ -16,6 +16,12 @@ export interface CliIO {
    * (see `optimizeEarlierForLongRuns`); absent where nothing is tuned (a test's buffers).
    */
   readonly willCompare?: (characters: number) => void;
+  /**
+   * Told, once the two documents of a comparison of two files are diffed and before the output
+   * is rendered: the real process collects the diff's garbage there after a long run (see
+   * `collectBeforeRender`); absent where nothing is tuned.
+   */
+  readonly willRender?: () => void;
   /** The environment (NO_COLOR, FORCE_COLOR, …). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The folder a configuration file is looked for from (default: the process's current folder). */

@@ -1,6 +1,7 @@
 // The real process behind CliIO: stdout and stderr, standard input, the environment, the pager.
 
 import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { CliIO } from "./io.js";
 
 /** Characters of a comparison's two documents together from which {@link optimizeEarlierForLongRuns} tunes V8. */
@@ -23,6 +24,45 @@ export function optimizeEarlierForLongRuns(characters: number): void {
 }
 
 /**
+ * Collects the garbage of a long run's diff before its output is rendered: V8 collects typed
+ * arrays only in a full collection, which a run's growth of its heap alone seldom calls for, so
+ * the columns and tables the parse, the tokenizer and the refine stage made and dropped were
+ * still held when the render's own strings and arrays came on top, at the run's peak.
+ * Collected, their memory is what the render allocates in. Only after a long run (see
+ * {@link LONG_RUN_CHARACTERS}): peak resident memory of `--format html` on the generated 5 MB
+ * pair 165 MB → 151 MB, for one full collection (7 ms; 1.4% of the run's instructions).
+ *
+ * @example const collect = collectBeforeRender(); collect() // a full garbage collection
+ */
+export function collectBeforeRender(): () => void {
+  // gc() is given to contexts made once the flag is set; the process's own stays as it is.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  return () => gc();
+}
+
+/** Characters written at a time by {@link writeInSlices}. */
+const SLICE = 1 << 16;
+
+/**
+ * Writes `text` a slice at a time, never splitting a surrogate pair: the stream encodes each
+ * slice on its own, so a long output (the html of a 5 MB pair) is never held twice at once, as
+ * a string and as its whole UTF-8 encoding.
+ *
+ * @example writeInSlices(output, (slice) => process.stdout.write(slice))
+ */
+export function writeInSlices(text: string, write: (slice: string) => void): void {
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + SLICE);
+    // A high surrogate at the cut goes with its low surrogate into the next slice.
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    write(text.slice(from, to));
+    from = to;
+  }
+}
+
+/**
  * CliIO for this process. A closed pipe on stdout (`htmldiff … | head`) ends output quietly.
  *
  * @example process.exitCode = await run(process.argv.slice(2), processIO())
@@ -31,10 +71,11 @@ export function processIO(): CliIO {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });
+  // Whether the comparison told of is long (see willRender), and the collection once made.
+  let longRun = false;
+  let collect: (() => void) | undefined;
   return {
-    out: (text) => {
-      process.stdout.write(text);
-    },
+    out: (text) => writeInSlices(text, (slice) => process.stdout.write(slice)),
     outBytes: (bytes) => {
       process.stdout.write(bytes);
     },
@@ -46,7 +87,13 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
-    willCompare: optimizeEarlierForLongRuns,
+    willCompare: (characters) => {
+      optimizeEarlierForLongRuns(characters);
+      longRun = characters >= LONG_RUN_CHARACTERS;
+    },
+    willRender: () => {
+      if (longRun) (collect ??= collectBeforeRender())();
+    },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     // Asked only when needed: the first use of process.stderr opens its stream (for a pipe, node's

@@ -10,12 +10,14 @@ import type { CompareRequest, CompareResult, CompareSide } from "./request.js";
 
 /**
  * Diffs and renders the two sides of `request`; throws `InputError` for a side that is not a
- * document. `theme` colours `term` output (plain when absent).
+ * document. `theme` colours `term` output (plain when absent). `willRender` is called once the
+ * diff is made, before the output is rendered (and not for `--quiet`): the CLI collects the
+ * diff's garbage there after a long run.
  *
  * @example await compare({ a: { name: "a.html", bytes }, b: { name: "b.html", bytes: other }, options: compareOptions(), format: "stat" })
  *   // { status: 1, output: "a.html → b.html: 1 change (1 replacement), +1 -1 tokens\n", warnings: [], counts: { changes: 1, … } }
  */
-export async function compare(request: CompareRequest, theme?: Theme): Promise<CompareResult> {
+export async function compare(request: CompareRequest, theme?: Theme, willRender?: () => void): Promise<CompareResult> {
   const { options } = request;
   if (needsIgnoreEngines(options)) await loadIgnoreEngines();
   const a = decoded(request.a, options.mode);
@@ -45,6 +47,7 @@ export async function compare(request: CompareRequest, theme?: Theme): Promise<C
   const status = script.identical ? 0 : 1;
   const counts = { changes: script.changes.length, inserted: script.stats.inserted, deleted: script.stats.deleted };
   if (options.quiet) return { status, output: "", warnings, counts };
+  willRender?.();
   const output = await render(request.format, script, {
     oldLabel: a.name,
     newLabel: b.name,

@@ -5,6 +5,7 @@
 import type { Attribute, DocEvent, EventReader, ParseMode, TextEvent } from "../types.js";
 import { decodeText } from "./references.js";
 import type { ParsedDocument } from "./parse.js";
+import { AttributeSpans } from "./attribute-spans.js";
 import { closeEvent, instructionEvent, movedEvent, NO_ATTRIBUTES, openEvent, textEvent } from "./event.js";
 
 /** Event kinds by code (the low three bits of an event's code). */
@@ -77,11 +78,10 @@ export class EventTable implements EventReader {
   private readonly extras: (readonly Attribute[] | string)[] = [NO_ATTRIBUTES];
   /**
    * Spans of the attributes of start tags whose lists are found when read (see
-   * {@link pushTag}): per tag, the number of spans, then four numbers per attribute; for a tag
-   * copied from another table, one negative number instead (see {@link linkAttributes}).
+   * {@link pushTag}): per tag a block, the number of spans, then four numbers per attribute; for
+   * a tag copied from another table, one negative number instead (see {@link linkAttributes}).
    */
-  private spans = new Int32Array(64);
-  private spansUsed = 0;
+  private readonly spans = new AttributeSpans();
   /** The table whose events {@link copy} copied into this one, if any: copied start tags read their attribute lists there. */
   private copiedFrom: EventTable | null = null;
   private readonly shared: (text: string) => string;
@@ -156,14 +156,9 @@ export class EventTable implements EventReader {
    * {@link AttributesOf}). Most readers never look at most tags' attributes.
    */
   pushTag(code: number, start: number, end: number, name: string, spans: readonly number[], count: number): void {
-    let used = this.spansUsed;
-    this.roomForSpans(count + 1);
-    const first = used;
-    this.spans[used++] = count;
-    for (let k = 0; k < count; k++) this.spans[used++] = spans[k]!;
-    this.spansUsed = used;
+    const block = this.spans.add(spans, count);
     this.push(code, start, end, name);
-    this.extra[this.own - 1] = -(first + 1);
+    this.extra[this.own - 1] = -(block + 1);
   }
 
   /**
@@ -200,19 +195,7 @@ export class EventTable implements EventReader {
    * Gives the {@link extra} that points to it.
    */
   private linkAttributes(row: number): number {
-    this.roomForSpans(1);
-    const at = this.spansUsed++;
-    this.spans[at] = -(row + 1);
-    return -(at + 1);
-  }
-
-  /** Makes room for `n` more numbers in {@link spans}. */
-  private roomForSpans(n: number): void {
-    const used = this.spansUsed;
-    if (used + n <= this.spans.length) return;
-    const grown = new Int32Array(Math.max(this.spans.length * 2, used + n));
-    grown.set(this.spans.subarray(0, used));
-    this.spans = grown;
+    return -(this.spans.link(-(row + 1)) + 1);
   }
 
   /**
@@ -387,10 +370,11 @@ export class EventTable implements EventReader {
   private ownAttrs(k: number): readonly Attribute[] {
     const extra = this.extra[k]!;
     if (extra >= 0) return this.extras[extra] as readonly Attribute[];
-    const at = -extra - 1;
-    const count = this.spans[at]!;
+    const chunk = this.spans.chunkOf(-extra - 1);
+    const at = this.spans.offsetOf(-extra - 1);
+    const count = chunk[at]!;
     // A start tag copied from another table has that table's tag's list (written alike, the same list): found there.
-    const list = count < 0 ? this.copiedFrom!.ownAttrs(-count - 1) : this.attributes(this.starts[k]!, this.ends[k]!, this.spans, at + 1, count);
+    const list = count < 0 ? this.copiedFrom!.ownAttrs(-count - 1) : this.attributes(this.starts[k]!, this.ends[k]!, chunk, at + 1, count);
     // Found once: kept for the next read (an event object made, a key, a comparison).
     this.extra[k] = this.extras.push(list) - 1;
     return list;

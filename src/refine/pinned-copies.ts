@@ -86,22 +86,22 @@ function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedT
   const freeB = freeElements(ops, "b", b, sides.b, claimed.b);
   if (!freeA.some((e) => e.pinned) && !freeB.some((e) => e.pinned)) return [];
   const lengths = new Set(freeB.map((e) => e.end - e.start));
-  const hashA = sides.a.hash;
-  const hashB = sides.b.hash;
+  const hashA = rangeHash(sides.a);
+  const hashB = rangeHash(sides.b);
   const byKeys = new Map<number, Free[]>();
   for (const e of freeB) {
     const h = hashB.of(e.start, e.end);
     byKeys.set(h, [...(byKeys.get(h) ?? []), e]);
   }
-  const { solid } = sides.a;
+  const kindsA = sides.a.kinds;
   const found: Found[] = [];
   for (const x of freeA) {
     if (!lengths.has(x.end - x.start) || claimedIn(claimed.a, x.start, x.end)) continue;
     const copies = byKeys.get(hashA.of(x.start, x.end));
     if (copies === undefined) continue;
     // Where the kept text next to the element was matched on the new side: a copy beyond it lies apart.
-    const before = keptBefore(ops, solid, x.start);
-    const after = keptAfter(ops, solid, x.end, b.tokens.length);
+    const before = keptBefore(ops, kindsA, x.start);
+    const after = keptAfter(ops, kindsA, x.end, b.tokens.length);
     const y = copies.find((y) => (x.pinned || y.pinned) && !claimedIn(claimed.b, y.start, y.end) && (before >= y.end || after < y.start) && sameKeys(a.ids, x.start, b.ids, y.start, x.end - x.start));
     if (!y) continue;
     claimed.a.fill(1, x.start, x.end);
@@ -114,7 +114,7 @@ function pinnedCopies(ops: readonly AnnotatedOpcode[], a: KeyedTokens, b: KeyedT
 /** The free elements of a side (see {@link Free}), not claimed, in document order. */
 function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: KeyedTokens, data: SideData, claimed: Uint8Array): Free[] {
   const { opens, words } = data;
-  const changedWords = changedPrefix(ops, side, data.isWord);
+  const changedWords = changedPrefix(ops, side, words);
   const { partners } = keyed;
   const out: Free[] = [];
   for (const t of opens) {
@@ -129,48 +129,54 @@ function freeElements(ops: readonly AnnotatedOpcode[], side: SideName, keyed: Ke
 }
 
 /** Where the last kept old token before `i` that is not white space was matched on the new side; -1 when there is none. */
-function keptBefore(ops: readonly AnnotatedOpcode[], solid: Uint8Array, i: number): number {
+function keptBefore(ops: readonly AnnotatedOpcode[], kinds: Uint8Array, i: number): number {
   let t = i - 1;
   for (let k = t >= 0 ? opAt(ops, "a", t) : -1; t >= 0 && k >= 0; k--) {
     const { code } = ops[k]!;
     if (t < code.aStart) continue;
     if (code.tag !== "equal") t = code.aStart - 1;
-    else for (; t >= code.aStart; t--) if (solid[t]) return code.bStart + t - code.aStart;
+    else for (; t >= code.aStart; t--) if (isSolid(kinds[t]!)) return code.bStart + t - code.aStart;
   }
   return -1;
 }
 
 /** Where the first kept old token at or after `i` that is not white space was matched on the new side; `bLength` when there is none. */
-function keptAfter(ops: readonly AnnotatedOpcode[], solid: Uint8Array, i: number, bLength: number): number {
+function keptAfter(ops: readonly AnnotatedOpcode[], kinds: Uint8Array, i: number, bLength: number): number {
   let t = i;
-  for (let k = t < solid.length ? opAt(ops, "a", t) : ops.length; t < solid.length && k < ops.length; k++) {
+  for (let k = t < kinds.length ? opAt(ops, "a", t) : ops.length; t < kinds.length && k < ops.length; k++) {
     const { code } = ops[k]!;
     if (t >= code.aEnd) continue;
     if (code.tag !== "equal") t = code.aEnd;
-    else for (; t < code.aEnd; t++) if (solid[t]) return code.bStart + t - code.aStart;
+    else for (; t < code.aEnd; t++) if (isSolid(kinds[t]!)) return code.bStart + t - code.aStart;
   }
   return bLength;
 }
 
-/** Polynomial hashes of every range of key ids in constant time, from prefix hashes. */
+/** Whether a token of kind code `kind` (see kindCodes) is other than white space. */
+function isSolid(kind: number): boolean {
+  return (kind & ~WRITTEN_AS_KEY) !== KIND_CODE.space;
+}
+
+/** Polynomial hashes of every range of key ids, from prefix hashes (and the base's power for the range's length: a few multiplications, no table as long as the side). */
 class RangeHash {
   private readonly prefix: Uint32Array;
-  private readonly powers: Uint32Array;
 
   constructor(ids: Int32Array) {
     this.prefix = new Uint32Array(ids.length + 1);
-    this.powers = new Uint32Array(ids.length + 1);
-    this.powers[0] = 1;
-    for (let i = 0; i < ids.length; i++) {
-      this.prefix[i + 1] = (Math.imul(this.prefix[i]!, HASH_BASE) + ids[i]! + 1) >>> 0;
-      this.powers[i + 1] = Math.imul(this.powers[i]!, HASH_BASE) >>> 0;
-    }
+    for (let i = 0; i < ids.length; i++) this.prefix[i + 1] = (Math.imul(this.prefix[i]!, HASH_BASE) + ids[i]! + 1) >>> 0;
   }
 
   /** The hash of ids `start..end`. */
   of(start: number, end: number): number {
-    return (this.prefix[end]! - Math.imul(this.prefix[start]!, this.powers[end - start]!)) >>> 0;
+    return (this.prefix[end]! - Math.imul(this.prefix[start]!, powerOfBase(end - start))) >>> 0;
   }
+}
+
+/** {@link HASH_BASE} to the power `n`, modulo 2^32 (by squaring). */
+function powerOfBase(n: number): number {
+  let power = 1;
+  for (let base = HASH_BASE, e = n; e > 0; e >>>= 1, base = Math.imul(base, base)) if (e & 1) power = Math.imul(power, base);
+  return power >>> 0;
 }
 
 /** An odd multiplier for {@link RangeHash} (FNV's prime). */
@@ -186,15 +192,22 @@ function claimedIn(mask: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
-/** What every round reads of a side, made once: the tokens that start an element; per token whether it is a word, and whether it is other than white space; words before each token; hashes of its key ids. */
+/** What every round reads of a side, made once: the tokens that start an element; its tokens' kind codes; words before each token; its key ids, and their hashes once a round needs them. */
 interface SideData {
   /** The tokens that start an element, in order. */
   readonly opens: Int32Array;
-  readonly isWord: Uint8Array;
-  readonly solid: Uint8Array;
+  /** Each token's kind code (see kindCodes). */
+  readonly kinds: Uint8Array;
   /** Words before each token (`n + 1` entries). */
   readonly words: Int32Array;
-  readonly hash: RangeHash;
+  readonly ids: Int32Array;
+  /** Made by {@link rangeHash} when first needed: most comparisons have no pinned element to look up. */
+  hash?: RangeHash;
+}
+
+/** The hashes of a side's ranges of key ids, made once. */
+function rangeHash(data: SideData): RangeHash {
+  return (data.hash ??= new RangeHash(data.ids));
 }
 
 /** A side's {@link SideData}, from its tokens' kind codes and key ids. */
@@ -202,17 +215,13 @@ function sideData(keyed: KeyedTokens): SideData {
   const kinds = kindCodes(keyed.tokens);
   const n = kinds.length;
   const opens: number[] = [];
-  const isWord = new Uint8Array(n);
-  const solid = new Uint8Array(n);
   const words = new Int32Array(n + 1);
   for (let t = 0; t < n; t++) {
     const kind = kinds[t]! & ~WRITTEN_AS_KEY;
     if (kind === KIND_CODE.open) opens.push(t);
-    isWord[t] = kind === KIND_CODE.word ? 1 : 0;
-    solid[t] = kind === KIND_CODE.space ? 0 : 1;
-    words[t + 1] = words[t]! + isWord[t]!;
+    words[t + 1] = words[t]! + (kind === KIND_CODE.word ? 1 : 0);
   }
-  return { opens: Int32Array.from(opens), isWord, solid, words, hash: new RangeHash(keyed.ids) };
+  return { opens: Int32Array.from(opens), kinds, words, ids: keyed.ids };
 }
 
 /** Whether some change has tokens on the old side and some on the new (a move needs both). */
@@ -220,16 +229,16 @@ function changesOnBothSides(ops: readonly AnnotatedOpcode[]): boolean {
   return ops.some(({ code }) => code.tag !== "equal" && code.aEnd > code.aStart) && ops.some(({ code }) => code.tag !== "equal" && code.bEnd > code.bStart);
 }
 
-/** Words in changes before each token of a side (`n + 1` entries), given which tokens are words. */
-function changedPrefix(ops: readonly AnnotatedOpcode[], side: SideName, isWord: Uint8Array): Int32Array {
-  const changedWords = new Int32Array(isWord.length + 1);
+/** Words in changes before each token of a side (`n + 1` entries), given the words before each token. */
+function changedPrefix(ops: readonly AnnotatedOpcode[], side: SideName, words: Int32Array): Int32Array {
+  const changedWords = new Int32Array(words.length);
   for (const { code } of ops) {
     const [start, end] = range(code, side);
     if (code.tag === "equal") {
       changedWords.fill(changedWords[start]!, start + 1, end + 1);
       continue;
     }
-    for (let t = start; t < end; t++) changedWords[t + 1] = changedWords[t]! + isWord[t]!;
+    for (let t = start; t < end; t++) changedWords[t + 1] = changedWords[t]! + words[t + 1]! - words[t]!;
   }
   return changedWords;
 }

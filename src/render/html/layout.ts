@@ -166,7 +166,12 @@ function windowLayout(script: EditScript): Layout | undefined {
  */
 function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int32Array, partnersB: Int32Array, offset: number): Matching {
   const html = script.b.doc.mode === "html";
-  const state = new Matching(a, b, partnersA, partnersB);
+  const ranges = (side: "a" | "b"): number[] =>
+    script.changes.flatMap((change, index) => {
+      const code = script.opcodes[change.op]!;
+      return side === "a" ? [code.aStart - offset, code.aEnd - offset, index] : [code.bStart - offset, code.bEnd - offset, index];
+    });
+  const state = new Matching(a, b, partnersA, partnersB, new ChangeRuns(a.length, ranges("a")), new ChangeRuns(b.length, ranges("b")));
   for (const code of script.opcodes) {
     if (code.tag !== "equal") continue;
     // The part of the equal run that falls among the tokens laid out on both sides.
@@ -177,8 +182,6 @@ function laidOut(script: EditScript, a: TokenList, b: TokenList, partnersA: Int3
   }
   script.changes.forEach((change, index) => {
     const code = script.opcodes[change.op]!;
-    for (let i = code.aStart; i < code.aEnd; i++) state.changeA[i - offset] = index;
-    for (let j = code.bStart; j < code.bEnd; j++) state.changeB[j - offset] = index;
     const renameFits = change.kind !== "tag" || !html || renameKeepsContent(change.oldName ?? "", change.newName ?? "");
     if ((change.kind === "attributes" || change.kind === "tag") && renameFits) state.match(code.aStart - offset, code.bStart - offset);
   });
@@ -224,6 +227,79 @@ function atomicAround(events: EventReader, first: Int32Array, head: number): boo
   return open.some((name) => ATOMIC.has(name));
 }
 
+/**
+ * Which change holds each token of a side (-1: none), as runs of tokens: a change's range per
+ * change, not a number per token (two arrays as long as the sides, on a 5 MB pair 3.8 MB, were
+ * held beside the matching's own).
+ */
+export class ChangeRuns {
+  /** Start, end (exclusive) and change of each run, in order, the runs apart. */
+  private readonly runs: Int32Array;
+
+  /**
+   * `ranges`: start, end (exclusive) and change, three numbers per change in the changes' order;
+   * where two hold one token, the later change holds it.
+   *
+   * @example new ChangeRuns(5, [1, 3, 0, 3, 3, 1]).at(2) // 0; .at(3) // -1
+   */
+  constructor(length: number, ranges: readonly number[]) {
+    const runs: number[] = [];
+    for (let r = 0; r < ranges.length; r += 3) {
+      const [start, end] = [ranges[r]!, ranges[r + 1]!];
+      if (start >= end) continue;
+      // Out of order or overlapping (never so in a script the pipeline made): painted token by token.
+      if (runs.length > 0 && start < runs[runs.length - 2]!) {
+        this.runs = Int32Array.from(painted(length, ranges));
+        return;
+      }
+      runs.push(start, end, ranges[r + 2]!);
+    }
+    this.runs = Int32Array.from(runs);
+  }
+
+  /**
+   * The change that holds each token, asked in order: a function of `t` for `t` that never goes
+   * down from call to call, which walks the runs once (no search per token).
+   *
+   * @example const at = runs.inOrder(); at(0); at(1); at(5)
+   */
+  inOrder(): (t: number) => number {
+    const { runs } = this;
+    let r = 0;
+    return (t) => {
+      while (r < runs.length && runs[r + 1]! <= t) r += 3;
+      return r < runs.length && runs[r]! <= t ? runs[r + 2]! : -1;
+    };
+  }
+
+  /** The change that holds token `t`, or -1. */
+  at(t: number): number {
+    const { runs } = this;
+    let low = 0;
+    let high = runs.length / 3;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (runs[3 * mid + 1]! <= t) low = mid + 1;
+      else high = mid;
+    }
+    return low < runs.length / 3 && runs[3 * low]! <= t ? runs[3 * low + 2]! : -1;
+  }
+}
+
+/** Runs (start, end, change) of ranges that overlap, each token given to the last range that holds it. */
+function painted(length: number, ranges: readonly number[]): number[] {
+  const of = new Int32Array(length).fill(-1);
+  for (let r = 0; r < ranges.length; r += 3) of.fill(ranges[r + 2]!, ranges[r]!, ranges[r + 1]!);
+  const runs: number[] = [];
+  for (let t = 0; t < length;) {
+    let end = t + 1;
+    while (end < length && of[end] === of[t]) end++;
+    if (of[t]! >= 0) runs.push(t, end, of[t]!);
+    t = end;
+  }
+  return runs;
+}
+
 /** A token's kind code without {@link WRITTEN_AS_KEY}. */
 const KIND_BITS = ~WRITTEN_AS_KEY;
 const OPEN = KIND_CODE.open;
@@ -233,8 +309,6 @@ const CLOSE = KIND_CODE.close;
 class Matching {
   readonly matchA: Int32Array;
   readonly matchB: Int32Array;
-  readonly changeA: Int32Array;
-  readonly changeB: Int32Array;
   /** Each side's kind codes (see kindCodes): the passes over every token look at its tags alone. */
   private readonly kindsA: Uint8Array;
   private readonly kindsB: Uint8Array;
@@ -258,11 +332,11 @@ class Matching {
     private readonly b: TokenList,
     readonly partnersA: Int32Array,
     readonly partnersB: Int32Array,
+    private readonly changeA: ChangeRuns,
+    private readonly changeB: ChangeRuns,
   ) {
     this.matchA = new Int32Array(a.length).fill(-1);
     this.matchB = new Int32Array(b.length).fill(-1);
-    this.changeA = new Int32Array(a.length).fill(-1);
-    this.changeB = new Int32Array(b.length).fill(-1);
     this.kindsA = kindCodes(a);
     this.kindsB = kindCodes(b);
     this.tagsA = tagTokens(a);
@@ -367,7 +441,7 @@ class Matching {
       const p = this.partnersA[i]!;
       let same = q - j === p - i;
       // Matched and unchanged: a pair of tags whose attributes or name changed does not count.
-      for (let k = 1; same && k < q - j; k++) same = this.matchB[j + k] === i + k && this.changeB[j + k]! < 0;
+      for (let k = 1; same && k < q - j; k++) same = this.matchB[j + k] === i + k && this.changeB.at(j + k) < 0;
       if (!same) {
         this.unmatch(i, j);
         this.unmatch(p, q);
@@ -408,7 +482,8 @@ class Matching {
 
   /** Old, new and kept tokens in one sequence: between two kept tokens, the old ones first. */
   merge(): LayoutItems {
-    const { matchA, matchB, changeA, changeB } = this;
+    const { matchA, matchB } = this;
+    const [changeA, changeB] = [this.changeA.inOrder(), this.changeB.inOrder()];
     const na = this.a.length;
     const nb = this.b.length;
     // One item per token, a matched pair making one: the matching pairs tokens in order on both sides.
@@ -427,17 +502,17 @@ class Matching {
       if (i < na && matchA[i]! < 0) {
         side[k] = OLD;
         token[k] = aToken[k] = i;
-        change[k++] = changeA[i++]!;
+        change[k++] = changeA(i++);
       } else if (j < nb && matchB[j]! < 0) {
         side[k] = NEW;
         token[k] = j;
         aToken[k] = -1;
-        change[k++] = changeB[j++]!;
+        change[k++] = changeB(j++);
       } else {
         // A run of matched pairs (side BOTH is 0, as made), its unchanged ones noted as they come.
         let plainFrom = -1;
         do {
-          const c = changeB[j]!;
+          const c = changeB(j);
           if (c !== -1 && plainFrom >= 0) {
             runs.add(plainFrom, k);
             plainFrom = -1;
