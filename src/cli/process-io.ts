@@ -23,22 +23,27 @@ export function optimizeEarlierForLongRuns(characters: number): void {
   if (characters >= LONG_RUN_CHARACTERS) setFlagsFromString("--ticks-before-optimization=5");
 }
 
+/** Characters of a comparison's two documents together from which the CLI collects the diff's garbage before rendering (see {@link collectBeforeRender}). */
+export const COLLECT_BEFORE_RENDER_CHARACTERS = 4_000_000;
+
 /**
  * Collects the garbage of a long run's diff before its output is rendered: V8 collects typed
  * arrays only in a full collection, which a run's growth of its heap alone seldom calls for, so
  * the columns and tables the parse, the tokenizer and the refine stage made and dropped were
  * still held when the render's own strings and arrays came on top, at the run's peak.
- * Collected, their memory is what the render allocates in. Only after a long run (see
- * {@link LONG_RUN_CHARACTERS}): peak resident memory of `--format html` on the generated 5 MB
- * pair 165 MB → 151 MB, for one full collection (7 ms; 1.4% of the run's instructions).
+ * Collected, their memory is what the render allocates in. Only from
+ * {@link COLLECT_BEFORE_RENDER_CHARACTERS}: peak resident memory of `--format html` on the
+ * generated 5 MB pair 165 MB → 151 MB, for one full collection (7 ms; 1.4% of the run's
+ * instructions); on 1 MB pairs the few MB it saves are not worth the time. A no-op where this
+ * node gives no `gc` to a new context once `--expose-gc` is set.
  *
  * @example const collect = collectBeforeRender(); collect() // a full garbage collection
  */
 export function collectBeforeRender(): () => void {
   // gc() is given to contexts made once the flag is set; the process's own stays as it is.
   setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as () => void;
-  return () => gc();
+  const gc = runInNewContext("typeof gc === 'function' ? gc : undefined") as (() => void) | undefined;
+  return () => gc?.();
 }
 
 /** Characters written at a time by {@link writeInSlices}. */
@@ -89,7 +94,7 @@ export function processIO(): CliIO {
     },
     willCompare: (characters) => {
       optimizeEarlierForLongRuns(characters);
-      longRun = characters >= LONG_RUN_CHARACTERS;
+      longRun = characters >= COLLECT_BEFORE_RENDER_CHARACTERS;
     },
     willRender: () => {
       if (longRun) (collect ??= collectBeforeRender())();
