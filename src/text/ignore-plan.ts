@@ -46,3 +46,60 @@ export function ignorePlan(doc: ParsedDocument, options: NormalizedOptions): Ign
   }
   return { skip, attributes };
 }
+
+/**
+ * Whether events `from..to` (both included) of the document of `plan` are tokenized as they
+ * are: none of them lies in an ignored element or starts one, and none is a start tag with
+ * ignored attributes. (The event after a run is included: an ignored element there takes back
+ * the white space before it.)
+ *
+ * @example plainEvents(NO_PLAN, 0, 10) // true
+ */
+export function plainEvents(plan: IgnorePlan, from: number, to: number): boolean {
+  const { skipStarts, skipEnds, attributeStarts } = planIndex(plan);
+  // The last ignored element starting at or before `to`: elements ignored never overlap, so it ends last.
+  const k = lastAtOrBefore(skipStarts, to);
+  if (k >= 0 && skipEnds[k]! >= from) return false;
+  const m = lastAtOrBefore(attributeStarts, to);
+  return m < 0 || attributeStarts[m]! < from;
+}
+
+/**
+ * The first event at or after `from` that starts an ignored element of the document of `plan`,
+ * or -1 when none does.
+ *
+ * @example firstIgnoredFrom(ignorePlan(parseDocument('<p>a<meta name="generator"></p>'), normalizeOptions({ ignoreElements: ["meta"] })), 0) // 2
+ */
+export function firstIgnoredFrom(plan: IgnorePlan, from: number): number {
+  const { skipStarts } = planIndex(plan);
+  const k = lastAtOrBefore(skipStarts, from - 1) + 1;
+  return k < skipStarts.length ? skipStarts[k]! : -1;
+}
+
+/** A plan's ignored elements (start and last event, in order) and start tags with ignored attributes (in order), made once per plan. */
+const indexes = new WeakMap<IgnorePlan, { skipStarts: Int32Array; skipEnds: Int32Array; attributeStarts: Int32Array }>();
+
+function planIndex(plan: IgnorePlan): { skipStarts: Int32Array; skipEnds: Int32Array; attributeStarts: Int32Array } {
+  let index = indexes.get(plan);
+  if (index === undefined) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const { skip } = plan;
+    if (skip) for (let e = 0; e < skip.length; e++) if (skip[e]! >= 0) (starts.push(e), ends.push(skip[e]!));
+    index = { skipStarts: Int32Array.from(starts), skipEnds: Int32Array.from(ends), attributeStarts: Int32Array.from([...plan.attributes.keys()].sort((x, y) => x - y)) };
+    indexes.set(plan, index);
+  }
+  return index;
+}
+
+/** The index of the last item of sorted `items` at or below `value`, or -1. */
+function lastAtOrBefore(items: Int32Array, value: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (items[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}

@@ -31,13 +31,13 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
   // The new side's texts met in the old one are copied from there.
   const texts = new TextTokens();
   const keyedA = tokenizeKeyed(a, options, table, 0, eventTable(a).length, texts);
-  if (options.ignoreElements.length || options.attributeRules.length || options.ignoreWhitespace) return [keyedA, tokenizeKeyed(b, options, table, 0, eventTable(b).length, texts)];
+  // The events the new document's parse copied from the old one, between their differences.
+  const copies = takenEvents(a, b)?.copies;
+  const copied: CopiedTokens | undefined = copies?.length && !options.ignoreWhitespace ? { columns: keyedA.columns, plan: keyedA.plan, copies } : undefined;
+  if (options.ignoreElements.length || options.attributeRules.length || options.ignoreWhitespace) return [keyedA, tokenizeKeyed(b, options, table, 0, eventTable(b).length, texts, copied)];
   const { headEvents, tailEvents } = shared ?? sharedEvents(a, b);
   const eventsA = eventTable(a).length;
   const eventsB = eventTable(b).length;
-  // The events the new document's parse copied from the old one, between their differences.
-  const copies = takenEvents(a, b)?.copies;
-  const copied: CopiedTokens | undefined = copies?.length ? { columns: keyedA.columns, copies } : undefined;
   // Shared ends that are a small part of the new side save little work, and joining them would
   // hold a second set of its columns (the middle's, then the whole list's) at once.
   if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts, copied)];

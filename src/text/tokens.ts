@@ -8,7 +8,7 @@ import type { CopiedEvents } from "../events/shared-parse.js";
 import { decodeText } from "../events/references.js";
 import type { NormalizedOptions } from "../options.js";
 import type { DocEvent, Token } from "../types.js";
-import { ignorePlan, type IgnorePlan } from "./ignore-plan.js";
+import { firstIgnoredFrom, ignorePlan, type IgnorePlan, NO_PLAN, plainEvents } from "./ignore-plan.js";
 import { KeyTable, type MarkupEntry } from "./intern.js";
 import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
@@ -134,15 +134,20 @@ export function tokenizeKeyed(
   while (nextCopy < copies.length && copies[nextCopy]!.b < from) nextCopy++;
   let copyAt = nextCopy < copies.length ? copies[nextCopy]!.b : -1;
   for (; index < to; index++) {
+    // (An ignored element skipped may have stepped over the start of a copied run.)
+    while (copyAt >= 0 && copyAt < index) copyAt = ++nextCopy < copies.length ? copies[nextCopy]!.b : -1;
     if (index === copyAt) {
-      // Events copied from the old document (the same events, moved): its tokens, moved.
       const run = copies[nextCopy]!;
       const count = Math.min(run.count, to - index);
-      const old = copied!.columns;
-      out.copyMoved(old, firstTokenOf(old.events, run.a), firstTokenOf(old.events, run.a + count), run.shift, run.b - run.a);
-      index += count - 1;
       copyAt = ++nextCopy < copies.length ? copies[nextCopy]!.b : -1;
-      continue;
+      // Events copied from the old document (the same events, moved): its tokens, moved, where
+      // the selector options leave the events as they are on both sides.
+      if (plan === NO_PLAN || (plainEvents(plan, index, index + count) && plainEvents(copied!.plan, run.a, run.a + count) && noneTakenBack(copied!, run.a + count))) {
+        const old = copied!.columns;
+        out.copyMoved(old, firstTokenOf(old.events, run.a), firstTokenOf(old.events, run.a + count), run.shift, run.b - run.a);
+        index += count - 1;
+        continue;
+      }
     }
     out.event = index;
     const code = codes ? codes[index]! : events.codeAt(index);
@@ -297,14 +302,32 @@ class ColumnWriter {
 
 /**
  * The old document's tokens, for the new document's events copied from it (see `parsePair`):
- * those events are the old one's, moved, and so are their tokens. Only where the tokens depend
- * on nothing but their event (no selector, no ignored white space).
+ * those events are the old one's, moved, and so are their tokens, where the selector options
+ * leave the events as they are on both sides. Not with ignored white space, whose tokens depend
+ * on the elements open around them.
  */
 export interface CopiedTokens {
   /** The old document's whole token list. */
   readonly columns: TokenColumns;
+  /** The old document's ignore plan. */
+  readonly plan: IgnorePlan;
   /** The runs of the new document's events copied from the old one, in order. */
   readonly copies: readonly CopiedEvents[];
+}
+
+/**
+ * Whether the old document's tokens of the events before `end` are as those events alone make
+ * them: no ignored element after them took the white space at their end back (see the skip in
+ * {@link tokenizeKeyed}), which it does up to the first token that is not white space. Where no
+ * such token stands between `end` and the next ignored element, it may have: not as made, then.
+ */
+function noneTakenBack(copied: CopiedTokens, end: number): boolean {
+  const next = firstIgnoredFrom(copied.plan, end);
+  if (next < 0) return true;
+  const { events, kinds } = copied.columns;
+  const last = firstTokenOf(events, next);
+  for (let t = firstTokenOf(events, end); t < last; t++) if ((kinds[t]! & ~WRITTEN_AS_KEY) !== KIND_CODE.space) return true;
+  return false;
 }
 
 /** The index of the first token of the event `event` or a later one, given each token's event (tokens are in event order). */

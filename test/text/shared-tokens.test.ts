@@ -34,8 +34,23 @@ function parsedTogether(a: string, b: string, mode: ParseMode, options: DiffOpti
   return { a: { tokens: keyedA.tokens, ids: [...keyedA.ids] }, b: { tokens: keyedB.tokens, ids: [...keyedB.ids] } };
 }
 
+/** Pieces of documents where ignored elements (`i.x`, `meta`) stand after white space and text, inside and after runs a parse copies. */
+const WITH_IGNORED = fc
+  .array(fc.constantFrom("<p>", "</p>", " ", "\n  ", "word", "two words ", '<i class="x">gone</i>', '<meta name="generator" content="v1">', "<b>", "</b>", "<!-- c -->"), { maxLength: 14 })
+  .map((pieces) => pieces.join(""));
+
 describe("tokenizePair", () => {
   beforeAll(loadIgnoreEngines);
+
+  it("gives the same tokens and ids as tokenizing each side in full where copied runs meet ignored elements (--ignore)", () => {
+    const options: DiffOptions = { ignoreElements: ["i.x", "meta"], ignoreComments: true };
+    fc.assert(
+      fc.property(spreadEdits(WITH_IGNORED), ([a, b]) => {
+        expect(parsedTogether(a, b, "html", options)).toEqual(separately(a, b, "html", options));
+      }),
+      fcParams(1500),
+    );
+  });
 
   it("gives the same tokens and ids as tokenizing each side in full where the new side's parse copied runs of the old one's events (every option set)", () => {
     fc.assert(
