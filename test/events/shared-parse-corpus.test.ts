@@ -30,6 +30,9 @@ function firstDifference(x: EventTable, y: EventTable): string | null {
 if (!corpusPresent) console.warn("SKIPPED: parsePair on the corpus pairs: ../shared/corpus is absent");
 
 describe("parsePair on the corpus pairs: the events of parsing each document apart", () => {
+  it.skipIf(!corpusPresent)("has pairs to check", () => {
+    expect(corpusEntries().length).toBeGreaterThan(0);
+  });
   for (const { name, mode } of corpusEntries()) {
     it.skipIf(!corpusPresent)(`${name} (${mode})`, () => {
       const { a, b } = readPair(name, mode);
