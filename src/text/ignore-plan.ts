@@ -41,6 +41,8 @@ export function ignorePlan(doc: ParsedDocument, options: NormalizedOptions): Ign
       skip![element.index] = after = element.end;
       continue;
     }
+    // (No list made per element where no attribute rule is given, as with --ignore alone.)
+    if (rules.length === 0) continue;
     const matching = rules.filter((rule) => rule.test(element));
     if (matching.length) attributes.set(element.index, (name) => matching.some((rule) => rule.isName(name)));
   }
