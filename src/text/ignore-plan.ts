@@ -5,6 +5,7 @@ import { eventTable } from "../events/event-table.js";
 import type { ParsedDocument } from "../events/parse.js";
 import type { NormalizedOptions } from "../options.js";
 import { ignoreEngines } from "./ignore-engines.js";
+import { firstAtLeast } from "./sorted.js";
 
 /** The selector ignores of one document, by event index. */
 export interface IgnorePlan {
@@ -60,9 +61,9 @@ export function ignorePlan(doc: ParsedDocument, options: NormalizedOptions): Ign
 export function plainEvents(plan: IgnorePlan, from: number, to: number): boolean {
   const { skipStarts, skipEnds, attributeStarts } = planIndex(plan);
   // The last ignored element starting at or before `to`: elements ignored never overlap, so it ends last.
-  const k = lastAtOrBefore(skipStarts, to);
+  const k = firstAtLeast(skipStarts, to + 1) - 1;
   if (k >= 0 && skipEnds[k]! >= from) return false;
-  const m = lastAtOrBefore(attributeStarts, to);
+  const m = firstAtLeast(attributeStarts, to + 1) - 1;
   return m < 0 || attributeStarts[m]! < from;
 }
 
@@ -74,7 +75,7 @@ export function plainEvents(plan: IgnorePlan, from: number, to: number): boolean
  */
 export function firstIgnoredFrom(plan: IgnorePlan, from: number): number {
   const { skipStarts } = planIndex(plan);
-  const k = lastAtOrBefore(skipStarts, from - 1) + 1;
+  const k = firstAtLeast(skipStarts, from);
   return k < skipStarts.length ? skipStarts[k]! : -1;
 }
 
@@ -92,16 +93,4 @@ function planIndex(plan: IgnorePlan): { skipStarts: Int32Array; skipEnds: Int32A
     indexes.set(plan, index);
   }
   return index;
-}
-
-/** The index of the last item of sorted `items` at or below `value`, or -1. */
-function lastAtOrBefore(items: Int32Array, value: number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (items[mid]! <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
 }

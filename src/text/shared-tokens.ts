@@ -9,8 +9,9 @@ import { takenEvents } from "../events/shared-parse.js";
 import type { NormalizedOptions } from "../options.js";
 import { type EventTable, eventTable, FLAG, KIND_MASK } from "../events/event-table.js";
 import type { KeyTable } from "./intern.js";
+import { firstAtLeast } from "./sorted.js";
 import { TokenColumns } from "./token-list.js";
-import { type CopiedTokens, firstTokenOf, type KeyedTokens, keyedTokens, TextTokens, tokenizeKeyed } from "./tokens.js";
+import { type CopiedTokens, type KeyedTokens, keyedTokens, TextTokens, tokenizeKeyed } from "./tokens.js";
 
 /**
  * Both sides' tokens, with keys interned in `table` in the same order (and so with the same
@@ -43,8 +44,8 @@ export function tokenizePair(a: ParsedDocument, b: ParsedDocument, options: Norm
   if ((headEvents + tailEvents) * MIN_SHARE_TO_JOIN < eventsB) return [keyedA, tokenizeKeyed(b, options, table, 0, eventsB, texts, copied)];
   const middle = tokenizeKeyed(b, options, table, headEvents, eventsB - tailEvents, texts, copied);
   const x = keyedA.columns;
-  const head = firstTokenOf(x.events, headEvents);
-  const tailFrom = firstTokenOf(x.events, eventsA - tailEvents);
+  const head = firstAtLeast(x.events, headEvents);
+  const tailFrom = firstAtLeast(x.events, eventsA - tailEvents);
   return [keyedA, keyedTokens(joined(x, head, middle.columns, tailFrom, b.source, eventsB - eventsA), middle.plan)];
 }
 

@@ -10,6 +10,7 @@ import type { NormalizedOptions } from "../options.js";
 import type { DocEvent, Token } from "../types.js";
 import { firstIgnoredFrom, ignorePlan, type IgnorePlan, NO_PLAN, plainEvents } from "./ignore-plan.js";
 import { KeyTable, type MarkupEntry } from "./intern.js";
+import { firstAtLeast } from "./sorted.js";
 import { markupKey } from "./keys.js";
 import { matchRuns, patternKey } from "./patterns.js";
 import { KIND_CODE, TokenColumns, WRITTEN_AS_KEY } from "./token-list.js";
@@ -144,7 +145,7 @@ export function tokenizeKeyed(
       // the selector options leave the events as they are on both sides.
       if (plan === NO_PLAN || (plainEvents(plan, index, index + count) && plainEvents(copied!.plan, run.a, run.a + count) && noneTakenBack(copied!, run.a + count))) {
         const old = copied!.columns;
-        out.copyMoved(old, firstTokenOf(old.events, run.a), firstTokenOf(old.events, run.a + count), run.shift, run.b - run.a);
+        out.copyMoved(old, firstAtLeast(old.events, run.a), firstAtLeast(old.events, run.a + count), run.shift, run.b - run.a);
         index += count - 1;
         continue;
       }
@@ -325,21 +326,9 @@ function noneTakenBack(copied: CopiedTokens, end: number): boolean {
   const next = firstIgnoredFrom(copied.plan, end);
   if (next < 0) return true;
   const { events, kinds } = copied.columns;
-  const last = firstTokenOf(events, next);
-  for (let t = firstTokenOf(events, end); t < last; t++) if ((kinds[t]! & ~WRITTEN_AS_KEY) !== KIND_CODE.space) return true;
+  const last = firstAtLeast(events, next);
+  for (let t = firstAtLeast(events, end); t < last; t++) if ((kinds[t]! & ~WRITTEN_AS_KEY) !== KIND_CODE.space) return true;
   return false;
-}
-
-/** The index of the first token of the event `event` or a later one, given each token's event (tokens are in event order). */
-export function firstTokenOf(events: Int32Array, event: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (events[mid]! < event) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Where the tokens of a text were made: `length` tokens from `first` on, of a text event written at `base`. */
