@@ -76,8 +76,8 @@ export function processIO(): CliIO {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });
-  // Whether the comparison told of is long (see willRender), and the collection once made.
-  let longRun = false;
+  // Whether the comparison told of is long enough to collect before rendering (see willRender), and the collection once made.
+  let collectsBeforeRender = false;
   let collect: (() => void) | undefined;
   return {
     out: (text) => writeInSlices(text, (slice) => process.stdout.write(slice)),
@@ -94,10 +94,10 @@ export function processIO(): CliIO {
     },
     willCompare: (characters) => {
       optimizeEarlierForLongRuns(characters);
-      longRun = characters >= COLLECT_BEFORE_RENDER_CHARACTERS;
+      collectsBeforeRender = characters >= COLLECT_BEFORE_RENDER_CHARACTERS;
     },
     willRender: () => {
-      if (longRun) (collect ??= collectBeforeRender())();
+      if (collectsBeforeRender) (collect ??= collectBeforeRender())();
     },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,

@@ -128,13 +128,17 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}, sear
     parserB.restore(start.parser);
     read = start.parser.index;
   }
+  // Reads the new document on up to `to`, when not past it already; whether it did.
+  const readB = (to: number): boolean => {
+    if (to <= read) return false;
+    parserB.write(b.slice(read, to));
+    read = to;
+    return true;
+  };
   const copies: CopiedEvents[] = [];
   for (const { enter, leave, run } of crossings) {
     const shift = run.b - run.a;
-    const at = enter.parser.index + shift;
-    if (at <= read) continue;
-    parserB.write(b.slice(read, at));
-    read = at;
+    if (!readB(enter.parser.index + shift)) continue;
     if (parserB.inState(enter.parser, shift) && builderB.inState(enter.builder, shift, run.a)) {
       // The text up to the run's last tag is the old document's, read from its state: so are its events.
       const count = leave.builder.events - enter.builder.events;
@@ -147,10 +151,7 @@ export function parsePair(a: string, b: string, options: ParseOptions = {}, sear
   }
   const shift = b.length - a.length;
   for (const rejoin of rejoins) {
-    const at = rejoin.parser.index + shift;
-    if (at <= read) continue;
-    parserB.write(b.slice(read, at));
-    read = at;
+    if (!readB(rejoin.parser.index + shift)) continue;
     if (parserB.inState(rejoin.parser, shift) && builderB.inState(rejoin.builder, shift, tailStart)) {
       // The rest is the old document's, moved: one record, not a copy per event.
       const tail = tableA.length - rejoin.builder.events;

@@ -5,6 +5,7 @@
 import { op } from "../match/opcodes.js";
 import type { Opcode, TokenList } from "../types.js";
 import { partners } from "../text/tag-pairs.js";
+import { changeOf } from "./join-opcodes.js";
 
 /** The most opcodes of white space looked through between the two end tags. */
 const MAX_BETWEEN = 8;
@@ -98,11 +99,6 @@ function opcodeHolding(codes: Codes, t: number): number {
     else high = mid;
   }
   return low;
-}
-
-/** A change named by its ranges (at least one of them not empty). */
-function changeOf(aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode {
-  return op(aStart === aEnd ? "insert" : bStart === bEnd ? "delete" : "replace", aStart, aEnd, bStart, bEnd);
 }
 
 /** The opcode seen with the sides swapped. */

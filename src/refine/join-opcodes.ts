@@ -4,13 +4,22 @@ import { op } from "../match/opcodes.js";
 import type { Opcode } from "../types.js";
 
 /**
+ * A change named by its ranges: an insertion where the old one is empty, a deletion where the
+ * new one is, else a replacement. (Both empty: an empty change, which {@link mergeAdjacent} drops.)
+ *
+ * @example changeOf(3, 3, 4, 6).tag // "insert"
+ */
+export function changeOf(aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode {
+  return op(aStart === aEnd ? "insert" : bStart === bEnd ? "delete" : "replace", aStart, aEnd, bStart, bEnd);
+}
+
+/**
  * One opcode covering two neighbours, named by its ranges.
  *
  * @example joined(delete 0-1/0-0, insert 1-1/0-2) // replace 0-1/0-2
  */
 export function joined(first: Opcode, second: Opcode): Opcode {
-  const tag = first.tag === "equal" ? "equal" : first.aStart === second.aEnd ? "insert" : first.bStart === second.bEnd ? "delete" : "replace";
-  return op(tag, first.aStart, second.aEnd, first.bStart, second.bEnd);
+  return first.tag === "equal" ? op("equal", first.aStart, second.aEnd, first.bStart, second.bEnd) : changeOf(first.aStart, second.aEnd, first.bStart, second.bEnd);
 }
 
 /**

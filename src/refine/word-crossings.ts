@@ -6,7 +6,7 @@
 
 import { op } from "../match/opcodes.js";
 import type { Opcode, TokenList } from "../types.js";
-import { mergeAdjacent } from "./join-opcodes.js";
+import { changeOf, mergeAdjacent } from "./join-opcodes.js";
 
 /** The most opcodes a crossing spans: changes and the kept runs between them. */
 const MAX_SPAN = 9;
@@ -62,7 +62,7 @@ function crossingFrom(opcodes: readonly Opcode[], i: number, a: TokenList, b: To
       if (code.aEnd - code.aStart > MAX_KEPT) break;
       continue;
     }
-    changedWords ||= !onlySpace(a, code.aStart, code.aEnd) || !onlySpace(b, code.bStart, code.bEnd);
+    changedWords ||= nextWord(a, code.aStart, code.aEnd) !== -1 || nextWord(b, code.bStart, code.bEnd) !== -1;
     if (!changedWords) continue;
     const codes = wordByWord(a, first.aStart, code.aEnd, b, first.bStart, code.bEnd);
     if (codes !== undefined) found = { codes, last: k };
@@ -109,15 +109,4 @@ function sameKeys(a: TokenList, aStart: number, aEnd: number, b: TokenList, bSta
   if (aEnd - aStart !== bEnd - bStart) return false;
   for (let k = 0; k < aEnd - aStart; k++) if (a.key(aStart + k) !== b.key(bStart + k)) return false;
   return true;
-}
-
-/** Whether `start..end` holds white space only. */
-function onlySpace(tokens: TokenList, start: number, end: number): boolean {
-  for (let t = start; t < end; t++) if (tokens.kind(t) !== "space") return false;
-  return true;
-}
-
-/** A change named by its ranges, or nothing (an empty equal run) where both are empty. */
-function changeOf(aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode {
-  return op(aStart === aEnd && bStart === bEnd ? "equal" : aStart === aEnd ? "insert" : bStart === bEnd ? "delete" : "replace", aStart, aEnd, bStart, bEnd);
 }
