@@ -2,6 +2,7 @@
 // and source spans behind each opcode. It is the one contract between diffing and rendering.
 
 import { eventTable, tableDocument } from "./events/event-table.js";
+import { opcodeCounts } from "./match/opcodes.js";
 import type { ParsedDocument } from "./events/parse.js";
 import type { Change, Coarser, CompareUnit, Opcode, Span, Token, TokenList } from "./types.js";
 
@@ -81,16 +82,7 @@ export class EditScript {
     /** Tokens known to be copies of each other at both ends (renderers skip comparing the text between them). */
     readonly shared: SharedTokens = NOTHING_SHARED,
   ) {
-    let inserted = 0;
-    let deleted = 0;
-    let unchanged = 0;
-    for (const op of opcodes) {
-      if (op.tag === "equal") unchanged += op.aEnd - op.aStart;
-      else {
-        deleted += op.aEnd - op.aStart;
-        inserted += op.bEnd - op.bStart;
-      }
-    }
+    const { inserted, deleted, unchanged } = opcodeCounts(opcodes);
     this.stats = Object.freeze({ inserted, deleted, unchanged });
     this.identical = inserted === 0 && deleted === 0;
     Object.freeze(this);

@@ -10,7 +10,7 @@ import { ExitCode } from "./exit-codes.js";
 import type { CompareResult as PairResult } from "../compare/request.js";
 import { chooseFormat, compareInputs, forcedMode } from "./compare.js";
 import type { Invocation } from "./invocation.js";
-import { lineCounts, plainLineTheme, unifiedDiff } from "./line-diff.js";
+import { lineDiff, plainLineTheme } from "./line-diff.js";
 import { renderTextFile } from "../render/formats.js";
 import type { CliOptions } from "./program.js";
 import type { Input } from "../read/input.js";
@@ -47,9 +47,9 @@ async function compareContents(invocation: Invocation, options: CliOptions, io: 
   if (forced || isDocument(invocation, a, b)) return { kind: "document", result: await compareInputs(a, b, options, colorLevel) };
   const format = chooseFormat(options);
   const theme = colorLevel && (format === "term" || format === "text") ? (await import("./theme.js")).lineTheme(colorLevel) : plainLineTheme;
-  const diff = unifiedDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
-  const status = diff ? ExitCode.Different : ExitCode.Same;
-  const output = options.quiet ? "" : ((await renderTextFile(format, { old: oldLabel, new: newLabel }, { diff, ...lineCounts(a.text, b.text) })) ?? diff);
+  const lines = lineDiff(a.text, b.text, oldLabel, newLabel, options.context, theme);
+  const status = lines.diff ? ExitCode.Different : ExitCode.Same;
+  const output = options.quiet ? "" : ((await renderTextFile(format, { old: oldLabel, new: newLabel }, lines)) ?? lines.diff);
   return { kind: "lines", result: { status, output, warnings: [...a.warnings, ...b.warnings], counts: wholeChange(status === ExitCode.Different) } };
 }
 

@@ -2,7 +2,8 @@
 // nor XML when git calls htmldiff for every file (GIT_EXTERNAL_DIFF).
 
 import { myersDiff } from "../match/myers.js";
-import { groupOpcodes } from "../match/opcodes.js";
+import { groupOpcodes, opcodeCounts } from "../match/opcodes.js";
+import type { TextFileDiff } from "../render/formats.js";
 
 /** How the parts of a line diff look: the file header, hunk headers, removed and added lines. */
 export interface LineTheme {
@@ -19,20 +20,23 @@ export const plainLineTheme: LineTheme = Object.freeze({ header: same, hunk: sam
 
 /**
  * The unified diff of `oldText` and `newText` line by line (Myers), `context` lines around each
- * change; empty when the texts are equal. A last line without a newline is followed by git's
- * `\ No newline at end of file`.
+ * change, empty when the texts are equal (a last line without a newline is followed by git's
+ * `\ No newline at end of file`); with the lines it adds and removes and the first line of the new
+ * text a change touches (1-based; absent when none does), for the one-line formats.
  *
- * @example unifiedDiff("a\nb\n", "a\nc\n", "a/x.txt", "b/x.txt", 3)
- *   // "--- a/x.txt\n+++ b/x.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
+ * @example lineDiff("a\nb\n", "a\nc\n", "a/x.txt", "b/x.txt", 3)
+ *   // { diff: "--- a/x.txt\n+++ b/x.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n", inserted: 1, deleted: 1, firstLine: 2 }
  */
-export function unifiedDiff(oldText: string, newText: string, oldLabel: string, newLabel: string, context: number, theme = plainLineTheme): string {
+export function lineDiff(oldText: string, newText: string, oldLabel: string, newLabel: string, context: number, theme = plainLineTheme): TextFileDiff {
   const { a, b, opcodes } = lineOpcodes(oldText, newText);
-  if (opcodes.every((code) => code.tag === "equal")) return "";
+  const { inserted, deleted } = opcodeCounts(opcodes);
+  const first = opcodes.find((code) => code.tag !== "equal");
+  if (first === undefined) return { diff: "", inserted, deleted };
   const out = [theme.header(`--- ${oldLabel}`), theme.header(`+++ ${newLabel}`)];
   for (const group of groupOpcodes(opcodes, context)) {
-    const first = group[0]!;
+    const head = group[0]!;
     const last = group[group.length - 1]!;
-    out.push(theme.hunk(`@@ -${range(first.aStart, last.aEnd)} +${range(first.bStart, last.bEnd)} @@`));
+    out.push(theme.hunk(`@@ -${range(head.aStart, last.aEnd)} +${range(head.bStart, last.bEnd)} @@`));
     for (const code of group) {
       if (code.tag === "equal") {
         for (const line of a.slice(code.aStart, code.aEnd)) out.push(...row(" ", line, same));
@@ -42,32 +46,8 @@ export function unifiedDiff(oldText: string, newText: string, oldLabel: string, 
       for (const line of b.slice(code.bStart, code.bEnd)) out.push(...row("+", line, theme.inserted));
     }
   }
-  return `${out.join("\n")}\n`;
-}
-
-/** What a line diff counts: lines added and removed, and the first line of the new text a change touches (1-based; absent when none does). */
-export interface LineCounts {
-  readonly inserted: number;
-  readonly deleted: number;
-  readonly firstLine?: number;
-}
-
-/**
- * The counts of the line diff {@link unifiedDiff} prints, for the one-line formats.
- *
- * @example lineCounts("a\nb\n", "a\nc\nd\n") // { inserted: 2, deleted: 1, firstLine: 2 }
- */
-export function lineCounts(oldText: string, newText: string): LineCounts {
-  const { b, opcodes } = lineOpcodes(oldText, newText);
-  let inserted = 0;
-  let deleted = 0;
-  for (const code of opcodes) {
-    if (code.tag === "equal") continue;
-    inserted += code.bEnd - code.bStart;
-    deleted += code.aEnd - code.aStart;
-  }
-  const first = opcodes.find((code) => code.tag !== "equal");
-  return first && first.bStart < b.length ? { inserted, deleted, firstLine: first.bStart + 1 } : { inserted, deleted };
+  const diff = `${out.join("\n")}\n`;
+  return first.bStart < b.length ? { diff, inserted, deleted, firstLine: first.bStart + 1 } : { diff, inserted, deleted };
 }
 
 /** Both texts' lines and their Myers opcodes. */

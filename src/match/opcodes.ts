@@ -66,3 +66,22 @@ export function groupOpcodes(source: readonly Opcode[], context = 3): Opcode[][]
 export function op(tag: OpTag, aStart: number, aEnd: number, bStart: number, bEnd: number): Opcode {
   return Object.freeze({ tag, aStart, aEnd, bStart, bEnd });
 }
+
+/**
+ * How many items the opcodes keep (`unchanged`, counted on the old side), delete and insert.
+ *
+ * @example opcodeCounts([op("equal", 0, 2, 0, 2), op("replace", 2, 3, 2, 4)]) // { unchanged: 2, deleted: 1, inserted: 2 }
+ */
+export function opcodeCounts(opcodes: readonly Opcode[]): { unchanged: number; deleted: number; inserted: number } {
+  let unchanged = 0;
+  let deleted = 0;
+  let inserted = 0;
+  for (const code of opcodes) {
+    if (code.tag === "equal") unchanged += code.aEnd - code.aStart;
+    else {
+      deleted += code.aEnd - code.aStart;
+      inserted += code.bEnd - code.bStart;
+    }
+  }
+  return { unchanged, deleted, inserted };
+}
